@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type preHandlerHookHandler } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './core/db/database.js';
+import { checkAccess } from './core/http/access.js';
+import { registerBodyParsers } from './core/http/body-parsers.js';
+import { registerErrorHandlers } from './core/http/error-handler.js';
+import { pgRateLimitStore } from './core/http/rate-limit-store.js';
+import { appSecret } from './core/http/secrets.js';
+import { registerRequestContext } from './core/http/request-context.js';
+import './core/http/types.js';
+import { createWorker, type Worker } from './core/jobs/worker.js';
+import { mailJob, type Mailer } from './core/mail/sender.js';
+import { scheduledTasks } from './core/jobs/scheduled.js';
+import { modules } from './modules/index.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+}
+
+export interface App {
+  app: FastifyInstance;
+  worker: Worker;
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
+const isStateChanging = (method: string | string[]) => ![method].flat().every((m) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS');
+
+/** The one composition root: main.ts and every test build the app through here. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // No personal data in logs: no bodies, no cookies, no tokens, no query strings.
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            serializers: {
+              req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], requestId: req.id }),
+            },
+          },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 512 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  registerBodyParsers(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'tandem_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: false },
+    getUserInfo: (req) => req.auth?.sessionHash ?? 'anonymous',
+    csrfOpts: { hmacKey: await appSecret(database.db, 'csrf-hmac') },
+  });
+  await app.register(fastifyRateLimit, { global: false, store: pgRateLimitStore(database.db) as never });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tandem API', version: '1.0.0', description: 'JSON API of Tandem. Authenticate with a personal access token: `Authorization: Bearer tdm_…`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    hideUntagged: true,
+  });
+
+  // Inputs are validated with zod in the handlers (one schema for validation, types, OpenAPI and form
+  // errors); the JSON schemas on routes only document them.
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  registerRequestContext(app, database.db, config.defaultLocale);
+
+  const csrf: preHandlerHookHandler = (req, reply, done) => app.csrfProtection(req, reply, done);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/static/')) {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare who may call it (config.access)`);
+    const handlers = [route.preHandler ?? []].flat();
+    // Forms carry CSRF tokens; the API uses bearer tokens (no cookies), so CSRF does not apply to it.
+    const needsCsrf = isStateChanging(route.method) && !route.url.startsWith('/api/');
+    route.preHandler = [...(needsCsrf ? [csrf] : []), checkAccess as preHandlerHookHandler, ...handlers];
+  });
+
+  registerErrorHandlers(app);
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
+
+  const ctx = { app, config, db: database.db, engine: database.engine, mailer: deps.mailer };
+  for (const register of modules) await register(ctx);
+
+  const worker = createWorker(database.db, { 'mail.send': mailJob(database.db, deps.mailer), ...scheduledTasks.handlers(database.db) }, app.log, () => scheduledTasks.tick(database.db));
+  return { app, worker };
+}
+
+export type ModuleContext = {
+  app: FastifyInstance;
+  config: Config;
+  db: Database['db'];
+  engine: Database['engine'];
+  mailer: Mailer;
+};
+export type Module = (ctx: ModuleContext) => Promise<void> | void;

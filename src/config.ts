@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** The only reader of process.env. Every setting is documented in README.md. */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public address used in links inside e-mails and documents. */
+  BASE_URL: z.string().url().optional(),
+  /** PGlite data directory, used when DATABASE_URL is not set. ":memory:" keeps it in memory. */
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Tandem <no-reply@tandem.local>'),
+  /** "0" starts with an empty database and a first-administrator setup page. */
+  DEMO: z.enum(['0', '1']).default('1'),
+  DEFAULT_LOCALE: z.enum(['pl', 'en', 'uk', 'de', 'ar']).default('pl'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Run the background job worker in this process. */
+  WORKER: z.enum(['0', '1']).default('1'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  demo: boolean;
+  defaultLocale: 'pl' | 'en' | 'uk' | 'de' | 'ar';
+  logLevel: string;
+  trustProxy: boolean;
+  worker: boolean;
+};
+
+/** Parses an environment (process.env by default); throws a readable error naming the bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL || undefined,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    demo: e.DEMO === '1',
+    defaultLocale: e.DEFAULT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === '1',
+    worker: e.WORKER === '1',
+  };
+}

@@ -1,0 +1,191 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ModuleContext } from '../../app.js';
+import { rowsOf, withSystem } from '../db/tx.js';
+import { AppError } from '../http/errors.js';
+import { fieldErrors } from '../http/validation.js';
+import { emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { ForgotInput, safeNext, SetPasswordInput, SignInInput, TotpInput } from './auth.schemas.js';
+import { clearSessionCookie, setSessionCookie } from './cookies.js';
+import { checkEmailLink, completeEmailLink, requestPasswordReset, type LinkPurpose } from './email-links.service.js';
+import { destroySession, SESSION_COOKIE } from './session.js';
+import { passSecondFactor, signIn } from './sign-in.service.js';
+
+const strict = { max: 10, timeWindow: '1 minute' };
+
+/** Sign-in (password, then TOTP where enabled), sign-out, password reset and invitation links. */
+export function authPages({ app, db, config }: ModuleContext) {
+  const signInPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    sendPage(req, reply, (c) => c.t('signIn.title'), (ctx) => <SignInView ctx={ctx} form={form} />, status);
+
+  app.get('/sign-in', { config: { access: 'public' } }, async (req, reply) => {
+    if (req.auth?.mfaPassed) return reply.redirect('/', 303);
+    const next = (req.query as { next?: string }).next;
+    return signInPage(req, reply, emptyForm({ next: safeNext(next) }));
+  });
+
+  app.post('/sign-in', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = SignInInput.safeParse(body);
+    if (!parsed.success) return signInPage(req, reply, { values: { email: body.email }, errors: fieldErrors(parsed.error) }, 422);
+    const result = await signIn(db, parsed.data.email, parsed.data.password, req.id, req.cookies[SESSION_COOKIE]);
+    if (!result.ok) {
+      const error = result.reason === 'locked' ? { key: 'signIn.locked', params: { minutes: result.minutes } } : { key: 'signIn.invalid' };
+      return signInPage(req, reply, { values: { email: parsed.data.email, next: parsed.data.next }, errors: { _form: error } }, result.reason === 'locked' ? 423 : 401);
+    }
+    setSessionCookie(req, reply, result.token);
+    if (result.mfaRequired) return reply.redirect(`/sign-in/two-factor?next=${encodeURIComponent(safeNext(parsed.data.next))}`, 303);
+    return reply.redirect(safeNext(parsed.data.next), 303);
+  });
+
+  const totpPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    sendPage(req, reply, (c) => c.t('twoFactor.title'), (ctx) => <TwoFactorView ctx={ctx} form={form} />, status);
+
+  app.get('/sign-in/two-factor', { config: { access: 'mfa-pending' } }, async (req, reply) =>
+    totpPage(req, reply, emptyForm({ next: safeNext((req.query as { next?: string }).next) })),
+  );
+
+  app.post('/sign-in/two-factor', { config: { access: 'mfa-pending', rateLimit: strict } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = TotpInput.safeParse(body);
+    if (!parsed.success) return totpPage(req, reply, { values: {}, errors: fieldErrors(parsed.error) }, 422);
+    const auth = req.auth!;
+    const result = await passSecondFactor(db, auth.sessionHash!, auth.userId, parsed.data.code, req.id);
+    if (!result.ok) {
+      if (result.reason === 'locked') {
+        clearSessionCookie(reply);
+        setFlash(reply, 'error', 'signIn.locked', { minutes: result.minutes });
+        return reply.redirect('/sign-in', 303);
+      }
+      return totpPage(req, reply, { values: {}, errors: { code: { key: 'twoFactor.invalid' } } }, 401);
+    }
+    setSessionCookie(req, reply, result.token);
+    return reply.redirect(safeNext(typeof body.next === 'string' ? body.next : undefined), 303);
+  });
+
+  app.post('/sign-out', { config: { access: 'public' } }, async (req, reply) => {
+    if (req.auth?.sessionHash) await destroySession(db, req.auth.sessionHash);
+    clearSessionCookie(reply);
+    setFlash(reply, 'success', 'signOut.done');
+    return reply.redirect('/sign-in', 303);
+  });
+
+  // --- Forgotten password ---------------------------------------------------------------
+  const forgotPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    sendPage(req, reply, (c) => c.t('forgot.title'), (ctx) => <ForgotView ctx={ctx} form={form} />, status);
+
+  app.get('/password/forgot', { config: { access: 'public' } }, async (req, reply) => forgotPage(req, reply, emptyForm()));
+  app.post('/password/forgot', { config: { access: 'public', rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = ForgotInput.safeParse(body);
+    if (!parsed.success) return forgotPage(req, reply, { values: { email: body.email }, errors: fieldErrors(parsed.error) }, 422);
+    await requestPasswordReset(db, parsed.data.email, req.locale, config.baseUrl, req.id);
+    // The same answer whether or not the address has an account.
+    setFlash(reply, 'info', 'forgot.sent');
+    return reply.redirect('/sign-in', 303);
+  });
+
+  // --- Links from e-mails: set a password ------------------------------------------------
+  const linkRoutes = (path: string, purpose: LinkPurpose) => {
+    const page = (req: FastifyRequest, reply: FastifyReply, form: FormState, email: string, status = 200) =>
+      sendPage(req, reply, (c) => c.t(`${purpose}.title`), (ctx) => <SetPasswordView ctx={ctx} form={form} purpose={purpose} email={email} />, status);
+    const Params = z.object({ token: z.string().max(100) });
+
+    app.get(`${path}/:token`, { config: { access: 'public' } }, async (req, reply) => {
+      const { token } = Params.parse(req.params);
+      const link = await checkEmailLink(db, purpose, token);
+      if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
+      return page(req, reply, emptyForm(), link.email);
+    });
+
+    app.post(`${path}/:token`, { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
+      const { token } = Params.parse(req.params);
+      const link = await checkEmailLink(db, purpose, token);
+      if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
+      const parsed = SetPasswordInput.safeParse(req.body ?? {});
+      if (!parsed.success) return page(req, reply, { values: {}, errors: fieldErrors(parsed.error) }, link.email, 422);
+      const done = await completeEmailLink(db, purpose, token, parsed.data.password, req.id);
+      if (!done) throw new AppError('NOT_FOUND', 'link.invalid');
+      setSessionCookie(req, reply, done.sessionToken);
+      setFlash(reply, 'success', `${purpose}.done`);
+      return reply.redirect(done.mfaRequired ? '/sign-in/two-factor' : '/', 303);
+    });
+  };
+  linkRoutes('/invitation', 'invitation');
+  linkRoutes('/password/reset', 'password_reset');
+
+  app.get('/healthz', { config: { access: 'public' } }, async (_req, reply) => {
+    const [row] = rowsOf<{ ok: number }>(await withSystem(db, (tx) => tx.execute(sql`select 1 as ok`)));
+    return reply.header('cache-control', 'no-store').send({ status: row ? 'ok' : 'error', database: config.databaseUrl ? 'postgres' : 'pglite' });
+  });
+}
+
+function SignInView({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx;
+  const labels = { email: t('field.email'), password: t('field.password') };
+  return (
+    <section class="narrow">
+      <h1>{t('signIn.title')}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      <Form ctx={ctx} action="/sign-in">
+        <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
+        <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email} autocomplete="username" required dir="ltr" />
+        <TextField ctx={ctx} form={form} name="password" type="password" label={labels.password} autocomplete="current-password" required />
+        <SubmitButton>{t('signIn.submit')}</SubmitButton>
+      </Form>
+      <p>
+        <a href="/password/forgot">{t('signIn.forgot')}</a>
+      </p>
+    </section>
+  );
+}
+
+function TwoFactorView({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx;
+  return (
+    <section class="narrow">
+      <h1>{t('twoFactor.title')}</h1>
+      <p>{t('twoFactor.intro')}</p>
+      <ErrorSummary ctx={ctx} form={form} labels={{ code: t('field.totpCode') }} />
+      <Form ctx={ctx} action="/sign-in/two-factor">
+        <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
+        <TextField ctx={ctx} form={form} name="code" label={t('field.totpCode')} autocomplete="one-time-code" inputMode="numeric" maxLength={8} required dir="ltr" />
+        <SubmitButton>{t('twoFactor.submit')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function ForgotView({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx;
+  return (
+    <section class="narrow">
+      <h1>{t('forgot.title')}</h1>
+      <p>{t('forgot.intro')}</p>
+      <ErrorSummary ctx={ctx} form={form} labels={{ email: t('field.email') }} />
+      <Form ctx={ctx} action="/password/forgot">
+        <TextField ctx={ctx} form={form} name="email" type="email" label={t('field.email')} autocomplete="email" required dir="ltr" />
+        <SubmitButton>{t('forgot.submit')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function SetPasswordView({ ctx, form, purpose, email }: { ctx: PageContext; form: FormState; purpose: LinkPurpose; email: string }) {
+  const { t } = ctx;
+  const labels = { password: t('field.newPassword'), confirm: t('field.confirmPassword') };
+  return (
+    <section class="narrow">
+      <h1>{t(`${purpose}.title`)}</h1>
+      <p>{t(`${purpose}.intro`, { email })}</p>
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      <Form ctx={ctx} action={ctx.path}>
+        <input type="email" name="username" value={email} autocomplete="username" hidden readOnly />
+        <TextField ctx={ctx} form={form} name="password" type="password" label={labels.password} hint={t('field.passwordHint')} autocomplete="new-password" required />
+        <TextField ctx={ctx} form={form} name="confirm" type="password" label={labels.confirm} autocomplete="new-password" required />
+        <SubmitButton>{t(`${purpose}.submit`)}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../app.js';
+import { audit } from '../audit/audit.js';
+import { rowsOf, withSystem } from '../db/tx.js';
+import { AppError } from '../http/errors.js';
+import { fieldErrors } from '../http/validation.js';
+import { memberships, organisations, people } from '../tenancy/tenancy.table.js';
+import { emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { credentials, users } from './auth.table.js';
+import { SetupInput } from './auth.schemas.js';
+import { setSessionCookie } from './cookies.js';
+import { hashPassword } from './passwords.js';
+import { createSession } from './session.js';
+import { foldForSearch } from '../i18n/index.js';
+
+/** First start without demo data: the first administrator creates the first organisation. */
+export function setupPages({ app, db }: ModuleContext) {
+  const hasUsers = () => withSystem(db, async (tx) => rowsOf<{ any: boolean }>(await tx.execute(sql`select exists (select 1 from users) as any`))[0]!.any);
+  const page = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    sendPage(req, reply, (c) => c.t('setup.title'), (ctx) => <SetupView ctx={ctx} form={form} />, status);
+
+  app.get('/setup', { config: { access: 'public' } }, async (req, reply) => {
+    if (await hasUsers()) throw new AppError('NOT_FOUND');
+    return page(req, reply, emptyForm());
+  });
+
+  app.post('/setup', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
+    if (await hasUsers()) throw new AppError('NOT_FOUND');
+    const { _csrf, password: _p, confirm: _c, ...visible } = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = SetupInput.safeParse(req.body ?? {});
+    if (!parsed.success) return page(req, reply, { values: visible, errors: fieldErrors(parsed.error) }, 422);
+    const input = parsed.data;
+    const passwordHash = await hashPassword(input.password);
+    const token = await withSystem(db, async (tx) => {
+      // Checked again inside the transaction: two people racing through set-up get one administrator.
+      await tx.execute(sql`lock table users in share row exclusive mode`);
+      if (rowsOf<{ any: boolean }>(await tx.execute(sql`select exists (select 1 from users) as any`))[0]!.any) return null;
+      const userId = randomUUID();
+      await tx.insert(users).values({ id: userId, email: input.email, displayName: input.displayName, locale: req.locale });
+      await tx.insert(credentials).values({ userId, passwordHash });
+      const [org] = await tx.insert(organisations).values({ slug: input.slug, name: input.organisationName, defaultLocale: req.locale }).returning({ id: organisations.id });
+      const [given = input.displayName, ...rest] = input.displayName.split(' ');
+      const [person] = await tx
+        .insert(people)
+        .values({ organisationId: org!.id, givenName: given, familyName: rest.join(' ') || given, email: input.email, locale: req.locale, userId, searchText: foldForSearch(`${input.displayName} ${input.email}`) })
+        .returning({ id: people.id });
+      await tx.insert(memberships).values({ organisationId: org!.id, personId: person!.id, role: 'administrator' });
+      await audit(tx, { organisationId: org!.id, userId, requestId: req.id }, { action: 'organisation.setup', entity: 'organisation', entityId: org!.id });
+      return createSession(tx, userId, org!.id, true);
+    });
+    if (!token) throw new AppError('NOT_FOUND');
+    setSessionCookie(req, reply, token);
+    setFlash(reply, 'success', 'setup.done');
+    return reply.redirect('/account/security', 303);
+  });
+}
+
+function SetupView({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx;
+  const labels = {
+    organisationName: t('field.organisationName'),
+    slug: t('field.slug'),
+    displayName: t('field.displayName'),
+    email: t('field.email'),
+    password: t('field.newPassword'),
+    confirm: t('field.confirmPassword'),
+  };
+  return (
+    <section class="narrow">
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      <Form ctx={ctx} action="/setup">
+        <TextField ctx={ctx} form={form} name="organisationName" label={labels.organisationName} autocomplete="organization" required maxLength={200} />
+        <TextField ctx={ctx} form={form} name="slug" label={labels.slug} hint={t('field.slugHint')} required maxLength={63} dir="ltr" />
+        <TextField ctx={ctx} form={form} name="displayName" label={labels.displayName} autocomplete="name" required maxLength={120} />
+        <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email} autocomplete="username" required dir="ltr" />
+        <TextField ctx={ctx} form={form} name="password" type="password" label={labels.password} hint={t('field.passwordHint')} autocomplete="new-password" required />
+        <TextField ctx={ctx} form={form} name="confirm" type="password" label={labels.confirm} autocomplete="new-password" required />
+        <SubmitButton>{t('setup.submit')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+/** Every table, for drizzle-kit and for typed queries. Feature modules add their `*.table.ts` here. */
+export * from '../tenancy/tenancy.table.js';
+export * from '../auth/auth.table.js';
+export * from '../audit/audit.table.js';
+export * from '../mail/mail.table.js';
+export * from '../jobs/jobs.table.js';
+export * from '../http/http.table.js';

@@ -1,0 +1,39 @@
+/** The closed list of error codes the app and the API answer with. */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  VALIDATION: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Field name → message key (translated when shown). */
+export type FieldErrors = Record<string, { key: string; params?: Record<string, string | number> }>;
+
+/**
+ * The one error class. `messageKey` is a catalogue key shown to the user in their language;
+ * the code is stable for API clients.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: string = `error.${code.toLowerCase()}`,
+    readonly fields?: FieldErrors,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(code);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');

@@ -1,0 +1,5 @@
+export * from './locales.js';
+export * from './negotiate.js';
+export * from './catalogue.js';
+export * from './format.js';
+export * from './search.js';

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * The job queue. Workers claim due jobs with `FOR UPDATE SKIP LOCKED`, so any number of app
+ * instances can run workers on one database. Only system transactions touch it.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull(),
+    payload: jsonb().notNull().default({}),
+    /** Same key, same job: a scheduled task enqueued twice runs once. */
+    uniqueKey: text().unique(),
+    runAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull().default(8),
+    status: text().notNull().default('queued'),
+    lockedBy: text(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    check('jobs_status', sql`${t.status} in ('queued','running','done','failed')`),
+    index('jobs_due').on(t.status, t.runAt),
+  ],
+);

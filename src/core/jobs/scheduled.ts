@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { withSystem } from '../db/tx.js';
+import { enqueue, type JobHandler } from './queue.js';
+
+/**
+ * Periodic housekeeping. Each worker tick enqueues the task for the current hour with a unique key,
+ * so however many instances run, each hour's task runs once.
+ */
+let lastHour = '';
+
+export const scheduledTasks = {
+  async tick(db: Db) {
+    const hour = new Date().toISOString().slice(0, 13);
+    // Only a shortcut: the unique key is what prevents duplicates across instances.
+    if (hour === lastHour) return;
+    lastHour = hour;
+    await withSystem(db, (tx) => enqueue(tx, 'housekeeping', {}, { uniqueKey: `housekeeping:${hour}` }));
+  },
+  handlers(db: Db): Record<string, JobHandler> {
+    return {
+      housekeeping: async () => {
+        await withSystem(db, async (tx) => {
+          await tx.execute(sql`delete from sessions where expires_at < now()`);
+          await tx.execute(sql`delete from rate_limits where reset_at < now()`);
+          await tx.execute(sql`delete from email_tokens where expires_at < now() - interval '30 days'`);
+          await tx.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`);
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { appRole, organisationId, tenantPolicy } from '../db/rls.js';
+import { users } from '../auth/auth.table.js';
+
+export const ROLES = [
+  'administrator',
+  'coordinator',
+  'social_worker',
+  'programme_manager',
+  'volunteer',
+  'mentee',
+  'migrant_assistant',
+  'institution_staff',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES: readonly Role[] = ['administrator', 'coordinator', 'social_worker', 'programme_manager'];
+
+export const LOCALES = ['pl', 'en', 'uk', 'de', 'ar'] as const;
+
+/** A tenant: a social-assistance centre, an NGO, a municipality. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    kind: text().notNull().default('ngo'),
+    country: text().notNull().default('PL'),
+    defaultLocale: text().notNull().default('pl'),
+    city: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('organisations_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
+    check('organisations_country', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('organisations_locale', sql`${t.defaultLocale} in ('pl','en','uk','de','ar')`),
+    pgPolicy('organisations_own', { for: 'select', to: appRole, using: sql`id = app_current_org()` }),
+    pgPolicy('organisations_update_own', { for: 'update', to: appRole, using: sql`id = app_current_org()`, withCheck: sql`id = app_current_org()` }),
+  ],
+).enableRLS();
+
+/** A city or regional partnership grouping organisations; it sees aggregates only. */
+export const networks = pgTable('networks', {
+  id: uuid().primaryKey().defaultRandom(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const networkOrganisations = pgTable(
+  'network_organisations',
+  {
+    networkId: uuid().notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    organisationId: uuid().notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.organisationId] })],
+);
+
+/** A programme run by one organisation (mentoring for refugee families, school help…). */
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    description: text().notNull().default(''),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('programmes_name_per_org').on(t.organisationId, t.name), tenantPolicy('programmes')],
+).enableRLS();
+
+/** A person as one organisation knows them. Personal data: every staff read is audited. */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    givenName: text().notNull(),
+    familyName: text().notNull(),
+    email: text(),
+    phone: text(),
+    birthDate: date({ mode: 'string' }),
+    locale: text().notNull().default('pl'),
+    /** Lower-case name and e-mail without diacritics, for search ("lodz" finds "Łódź"). Set by the app. */
+    searchText: text().notNull().default(''),
+    /** The account of this person, when they have one (staff, volunteers who signed up). */
+    userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('people_org_name').on(t.organisationId, t.familyName, t.givenName),
+    unique('people_user_per_org').on(t.organisationId, t.userId),
+    tenantPolicy('people'),
+  ],
+).enableRLS();
+
+/** A role a person holds in an organisation. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
+    role: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('memberships_person_role').on(t.personId, t.role),
+    index('memberships_org_role').on(t.organisationId, t.role),
+    check('memberships_role', sql`${t.role} in ('administrator','coordinator','social_worker','programme_manager','volunteer','mentee','migrant_assistant','institution_staff')`),
+    tenantPolicy('memberships'),
+  ],
+).enableRLS();
+
+/** A user who manages a network (programme manager of a city-wide programme). */
+export const networkManagers = pgTable(
+  'network_managers',
+  {
+    networkId: uuid().notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.userId] })],
+);
+

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp, type App } from '../../app.js';
+import { loadConfig, type Config } from '../../config.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { createMailer } from '../mail/sender.js';
+
+export interface TestApp extends App {
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the app exactly as production does, on a fresh database: in-memory PGlite by default, or a new
+ * database in the suite's throwaway PostgreSQL cluster when TEST_DB=postgres (TEST_PG_URL set by scripts/test.ts).
+ */
+export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const engine = process.env.TEST_DB ?? 'pglite';
+  let url: string | undefined;
+  let dropDatabase = async () => {};
+  if (engine === 'postgres') {
+    const admin = process.env.TEST_PG_URL;
+    if (!admin) throw new Error('TEST_DB=postgres needs TEST_PG_URL (run the suite with npm test)');
+    const name = `t_${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`create database ${name}`);
+    await client.end();
+    url = admin.replace(/\/[^/]*$/, `/${name}`);
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: ':memory:',
+    DEMO: '0',
+    BASE_URL: 'http://tandem.test',
+    ...(url ? { DATABASE_URL: url, DATABASE_POOL_SIZE: '4' } : {}),
+    ...env,
+  });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  await database.migrate();
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  const built = await buildApp({ config, database, mailer });
+  await built.app.ready();
+  return {
+    ...built,
+    database,
+    config,
+    async close() {
+      await built.worker.stop();
+      await built.app.close();
+      mailer.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import type { ComponentChildren } from 'preact';
+import type { FieldErrors } from '../http/errors.js';
+import type { PageContext } from './context.js';
+
+/** What a form shows: the values the user typed (re-filled after an error) and the errors per field. */
+export interface FormState {
+  values: Record<string, unknown>;
+  errors: FieldErrors;
+}
+export const emptyForm = (values: Record<string, unknown> = {}): FormState => ({ values, errors: {} });
+
+const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+function valueOf(form: FormState, name: string): string {
+  const v = form.values[name];
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** A form that always carries the CSRF token. */
+export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; novalidate?: boolean }) {
+  return (
+    <form method="post" action={props.action} class={props.class ?? 'form'} noValidate={props.novalidate}>
+      <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+      {props.children}
+    </form>
+  );
+}
+
+/** The list of problems at the top of a form, each linking to its field (WCAG 3.3.1). */
+export function ErrorSummary({ ctx, form, labels }: { ctx: PageContext; form: FormState; labels: Record<string, string> }) {
+  const entries = Object.entries(form.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{ctx.t('form.errorSummary', { count: entries.length })}</h2>
+      <ul>
+        {entries.map(([name, e]) => (
+          <li>
+            {name === '_form' ? (
+              ctx.t(e.key, e.params)
+            ) : (
+              <a href={`#${fieldId(name)}`}>
+                {labels[name] ? `${labels[name]}: ` : ''}
+                {ctx.t(e.key, e.params)}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  ctx: PageContext;
+  form: FormState;
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+}
+
+function Described({ ctx, form, name, hint }: Pick<FieldProps, 'ctx' | 'form' | 'name' | 'hint'>) {
+  const id = fieldId(name);
+  const error = form.errors[name];
+  return (
+    <>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          <span class="visually-hidden">{ctx.t('form.errorPrefix')} </span>
+          {ctx.t(error.key, error.params)}
+        </p>
+      )}
+    </>
+  );
+}
+
+function describedBy(form: FormState, name: string, hint?: string): string | undefined {
+  const id = fieldId(name);
+  const ids = [hint ? `${id}-hint` : '', form.errors[name] ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Label({ ctx, name, label, required }: Pick<FieldProps, 'ctx' | 'name' | 'label' | 'required'>) {
+  return (
+    <label for={fieldId(name)}>
+      {label}
+      {required ? (
+        <span class="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      ) : (
+        <span class="optional"> ({ctx.t('form.optional')})</span>
+      )}
+    </label>
+  );
+}
+
+export function TextField(
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'number' | 'search' | 'url'; autocomplete?: string; maxLength?: number; inputMode?: string; dir?: string },
+) {
+  const { form, name } = props;
+  const error = form.errors[name];
+  return (
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <Label {...props} />
+      <Described {...props} />
+      <input
+        id={fieldId(name)}
+        name={name}
+        type={(props.type ?? 'text') as 'text'}
+        value={props.type === 'password' ? '' : valueOf(form, name)}
+        required={props.required}
+        aria-required={props.required ? 'true' : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(form, name, props.hint)}
+        autocomplete={props.autocomplete}
+        maxLength={props.maxLength}
+        inputMode={props.inputMode as never}
+        dir={props.dir as never}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
+  const { form, name } = props;
+  const error = form.errors[name];
+  return (
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <Label {...props} />
+      <Described {...props} />
+      <textarea
+        id={fieldId(name)}
+        name={name}
+        rows={props.rows ?? 4}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(form, name, props.hint)}
+        maxLength={props.maxLength}
+      >
+        {valueOf(form, name)}
+      </textarea>
+    </div>
+  );
+}
+
+export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; autocomplete?: string }) {
+  const { form, name } = props;
+  const error = form.errors[name];
+  const current = valueOf(form, name);
+  return (
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <Label {...props} />
+      <Described {...props} />
+      <select
+        id={fieldId(name)}
+        name={name}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(form, name, props.hint)}
+        autocomplete={props.autocomplete}
+      >
+        {!props.required && <option value="">{props.ctx.t('form.choose')}</option>}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A group of checkboxes sharing one name (the form posts every ticked value). */
+export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const { form, name, ctx } = props;
+  const error = form.errors[name];
+  const raw = form.values[name];
+  const selected = new Set(Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []);
+  return (
+    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
+      <legend>
+        {props.label}
+        {!props.required && <span class="optional"> ({ctx.t('form.optional')})</span>}
+      </legend>
+      <Described {...props} />
+      <div class="checkboxes" id={fieldId(name)}>
+        {props.options.map((o) => (
+          <label class="checkbox">
+            <input type="checkbox" name={name} value={o.value} checked={selected.has(o.value)} /> {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function SubmitButton({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="button">
+        {children}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './context.js';
+export * from './form.js';
+export * from './render.js';
+export { Layout } from './layout.js';

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { ModuleContext } from '../../app.js';
+import { setSessionOrganisation } from '../../core/auth/session.js';
+import { withSystem, withTenant } from '../../core/db/tx.js';
+import { AppError } from '../../core/http/errors.js';
+import { compareNames, formatNumber, isLocale, translator } from '../../core/i18n/index.js';
+import { Form, sendPage, setFlash, type PageContext } from '../../core/ui/index.js';
+import { organisationCounts, publicOrganisation, publicOrganisations } from './home.repository.js';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../core/db/tx.js';
+
+/** The home page (a dashboard when signed in, the public landing page otherwise) and public organisation pages. */
+export function homePages({ app, db }: ModuleContext) {
+  app.get('/', { config: { access: 'public' } }, async (req, reply) => {
+    const auth = req.auth;
+    if (auth && !auth.mfaPassed) return reply.redirect('/sign-in/two-factor', 303);
+    if (!auth) {
+      const noUsers = await withSystem(db, async (tx) => rowsOf<{ none: boolean }>(await tx.execute(sql`select not exists (select 1 from users) as none`))[0]!.none);
+      if (noUsers) return reply.redirect('/setup', 303);
+      const orgs = await withSystem(db, publicOrganisations);
+      return sendPage(req, reply, 'Tandem', (ctx) => <Landing ctx={ctx} orgs={orgs} />);
+    }
+    const org = auth.organisation;
+    const counts = org ? await withTenant(db, { organisationId: org.id, userId: auth.userId }, (tx) => organisationCounts(tx, org.id)) : null;
+    return sendPage(req, reply, (c) => c.t('home.title'), (ctx) => <Dashboard ctx={ctx} counts={counts} />);
+  });
+
+  app.post('/organisation/switch', { config: { access: 'signed-in', beforeMfaSetup: true } }, async (req, reply) => {
+    const { organisationId } = z.object({ organisationId: z.string().uuid() }).parse(req.body);
+    const auth = req.auth!;
+    if (auth.via !== 'session' || !auth.organisations.some((o) => o.id === organisationId)) throw new AppError('FORBIDDEN');
+    await setSessionOrganisation(db, auth.sessionHash!, organisationId);
+    setFlash(reply, 'success', 'home.switched');
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/o/:slug', { config: { access: 'public' } }, async (req, reply) => {
+    const { slug } = z.object({ slug: z.string().max(63) }).parse(req.params);
+    const org = await withSystem(db, (tx) => publicOrganisation(tx, slug));
+    if (!org) throw new AppError('NOT_FOUND');
+    // A visitor with no language preference of their own sees the organisation's language.
+    const chosen = (req.query as { lang?: string }).lang ?? req.cookies.tandem_lang;
+    if (!isLocale(chosen) && !req.headers['accept-language'] && isLocale(org.default_locale)) {
+      req.locale = org.default_locale;
+      req.t = translator(org.default_locale);
+    }
+    return sendPage(req, reply, org.name, (ctx) => <PublicOrganisation ctx={ctx} org={org} />);
+  });
+}
+
+function Landing({ ctx, orgs }: { ctx: PageContext; orgs: { slug: string; name: string; city: string | null }[] }) {
+  const { t } = ctx;
+  const sorted = [...orgs].sort((a, b) => compareNames(ctx.locale)(a.name, b.name));
+  return (
+    <>
+      <section class="hero">
+        <h1>{t('landing.title')}</h1>
+        <p class="lead">{t('landing.lead')}</p>
+        <p>
+          <a class="button" href="/sign-in">
+            {t('nav.signIn')}
+          </a>
+        </p>
+      </section>
+      <section>
+        <h2>{t('landing.organisations')}</h2>
+        {sorted.length === 0 ? (
+          <p>{t('landing.noOrganisations')}</p>
+        ) : (
+          <ul class="cards">
+            {sorted.map((o) => (
+              <li class="card">
+                <a href={`/o/${o.slug}`}>{o.name}</a>
+                {o.city && <span class="muted"> · {o.city}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Dashboard({ ctx, counts }: { ctx: PageContext; counts: Awaited<ReturnType<typeof organisationCounts>> | null }) {
+  const { t } = ctx;
+  const user = ctx.user!;
+  return (
+    <>
+      <h1>{t('home.welcome', { name: user.displayName })}</h1>
+      {user.organisations.length > 1 && (
+        <Form ctx={ctx} action="/organisation/switch" class="inline-form org-switch">
+          <label for="org-switch">{t('home.organisation')}</label>{' '}
+          <select id="org-switch" name="organisationId">
+            {user.organisations.map((o) => (
+              <option value={o.id} selected={o.id === user.currentOrganisationId}>
+                {o.name}
+              </option>
+            ))}
+          </select>{' '}
+          <button type="submit" class="button button-secondary">
+            {t('home.switch')}
+          </button>
+        </Form>
+      )}
+      {!counts ? (
+        <p>{t('home.noOrganisation')}</p>
+      ) : (
+        <>
+          <p class="muted">{t('home.roles', { roles: user.roles.map((r) => t(`role.${r}`)).join(', ') })}</p>
+          <ul class="stats" aria-label={t('home.figures')}>
+            <li>
+              <span class="stat-value">{formatNumber(counts.volunteers, ctx.locale)}</span> {t('home.volunteers', { count: counts.volunteers })}
+            </li>
+            <li>
+              <span class="stat-value">{formatNumber(counts.mentees, ctx.locale)}</span> {t('home.mentees', { count: counts.mentees })}
+            </li>
+            <li>
+              <span class="stat-value">{formatNumber(counts.staff, ctx.locale)}</span> {t('home.staff', { count: counts.staff })}
+            </li>
+            <li>
+              <span class="stat-value">{formatNumber(counts.programmes, ctx.locale)}</span> {t('home.programmes', { count: counts.programmes })}
+            </li>
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function PublicOrganisation({ ctx, org }: { ctx: PageContext; org: NonNullable<Awaited<ReturnType<typeof publicOrganisation>>> }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1>{org.name}</h1>
+      {org.city && <p class="muted">{org.city}</p>}
+      <h2>{t('public.programmes')}</h2>
+      {org.programmes.length === 0 ? (
+        <p>{t('public.noProgrammes')}</p>
+      ) : (
+        <ul class="cards">
+          {org.programmes.map((p) => (
+            <li class="card">
+              <h3>{p.name}</h3>
+              {p.description && <p>{p.description}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

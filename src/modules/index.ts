@@ -1,0 +1,12 @@
+import type { Module } from '../app.js';
+import { accountPages } from '../core/auth/account.pages.js';
+import { authPages } from '../core/auth/auth.pages.js';
+import { setupPages } from '../core/auth/setup.pages.js';
+import { apiDocs } from '../core/http/api-docs.pages.js';
+import { adminModule } from './admin/index.js';
+import { homePages } from './home/home.pages.js';
+import { networkModule } from './network/index.js';
+import { peopleModule } from './people/index.js';
+
+/** Every feature, registered in this order. A new module adds one line here. */
+export const modules: Module[] = [authPages, setupPages, accountPages, homePages, peopleModule, adminModule, networkModule, apiDocs];

@@ -1,0 +1,2 @@
+import type { ModuleContext } from '../../app.js';
+export function networkModule(_ctx: ModuleContext) {}

@@ -1,0 +1,12 @@
+import type { ModuleContext } from '../../app.js';
+import { peopleApi } from './people.api.js';
+import { peoplePages } from './people.pages.js';
+
+export { presentPerson } from './people.service.js';
+export type { PersonOutput } from './people.schemas.js';
+
+/** People records of an organisation: the personal data every later module links to. */
+export function peopleModule(ctx: ModuleContext) {
+  peoplePages(ctx);
+  peopleApi(ctx);
+}

@@ -1,0 +1,39 @@
+import type { ModuleContext } from '../../app.js';
+import { apiDoc } from '../../core/http/api.js';
+import { AppError } from '../../core/http/errors.js';
+import { parseInput } from '../../core/http/validation.js';
+import { actorOf } from '../../core/tenancy/actor.js';
+import { peoplePolicy } from './people.policy.js';
+import { IdParams, PeoplePage, PeopleQuery, PersonInput, PersonOutput, PersonPatch } from './people.schemas.js';
+import { createPerson, listPeople, updatePerson, viewPerson } from './people.service.js';
+
+/** JSON API: /api/v1/people. Same schemas and services as the pages. */
+export function peopleApi({ app, db }: ModuleContext) {
+  const read = { access: { roles: peoplePolicy.read } };
+  const write = { access: { roles: peoplePolicy.write } };
+
+  app.get('/api/v1/people', { config: read, schema: apiDoc({ summary: 'List people of the organisation', tag: 'people', querystring: PeopleQuery, response: { 200: PeoplePage } }) }, async (req) => {
+    const query = parseInput(PeopleQuery, req.query);
+    return listPeople(db, actorOf(req), query, req.locale);
+  });
+
+  app.post('/api/v1/people', { config: write, schema: apiDoc({ summary: 'Add a person', tag: 'people', body: PersonInput, response: { 201: PersonOutput } }) }, async (req, reply) => {
+    const input = parseInput(PersonInput, req.body);
+    const actor = actorOf(req);
+    const id = await createPerson(db, actor, input);
+    return reply.status(201).send(await viewPerson(db, actor, id));
+  });
+
+  app.get('/api/v1/people/:id', { config: read, schema: apiDoc({ summary: 'One person', tag: 'people', params: IdParams, response: { 200: PersonOutput } }) }, async (req) => {
+    const parsed = IdParams.safeParse(req.params);
+    if (!parsed.success) throw new AppError('NOT_FOUND');
+    return viewPerson(db, actorOf(req), parsed.data.id);
+  });
+
+  app.patch('/api/v1/people/:id', { config: write, schema: apiDoc({ summary: 'Correct a person', tag: 'people', params: IdParams, body: PersonPatch, response: { 200: PersonOutput } }) }, async (req) => {
+    const parsed = IdParams.safeParse(req.params);
+    if (!parsed.success) throw new AppError('NOT_FOUND');
+    const change = parseInput(PersonPatch, req.body);
+    return updatePerson(db, actorOf(req), parsed.data.id, change, 'patch');
+  });
+}

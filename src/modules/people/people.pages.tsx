@@ -1,0 +1,68 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../app.js';
+import { AppError } from '../../core/http/errors.js';
+import { fieldErrors } from '../../core/http/validation.js';
+import { actorOf } from '../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../core/ui/index.js';
+import { peoplePolicy } from './people.policy.js';
+import { IdParams, PeopleQuery, PersonInput } from './people.schemas.js';
+import { createPerson, listPeople, updatePerson, viewPerson } from './people.service.js';
+import { PeopleListView } from './views/people-list.js';
+import { PersonFormView } from './views/person-form.js';
+import { PersonView } from './views/person.js';
+
+/** HTML pages: list and search, one person, add, correct. */
+export function peoplePages({ app, db }: ModuleContext) {
+  const read = { access: { roles: peoplePolicy.read } };
+  const write = { access: { roles: peoplePolicy.write } };
+
+  app.get('/people', { config: read }, async (req, reply) => {
+    const parsed = PeopleQuery.safeParse(req.query);
+    const query = parsed.success ? parsed.data : { page: 1 };
+    const page = await listPeople(db, actorOf(req), query, req.locale);
+    return sendPage(req, reply, (c) => c.t('people.title'), (ctx) => <PeopleListView ctx={ctx} page={page} query={query} canWrite={peoplePolicy.write.some((r) => ctx.user!.roles.includes(r))} />);
+  });
+
+  const formPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, personId: string | null, status = 200) =>
+    sendPage(req, reply, (c) => c.t(personId ? 'people.edit' : 'people.new'), (ctx) => <PersonFormView ctx={ctx} form={form} personId={personId} />, status);
+
+  app.get('/people/new', { config: write }, async (req, reply) => formPage(req, reply, emptyForm({ locale: req.locale }), null));
+
+  app.post('/people/new', { config: write }, async (req, reply) => {
+    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = PersonInput.safeParse(body);
+    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, null, 422);
+    const id = await createPerson(db, actorOf(req), parsed.data);
+    setFlash(reply, 'success', 'people.created');
+    return reply.redirect(`/people/${id}`, 303);
+  });
+
+  app.get('/people/:id', { config: read }, async (req, reply) => {
+    const { id } = parseId(req.params);
+    const person = await viewPerson(db, actorOf(req), id);
+    return sendPage(req, reply, `${person.givenName} ${person.familyName}`, (ctx) => <PersonView ctx={ctx} person={person} canWrite={peoplePolicy.write.some((r) => ctx.user!.roles.includes(r))} />);
+  });
+
+  app.get('/people/:id/edit', { config: write }, async (req, reply) => {
+    const { id } = parseId(req.params);
+    const person = await viewPerson(db, actorOf(req), id);
+    return formPage(req, reply, emptyForm({ ...person }), id);
+  });
+
+  app.post('/people/:id/edit', { config: write }, async (req, reply) => {
+    const { id } = parseId(req.params);
+    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = PersonInput.safeParse(body);
+    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, id, 422);
+    await updatePerson(db, actorOf(req), id, parsed.data, 'replace');
+    setFlash(reply, 'success', 'people.updated');
+    return reply.redirect(`/people/${id}`, 303);
+  });
+}
+
+function parseId(params: unknown) {
+  const parsed = IdParams.safeParse(params);
+  // A malformed id is answered like an unknown one.
+  if (!parsed.success) throw new AppError('NOT_FOUND');
+  return parsed.data;
+}

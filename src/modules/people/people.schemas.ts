@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { LOCALES } from '../../core/i18n/index.js';
+import { isoDate, optionalEmail, optionalText, requiredText } from '../../core/http/validation.js';
+import { ROLES } from '../../core/tenancy/tenancy.table.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A person as staff enter them (form and API). */
+export const PersonInput = z
+  .object({
+    givenName: requiredText(100),
+    familyName: requiredText(100),
+    email: optionalEmail(),
+    phone: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string()
+        .trim()
+        .max(30)
+        .refine((s) => /^\+?[0-9 ()-]{6,30}$/.test(s), { params: { key: 'validation.phone' } })
+        .optional(),
+    ),
+    birthDate: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      isoDate()
+        .refine((d) => d <= today(), { params: { key: 'validation.dateInFuture' } })
+        .refine((d) => d >= '1900-01-01', { params: { key: 'validation.dateTooOld' } })
+        .optional(),
+    ),
+    locale: z.enum(LOCALES),
+  })
+  .strict();
+export type PersonInput = z.infer<typeof PersonInput>;
+
+/** Partial update through the API. */
+export const PersonPatch = PersonInput.partial().strict();
+
+export const PersonOutput = z.object({
+  id: z.string().uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  locale: z.enum(LOCALES),
+  roles: z.array(z.enum(ROLES)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PersonOutput = z.infer<typeof PersonOutput>;
+
+export const PeopleQuery = z.object({
+  q: optionalText(100),
+  role: z.enum(ROLES).optional().or(z.literal('').transform(() => undefined)),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type PeopleQuery = z.infer<typeof PeopleQuery>;
+
+export const PeoplePage = z.object({
+  items: z.array(PersonOutput),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const IdParams = z.object({ id: z.string().uuid() });

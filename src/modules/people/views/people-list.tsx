@@ -1,0 +1,90 @@
+import { formatNumber } from '../../../core/i18n/index.js';
+import { ROLES } from '../../../core/tenancy/tenancy.table.js';
+import type { PageContext } from '../../../core/ui/index.js';
+import type { PeopleQuery, PersonOutput } from '../people.schemas.js';
+
+interface Props {
+  ctx: PageContext;
+  page: { items: PersonOutput[]; total: number; page: number; pageSize: number };
+  query: Partial<PeopleQuery>;
+  canWrite: boolean;
+}
+
+export function PeopleListView({ ctx, page, query, canWrite }: Props) {
+  const { t } = ctx;
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const link = (p: number) => `/people?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), page: String(p) })}`;
+  return (
+    <>
+      <div class="page-head">
+        <h1>{t('people.title')}</h1>
+        {canWrite && (
+          <a class="button" href="/people/new">
+            {t('people.new')}
+          </a>
+        )}
+      </div>
+      <form method="get" action="/people" class="filters" role="search">
+        <div class="field">
+          <label for="q">{t('people.search')}</label>
+          <input id="q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
+        </div>
+        <div class="field">
+          <label for="role">{t('people.role')}</label>
+          <select id="role" name="role">
+            <option value="">{t('people.anyRole')}</option>
+            {ROLES.map((r) => (
+              <option value={r} selected={query.role === r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('people.filter')}
+          </button>
+        </div>
+      </form>
+      <p class="muted" role="status">
+        {t('people.found', { count: page.total, formatted: formatNumber(page.total, ctx.locale) })}
+      </p>
+      {page.items.length === 0 ? (
+        <p class="empty">{query.q || query.role ? t('people.noMatches') : t('people.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('people.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.name')}</th>
+                <th scope="col">{t('people.roles')}</th>
+                <th scope="col">{t('field.email')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((p) => (
+                <tr>
+                  <td>
+                    <a href={`/people/${p.id}`}>
+                      {p.familyName} {p.givenName}
+                    </a>
+                  </td>
+                  <td>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                  <td dir="ltr">{p.email ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav class="pagination" aria-label={t('pagination.label')}>
+          {page.page > 1 && <a href={link(page.page - 1)} rel="prev">{t('pagination.previous')}</a>}
+          <span>{t('pagination.status', { page: page.page, pages })}</span>
+          {page.page < pages && <a href={link(page.page + 1)} rel="next">{t('pagination.next')}</a>}
+        </nav>
+      )}
+    </>
+  );
+}

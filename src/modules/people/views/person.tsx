@@ -1,0 +1,42 @@
+import { formatDate, formatDateTime, LANGUAGE_NAME } from '../../../core/i18n/index.js';
+import type { PageContext } from '../../../core/ui/index.js';
+import type { PersonOutput } from '../people.schemas.js';
+
+export function PersonView({ ctx, person, canWrite }: { ctx: PageContext; person: PersonOutput; canWrite: boolean }) {
+  const { t } = ctx;
+  const rows: [string, string][] = [
+    [t('field.givenName'), person.givenName],
+    [t('field.familyName'), person.familyName],
+    [t('field.email'), person.email ?? '—'],
+    [t('field.phone'), person.phone ?? '—'],
+    [t('field.birthDate'), person.birthDate ? formatDate(person.birthDate, ctx.locale) : '—'],
+    [t('field.locale'), LANGUAGE_NAME[person.locale]],
+    [t('people.roles'), person.roles.length ? person.roles.map((r) => t(`role.${r}`)).join(', ') : '—'],
+    [t('people.updatedAt'), formatDateTime(new Date(person.updatedAt), ctx.locale)],
+  ];
+  return (
+    <>
+      <p>
+        <a href="/people">{t('people.back')}</a>
+      </p>
+      <div class="page-head">
+        <h1>
+          {person.givenName} {person.familyName}
+        </h1>
+        {canWrite && (
+          <a class="button button-secondary" href={`/people/${person.id}/edit`}>
+            {t('people.edit')}
+          </a>
+        )}
+      </div>
+      <dl class="details">
+        {rows.map(([k, v]) => (
+          <div>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
