@@ -28,6 +28,9 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
 -- Jobs are enqueued in the transaction of the change that causes them (mail, notices).
 GRANT INSERT ON jobs TO tandem_app;
 --> statement-breakpoint
+-- ON CONFLICT (unique_key) needs to read the arbiter column.
+GRANT SELECT (unique_key) ON jobs TO tandem_app;
+--> statement-breakpoint
 -- Whether an account exists for an e-mail address, without letting the app role read every account.
 CREATE OR REPLACE FUNCTION app_user_id_by_email(address text) RETURNS uuid
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public

@@ -19,6 +19,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Attempts per minute and client address on sign-in, password and invitation forms. */
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Run the background job worker in this process. */
   WORKER: z.enum(['0', '1']).default('1'),
 });
@@ -38,6 +40,7 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   worker: boolean;
+  authRateLimit: number;
 };
 
 /** Parses an environment (process.env by default); throws a readable error naming the bad variable. */
@@ -63,5 +66,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
     worker: e.WORKER === '1',
+    authRateLimit: e.AUTH_RATE_LIMIT,
   };
 }

@@ -12,10 +12,10 @@ import { checkEmailLink, completeEmailLink, requestPasswordReset, type LinkPurpo
 import { destroySession, SESSION_COOKIE } from './session.js';
 import { passSecondFactor, signIn } from './sign-in.service.js';
 
-const strict = { max: 10, timeWindow: '1 minute' };
 
 /** Sign-in (password, then TOTP where enabled), sign-out, password reset and invitation links. */
 export function authPages({ app, db, config }: ModuleContext) {
+  const strict = { max: config.authRateLimit, timeWindow: '1 minute' };
   const signInPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
     sendPage(req, reply, (c) => c.t('signIn.title'), (ctx) => <SignInView ctx={ctx} form={form} />, status);
 
@@ -76,7 +76,7 @@ export function authPages({ app, db, config }: ModuleContext) {
     sendPage(req, reply, (c) => c.t('forgot.title'), (ctx) => <ForgotView ctx={ctx} form={form} />, status);
 
   app.get('/password/forgot', { config: { access: 'public' } }, async (req, reply) => forgotPage(req, reply, emptyForm()));
-  app.post('/password/forgot', { config: { access: 'public', rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (req, reply) => {
+  app.post('/password/forgot', { config: { access: 'public', rateLimit: { max: config.authRateLimit, timeWindow: '15 minutes' } } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = ForgotInput.safeParse(body);
     if (!parsed.success) return forgotPage(req, reply, { values: { email: body.email }, errors: fieldErrors(parsed.error) }, 422);

@@ -1,24 +1,174 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
 import { testApp, type TestApp } from '../testing/harness.js';
-import { createOrganisation, createUser } from '../testing/fixtures.js';
+import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
 import { TestClient } from '../testing/client.js';
+import { rowsOf, withSystem } from '../db/tx.js';
+import { outbox } from '../mail/mail.table.js';
+import { currentTotp } from './totp.js';
+import { credentials, sessions } from './auth.table.js';
+import { inviteMember } from './email-links.service.js';
+import { MAX_FAILED_SIGN_INS } from './sign-in.service.js';
 
-describe('sign-in', () => {
-  let t: TestApp;
-  let user: Awaited<ReturnType<typeof createUser>>;
-  before(async () => {
-    t = await testApp();
-    const org = await createOrganisation(t.database.db, 'alpha');
-    user = await createUser(t.database.db, { organisationId: org.id, roles: ['coordinator'] });
-  });
-  after(() => t.close());
+let t: TestApp;
+let orgId: string;
+before(async () => {
+  t = await testApp();
+  orgId = (await createOrganisation(t.database.db, 'alpha', 'Ośrodek Alfa')).id;
+});
+after(() => t.close());
 
-  it('signs in with the right password and reaches the dashboard', async () => {
+const lastMailTo = async (to: string) => {
+  const rows = await withSystem(t.database.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, to)));
+  return rows.at(-1)!;
+};
+const linkIn = (text: string, path: string) => new RegExp(`http://tandem\\.test(${path}/[A-Za-z0-9_-]+)`).exec(text)![1]!;
+
+describe('sign-in and sign-out', () => {
+  it('signs in, rotates the session cookie, and signs out', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'], name: 'Zofia Wiśniewska' });
     const c = new TestClient(t.app);
-    await c.signIn(user.email);
+    await c.get('/sign-in');
+    c.cookies.set('tandem_session', 'planted-by-an-attacker');
+    const res = await c.post('/sign-in', { email: u.email, password: PASSWORD });
+    assert.equal(res.status, 303);
+    const cookie = [res.headers['set-cookie']].flat().find((s) => String(s).startsWith('tandem_session='))!;
+    assert.match(String(cookie), /HttpOnly/i);
+    assert.match(String(cookie), /SameSite=Lax/i);
+    assert.notEqual(c.cookies.get('tandem_session'), 'planted-by-an-attacker');
     const home = await c.get('/');
-    assert.equal(home.status, 200);
-    assert.match(home.body, /Test User/);
+    assert.match(home.body, /Zofia Wiśniewska/);
+    await c.post('/sign-out');
+    assert.equal((await c.get('/people')).status, 303, 'signed out: protected pages redirect to sign-in');
+  });
+
+  it('refuses a wrong password with a message in the user language and writes no session', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
+    const c = new TestClient(t.app);
+    await c.get('/sign-in?lang=pl');
+    const before = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from sessions`))[0]!.n;
+    const res = await c.post('/sign-in', { email: u.email, password: 'wrong password!' });
+    assert.equal(res.status, 401);
+    assert.match(res.body, /lang="pl"/);
+    assert.doesNotMatch(res.body, /The e-mail address or the password is not right/, 'translated, not English');
+    const afterCount = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from sessions`))[0]!.n;
+    assert.equal(afterCount, before);
+  });
+
+  it('locks the account after repeated failures, even for the right password', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['social_worker'] });
+    const c = new TestClient(t.app, { 'x-forwarded-for': '10.0.0.1' });
+    await c.get('/sign-in');
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await c.post('/sign-in', { email: u.email, password: `nope-${i}-nope-nope` });
+    const res = await c.post('/sign-in', { email: u.email, password: PASSWORD });
+    assert.equal(res.status, 423);
+    const [cred] = await withSystem(t.database.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
+    assert.ok(cred!.lockedUntil && cred!.lockedUntil > new Date());
+  });
+
+  it('does not follow an external next= after sign-in', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
+    const c = new TestClient(t.app);
+    await c.get('/sign-in');
+    const res = await c.post('/sign-in', { email: u.email, password: PASSWORD, next: '//evil.example/' });
+    assert.equal(res.location, '/');
+  });
+});
+
+describe('two-factor sign-in (TOTP)', () => {
+  it('asks for the code, refuses a wrong or replayed code, accepts the right one', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'], totp: true });
+    const c = new TestClient(t.app);
+    await c.get('/sign-in');
+    const res = await c.post('/sign-in', { email: u.email, password: PASSWORD });
+    assert.match(res.location!, /^\/sign-in\/two-factor/);
+    assert.equal((await c.get('/people')).location, '/sign-in/two-factor', 'nothing else until the second factor');
+    await c.get('/sign-in/two-factor');
+    assert.equal((await c.post('/sign-in/two-factor', { code: '000000' })).status, 401);
+    const code = currentTotp(u.totpSecret!);
+    assert.equal((await c.post('/sign-in/two-factor', { code })).status, 303);
+    assert.equal((await c.get('/people')).status, 200);
+
+    const other = new TestClient(t.app);
+    await other.get('/sign-in');
+    await other.post('/sign-in', { email: u.email, password: PASSWORD });
+    await other.get('/sign-in/two-factor');
+    assert.equal((await other.post('/sign-in/two-factor', { code })).status, 401, 'a used code cannot be replayed');
+  });
+
+  it('sends an administrator without TOTP to set it up, and lets them in once it is on', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['administrator'] });
+    const c = new TestClient(t.app);
+    await c.signIn(u.email);
+    assert.equal((await c.get('/people')).location, '/account/security');
+    await c.get('/account/security');
+    await c.post('/account/security/totp/start');
+    const page = await c.get('/account/security');
+    const secret = /<code class="secret" dir="ltr">([A-Z2-7]+)<\/code>/.exec(page.body)![1]!;
+    assert.match(page.body, /<img src="data:image\/png;base64,/);
+    assert.equal((await c.post('/account/security/totp/confirm', { code: '123456' })).status, 422);
+    assert.equal((await c.post('/account/security/totp/confirm', { code: currentTotp(secret) })).status, 303);
+    assert.equal((await c.get('/people')).status, 200);
+    assert.equal((await c.post('/account/security/totp/disable', { code: currentTotp(secret, Date.now() + 30_000) })).status, 403, 'administrators keep TOTP');
+  });
+});
+
+describe('invitations and password reset', () => {
+  it('an invitation link sets the password once and signs the person in', async () => {
+    const admin = await createUser(t.database.db, { organisationId: orgId, roles: ['administrator'], totp: true });
+    await inviteMember(t.database.db, { organisationId: orgId, userId: admin.userId }, { email: 'olena@example.org', givenName: 'Олена', familyName: 'Коваленко', role: 'volunteer', locale: 'uk' }, 'http://tandem.test');
+    const mail = await lastMailTo('olena@example.org');
+    assert.equal(mail.locale, 'uk');
+    assert.match(mail.subject, /Ośrodek Alfa/);
+    const path = linkIn(mail.textBody, '/invitation');
+    const c = new TestClient(t.app);
+    assert.equal((await c.get(path)).status, 200);
+    assert.equal((await c.post(path, { password: 'short', confirm: 'short' })).status, 422);
+    const ok = await c.post(path, { password: 'нове-дуже-довге-гасло', confirm: 'нове-дуже-довге-гасло' });
+    assert.equal(ok.status, 303);
+    assert.match((await c.get('/')).body, /Олена Коваленко/);
+    const replay = new TestClient(t.app);
+    assert.equal((await replay.get(path)).status, 404, 'a used link is refused');
+    await replay.get('/sign-in');
+    assert.equal((await replay.post('/sign-in', { email: 'olena@example.org', password: 'нове-дуже-довге-гасло' })).status, 303);
+  });
+
+  it('a reset link changes the password, ends other sessions, and cannot be reused', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
+    const elsewhere = new TestClient(t.app);
+    await elsewhere.signIn(u.email);
+    const c = new TestClient(t.app);
+    await c.get('/password/forgot');
+    assert.equal((await c.post('/password/forgot', { email: 'nobody@example.org' })).status, 303, 'same answer for unknown addresses');
+    assert.equal((await c.post('/password/forgot', { email: u.email })).status, 303);
+    const path = linkIn((await lastMailTo(u.email)).textBody, '/password/reset');
+    await c.get(path);
+    assert.equal((await c.post(path, { password: 'a brand new password', confirm: 'a brand new password' })).status, 303);
+    assert.equal((await elsewhere.get('/people')).status, 303, 'the other session ended');
+    assert.equal((await new TestClient(t.app).get(path)).status, 404);
+    const again = new TestClient(t.app);
+    await again.get('/sign-in');
+    assert.equal((await again.post('/sign-in', { email: u.email, password: 'a brand new password' })).status, 303);
+  });
+
+  it('an expired link is refused', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
+    const c = new TestClient(t.app);
+    await c.get('/password/forgot');
+    await c.post('/password/forgot', { email: u.email });
+    const path = linkIn((await lastMailTo(u.email)).textBody, '/password/reset');
+    await t.database.db.execute(sql`update email_tokens set expires_at = now() - interval '1 minute' where user_id = ${u.userId}`);
+    assert.equal((await c.get(path)).status, 404);
+  });
+});
+
+describe('sessions', () => {
+  it('an expired session is not accepted', async () => {
+    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
+    const c = new TestClient(t.app);
+    await c.signIn(u.email);
+    await withSystem(t.database.db, (tx) => tx.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, u.userId)));
+    assert.equal((await c.get('/people')).status, 303);
   });
 });

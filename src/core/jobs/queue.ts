@@ -18,10 +18,8 @@ export type JobHandler = (job: Job) => Promise<void>;
  * With a `uniqueKey`, enqueuing the same job twice keeps one.
  */
 export async function enqueue(tx: Tx, kind: string, payload: Record<string, unknown>, opts: { runAt?: Date; uniqueKey?: string; maxAttempts?: number } = {}) {
-  await tx
-    .insert(jobs)
-    .values({ kind, payload, runAt: opts.runAt ?? new Date(), uniqueKey: opts.uniqueKey, maxAttempts: opts.maxAttempts ?? 8 })
-    .onConflictDoNothing({ target: jobs.uniqueKey });
+  const insert = tx.insert(jobs).values({ kind, payload, runAt: opts.runAt ?? new Date(), uniqueKey: opts.uniqueKey, maxAttempts: opts.maxAttempts ?? 8 });
+  await (opts.uniqueKey ? insert.onConflictDoNothing({ target: jobs.uniqueKey }) : insert);
 }
 
 /** Seconds to wait before attempt n+1: 10 s, 20 s, 40 s … capped at one hour. */

@@ -41,6 +41,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     DATA_DIR: ':memory:',
     DEMO: '0',
     BASE_URL: 'http://tandem.test',
+    AUTH_RATE_LIMIT: '10000',
     ...(url ? { DATABASE_URL: url, DATABASE_POOL_SIZE: '4' } : {}),
     ...env,
   });

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 AA, as axe-core tags it (2.0/2.1/2.2, levels A and AA). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface AxeNode {
+  target: string[];
+  html: string;
+  failureSummary?: string;
+}
+export interface AxeRule {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  tags: string[];
+  nodes: AxeNode[];
+}
+export interface AxeReport {
+  violations: AxeRule[];
+  /** Checks axe could not decide alone ("needs review"), e.g. contrast over a background image. */
+  incomplete: AxeRule[];
+  /** Best-practice rules outside WCAG (landmarks, heading order): reported, not failed. */
+  bestPractice: AxeRule[];
+}
+
+/**
+ * Runs axe-core in the page. The app's CSP forbids injected scripts, so the page's context must be created
+ * with `bypassCSP: true` (only the axe contexts; every other test runs under the real CSP).
+ */
+export async function runAxe(page: Page): Promise<AxeReport> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
+  const run = (tags: string[]) =>
+    page.evaluate(async (runOnly) => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[]; incomplete: unknown[] }> } }).axe;
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations', 'incomplete'] });
+      const slim = (rules: unknown[]) =>
+        (rules as AxeRule[]).map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          helpUrl: v.helpUrl,
+          tags: v.tags,
+          nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, failureSummary: n.failureSummary })),
+        }));
+      return { violations: slim(r.violations), incomplete: slim(r.incomplete) };
+    }, tags);
+  const wcag = await run(WCAG_TAGS);
+  const bp = await run(['best-practice']);
+  return { violations: wcag.violations, incomplete: wcag.incomplete, bestPractice: bp.violations };
+}
+
+/** Violations as readable text: rule, impact, help, and each element's selector and what to fix. */
+export function formatRules(rules: AxeRule[]): string {
+  return rules
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 8)
+        .map((n) => {
+          const fix = (n.failureSummary ?? '').split('\n').slice(1).join(' ').trim();
+          const html = n.html.length > 160 ? `${n.html.slice(0, 157)}...` : n.html;
+          return `    - ${n.target.join(' ')}\n      ${html}${fix ? `\n      fix: ${fix}` : ''}`;
+        })
+        .join('\n');
+      const more = v.nodes.length > 8 ? `\n    ... and ${v.nodes.length - 8} more` : '';
+      return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
+    })
+    .join('\n');
+}

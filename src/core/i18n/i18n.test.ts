@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { compareNames, foldForSearch, formatDate, formatNumber, negotiateLocale, pickAcceptLanguage, translator } from './index.js';
+
+describe('language negotiation', () => {
+  it('takes ?lang= first, then the user setting, then the cookie, then Accept-Language, then the organisation', () => {
+    const all = { query: 'ar', userSetting: 'de', cookie: 'uk', acceptLanguage: 'en', organisationDefault: 'pl', fallback: 'pl' as const };
+    assert.equal(negotiateLocale(all), 'ar');
+    assert.equal(negotiateLocale({ ...all, query: undefined }), 'de');
+    assert.equal(negotiateLocale({ ...all, query: 'xx', userSetting: null }), 'uk');
+    assert.equal(negotiateLocale({ ...all, query: undefined, userSetting: null, cookie: undefined }), 'en');
+    assert.equal(negotiateLocale({ ...all, query: undefined, userSetting: null, cookie: undefined, acceptLanguage: 'fr' }), 'pl');
+    assert.equal(negotiateLocale({ fallback: 'en', organisationDefault: 'uk' }), 'uk');
+  });
+
+  it('reads Accept-Language by quality and ignores what it does not support', () => {
+    assert.equal(pickAcceptLanguage('fr-FR, uk;q=0.8, de;q=0.9'), 'de');
+    assert.equal(pickAcceptLanguage('ar-SY,ar;q=0.9,en;q=0.5'), 'ar');
+    assert.equal(pickAcceptLanguage('pl;q=0, en;q=0.1'), 'en');
+    assert.equal(pickAcceptLanguage('*'), undefined);
+    assert.equal(pickAcceptLanguage(';;;q=abc,,,'), undefined);
+  });
+
+  it('never throws on arbitrary headers', () => {
+    fc.assert(fc.property(fc.string(), (h) => pickAcceptLanguage(h) === undefined || typeof pickAcceptLanguage(h) === 'string'));
+  });
+});
+
+describe('formatting', () => {
+  it('uses Polish plural forms through the catalogue (one / few / many)', () => {
+    const t = translator('pl');
+    const forms = [1, 2, 5, 12, 22, 25].map((n) => t('home.volunteers', { count: n }));
+    assert.equal(new Set(forms).size >= 2, true, forms.join(' | '));
+    assert.equal(forms[1], forms[4], '2 and 22 share a form');
+    assert.equal(forms[2], forms[3], '5 and 12 share a form');
+    assert.notEqual(forms[1], forms[2], '2 and 5 differ');
+  });
+
+  it('formats dates and numbers by locale', () => {
+    assert.equal(formatDate('2026-03-05', 'pl'), '5 marca 2026');
+    assert.equal(formatDate('2026-03-05', 'de'), '5. März 2026');
+    assert.match(formatDate('2026-03-05', 'uk'), /5 березня 2026/);
+    assert.equal(formatNumber(1234567.5, 'pl').replace(/\s/g, ' '), '1 234 567,5');
+    assert.equal(formatNumber(1234.5, 'de'), '1.234,5');
+  });
+
+  it('sorts names by the locale (Ł after L in Polish)', () => {
+    const names = ['Łukasz', 'Lucyna', 'Zofia', 'Ćwik', 'Cezary', 'Mateusz'];
+    assert.deepEqual([...names].sort(compareNames('pl')), ['Cezary', 'Ćwik', 'Lucyna', 'Łukasz', 'Mateusz', 'Zofia']);
+    assert.deepEqual(['Євген', 'Андрій', 'Ігор', 'Ганна', 'Ґеник'].sort(compareNames('uk')), ['Андрій', 'Ганна', 'Ґеник', 'Євген', 'Ігор']);
+  });
+
+  it('folds diacritics and case for search', () => {
+    assert.equal(foldForSearch('  Łukasz ŻÓŁĆ  '), 'lukasz zolc');
+    assert.equal(foldForSearch('Jürgen Weiß'), 'jurgen weiss');
+    assert.equal(foldForSearch('Олена Йосипенко'), 'олена иосипенко');
+  });
+});

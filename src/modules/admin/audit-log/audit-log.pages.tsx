@@ -1,0 +1,30 @@
+import type { ModuleContext } from '../../../app.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { sendPage } from '../../../core/ui/index.js';
+import { adminPolicy } from '../admin.policy.js';
+import { formErrorsOf } from '../http.js';
+import { AuditQuery, PAGE_SIZE } from './audit-log.schemas.js';
+import { listAuditActors, listAuditEntries } from './audit-log.service.js';
+import { AuditLogView } from './views/audit-log.js';
+
+/** /admin/audit: the organisation's audit log, filtered and paged. Read-only. */
+export function auditLogPages({ app, db }: ModuleContext) {
+  app.get('/admin/audit', { config: { access: { roles: adminPolicy.audit } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const raw = (req.query ?? {}) as Record<string, unknown>;
+    const actors = await listAuditActors(db, actor, req.locale);
+    const empty = { items: [], total: 0, page: 1, pageSize: PAGE_SIZE };
+    const render = (result: typeof empty, errors = {}, status = 200) =>
+      sendPage(req, reply, (c) => c.t('admin.audit.title'), (ctx) => <AuditLogView ctx={ctx} result={result} form={{ values: raw, errors }} actors={actors} />, status);
+    const parsed = AuditQuery.safeParse(raw);
+    if (!parsed.success) return render(empty, fieldErrors(parsed.error), 422);
+    try {
+      return render(await listAuditEntries(db, actor, parsed.data, actors));
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return render(empty, errors, 422);
+    }
+  });
+}

@@ -1,0 +1,58 @@
+import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { auditLog } from '../../../core/audit/audit.table.js';
+import { users } from '../../../core/auth/auth.table.js';
+import type { Tx } from '../../../core/db/tx.js';
+import { people } from '../../../core/tenancy/tenancy.table.js';
+import type { AuditQuery } from './audit-log.schemas.js';
+
+/** Calendar days of the filter are days in this zone. */
+const ZONE = 'Europe/Warsaw';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function conditions(organisationId: string, q: Omit<AuditQuery, 'page'>): SQL[] {
+  const where = [eq(auditLog.organisationId, organisationId)];
+  if (q.action) where.push(sql`${auditLog.action} like ${`${escapeLike(q.action)}%`}`);
+  if (q.entity) where.push(eq(auditLog.entity, q.entity));
+  if (q.actor) where.push(eq(auditLog.actorUserId, q.actor));
+  if (q.from) where.push(sql`${auditLog.at} >= (${q.from}::date)::timestamp at time zone ${ZONE}`);
+  if (q.to) where.push(sql`${auditLog.at} < ((${q.to}::date + 1)::timestamp at time zone ${ZONE})`);
+  return where;
+}
+
+/** One page of the organisation's audit entries, newest first, with the actor's account name where visible. */
+export function findAuditEntries(tx: Tx, organisationId: string, q: Omit<AuditQuery, 'page'>, limit: number, offset: number) {
+  return tx
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorUserId: auditLog.actorUserId,
+      actorName: users.displayName,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      fields: auditLog.fields,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(...conditions(organisationId, q)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function countAuditEntries(tx: Tx, organisationId: string, q: Omit<AuditQuery, 'page'>): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(and(...conditions(organisationId, q)));
+  return Number(row?.n ?? 0);
+}
+
+/** The accounts of the organisation (people with a user), unsorted. */
+export function findOrganisationAccounts(tx: Tx, organisationId: string) {
+  return tx
+    .select({ userId: sql<string>`${people.userId}`, givenName: people.givenName, familyName: people.familyName })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), isNotNull(people.userId)));
+}

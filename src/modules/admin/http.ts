@@ -1,0 +1,31 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, type FieldErrors } from '../../core/http/errors.js';
+
+const Uuid = z.string().uuid();
+
+/** The uuid in a route parameter; a malformed id is answered like an unknown one (404). */
+export function idParam(req: FastifyRequest, name = 'id'): string {
+  const parsed = Uuid.safeParse((req.params as Record<string, unknown> | undefined)?.[name]);
+  if (!parsed.success) throw new AppError('NOT_FOUND');
+  return parsed.data;
+}
+
+/** A posted form without its CSRF token, as the values to validate and to show again. */
+export function formBody(req: FastifyRequest): Record<string, unknown> {
+  const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
+  return body;
+}
+
+/**
+ * The field errors of a refused input (AppError VALIDATION with fields), for re-rendering a form; null
+ * for any other error, which the caller rethrows.
+ */
+export function formErrorsOf(err: unknown): FieldErrors | null {
+  return err instanceof AppError && err.code === 'VALIDATION' && err.fields ? err.fields : null;
+}
+
+/** A refused input with one message on one field (or `_form` for the whole form). */
+export function invalid(field: string, key: string, params?: Record<string, string | number>): AppError {
+  return new AppError('VALIDATION', 'error.validation', { [field]: { key, ...(params ? { params } : {}) } });
+}

@@ -1,0 +1,66 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { adminPolicy, can, invitableRoles } from '../admin.policy.js';
+import { formBody, formErrorsOf, idParam } from '../http.js';
+import { InviteInput, RoleChange } from './team.schemas.js';
+import { changeRole, inviteToTeam, listMembers, viewMember } from './team.service.js';
+import { InviteFormView } from './views/invite-form.js';
+import { MemberView } from './views/member.js';
+import { TeamListView } from './views/team-list.js';
+
+/** /admin/users: the team, invitations, and (administrators) roles of a member. */
+export function teamPages({ app, db, config }: ModuleContext) {
+  const team = { access: { roles: adminPolicy.team } };
+  const roles = { access: { roles: adminPolicy.roles } };
+
+  app.get('/admin/users', { config: team }, async (req, reply) => {
+    const members = await listMembers(db, actorOf(req), req.locale);
+    return sendPage(req, reply, (c) => c.t('admin.team.title'), (ctx) => <TeamListView ctx={ctx} members={members} canChangeRoles={can(ctx.user!.roles, 'roles')} />);
+  });
+
+  const invitePage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
+    sendPage(req, reply, (c) => c.t('admin.invite.title'), (ctx) => <InviteFormView ctx={ctx} form={form} roles={invitableRoles(ctx.user!.roles)} />, status);
+
+  app.get('/admin/users/invite', { config: team }, async (req, reply) => invitePage(req, reply, emptyForm({ role: 'volunteer', locale: req.locale })));
+
+  app.post('/admin/users/invite', { config: team }, async (req, reply) => {
+    const body = formBody(req);
+    const parsed = InviteInput.safeParse(body);
+    if (!parsed.success) return invitePage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    try {
+      const { outcome } = await inviteToTeam(db, actorOf(req), parsed.data, config.baseUrl);
+      setFlash(reply, outcome === 'invited' ? 'success' : 'info', `admin.invite.${outcome}`, { email: parsed.data.email, role: req.t(`role.${parsed.data.role}`) });
+      return reply.redirect('/admin/users', 303);
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return invitePage(req, reply, { values: body, errors }, 422);
+    }
+  });
+
+  const memberPage = async (req: FastifyRequest, reply: FastifyReply, personId: string, form: FormState, status = 200) => {
+    const member = await viewMember(db, actorOf(req), personId);
+    return sendPage(req, reply, `${member.givenName} ${member.familyName}`, (ctx) => <MemberView ctx={ctx} member={member} form={form} />, status);
+  };
+
+  app.get('/admin/users/:personId', { config: roles }, async (req, reply) => memberPage(req, reply, idParam(req, 'personId'), emptyForm()));
+
+  app.post('/admin/users/:personId/roles', { config: roles }, async (req, reply) => {
+    const personId = idParam(req, 'personId');
+    const body = formBody(req);
+    const parsed = RoleChange.safeParse(body);
+    if (!parsed.success) return memberPage(req, reply, personId, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    try {
+      const outcome = await changeRole(db, actorOf(req), personId, parsed.data);
+      setFlash(reply, outcome === 'added' || outcome === 'removed' ? 'success' : 'info', `admin.team.role.${outcome}`, { role: req.t(`role.${parsed.data.role}`) });
+      return reply.redirect(`/admin/users/${personId}`, 303);
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return memberPage(req, reply, personId, { values: body, errors }, 422);
+    }
+  });
+}

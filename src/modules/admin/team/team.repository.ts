@@ -1,0 +1,90 @@
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { users } from '../../../core/auth/auth.table.js';
+import { rowsOf, type Tx } from '../../../core/db/tx.js';
+import { memberships, people, type Role } from '../../../core/tenancy/tenancy.table.js';
+
+export interface MemberRow {
+  personId: string;
+  userId: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  disabled: boolean;
+  roles: Role[];
+  /** The account has left a trace in this organisation's audit log (accepted the invitation, signed in, acted). */
+  used: boolean;
+}
+
+/**
+ * The app role cannot read credentials or invitation tokens, so "has accepted" is read from what it may
+ * read: any audit entry of the account in this organisation (invitation accepted, sign-in, any action).
+ */
+const memberColumns = (organisationId: string) => ({
+  personId: people.id,
+  userId: sql<string>`${people.userId}`,
+  givenName: people.givenName,
+  familyName: people.familyName,
+  email: users.email,
+  disabled: users.disabled,
+  roles: sql<Role[]>`coalesce((select array_agg(m.role order by m.role) from memberships m where m.person_id = ${people.id} and m.organisation_id = ${organisationId}), '{}')`,
+  used: sql<boolean>`exists (select 1 from audit_log a where a.organisation_id = ${organisationId} and a.actor_user_id = ${people.userId})`,
+});
+
+/** People of one organisation who have an account (accepted or invited) and at least one role. Unsorted. */
+export async function findMembers(tx: Tx, organisationId: string): Promise<MemberRow[]> {
+  return tx
+    .select(memberColumns(organisationId))
+    .from(people)
+    .innerJoin(users, eq(users.id, people.userId))
+    .where(and(eq(people.organisationId, organisationId), sql`exists (select 1 from memberships m where m.person_id = ${people.id} and m.organisation_id = ${organisationId})`))
+    .limit(20_000);
+}
+
+/** One person of the organisation who has an account, whatever their roles; undefined otherwise. */
+export async function findMemberById(tx: Tx, organisationId: string, personId: string): Promise<MemberRow | undefined> {
+  const [row] = await tx
+    .select(memberColumns(organisationId))
+    .from(people)
+    .innerJoin(users, eq(users.id, people.userId))
+    .where(and(eq(people.organisationId, organisationId), eq(people.id, personId), isNotNull(people.userId)));
+  return row;
+}
+
+/** The person (and their roles) an e-mail address already has in the organisation, or null. */
+export async function findMemberByEmail(tx: Tx, organisationId: string, address: string): Promise<{ personId: string; roles: Role[] } | null> {
+  const [account] = rowsOf<{ id: string | null }>(await tx.execute(sql`select app_user_id_by_email(${address}) as id`));
+  if (!account?.id) return null;
+  const [row] = await tx
+    .select({ personId: people.id, roles: memberColumns(organisationId).roles })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.userId, account.id)));
+  return row ?? null;
+}
+
+/**
+ * The administrator memberships of the organisation, locked until the transaction ends: two administrators
+ * removing each other at the same time cannot both see "there is another one".
+ */
+export async function lockAdministrators(tx: Tx, organisationId: string): Promise<{ personId: string }[]> {
+  return rowsOf<{ personId: string }>(
+    await tx.execute(sql`
+      select m.person_id as "personId" from memberships m
+      where m.organisation_id = ${organisationId} and m.role = 'administrator'
+      for update`),
+  );
+}
+
+/** Adds a role; false when the person already holds it. */
+export async function insertMembership(tx: Tx, organisationId: string, personId: string, role: Role): Promise<boolean> {
+  const rows = await tx.insert(memberships).values({ organisationId, personId, role }).onConflictDoNothing().returning({ id: memberships.id });
+  return rows.length === 1;
+}
+
+/** Removes a role; false when the person did not hold it. */
+export async function deleteMembership(tx: Tx, organisationId: string, personId: string, role: Role): Promise<boolean> {
+  const rows = await tx
+    .delete(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.personId, personId), eq(memberships.role, role)))
+    .returning({ id: memberships.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,89 @@
+import { audit } from '../../../core/audit/audit.js';
+import { inviteMember } from '../../../core/auth/email-links.service.js';
+import type { Db } from '../../../core/db/database.js';
+import { withTenant } from '../../../core/db/tx.js';
+import { AppError } from '../../../core/http/errors.js';
+import { compareNames, type Locale } from '../../../core/i18n/index.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { canInvite } from '../admin.policy.js';
+import { invalid } from '../http.js';
+import { deleteMembership, findMemberByEmail, findMemberById, findMembers, insertMembership, lockAdministrators, type MemberRow } from './team.repository.js';
+import type { InviteInput, MemberOutput, RoleChange } from './team.schemas.js';
+
+/** Keeps database rows out of pages: only these fields leave the service. */
+export function presentMember(m: MemberRow): MemberOutput {
+  return {
+    personId: m.personId,
+    userId: m.userId,
+    givenName: m.givenName,
+    familyName: m.familyName,
+    email: m.email,
+    roles: m.roles,
+    account: m.disabled ? 'disabled' : m.used ? 'active' : 'pending',
+  };
+}
+
+/** Everyone with an account and a role in the organisation, by family then given name in the viewer's language. Audited. */
+export async function listMembers(db: Db, actor: RequestActor, locale: Locale): Promise<MemberOutput[]> {
+  return withTenant(db, actor, async (tx) => {
+    const rows = await findMembers(tx, actor.organisationId);
+    const compare = compareNames(locale);
+    rows.sort((a, b) => compare(a.familyName, b.familyName) || compare(a.givenName, b.givenName));
+    await audit(tx, actor, { action: 'member.list', entity: 'person', fields: rows.length ? ['name', 'email', 'roles'] : [] });
+    return rows.map(presentMember);
+  });
+}
+
+/** One member of the actor's organisation, or NOT_FOUND (also for another organisation's person). Audited. */
+export async function viewMember(db: Db, actor: RequestActor, personId: string): Promise<MemberOutput> {
+  return withTenant(db, actor, async (tx) => {
+    const row = await findMemberById(tx, actor.organisationId, personId);
+    if (!row) throw new AppError('NOT_FOUND');
+    await audit(tx, actor, { action: 'member.view', entity: 'person', entityId: personId });
+    return presentMember(row);
+  });
+}
+
+/** What an invitation did: a new member, a new role for a member, or a fresh link for a role they hold. */
+export type InviteOutcome = 'invited' | 'roleAdded' | 'resent';
+
+/**
+ * Invites someone with one role (see inviteMember: account, person, membership, link and mail in one
+ * transaction; nothing is duplicated for someone already in the team). A coordinator may hand out only
+ * COORDINATOR_INVITES; any other role is refused as a field error on `role`.
+ */
+export async function inviteToTeam(db: Db, actor: RequestActor, input: InviteInput, baseUrl: string): Promise<{ personId: string; outcome: InviteOutcome }> {
+  if (!canInvite(actor.roles, input.role)) throw invalid('role', 'admin.invite.roleNotAllowed');
+  const before = await withTenant(db, actor, (tx) => findMemberByEmail(tx, actor.organisationId, input.email));
+  const { personId } = await inviteMember(db, actor, input, baseUrl);
+  const outcome: InviteOutcome = !before ? 'invited' : before.roles.includes(input.role) ? 'resent' : 'roleAdded';
+  return { personId, outcome };
+}
+
+export type RoleOutcome = 'added' | 'alreadyHeld' | 'removed' | 'notHeld';
+
+/**
+ * Adds or removes one role of a member, audited as `membership.add` / `membership.remove` with the role
+ * as the changed field (`roles.<role>`). Refused (a form-level error, nothing changed): removing the
+ * organisation's last administrator, and an administrator removing their own administrator role.
+ */
+export async function changeRole(db: Db, actor: RequestActor, personId: string, change: RoleChange): Promise<RoleOutcome> {
+  return withTenant(db, actor, async (tx) => {
+    const member = await findMemberById(tx, actor.organisationId, personId);
+    if (!member) throw new AppError('NOT_FOUND');
+    const entry = { entity: 'person', entityId: personId, fields: [`roles.${change.role}`] };
+    if (change.change === 'add') {
+      if (!(await insertMembership(tx, actor.organisationId, personId, change.role))) return 'alreadyHeld';
+      await audit(tx, actor, { action: 'membership.add', ...entry });
+      return 'added';
+    }
+    if (change.role === 'administrator' && member.roles.includes('administrator')) {
+      const admins = await lockAdministrators(tx, actor.organisationId);
+      if (admins.filter((a) => a.personId !== personId).length === 0) throw invalid('_form', 'admin.team.lastAdministrator');
+      if (member.userId === actor.userId) throw invalid('_form', 'admin.team.ownAdministrator');
+    }
+    if (!(await deleteMembership(tx, actor.organisationId, personId, change.role))) return 'notHeld';
+    await audit(tx, actor, { action: 'membership.remove', ...entry });
+    return 'removed';
+  });
+}

@@ -1,0 +1,53 @@
+import { formatNumber } from '../../../../core/i18n/index.js';
+import type { PageContext } from '../../../../core/ui/index.js';
+import type { MemberOutput } from '../team.schemas.js';
+
+export function TeamListView({ ctx, members, canChangeRoles }: { ctx: PageContext; members: MemberOutput[]; canChangeRoles: boolean }) {
+  const { t } = ctx;
+  return (
+    <>
+      <div class="page-head">
+        <h1>{t('admin.team.title')}</h1>
+        <a class="button" href="/admin/users/invite">
+          {t('admin.invite.title')}
+        </a>
+      </div>
+      <p class="muted" role="status">
+        {t('admin.team.count', { count: members.length, formatted: formatNumber(members.length, ctx.locale) })}
+      </p>
+      {members.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('admin.team.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.name')}</th>
+                <th scope="col">{t('field.email')}</th>
+                <th scope="col">{t('admin.team.roles')}</th>
+                <th scope="col">{t('admin.team.account')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr>
+                  <td>
+                    {canChangeRoles ? (
+                      <a href={`/admin/users/${m.personId}`}>
+                        {m.familyName} {m.givenName}
+                      </a>
+                    ) : (
+                      `${m.familyName} ${m.givenName}`
+                    )}
+                  </td>
+                  <td dir="ltr">{m.email}</td>
+                  <td>{m.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                  <td>{t(`admin.team.state.${m.account}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
