@@ -179,7 +179,7 @@ const ORGANISATIONS: (Omit<DemoOrganisation, 'people'> & { fixed: FixedPerson[];
 const NETWORK_MANAGERS = [mail('menedzer', 'siec')];
 
 const PHONE: Record<Culture, (p: Prng) => string> = {
-  pl: (p) => `+48 ${p.pick(['5', '6', '7', '8'])}${p.digits(2)} ${p.digits(3)} ${p.digits(3)}`,
+  pl: (p) => `+48 ${p.pick(['5', '6', '7'])}${p.digits(2)} ${p.digits(3)} ${p.digits(3)}`,
   uk: (p) => (p.chance(0.6) ? `+48 ${p.pick(['5', '6', '7'])}${p.digits(2)} ${p.digits(3)} ${p.digits(3)}` : `+380 ${p.pick(['50', '63', '67', '68', '73', '93', '97'])} ${p.digits(3)} ${p.digits(2)} ${p.digits(2)}`),
   ar: (p) => `+48 ${p.pick(['5', '6', '7'])}${p.digits(2)} ${p.digits(3)} ${p.digits(3)}`,
   de: (p) => `+49 ${p.pick(['151', '160', '171'])} ${p.digits(8)}`,

@@ -1,2 +1,20 @@
 import type { ModuleContext } from '../../app.js';
-export function adminModule(_ctx: ModuleContext) {}
+import { auditLogPages } from './audit-log/audit-log.pages.js';
+import { organisationPages } from './organisation/organisation.pages.js';
+import { outboxPages } from './outbox/outbox.pages.js';
+import { programmesApi } from './programmes/programmes.api.js';
+import { programmesPages } from './programmes/programmes.pages.js';
+import { teamPages } from './team/team.pages.js';
+
+export { adminPolicy, invitableRoles } from './admin.policy.js';
+export type { ProgrammeOutput } from './programmes/programmes.schemas.js';
+
+/** Administration of one organisation: team and invitations, programmes, settings, audit log, outgoing mail. */
+export function adminModule(ctx: ModuleContext) {
+  teamPages(ctx);
+  programmesPages(ctx);
+  programmesApi(ctx);
+  organisationPages(ctx);
+  auditLogPages(ctx);
+  outboxPages(ctx);
+}
