@@ -1,22 +1,27 @@
-/* Tandem progressive enhancement. Everything works without this file. */
+/* Tandem: progressive enhancement only; every page works without this file. */
 (function () {
   'use strict';
 
   function init() {
-    // Move focus to the error summary so screen-reader and keyboard users land on the problems.
+    // Land keyboard and screen-reader users on the list of problems.
     var summary = document.querySelector('.error-summary');
-    if (summary) {
-      summary.focus();
-      if (summary.scrollIntoView) summary.scrollIntoView({ block: 'start' });
+    if (summary) summary.focus();
+
+    // A table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+    var wraps = document.querySelectorAll('.table-wrap');
+    for (var i = 0; i < wraps.length; i++) {
+      var w = wraps[i];
+      if (w.scrollWidth > w.clientWidth && !w.querySelector('a[href], button, input, select, textarea, [tabindex]')) {
+        w.setAttribute('tabindex', '0');
+      }
     }
   }
 
   // <button data-confirm="Are you sure?"> asks before its form is submitted.
   document.addEventListener('click', function (event) {
-    var target = event.target;
-    var button = target && target.closest ? target.closest('[data-confirm]') : null;
-    if (!button) return;
-    if (!window.confirm(button.getAttribute('data-confirm'))) {
+    var el = event.target;
+    var button = el && el.closest ? el.closest('[data-confirm]') : null;
+    if (button && !window.confirm(button.getAttribute('data-confirm'))) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }

@@ -37,12 +37,13 @@ function ApiDocsView({ ctx, ops }: { ctx: PageContext; ops: Operation[] }) {
   const { t } = ctx;
   return (
     <section>
-      <h1>{t('apiDocs.title')}</h1>
+      <h1 id="api-docs-title">{t('apiDocs.title')}</h1>
       <p>{t('apiDocs.intro')}</p>
       <p>
         <a href="/api/openapi.json">{t('apiDocs.download')}</a>
       </p>
-      <div class="table-wrap" dir="ltr">
+      {/* Focusable so keyboard users can scroll the table sideways on a narrow screen. */}
+      <div class="table-wrap" dir="ltr" tabIndex={0} role="region" aria-labelledby="api-docs-title">
         <table>
           <thead>
             <tr>

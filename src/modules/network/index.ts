@@ -1,2 +1,11 @@
 import type { ModuleContext } from '../../app.js';
-export function networkModule(_ctx: ModuleContext) {}
+import { networkApi } from './network.api.js';
+import { networkPages } from './network.pages.js';
+
+export { suppressSmallCounts } from './suppression.js';
+
+/** Networks (a city and its centres, a regional partnership): aggregates of their organisations, never personal data. */
+export function networkModule(ctx: ModuleContext) {
+  networkPages(ctx);
+  networkApi(ctx);
+}

@@ -2,13 +2,14 @@ import { z } from 'zod';
 
 /** A count as published: the number, or null with the reason it is hidden (see suppression.ts). */
 export const ShownCountSchema = z
-  .object({
-    value: z.number().int().nonnegative().nullable().describe('The count; null when it is hidden'),
-    suppression: z
-      .enum(['none', 'small', 'secondary'])
-      .describe('none: shown; small: 1 to 4 ("fewer than 5"); secondary: a total hidden because it would reveal a small count'),
-  })
-  .describe('A count with small-count suppression');
+  .discriminatedUnion('suppression', [
+    z.object({ suppression: z.literal('none').describe('shown'), value: z.number().int().nonnegative() }),
+    z.object({
+      suppression: z.enum(['small', 'secondary']).describe('small: 1 to 4, read as "fewer than 5"; secondary: a total hidden because it would reveal a small count'),
+      value: z.null(),
+    }),
+  ])
+  .describe('A count with small-count suppression: the value, or null and the reason it is hidden');
 
 const Counts = z.object({
   volunteers: ShownCountSchema,

@@ -4,13 +4,21 @@ import { countsForManager, type OrganisationCountsRow } from './network.reposito
 import type { NetworkAggregates, NetworkTable } from './network.schemas.js';
 import { suppressSmallCounts, THRESHOLD, type ShownCount } from './suppression.js';
 
-/** Counts of people: suppressed when small (they could point at a person). */
-const PEOPLE_MEASURES = ['volunteers', 'mentees', 'staff'] as const;
+const MEASURES = ['volunteers', 'mentees', 'staff', 'activeProgrammes'] as const;
+type Measure = (typeof MEASURES)[number];
+
+/**
+ * The measures that count people: small counts of these are suppressed (they could point at a person).
+ * Active programmes are shown exactly: they describe no person, and each organisation already lists its
+ * active programmes on its public page. Add 'activeProgrammes' here to suppress them too.
+ */
+const SUPPRESSED: readonly Measure[] = ['volunteers', 'mentees', 'staff'];
+
+type OrganisationRow = OrganisationCountsRow & { organisationId: string; organisationSlug: string; organisationName: string };
 
 /**
  * The aggregates of every network the user manages, organisations sorted by name in the viewer's
- * language, with small counts of people suppressed. Active programmes are shown exactly: they describe no
- * person, and each organisation already lists its active programmes on its public page.
+ * language, with small counts suppressed (see suppression.ts).
  */
 export async function networkAggregates(db: Db, userId: string, locale: Locale): Promise<NetworkAggregates> {
   const rows = await countsForManager(db, userId);
@@ -20,20 +28,29 @@ export async function networkAggregates(db: Db, userId: string, locale: Locale):
   const networks: NetworkTable[] = [...byNetwork.values()].map((group) => {
     const first = group[0]!;
     const organisations = group
-      .filter((r): r is OrganisationCountsRow & { organisationId: string; organisationSlug: string; organisationName: string } => r.organisationId !== null)
+      .filter((r): r is OrganisationRow => r.organisationId !== null)
       .sort((a, b) => compare(a.organisationName, b.organisationName) || a.organisationSlug.localeCompare(b.organisationSlug));
-    const table = suppressSmallCounts(
-      organisations.map((o) => PEOPLE_MEASURES.map((m) => o[m])),
-      PEOPLE_MEASURES.length,
+    const suppressed = suppressSmallCounts(
+      organisations.map((o) => SUPPRESSED.map((m) => o[m])),
+      SUPPRESSED.length,
     );
-    const exact = (value: number): ShownCount => ({ value, suppression: 'none' });
-    const counts = (cells: ShownCount[], programmes: number) => ({ volunteers: cells[0]!, mentees: cells[1]!, staff: cells[2]!, activeProgrammes: exact(programmes) });
+    const cell = (m: Measure, exact: number, shown: ShownCount[]): ShownCount => {
+      const i = SUPPRESSED.indexOf(m);
+      return i >= 0 ? shown[i]! : { value: exact, suppression: 'none' };
+    };
+    const counts = (exact: (m: Measure) => number, shown: ShownCount[]) =>
+      Object.fromEntries(MEASURES.map((m) => [m, cell(m, exact(m), shown)])) as Record<Measure, ShownCount>;
     return {
       id: first.networkId,
       slug: first.networkSlug,
       name: first.networkName,
-      organisations: organisations.map((o, i) => ({ id: o.organisationId, slug: o.organisationSlug, name: o.organisationName, ...counts(table.rows[i]!, o.activeProgrammes) })),
-      totals: counts(table.totals, organisations.reduce((sum, o) => sum + o.activeProgrammes, 0)),
+      organisations: organisations.map((o, i) => ({
+        id: o.organisationId,
+        slug: o.organisationSlug,
+        name: o.organisationName,
+        ...counts((m) => o[m], suppressed.rows[i]!),
+      })),
+      totals: counts((m) => organisations.reduce((sum, o) => sum + o[m], 0), suppressed.totals),
     };
   });
   networks.sort((a, b) => compare(a.name, b.name));

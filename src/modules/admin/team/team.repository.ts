@@ -15,6 +15,11 @@ export interface MemberRow {
   used: boolean;
 }
 
+// Drizzle leaves columns unqualified in the select list of a single-table query ("id"), which inside a
+// subquery would mean the subquery's own column: spell the outer columns out.
+const outerPersonId = sql.raw('"people"."id"');
+const outerUserId = sql.raw('"people"."user_id"');
+
 /**
  * The app role cannot read credentials or invitation tokens, so "has accepted" is read from what it may
  * read: any audit entry of the account in this organisation (invitation accepted, sign-in, any action).
@@ -26,8 +31,8 @@ const memberColumns = (organisationId: string) => ({
   familyName: people.familyName,
   email: users.email,
   disabled: users.disabled,
-  roles: sql<Role[]>`coalesce((select array_agg(m.role order by m.role) from memberships m where m.person_id = ${people.id} and m.organisation_id = ${organisationId}), '{}')`,
-  used: sql<boolean>`exists (select 1 from audit_log a where a.organisation_id = ${organisationId} and a.actor_user_id = ${people.userId})`,
+  roles: sql<Role[]>`coalesce((select array_agg(m.role order by m.role) from memberships m where m.person_id = ${outerPersonId} and m.organisation_id = ${organisationId}), '{}')`,
+  used: sql<boolean>`exists (select 1 from audit_log a where a.organisation_id = ${organisationId} and a.actor_user_id = ${outerUserId})`,
 });
 
 /** People of one organisation who have an account (accepted or invited) and at least one role. Unsorted. */

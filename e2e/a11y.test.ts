@@ -1,0 +1,396 @@
+/**
+ * Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA) must find ZERO violations on every page, in Polish and
+ * in Arabic (right to left), including the states that matter (forms showing errors, two-factor set-up).
+ * Every page is listed once in PAGES below — add new pages there. A summary of all findings, including
+ * best-practice hints that do not fail the test, is written to test-results/a11y-report.md.
+ *
+ * Also: keyboard basics on the sign-in page (the skip link comes first and moves focus to #main).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inviteMember, requestPasswordReset } from '../src/core/auth/email-links.service.js';
+import { withSystem } from '../src/core/db/tx.js';
+import { networkManagers, networkOrganisations, networks, organisations, programmes } from '../src/core/tenancy/tenancy.table.js';
+import { eq } from 'drizzle-orm';
+import { formatRules, runAxe, type AxeRule } from './support/axe.js';
+import { htmlLang, launchBrowser, newContext, RESULTS_DIR, withLang } from './support/browser.js';
+import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
+import { linkIn } from './support/smtp.js';
+import { startServer, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
+
+const LANGS = ['pl', 'ar'] as const;
+
+/** Who looks at the page: each is one browser context, signed in once (lazily). */
+type Viewer =
+  | 'anonymous'
+  /** password accepted, second factor not yet given */
+  | 'mfaPending'
+  /** administrator and coordinator, network manager, two-factor on: sees every page */
+  | 'admin'
+  /** a coordinator without two-factor */
+  | 'securityOff'
+  /** a social worker in the middle of setting two-factor up */
+  | 'securityPending'
+  /** a coordinator with two-factor on (sees the form to turn it off) */
+  | 'securityOn';
+
+interface Seed {
+  org: Organisation;
+  users: Record<Exclude<Viewer, 'anonymous'>, SeededUser>;
+  personId: string;
+  invitationPath: string;
+  resetPath: string;
+}
+
+interface PageCheck {
+  name: string;
+  path: string | ((s: Seed) => string);
+  as: Viewer;
+  /** Expected HTTP status of the page (200 unless said). */
+  status?: number;
+  /** Runs on a database without users (first set-up); these entries come first. */
+  emptyDatabase?: boolean;
+  /** Checked only when a GET answers 200: pages other engineers may not have built yet. */
+  ifExists?: boolean;
+  /** Brings the loaded page into the state to check, e.g. submits a form with mistakes. */
+  prepare?: (page: Page, s: Seed) => Promise<void>;
+}
+
+const PAGES: PageCheck[] = [
+  // --- Public, on an empty database ---------------------------------------------------------------------
+  { name: 'first set-up', path: '/setup', as: 'anonymous', emptyDatabase: true },
+  {
+    name: 'first set-up with errors',
+    path: '/setup',
+    as: 'anonymous',
+    emptyDatabase: true,
+    prepare: async (page) => {
+      // Values the browser accepts but the server refuses, so the page comes back with messages.
+      await page.fill('#f-organisationName', 'Fundacja Przykładowa');
+      await page.fill('#f-slug', 'Zła nazwa!');
+      await page.fill('#f-displayName', 'Anna Nowak');
+      await page.fill('#f-email', 'anna@example.org');
+      await page.fill('#f-password', 'short');
+      await page.fill('#f-confirm', 'different');
+      await expectStatus(await clickAndWait(page, submitOf(page, '/setup')), 422);
+    },
+  },
+  // --- Public -------------------------------------------------------------------------------------------
+  { name: 'landing page', path: '/', as: 'anonymous' },
+  { name: 'sign-in', path: '/sign-in', as: 'anonymous' },
+  {
+    name: 'sign-in with an error',
+    path: '/sign-in',
+    as: 'anonymous',
+    prepare: async (page) => {
+      await page.fill('#f-email', 'nobody@example.org');
+      await page.fill('#f-password', 'wrong password');
+      await expectStatus(await clickAndWait(page, submitOf(page, '/sign-in')), 401);
+    },
+  },
+  { name: 'forgotten password', path: '/password/forgot', as: 'anonymous' },
+  { name: 'invitation link', path: (s) => s.invitationPath, as: 'anonymous' },
+  {
+    name: 'invitation link with errors',
+    path: (s) => s.invitationPath,
+    as: 'anonymous',
+    prepare: async (page, s) => {
+      await page.fill('#f-password', 'short');
+      await page.fill('#f-confirm', 'other');
+      await expectStatus(await clickAndWait(page, submitOf(page, s.invitationPath)), 422);
+    },
+  },
+  { name: 'password reset link', path: (s) => s.resetPath, as: 'anonymous' },
+  { name: 'public organisation page', path: (s) => `/o/${s.org.slug}`, as: 'anonymous' },
+  { name: 'API documentation', path: '/api/docs', as: 'anonymous' },
+  { name: 'page not found', path: '/no-such-page', as: 'anonymous', status: 404 },
+  { name: 'used or unknown link', path: '/invitation/not-a-real-token', as: 'anonymous', status: 404 },
+  { name: 'two-factor step', path: '/sign-in/two-factor', as: 'mfaPending' },
+  {
+    name: 'two-factor step with an error',
+    path: '/sign-in/two-factor',
+    as: 'mfaPending',
+    prepare: async (page) => {
+      await page.fill('#f-code', '12');
+      await expectStatus(await clickAndWait(page, submitOf(page, '/sign-in/two-factor')), 401);
+    },
+  },
+  // --- Signed in ----------------------------------------------------------------------------------------
+  { name: 'dashboard', path: '/', as: 'admin' },
+  { name: 'people', path: '/people', as: 'admin' },
+  { name: 'people, no match', path: '/people?q=zzzzzz', as: 'admin' },
+  { name: 'new person', path: '/people/new', as: 'admin' },
+  {
+    name: 'new person with errors',
+    path: '/people/new',
+    as: 'admin',
+    prepare: async (page) => {
+      await page.fill('#f-givenName', '   '); // passes the browser's check, not the server's
+      await page.fill('#f-familyName', 'Melnyk');
+      await page.fill('#f-phone', 'call me');
+      await page.fill('#f-birthDate', '2999-01-01');
+      await expectStatus(await clickAndWait(page, submitOf(page, '/people/new')), 422);
+    },
+  },
+  { name: 'person', path: (s) => `/people/${s.personId}`, as: 'admin' },
+  { name: 'edit person', path: (s) => `/people/${s.personId}/edit`, as: 'admin' },
+  { name: 'account', path: '/account', as: 'admin' },
+  { name: 'security: two-factor off', path: '/account/security', as: 'securityOff' },
+  {
+    name: 'security: two-factor set-up with QR code',
+    path: '/account/security',
+    as: 'securityPending',
+    prepare: async (page) => {
+      const start = submitOf(page, '/account/security/totp/start');
+      if ((await start.count()) > 0) await clickAndWait(page, start);
+      assert.equal(await page.locator('img.qr').count(), 1, 'the QR code is shown');
+    },
+  },
+  {
+    name: 'security: two-factor set-up with a wrong code',
+    path: '/account/security',
+    as: 'securityPending',
+    prepare: async (page) => {
+      await page.fill('#f-code', '000000');
+      await expectStatus(await clickAndWait(page, submitOf(page, '/account/security/totp/confirm')), 422);
+    },
+  },
+  { name: 'security: two-factor on', path: '/account/security', as: 'securityOn' },
+  { name: 'security: administrator', path: '/account/security', as: 'admin' },
+  {
+    name: 'security: password change with errors',
+    path: '/account/security',
+    as: 'admin',
+    prepare: async (page) => {
+      await page.fill('#f-current', 'not my password');
+      await page.fill('#f-password', 'short');
+      await page.fill('#f-confirm', 'other');
+      await expectStatus(await clickAndWait(page, submitOf(page, '/account/security/password')), 422);
+    },
+  },
+  { name: 'API tokens', path: '/account/tokens', as: 'admin' },
+  {
+    name: 'API tokens, one just created',
+    path: '/account/tokens',
+    as: 'admin',
+    prepare: async (page) => {
+      await page.fill('#f-name', 'Arkusz raportów');
+      await expectStatus(await clickAndWait(page, submitOf(page, '/account/tokens')), 201);
+    },
+  },
+  { name: 'team', path: '/admin/users', as: 'admin', ifExists: true },
+  { name: 'invite', path: '/admin/users/invite', as: 'admin', ifExists: true },
+  {
+    name: 'invite with errors',
+    path: '/admin/users/invite',
+    as: 'admin',
+    ifExists: true,
+    prepare: async (page) => {
+      await page.fill('[name="email"]', 'new.person@example.org');
+      await page.fill('[name="givenName"]', '   ');
+      await page.fill('[name="familyName"]', '   ');
+      await expectStatus(await clickAndWait(page, submitOf(page, '/admin/users/invite')), 422);
+    },
+  },
+  { name: 'team member', path: (s) => `/admin/users/${s.users.securityOff.personId}`, as: 'admin', ifExists: true },
+  { name: 'programmes', path: '/admin/programmes', as: 'admin', ifExists: true },
+  { name: 'new programme', path: '/admin/programmes/new', as: 'admin', ifExists: true },
+  { name: 'organisation settings', path: '/admin/organisation', as: 'admin', ifExists: true },
+  { name: 'audit log', path: '/admin/audit', as: 'admin', ifExists: true },
+  { name: 'outgoing mail', path: '/admin/outbox', as: 'admin', ifExists: true },
+  { name: 'network', path: '/network', as: 'admin', ifExists: true },
+];
+
+async function expectStatus(response: { status(): number } | null, status: number) {
+  assert.equal(response?.status(), status, `the form answered ${response?.status()} (expected ${status})`);
+}
+
+interface Finding {
+  page: string;
+  lang: string;
+  url: string;
+  violations: AxeRule[];
+  bestPractice: AxeRule[];
+  incomplete: AxeRule[];
+}
+
+describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let seed: Promise<Seed> | undefined;
+  const viewers = new Map<Viewer, Promise<Page>>();
+  const contexts: BrowserContext[] = [];
+  const findings: Finding[] = [];
+  const skipped: string[] = [];
+
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+
+  after(async () => {
+    writeReport(findings, skipped);
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Fills the database (once) — after the empty-database pages have been checked. */
+  const seeded = () => (seed ??= createSeed(server));
+
+  /** The page of a viewer; axe is injected, so these contexts bypass the CSP (nowhere else). */
+  function viewer(as: Viewer): Promise<Page> {
+    let page = viewers.get(as);
+    if (!page) {
+      page = (async () => {
+        const context = await newContext(browser, server.baseUrl, { bypassCSP: true, locale: 'pl-PL' });
+        contexts.push(context);
+        const p = await context.newPage();
+        if (as !== 'anonymous') {
+          const s = await seeded();
+          const user = s.users[as];
+          if (as === 'mfaPending') {
+            await p.goto('/sign-in');
+            await p.fill('#f-email', user.email);
+            await p.fill('#f-password', 'correct horse battery');
+            await clickAndWait(p, submitOf(p, '/sign-in'));
+            assert.equal(pathOf(p), '/sign-in/two-factor');
+          } else {
+            await signIn(p, user.email, { totpSecret: user.totpSecret });
+          }
+        }
+        return p;
+      })();
+      viewers.set(as, page);
+    }
+    return page;
+  }
+
+  for (const check of PAGES) {
+    for (const lang of LANGS) {
+      test(`${check.name} [${lang}]`, async (t) => {
+        if (!check.emptyDatabase) await seeded();
+        else assert.equal(seed, undefined, `"${check.name}" needs an empty database: keep it before the other entries in PAGES`);
+        const s = check.emptyDatabase ? (undefined as unknown as Seed) : await seeded();
+        const page = await viewer(check.as);
+        const path = typeof check.path === 'function' ? check.path(s) : check.path;
+        const url = withLang(path, lang);
+
+        if (check.ifExists) {
+          const probe = await page.context().request.get(url, { maxRedirects: 0 });
+          if (probe.status() !== 200) {
+            skipped.push(`${path} (answered ${probe.status()})`);
+            t.skip(`${path} answered ${probe.status()}: not built yet?`);
+            return;
+          }
+        }
+
+        const response = await page.goto(url);
+        assert.equal(response?.status(), check.status ?? 200, `GET ${url}`);
+        assert.equal(pathOf(page), path.split('?')[0], `GET ${url} stayed on the page (no redirect)`);
+        if (check.prepare) await check.prepare(page, s);
+        assert.equal((await htmlLang(page)).lang, lang, 'the page is in the language checked');
+
+        const report = await runAxe(page);
+        findings.push({ page: check.name, lang, url: page.url(), ...report });
+        if (report.bestPractice.length) t.diagnostic(`best practice (not failed): ${report.bestPractice.map((r) => r.id).join(', ')}`);
+        if (report.incomplete.length) t.diagnostic(`needs review: ${report.incomplete.map((r) => r.id).join(', ')}`);
+        assert.equal(
+          report.violations.length,
+          0,
+          `axe found ${report.violations.length} WCAG violation(s) on "${check.name}" [${lang}] ${page.url()}:\n${formatRules(report.violations)}`,
+        );
+      });
+    }
+  }
+
+  describe('keyboard on the sign-in page', () => {
+    for (const lang of LANGS) {
+      test(`Tab reaches the skip link first and it moves focus to #main [${lang}]`, async () => {
+        // A plain context, under the real CSP.
+        const context = await newContext(browser, server.baseUrl, { locale: 'pl-PL' });
+        contexts.push(context);
+        const page = await context.newPage();
+        await page.goto(withLang('/sign-in', lang));
+        await page.keyboard.press('Tab');
+        const first = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const r = el?.getBoundingClientRect();
+          return {
+            tag: el?.tagName.toLowerCase(),
+            cls: el?.className,
+            href: el?.getAttribute('href'),
+            visible: Boolean(r && r.width > 1 && r.height > 1 && r.bottom > 0 && r.top < window.innerHeight),
+          };
+        });
+        assert.deepEqual({ tag: first.tag, cls: first.cls, href: first.href }, { tag: 'a', cls: 'skip-link', href: '#main' }, 'the first Tab stop is the skip link');
+        assert.ok(first.visible, 'the skip link is visible while it has focus (WCAG 2.4.7)');
+
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement?.id === 'main');
+        assert.equal(new URL(page.url()).hash, '#main');
+
+        await page.keyboard.press('Tab');
+        const next = await page.evaluate(() => ({ inMain: Boolean(document.activeElement?.closest('main')), id: document.activeElement?.id }));
+        assert.ok(next.inMain, `the next Tab stays in the main content (got #${next.id})`);
+        assert.equal(next.id, 'f-email', 'the first field of the sign-in form is next');
+      });
+    }
+  });
+});
+
+async function createSeed(server: E2EServer): Promise<Seed> {
+  const org = await server.organisation('centrum-a11y', 'Centrum Integracji Cudzoziemców');
+  const admin = await server.user(org.id, ['administrator', 'coordinator'], { totp: true, name: 'Małgorzata Wiśniewska' });
+  const users = {
+    admin,
+    mfaPending: await server.user(org.id, ['administrator'], { totp: true, name: 'Tomasz Mazur' }),
+    securityOff: await server.user(org.id, ['coordinator'], { name: 'Katarzyna Wójcik' }),
+    securityPending: await server.user(org.id, ['social_worker'], { name: 'Paweł Kamiński' }),
+    securityOn: await server.user(org.id, ['coordinator'], { totp: true, name: 'Agnieszka Lewandowska' }),
+  };
+  const personId = await server.person(org.id, 'Oleksandr', 'Shevchenko', ['mentee']);
+  await server.person(org.id, 'Amina', 'Haddad', ['volunteer', 'migrant_assistant']);
+  await withSystem(server.db, async (tx) => {
+    await tx.update(organisations).set({ city: 'Zielonka' }).where(eq(organisations.id, org.id));
+    await tx.insert(programmes).values([
+      { organisationId: org.id, name: 'Mentoring dla rodzin', description: 'Wolontariusze wspierają rodziny w codziennych sprawach.' },
+      { organisationId: org.id, name: 'Pomoc w nauce', description: 'Zajęcia z dziećmi po szkole.' },
+    ]);
+    const [network] = await tx.insert(networks).values({ slug: 'siec-a11y', name: 'Sieć Integracji' }).returning();
+    await tx.insert(networkOrganisations).values({ networkId: network!.id, organisationId: org.id });
+    await tx.insert(networkManagers).values({ networkId: network!.id, userId: admin.userId });
+  });
+
+  const invitee = 'ivan.petrenko@example.org';
+  await inviteMember(server.db, { organisationId: org.id, userId: admin.userId, requestId: 'e2e-a11y' }, { email: invitee, givenName: 'Ivan', familyName: 'Petrenko', role: 'volunteer', locale: 'uk' }, server.baseUrl);
+  await requestPasswordReset(server.db, users.securityOff.email, 'pl', server.baseUrl, 'e2e-a11y');
+  await server.deliverMail();
+  const invitation = await server.smtp.nextMail(invitee);
+  const reset = await server.smtp.nextMail(users.securityOff.email);
+  return {
+    org,
+    users,
+    personId,
+    invitationPath: new URL(linkIn(invitation, `${server.baseUrl}/invitation/`)).pathname,
+    resetPath: new URL(linkIn(reset, `${server.baseUrl}/password/reset/`)).pathname,
+  };
+}
+
+/** test-results/a11y-report.md: every violation (failing), best-practice hint and "needs review", per page. */
+function writeReport(findings: Finding[], skipped: string[]) {
+  const lines = ['# Accessibility report (axe-core, WCAG 2.2 AA)', '', `Pages checked: ${findings.length} (page × language).`, ''];
+  const section = (title: string, pick: (f: Finding) => AxeRule[]) => {
+    const hit = findings.filter((f) => pick(f).length > 0);
+    lines.push(`## ${title}: ${hit.length === 0 ? 'none' : `${hit.length} page(s)`}`, '');
+    for (const f of hit) lines.push(`### ${f.page} [${f.lang}] ${f.url}`, '```', formatRules(pick(f)), '```', '');
+  };
+  section('WCAG violations (fail the test)', (f) => f.violations);
+  section('Best practice (reported only)', (f) => f.bestPractice);
+  section('Needs human review (axe could not decide)', (f) => f.incomplete);
+  if (skipped.length) lines.push('## Not checked (page not there yet)', '', ...skipped.map((s) => `- ${s}`), '');
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'a11y-report.md'), lines.join('\n'));
+}

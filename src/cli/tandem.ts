@@ -1,0 +1,17 @@
+/**
+ * The command line: `npx tandem <command>`.
+ *   migrate      apply pending migrations (DATABASE_URL or DATA_DIR)
+ *   seed-demo    load the demo data into an empty database
+ */
+const commands: Record<string, () => Promise<unknown>> = {
+  migrate: () => import('./migrate.js'),
+  'seed-demo': () => import('./seed-demo.js'),
+};
+
+const [name] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.error(`Usage: tandem <command>\nCommands: ${Object.keys(commands).join(', ')}`);
+  process.exit(name ? 2 : 0);
+}
+await command();

@@ -1,0 +1,88 @@
+import { formatNumber } from '../../../core/i18n/index.js';
+import type { PageContext } from '../../../core/ui/index.js';
+import type { NetworkAggregates, NetworkTable } from '../network.schemas.js';
+import type { ShownCount } from '../suppression.js';
+
+const MEASURES = ['volunteers', 'mentees', 'staff', 'activeProgrammes'] as const;
+
+/** The aggregates page: one table per network, organisations as rows, a total per column. No personal data. */
+export function NetworkAggregatesView({ ctx, data }: { ctx: PageContext; data: NetworkAggregates }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1>{t('network.title')}</h1>
+      <p class="lead">{t('network.intro')}</p>
+      {data.networks.length === 0 ? (
+        <p class="empty">{t('network.none')}</p>
+      ) : (
+        <>
+          <p class="muted" id="suppression-note">
+            {t('network.suppressionNote', { min: formatNumber(1, ctx.locale), max: formatNumber(data.threshold - 1, ctx.locale), threshold: formatNumber(data.threshold, ctx.locale) })}
+          </p>
+          {data.networks.map((network) => (
+            <NetworkSection ctx={ctx} network={network} threshold={data.threshold} />
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function NetworkSection({ ctx, network, threshold }: { ctx: PageContext; network: NetworkTable; threshold: number }) {
+  const { t } = ctx;
+  const headingId = `network-${network.slug}`;
+  const count = network.organisations.length;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{network.name}</h2>
+      <p class="muted">{t('network.organisationCount', { count, formatted: formatNumber(count, ctx.locale) })}</p>
+      {count === 0 ? (
+        <p class="empty">{t('network.noOrganisations')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table aria-describedby="suppression-note">
+            <caption class="visually-hidden">{t('network.caption', { network: network.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('network.organisation')}</th>
+                {MEASURES.map((m) => (
+                  <th scope="col" class="numeric">
+                    {t(`network.${m}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {network.organisations.map((o) => (
+                <tr>
+                  <th scope="row">{o.name}</th>
+                  {MEASURES.map((m) => (
+                    <td class="numeric">
+                      <Count ctx={ctx} count={o[m]} threshold={threshold} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('network.total')}</th>
+                {MEASURES.map((m) => (
+                  <td class="numeric">
+                    <Count ctx={ctx} count={network.totals[m]} threshold={threshold} />
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Count({ ctx, count, threshold }: { ctx: PageContext; count: ShownCount; threshold: number }) {
+  if (count.suppression === 'none') return <>{formatNumber(count.value, ctx.locale)}</>;
+  if (count.suppression === 'small') return <span class="suppressed">{ctx.t('network.fewerThan', { threshold: formatNumber(threshold, ctx.locale) })}</span>;
+  return <span class="suppressed">{ctx.t('network.hidden')}</span>;
+}
