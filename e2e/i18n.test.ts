@@ -131,7 +131,7 @@ describe('languages', () => {
           const { scrollWidth, wide } = await phone.evaluate(() => {
             const width = document.documentElement.clientWidth;
             // The elements that stick out, to say what to fix (inner ones of a scrolling table wrapper are fine).
-            const wide = [...document.querySelectorAll('body *')]
+            const wide = Array.from(document.querySelectorAll('body *'))
               .filter((el) => {
                 const r = el.getBoundingClientRect();
                 if (r.width === 0 || (r.right <= width + 0.5 && r.left >= -0.5)) return false;

@@ -65,7 +65,8 @@ describe('programmes pages /admin/programmes', () => {
     const { client } = await signedIn(w, ['administrator']);
     await client.get('/admin/programmes/new');
     const before = await countRows(w, 'programmes');
-    for (const form of [{ name: '' }, { name: 'x'.repeat(121) }, { name: 'Ok', description: 'y'.repeat(2001) }, { name: 'Ok', active: 'maybe' }, { name: 'Ok', colour: 'red' }]) {
+    const cases: Record<string, string>[] = [{ name: '' }, { name: 'x'.repeat(121) }, { name: 'Ok', description: 'y'.repeat(2001) }, { name: 'Ok', active: 'maybe' }, { name: 'Ok', colour: 'red' }];
+    for (const form of cases) {
       const res = await client.post('/admin/programmes/new', form);
       assert.equal(res.status, 422, JSON.stringify(form));
     }
