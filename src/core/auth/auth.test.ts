@@ -172,3 +172,14 @@ describe('sessions', () => {
     assert.equal((await c.get('/people')).status, 303);
   });
 });
+
+describe('inviting someone already on record', () => {
+  it('links the account to the existing person instead of creating a twin', async () => {
+    const admin = await createUser(t.database.db, { organisationId: orgId, roles: ['administrator'] });
+    await t.database.db.execute(sql`insert into people (organisation_id, given_name, family_name, email) values (${orgId}, 'Omar', 'Haddad', 'omar@example.org')`);
+    await inviteMember(t.database.db, { organisationId: orgId, userId: admin.userId }, { email: 'omar@example.org', givenName: 'Omar', familyName: 'Haddad', role: 'volunteer', locale: 'ar' }, 'http://tandem.test');
+    const rows = rowsOf<{ user_id: string | null }>(await t.database.db.execute(sql`select user_id from people where email = 'omar@example.org'`));
+    assert.equal(rows.length, 1);
+    assert.ok(rows[0]!.user_id);
+  });
+});

@@ -38,6 +38,19 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, bas
     }
     let [person] = await tx.select({ id: people.id }).from(people).where(and(eq(people.organisationId, actor.organisationId), eq(people.userId, userId)));
     if (!person) {
+      // Someone already recorded with this e-mail but without an account gets the account linked, not a twin.
+      [person] = await tx
+        .update(people)
+        .set({ userId, updatedAt: new Date() })
+        .where(
+          eq(
+            people.id,
+            sql`(select p.id from people p where p.organisation_id = ${actor.organisationId} and p.email = ${input.email} and p.user_id is null order by p.created_at limit 1)`,
+          ),
+        )
+        .returning({ id: people.id });
+    }
+    if (!person) {
       [person] = await tx
         .insert(people)
         .values({ organisationId: actor.organisationId, givenName: input.givenName, familyName: input.familyName, email: input.email, locale: input.locale, userId })

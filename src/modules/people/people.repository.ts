@@ -6,7 +6,9 @@ import type { PersonInput } from './people.schemas.js';
 
 export type PersonRow = typeof people.$inferSelect & { roles: Role[] };
 
-const rolesOf = sql<Role[]>`coalesce((select array_agg(m.role order by m.role) from memberships m where m.person_id = ${people.id}), '{}')`;
+// Qualified by hand: in a one-table select Drizzle renders ${people.id} as a bare "id", which inside this
+// subquery would mean memberships.id.
+const rolesOf = sql<Role[]>`coalesce((select array_agg(m.role order by m.role) from memberships m where m.person_id = "people"."id"), '{}')`;
 
 function searchText(p: { givenName: string; familyName: string; email?: string | null }) {
   return foldForSearch(`${p.givenName} ${p.familyName} ${p.email ?? ''}`);

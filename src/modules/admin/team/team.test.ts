@@ -116,7 +116,6 @@ describe('roles of a member POST /admin/users/:personId/roles', () => {
       a.client.post(`/admin/users/${b.user.personId}/roles`, { role: 'administrator', change: 'remove' }),
       b.client.post(`/admin/users/${a.user.personId}/roles`, { role: 'administrator', change: 'remove' }),
     ]);
-    console.log('STATUSES', results.map((r) => r.status).join(','));
     assert.equal(results.filter((r) => r.status === 303).length, 1, results.map((r) => r.status).join(','));
     const admins = [...(await rolesOf(w, a.user.personId)), ...(await rolesOf(w, b.user.personId))].filter((r) => r === 'administrator');
     assert.equal(admins.length, 1);
