@@ -21,8 +21,8 @@ const outerPersonId = sql.raw('"people"."id"');
 const outerUserId = sql.raw('"people"."user_id"');
 
 /**
- * The app role cannot read credentials or invitation tokens, so "has accepted" is read from what it may
- * read: any audit entry of the account in this organisation (invitation accepted, sign-in, any action).
+ * The app role cannot read credentials, so "has accepted" (a password is set) comes from
+ * app_member_has_password(), which answers only for members of the current organisation.
  */
 const memberColumns = (organisationId: string) => ({
   personId: people.id,
@@ -32,7 +32,7 @@ const memberColumns = (organisationId: string) => ({
   email: users.email,
   disabled: users.disabled,
   roles: sql<Role[]>`coalesce((select array_agg(m.role order by m.role) from memberships m where m.person_id = ${outerPersonId} and m.organisation_id = ${organisationId}), '{}')`,
-  used: sql<boolean>`exists (select 1 from audit_log a where a.organisation_id = ${organisationId} and a.actor_user_id = ${outerUserId})`,
+  used: sql<boolean>`app_member_has_password(${outerUserId})`,
 });
 
 /** People of one organisation who have an account (accepted or invited) and at least one role. Unsorted. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createPerson, createUser } from '../../../core/testing/fixtures.js';
+import { inviteMember } from '../../../core/auth/email-links.service.js';
 import { adminWorld, anonymous, freshOrganisation, auditEntries, followFlash, rolesOf, signedIn, type AdminWorld } from '../test-helpers.js';
 
 let w: AdminWorld;
@@ -26,8 +27,11 @@ describe('team list /admin/users', () => {
     assert.match(page.body, /zofia@example\.org/);
     const english = await client.get('/admin/users?lang=en');
     assert.match(english.body, /volunteer coordinator, volunteer|volunteer, volunteer coordinator/);
-    assert.match(english.body, /<td>Active<\/td>/, 'the signed-in administrator has used the account');
-    assert.match(english.body, /<td>Invitation not accepted yet<\/td>/, 'the others have not');
+    assert.match(english.body, /<td>Active<\/td>/, 'accounts with a password are active');
+    assert.doesNotMatch(english.body, /<td>Invitation not accepted yet<\/td>/);
+    await inviteMember(w.db, { organisationId: w.org.id, userId: (await createUser(w.db, { organisationId: w.org.id, roles: ['administrator'] })).userId }, { email: 'new@example.org', givenName: 'Nowa', familyName: 'Osoba', role: 'volunteer', locale: 'pl' }, 'http://tandem.test');
+    const afterInvite = await client.get('/admin/users?lang=en');
+    assert.match(afterInvite.body, /Osoba Nowa<\/a><\/td><td dir="ltr">new@example.org<\/td><td>volunteer<\/td><td>Invitation not accepted yet<\/td>/, 'an invited person without a password is pending');
     assert.ok((await auditEntries(w, w.org.id, 'member.list')).length >= 1, 'listing personal data is audited');
   });
 
