@@ -7,6 +7,7 @@ import { adminModule } from './admin/index.js';
 import { homePages } from './home/home.pages.js';
 import { networkModule } from './network/index.js';
 import { peopleModule } from './people/index.js';
+import { volunteersModule } from './volunteers/index.js';
 
 /** Every feature, registered in this order. A new module adds one line here. */
-export const modules: Module[] = [authPages, setupPages, accountPages, homePages, peopleModule, adminModule, networkModule, apiDocs];
+export const modules: Module[] = [authPages, setupPages, accountPages, homePages, peopleModule, volunteersModule, adminModule, networkModule, apiDocs];

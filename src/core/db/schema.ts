@@ -5,3 +5,4 @@ export * from '../audit/audit.table.js';
 export * from '../mail/mail.table.js';
 export * from '../jobs/jobs.table.js';
 export * from '../http/http.table.js';
+export * from '../../modules/volunteers/volunteers.table.js';

@@ -16,3 +16,12 @@ export const appSecrets = pgTable('app_secrets', {
   value: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One-time tokens of public forms that were already submitted, so a replayed submission (the same form sent
+ * twice, by a double click or by a script) is recognised. Old rows are deleted by housekeeping.
+ */
+export const usedFormTokens = pgTable('used_form_tokens', {
+  token: text().primaryKey(),
+  usedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

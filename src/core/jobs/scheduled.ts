@@ -25,6 +25,7 @@ export const scheduledTasks = {
           await tx.execute(sql`delete from rate_limits where reset_at < now()`);
           await tx.execute(sql`delete from email_tokens where expires_at < now() - interval '30 days'`);
           await tx.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`);
+          await tx.execute(sql`delete from used_form_tokens where used_at < now() - interval '2 days'`);
         });
       },
     };

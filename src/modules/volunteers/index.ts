@@ -1,0 +1,20 @@
+import type { ModuleContext } from '../../app.js';
+import { applicationRoutes } from './application/index.js';
+import { documentsRoutes } from './documents/index.js';
+import { pipelineRoutes } from './pipeline/index.js';
+import { screeningRoutes } from './screening/index.js';
+import { selfServiceRoutes } from './self-service/index.js';
+
+export { isMinor } from './volunteers.repository.js';
+
+/**
+ * Volunteers (SPEC §3.1): the public application, the coordinator's pipeline, interviews and safeguarding
+ * checks, the legal documents, and the volunteer's own pages.
+ */
+export function volunteersModule(ctx: ModuleContext) {
+  applicationRoutes(ctx);
+  pipelineRoutes(ctx);
+  screeningRoutes(ctx);
+  documentsRoutes(ctx);
+  selfServiceRoutes(ctx);
+}

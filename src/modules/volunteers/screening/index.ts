@@ -1,0 +1,4 @@
+import type { ModuleContext } from '../../../app.js';
+
+/** Routes of this part of the volunteers module (being built). */
+export function screeningRoutes(_ctx: ModuleContext) {}

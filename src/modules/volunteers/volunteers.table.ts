@@ -1,0 +1,247 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { organisationId, tenantPolicy } from '../../core/db/rls.js';
+import { organisations, people } from '../../core/tenancy/tenancy.table.js';
+
+/** A language with its level: CEFR A1–C2 or native. The same model serves matching and interpreting. */
+export interface LanguageLevel {
+  code: string;
+  level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2' | 'native';
+}
+
+/**
+ * A volunteer of one organisation: the application and everything the coordinator learns after it.
+ * The personal data (name, contact, birth date) stays in `people`; this row holds the volunteering side.
+ * `version` increases with every change so that two coordinators moving the same volunteer at once cannot
+ * overwrite each other (the second is told).
+ */
+export const volunteers = pgTable(
+  'volunteers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
+    stage: text().notNull().default('applied'),
+    /** Why the volunteer was rejected, withdrew, paused or ended. */
+    stageReason: text(),
+    stageChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+    appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** `form` (public application), `staff` (entered by a coordinator). */
+    source: text().notNull().default('form'),
+    locale: text().notNull().default('pl'),
+    profession: text(),
+    education: text(),
+    interests: text().array().notNull().default(sql`'{}'::text[]`),
+    languages: jsonb().$type<LanguageLevel[]>().notNull().default([]),
+    /** Weekly grid: "mon-morning", "tue-evening"… (day × morning/afternoon/evening). */
+    availability: text().array().notNull().default(sql`'{}'::text[]`),
+    hoursPerMonth: integer(),
+    district: text(),
+    travelKm: integer(),
+    /** mentoring, language_help, school_help, errands, leisure, institution_assistance, events. */
+    activities: text().array().notNull().default(sql`'{}'::text[]`),
+    preferredAgeGroups: text().array().notNull().default(sql`'{}'::text[]`),
+    preferredGender: text(),
+    motivation: text(),
+    heardFrom: text(),
+    /** Will work with minors: safeguarding check required before approval. */
+    worksWithMinors: boolean().notNull().default(false),
+    /** Planned length of service in days (null: open-ended, treated as over 30 days). */
+    plannedDays: integer(),
+    /** Under-18 applicants: the guardian confirms by a link before the application counts. */
+    guardianName: text(),
+    guardianEmail: text(),
+    guardianConfirmedAt: timestamp({ withTimezone: true }),
+    /** SHA-256 of the token in the guardian's confirmation link. */
+    guardianTokenHash: text().unique(),
+    /** Another application of the same person (same e-mail) in this organisation, shown to the coordinator. */
+    duplicateOf: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'volunteers_stage',
+      sql`${t.stage} in ('applied','contacted','interview_scheduled','interviewed','training','approved','active','paused','ended','rejected','withdrawn')`,
+    ),
+    check('volunteers_hours', sql`${t.hoursPerMonth} is null or ${t.hoursPerMonth} between 0 and 744`),
+    index('volunteers_org_stage').on(t.organisationId, t.stage),
+    index('volunteers_person').on(t.personId),
+    tenantPolicy('volunteers'),
+  ],
+).enableRLS();
+
+/** Consent per purpose with its lawful basis (GDPR art. 6/9), as given on the form or recorded by staff. */
+export const volunteerConsents = pgTable(
+  'volunteer_consents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    purpose: text().notNull(),
+    lawfulBasis: text().notNull(),
+    /** The wording the person agreed to, as shown, in their language. */
+    text: text().notNull(),
+    givenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    check('volunteer_consents_basis', sql`${t.lawfulBasis} in ('consent','contract','legal_obligation','vital_interests','public_task','legitimate_interests')`),
+    tenantPolicy('volunteer_consents'),
+  ],
+).enableRLS();
+
+/** The timeline: every stage change, note, interview, check and document of a volunteer. Append-only in practice. */
+export const volunteerEvents = pgTable(
+  'volunteer_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid(),
+    /** stage, note, interview, safeguarding, agreement, insurance, document, duplicate, guardian. */
+    kind: text().notNull(),
+    fromStage: text(),
+    toStage: text(),
+    reason: text(),
+    detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('volunteer_events_volunteer').on(t.volunteerId, t.at), tenantPolicy('volunteer_events')],
+).enableRLS();
+
+/** Interview slots offered by the coordinator, and the interview held in one of them. */
+export const interviews = pgTable(
+  'interviews',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    minutes: integer().notNull().default(45),
+    place: text().notNull(),
+    /** offered, scheduled, held, no_show, cancelled. */
+    status: text().notNull().default('scheduled'),
+    interviewerUserId: uuid(),
+    /** Structured notes: motivation, experience, availability, languages, concerns (free text each). */
+    notes: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** recommend, recommend_with_conditions, do_not_recommend. */
+    recommendation: text(),
+    icsUid: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('interviews_status', sql`${t.status} in ('offered','scheduled','held','no_show','cancelled')`),
+    check('interviews_minutes', sql`${t.minutes} between 5 and 480`),
+    tenantPolicy('interviews'),
+  ],
+).enableRLS();
+
+/**
+ * The safeguarding check the law requires before work with minors (PL: register of sex offenders and
+ * criminal-record information; DE: erweitertes Führungszeugnis). Only that it was seen — never the document.
+ */
+export const safeguardingChecks = pgTable(
+  'safeguarding_checks',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    seenOn: date({ mode: 'string' }).notNull(),
+    seenByUserId: uuid().notNull(),
+    renewBy: date({ mode: 'string' }).notNull(),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('safeguarding_kind', sql`${t.kind} in ('pl_sex_offenders_register','pl_criminal_record','foreign_statement','de_extended_certificate')`),
+    check('safeguarding_dates', sql`${t.renewBy} > ${t.seenOn}`),
+    index('safeguarding_volunteer').on(t.volunteerId),
+    tenantPolicy('safeguarding_checks'),
+  ],
+).enableRLS();
+
+/** Accident insurance (NNW) of a volunteer for a period. */
+export const insuranceRecords = pgTable(
+  'insurance_records',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    insurer: text().notNull(),
+    policyNumber: text().notNull(),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validTo: date({ mode: 'string' }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('insurance_dates', sql`${t.validTo} >= ${t.validFrom}`), tenantPolicy('insurance_records')],
+).enableRLS();
+
+/** An organisation's editable template of a document, per kind and language, with {placeholders}. */
+export const documentTemplates = pgTable(
+  'document_templates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    /** agreement, certificate, reference. */
+    kind: text().notNull(),
+    locale: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedByUserId: uuid(),
+  },
+  (t) => [unique('document_templates_kind_locale').on(t.organisationId, t.kind, t.locale), tenantPolicy('document_templates')],
+).enableRLS();
+
+/**
+ * A document issued to a volunteer: the text exactly as generated (kept, so what was accepted can be shown
+ * again), its acceptance, and the code behind its public verification link.
+ */
+export const volunteerDocuments = pgTable(
+  'volunteer_documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    locale: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    /** Agreement fields: scope, place, period, termination. */
+    fields: jsonb().$type<Record<string, string>>().notNull().default({}),
+    issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    issuedByUserId: uuid(),
+    /** `electronic` (accepted in the app, time-stamped) or `paper` (marked signed by staff). */
+    acceptedHow: text(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    /** Random code in the verification link of certificates and references. */
+    verificationCode: text().unique(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    check('volunteer_documents_kind', sql`${t.kind} in ('agreement','certificate','reference')`),
+    check('volunteer_documents_accepted', sql`${t.acceptedHow} is null or ${t.acceptedHow} in ('electronic','paper')`),
+    index('volunteer_documents_volunteer').on(t.volunteerId),
+    tenantPolicy('volunteer_documents'),
+  ],
+).enableRLS();
+
+/** Per organisation: which optional fields the application form shows, and the safeguarding renewal period. */
+export const volunteerSettings = pgTable(
+  'volunteer_settings',
+  {
+    organisationId: uuid()
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Optional form fields switched off: profession, education, interests, heard_from, preferences, travel. */
+    hiddenFields: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Months until a safeguarding check must be renewed (Germany: typically 60). */
+    safeguardingRenewalMonths: integer().notNull().default(60),
+    /** Days before expiry when volunteer and coordinator are reminded. */
+    reminderDays: integer().notNull().default(30),
+  },
+  (t) => [tenantPolicy('volunteer_settings')],
+).enableRLS();
