@@ -7,9 +7,11 @@
  *   npm test -- path/to/x.test.ts   just these files, on both engines
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { startPgCluster } from '../src/core/testing/pg-cluster.js';
+import { writePgliteSnapshot } from '../src/core/testing/harness.js';
 
 function findTests(dir: string): string[] {
   const out: string[] = [];
@@ -39,8 +41,14 @@ function run(label: string, files: string[], env: Record<string, string>, concur
   return r.status === 0;
 }
 
+// Every PGlite test database starts from one migrated snapshot (initdb in WebAssembly is the slow part).
+const scratch = mkdtempSync(join(tmpdir(), 'tandem-test-'));
+const snapshot = join(scratch, 'pglite-migrated.tar');
+await writePgliteSnapshot(snapshot);
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+
 const results: boolean[] = [];
-if (!only || only === 'unit' || only === 'pglite') results.push(run('PGlite', unitFiles, { TEST_DB: 'pglite' }));
+if (!only || only === 'unit' || only === 'pglite') results.push(run('PGlite', unitFiles, { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot }));
 if (!only || only === 'postgres') {
   const cluster = await startPgCluster();
   if ('error' in cluster) {
@@ -60,7 +68,7 @@ if (!only || only === 'postgres') {
     }
   }
 }
-if (!only || only === 'e2e') results.push(run('End-to-end (Chromium)', e2eFiles, { TEST_DB: 'pglite' }, 1));
+if (!only || only === 'e2e') results.push(run('End-to-end (Chromium)', e2eFiles, { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot }, 1));
 
 const failed = results.filter((r) => !r).length;
 console.log(`\n${results.length - failed} passed, ${failed} failed`);

@@ -28,15 +28,19 @@ const MIGRATION_LOCK = 727_272; // arbitrary advisory-lock key shared by every T
  * Opens the embedded PGlite database in `dataDir` (or in memory for ":memory:"),
  * or a PostgreSQL server when `url` is given.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; poolSize?: number; pgliteSnapshot?: Blob }): Promise<Database> {
   if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir ?? './data');
+  return openPglite(opts.dataDir ?? './data', opts.pgliteSnapshot);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+/**
+ * `snapshot` (an in-memory database only) starts from a dump made by `dumpDataDir()`: the test suite
+ * migrates once and starts every test database from that, which is three times faster than initdb.
+ */
+async function openPglite(dataDir: string, snapshot?: Blob): Promise<Database> {
   const memory = dataDir === ':memory:';
   if (!memory) mkdirSync(dataDir, { recursive: true });
-  const client = memory ? new PGlite() : new PGlite(dataDir);
+  const client = memory ? new PGlite(snapshot ? { loadDataDir: snapshot } : {}) : new PGlite(dataDir);
   await client.waitReady;
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {

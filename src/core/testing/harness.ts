@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { buildApp, type App } from '../../app.js';
 import { loadConfig, type Config } from '../../config.js';
@@ -45,7 +46,9 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     ...(url ? { DATABASE_URL: url, DATABASE_POOL_SIZE: '4' } : {}),
     ...env,
   });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const snapshotFile = process.env.TEST_PGLITE_SNAPSHOT;
+  const pgliteSnapshot = !url && snapshotFile ? new Blob([readFileSync(snapshotFile)]) : undefined;
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, pgliteSnapshot });
   await database.migrate();
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   const built = await buildApp({ config, database, mailer });
@@ -62,4 +65,15 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
       await dropDatabase();
     },
   };
+}
+
+/** Migrates an empty in-memory PGlite and writes its dump to `file`, for TEST_PGLITE_SNAPSHOT. */
+export async function writePgliteSnapshot(file: string): Promise<void> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const database = await openDatabase({ dataDir: ':memory:' });
+  await database.migrate();
+  const client = (database.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+  const dump = await client.dumpDataDir('none');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
 }
