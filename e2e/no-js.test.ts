@@ -23,6 +23,7 @@ describe('without JavaScript', () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const org = await server.organisation('pomoc-nojs', 'Fundacja Pomoc');
     coordinator = await server.user(org.id, ['coordinator'], { name: 'Krystyna Nowak' });
+    await server.person(org.id, 'Yusuf', 'Rahimi', ['mentee']);
     context = await newContext(browser, server.baseUrl, { javaScriptEnabled: false, locale: 'pl-PL' });
     page = await context.newPage();
   });
@@ -98,5 +99,16 @@ describe('without JavaScript', () => {
     // And the list finds her.
     await page.goto('/people?q=melnyk');
     assert.equal(await page.locator('main table a', { hasText: 'Oksana' }).count(), 1);
+  });
+
+  test('the people search form (GET) filters by role, and the list shows the roles', async () => {
+    await page.goto('/people');
+    await page.selectOption('#role', 'mentee');
+    await clickAndWait(page, page.locator('form[role="search"] [type="submit"]'));
+    assert.equal(new URL(page.url()).searchParams.get('role'), 'mentee');
+    const row = page.locator('main tbody tr', { hasText: 'Yusuf' });
+    assert.equal(await row.count(), 1, 'the mentee is found by role');
+    assert.ok((await row.innerText()).includes(pl('role.mentee')), 'the row shows the role');
+    assert.equal(await page.locator('main tbody tr').count(), 1, 'only the mentee');
   });
 });

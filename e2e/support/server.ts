@@ -1,9 +1,4 @@
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { MIGRATIONS_DIR, openDatabase } from '../../src/core/db/database.js';
 import type { Role } from '../../src/core/tenancy/tenancy.table.js';
 import { createOrganisation, createPerson, createUser, PASSWORD } from '../../src/core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../src/core/testing/harness.js';
@@ -31,8 +26,9 @@ export interface E2EServer {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<E2EServer> {
-  const [smtp, dataDir] = await Promise.all([startSmtp(), freshPgliteDir()]);
-  const t = await testApp({ SMTP_URL: smtp.url, ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env });
+  const smtp = await startSmtp();
+  // On PGlite the database starts from the suite's migrated snapshot (TEST_PGLITE_SNAPSHOT, set by scripts/test.ts).
+  const t = await testApp({ SMTP_URL: smtp.url, ...env });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -58,36 +54,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2E
     async close() {
       await t.close();
       await smtp.close();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/**
- * A copy of an already migrated PGlite database, so each test file starts in a fraction of a second instead
- * of creating a cluster in memory (~3-4 s on a small machine). The template lives in the OS temp directory,
- * keyed by the migrations and the PGlite version, and is rebuilt when either changes. Not used when the
- * suite runs on PostgreSQL (TEST_DB=postgres).
- */
-async function freshPgliteDir(): Promise<string | undefined> {
-  if ((process.env.TEST_DB ?? 'pglite') !== 'pglite') return undefined;
-  const hash = createHash('sha256');
-  hash.update(readFileSync(join(dirname(MIGRATIONS_DIR), 'node_modules/@electric-sql/pglite/package.json')));
-  for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
-  const template = join(tmpdir(), `tandem-e2e-pglite-${hash.digest('hex').slice(0, 16)}`);
-  if (!existsSync(join(template, 'TEMPLATE_READY'))) {
-    const building = mkdtempSync(join(tmpdir(), 'tandem-e2e-pglite-build-'));
-    const database = await openDatabase({ dataDir: building });
-    await database.migrate();
-    await database.close();
-    writeFileSync(join(building, 'TEMPLATE_READY'), '');
-    try {
-      renameSync(building, template); // atomic: a concurrent run either wins or finds it done
-    } catch {
-      rmSync(building, { recursive: true, force: true });
-    }
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-e2e-db-'));
-  cpSync(template, dir, { recursive: true });
-  return dir;
-}

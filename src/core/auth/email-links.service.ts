@@ -71,7 +71,7 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, bas
       to: input.email,
       locale: input.locale,
       template: invitationMail,
-      params: { organisation: org!.name, inviter: inviter?.name ?? '', role: input.role, url: `${baseUrl}/invitation/${token}`, days: INVITATION_DAYS },
+      params: { organisation: org!.name, inviter: inviter?.name ?? '', role: input.role, url: `${baseUrl}/invitation/${token}?lang=${input.locale}`, days: INVITATION_DAYS },
     });
     await audit(tx, actor, { action: 'user.invite', entity: 'person', entityId: person!.id, fields: ['role'] });
     return { personId: person!.id };
@@ -86,7 +86,7 @@ export async function requestPasswordReset(db: Db, emailAddress: string, fallbac
     if (!user) return;
     await tx.insert(emailTokens).values({ tokenHash: tokenHash(token), purpose: 'password_reset', userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
     const locale = isLocale(user.locale) ? user.locale : fallbackLocale;
-    await queueMail(tx, { organisationId: null, to: user.email, locale, template: passwordResetMail, params: { url: `${baseUrl}/password/reset/${token}`, minutes: RESET_MINUTES } });
+    await queueMail(tx, { organisationId: null, to: user.email, locale, template: passwordResetMail, params: { url: `${baseUrl}/password/reset/${token}?lang=${locale}`, minutes: RESET_MINUTES } });
     await audit(tx, { organisationId: null, userId: user.id, requestId }, { action: 'user.password_reset_requested', entity: 'user', entityId: user.id });
   });
 }

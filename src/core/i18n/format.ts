@@ -24,3 +24,8 @@ export function compareNames(locale: Locale): (a: string, b: string) => number {
   }
   return c.compare;
 }
+
+/** "a, b and c" in the locale (Arabic uses its own comma and "و"). */
+export function formatList(items: string[], locale: Locale, type: 'conjunction' | 'unit' = 'unit'): string {
+  return new Intl.ListFormat(INTL_TAG[locale], { type, style: 'short' }).format(items);
+}

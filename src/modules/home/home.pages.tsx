@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ModuleContext } from '../../app.js';
 import { setSessionOrganisation } from '../../core/auth/session.js';
 import { withSystem, withTenant } from '../../core/db/tx.js';
+import { needsMfaSetup } from '../../core/http/access.js';
 import { AppError } from '../../core/http/errors.js';
-import { compareNames, formatNumber, isLocale, translator } from '../../core/i18n/index.js';
+import { compareNames, formatList, formatNumber, isLocale, translator } from '../../core/i18n/index.js';
 import { Form, sendPage, setFlash, type PageContext } from '../../core/ui/index.js';
 import { organisationCounts, publicOrganisation, publicOrganisations } from './home.repository.js';
 import { sql } from 'drizzle-orm';
@@ -14,6 +15,7 @@ export function homePages({ app, db }: ModuleContext) {
   app.get('/', { config: { access: 'public' } }, async (req, reply) => {
     const auth = req.auth;
     if (auth && !auth.mfaPassed) return reply.redirect('/sign-in/two-factor', 303);
+    if (auth && needsMfaSetup(auth)) return reply.redirect('/account/security', 303);
     if (!auth) {
       const noUsers = await withSystem(db, async (tx) => rowsOf<{ none: boolean }>(await tx.execute(sql`select not exists (select 1 from users) as none`))[0]!.none);
       if (noUsers) return reply.redirect('/setup', 303);
@@ -106,7 +108,7 @@ function Dashboard({ ctx, counts }: { ctx: PageContext; counts: Awaited<ReturnTy
         <p>{t('home.noOrganisation')}</p>
       ) : (
         <>
-          <p class="muted">{t('home.roles', { roles: user.roles.map((r) => t(`role.${r}`)).join(', ') })}</p>
+          <p class="muted">{t('home.roles', { roles: formatList(user.roles.map((r) => t(`role.${r}`)), ctx.locale) })}</p>
           <ul class="stats" aria-label={t('home.figures')}>
             <li>
               <span class="stat-value">{formatNumber(counts.volunteers, ctx.locale)}</span> {t('home.volunteers', { count: counts.volunteers })}
@@ -127,12 +129,31 @@ function Dashboard({ ctx, counts }: { ctx: PageContext; counts: Awaited<ReturnTy
   );
 }
 
+/** The kinds of volunteering offered (SPEC §3.1); their names are the application form's. */
+const VOLUNTEERING_KINDS = ['mentoring', 'language_help', 'school_help', 'errands', 'leisure', 'institution_assistance', 'events'] as const;
+
 function PublicOrganisation({ ctx, org }: { ctx: PageContext; org: NonNullable<Awaited<ReturnType<typeof publicOrganisation>>> }) {
   const { t } = ctx;
   return (
     <>
       <h1>{org.name}</h1>
       {org.city && <p class="muted">{org.city}</p>}
+      <section class="hero" aria-labelledby="volunteer-title">
+        <h2 id="volunteer-title">{t('public.volunteer.title')}</h2>
+        <p class="lead">{t('public.volunteer.lead', { organisation: org.name })}</p>
+        <h3>{t('public.volunteer.kinds')}</h3>
+        <ul>
+          {VOLUNTEERING_KINDS.map((k) => (
+            <li>{t(`volunteers.application.activity.${k}`)}</li>
+          ))}
+        </ul>
+        <p>
+          <a class="button" href={`/o/${org.slug}/apply?lang=${ctx.locale}`}>
+            {t('public.volunteer.apply')}
+          </a>
+        </p>
+        <p class="muted">{t('public.volunteer.noAccount')}</p>
+      </section>
       <h2>{t('public.programmes')}</h2>
       {org.programmes.length === 0 ? (
         <p>{t('public.noProgrammes')}</p>

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../core/i18n/index.js';
+import { formatList, formatNumber } from '../../../core/i18n/index.js';
 import { ROLES } from '../../../core/tenancy/tenancy.table.js';
 import type { PageContext } from '../../../core/ui/index.js';
 import type { PeopleQuery, PersonOutput } from '../people.schemas.js';
@@ -70,7 +70,7 @@ export function PeopleListView({ ctx, page, query, canWrite }: Props) {
                       {p.familyName} {p.givenName}
                     </a>
                   </td>
-                  <td>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                  <td>{formatList(p.roles.map((r) => t(`role.${r}`)), ctx.locale)}</td>
                   <td dir="ltr">{p.email ?? ''}</td>
                 </tr>
               ))}

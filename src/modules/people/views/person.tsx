@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, LANGUAGE_NAME } from '../../../core/i18n/index.js';
+import { formatDate, formatDateTime, formatList, LANGUAGE_NAME } from '../../../core/i18n/index.js';
 import type { PageContext } from '../../../core/ui/index.js';
 import type { PersonOutput } from '../people.schemas.js';
 
@@ -11,7 +11,7 @@ export function PersonView({ ctx, person, canWrite }: { ctx: PageContext; person
     [t('field.phone'), person.phone ?? '—'],
     [t('field.birthDate'), person.birthDate ? formatDate(person.birthDate, ctx.locale) : '—'],
     [t('field.locale'), LANGUAGE_NAME[person.locale]],
-    [t('people.roles'), person.roles.length ? person.roles.map((r) => t(`role.${r}`)).join(', ') : '—'],
+    [t('people.roles'), person.roles.length ? formatList(person.roles.map((r) => t(`role.${r}`)), ctx.locale) : '—'],
     [t('people.updatedAt'), formatDateTime(new Date(person.updatedAt), ctx.locale)],
   ];
   return (

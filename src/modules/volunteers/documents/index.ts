@@ -1,4 +1,14 @@
 import type { ModuleContext } from '../../../app.js';
+import { documentsPages } from './documents.pages.js';
 
-/** Routes of this part of the volunteers module (being built). */
-export function documentsRoutes(_ctx: ModuleContext) {}
+export { DocumentsPanel } from './panel.js';
+export { loadDocumentsPanel, type DocumentsPanelData } from './panel-data.js';
+export { DOCUMENT_KINDS, DOCUMENT_LOCALES, type DocumentKind, type DocumentLocale } from './documents.schemas.js';
+
+/**
+ * The legal documents (SPEC §3.1 point 5, issue points 6): templates per organisation, issuing the agreement,
+ * certificate and reference, PDFs, the paper signature, revocation, and the public verification page.
+ */
+export function documentsRoutes(ctx: ModuleContext) {
+  documentsPages(ctx);
+}

@@ -1,6 +1,38 @@
 import type { Tx } from '../../../core/db/tx.js';
+import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
+import { findDocumentsOfVolunteer } from './documents.repository.js';
 
-/** Loads what DocumentsPanel shows, inside the volunteer page's tenant transaction. */
-export async function loadDocumentsPanel(_tx: Tx, _organisationId: string, _volunteerId: string): Promise<unknown> {
-  return null;
+/** One row of the documents panel. */
+export interface DocumentSummary {
+  id: string;
+  kind: DocumentKind;
+  locale: DocumentLocale;
+  title: string;
+  issuedAt: Date;
+  acceptedHow: 'electronic' | 'paper' | null;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  verificationCode: string | null;
+}
+
+export interface DocumentsPanelData {
+  documents: DocumentSummary[];
+}
+
+/** Loads what DocumentsPanel shows, inside the volunteer page's tenant transaction (which audits the page view). */
+export async function loadDocumentsPanel(tx: Tx, organisationId: string, volunteerId: string): Promise<DocumentsPanelData> {
+  const rows = await findDocumentsOfVolunteer(tx, organisationId, volunteerId);
+  return {
+    documents: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as DocumentKind,
+      locale: r.locale as DocumentLocale,
+      title: r.title,
+      issuedAt: r.issuedAt,
+      acceptedHow: r.acceptedHow as DocumentSummary['acceptedHow'],
+      acceptedAt: r.acceptedAt,
+      revokedAt: r.revokedAt,
+      verificationCode: r.verificationCode,
+    })),
+  };
 }

@@ -1,10 +1,104 @@
-import type { PageContext } from '../../../core/ui/index.js';
+import { formatDate, LANGUAGE_NAME } from '../../../core/i18n/index.js';
+import { Form, type PageContext } from '../../../core/ui/index.js';
+import { can } from '../volunteers.policy.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
+import { INVITABLE_STAGES } from '../self-service/invite.service.js';
+import { DOCUMENT_KINDS } from './documents.schemas.js';
+import type { DocumentsPanelData } from './panel-data.js';
+import { documentStatus } from './views/document-status.js';
 
 /**
  * The documents (agreement, certificate, reference) of one volunteer, shown on the volunteer page.
  * `data` is what `loadDocumentsPanel` returned (loaded in the page's tenant transaction).
  */
-export function DocumentsPanel(_props: { ctx: PageContext; volunteer: VolunteerRow; data: unknown }) {
-  return null;
+export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; volunteer: VolunteerRow; data: unknown }) {
+  const { t } = ctx;
+  const { documents } = (data ?? { documents: [] }) as DocumentsPanelData;
+  const roles = ctx.user?.roles ?? [];
+  const manage = can(roles, 'manage');
+  return (
+    <section id="documents" aria-labelledby="documents-title">
+      <h2 id="documents-title">{t('volunteers.documents.panel.title')}</h2>
+      {documents.length === 0 ? (
+        <p class="empty">{t('volunteers.documents.panel.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table aria-labelledby="documents-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('volunteers.documents.field.title')}</th>
+                <th scope="col">{t('volunteers.documents.field.locale')}</th>
+                <th scope="col">{t('volunteers.documents.panel.issued')}</th>
+                <th scope="col">{t('volunteers.documents.panel.status')}</th>
+                <th scope="col">{t('volunteers.documents.panel.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((d) => {
+                const open = !d.revokedAt && !d.acceptedAt;
+                return (
+                  <tr>
+                    <td lang={d.locale}>{d.title}</td>
+                    <td>{LANGUAGE_NAME[d.locale]}</td>
+                    <td>{formatDate(d.issuedAt, ctx.locale)}</td>
+                    <td>{documentStatus(ctx, d)}</td>
+                    <td>
+                      <a href={`/volunteers/documents/${d.id}.pdf`}>{t('volunteers.documents.panel.download', { title: d.title })}</a>
+                      {manage && d.kind === 'agreement' && open && (
+                        <Form ctx={ctx} action={`/volunteers/documents/${d.id}/paper-signed`} class="inline-form">
+                          <input type="hidden" name="volunteerId" value={volunteer.id} />
+                          <button type="submit" class="link-button">
+                            {t('volunteers.documents.panel.markPaper')}
+                          </button>
+                        </Form>
+                      )}
+                      {manage && !d.revokedAt && (
+                        <Form ctx={ctx} action={`/volunteers/documents/${d.id}/revoke`} class="inline-form">
+                          <input type="hidden" name="volunteerId" value={volunteer.id} />
+                          <button type="submit" class="link-button">
+                            {t('volunteers.documents.panel.revoke')}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {manage && (
+        <ul class="role-list">
+          {DOCUMENT_KINDS.map((kind) => (
+            <li>
+              <a class="button button-secondary" href={`/volunteers/${volunteer.id}/documents/new?kind=${kind}`}>
+                {t(`volunteers.documents.panel.issue.${kind}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {can(roles, 'configure') && (
+        <p>
+          <a href="/volunteers/templates">{t('volunteers.documents.panel.templates')}</a>
+        </p>
+      )}
+      <h3>{t('volunteers.documents.panel.account')}</h3>
+      {volunteer.userId && <p>{t('volunteers.documents.panel.hasAccount')}</p>}
+      {!volunteer.email ? (
+        <p class="muted">{t('volunteers.documents.panel.noEmail')}</p>
+      ) : !INVITABLE_STAGES.has(volunteer.stage) ? (
+        <p class="muted">{t('volunteers.documents.panel.notYetApproved')}</p>
+      ) : (
+        manage && (
+          <Form ctx={ctx} action={`/volunteers/${volunteer.id}/invitation`} class="inline-form">
+            <button type="submit" class="button button-secondary">
+              {t(volunteer.userId ? 'volunteers.documents.panel.inviteAgain' : 'volunteers.documents.panel.invite')}
+            </button>
+          </Form>
+        )
+      )}
+    </section>
+  );
 }

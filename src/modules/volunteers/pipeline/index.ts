@@ -1,4 +1,9 @@
 import type { ModuleContext } from '../../../app.js';
+import { pipelineApi } from './pipeline.api.js';
+import { pipelinePages } from './pipeline.pages.js';
 
-/** Routes of this part of the volunteers module (being built). */
-export function pipelineRoutes(_ctx: ModuleContext) {}
+/** The coordinator's pipeline: list, board, volunteer page, moves (single and bulk), exports, and the JSON API. */
+export function pipelineRoutes(ctx: ModuleContext) {
+  pipelinePages(ctx);
+  pipelineApi(ctx);
+}

@@ -1,4 +1,15 @@
 import type { ModuleContext } from '../../../app.js';
+import { screeningPages } from './screening.pages.js';
 
-/** Routes of this part of the volunteers module (being built). */
-export function screeningRoutes(_ctx: ModuleContext) {}
+export { safeguardingStatus, checkStatus, type SafeguardingStatus } from './safeguarding-status.js';
+export { screeningJobs, REMINDER_JOB } from './safeguarding.service.js';
+export { ScreeningPanel } from './panel.js';
+export { loadScreeningPanel, type ScreeningPanelData } from './panel-data.js';
+
+/**
+ * Interviews, safeguarding checks and accident insurance of volunteers (issue points 4 and 5). The job
+ * handlers (`screeningJobs`) are registered with the worker in src/app.ts.
+ */
+export function screeningRoutes(ctx: ModuleContext) {
+  screeningPages(ctx);
+}

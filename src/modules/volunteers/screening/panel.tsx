@@ -1,10 +1,241 @@
-import type { PageContext } from '../../../core/ui/index.js';
+import { formatDate, formatDateTime } from '../../../core/i18n/index.js';
+import { Form, type PageContext } from '../../../core/ui/index.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
+import type { ScreeningPanelData } from './panel-data.js';
+import type { Place } from './place.js';
+import { NOTE_FIELDS } from './screening.schemas.js';
+
+type Interview = ScreeningPanelData['interviews'][number];
+
+/** Where an interview happens, for staff: the address, "phone call", or the video link. */
+export function PlaceText({ ctx, place }: { ctx: PageContext; place: Place }) {
+  if (place.mode === 'phone') return <>{ctx.t('volunteers.screening.mode.phone')}</>;
+  if (place.mode === 'video')
+    return (
+      <>
+        {ctx.t('volunteers.screening.mode.video')}:{' '}
+        <a href={place.link} dir="ltr" rel="noopener noreferrer">
+          {place.link}
+        </a>
+      </>
+    );
+  return <>{place.address}</>;
+}
+
+function InterviewItem({ ctx, i, canManage }: { ctx: PageContext; i: Interview; canManage: boolean }) {
+  const { t } = ctx;
+  const when = formatDateTime(i.startsAt, ctx.locale);
+  const notes = NOTE_FIELDS.filter((k) => i.notes[k]);
+  return (
+    <li class="card">
+      <h5>{when}</h5>
+      <p>
+        <strong>{t(`volunteers.screening.status.${i.status}`)}</strong> · {t('volunteers.screening.minutes', { minutes: i.minutes })} · <PlaceText ctx={ctx} place={i.place} />
+        {i.interviewer && (
+          <>
+            <br />
+            <span class="muted">{t('volunteers.screening.interviewer', { name: i.interviewer })}</span>
+          </>
+        )}
+      </p>
+      {i.recommendation && (
+        <p>
+          {t('volunteers.screening.field.recommendation')}: <strong>{t(`volunteers.screening.recommendation.${i.recommendation}`)}</strong>
+        </p>
+      )}
+      {notes.length > 0 && (
+        <dl class="details">
+          {notes.map((k) => (
+            <div>
+              <dt>{t(`volunteers.screening.field.${k}`)}</dt>
+              <dd>{i.notes[k]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {canManage && (i.status === 'scheduled' || i.status === 'offered') && (
+        <div class="actions">
+          {i.status === 'offered' && (
+            <Form ctx={ctx} action={`/volunteers/interviews/${i.id}/pick`} class="inline-form">
+              <button type="submit" class="button">
+                {t('volunteers.screening.pick')}
+                <span class="visually-hidden"> ({when})</span>
+              </button>
+            </Form>
+          )}
+          {i.status === 'scheduled' && (
+            <>
+              <a class="button" href={`/volunteers/interviews/${i.id}/record`}>
+                {t('volunteers.screening.record')}
+                <span class="visually-hidden"> ({when})</span>
+              </a>
+              <a href={`/volunteers/interviews/${i.id}/reschedule`}>
+                {t('volunteers.screening.reschedule')}
+                <span class="visually-hidden"> ({when})</span>
+              </a>
+            </>
+          )}
+          <Form ctx={ctx} action={`/volunteers/interviews/${i.id}/cancel`} class="inline-form">
+            <button type="submit" class="link-button">
+              {t('volunteers.screening.cancel')}
+              <span class="visually-hidden"> ({when})</span>
+            </button>
+          </Form>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Interviews({ ctx, data, volunteerId, canManage }: { ctx: PageContext; data: ScreeningPanelData; volunteerId: string; canManage: boolean }) {
+  const { t } = ctx;
+  const open = (i: Interview) => i.status === 'offered' || i.status === 'scheduled';
+  const upcoming = data.interviews.filter(open);
+  const past = data.interviews.filter((i) => !open(i)).reverse();
+  return (
+    <>
+      <h3>{t('volunteers.screening.interviews')}</h3>
+      {canManage && (
+        <p>
+          <a class="button" href={`/volunteers/${volunteerId}/interviews/new`}>
+            {t('volunteers.screening.schedule')}
+          </a>
+        </p>
+      )}
+      <h4>{t('volunteers.screening.upcoming')}</h4>
+      {upcoming.length === 0 ? (
+        <p class="empty">{t('volunteers.screening.noUpcoming')}</p>
+      ) : (
+        <ul class="cards">
+          {upcoming.map((i) => (
+            <InterviewItem ctx={ctx} i={i} canManage={canManage} />
+          ))}
+        </ul>
+      )}
+      {past.length > 0 && (
+        <>
+          <h4>{t('volunteers.screening.past')}</h4>
+          <ul class="cards">
+            {past.map((i) => (
+              <InterviewItem ctx={ctx} i={i} canManage={canManage} />
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function Safeguarding({ ctx, data, volunteer, canManage }: { ctx: PageContext; data: ScreeningPanelData; volunteer: VolunteerRow; canManage: boolean }) {
+  const { t } = ctx;
+  const warn = data.safeguarding !== 'valid';
+  return (
+    <>
+      <h3>{t('volunteers.screening.safeguarding')}</h3>
+      <div class={warn ? 'notice notice-warning' : 'notice'}>
+        <p>
+          <strong>{t(`volunteers.screening.safeguardingStatus.${data.safeguarding}`)}</strong>
+          {volunteer.worksWithMinors && data.safeguarding !== 'valid' && data.safeguarding !== 'expiring' && <> {t('volunteers.screening.blocksMinors')}</>}
+        </p>
+        {data.missingKinds.length > 0 && data.checks.length > 0 && (
+          <p>{t('volunteers.screening.missingKinds', { kinds: data.missingKinds.map((k) => t(`volunteers.screening.kind.${k}`)).join('; ') })}</p>
+        )}
+      </div>
+      {data.checks.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('volunteers.screening.safeguarding')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('volunteers.screening.field.kind')}</th>
+                <th scope="col">{t('volunteers.screening.field.seenOn')}</th>
+                <th scope="col">{t('volunteers.screening.seenBy')}</th>
+                <th scope="col">{t('volunteers.screening.field.renewBy')}</th>
+                <th scope="col">{t('volunteers.screening.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.checks.map((c) => (
+                <tr>
+                  <th scope="row">{t(`volunteers.screening.kind.${c.kind}`)}</th>
+                  <td>{formatDate(c.seenOn, ctx.locale)}</td>
+                  <td>{c.seenBy}</td>
+                  <td>{formatDate(c.renewBy, ctx.locale)}</td>
+                  <td>{t(`volunteers.screening.safeguardingStatus.${c.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage && (
+        <p>
+          <a href={`/volunteers/${volunteer.id}/safeguarding/new`}>{t('volunteers.screening.recordCheck')}</a>
+        </p>
+      )}
+    </>
+  );
+}
+
+function Insurance({ ctx, data, volunteer, canManage }: { ctx: PageContext; data: ScreeningPanelData; volunteer: VolunteerRow; canManage: boolean }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h3>{t('volunteers.screening.insurance')}</h3>
+      {data.insurance.length === 0 ? (
+        <p class="empty">{t('volunteers.screening.noInsurance')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('volunteers.screening.insurance')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('volunteers.screening.field.insurer')}</th>
+                <th scope="col">{t('volunteers.screening.field.policyNumber')}</th>
+                <th scope="col">{t('volunteers.screening.period')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.insurance.map((r) => (
+                <tr>
+                  <th scope="row">{r.insurer}</th>
+                  <td dir="ltr">{r.policyNumber}</td>
+                  <td>
+                    {t('volunteers.screening.periodValue', { from: formatDate(r.validFrom, ctx.locale), to: formatDate(r.validTo, ctx.locale) })}
+                    {r.current && <> · {t('volunteers.screening.current')}</>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage && (
+        <p>
+          <a href={`/volunteers/${volunteer.id}/insurance/new`}>{t('volunteers.screening.recordInsurance')}</a>
+        </p>
+      )}
+    </>
+  );
+}
 
 /**
  * The interviews, safeguarding checks and insurance of one volunteer, shown on the volunteer page.
- * `data` is what `loadScreeningPanel` returned (loaded in the page's tenant transaction).
+ * `data` is what `loadScreeningPanel` returned (loaded in the page's tenant transaction). Shown to
+ * `volunteersPolicy.read` roles; the actions only to `volunteersPolicy.manage` roles.
  */
-export function ScreeningPanel(_props: { ctx: PageContext; volunteer: VolunteerRow; data: unknown }) {
-  return null;
+export function ScreeningPanel({ ctx, volunteer, data }: { ctx: PageContext; volunteer: VolunteerRow; data: unknown }) {
+  const roles = ctx.user?.roles ?? [];
+  if (!data || !volunteersPolicy.read.some((r) => roles.includes(r))) return null;
+  const d = data as ScreeningPanelData;
+  const canManage = volunteersPolicy.manage.some((r) => roles.includes(r));
+  return (
+    <section id="screening" aria-labelledby="screening-title">
+      <h2 id="screening-title">{ctx.t('volunteers.screening.title')}</h2>
+      <Interviews ctx={ctx} data={d} volunteerId={volunteer.id} canManage={canManage} />
+      <Safeguarding ctx={ctx} data={d} volunteer={volunteer} canManage={canManage} />
+      <Insurance ctx={ctx} data={d} volunteer={volunteer} canManage={canManage} />
+    </section>
+  );
 }

@@ -1,4 +1,9 @@
 import type { ModuleContext } from '../../../app.js';
+import { selfServicePages } from './self-service.pages.js';
 
-/** Routes of this part of the volunteers module (being built). */
-export function selfServiceRoutes(_ctx: ModuleContext) {}
+export { inviteApprovedVolunteer, INVITABLE_STAGES } from './invite.service.js';
+
+/** The volunteer's own pages (issue point 7): stage, documents, acceptance of the agreement, profile. */
+export function selfServiceRoutes(ctx: ModuleContext) {
+  selfServicePages(ctx);
+}

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../../../core/i18n/index.js';
+import { formatList, formatNumber } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
 import type { MemberOutput } from '../team.schemas.js';
 
@@ -40,7 +40,7 @@ export function TeamListView({ ctx, members, canChangeRoles }: { ctx: PageContex
                     )}
                   </td>
                   <td dir="ltr">{m.email}</td>
-                  <td>{m.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+                  <td>{formatList(m.roles.map((r) => t(`role.${r}`)), ctx.locale)}</td>
                   <td>{t(`admin.team.state.${m.account}`)}</td>
                 </tr>
               ))}

@@ -1,0 +1,171 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../../core/db/tx.js';
+import { usedFormTokens } from '../../../core/http/http.table.js';
+import { foldForSearch } from '../../../core/i18n/index.js';
+import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
+import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
+
+/** All SQL of the application part. Tenant functions take the organisation id; the two system ones say so. */
+
+export interface PublicOrganisation {
+  id: string;
+  slug: string;
+  name: string;
+  defaultLocale: string;
+  country: string;
+}
+
+/** System transaction: the organisation behind a public address (public information only). */
+export async function findOrganisationBySlug(tx: Tx, slug: string): Promise<PublicOrganisation | undefined> {
+  const [row] = await tx
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, defaultLocale: organisations.defaultLocale, country: organisations.country })
+    .from(organisations)
+    .where(eq(organisations.slug, slug));
+  return row;
+}
+
+/** The organisation's public facts by id (for staff entering an application through the API). */
+export async function findOrganisationById(tx: Tx, id: string): Promise<PublicOrganisation | undefined> {
+  const [row] = await tx
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, defaultLocale: organisations.defaultLocale, country: organisations.country })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row;
+}
+
+/**
+ * System transaction: records a form's one-time nonce. False when it was already used (a replay); the
+ * primary key makes two simultaneous submissions of one form end with exactly one winner.
+ */
+export async function useFormToken(tx: Tx, nonce: string): Promise<boolean> {
+  const rows = await tx.insert(usedFormTokens).values({ token: nonce }).onConflictDoNothing().returning({ token: usedFormTokens.token });
+  return rows.length === 1;
+}
+
+/** System transaction: gives a nonce back when the application could not be written, so the person can retry. */
+export async function releaseFormToken(tx: Tx, nonce: string): Promise<void> {
+  await tx.delete(usedFormTokens).where(eq(usedFormTokens.token, nonce));
+}
+
+export type Settings = Pick<typeof volunteerSettings.$inferSelect, 'hiddenFields' | 'safeguardingRenewalMonths' | 'reminderDays'>;
+export const DEFAULT_SETTINGS: Settings = { hiddenFields: [], safeguardingRenewalMonths: 60, reminderDays: 30 };
+
+export async function findSettings(tx: Tx, organisationId: string): Promise<Settings> {
+  const [row] = await tx
+    .select({ hiddenFields: volunteerSettings.hiddenFields, safeguardingRenewalMonths: volunteerSettings.safeguardingRenewalMonths, reminderDays: volunteerSettings.reminderDays })
+    .from(volunteerSettings)
+    .where(eq(volunteerSettings.organisationId, organisationId));
+  return row ?? DEFAULT_SETTINGS;
+}
+
+/** The organisation's own slug (tenant transaction: RLS lets an organisation read itself). */
+export async function findOrganisationSlug(tx: Tx, organisationId: string): Promise<string | undefined> {
+  const [row] = await tx.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, organisationId));
+  return row?.slug;
+}
+
+export async function saveSettings(tx: Tx, organisationId: string, input: SettingsInput): Promise<void> {
+  const values = { hiddenFields: [...new Set(input.hiddenFields)].sort(), safeguardingRenewalMonths: input.safeguardingRenewalMonths, reminderDays: input.reminderDays };
+  await tx
+    .insert(volunteerSettings)
+    .values({ organisationId, ...values })
+    .onConflictDoUpdate({ target: volunteerSettings.organisationId, set: values });
+}
+
+/** The person record of an applicant, searchable without diacritics. */
+export async function insertApplicant(tx: Tx, organisationId: string, input: ApplicationInput, locale: string): Promise<string> {
+  const [row] = await tx
+    .insert(people)
+    .values({
+      organisationId,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      email: input.email,
+      phone: input.phone ?? null,
+      birthDate: input.birthDate ?? null,
+      locale,
+      searchText: foldForSearch(`${input.givenName} ${input.familyName} ${input.email}`),
+    })
+    .returning({ id: people.id });
+  return row!.id;
+}
+
+export async function insertVolunteer(
+  tx: Tx,
+  organisationId: string,
+  v: { personId: string; input: ApplicationInput; locale: string; source: 'form' | 'staff'; guardianTokenHash: string | null; duplicateOf: string | null },
+): Promise<string> {
+  const i = v.input;
+  const [row] = await tx
+    .insert(volunteers)
+    .values({
+      organisationId,
+      personId: v.personId,
+      stage: 'applied',
+      source: v.source,
+      locale: v.locale,
+      profession: i.profession ?? null,
+      education: i.education ?? null,
+      interests: i.interests,
+      languages: i.languages,
+      availability: i.availability,
+      hoursPerMonth: i.hoursPerMonth ?? null,
+      district: i.district ?? null,
+      travelKm: i.travelKm ?? null,
+      activities: i.activities,
+      preferredAgeGroups: i.preferredAgeGroups,
+      preferredGender: i.preferredGender ?? null,
+      motivation: i.motivation ?? null,
+      heardFrom: i.heardFrom ?? null,
+      worksWithMinors: i.worksWithMinors,
+      plannedDays: PLANNED_LENGTHS[i.plannedLength],
+      guardianName: v.guardianTokenHash ? (i.guardianName ?? null) : null,
+      guardianEmail: v.guardianTokenHash ? (i.guardianEmail ?? null) : null,
+      guardianTokenHash: v.guardianTokenHash,
+      duplicateOf: v.duplicateOf,
+    })
+    .returning({ id: volunteers.id });
+  return row!.id;
+}
+
+export async function insertConsent(tx: Tx, organisationId: string, c: { volunteerId: string; purpose: string; lawfulBasis: 'consent'; text: string }): Promise<void> {
+  await tx.insert(volunteerConsents).values({ organisationId, ...c });
+}
+
+/** Serialises applications with one e-mail address in one organisation, so two at once still see each other. */
+export async function lockApplicantEmail(tx: Tx, organisationId: string, email: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`volunteer-application:${organisationId}:${email.toLowerCase()}`}, 0))`);
+}
+
+/** The first application made with this e-mail address in the organisation (the one a re-application duplicates). */
+export async function findFirstApplicationByEmail(tx: Tx, organisationId: string, email: string): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ id: volunteers.id })
+    .from(volunteers)
+    .innerJoin(people, eq(people.id, volunteers.personId))
+    .where(and(eq(volunteers.organisationId, organisationId), sql`lower(${people.email}) = ${email.toLowerCase()}`))
+    .orderBy(asc(volunteers.appliedAt), asc(volunteers.createdAt))
+    .limit(1);
+  return row?.id;
+}
+
+/** An application still waiting for its guardian, by the SHA-256 of the link's token. */
+export async function findPendingGuardianLink(tx: Tx, organisationId: string, tokenHash: string) {
+  const [row] = await tx
+    .select({ id: volunteers.id, givenName: people.givenName, guardianName: volunteers.guardianName, appliedAt: volunteers.appliedAt, stage: volunteers.stage })
+    .from(volunteers)
+    .innerJoin(people, eq(people.id, volunteers.personId))
+    .where(and(eq(volunteers.organisationId, organisationId), eq(volunteers.guardianTokenHash, tokenHash), isNull(volunteers.guardianConfirmedAt)));
+  return row;
+}
+
+/** Records the guardian's confirmation and retires the link. False when someone else confirmed it first. */
+export async function markGuardianConfirmed(tx: Tx, organisationId: string, id: string): Promise<boolean> {
+  const rows = await tx
+    .update(volunteers)
+    .set({ guardianConfirmedAt: new Date(), guardianTokenHash: null, version: sql`${volunteers.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(volunteers.organisationId, organisationId), eq(volunteers.id, id), isNull(volunteers.guardianConfirmedAt)))
+    .returning({ id: volunteers.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,272 @@
+/**
+ * The public application form /o/:slug/apply: the happy path in Ukrainian, the organisation's language by
+ * default, duplicates, bad input (nothing written) and HTML kept inert.
+ *   node --import tsx --test src/modules/volunteers/application/application.test.ts
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { translator } from '../../../core/i18n/index.js';
+import { TestClient } from '../../../core/testing/client.js';
+import { apply, backdatedToken, counts, errorOf, formErrorOf, query, signedIn, validForm, world, type World } from './test-helpers.js';
+
+let w: World;
+before(async () => {
+  w = await world();
+});
+after(() => w.t.close());
+
+describe('the public application form', () => {
+  it('shows the form in the organisation’s language by default and in the one the visitor chose', async () => {
+    const client = new TestClient(w.t.app);
+    const pl = await client.get('/o/alpha/apply');
+    assert.equal(pl.status, 200);
+    assert.match(pl.body, /<html lang="pl"/);
+    const uk = await client.get('/o/alpha/apply?lang=uk');
+    assert.match(uk.body, /<html lang="uk"/);
+    assert.match(uk.body, />українська</, 'language names in the viewer’s language (Intl.DisplayNames)');
+    assert.match(uk.body, />понеділок</, 'weekday names in the viewer’s language');
+    const ar = await new TestClient(w.t.app).get('/o/alpha/apply?lang=ar');
+    assert.match(ar.body, /<html lang="ar" dir="rtl"/);
+    // The choice sticks (cookie), like the rest of the site.
+    assert.match((await client.get('/o/alpha/apply')).body, /<html lang="uk"/);
+  });
+
+  it('is linked prominently from the organisation’s public page, which lists the kinds of volunteering', async () => {
+    const page = await new TestClient(w.t.app).get('/o/alpha?lang=en');
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<a class="button" href="\/o\/alpha\/apply\?lang=en">Apply to volunteer<\/a>/);
+    for (const kind of ['Language practice', 'Help with school and homework', 'Helping at events', 'Assisting at offices, schools and clinics']) assert.ok(page.body.includes(kind), kind);
+  });
+
+  it('is accessible without JavaScript: labelled controls, the availability grid as a table with headers, the honeypot', async () => {
+    const page = (await new TestClient(w.t.app).get('/o/alpha/apply?lang=en')).body;
+    assert.doesNotMatch(page, /style=/);
+    assert.doesNotMatch(page, /<script>/);
+    assert.match(page, /<th scope="col" id="slot-morning">Morning<\/th>/);
+    assert.match(page, /<th scope="row" id="day-mon">Monday<\/th>/);
+    assert.match(page, /<span class="visually-hidden">Monday, Morning<\/span>/);
+    assert.equal((page.match(/name="availability"/g) ?? []).length, 21);
+    assert.match(page, /<label for="f-website">Leave this field empty<\/label><input type="text" id="f-website" name="website" value tabindex="-1" autocomplete="off"/);
+    assert.match(page, /<div class="table-wrap">/);
+    for (const name of ['languages.0.code', 'languages.0.level', 'givenName', 'email', 'motivation']) {
+      const id = `f-${name.replace(/\./g, '-')}`;
+      assert.match(page, new RegExp(`for="${id}"`), `label for ${name}`);
+    }
+  });
+
+  it('writes the person, volunteer, consents, event, audit and a confirmation mail in Ukrainian — in one go', async () => {
+    const before = await counts(w);
+    const client = new TestClient(w.t.app);
+    const res = await apply(w, client, validForm(), { lang: 'uk' });
+    assert.equal(res.status, 303, res.body.slice(0, 500));
+    assert.equal(res.location, '/o/alpha/apply/thanks?lang=uk');
+    const thanks = await client.get(res.location!);
+    assert.equal(thanks.status, 200);
+    assert.match(thanks.body, /<html lang="uk"/);
+
+    const [person] = await query<{ id: string; given_name: string; email: string; locale: string; search_text: string; birth_date: string; organisation_id: string }>(
+      w,
+      sql`select id, given_name, email, locale, search_text, birth_date::text, organisation_id from people where email = 'olena@example.org'`,
+    );
+    assert.ok(person);
+    assert.equal(person.organisation_id, w.org.id);
+    assert.equal(person.locale, 'uk');
+    assert.equal(person.search_text, 'олена коваленко olena@example.org');
+    const [v] = await query<Record<string, unknown>>(w, sql`select * from volunteers where person_id = ${person.id}`);
+    assert.ok(v);
+    assert.equal(v.stage, 'applied');
+    assert.equal(v.source, 'form');
+    assert.equal(v.locale, 'uk');
+    assert.deepEqual(v.interests, ['футбол', 'шахи', 'кулінарія']);
+    assert.deepEqual(v.languages, [
+      { code: 'uk', level: 'native' },
+      { code: 'pl', level: 'B2' },
+    ]);
+    assert.deepEqual(v.availability, ['mon-morning', 'thu-evening']);
+    assert.deepEqual(v.activities, ['mentoring', 'language_help']);
+    assert.deepEqual(v.preferred_age_groups, ['children', 'adults']);
+    assert.equal(v.preferred_gender, 'female');
+    assert.equal(v.hours_per_month, 12);
+    assert.equal(v.travel_km, 5);
+    assert.equal(v.district, 'Praga-Północ');
+    assert.equal(v.works_with_minors, true);
+    assert.equal(v.planned_days, null, 'open-ended');
+    assert.equal(v.heard_from, 'social_media');
+    assert.equal(v.duplicate_of, null);
+    assert.equal(v.guardian_token_hash, null);
+
+    const uk = translator('uk');
+    const consents = await query<{ purpose: string; lawful_basis: string; text: string }>(w, sql`select purpose, lawful_basis, text from volunteer_consents where volunteer_id = ${v.id} order by purpose`);
+    assert.deepEqual(consents, [
+      { purpose: 'application', lawful_basis: 'consent', text: uk('volunteers.application.consent.application', { organisation: 'Ośrodek Alfa' }) },
+      { purpose: 'newsletter', lawful_basis: 'consent', text: uk('volunteers.application.consent.newsletter', { organisation: 'Ośrodek Alfa' }) },
+    ]);
+    const events = await query<{ kind: string; to_stage: string; actor_user_id: string | null }>(w, sql`select kind, to_stage, actor_user_id from volunteer_events where volunteer_id = ${v.id}`);
+    assert.deepEqual(events, [{ kind: 'applied', to_stage: 'applied', actor_user_id: null }]);
+    const audits = await query<{ action: string; organisation_id: string; fields: string[] }>(w, sql`select action, organisation_id, fields from audit_log where entity_id = ${String(v.id)}`);
+    assert.equal(audits.length, 1);
+    assert.equal(audits[0]!.action, 'volunteer.apply');
+    assert.ok(audits[0]!.fields.includes('motivation') && !audits[0]!.fields.some((f) => f.includes('Хочу')), 'field names, never values');
+    const mails = await query<{ locale: string; subject: string; text_body: string }>(w, sql`select locale, subject, text_body from outbox where to_address = 'olena@example.org'`);
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.locale, 'uk');
+    assert.equal(mails[0]!.subject, uk('volunteers.application.mail.received.subject', { organisation: 'Ośrodek Alfa' }));
+    assert.match(mails[0]!.text_body, /Олена/);
+    assert.match(mails[0]!.text_body, /http:\/\/tandem\.test\/o\/alpha/);
+
+    const after = await counts(w);
+    assert.equal(after.people - before.people, 1);
+    assert.equal(after.volunteers - before.volunteers, 1);
+    assert.equal(after.volunteer_consents - before.volunteer_consents, 2);
+    assert.equal(after.outbox - before.outbox, 1);
+    assert.equal(after.used_form_tokens - before.used_form_tokens, 1);
+  });
+
+  it('records only the required consent when the newsletter is not ticked, and maps the planned length', async () => {
+    const res = await apply(w, new TestClient(w.t.app), validForm({ email: 'short@example.org', 'consents.newsletter': undefined, plannedLength: 'up_to_30', worksWithMinors: undefined }));
+    assert.equal(res.status, 303);
+    const [v] = await query<{ id: string; planned_days: number; works_with_minors: boolean }>(w, sql`select v.id, v.planned_days, v.works_with_minors from volunteers v join people p on p.id = v.person_id where p.email = 'short@example.org'`);
+    assert.equal(v!.planned_days, 30);
+    assert.equal(v!.works_with_minors, false);
+    const consents = await query<{ purpose: string }>(w, sql`select purpose from volunteer_consents where volunteer_id = ${v!.id}`);
+    assert.deepEqual(consents.map((c) => c.purpose), ['application']);
+  });
+
+  it('detects a re-application with the same e-mail: a new application marked duplicate_of the first, an event on both, the same thank-you page', async () => {
+    const first = await apply(w, new TestClient(w.t.app), validForm({ email: 'twice@example.org' }));
+    assert.equal(first.status, 303);
+    const second = await apply(w, new TestClient(w.t.app), validForm({ email: 'TWICE@example.org', givenName: 'Olena' }));
+    assert.equal(second.status, 303);
+    assert.equal(second.location, first.location, 'the applicant is not told the address is known');
+    const rows = await query<{ id: string; duplicate_of: string | null }>(w, sql`select v.id, v.duplicate_of from volunteers v join people p on p.id = v.person_id where p.email = 'twice@example.org' order by v.applied_at`);
+    assert.equal(rows.length, 2);
+    assert.equal(rows[0]!.duplicate_of, null);
+    assert.equal(rows[1]!.duplicate_of, rows[0]!.id);
+    const dupEvents = await query<{ volunteer_id: string; detail: Record<string, string> }>(w, sql`select volunteer_id, detail from volunteer_events where kind = 'duplicate' and volunteer_id in (${rows[0]!.id}, ${rows[1]!.id})`);
+    assert.equal(dupEvents.length, 2);
+    assert.deepEqual(dupEvents.find((e) => e.volunteer_id === rows[0]!.id)?.detail, { by: rows[1]!.id });
+    assert.deepEqual(dupEvents.find((e) => e.volunteer_id === rows[1]!.id)?.detail, { of: rows[0]!.id });
+    // A third keeps pointing at the first application.
+    await apply(w, new TestClient(w.t.app), validForm({ email: 'twice@example.org' }));
+    const third = await query<{ duplicate_of: string }>(w, sql`select v.duplicate_of from volunteers v join people p on p.id = v.person_id where p.email = 'twice@example.org' order by v.applied_at desc limit 1`);
+    assert.equal(third[0]!.duplicate_of, rows[0]!.id);
+    // The same address in another organisation is not a duplicate there.
+    const elsewhere = await apply(w, new TestClient(w.t.app), validForm({ email: 'twice@example.org' }), { slug: 'beta', orgId: w.other.id });
+    assert.equal(elsewhere.status, 303);
+    const beta = await query<{ duplicate_of: string | null }>(w, sql`select duplicate_of from volunteers where organisation_id = ${w.other.id}`);
+    assert.deepEqual(beta, [{ duplicate_of: null }]);
+  });
+
+  it('answers 404 for an unknown organisation', async () => {
+    const client = new TestClient(w.t.app);
+    assert.equal((await client.get('/o/no-such-org/apply')).status, 404);
+    assert.equal((await client.get(`/o/${'x'.repeat(80)}/apply`)).status, 404);
+    await client.get('/o/alpha/apply?lang=en');
+    const before = await counts(w);
+    const res = await client.post('/o/no-such-org/apply', { ...validForm({ email: 'ghost@example.org' }), _form: await backdatedToken(w, w.org.id), website: '' });
+    assert.equal(res.status, 404);
+    assert.deepEqual(await counts(w), before);
+  });
+
+  it('"Add another language" shows one more row, keeps what was typed and writes nothing (no JavaScript needed)', async () => {
+    const client = new TestClient(w.t.app);
+    const before = await counts(w);
+    const first = await client.get('/o/alpha/apply?lang=en');
+    assert.equal((first.body.match(/name="languages\.\d+\.code"/g) ?? []).length, 5);
+    const form = validForm({ email: 'rows@example.org' });
+    for (let i = 2; i < 5; i++) Object.assign(form, { [`languages.${i}.code`]: ['en', 'de', 'ru'][i - 2]!, [`languages.${i}.level`]: 'A2' });
+    const token = /name="_form" value="([^"]+)"/.exec(first.body)![1]!;
+    const res = await client.post('/o/alpha/apply?lang=en', { ...form, _form: token, website: '', _add: 'language' });
+    assert.equal(res.status, 200);
+    assert.equal((res.body.match(/name="languages\.\d+\.code"/g) ?? []).length, 8);
+    assert.match(res.body, /<option value="ru" selected>/);
+    assert.match(res.body, /value="rows@example.org"/);
+    assert.deepEqual(await counts(w), before);
+  });
+});
+
+describe('bad input: a clear message next to the field, nothing written', () => {
+  const cases: { name: string; change: Record<string, string | string[] | undefined>; field: string; message: RegExp }[] = [
+    { name: 'missing required consent', change: { 'consents.application': undefined }, field: 'consents.application', message: /only consider your application with this consent/ },
+    { name: 'impossible date', change: { birthDate: '2023-02-30' }, field: 'birthDate', message: /real date/ },
+    { name: 'birth date in the future', change: { birthDate: '2999-01-01' }, field: 'birthDate', message: /cannot be in the future/ },
+    { name: 'birth date before 1900', change: { birthDate: '1899-12-31' }, field: 'birthDate', message: /before 1900/ },
+    { name: '100 KB in a name', change: { givenName: 'A'.repeat(100_000) }, field: 'givenName', message: /at most 100 characters/ },
+    { name: 'missing e-mail', change: { email: undefined }, field: 'email', message: /Fill in this field|e-mail address like/ },
+    { name: 'bad e-mail', change: { email: 'not-an-address' }, field: 'email', message: /e-mail address like/ },
+    { name: 'unknown activity', change: { activities: ['mentoring', 'hacking'] }, field: 'activities', message: /Choose one of the options/ },
+    { name: 'no activity', change: { activities: undefined }, field: 'activities', message: /Choose at least 1 option|Fill in/ },
+    { name: 'unknown availability slot', change: { availability: ['mon-night'] }, field: 'availability', message: /Choose one of the options/ },
+    { name: 'unknown gender', change: { preferredGender: 'robot' }, field: 'preferredGender', message: /Choose one of the options/ },
+    { name: 'unknown heard-from', change: { heardFrom: '<b>x</b>' }, field: 'heardFrom', message: /Choose one of the options/ },
+    { name: 'unknown language', change: { 'languages.1.code': 'xx' }, field: 'languages.1.code', message: /Choose one of the options/ },
+    { name: 'language without level', change: { 'languages.1.level': '' }, field: 'languages.1.level', message: /Choose one of the options|Fill in/ },
+    { name: 'unknown planned length', change: { plannedLength: 'forever' }, field: 'plannedLength', message: /Choose one of the options/ },
+    { name: 'missing planned length', change: { plannedLength: undefined }, field: 'plannedLength', message: /Fill in|Choose one/ },
+    { name: 'hours out of range', change: { hoursPerMonth: '201' }, field: 'hoursPerMonth', message: /at most 200/ },
+    { name: 'hours not a number', change: { hoursPerMonth: 'lots' }, field: 'hoursPerMonth', message: /not valid|number/ },
+    { name: 'negative travel', change: { travelKm: '-1' }, field: 'travelKm', message: /at least 0/ },
+    { name: 'motivation over 2000', change: { motivation: 'm'.repeat(2001) }, field: 'motivation', message: /at most 2,?000 characters/ },
+    { name: 'interest over 60', change: { interests: `chess, ${'i'.repeat(61)}` }, field: 'interests', message: /at most 60 characters/ },
+    { name: 'more than 20 interests', change: { interests: Array.from({ length: 21 }, (_, i) => `hobby${i}`).join(',') }, field: 'interests', message: /at most 20/ },
+    { name: 'bad phone', change: { phone: 'call me maybe' }, field: 'phone', message: /phone number/ },
+    { name: 'control characters', change: { familyName: 'Ko\u0007val' }, field: 'familyName', message: /control characters/ },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const before = await counts(w);
+      const res = await apply(w, new TestClient(w.t.app), validForm({ email: `bad-${Math.random()}@example.org`, ...c.change }));
+      assert.equal(res.status, 422, res.body.slice(0, 300));
+      assert.match(errorOf(res.body, c.field) ?? '(no message)', c.message);
+      assert.match(res.body, /<div class="error-summary" role="alert"/);
+      assert.deepEqual(await counts(w), before);
+    });
+  }
+
+  it('more than 20 language rows', async () => {
+    const rows: Record<string, string> = {};
+    for (let i = 0; i < 21; i++) Object.assign(rows, { [`languages.${i}.code`]: 'en', [`languages.${i}.level`]: 'B1' });
+    const before = await counts(w);
+    const res = await apply(w, new TestClient(w.t.app), { ...validForm({ email: 'many@example.org' }), ...rows });
+    assert.equal(res.status, 422);
+    assert.match(errorOf(res.body, 'languages') ?? '', /at most 20/);
+    assert.deepEqual(await counts(w), before);
+  });
+
+  it('an applicant under 18 without a guardian is asked for one, in their language', async () => {
+    const birth = `${new Date().getUTCFullYear() - 15}-01-01`;
+    const before = await counts(w);
+    const res = await apply(w, new TestClient(w.t.app), validForm({ email: 'young@example.org', birthDate: birth }), { lang: 'pl' });
+    assert.equal(res.status, 422);
+    const pl = translator('pl');
+    assert.equal(errorOf(res.body, 'guardianName'), pl('volunteers.application.guardianRequired'));
+    assert.equal(errorOf(res.body, 'guardianEmail'), pl('volunteers.application.guardianRequired'));
+    assert.match(res.body, /<html lang="pl"/);
+    assert.deepEqual(await counts(w), before);
+  });
+
+  it('keeps HTML and script inert: in the re-rendered form and when a coordinator views a stored application', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const texts = ['givenName', 'familyName', 'profession', 'education', 'district', 'motivation', 'guardianName'];
+    const withHtml = Object.fromEntries(texts.map((f) => [f, `${f}${evil}`]));
+    const bad = await apply(w, new TestClient(w.t.app), validForm({ ...withHtml, interests: `a${evil}`, email: 'html@example.org', hoursPerMonth: '999' }));
+    assert.equal(bad.status, 422);
+    assert.doesNotMatch(bad.body, /<script>alert/);
+    assert.doesNotMatch(bad.body, /<img src=x/);
+    assert.match(bad.body, /value="givenName&lt;script>alert\(1\)&lt;\/script>&lt;img src=x onerror=alert\(2\)>"/);
+    assert.match(bad.body, /<textarea[^>]*>motivation&lt;script>alert\(1\)/);
+
+    const ok = await apply(w, new TestClient(w.t.app), validForm({ ...withHtml, givenName: `G${evil}`.slice(0, 100), interests: 'chess', email: 'html@example.org' }));
+    assert.equal(ok.status, 303);
+    const [stored] = await query<{ id: string; motivation: string }>(w, sql`select p.id, v.motivation from volunteers v join people p on p.id = v.person_id where p.email = 'html@example.org'`);
+    assert.equal(stored!.motivation, `motivation${evil}`, 'kept as typed');
+    const { client } = await signedIn(w, ['coordinator']);
+    const view = await client.get(`/people/${stored!.id}`);
+    assert.equal(view.status, 200);
+    assert.doesNotMatch(view.body, /<script>alert/);
+    assert.match(view.body, /&lt;script>alert\(1\)/);
+    const [mail] = await query<{ html_body: string }>(w, sql`select html_body from outbox where to_address = 'html@example.org'`);
+    assert.doesNotMatch(mail!.html_body, /<script>alert/);
+  });
+});

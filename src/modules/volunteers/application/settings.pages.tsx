@@ -1,0 +1,31 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
+import { SettingsInput } from './application.schemas.js';
+import { getVolunteerSettings, updateVolunteerSettings } from './settings.service.js';
+import { SettingsFormView } from './views/settings-form.js';
+
+/** /volunteers/settings (administrators and coordinators): optional form fields, safeguarding renewal and reminders. */
+export function settingsPages({ app, db }: ModuleContext) {
+  const access = { access: { roles: volunteersPolicy.configure } };
+
+  const page = async (req: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
+    const settings = await getVolunteerSettings(db, actorOf(req));
+    const shown = form ?? emptyForm({ ...settings });
+    return sendPage(req, reply, (c) => c.t('volunteers.application.settings.title'), (ctx) => <SettingsFormView ctx={ctx} form={shown} slug={settings.slug} />, status);
+  };
+
+  app.get('/volunteers/settings', { config: access }, async (req, reply) => page(req, reply, null));
+
+  app.post('/volunteers/settings', { config: access }, async (req, reply) => {
+    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = SettingsInput.safeParse(body);
+    if (!parsed.success) return page(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    const fields = await updateVolunteerSettings(db, actorOf(req), parsed.data);
+    setFlash(reply, fields.length ? 'success' : 'info', fields.length ? 'volunteers.application.settings.saved' : 'volunteers.application.settings.unchanged');
+    return reply.redirect('/volunteers/settings', 303);
+  });
+}

@@ -1,0 +1,212 @@
+import { compareNames, INTL_TAG, type Locale } from '../../../../core/i18n/index.js';
+import type { FormState, PageContext } from '../../../../core/ui/index.js';
+import { DAYS, LANGUAGE_CODES, languageField, LEVELS, MAX_LANGUAGES, SLOTS } from '../application.schemas.js';
+
+/** Controls of the application form that the core UI kit does not have: radios, a lone checkbox, the language rows, the week grid. */
+
+/** The same ids as the core form controls, so the error summary's links reach our own controls too. */
+export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+/** Weekday names in the viewer's language (1 January 2024 was a Monday). */
+export function weekdayNames(locale: Locale): string[] {
+  const f = new Intl.DateTimeFormat(INTL_TAG[locale], { weekday: 'long', timeZone: 'UTC' });
+  return DAYS.map((_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+
+/** The fixed list of languages, named in the viewer's language and sorted by its rules. */
+export function languageOptions(locale: Locale): { value: string; label: string }[] {
+  const names = new Intl.DisplayNames([INTL_TAG[locale]], { type: 'language' });
+  const compare = compareNames(locale);
+  return LANGUAGE_CODES.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) => compare(a.label, b.label));
+}
+
+const selected = (form: FormState, name: string): Set<string> => {
+  const raw = form.values[name];
+  return new Set(Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []);
+};
+
+function FieldError({ ctx, form, name }: { ctx: PageContext; form: FormState; name: string }) {
+  const error = form.errors[name];
+  if (!error) return null;
+  return (
+    <p class="field-error" id={`${fieldId(name)}-error`}>
+      <span class="visually-hidden">{ctx.t('form.errorPrefix')} </span>
+      {ctx.t(error.key, error.params)}
+    </p>
+  );
+}
+
+/** One choice out of a few, as radio buttons in a fieldset. */
+export function RadioGroup({ ctx, form, name, label, options }: { ctx: PageContext; form: FormState; name: string; label: string; options: { value: string; label: string }[] }) {
+  const current = String(form.values[name] ?? '');
+  const error = form.errors[name];
+  return (
+    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+      <legend>
+        {label}
+        <span class="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </legend>
+      <FieldError ctx={ctx} form={form} name={name} />
+      <div class="checkboxes" id={fieldId(name)}>
+        {options.map((o) => (
+          <label class="checkbox">
+            <input type="radio" name={name} value={o.value} checked={current === o.value} required /> {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A single yes/no checkbox with an explanation. */
+export function YesCheckbox({ ctx, form, name, label, hint, required }: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; required?: boolean }) {
+  const error = form.errors[name];
+  const described = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field field-checkbox${error ? ' field-invalid' : ''}`}>
+      <FieldError ctx={ctx} form={form} name={name} />
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          id={fieldId(name)}
+          name={name}
+          value="yes"
+          checked={form.values[name] === 'yes'}
+          required={required}
+          aria-required={required ? 'true' : undefined}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
+        />{' '}
+        {label}
+        {required && (
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      {hint && (
+        <p class="hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function LanguageRows({ ctx, form, rows }: { ctx: PageContext; form: FormState; rows: number }) {
+  const { t } = ctx;
+  const options = languageOptions(ctx.locale);
+  const value = (name: string) => String(form.values[name] ?? '');
+  return (
+    <fieldset class={`field${form.errors.languages ? ' field-invalid' : ''}`} id={fieldId('languages')}>
+      <legend>
+        {t('volunteers.application.languages')} <span class="optional">({t('form.optional')})</span>
+      </legend>
+      <p class="hint">{t('volunteers.application.languagesHint')}</p>
+      <FieldError ctx={ctx} form={form} name="languages" />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('volunteers.application.language')}</th>
+              <th scope="col">{t('volunteers.application.level')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, i) => {
+              const code = languageField(i, 'code');
+              const level = languageField(i, 'level');
+              return (
+                <tr>
+                  <td class={form.errors[code] ? 'field-invalid' : undefined}>
+                    <label class="visually-hidden" for={fieldId(code)}>
+                      {t('volunteers.application.languageN', { n: i + 1 })}
+                    </label>
+                    <FieldError ctx={ctx} form={form} name={code} />
+                    <select id={fieldId(code)} name={code} aria-invalid={form.errors[code] ? 'true' : undefined} aria-describedby={form.errors[code] ? `${fieldId(code)}-error` : undefined}>
+                      <option value="">{t('form.choose')}</option>
+                      {options.map((o) => (
+                        <option value={o.value} selected={value(code) === o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td class={form.errors[level] ? 'field-invalid' : undefined}>
+                    <label class="visually-hidden" for={fieldId(level)}>
+                      {t('volunteers.application.levelN', { n: i + 1 })}
+                    </label>
+                    <FieldError ctx={ctx} form={form} name={level} />
+                    <select id={fieldId(level)} name={level} aria-invalid={form.errors[level] ? 'true' : undefined} aria-describedby={form.errors[level] ? `${fieldId(level)}-error` : undefined}>
+                      <option value="">{t('form.choose')}</option>
+                      {LEVELS.map((l) => (
+                        <option value={l} selected={value(level) === l}>
+                          {t(`volunteers.application.levelName.${l}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {rows < MAX_LANGUAGES && (
+        <button type="submit" name="_add" value="language" class="button button-secondary" formnovalidate>
+          {t('volunteers.application.addLanguage')}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+export function AvailabilityGrid({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx;
+  const days = weekdayNames(ctx.locale);
+  const chosen = selected(form, 'availability');
+  return (
+    <fieldset class={`field${form.errors.availability ? ' field-invalid' : ''}`} id={fieldId('availability')}>
+      <legend>
+        {t('volunteers.application.availability')} <span class="optional">({t('form.optional')})</span>
+      </legend>
+      <p class="hint">{t('volunteers.application.availabilityHint')}</p>
+      <FieldError ctx={ctx} form={form} name="availability" />
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <td></td>
+              {SLOTS.map((s) => (
+                <th scope="col" id={`slot-${s}`}>
+                  {t(`volunteers.application.slot.${s}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {DAYS.map((d, i) => (
+              <tr>
+                <th scope="row" id={`day-${d}`}>
+                  {days[i]}
+                </th>
+                {SLOTS.map((s) => (
+                  <td>
+                    <label class="checkbox">
+                      <input type="checkbox" name="availability" value={`${d}-${s}`} checked={chosen.has(`${d}-${s}`)} />
+                      <span class="visually-hidden">{t('volunteers.application.slotOfDay', { day: days[i]!, slot: t(`volunteers.application.slot.${s}`) })}</span>
+                    </label>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </fieldset>
+  );
+}

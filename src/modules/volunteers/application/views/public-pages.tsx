@@ -1,0 +1,57 @@
+import { Form, SubmitButton, type PageContext } from '../../../../core/ui/index.js';
+import type { PublicOrganisation } from '../application.repository.js';
+
+/** After a successful application: what happens next (and, for an applicant under 18, the guardian's part). */
+export function ThanksView({ ctx, org, minor }: { ctx: PageContext; org: PublicOrganisation; minor: boolean }) {
+  const { t } = ctx;
+  return (
+    <section class="narrow">
+      <h1>{t('volunteers.application.thanks.title')}</h1>
+      <p class="lead">{t('volunteers.application.thanks.lead', { organisation: org.name })}</p>
+      {minor && (
+        <div class="notice notice-warning">
+          <p>{t('volunteers.application.thanks.guardian')}</p>
+        </div>
+      )}
+      <h2>{t('volunteers.application.thanks.nextTitle')}</h2>
+      <ol>
+        <li>{t('volunteers.application.thanks.step1')}</li>
+        <li>{t('volunteers.application.thanks.step2')}</li>
+        <li>{t('volunteers.application.thanks.step3')}</li>
+      </ol>
+      <p>{t('volunteers.application.thanks.noMail')}</p>
+      <p>
+        <a href={`/o/${org.slug}`}>{t('volunteers.application.backTo', { organisation: org.name })}</a>
+      </p>
+    </section>
+  );
+}
+
+/** The guardian's page behind the e-mailed link: a button confirms (a GET never changes anything). */
+export function GuardianView({ ctx, org, givenName, token }: { ctx: PageContext; org: PublicOrganisation; givenName: string; token: string }) {
+  const { t } = ctx;
+  return (
+    <section class="narrow">
+      <h1>{t('volunteers.application.guardian.title')}</h1>
+      <p>{t('volunteers.application.guardian.lead', { name: givenName, organisation: org.name })}</p>
+      <p>{t('volunteers.application.guardian.consent', { name: givenName, organisation: org.name })}</p>
+      <Form ctx={ctx} action={`/o/${org.slug}/apply/guardian/${token}?lang=${ctx.locale}`}>
+        <SubmitButton>{t('volunteers.application.guardian.confirm')}</SubmitButton>
+      </Form>
+      <p class="hint">{t('volunteers.application.guardian.notAgree', { organisation: org.name })}</p>
+    </section>
+  );
+}
+
+export function GuardianDoneView({ ctx, org }: { ctx: PageContext; org: PublicOrganisation }) {
+  const { t } = ctx;
+  return (
+    <section class="narrow">
+      <h1>{t('volunteers.application.guardian.doneTitle')}</h1>
+      <p class="lead">{t('volunteers.application.guardian.done', { organisation: org.name })}</p>
+      <p>
+        <a href={`/o/${org.slug}`}>{t('volunteers.application.backTo', { organisation: org.name })}</a>
+      </p>
+    </section>
+  );
+}

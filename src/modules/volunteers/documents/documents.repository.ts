@@ -1,0 +1,142 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../../core/db/tx.js';
+import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { documentTemplates, volunteerDocuments, volunteers } from '../volunteers.table.js';
+import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
+import type { DocumentFields } from './generate.js';
+
+/** All SQL of the documents part; every function takes the organisation id (RLS backs it up). */
+
+export type TemplateRow = typeof documentTemplates.$inferSelect;
+export type DocumentRow = typeof volunteerDocuments.$inferSelect;
+
+export async function findTemplate(tx: Tx, organisationId: string, kind: DocumentKind, locale: DocumentLocale): Promise<TemplateRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(documentTemplates)
+    .where(and(eq(documentTemplates.organisationId, organisationId), eq(documentTemplates.kind, kind), eq(documentTemplates.locale, locale)));
+  return row;
+}
+
+export async function findTemplates(tx: Tx, organisationId: string): Promise<TemplateRow[]> {
+  return tx.select().from(documentTemplates).where(eq(documentTemplates.organisationId, organisationId));
+}
+
+export async function upsertTemplate(tx: Tx, organisationId: string, t: { kind: DocumentKind; locale: DocumentLocale; title: string; body: string; userId: string }): Promise<void> {
+  const now = new Date();
+  await tx
+    .insert(documentTemplates)
+    .values({ organisationId, kind: t.kind, locale: t.locale, title: t.title, body: t.body, updatedAt: now, updatedByUserId: t.userId })
+    .onConflictDoUpdate({
+      target: [documentTemplates.organisationId, documentTemplates.kind, documentTemplates.locale],
+      set: { title: t.title, body: t.body, updatedAt: now, updatedByUserId: t.userId },
+    });
+}
+
+/** Removes the organisation's own template (the built-in default applies again). True if there was one. */
+export async function deleteTemplate(tx: Tx, organisationId: string, kind: DocumentKind, locale: DocumentLocale): Promise<boolean> {
+  const rows = await tx
+    .delete(documentTemplates)
+    .where(and(eq(documentTemplates.organisationId, organisationId), eq(documentTemplates.kind, kind), eq(documentTemplates.locale, locale)))
+    .returning({ id: documentTemplates.id });
+  return rows.length > 0;
+}
+
+export async function insertDocument(
+  tx: Tx,
+  organisationId: string,
+  d: { volunteerId: string; kind: DocumentKind; locale: DocumentLocale; title: string; body: string; fields: DocumentFields; issuedByUserId: string; verificationCode: string | null },
+): Promise<string> {
+  const [row] = await tx
+    .insert(volunteerDocuments)
+    .values({ organisationId, ...d, fields: d.fields as Record<string, string> })
+    .returning({ id: volunteerDocuments.id });
+  return row!.id;
+}
+
+export async function findDocument(tx: Tx, organisationId: string, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await tx.select().from(volunteerDocuments).where(and(eq(volunteerDocuments.organisationId, organisationId), eq(volunteerDocuments.id, id)));
+  return row;
+}
+
+/** A volunteer's documents, newest first. */
+export async function findDocumentsOfVolunteer(tx: Tx, organisationId: string, volunteerId: string): Promise<DocumentRow[]> {
+  return tx
+    .select()
+    .from(volunteerDocuments)
+    .where(and(eq(volunteerDocuments.organisationId, organisationId), eq(volunteerDocuments.volunteerId, volunteerId)))
+    .orderBy(desc(volunteerDocuments.issuedAt));
+}
+
+/**
+ * Records the acceptance of an agreement — only if it is still open (not accepted, not revoked) and belongs
+ * to `volunteerId`: the condition is in the UPDATE, so two acceptances at once cannot both succeed.
+ * The time is the database server's clock. Returns the row, or undefined when nothing was open.
+ */
+export async function markAccepted(tx: Tx, organisationId: string, id: string, volunteerId: string, how: 'electronic' | 'paper'): Promise<DocumentRow | undefined> {
+  const [row] = await tx
+    .update(volunteerDocuments)
+    .set({ acceptedHow: how, acceptedAt: sql`now()` })
+    .where(
+      and(
+        eq(volunteerDocuments.organisationId, organisationId),
+        eq(volunteerDocuments.id, id),
+        eq(volunteerDocuments.volunteerId, volunteerId),
+        eq(volunteerDocuments.kind, 'agreement'),
+        isNull(volunteerDocuments.acceptedAt),
+        isNull(volunteerDocuments.revokedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Revokes a document (its verification link then answers "not found or revoked"). Undefined if already revoked. */
+export async function markRevoked(tx: Tx, organisationId: string, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await tx
+    .update(volunteerDocuments)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(volunteerDocuments.organisationId, organisationId), eq(volunteerDocuments.id, id), isNull(volunteerDocuments.revokedAt)))
+    .returning();
+  return row;
+}
+
+/** Name and address line of the organisation (the PDF letterhead). */
+export async function findOrganisation(tx: Tx, organisationId: string) {
+  const [row] = await tx
+    .select({ name: organisations.name, city: organisations.city, country: organisations.country })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row;
+}
+
+/** The volunteer's name as the documents print it. */
+export async function findVolunteerName(tx: Tx, organisationId: string, volunteerId: string) {
+  const [row] = await tx
+    .select({ givenName: people.givenName, familyName: people.familyName })
+    .from(volunteers)
+    .innerJoin(people, eq(people.id, volunteers.personId))
+    .where(and(eq(volunteers.organisationId, organisationId), eq(volunteers.id, volunteerId)));
+  return row ? `${row.givenName} ${row.familyName}` : undefined;
+}
+
+/**
+ * The one query without an organisation: which organisation issued the document with this verification
+ * code. Runs in a system transaction (the public verification page has no tenant) and reads nothing but
+ * the organisation id; everything shown is then read in that organisation's tenant transaction.
+ */
+export async function findOrganisationOfCode(systemTx: Tx, code: string): Promise<string | undefined> {
+  const [row] = await systemTx
+    .select({ organisationId: volunteerDocuments.organisationId })
+    .from(volunteerDocuments)
+    .where(eq(volunteerDocuments.verificationCode, code));
+  return row?.organisationId;
+}
+
+export async function findDocumentByCode(tx: Tx, organisationId: string, code: string): Promise<DocumentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(volunteerDocuments)
+    .where(and(eq(volunteerDocuments.organisationId, organisationId), eq(volunteerDocuments.verificationCode, code)));
+  return row;
+}

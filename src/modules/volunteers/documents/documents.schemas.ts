@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { isoDate, requiredText } from '../../../core/http/validation.js';
+
+/** The documents of SPEC §3.1 point 5: the agreement (art. 44), the certificate of service and the reference. */
+export const DOCUMENT_KINDS = ['agreement', 'certificate', 'reference'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * The languages documents are generated in (the issue asks for Polish, English, Ukrainian and German).
+ * Arabic is left out on purpose: pdfkit does not reorder right-to-left text, so an Arabic PDF would be wrong.
+ */
+export const DOCUMENT_LOCALES = ['pl', 'en', 'uk', 'de'] as const;
+export type DocumentLocale = (typeof DOCUMENT_LOCALES)[number];
+
+/** Longest template body (the issue: ≤ 20,000 characters). */
+export const TEMPLATE_BODY_MAX = 20_000;
+
+/**
+ * An edited template, and what the editor asked for: save it, or only preview it (nothing saved).
+ * Unknown placeholders are checked by the service (`placeholderErrors`), which names them in the message.
+ */
+export const TemplateInput = z
+  .object({
+    title: requiredText(200),
+    body: requiredText(TEMPLATE_BODY_MAX),
+    intent: z.enum(['save', 'preview']).default('save'),
+  })
+  .strict();
+export type TemplateInput = z.infer<typeof TemplateInput>;
+
+export const TemplateParams = z.object({ kind: z.enum(DOCUMENT_KINDS), locale: z.enum(DOCUMENT_LOCALES) });
+
+const period = {
+  periodFrom: isoDate(),
+  periodTo: isoDate(),
+};
+const periodInOrder = (v: { periodFrom: string; periodTo: string }) => v.periodTo >= v.periodFrom;
+const periodIssue = { params: { key: 'volunteers.documents.issue.periodOrder' }, path: ['periodTo'] };
+const hours = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(1).max(100_000).optional());
+
+/** Issuing a document from the volunteer's page: what each kind needs. */
+export const IssueInput = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('agreement'),
+      locale: z.enum(DOCUMENT_LOCALES),
+      scope: requiredText(2000),
+      place: requiredText(300),
+      ...period,
+      termination: requiredText(2000),
+    })
+    .strict(),
+  z.object({ kind: z.literal('certificate'), locale: z.enum(DOCUMENT_LOCALES), scope: requiredText(2000), ...period, hours }).strict(),
+  z
+    .object({ kind: z.literal('reference'), locale: z.enum(DOCUMENT_LOCALES), scope: requiredText(2000), ...period, hours, assessment: requiredText(5000) })
+    .strict(),
+]);
+export type IssueInput = z.infer<typeof IssueInput>;
+
+/** Parses an issue form: the union above plus the period check (zod cannot refine a discriminated union's members). */
+export const IssueForm = IssueInput.superRefine((v, ctx) => {
+  if (!periodInOrder(v)) ctx.addIssue({ code: 'custom', ...periodIssue });
+});
+
+export const DocumentOutput = z.object({
+  id: z.string().uuid(),
+  volunteerId: z.string().uuid(),
+  kind: z.enum(DOCUMENT_KINDS),
+  locale: z.enum(DOCUMENT_LOCALES),
+  title: z.string(),
+  body: z.string(),
+  issuedAt: z.string(),
+  acceptedHow: z.enum(['electronic', 'paper']).nullable(),
+  acceptedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  verificationUrl: z.string().nullable(),
+});
+export type DocumentOutput = z.infer<typeof DocumentOutput>;
+
+/** A verification code: 24 base64url characters (18 random bytes, 144 bits). */
+export const VerificationCode = z.string().regex(/^[A-Za-z0-9_-]{24}$/);

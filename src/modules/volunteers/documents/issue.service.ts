@@ -1,0 +1,20 @@
+import { audit } from '../../../core/audit/audit.js';
+import type { Db } from '../../../core/db/database.js';
+import { withTenant } from '../../../core/db/tx.js';
+import { AppError } from '../../../core/http/errors.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { can } from '../volunteers.policy.js';
+import { findVolunteerById } from '../volunteers.repository.js';
+import { DOCUMENT_LOCALES, type DocumentLocale } from './documents.schemas.js';
+
+/** What the issue form shows about the volunteer: the name, and the document language to suggest. Audited. */
+export async function volunteerForIssue(db: Db, actor: RequestActor, volunteerId: string): Promise<{ id: string; name: string; documentLocale: DocumentLocale }> {
+  if (!can(actor.roles, 'manage')) throw new AppError('FORBIDDEN');
+  return withTenant(db, actor, async (tx) => {
+    const v = await findVolunteerById(tx, actor.organisationId, volunteerId);
+    if (!v) throw new AppError('NOT_FOUND');
+    await audit(tx, actor, { action: 'volunteer.view', entity: 'volunteer', entityId: volunteerId, fields: ['name'] });
+    const documentLocale = (DOCUMENT_LOCALES as readonly string[]).includes(v.locale) ? (v.locale as DocumentLocale) : 'pl';
+    return { id: v.id, name: `${v.givenName} ${v.familyName}`, documentLocale };
+  });
+}

@@ -1,0 +1,233 @@
+/**
+ * Moving volunteers through the pipeline over HTTP: every rule of stages.ts (allowed and blocked, with its
+ * message next to the field), versions and the concurrency of two coordinators, the timeline and the audit.
+ *   node --import tsx --test src/modules/volunteers/pipeline/move.test.ts
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { catalogues } from '../../../core/i18n/index.js';
+import type { TestClient } from '../../../core/testing/client.js';
+import {
+  addSafeguardingCheck,
+  addSignedAgreement,
+  auditEntries,
+  createVolunteer,
+  eventsOf,
+  signedIn,
+  volunteerState,
+  world,
+  type VolunteerSeed,
+  type World,
+} from './test-helpers.js';
+
+let w: World;
+let coordinator: { client: TestClient; user: { userId: string } };
+before(async () => {
+  w = await world();
+  coordinator = await signedIn(w, ['coordinator'], { name: 'Kasia Koordynatorka' });
+});
+after(() => w.t.close());
+
+const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)?.[1];
+
+/** Loads the volunteer page (as a browser would) and posts the move form with the version shown. */
+async function move(client: TestClient, id: string, stage: string, reason = '', query = '') {
+  const page = await client.get(`/volunteers/${id}${query}`);
+  assert.equal(page.status, 200);
+  return client.post(`/volunteers/${id}/stage${query}`, { stage, reason, version: versionOn(page.body) ?? '0' });
+}
+
+const seed = (s: Partial<VolunteerSeed> = {}) => createVolunteer(w, w.org.id, { givenName: 'Olena', familyName: 'Kowalenko', ...s });
+
+/** A refused move: 422, the message next to `field`, nothing written. */
+async function assertRefused(id: string, stage: string, key: string, field: 'stage' | 'reason' | null, reason = '') {
+  const before = await volunteerState(w, id);
+  const eventsBefore = (await eventsOf(w, id)).length;
+  // A terminal stage has no move form (so no version on the page): post as a stale tab or a script would.
+  const res = field
+    ? await move(coordinator.client, id, stage, reason)
+    : (await coordinator.client.get(`/volunteers/${id}`), await coordinator.client.post(`/volunteers/${id}/stage`, { stage, reason, version: String(before.version) }));
+  assert.equal(res.status, 422, `${before.stage} → ${stage}`);
+  const message = catalogues.en[key]!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  if (field) assert.ok(res.body.includes(`id="f-${field}-error"`), `the error sits at the ${field} field`);
+  assert.ok(res.body.includes(message), `message ${key}`);
+  assert.match(res.body, /class="error-summary"/);
+  const after = await volunteerState(w, id);
+  assert.equal(after.stage, before.stage);
+  assert.equal(after.version, before.version);
+  assert.equal((await eventsOf(w, id)).length, eventsBefore);
+}
+
+describe('moving one volunteer (POST /volunteers/:id/stage)', () => {
+  it('walks the whole pipeline one stage at a time, with a timeline event and an audit row per move', async () => {
+    const id = await seed({ givenName: 'Łucja', familyName: 'Żółć', plannedDays: 20 });
+    const path = ['contacted', 'interview_scheduled', 'interviewed', 'training', 'approved', 'active'];
+    for (const stage of path) {
+      const res = await move(coordinator.client, id, stage);
+      assert.equal(res.status, 303, stage);
+      assert.equal(res.location, `/volunteers/${id}`);
+    }
+    const state = await volunteerState(w, id);
+    assert.equal(state.stage, 'active');
+    assert.equal(state.version, 1 + path.length);
+    const events = await eventsOf(w, id);
+    assert.equal(events.length, path.length);
+    assert.ok(events.every((e) => e.kind === 'stage' && e.actorUserId === coordinator.user.userId));
+    const audits = (await auditEntries(w, w.org.id, 'volunteer.stage')).filter((a) => a.entityId === id);
+    assert.equal(audits.length, path.length);
+    assert.deepEqual(audits[0]!.fields, ['stage']);
+    const page = await coordinator.client.get(`/volunteers/${id}`);
+    assert.match(page.body, /has been moved to “Active”/);
+    // Newest first, stage names translated.
+    const moved = [...page.body.matchAll(/Moved from “([^”]+)” to “([^”]+)”/g)].map((m) => m[2]);
+    assert.deepEqual(moved, ['Active', 'Approved', 'In training', 'Interviewed', 'Interview scheduled', 'Contacted']);
+    assert.match(page.body, /Kasia Koordynatorka/);
+  });
+
+  it('allows going back from "interview scheduled" to "contacted", and active ⇄ paused → ended with reasons', async () => {
+    const id = await seed({ stage: 'interview_scheduled' });
+    assert.equal((await move(coordinator.client, id, 'contacted')).status, 303);
+    const active = await seed({ stage: 'active' });
+    await assertRefused(active, 'paused', 'volunteers.rule.reasonRequired', 'reason');
+    assert.equal((await move(coordinator.client, active, 'paused', 'Egzaminy w czerwcu')).status, 303);
+    assert.equal((await volunteerState(w, active)).stageReason, 'Egzaminy w czerwcu');
+    assert.equal((await move(coordinator.client, active, 'active')).status, 303);
+    assert.equal((await volunteerState(w, active)).stageReason, null);
+    await assertRefused(active, 'ended', 'volunteers.rule.reasonRequired', 'reason', '   ');
+    assert.equal((await move(coordinator.client, active, 'ended', 'Przeprowadzka')).status, 303);
+    await assertRefused(active, 'active', 'volunteers.rule.notAllowed', null); // terminal: no form, the message is at the top
+  });
+
+  it('refuses skipping a stage, staying at the same stage, and leaving a terminal stage', async () => {
+    const id = await seed();
+    await assertRefused(id, 'approved', 'volunteers.rule.notAllowed', 'stage');
+    await assertRefused(id, 'applied', 'volunteers.rule.sameStage', 'stage');
+    for (const terminal of ['rejected', 'withdrawn', 'ended'] as const) {
+      const done = await seed({ stage: terminal, stageReason: 'x' });
+      await assertRefused(done, 'contacted', 'volunteers.rule.notAllowed', null);
+      const page = await coordinator.client.get(`/volunteers/${done}`);
+      assert.doesNotMatch(page.body, /action="\/volunteers\/[^"]+\/stage"/, 'no move form at a terminal stage');
+    }
+  });
+
+  it('rejects or withdraws from any stage only with a reason, shown escaped in the timeline', async () => {
+    for (const stage of ['applied', 'interviewed', 'approved', 'paused'] as const) {
+      const id = await seed({ stage });
+      await assertRefused(id, 'rejected', 'volunteers.rule.reasonRequired', 'reason');
+      assert.equal((await move(coordinator.client, id, stage === 'paused' ? 'withdrawn' : 'rejected', '<script>alert("x")</script> & <b>nie</b>')).status, 303);
+      const page = await coordinator.client.get(`/volunteers/${id}`);
+      assert.doesNotMatch(page.body, /<script>alert|<b>nie<\/b>/);
+      assert.match(page.body, /Reason: &lt;script>alert\(&quot;x&quot;\)&lt;\/script> &amp; &lt;b>nie&lt;\/b>/);
+    }
+  });
+
+  it('blocks a minor awaiting the guardian except rejection and withdrawal', async () => {
+    const id = await seed({ birthDate: '2012-05-01' });
+    await assertRefused(id, 'contacted', 'volunteers.rule.awaitingGuardian', 'stage');
+    const list = await coordinator.client.get('/volunteers');
+    assert.match(list.body, /Awaiting the guardian&#39;s confirmation|Awaiting the guardian's confirmation/);
+    const confirmed = await seed({ birthDate: '2012-05-01', guardianConfirmed: true });
+    assert.equal((await move(coordinator.client, confirmed, 'contacted')).status, 303);
+    assert.equal((await move(coordinator.client, id, 'withdrawn', 'Rodzic nie potwierdził')).status, 303);
+  });
+
+  it('blocks approval and activation of someone working with minors until a valid safeguarding check is recorded', async () => {
+    const id = await seed({ stage: 'training', worksWithMinors: true });
+    await assertRefused(id, 'approved', 'volunteers.rule.safeguardingRequired', 'stage');
+    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId, '2000-01-02'); // expired
+    await assertRefused(id, 'approved', 'volunteers.rule.safeguardingRequired', 'stage');
+    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId);
+    assert.equal((await move(coordinator.client, id, 'approved')).status, 303);
+
+    const approved = await seed({ stage: 'approved', worksWithMinors: true, plannedDays: 10 });
+    await assertRefused(approved, 'active', 'volunteers.rule.safeguardingRequired', 'stage');
+  });
+
+  it('blocks activation for over 30 days (or open-ended) without a signed agreement', async () => {
+    const long = await seed({ stage: 'approved', plannedDays: 90 });
+    await assertRefused(long, 'active', 'volunteers.rule.agreementRequired', 'stage');
+    const open = await seed({ stage: 'approved', plannedDays: null });
+    await assertRefused(open, 'active', 'volunteers.rule.agreementRequired', 'stage');
+    await addSignedAgreement(w, w.org.id, long);
+    assert.equal((await move(coordinator.client, long, 'active')).status, 303);
+    const short = await seed({ stage: 'approved', plannedDays: 30 });
+    assert.equal((await move(coordinator.client, short, 'active')).status, 303);
+  });
+
+  it('in Polish: a blocked move is refused with the message at the field (Polish text where the catalogue has it)', async () => {
+    const pl = await signedIn(w, ['coordinator'], { locale: 'pl' });
+    const id = await seed({ stage: 'approved', plannedDays: 60 });
+    const res = await move(pl.client, id, 'active', '', '?lang=pl');
+    assert.equal(res.status, 422);
+    assert.match(res.body, /<html lang="pl"/);
+    assert.match(res.body, /id="f-stage-error"/);
+    const polish = catalogues.pl['volunteers.rule.agreementRequired'];
+    if (polish) assert.ok(res.body.includes(polish.replace(/&/g, '&amp;').replace(/</g, '&lt;')));
+    const skip = await move(pl.client, await seed(), 'training', '', '?lang=pl');
+    assert.equal(skip.status, 422);
+    assert.match(skip.body, /id="f-stage-error"/);
+  });
+
+  it('refuses unknown stages, oversized reasons and a tampered version, writing nothing', async () => {
+    const id = await seed();
+    const page = await coordinator.client.get(`/volunteers/${id}`);
+    const version = versionOn(page.body)!;
+    for (const form of <Record<string, string>[]>[
+      { stage: 'hired', version },
+      { stage: 'contacted', version, reason: 'x'.repeat(501) },
+      { stage: 'contacted', version: 'abc' },
+      { stage: 'contacted' },
+      { stage: 'contacted', version, extra: 'field' },
+    ]) {
+      const res = await coordinator.client.post(`/volunteers/${id}/stage`, form);
+      assert.equal(res.status, 422, JSON.stringify(form).slice(0, 80));
+      assert.match(res.body, /class="error-summary"/);
+    }
+    const tampered = await coordinator.client.post(`/volunteers/${id}/stage`, { stage: 'contacted', version: '-1' });
+    assert.match(tampered.body, /The form was changed outside Tandem/);
+    const state = await volunteerState(w, id);
+    assert.equal(state.stage, 'applied');
+    assert.equal(state.version, 1);
+    assert.equal((await eventsOf(w, id)).length, 0);
+  });
+
+  it('tells the coordinator whose version is stale that someone else changed the volunteer, and shows the current state', async () => {
+    const id = await seed();
+    const page = await coordinator.client.get(`/volunteers/${id}`);
+    const stale = versionOn(page.body)!;
+    const other = await signedIn(w, ['administrator']);
+    assert.equal((await move(other.client, id, 'contacted')).status, 303);
+    const res = await coordinator.client.post(`/volunteers/${id}/stage`, { stage: 'rejected', reason: 'Brak kontaktu', version: stale });
+    assert.equal(res.status, 409);
+    assert.match(res.body, /Someone else changed this volunteer meanwhile; here is the current state/);
+    assert.match(res.body, /<dd>Contacted<\/dd>/);
+    assert.equal(versionOn(res.body), '2', 'the page carries the current version');
+    const state = await volunteerState(w, id);
+    assert.equal(state.stage, 'contacted');
+    assert.equal(state.version, 2);
+  });
+});
+
+describe('two coordinators moving the same volunteer at once', () => {
+  it('lets exactly one win; the other is told and nothing is lost or doubled', async () => {
+    for (let round = 0; round < 3; round++) {
+      const id = await seed({ givenName: `Runda${round}` });
+      const a = await signedIn(w, ['coordinator']);
+      const b = await signedIn(w, ['coordinator']);
+      const [pa, pb] = [await a.client.get(`/volunteers/${id}`), await b.client.get(`/volunteers/${id}`)];
+      const [ra, rb] = await Promise.all([
+        a.client.post(`/volunteers/${id}/stage`, { stage: 'contacted', version: versionOn(pa.body)! }),
+        b.client.post(`/volunteers/${id}/stage`, { stage: 'rejected', reason: 'Nie pasuje', version: versionOn(pb.body)! }),
+      ]);
+      const statuses = [ra.status, rb.status].sort();
+      assert.deepEqual(statuses, [303, 409], `round ${round}`);
+      const loser = ra.status === 409 ? ra : rb;
+      assert.match(loser.body, /Someone else changed this volunteer meanwhile/);
+      const state = await volunteerState(w, id);
+      assert.equal(state.version, 2);
+      assert.equal(state.stage, ra.status === 303 ? 'contacted' : 'rejected');
+      assert.equal((await eventsOf(w, id)).length, 1);
+      assert.equal((await auditEntries(w, w.org.id, 'volunteer.stage')).filter((e) => e.entityId === id).length, 1);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import type { PageContext } from '../../../../core/ui/index.js';
+import type { BulkResult } from '../pipeline.service.js';
+import { listName, stageName } from './labels.js';
+
+/** What a bulk move did: who moved, and who was refused and why. */
+export function BulkResultView({ ctx, result, back }: { ctx: PageContext; result: BulkResult; back: string }) {
+  const { t } = ctx;
+  return (
+    <>
+      <p>
+        <a href={back}>{t('volunteers.pipeline.back')}</a>
+      </p>
+      <h1>{t('volunteers.pipeline.bulk.resultTitle', { stage: stageName(t, result.stage) })}</h1>
+      <p role="status" class={`flash ${result.refused.length ? 'flash-error' : 'flash-success'}`}>
+        {t('volunteers.pipeline.bulk.summary', { moved: result.moved.length, refused: result.refused.length })}
+      </p>
+      <h2>{t('volunteers.pipeline.bulk.moved', { count: result.moved.length })}</h2>
+      {result.moved.length === 0 ? (
+        <p class="muted">{t('volunteers.pipeline.bulk.none')}</p>
+      ) : (
+        <ul>
+          {result.moved.map((m) => (
+            <li>
+              <a href={`/volunteers/${m.id}`}>{listName(m)}</a>{' '}
+              <span class="muted">{t('volunteers.pipeline.event.moved', { from: stageName(t, m.from), to: stageName(t, result.stage) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('volunteers.pipeline.bulk.refused', { count: result.refused.length })}</h2>
+      {result.refused.length === 0 ? (
+        <p class="muted">{t('volunteers.pipeline.bulk.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('volunteers.pipeline.bulk.refused', { count: result.refused.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.name')}</th>
+                <th scope="col">{t('volunteers.pipeline.bulk.why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.refused.map((r) => (
+                <tr>
+                  <th scope="row">{r.familyName !== null ? <a href={`/volunteers/${r.id}`}>{listName({ givenName: r.givenName ?? '', familyName: r.familyName })}</a> : t('volunteers.pipeline.bulk.unknown')}</th>
+                  <td>{t(r.key)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

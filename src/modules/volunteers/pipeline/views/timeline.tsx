@@ -1,0 +1,38 @@
+import { formatDateTime, hasMessage } from '../../../../core/i18n/index.js';
+import type { PageContext } from '../../../../core/ui/index.js';
+import type { EventRow } from '../pipeline.repository.js';
+import { stageName } from './labels.js';
+
+/** A volunteer's timeline, newest first. Reasons are shown as text (escaped by JSX). */
+export function Timeline({ ctx, events }: { ctx: PageContext; events: EventRow[] }) {
+  const { t, locale } = ctx;
+  if (events.length === 0) return <p class="muted">{t('volunteers.pipeline.noEvents')}</p>;
+  return (
+    <ol class="role-list" aria-labelledby="timeline-heading">
+      {events.map((e) => {
+        const kindKey = `volunteers.pipeline.event.${e.kind}`;
+        const what =
+          e.kind === 'stage' && e.fromStage && e.toStage
+            ? t('volunteers.pipeline.event.moved', { from: stageName(t, e.fromStage), to: stageName(t, e.toStage) })
+            : t(hasMessage(kindKey) ? kindKey : 'volunteers.pipeline.event.other');
+        return (
+          <li>
+            <div>
+              <strong>{what}</strong>
+              {e.reason && (
+                <>
+                  <br />
+                  {t('volunteers.pipeline.event.reason', { reason: e.reason })}
+                </>
+              )}
+            </div>
+            <span class="muted">
+              <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time>
+              {e.actorName ? ` · ${e.actorName}` : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

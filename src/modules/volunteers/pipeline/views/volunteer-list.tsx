@@ -1,0 +1,299 @@
+import type { ComponentChildren } from 'preact';
+import { formatDate, formatList, formatNumber } from '../../../../core/i18n/index.js';
+import { ErrorSummary, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ACTIVITIES, SORTS, type Sort, type VolunteerQuery, type VolunteerSummary } from '../pipeline.schemas.js';
+import { STAGES } from '../stages.js';
+import { codeLabel, languageLabel, languageName, listName, stageName } from './labels.js';
+import { PipelineTabs } from './tabs.js';
+
+interface Props {
+  ctx: PageContext;
+  page: { items: VolunteerSummary[]; total: number; page: number; pageSize: number; languages: string[] };
+  query: VolunteerQuery;
+  canManage: boolean;
+  /** Errors of a refused bulk move (re-rendered list). */
+  bulk?: FormState;
+}
+
+/** The query string of a view, without defaults, with some keys changed. */
+export function viewQuery(query: VolunteerQuery, change: Partial<Record<keyof VolunteerQuery, string | number | undefined>> = {}): string {
+  const merged: Record<string, unknown> = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const key of ['q', 'stage', 'language', 'district', 'activity', 'waitingMin', 'sort', 'dir', 'page'] as const) {
+    const v = merged[key];
+    if (v === undefined || v === null || v === '') continue;
+    if ((key === 'page' && Number(v) === 1) || (key === 'sort' && v === 'waiting')) continue; // defaults
+    params.set(key, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+function SortHeader({ ctx, query, sort, label }: { ctx: PageContext; query: VolunteerQuery; sort: Sort; label: string }) {
+  const current = query.sort === sort;
+  const defaultDir = sort === 'waiting' || sort === 'applied' ? 'desc' : 'asc';
+  const dir = query.dir ?? defaultDir;
+  const nextDir = current ? (dir === 'asc' ? 'desc' : 'asc') : defaultDir;
+  return (
+    <th scope="col" aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <a href={`/volunteers${viewQuery(query, { sort, dir: nextDir, page: 1 })}`}>
+        {label}
+        {current && <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span>}
+        <span class="visually-hidden"> ({ctx.t(nextDir === 'asc' ? 'volunteers.pipeline.sortAscending' : 'volunteers.pipeline.sortDescending')})</span>
+      </a>
+    </th>
+  );
+}
+
+export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) {
+  const { t, locale } = ctx;
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const filtered = Boolean(query.q || query.stage || query.language || query.district || query.activity || query.waitingMin !== undefined);
+  const form = bulk ?? { values: {}, errors: {} };
+  const selected = new Set([form.values.ids ?? []].flat().map(String));
+  return (
+    <>
+      <div class="page-head">
+        <h1>{t('volunteers.pipeline.title')}</h1>
+      </div>
+      <PipelineTabs ctx={ctx} current="list" />
+      <form method="get" action="/volunteers" class="filters" role="search" aria-label={t('volunteers.pipeline.filtersLabel')}>
+        <div class="field">
+          <label for="q">{t('volunteers.pipeline.search')}</label>
+          <input id="q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
+        </div>
+        <div class="field">
+          <label for="stage">{t('volunteers.pipeline.stage')}</label>
+          <select id="stage" name="stage">
+            <option value="">{t('volunteers.pipeline.anyStage')}</option>
+            {STAGES.map((s) => (
+              <option value={s} selected={query.stage === s}>
+                {stageName(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="language">{t('volunteers.pipeline.language')}</label>
+          <select id="language" name="language">
+            <option value="">{t('volunteers.pipeline.anyLanguage')}</option>
+            {page.languages
+              .map((code) => ({ code, name: languageName(locale, code) }))
+              .sort((a, b) => a.name.localeCompare(b.name, locale))
+              .map((l) => (
+                <option value={l.code} selected={query.language === l.code}>
+                  {l.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="district">{t('volunteers.pipeline.district')}</label>
+          <input id="district" name="district" type="text" value={query.district ?? ''} maxLength={100} />
+        </div>
+        <div class="field">
+          <label for="activity">{t('volunteers.pipeline.activity')}</label>
+          <select id="activity" name="activity">
+            <option value="">{t('volunteers.pipeline.anyActivity')}</option>
+            {ACTIVITIES.map((a) => (
+              <option value={a} selected={query.activity === a}>
+                {codeLabel(t, 'activity', a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="waitingMin">{t('volunteers.pipeline.waitingMin')}</label>
+          <input id="waitingMin" name="waitingMin" type="number" inputMode="numeric" min={0} max={3650} value={query.waitingMin ?? ''} />
+        </div>
+        <div class="field">
+          <label for="sort">{t('volunteers.pipeline.sortBy')}</label>
+          <select id="sort" name="sort">
+            {SORTS.map((s) => (
+              <option value={s} selected={query.sort === s}>
+                {t(`volunteers.pipeline.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="dir">{t('volunteers.pipeline.direction')}</label>
+          <select id="dir" name="dir">
+            <option value="">{t('volunteers.pipeline.dir.default')}</option>
+            <option value="asc" selected={query.dir === 'asc'}>
+              {t('volunteers.pipeline.dir.asc')}
+            </option>
+            <option value="desc" selected={query.dir === 'desc'}>
+              {t('volunteers.pipeline.dir.desc')}
+            </option>
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('volunteers.pipeline.apply')}
+          </button>
+          {filtered && <a href="/volunteers">{t('volunteers.pipeline.clearFilters')}</a>}
+        </div>
+      </form>
+      <p class="muted" role="status">
+        {t('volunteers.pipeline.found', { count: page.total, formatted: formatNumber(page.total, locale) })}
+      </p>
+      {canManage && page.total > 0 && (
+        <p>
+          <a href={`/volunteers/export.csv${viewQuery(query, { page: undefined })}`} download>
+            {t('volunteers.pipeline.exportCsv')}
+          </a>
+          {' · '}
+          <a href={`/volunteers/export.xlsx${viewQuery(query, { page: undefined })}`} download>
+            {t('volunteers.pipeline.exportXlsx')}
+          </a>
+        </p>
+      )}
+      {page.items.length === 0 ? (
+        <p class="empty">{filtered ? t('volunteers.pipeline.noMatches') : t('volunteers.pipeline.empty')}</p>
+      ) : (
+        <BulkWrapper ctx={ctx} query={query} canManage={canManage} form={form}>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t('volunteers.pipeline.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  {canManage && (
+                    <th scope="col">
+                      <span class="visually-hidden">{t('volunteers.pipeline.selectColumn')}</span>
+                    </th>
+                  )}
+                  <SortHeader ctx={ctx} query={query} sort="name" label={t('field.name')} />
+                  <SortHeader ctx={ctx} query={query} sort="stage" label={t('volunteers.pipeline.stage')} />
+                  <th scope="col">{t('volunteers.pipeline.languages')}</th>
+                  <th scope="col">{t('volunteers.pipeline.district')}</th>
+                  <th scope="col">{t('volunteers.pipeline.activities')}</th>
+                  <SortHeader ctx={ctx} query={query} sort="waiting" label={t('volunteers.pipeline.daysWaiting')} />
+                  <SortHeader ctx={ctx} query={query} sort="applied" label={t('volunteers.pipeline.applied')} />
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((v) => (
+                  <tr>
+                    {canManage && (
+                      <td>
+                        <input
+                          type="checkbox"
+                          id={`select-${v.id}`}
+                          name="ids"
+                          value={`${v.id}:${v.version}`}
+                          checked={selected.has(`${v.id}:${v.version}`)}
+                          aria-label={t('volunteers.pipeline.selectOne', { name: listName(v) })}
+                        />
+                      </td>
+                    )}
+                    <th scope="row">
+                      <a href={`/volunteers/${v.id}`}>{listName(v)}</a>
+                      {v.duplicateOf && (
+                        <>
+                          <br />
+                          <span class="muted">{t('volunteers.pipeline.possibleDuplicate')}</span>
+                        </>
+                      )}
+                      {v.awaitingGuardian && (
+                        <>
+                          <br />
+                          <span class="muted">{t('volunteers.pipeline.awaitingGuardian')}</span>
+                        </>
+                      )}
+                    </th>
+                    <td>{stageName(t, v.stage)}</td>
+                    <td>{formatList(v.languages.map((l) => languageLabel(t, locale, l)), locale)}</td>
+                    <td>{v.district ?? ''}</td>
+                    <td>{formatList(v.activities.map((a) => codeLabel(t, 'activity', a)), locale)}</td>
+                    <td class="numeric">{t('volunteers.pipeline.days', { count: v.daysWaiting })}</td>
+                    <td>{formatDate(new Date(v.appliedAt), locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </BulkWrapper>
+      )}
+      {pages > 1 && (
+        <nav class="pagination" aria-label={t('pagination.label')}>
+          {page.page > 1 && (
+            <a href={`/volunteers${viewQuery(query, { page: page.page - 1 })}`} rel="prev">
+              {t('pagination.previous')}
+            </a>
+          )}
+          <span>{t('pagination.status', { page: page.page, pages })}</span>
+          {page.page < pages && (
+            <a href={`/volunteers${viewQuery(query, { page: page.page + 1 })}`} rel="next">
+              {t('pagination.next')}
+            </a>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}
+
+/** For coordinators the table sits in the bulk-move form (a checkbox per row, the move controls below it). */
+function BulkWrapper({ ctx, query, canManage, form, children }: { ctx: PageContext; query: VolunteerQuery; canManage: boolean; form: FormState; children: ComponentChildren }) {
+  if (!canManage) return <>{children}</>;
+  const { t } = ctx;
+  const stageError = form.errors.stage;
+  const reasonError = form.errors.reason;
+  return (
+    <form method="post" action={`/volunteers/bulk${viewQuery(query)}`} noValidate>
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <ErrorSummary ctx={ctx} form={form} labels={{ ids: t('volunteers.pipeline.bulk.selected'), stage: t('volunteers.pipeline.bulk.target'), reason: t('volunteers.pipeline.reason') }} />
+      {form.errors.ids && (
+        <p class="field-error" id="f-ids">
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {t(form.errors.ids.key, form.errors.ids.params)}
+        </p>
+      )}
+      {children}
+      <fieldset class="field">
+        <legend>{t('volunteers.pipeline.bulk.legend')}</legend>
+        <div class={`field${stageError ? ' field-invalid' : ''}`}>
+          <label for="f-stage">{t('volunteers.pipeline.bulk.target')}</label>
+          {stageError && (
+            <p class="field-error" id="f-stage-error">
+              <span class="visually-hidden">{t('form.errorPrefix')} </span>
+              {t(stageError.key, stageError.params)}
+            </p>
+          )}
+          <select id="f-stage" name="stage" aria-invalid={stageError ? 'true' : undefined} aria-describedby={stageError ? 'f-stage-error' : undefined}>
+            <option value="">{t('form.choose')}</option>
+            {STAGES.filter((s) => s !== 'applied').map((s) => (
+              <option value={s} selected={form.values.stage === s}>
+                {stageName(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class={`field${reasonError ? ' field-invalid' : ''}`}>
+          <label for="f-reason">
+            {t('volunteers.pipeline.reason')}
+            <span class="optional"> ({t('form.optional')})</span>
+          </label>
+          <p class="hint" id="f-reason-hint">
+            {t('volunteers.pipeline.reasonHint')}
+          </p>
+          {reasonError && (
+            <p class="field-error" id="f-reason-error">
+              <span class="visually-hidden">{t('form.errorPrefix')} </span>
+              {t(reasonError.key, reasonError.params)}
+            </p>
+          )}
+          <textarea id="f-reason" name="reason" rows={2} maxLength={500} aria-describedby={`f-reason-hint${reasonError ? ' f-reason-error' : ''}`} aria-invalid={reasonError ? 'true' : undefined}>
+            {String(form.values.reason ?? '')}
+          </textarea>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('volunteers.pipeline.bulk.submit')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+import { formatDate, formatDateTime, formatList, LANGUAGE_NAME, isLocale } from '../../../../core/i18n/index.js';
+import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DocumentsPanel } from '../../documents/panel.js';
+import { ScreeningPanel } from '../../screening/panel.js';
+import type { VolunteerView as View } from '../pipeline.service.js';
+import { codeLabel, DAYS, fullName, languageLabel, SLOTS, stageName, weekdayName } from './labels.js';
+import { Timeline } from './timeline.js';
+
+interface Props {
+  ctx: PageContext;
+  view: View;
+  form: FormState;
+  canManage: boolean;
+  /** Re-rendered after someone else's change won: say so above the current state. */
+  conflict?: boolean;
+}
+
+const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Props) {
+  const { t, locale } = ctx;
+  const v = view.volunteer;
+  const personal: [string, string][] = [
+    [t('field.givenName'), v.givenName],
+    [t('field.familyName'), v.familyName],
+    [t('field.email'), dash(v.email)],
+    [t('field.phone'), dash(v.phone)],
+    [t('field.birthDate'), v.birthDate ? formatDate(v.birthDate, locale) : '—'],
+    [t('volunteers.pipeline.applicationLanguage'), isLocale(v.locale) ? LANGUAGE_NAME[v.locale] : v.locale],
+  ];
+  if (v.guardianName || v.guardianEmail) {
+    personal.push([t('volunteers.pipeline.guardian'), [v.guardianName, v.guardianEmail].filter(Boolean).join(', ')]);
+    personal.push([t('volunteers.pipeline.guardianConfirmed'), v.guardianConfirmedAt ? formatDateTime(v.guardianConfirmedAt, locale) : t('volunteers.pipeline.notYet')]);
+  }
+  const answers: [string, string][] = [
+    [t('volunteers.pipeline.applied'), formatDate(v.appliedAt, locale)],
+    [t('volunteers.pipeline.source'), codeLabel(t, 'source', v.source)],
+    [t('volunteers.pipeline.profession'), dash(v.profession)],
+    [t('volunteers.pipeline.education'), dash(v.education)],
+    [t('volunteers.pipeline.interests'), dash(formatList(v.interests, locale))],
+    [t('volunteers.pipeline.languages'), dash(formatList(v.languages.map((l) => languageLabel(t, locale, l)), locale))],
+    [t('volunteers.pipeline.hoursPerMonth'), dash(v.hoursPerMonth)],
+    [t('volunteers.pipeline.district'), dash(v.district)],
+    [t('volunteers.pipeline.travelKm'), v.travelKm === null ? '—' : t('volunteers.pipeline.km', { count: v.travelKm })],
+    [t('volunteers.pipeline.activities'), dash(formatList(v.activities.map((a) => codeLabel(t, 'activity', a)), locale))],
+    [t('volunteers.pipeline.preferredAgeGroups'), dash(formatList(v.preferredAgeGroups.map((a) => codeLabel(t, 'ageGroup', a)), locale))],
+    [t('volunteers.pipeline.preferredGender'), v.preferredGender ? codeLabel(t, 'gender', v.preferredGender) : '—'],
+    [t('volunteers.pipeline.worksWithMinors'), t(v.worksWithMinors ? 'volunteers.pipeline.yes' : 'volunteers.pipeline.no')],
+    [t('volunteers.pipeline.plannedDays'), v.plannedDays === null ? t('volunteers.pipeline.openEnded') : t('volunteers.pipeline.days', { count: v.plannedDays })],
+    [t('volunteers.pipeline.motivation'), dash(v.motivation)],
+    [t('volunteers.pipeline.heardFrom'), dash(v.heardFrom)],
+  ];
+  const slots = new Set(v.availability);
+  return (
+    <>
+      <p>
+        <a href="/volunteers">{t('volunteers.pipeline.back')}</a>
+      </p>
+      <div class="page-head">
+        <h1>{fullName(v)}</h1>
+      </div>
+      {conflict && (
+        <div class="notice notice-warning" role="alert">
+          <p>{t('volunteers.pipeline.conflict')}</p>
+        </div>
+      )}
+      {view.duplicate && (
+        <div class="notice notice-warning">
+          <p>
+            {t('volunteers.pipeline.duplicateOf', { date: formatDate(view.duplicate.appliedAt, locale) })}{' '}
+            <a href={`/volunteers/${view.duplicate.id}`}>{fullName(view.duplicate)}</a>
+          </p>
+        </div>
+      )}
+      {view.awaitingGuardian && (
+        <div class="notice notice-warning">
+          <p>{t('volunteers.rule.awaitingGuardian')}</p>
+        </div>
+      )}
+
+      <h2 id="stage-heading">{t('volunteers.pipeline.stageHeading')}</h2>
+      <dl class="details">
+        <div>
+          <dt>{t('volunteers.pipeline.currentStage')}</dt>
+          <dd>{stageName(t, v.stage)}</dd>
+        </div>
+        <div>
+          <dt>{t('volunteers.pipeline.since')}</dt>
+          <dd>{formatDateTime(v.stageChangedAt, locale)}</dd>
+        </div>
+        {v.stageReason && (
+          <div>
+            <dt>{t('volunteers.pipeline.reason')}</dt>
+            <dd>{v.stageReason}</dd>
+          </div>
+        )}
+      </dl>
+      {view.next.length === 0 && Object.keys(form.errors).length > 0 && (
+        // No move is possible from here (terminal stage), so there is no field to put the message next to.
+        <ErrorSummary ctx={ctx} form={{ values: {}, errors: { _form: Object.values(form.errors)[0]! } }} labels={{}} />
+      )}
+      {canManage && view.next.length > 0 && (
+        <Form ctx={ctx} action={`/volunteers/${v.id}/stage`} novalidate>
+          <input type="hidden" name="version" value={String(v.version)} />
+          <ErrorSummary ctx={ctx} form={form} labels={{ stage: t('volunteers.pipeline.moveTo'), reason: t('volunteers.pipeline.reason') }} />
+          <SelectField ctx={ctx} form={form} name="stage" label={t('volunteers.pipeline.moveTo')} required options={view.next.map((s) => ({ value: s, label: stageName(t, s) }))} />
+          <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} rows={3} maxLength={500} />
+          <div class="actions">
+            <button type="submit" class="button">
+              {t('volunteers.pipeline.move')}
+            </button>
+          </div>
+        </Form>
+      )}
+
+      <h2>{t('volunteers.pipeline.personalData')}</h2>
+      <Details rows={personal} />
+
+      <h2>{t('volunteers.pipeline.application')}</h2>
+      <Details rows={answers} />
+
+      <h3 id="availability-heading">{t('volunteers.pipeline.availability')}</h3>
+      <div class="table-wrap">
+        <table aria-labelledby="availability-heading">
+          <thead>
+            <tr>
+              <td></td>
+              {SLOTS.map((s) => (
+                <th scope="col">{t(`volunteers.pipeline.slot.${s}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {DAYS.map((d, i) => (
+              <tr>
+                <th scope="row">{weekdayName(locale, i)}</th>
+                {SLOTS.map((s) => (
+                  <td>{slots.has(`${d}-${s}`) ? t('volunteers.pipeline.available') : <span class="muted">{t('volunteers.pipeline.notAvailable')}</span>}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('volunteers.pipeline.consents')}</h2>
+      {view.consents.length === 0 ? (
+        <p class="muted">{t('volunteers.pipeline.noConsents')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('volunteers.pipeline.consents')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('volunteers.pipeline.consentPurpose')}</th>
+                <th scope="col">{t('volunteers.pipeline.lawfulBasis')}</th>
+                <th scope="col">{t('volunteers.pipeline.consentGiven')}</th>
+                <th scope="col">{t('volunteers.pipeline.consentWithdrawn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.consents.map((c) => (
+                <tr>
+                  <td>
+                    {codeLabel(t, 'purpose', c.purpose)}
+                    <br />
+                    <span class="muted">{c.text}</span>
+                  </td>
+                  <td>{codeLabel(t, 'basis', c.lawfulBasis)}</td>
+                  <td>{formatDateTime(c.givenAt, locale)}</td>
+                  <td>{c.withdrawnAt ? formatDateTime(c.withdrawnAt, locale) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <ScreeningPanel ctx={ctx} volunteer={v} data={view.screening} />
+      <DocumentsPanel ctx={ctx} volunteer={v} data={view.documents} />
+
+      <h2 id="timeline-heading">{t('volunteers.pipeline.timeline')}</h2>
+      <Timeline ctx={ctx} events={view.events} />
+    </>
+  );
+}
+
+function Details({ rows }: { rows: [string, string][] }) {
+  return (
+    <dl class="details">
+      {rows.map(([k, value]) => (
+        <div>
+          <dt>{k}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

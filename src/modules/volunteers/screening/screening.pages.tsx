@@ -1,0 +1,177 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { AppError } from '../../../core/http/errors.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { formatDateTime } from '../../../core/i18n/index.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
+import { recordInsurance } from './insurance.service.js';
+import { cancelInterview, interviewForForm, pickSlot, recordInterview, rescheduleInterview, scheduleInterviews, volunteerForForm, type InterviewOutcome, type ScreeningDeps } from './interviews.service.js';
+import { ScreeningPanel } from './panel.js';
+import { decodePlace } from './place.js';
+import { recordCheck } from './safeguarding.service.js';
+import { IdParams, InsuranceInput, InterviewParams, RecordInput, RescheduleInput, SafeguardingInput, ScheduleInput } from './screening.schemas.js';
+import { safeguardingFormContext, viewScreening } from './screening.service.js';
+import { utcToZoned } from './time-zone.js';
+import { InsuranceFormView, InterviewFormView, RecordFormView, SafeguardingFormView } from './views/forms.js';
+
+/** A malformed id is answered like an unknown one. */
+function idOf(params: unknown): string {
+  const parsed = IdParams.safeParse(params);
+  if (!parsed.success) throw new AppError('NOT_FOUND');
+  return parsed.data.id;
+}
+function interviewIdOf(params: unknown): string {
+  const parsed = InterviewParams.safeParse(params);
+  if (!parsed.success) throw new AppError('NOT_FOUND');
+  return parsed.data.interviewId;
+}
+const bodyOf = (req: FastifyRequest) => {
+  const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
+  return body;
+};
+
+/** The message after an interview change: the stage rule that stopped a move, a missing e-mail address, or success. */
+function flashOutcome(req: FastifyRequest, reply: FastifyReply, o: InterviewOutcome, done: string) {
+  if (o.stage && !o.stage.moved) setFlash(reply, 'info', 'volunteers.screening.flash.stageBlocked', { reason: req.t(o.stage.reason, o.stage.params) });
+  else if (!o.mailed && done !== 'volunteers.screening.flash.recorded') setFlash(reply, 'info', 'volunteers.screening.flash.noEmail');
+  else if (o.stage?.moved) setFlash(reply, 'success', 'volunteers.screening.flash.stageMoved', { stage: req.t(`volunteers.stage.${o.stage.to}`) });
+  else setFlash(reply, 'success', done);
+  return reply.redirect(`/volunteers/${o.volunteerId}`, 303);
+}
+
+/**
+ * HTML routes of interviews, safeguarding checks and insurance. Forms live on their own pages (linked from
+ * the panel on the volunteer page); a bad submission re-renders the form with errors (422), nothing written.
+ */
+export function screeningPages({ app, db, config }: ModuleContext) {
+  const read = { access: { roles: volunteersPolicy.read } };
+  const manage = { access: { roles: volunteersPolicy.manage } };
+  const deps: ScreeningDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
+
+  app.get('/volunteers/:id/screening', { config: read }, async (req, reply) => {
+    const { volunteer, data } = await viewScreening(db, actorOf(req), idOf(req.params));
+    const name = `${volunteer.givenName} ${volunteer.familyName}`;
+    return sendPage(req, reply, (c) => c.t('volunteers.screening.pageTitle', { name }), (ctx) => (
+      <>
+        <p>
+          <a href={`/volunteers/${volunteer.id}`}>{ctx.t('volunteers.screening.back')}</a>
+        </p>
+        <h1>{ctx.t('volunteers.screening.pageTitle', { name })}</h1>
+        <ScreeningPanel ctx={ctx} volunteer={volunteer} data={data} />
+      </>
+    ));
+  });
+
+  // --- Interviews ---
+  const interviewForm = (req: FastifyRequest, reply: FastifyReply, form: FormState, volunteer: { id: string; name: string }, action: string, reschedule: boolean, status = 200) =>
+    sendPage(req, reply, (c) => c.t(reschedule ? 'volunteers.screening.rescheduleTitle' : 'volunteers.screening.scheduleTitle'), (ctx) => <InterviewFormView ctx={ctx} form={form} volunteer={volunteer} action={action} reschedule={reschedule} />, status);
+
+  app.get('/volunteers/:id/interviews/new', { config: manage }, async (req, reply) => {
+    const volunteer = await volunteerForForm(db, actorOf(req), idOf(req.params));
+    return interviewForm(req, reply, emptyForm({ minutes: 45, mode: 'in_person' }), volunteer, `/volunteers/${volunteer.id}/interviews`, false);
+  });
+
+  app.post('/volunteers/:id/interviews', { config: manage }, async (req, reply) => {
+    const id = idOf(req.params);
+    const body = bodyOf(req);
+    const parsed = ScheduleInput.safeParse(body);
+    if (!parsed.success) {
+      const volunteer = await volunteerForForm(db, actorOf(req), id);
+      return interviewForm(req, reply, { values: body, errors: fieldErrors(parsed.error) }, volunteer, `/volunteers/${id}/interviews`, false, 422);
+    }
+    const outcome = await scheduleInterviews(deps, actorOf(req), id, parsed.data);
+    return flashOutcome(req, reply, outcome, parsed.data.slots.length > 1 ? 'volunteers.screening.flash.offered' : 'volunteers.screening.flash.scheduled');
+  });
+
+  app.post('/volunteers/interviews/:interviewId/pick', { config: manage }, async (req, reply) => {
+    const outcome = await pickSlot(deps, actorOf(req), interviewIdOf(req.params));
+    return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.scheduled');
+  });
+
+  app.post('/volunteers/interviews/:interviewId/cancel', { config: manage }, async (req, reply) => {
+    const outcome = await cancelInterview(deps, actorOf(req), interviewIdOf(req.params));
+    return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.cancelled');
+  });
+
+  app.get('/volunteers/interviews/:interviewId/reschedule', { config: manage }, async (req, reply) => {
+    const { interview, volunteer } = await interviewForForm(db, actorOf(req), interviewIdOf(req.params));
+    if (interview.status !== 'scheduled') throw new AppError('CONFLICT');
+    const at = utcToZoned(interview.startsAt);
+    const place = decodePlace(interview.place);
+    const values = { date1: at.date, time1: at.time, minutes: interview.minutes, mode: place.mode, address: place.address ?? '', link: place.link ?? '' };
+    return interviewForm(req, reply, emptyForm(values), volunteer, `/volunteers/interviews/${interview.id}/reschedule`, true);
+  });
+
+  app.post('/volunteers/interviews/:interviewId/reschedule', { config: manage }, async (req, reply) => {
+    const interviewId = interviewIdOf(req.params);
+    const body = bodyOf(req);
+    const parsed = RescheduleInput.safeParse(body);
+    if (!parsed.success) {
+      const { volunteer } = await interviewForForm(db, actorOf(req), interviewId);
+      return interviewForm(req, reply, { values: body, errors: fieldErrors(parsed.error) }, volunteer, `/volunteers/interviews/${interviewId}/reschedule`, true, 422);
+    }
+    const outcome = await rescheduleInterview(deps, actorOf(req), interviewId, parsed.data);
+    return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.rescheduled');
+  });
+
+  const recordForm = async (req: FastifyRequest, reply: FastifyReply, interviewId: string, form: (values: Record<string, unknown>) => FormState, status = 200) => {
+    const { interview, volunteer } = await interviewForForm(db, actorOf(req), interviewId);
+    if (interview.status !== 'scheduled') throw new AppError('CONFLICT');
+    const when = formatDateTime(interview.startsAt, req.locale);
+    return sendPage(req, reply, (c) => c.t('volunteers.screening.recordTitle', { when }), (ctx) => <RecordFormView ctx={ctx} form={form({})} volunteer={volunteer} action={`/volunteers/interviews/${interviewId}/record`} when={when} />, status);
+  };
+
+  app.get('/volunteers/interviews/:interviewId/record', { config: manage }, async (req, reply) => recordForm(req, reply, interviewIdOf(req.params), () => emptyForm({ outcome: 'held' })));
+
+  app.post('/volunteers/interviews/:interviewId/record', { config: manage }, async (req, reply) => {
+    const interviewId = interviewIdOf(req.params);
+    const body = bodyOf(req);
+    const parsed = RecordInput.safeParse(body);
+    if (!parsed.success) return recordForm(req, reply, interviewId, () => ({ values: body, errors: fieldErrors(parsed.error) }), 422);
+    const outcome = await recordInterview(deps, actorOf(req), interviewId, parsed.data);
+    return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.recorded');
+  });
+
+  // --- Safeguarding ---
+  const checkForm = async (req: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) => {
+    const c = await safeguardingFormContext(db, actorOf(req), id);
+    return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.checkTitle'), (ctx) => <SafeguardingFormView ctx={ctx} form={form} volunteer={c.volunteer} kinds={c.kinds} renewalMonths={c.renewalMonths} />, status);
+  };
+
+  app.get('/volunteers/:id/safeguarding/new', { config: manage }, async (req, reply) => checkForm(req, reply, idOf(req.params), emptyForm()));
+
+  app.post('/volunteers/:id/safeguarding', { config: manage }, async (req, reply) => {
+    const id = idOf(req.params);
+    const body = bodyOf(req);
+    const parsed = SafeguardingInput.safeParse(body);
+    if (!parsed.success) return checkForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    try {
+      await recordCheck(db, actorOf(req), id, parsed.data);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'VALIDATION' && err.fields) return checkForm(req, reply, id, { values: body, errors: err.fields }, 422);
+      throw err;
+    }
+    setFlash(reply, 'success', 'volunteers.screening.flash.checkRecorded');
+    return reply.redirect(`/volunteers/${id}`, 303);
+  });
+
+  // --- Insurance ---
+  const insuranceForm = async (req: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) => {
+    const volunteer = await volunteerForForm(db, actorOf(req), id);
+    return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.insuranceTitle'), (ctx) => <InsuranceFormView ctx={ctx} form={form} volunteer={volunteer} />, status);
+  };
+
+  app.get('/volunteers/:id/insurance/new', { config: manage }, async (req, reply) => insuranceForm(req, reply, idOf(req.params), emptyForm()));
+
+  app.post('/volunteers/:id/insurance', { config: manage }, async (req, reply) => {
+    const id = idOf(req.params);
+    const body = bodyOf(req);
+    const parsed = InsuranceInput.safeParse(body);
+    if (!parsed.success) return insuranceForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    await recordInsurance(db, actorOf(req), id, parsed.data);
+    setFlash(reply, 'success', 'volunteers.screening.flash.insuranceRecorded');
+    return reply.redirect(`/volunteers/${id}`, 303);
+  });
+}

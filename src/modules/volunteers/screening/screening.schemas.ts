@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { isoDate, optionalText, requiredText, text } from '../../../core/http/validation.js';
+import { INTERVIEW_MODES, RESERVED_PREFIX } from './place.js';
+import { todayIn, zonedToUtc } from './time-zone.js';
+
+/** Empty form fields count as absent. */
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const timeField = () => z.string().trim().refine((s) => /^([01]\d|2[0-3]):[0-5]\d(:00)?$/.test(s), { params: { key: 'volunteers.screening.validation.time' } }).transform((s) => s.slice(0, 5));
+
+export const IdParams = z.object({ id: z.string().uuid() });
+export const InterviewParams = z.object({ interviewId: z.string().uuid() });
+
+/** Where an interview happens: an address, a phone call, or a video call with its https link. */
+const placeFields = {
+  minutes: z.coerce.number().int().min(5).max(480),
+  mode: z.enum(INTERVIEW_MODES),
+  address: optionalText(200).refine((s) => !s || !RESERVED_PREFIX.test(s), { params: { key: 'validation.invalid' } }),
+  link: z.preprocess(
+    blank,
+    text(500)
+      .refine((s) => /^https:\/\/[^\s<>"]+$/.test(s), { params: { key: 'volunteers.screening.validation.link' } })
+      .optional(),
+  ),
+};
+
+type PlaceFields = { mode: (typeof INTERVIEW_MODES)[number]; address?: string; link?: string };
+function refinePlace(v: PlaceFields, ctx: z.RefinementCtx) {
+  if (v.mode === 'in_person' && !v.address) ctx.addIssue({ code: 'custom', path: ['address'], params: { key: 'volunteers.screening.validation.addressRequired' } });
+  if (v.mode === 'video' && !v.link) ctx.addIssue({ code: 'custom', path: ['link'], params: { key: 'volunteers.screening.validation.linkRequired' } });
+}
+
+/** One slot's date and time in the organisation's time zone: it must exist (clock changes) and be in the future. */
+function refineSlot(date: string | undefined, time: string | undefined, n: number, ctx: z.RefinementCtx, now: Date): Date | undefined {
+  if (!date && !time) return undefined;
+  if (!date) return void ctx.addIssue({ code: 'custom', path: [`date${n}`], params: { key: 'validation.required' } });
+  if (!time) return void ctx.addIssue({ code: 'custom', path: [`time${n}`], params: { key: 'validation.required' } });
+  const at = zonedToUtc(date, time);
+  if (!at) return void ctx.addIssue({ code: 'custom', path: [`time${n}`], params: { key: 'volunteers.screening.validation.timeSkipped' } });
+  if (at.getTime() <= now.getTime()) return void ctx.addIssue({ code: 'custom', path: [`date${n}`], params: { key: 'volunteers.screening.validation.slotInPast' } });
+  return at;
+}
+
+export const SLOTS = [1, 2, 3] as const;
+
+/**
+ * Offering interview slots (the form): up to three date-and-time pairs in Europe/Warsaw, one length and place
+ * for all of them. One slot schedules the interview; several are offered for the volunteer to choose from.
+ */
+export const ScheduleInput = z
+  .object({
+    date1: isoDate(),
+    time1: timeField(),
+    date2: z.preprocess(blank, isoDate().optional()),
+    time2: z.preprocess(blank, timeField().optional()),
+    date3: z.preprocess(blank, isoDate().optional()),
+    time3: z.preprocess(blank, timeField().optional()),
+    ...placeFields,
+  })
+  .strict()
+  .superRefine(refinePlace)
+  .transform((v, ctx) => {
+    const now = new Date();
+    const slots = [refineSlot(v.date1, v.time1, 1, ctx, now), refineSlot(v.date2, v.time2, 2, ctx, now), refineSlot(v.date3, v.time3, 3, ctx, now)].filter((d): d is Date => Boolean(d));
+    if (new Set(slots.map((s) => s.getTime())).size !== slots.length) ctx.addIssue({ code: 'custom', path: ['date2'], params: { key: 'volunteers.screening.validation.sameSlot' } });
+    return { slots, minutes: v.minutes, place: { mode: v.mode, address: v.address, link: v.link } };
+  });
+export type ScheduleInput = z.output<typeof ScheduleInput>;
+
+/** Moving a scheduled interview to another time or place (the calendar event is updated, same UID). */
+export const RescheduleInput = z
+  .object({ date1: isoDate(), time1: timeField(), ...placeFields })
+  .strict()
+  .superRefine(refinePlace)
+  .transform((v, ctx) => {
+    const at = refineSlot(v.date1, v.time1, 1, ctx, new Date());
+    return { startsAt: at ?? new Date(0), minutes: v.minutes, place: { mode: v.mode, address: v.address, link: v.link } };
+  });
+export type RescheduleInput = z.output<typeof RescheduleInput>;
+
+export const NOTE_FIELDS = ['motivation', 'experience', 'availability', 'languages', 'concerns'] as const;
+export const RECOMMENDATIONS = ['recommend', 'recommend_with_conditions', 'do_not_recommend'] as const;
+
+/** After the interview: held with structured notes and a recommendation, or the volunteer did not come. */
+export const RecordInput = z
+  .object({
+    outcome: z.enum(['held', 'no_show']),
+    recommendation: z.preprocess(blank, z.enum(RECOMMENDATIONS).optional()),
+    motivation: optionalText(2000),
+    experience: optionalText(2000),
+    availability: optionalText(2000),
+    languages: optionalText(2000),
+    concerns: optionalText(2000),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'held' && !v.recommendation) ctx.addIssue({ code: 'custom', path: ['recommendation'], params: { key: 'volunteers.screening.validation.recommendationRequired' } });
+  });
+export type RecordInput = z.output<typeof RecordInput>;
+
+export const SAFEGUARDING_KINDS = ['pl_sex_offenders_register', 'pl_criminal_record', 'foreign_statement', 'de_extended_certificate'] as const;
+export type SafeguardingKind = (typeof SAFEGUARDING_KINDS)[number];
+
+/** The checks the law of the organisation's country asks for (other countries: all kinds, chosen by staff). */
+export function kindsFor(country: string): readonly SafeguardingKind[] {
+  if (country === 'PL') return ['pl_sex_offenders_register', 'pl_criminal_record', 'foreign_statement'];
+  if (country === 'DE') return ['de_extended_certificate'];
+  return SAFEGUARDING_KINDS;
+}
+
+/**
+ * That a safeguarding check was seen (never the document): its kind, the date it was seen (not in the future,
+ * in the organisation's time zone) and, optionally, the renewal date (after the seen date; by default
+ * seen + the organisation's renewal period).
+ */
+export const SafeguardingInput = z
+  .object({
+    kind: z.enum(SAFEGUARDING_KINDS),
+    seenOn: isoDate()
+      .refine((d) => d <= todayIn(), { params: { key: 'validation.dateInFuture' } })
+      .refine((d) => d >= '2000-01-01', { params: { key: 'validation.dateTooOld' } }),
+    renewBy: z.preprocess(blank, isoDate().refine((d) => d <= '2100-12-31', { params: { key: 'validation.date' } }).optional()),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.renewBy && v.seenOn && v.renewBy <= v.seenOn) ctx.addIssue({ code: 'custom', path: ['renewBy'], params: { key: 'volunteers.screening.validation.renewAfterSeen' } });
+  });
+export type SafeguardingInput = z.output<typeof SafeguardingInput>;
+
+/** Accident insurance (NNW): insurer, policy number and the period it covers (to ≥ from). */
+export const InsuranceInput = z
+  .object({
+    insurer: requiredText(200),
+    policyNumber: requiredText(100),
+    validFrom: isoDate().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { params: { key: 'validation.date' } }),
+    validTo: isoDate().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { params: { key: 'validation.date' } }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.validTo < v.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], params: { key: 'volunteers.screening.validation.validToBeforeFrom' } });
+  });
+export type InsuranceInput = z.output<typeof InsuranceInput>;

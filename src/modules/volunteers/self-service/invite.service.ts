@@ -1,0 +1,30 @@
+import type { Actor } from '../../../core/audit/audit.js';
+import { inviteMember } from '../../../core/auth/email-links.service.js';
+import type { Db } from '../../../core/db/database.js';
+import { withTenant } from '../../../core/db/tx.js';
+import { AppError } from '../../../core/http/errors.js';
+import { isLocale } from '../../../core/i18n/index.js';
+import { addEvent, findVolunteerById } from '../volunteers.repository.js';
+
+/** Stages at which a volunteer may be invited to create an account (approved and after, until the end). */
+export const INVITABLE_STAGES: ReadonlySet<string> = new Set(['approved', 'active', 'paused']);
+
+/**
+ * Invites an approved volunteer to create an account with the role `volunteer`, in the language they
+ * applied in (see `inviteMember`: the account, the link to the volunteer's existing person record, the
+ * membership, the single-use link and the mail in one transaction). Called on the move to `approved` and
+ * from the "send account invitation" button; calling it again sends a fresh link.
+ * Refused: NOT_FOUND for an unknown id or another organisation's; CONFLICT (with a message) before approval
+ * or without an e-mail address. A timeline event records it.
+ */
+export async function inviteApprovedVolunteer(db: Db, actor: Actor, volunteerId: string, baseUrl: string): Promise<{ personId: string }> {
+  const volunteer = await withTenant(db, actor, (tx) => findVolunteerById(tx, actor.organisationId, volunteerId));
+  if (!volunteer) throw new AppError('NOT_FOUND');
+  if (!INVITABLE_STAGES.has(volunteer.stage)) throw new AppError('CONFLICT', 'volunteers.documents.invite.notApproved');
+  if (!volunteer.email) throw new AppError('CONFLICT', 'volunteers.documents.invite.noEmail');
+  const locale = isLocale(volunteer.locale) ? volunteer.locale : 'pl';
+  const result = await inviteMember(db, actor, { email: volunteer.email, givenName: volunteer.givenName, familyName: volunteer.familyName, role: 'volunteer', locale }, baseUrl);
+  // A second transaction: inviteMember owns its own. If this one failed the invitation would still stand.
+  await withTenant(db, actor, (tx) => addEvent(tx, actor.organisationId, { volunteerId, actorUserId: actor.userId, kind: 'invitation', detail: { role: 'volunteer', locale } }));
+  return result;
+}

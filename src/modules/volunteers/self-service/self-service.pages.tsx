@@ -1,0 +1,75 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { AppError, type FieldErrors } from '../../../core/http/errors.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { formBody, idParam, sendPdf } from '../documents/http.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
+import { AcceptInput, ProfileInput, profileFromForm } from './self-service.schemas.js';
+import { acceptMyAgreement, myDocumentPdf, myVolunteering, updateMyProfile, viewMyDocument, type MyVolunteering } from './self-service.service.js';
+import { MyDocumentView } from './views/my-document.js';
+import { MyVolunteeringView } from './views/my-volunteering.js';
+
+/** The profile as form values (languages as one `lang_<code>` select each). */
+function profileValues(me: MyVolunteering): Record<string, unknown> {
+  const p = me.profile;
+  return {
+    phone: p.phone ?? '',
+    district: p.district ?? '',
+    hoursPerMonth: p.hoursPerMonth ?? '',
+    availability: p.availability,
+    ...Object.fromEntries(p.languages.map((l) => [`lang_${l.code}`, l.level])),
+  };
+}
+
+/** Errors of nested fields (`languages.2.level`) are shown on their group. */
+const groupErrors = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.startsWith('languages') ? 'languages' : k.startsWith('availability') ? 'availability' : k, v]));
+
+/** /me/volunteer: the volunteer's own stage, documents (read, accept, download) and profile. */
+export function selfServicePages({ app, db, config }: ModuleContext) {
+  const self = { access: { roles: volunteersPolicy.self } };
+
+  const mainPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
+    const me = await myVolunteering(db, actorOf(req));
+    const shown = form ?? emptyForm(me ? profileValues(me) : {});
+    return sendPage(req, reply, (c) => c.t('volunteers.self-service.title'), (ctx) => <MyVolunteeringView ctx={ctx} me={me} form={shown} />, status);
+  };
+
+  app.get('/me/volunteer', { config: self }, async (req, reply) => mainPage(req, reply, null));
+
+  app.post('/me/volunteer/profile', { config: self }, async (req, reply) => {
+    const body = formBody(req);
+    const parsed = ProfileInput.safeParse(profileFromForm(body));
+    if (!parsed.success) return mainPage(req, reply, { values: body, errors: groupErrors(fieldErrors(parsed.error)) }, 422);
+    await updateMyProfile(db, actorOf(req), parsed.data);
+    setFlash(reply, 'success', 'volunteers.self-service.profile.saved');
+    return reply.redirect('/me/volunteer', 303);
+  });
+
+  const documentPage = async (req: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) => {
+    const doc = await viewMyDocument(db, actorOf(req), id);
+    return sendPage(req, reply, doc.title, (ctx) => <MyDocumentView ctx={ctx} doc={doc} form={form} />, status);
+  };
+
+  app.get('/me/volunteer/documents/:docId', { config: self }, async (req, reply) => documentPage(req, reply, idParam(req, 'docId'), emptyForm()));
+
+  app.get('/me/volunteer/documents/:docId.pdf', { config: self }, async (req, reply) => sendPdf(reply, await myDocumentPdf(db, actorOf(req), idParam(req, 'docId'), config.baseUrl)));
+
+  app.post('/me/volunteer/documents/:docId/accept', { config: self }, async (req, reply) => {
+    const id = idParam(req, 'docId');
+    const body = formBody(req);
+    const parsed = AcceptInput.safeParse(body);
+    if (!parsed.success) return documentPage(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    try {
+      await acceptMyAgreement(db, actorOf(req), id);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
+      setFlash(reply, 'error', err.messageKey);
+      return reply.redirect(`/me/volunteer/documents/${id}`, 303);
+    }
+    setFlash(reply, 'success', 'volunteers.self-service.accept.done');
+    return reply.redirect(`/me/volunteer/documents/${id}`, 303);
+  });
+}
