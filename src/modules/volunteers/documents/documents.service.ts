@@ -6,8 +6,8 @@ import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { can } from '../volunteers.policy.js';
 import { addEvent, findVolunteerById } from '../volunteers.repository.js';
-import type { DocumentKind, DocumentLocale, IssueInput } from './documents.schemas.js';
-import { findDocument, findOrganisation, insertDocument, markAccepted, markRevoked, type DocumentRow } from './documents.repository.js';
+import type { DocumentKind, DocumentLocale, DocumentOutput, IssueInput } from './documents.schemas.js';
+import { findDocument, findDocumentsOfVolunteer, findOrganisation, insertDocument, markAccepted, markRevoked, type DocumentRow } from './documents.repository.js';
 import { generateText, placeholderValues, type DocumentFields } from './generate.js';
 import { pdfFileName, renderPdf } from './pdf.js';
 import { templateInForce } from './templates.service.js';
@@ -121,5 +121,44 @@ export async function staffDocumentPdf(db: Db, actor: RequestActor, documentId: 
     if (!doc) throw new AppError('NOT_FOUND');
     await audit(tx, actor, { action: 'volunteer_document.download', entity: 'volunteer_document', entityId: documentId });
     return pdfOf(tx, actor.organisationId, doc, baseUrl);
+  });
+}
+
+/** Keeps database rows out of API responses: only these fields leave the service. */
+export function presentDocument(d: DocumentRow, baseUrl: string): DocumentOutput {
+  return {
+    id: d.id,
+    volunteerId: d.volunteerId,
+    kind: d.kind as DocumentKind,
+    locale: d.locale as DocumentLocale,
+    title: d.title,
+    body: d.body,
+    issuedAt: d.issuedAt.toISOString(),
+    acceptedHow: d.acceptedHow as DocumentOutput['acceptedHow'],
+    acceptedAt: d.acceptedAt?.toISOString() ?? null,
+    revokedAt: d.revokedAt?.toISOString() ?? null,
+    verificationUrl: d.verificationCode ? verificationUrl(baseUrl, d.verificationCode) : null,
+  };
+}
+
+/** The documents of a volunteer of the actor's organisation, newest first (NOT_FOUND for another's). Audited. */
+export async function listDocuments(db: Db, actor: RequestActor, volunteerId: string, baseUrl: string): Promise<DocumentOutput[]> {
+  authorise(actor, 'read');
+  return withTenant(db, actor, async (tx) => {
+    if (!(await findVolunteerById(tx, actor.organisationId, volunteerId))) throw new AppError('NOT_FOUND');
+    const rows = await findDocumentsOfVolunteer(tx, actor.organisationId, volunteerId);
+    await audit(tx, actor, { action: 'volunteer_document.list', entity: 'volunteer', entityId: volunteerId });
+    return rows.map((r) => presentDocument(r, baseUrl));
+  });
+}
+
+/** One document of the actor's organisation (NOT_FOUND otherwise). Audited. */
+export async function viewDocument(db: Db, actor: RequestActor, documentId: string, baseUrl: string): Promise<DocumentOutput> {
+  authorise(actor, 'read');
+  return withTenant(db, actor, async (tx) => {
+    const doc = await findDocument(tx, actor.organisationId, documentId);
+    if (!doc) throw new AppError('NOT_FOUND');
+    await audit(tx, actor, { action: 'volunteer_document.view', entity: 'volunteer_document', entityId: documentId });
+    return presentDocument(doc, baseUrl);
   });
 }

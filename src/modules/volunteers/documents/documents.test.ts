@@ -236,3 +236,29 @@ describe('documents panel and security', () => {
     assert.equal(unchanged!.revokedAt, null);
   });
 });
+
+describe('documents API', () => {
+  it('issues and lists documents with a personal access token; bad input is a 422 with fields; other organisations get 404', async () => {
+    const { createAccessToken } = await import('../../../core/auth/access-tokens.js');
+    const v = await createVolunteer(w);
+    const { token } = await createAccessToken(w.db, { userId: coordinator.user.userId, organisationId: w.org.id, name: 'api' });
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const created = await w.t.app.inject({ method: 'POST', url: `/api/v1/volunteers/${v.id}/documents`, headers, payload: JSON.stringify({ ...CERTIFICATE, hours: 40, locale: 'de' }) });
+    assert.equal(created.statusCode, 201, created.body);
+    const doc = created.json();
+    assert.equal(doc.title, 'Tätigkeitsnachweis über ehrenamtliches Engagement');
+    assert.match(doc.body, /Zeitlicher Umfang insgesamt: 40 Stunden\./);
+    assert.match(doc.verificationUrl, /^http:\/\/tandem\.test\/verify\/[A-Za-z0-9_-]{24}$/);
+    const bad = await w.t.app.inject({ method: 'POST', url: `/api/v1/volunteers/${v.id}/documents`, headers, payload: JSON.stringify({ kind: 'agreement', locale: 'pl', periodFrom: '2025-13-01' }) });
+    assert.equal(bad.statusCode, 422);
+    assert.ok(bad.json().error.fields.scope && bad.json().error.fields.periodFrom);
+    const list = await w.t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${v.id}/documents`, headers });
+    assert.equal(list.json().length, 1);
+    const outsider = await signedIn(w, ['coordinator'], w.other.id);
+    const { token: otherToken } = await createAccessToken(w.db, { userId: outsider.user.userId, organisationId: w.other.id, name: 'api' });
+    assert.equal((await w.t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${v.id}/documents`, headers: { authorization: `Bearer ${otherToken}` } })).statusCode, 404);
+    assert.equal((await w.t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${v.id}/documents` })).statusCode, 401);
+    const spec = (await w.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    assert.ok(spec.paths['/api/v1/volunteers/{id}/documents'].post);
+  });
+});

@@ -1,4 +1,5 @@
 import type { ModuleContext } from '../../../app.js';
+import { documentsApi } from './documents.api.js';
 import { documentsPages } from './documents.pages.js';
 
 export { DocumentsPanel } from './panel.js';
@@ -11,4 +12,5 @@ export { DOCUMENT_KINDS, DOCUMENT_LOCALES, type DocumentKind, type DocumentLocal
  */
 export function documentsRoutes(ctx: ModuleContext) {
   documentsPages(ctx);
+  documentsApi(ctx);
 }
