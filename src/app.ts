@@ -20,6 +20,7 @@ import { createWorker, type Worker } from './core/jobs/worker.js';
 import { mailJob, type Mailer } from './core/mail/sender.js';
 import { scheduledTasks } from './core/jobs/scheduled.js';
 import { modules } from './modules/index.js';
+import { screeningJobs } from './modules/volunteers/screening/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -122,7 +123,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx = { app, config, db: database.db, engine: database.engine, mailer: deps.mailer };
   for (const register of modules) await register(ctx);
 
-  const worker = createWorker(database.db, { 'mail.send': mailJob(database.db, deps.mailer), ...scheduledTasks.handlers(database.db) }, app.log, () => scheduledTasks.tick(database.db));
+  const handlers = {
+    'mail.send': mailJob(database.db, deps.mailer),
+    ...scheduledTasks.handlers(database.db),
+    ...screeningJobs(database.db, { baseUrl: config.baseUrl }),
+  };
+  const worker = createWorker(database.db, handlers, app.log, () => scheduledTasks.tick(database.db));
   return { app, worker };
 }
 

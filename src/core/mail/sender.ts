@@ -24,7 +24,7 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
         subject: m.subject,
         text: m.text,
         html: m.html,
-        ...(m.ics ? { icalEvent: { method: 'REQUEST', filename: 'invite.ics', content: m.ics } } : {}),
+        ...(m.ics ? { icalEvent: { method: /^METHOD:(\w+)/m.exec(m.ics)?.[1] ?? 'REQUEST', filename: 'invite.ics', content: m.ics } } : {}),
       });
     },
     close: () => transport.close(),

@@ -103,7 +103,7 @@ function Label({ ctx, name, label, required }: Pick<FieldProps, 'ctx' | 'name' |
 }
 
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'number' | 'search' | 'url'; autocomplete?: string; maxLength?: number; inputMode?: string; dir?: string },
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'tel' | 'number' | 'search' | 'url'; autocomplete?: string; maxLength?: number; inputMode?: string; dir?: string },
 ) {
   const { form, name } = props;
   const error = form.errors[name];

@@ -1,8 +1,10 @@
 import type { PageContext } from '../../../../core/ui/index.js';
+import { can } from '../../volunteers.policy.js';
 
-/** Switches between the list and the board (plain links: works without JavaScript). */
+/** Switches between the list, the board and the settings (plain links: works without JavaScript). */
 export function PipelineTabs({ ctx, current }: { ctx: PageContext; current: 'list' | 'board' }) {
   const { t } = ctx;
+  const configure = ctx.user ? can(ctx.user.roles, 'configure') : false;
   return (
     <nav class="tabs" aria-label={t('volunteers.pipeline.views')}>
       <ul>
@@ -16,6 +18,16 @@ export function PipelineTabs({ ctx, current }: { ctx: PageContext; current: 'lis
             {t('volunteers.pipeline.boardTab')}
           </a>
         </li>
+        {configure && (
+          <>
+            <li>
+              <a href="/volunteers/templates">{t('volunteers.pipeline.templatesTab')}</a>
+            </li>
+            <li>
+              <a href="/volunteers/settings">{t('volunteers.pipeline.settingsTab')}</a>
+            </li>
+          </>
+        )}
       </ul>
     </nav>
   );
