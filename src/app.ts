@@ -19,8 +19,7 @@ import './core/http/types.js';
 import { createWorker, type Worker } from './core/jobs/worker.js';
 import { mailJob, type Mailer } from './core/mail/sender.js';
 import { scheduledTasks } from './core/jobs/scheduled.js';
-import { modules } from './modules/index.js';
-import { screeningJobs } from './modules/volunteers/screening/index.js';
+import { moduleJobs, modules } from './modules/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -126,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const handlers = {
     'mail.send': mailJob(database.db, deps.mailer),
     ...scheduledTasks.handlers(database.db),
-    ...screeningJobs(database.db, { baseUrl: config.baseUrl }),
+    ...moduleJobs(database.db, config),
   };
   const worker = createWorker(database.db, handlers, app.log, () => scheduledTasks.tick(database.db));
   return { app, worker };

@@ -2,7 +2,9 @@ import type { ModuleContext } from '../../app.js';
 import { applicationRoutes } from './application/index.js';
 import { documentsRoutes } from './documents/index.js';
 import { pipelineRoutes } from './pipeline/index.js';
-import { screeningRoutes } from './screening/index.js';
+import { screeningJobs, screeningRoutes } from './screening/index.js';
+import type { Config } from '../../config.js';
+import type { Db } from '../../core/db/database.js';
 import { selfServiceRoutes } from './self-service/index.js';
 
 export { isMinor } from './volunteers.repository.js';
@@ -18,3 +20,6 @@ export function volunteersModule(ctx: ModuleContext) {
   documentsRoutes(ctx);
   selfServiceRoutes(ctx);
 }
+
+/** The module's background jobs (safeguarding renewal reminders). */
+export const volunteersJobs = (db: Db, config: Config) => screeningJobs(db, { baseUrl: config.baseUrl });
