@@ -144,9 +144,10 @@ describe('demo seed', () => {
     for (const account of demoAccounts()) {
       const c = new TestClient(t.app);
       await c.signIn(account.email, { password: DEMO_PASSWORD });
-      const home = await c.get('/');
+      const home = await c.get(account.roles.includes('administrator') ? '/account' : '/');
       assert.equal(home.status, 200, account.email);
       assert.ok(home.body.includes(account.name), `${account.email} sees their name`);
+      if (account.roles.includes('administrator')) assert.equal((await c.get('/')).location, '/account/security', 'administrators set up two-factor first');
       const people = await c.get('/people');
       if (account.roles.includes('administrator')) {
         assert.equal(people.status, 303, 'administrators set up two-factor first');

@@ -30,7 +30,7 @@ describe('language negotiation', () => {
 describe('formatting', () => {
   it('uses Polish plural forms through the catalogue (one / few / many)', () => {
     const t = translator('pl');
-    const forms = [1, 2, 5, 12, 22, 25].map((n) => t('people.found', { count: n, formatted: String(n) }));
+    const forms = [1, 2, 5, 12, 22, 25].map((n) => t('people.found', { count: n, formatted: String(n) }).replace(/\d+/g, '#'));
     assert.equal(new Set(forms).size >= 2, true, forms.join(' | '));
     assert.equal(forms[1], forms[4], '2 and 22 share a form');
     assert.equal(forms[2], forms[3], '5 and 12 share a form');

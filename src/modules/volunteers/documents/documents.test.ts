@@ -198,6 +198,11 @@ describe('documents panel and security', () => {
     assert.match(html, /Issue a certificate of service/);
     const readOnly = render(h(DocumentsPanel, { ctx: { ...ctx, user: { ...ctx.user, roles: ['programme_manager' as const] } }, volunteer, data }));
     assert.doesNotMatch(readOnly, /Mark as signed on paper|Revoke|Issue a|Send an account invitation/);
+    const page = await coordinator.client.get(`/volunteers/${v.id}?lang=en`);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<section id="documents"/, 'the volunteer page shows the panel');
+    assert.match(page.body, /Porozumienie wolontariackie/);
+    assert.doesNotMatch(page.body, /<img src=x/);
   });
 
   it('security: no session → sign-in or 401; wrong role → 403; another organisation’s ids → 404 and nothing changed', async () => {

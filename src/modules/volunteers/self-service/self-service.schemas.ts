@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { optionalText } from '../../../core/http/validation.js';
+import { AVAILABILITY, LANGUAGE_CODES, LEVELS, MAX_LANGUAGES } from '../application/application.schemas.js';
 
 /**
- * The value sets of the application form (issue point 2), reused here so a volunteer edits the same data:
- * a weekly grid of days × parts of the day, and languages with CEFR levels or native.
+ * The value sets of the application form (issue point 2), shared so a volunteer edits the same data:
+ * a weekly grid of days × parts of the day, and languages (ISO 639-1) with CEFR levels or native.
  */
-export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const;
-export const AVAILABILITY_SLOTS = DAYS.flatMap((d) => DAY_PARTS.map((p) => `${d}-${p}` as const));
-export const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
-
-/** Languages offered on the profile form (ISO 639-1); a language the volunteer already has is always shown too. */
-export const LANGUAGE_CHOICES = ['pl', 'uk', 'ru', 'be', 'en', 'de', 'fr', 'es', 'it', 'ar', 'fa', 'ps', 'ku', 'tr', 'ka', 'hy', 'ro', 'vi', 'zh', 'ti', 'so'] as const;
+export { DAYS, LEVELS, SLOTS as DAY_PARTS, AVAILABILITY as AVAILABILITY_SLOTS, LANGUAGE_CODES as LANGUAGE_CHOICES, MAX_LANGUAGES } from '../application/application.schemas.js';
 
 const list = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]);
 
@@ -29,10 +24,10 @@ export const ProfileInput = z
     ),
     district: optionalText(100),
     hoursPerMonth: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(0).max(744).optional()),
-    availability: z.preprocess(list, z.array(z.enum(AVAILABILITY_SLOTS as [string, ...string[]])).max(AVAILABILITY_SLOTS.length)),
+    availability: z.preprocess(list, z.array(z.enum(AVAILABILITY as unknown as [string, ...string[]])).max(AVAILABILITY.length)),
     languages: z
-      .array(z.object({ code: z.string().regex(/^[a-z]{2,3}$/), level: z.enum(LEVELS) }).strict())
-      .max(20)
+      .array(z.object({ code: z.enum(LANGUAGE_CODES), level: z.enum(LEVELS) }).strict())
+      .max(MAX_LANGUAGES)
       .refine((l) => new Set(l.map((x) => x.code)).size === l.length, { params: { key: 'volunteers.self-service.profile.languageTwice' } }),
   })
   .strict();
