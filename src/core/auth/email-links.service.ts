@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { rowsOf, withSystem, withTenant } from '../db/tx.js';
+import { rowsOf, withSystem, withTenant, type Tx } from '../db/tx.js';
 import { audit, type Actor } from '../audit/audit.js';
 import { isLocale, type Locale } from '../i18n/index.js';
 import { queueMail } from '../mail/outbox.js';
@@ -27,55 +27,58 @@ export interface InviteInput {
  * Invites someone into the actor's organisation with a role: the account (if new), the person record,
  * the membership, the single-use link and the mail are written in one tenant transaction.
  */
-export async function inviteMember(db: Db, actor: Actor, input: InviteInput, baseUrl: string): Promise<{ personId: string }> {
+export function inviteMember(db: Db, actor: Actor, input: InviteInput, baseUrl: string): Promise<{ personId: string }> {
+  return withTenant(db, actor, (tx) => inviteInTx(tx, actor, input, baseUrl));
+}
+
+/** The same, inside the caller's tenant transaction (e.g. together with approving a volunteer). */
+export async function inviteInTx(tx: Tx, actor: Actor, input: InviteInput, baseUrl: string): Promise<{ personId: string }> {
   const token = randomToken();
-  return withTenant(db, actor, async (tx) => {
-    const [{ id: existing } = { id: null }] = rowsOf<{ id: string | null }>(await tx.execute(sql`select app_user_id_by_email(${input.email}) as id`));
-    const userId = existing ?? randomUUID();
-    if (!existing) {
-      // No RETURNING: the new account is not visible to the app role until its person row exists.
-      await tx.insert(users).values({ id: userId, email: input.email, displayName: `${input.givenName} ${input.familyName}`, locale: input.locale });
-    }
-    let [person] = await tx.select({ id: people.id }).from(people).where(and(eq(people.organisationId, actor.organisationId), eq(people.userId, userId)));
-    if (!person) {
-      // Someone already recorded with this e-mail but without an account gets the account linked, not a twin.
-      [person] = await tx
-        .update(people)
-        .set({ userId, updatedAt: new Date() })
-        .where(
-          eq(
-            people.id,
-            sql`(select p.id from people p where p.organisation_id = ${actor.organisationId} and p.email = ${input.email} and p.user_id is null order by p.created_at limit 1)`,
-          ),
-        )
-        .returning({ id: people.id });
-    }
-    if (!person) {
-      [person] = await tx
-        .insert(people)
-        .values({ organisationId: actor.organisationId, givenName: input.givenName, familyName: input.familyName, email: input.email, locale: input.locale, userId })
-        .returning({ id: people.id });
-    }
-    await tx.insert(memberships).values({ organisationId: actor.organisationId, personId: person!.id, role: input.role }).onConflictDoNothing();
-    await tx.insert(emailTokens).values({
-      tokenHash: tokenHash(token),
-      purpose: 'invitation',
-      userId,
-      organisationId: actor.organisationId,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
-    });
-    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
-    const [inviter] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
-    await queueMail(tx, {
-      organisationId: actor.organisationId,
-      to: input.email,
-      locale: input.locale,
-      template: invitationMail,
-      params: { organisation: org!.name, inviter: inviter?.name ?? '', role: input.role, url: `${baseUrl}/invitation/${token}?lang=${input.locale}`, days: INVITATION_DAYS },
-    });
-    await audit(tx, actor, { action: 'user.invite', entity: 'person', entityId: person!.id, fields: ['role'] });
-    return { personId: person!.id };
+  const [{ id: existing } = { id: null }] = rowsOf<{ id: string | null }>(await tx.execute(sql`select app_user_id_by_email(${input.email}) as id`));
+  const userId = existing ?? randomUUID();
+  if (!existing) {
+    // No RETURNING: the new account is not visible to the app role until its person row exists.
+    await tx.insert(users).values({ id: userId, email: input.email, displayName: `${input.givenName} ${input.familyName}`, locale: input.locale });
+  }
+  let [person] = await tx.select({ id: people.id }).from(people).where(and(eq(people.organisationId, actor.organisationId), eq(people.userId, userId)));
+  if (!person) {
+    // Someone already recorded with this e-mail but without an account gets the account linked, not a twin.
+    [person] = await tx
+      .update(people)
+      .set({ userId, updatedAt: new Date() })
+      .where(
+        eq(
+          people.id,
+          sql`(select p.id from people p where p.organisation_id = ${actor.organisationId} and p.email = ${input.email} and p.user_id is null order by p.created_at limit 1)`,
+        ),
+      )
+      .returning({ id: people.id });
+  }
+  if (!person) {
+    [person] = await tx
+      .insert(people)
+      .values({ organisationId: actor.organisationId, givenName: input.givenName, familyName: input.familyName, email: input.email, locale: input.locale, userId })
+      .returning({ id: people.id });
+  }
+  await tx.insert(memberships).values({ organisationId: actor.organisationId, personId: person!.id, role: input.role }).onConflictDoNothing();
+  await tx.insert(emailTokens).values({
+    tokenHash: tokenHash(token),
+    purpose: 'invitation',
+    userId,
+    organisationId: actor.organisationId,
+    expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
   });
+  const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
+  const [inviter] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId));
+  await queueMail(tx, {
+    organisationId: actor.organisationId,
+    to: input.email,
+    locale: input.locale,
+    template: invitationMail,
+    params: { organisation: org!.name, inviter: inviter?.name ?? '', role: input.role, url: `${baseUrl}/invitation/${token}?lang=${input.locale}`, days: INVITATION_DAYS },
+  });
+  await audit(tx, actor, { action: 'user.invite', entity: 'person', entityId: person!.id, fields: ['role'] });
+  return { personId: person!.id };
 }
 
 /** Sends a reset link if the address has an account. The caller answers the same either way. */

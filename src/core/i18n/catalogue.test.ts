@@ -29,9 +29,19 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'admin.programmes.status', // "Status" is the usual German column heading
     'admin.outbox.status', // "Status"
     'admin.audit.system', // "System" (the actor of automatic audit entries)
+    'volunteers.pipeline.sort.name', // "Name" is the German word (sort option, like field.name)
+    'volunteers.application.slotOfDay', // "{day}, {slot}": only placeholders and a comma, as German writes it ("Montag, Vormittag")
+    'volunteers.pipeline.languageLevel', // "{language} ({level})": only placeholders and brackets, no words to translate
   ],
   pl: [
     'admin.audit.system', // "System" is the Polish word as well
+    'volunteers.pipeline.languageLevel', // "{language} ({level})": only placeholders and brackets, no words to translate
+  ],
+  uk: [
+    'volunteers.pipeline.languageLevel', // "{language} ({level})": only placeholders and brackets, no words to translate
+  ],
+  ar: [
+    'volunteers.pipeline.languageLevel', // "{language} ({level})": only placeholders and brackets, no words to translate
   ],
 };
 

@@ -1,3 +1,5 @@
+import { rowsOf } from '../../../core/db/tx.js';
+import { sql } from 'drizzle-orm';
 /**
  * Moving volunteers through the pipeline over HTTP: every rule of stages.ts (allowed and blocked, with its
  * message next to the field), versions and the concurrency of two coordinators, the timeline and the audit.
@@ -82,6 +84,17 @@ describe('moving one volunteer (POST /volunteers/:id/stage)', () => {
     const moved = [...page.body.matchAll(/Moved from “([^”]+)” to “([^”]+)”/g)].map((m) => m[2]);
     assert.deepEqual(moved, ['Active', 'Approved', 'In training', 'Interviewed', 'Interview scheduled', 'Contacted']);
     assert.match(page.body, /Kasia Koordynatorka/);
+  });
+
+  it('approving a volunteer with an e-mail invites them to create an account, in the same transaction', async () => {
+    const id = await seed({ givenName: 'Олена', familyName: 'Коваленко', email: 'olena.k@example.org', stage: 'training', plannedDays: 20 });
+    assert.equal((await move(coordinator.client, id, 'approved')).status, 303);
+    const events = await eventsOf(w, id);
+    assert.deepEqual(events.map((e) => e.kind).sort(), ['invitation', 'stage']);
+    const mails = rowsOf<{ subject: string }>(await w.db.execute(sql`select subject from outbox where to_address = 'olena.k@example.org'`));
+    assert.equal(mails.length, 1);
+    const linked = rowsOf<{ user_id: string | null }>(await w.db.execute(sql`select p.user_id from people p join volunteers v on v.person_id = p.id where v.id = ${id}`));
+    assert.ok(linked[0]!.user_id, 'the account is linked to the volunteer');
   });
 
   it('allows going back from "interview scheduled" to "contacted", and active ⇄ paused → ended with reasons', async () => {

@@ -8,7 +8,7 @@ import { IdParams, MoveInput, StageOutput, VolunteerPage, VolunteerQuery } from 
 import { listVolunteers, moveVolunteer } from './pipeline.service.js';
 
 /** JSON API of the pipeline: the list with the page's filters, and a move (409 on a stale version). */
-export function pipelineApi({ app, db }: ModuleContext) {
+export function pipelineApi({ app, db, config }: ModuleContext) {
   const read = { access: { roles: volunteersPolicy.read } };
   const manage = { access: { roles: volunteersPolicy.manage } };
 
@@ -27,6 +27,6 @@ export function pipelineApi({ app, db }: ModuleContext) {
       config: manage,
       schema: apiDoc({ summary: 'Move a volunteer to another stage', tag: 'volunteers', params: IdParams, body: MoveInput, response: { 200: StageOutput, 409: ApiError.describe('Someone else changed the volunteer since `version` was read (code CONFLICT); nothing was written') } }),
     },
-    async (req) => moveVolunteer(db, actorOf(req), idParam(req), parseInput(MoveInput, req.body)),
+    async (req) => moveVolunteer(db, actorOf(req), idParam(req), parseInput(MoveInput, req.body), config.baseUrl),
   );
 }

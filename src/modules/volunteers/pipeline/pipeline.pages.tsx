@@ -16,7 +16,7 @@ import { VolunteerPageView } from './views/volunteer.js';
 import { VolunteerListView, viewQuery } from './views/volunteer-list.js';
 
 /** HTML pages of the coordinator's pipeline: list, board, one volunteer, moves, bulk moves, exports. */
-export function pipelinePages({ app, db }: ModuleContext) {
+export function pipelinePages({ app, db, config }: ModuleContext) {
   const read = { access: { roles: volunteersPolicy.read } };
   const manage = { access: { roles: volunteersPolicy.manage } };
   const canManage = (req: FastifyRequest) => can(req.auth?.roles ?? [], 'manage');
@@ -47,7 +47,7 @@ export function pipelinePages({ app, db }: ModuleContext) {
     const body = formBody(req);
     const parsed = BulkInput.safeParse(body);
     if (!parsed.success) return listPage(req, reply, query, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    const result = await bulkMove(db, actorOf(req), parsed.data, req.locale);
+    const result = await bulkMove(db, actorOf(req), parsed.data, req.locale, config.baseUrl);
     return sendPage(req, reply, (c) => c.t('volunteers.pipeline.bulk.resultTitle', { stage: stageName(c.t, result.stage) }), (ctx) => <BulkResultView ctx={ctx} result={result} back={`/volunteers${viewQuery(query)}`} />);
   });
 
@@ -65,7 +65,7 @@ export function pipelinePages({ app, db }: ModuleContext) {
       return volunteerPage(req, reply, id, { values: body, errors }, 422);
     }
     try {
-      const state = await moveVolunteer(db, actorOf(req), id, parsed.data);
+      const state = await moveVolunteer(db, actorOf(req), id, parsed.data, config.baseUrl);
       setFlash(reply, 'success', 'volunteers.pipeline.moved', { stage: stageName(req.t, state.stage) });
       return reply.redirect(`/volunteers/${id}`, 303);
     } catch (err) {

@@ -1,3 +1,4 @@
+import { inviteVolunteerInTx } from '../self-service/invite.service.js';
 import { audit, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
@@ -140,7 +141,7 @@ type MoveOutcome = { ok: true; state: StageOutput } | { ok: false; key: string; 
  * the mover saw, then the rules of `checkTransition` decide. An allowed move updates the row, adds a `stage`
  * event to the timeline and an audit row (`volunteer.stage`); a refused one writes nothing.
  */
-async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date): Promise<MoveOutcome> {
+async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string): Promise<MoveOutcome> {
   if (row.version !== version) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
   const facts = await volunteerFacts(tx, actor.organisationId, row, isoDay(now));
   const check = checkTransition(facts, to, reason);
@@ -149,6 +150,8 @@ async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, rea
   if (!updated) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
   await addEvent(tx, actor.organisationId, { volunteerId: row.id, actorUserId: actor.userId, kind: 'stage', fromStage: row.stage, toStage: to, reason: reason ?? null });
   await audit(tx, actor, { action: 'volunteer.stage', entity: 'volunteer', entityId: row.id, fields: ['stage'] });
+  // An approved volunteer is invited to create an account, in the same transaction as the approval.
+  if (to === 'approved' && row.email && !row.userId) await inviteVolunteerInTx(tx, actor, row, baseUrl);
   return { ok: true, state: { id: updated.id, stage: updated.stage as Stage, stageReason: updated.stageReason, stageChangedAt: updated.stageChangedAt.toISOString(), version: updated.version } };
 }
 
@@ -157,11 +160,11 @@ async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, rea
  * changed the volunteer since `input.version` was read, and VALIDATION with the rule's message on the field
  * it concerns (`stage` or `reason`) when the rules refuse the move. Of two concurrent moves exactly one wins.
  */
-export async function moveVolunteer(db: Db, actor: Actor, id: string, input: MoveInput, now = new Date()): Promise<StageOutput> {
+export async function moveVolunteer(db: Db, actor: Actor, id: string, input: MoveInput, baseUrl: string, now = new Date()): Promise<StageOutput> {
   return withTenant(db, actor, async (tx) => {
     const [row] = await lockVolunteers(tx, actor.organisationId, [id]);
     if (!row) throw new AppError('NOT_FOUND');
-    const outcome = await applyMove(tx, actor, row, input.stage, input.reason, input.version, now);
+    const outcome = await applyMove(tx, actor, row, input.stage, input.reason, input.version, now, baseUrl);
     if (outcome.ok) return outcome.state;
     if (outcome.conflict) throw new AppError('CONFLICT', outcome.key);
     throw new AppError('VALIDATION', outcome.key, { [outcome.field]: { key: outcome.key } });
@@ -178,13 +181,13 @@ export interface BulkResult {
  * Moves several volunteers to one stage in one transaction, each by the same rules and version check as a
  * single move; a refused volunteer does not stop the others. Ids unknown here are reported as not found.
  */
-export async function bulkMove(db: Db, actor: Actor, input: BulkInput, locale: Locale, now = new Date()): Promise<BulkResult> {
+export async function bulkMove(db: Db, actor: Actor, input: BulkInput, locale: Locale, baseUrl: string, now = new Date()): Promise<BulkResult> {
   const wanted = new Map(input.ids.map((s) => [s.id, s.version]));
   return withTenant(db, actor, async (tx) => {
     const rows = await lockVolunteers(tx, actor.organisationId, [...wanted.keys()]);
     const result: BulkResult = { stage: input.stage, moved: [], refused: [] };
     for (const row of rows) {
-      const outcome = await applyMove(tx, actor, row, input.stage, input.reason, wanted.get(row.id)!, now);
+      const outcome = await applyMove(tx, actor, row, input.stage, input.reason, wanted.get(row.id)!, now, baseUrl);
       if (outcome.ok) result.moved.push({ id: row.id, givenName: row.givenName, familyName: row.familyName, from: row.stage as Stage });
       else result.refused.push({ id: row.id, givenName: row.givenName, familyName: row.familyName, key: outcome.conflict ? 'volunteers.pipeline.bulk.changedMeanwhile' : outcome.key });
     }

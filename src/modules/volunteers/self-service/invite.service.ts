@@ -1,10 +1,10 @@
 import type { Actor } from '../../../core/audit/audit.js';
-import { inviteMember } from '../../../core/auth/email-links.service.js';
+import { inviteInTx } from '../../../core/auth/email-links.service.js';
 import type { Db } from '../../../core/db/database.js';
-import { withTenant } from '../../../core/db/tx.js';
+import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { isLocale } from '../../../core/i18n/index.js';
-import { addEvent, findVolunteerById } from '../volunteers.repository.js';
+import { addEvent, findVolunteerById, type VolunteerRow } from '../volunteers.repository.js';
 
 /** Stages at which a volunteer may be invited to create an account (approved and after, until the end). */
 export const INVITABLE_STAGES: ReadonlySet<string> = new Set(['approved', 'active', 'paused']);
@@ -18,13 +18,22 @@ export const INVITABLE_STAGES: ReadonlySet<string> = new Set(['approved', 'activ
  * or without an e-mail address. A timeline event records it.
  */
 export async function inviteApprovedVolunteer(db: Db, actor: Actor, volunteerId: string, baseUrl: string): Promise<{ personId: string }> {
-  const volunteer = await withTenant(db, actor, (tx) => findVolunteerById(tx, actor.organisationId, volunteerId));
-  if (!volunteer) throw new AppError('NOT_FOUND');
-  if (!INVITABLE_STAGES.has(volunteer.stage)) throw new AppError('CONFLICT', 'volunteers.documents.invite.notApproved');
-  if (!volunteer.email) throw new AppError('CONFLICT', 'volunteers.documents.invite.noEmail');
+  return withTenant(db, actor, async (tx) => {
+    const volunteer = await findVolunteerById(tx, actor.organisationId, volunteerId);
+    if (!volunteer) throw new AppError('NOT_FOUND');
+    if (!INVITABLE_STAGES.has(volunteer.stage)) throw new AppError('CONFLICT', 'volunteers.documents.invite.notApproved');
+    if (!volunteer.email) throw new AppError('CONFLICT', 'volunteers.documents.invite.noEmail');
+    return inviteVolunteerInTx(tx, actor, volunteer, baseUrl);
+  });
+}
+
+/**
+ * Sends the account invitation inside the caller's transaction (the move to `approved` uses it, so the
+ * approval and its invitation commit together) and records it on the timeline.
+ */
+export async function inviteVolunteerInTx(tx: Tx, actor: Actor, volunteer: VolunteerRow, baseUrl: string): Promise<{ personId: string }> {
   const locale = isLocale(volunteer.locale) ? volunteer.locale : 'pl';
-  const result = await inviteMember(db, actor, { email: volunteer.email, givenName: volunteer.givenName, familyName: volunteer.familyName, role: 'volunteer', locale }, baseUrl);
-  // A second transaction: inviteMember owns its own. If this one failed the invitation would still stand.
-  await withTenant(db, actor, (tx) => addEvent(tx, actor.organisationId, { volunteerId, actorUserId: actor.userId, kind: 'invitation', detail: { role: 'volunteer', locale } }));
+  const result = await inviteInTx(tx, actor, { email: volunteer.email!, givenName: volunteer.givenName, familyName: volunteer.familyName, role: 'volunteer', locale }, baseUrl);
+  await addEvent(tx, actor.organisationId, { volunteerId: volunteer.id, actorUserId: actor.userId, kind: 'invitation', detail: { role: 'volunteer', locale } });
   return result;
 }
