@@ -10,11 +10,13 @@ export function Timeline({ ctx, events }: { ctx: PageContext; events: EventRow[]
   return (
     <ol class="role-list" aria-labelledby="timeline-heading">
       {events.map((e) => {
-        const kindKey = `volunteers.pipeline.event.${e.kind}`;
+        // The most specific label there is: kind and action ("agreement.accepted_electronically"), then kind.
+        const action = typeof e.detail.action === 'string' ? e.detail.action : '';
+        const key = [`volunteers.pipeline.event.${e.kind}.${action}`, `volunteers.pipeline.event.${e.kind}`].find((k) => hasMessage(k)) ?? 'volunteers.pipeline.event.other';
         const what =
           e.kind === 'stage' && e.fromStage && e.toStage
             ? t('volunteers.pipeline.event.moved', { from: stageName(t, e.fromStage), to: stageName(t, e.toStage) })
-            : t(hasMessage(kindKey) ? kindKey : 'volunteers.pipeline.event.other');
+            : t(key);
         return (
           <li>
             <div>
