@@ -213,3 +213,27 @@ export function linkIn(mail: ReceivedMail, prefix: string): string {
   if (!m) throw new Error(`No link starting with ${prefix} in the mail "${mail.subject}":\n${mail.text}`);
   return m[0];
 }
+
+/** One leaf of a received mail (text, HTML, calendar, attachment), with its body decoded. */
+export interface MailPart {
+  contentType: string;
+  disposition: string;
+  body: string;
+}
+
+/** Every leaf part of a mail, decoded — for what `parseMessage` leaves out (calendar parts, attachments). */
+export function partsOf(mail: ReceivedMail): MailPart[] {
+  return leaves(splitHeaders(mail.raw)).map((leaf) => ({
+    contentType: (leaf.headers['content-type'] ?? 'text/plain').toLowerCase(),
+    disposition: (leaf.headers['content-disposition'] ?? '').toLowerCase(),
+    body: decodeBody(leaf),
+  }));
+}
+
+/** The iCalendar text of a mail (its text/calendar part, else an .ics attachment), unfolded (RFC 5545 §3.1). */
+export function calendarOf(mail: ReceivedMail): string {
+  const parts = partsOf(mail);
+  const part = parts.find((p) => p.contentType.startsWith('text/calendar')) ?? parts.find((p) => /\.ics\b/.test(p.contentType + p.disposition));
+  if (!part) throw new Error(`No calendar part in the mail "${mail.subject}" (parts: ${parts.map((p) => p.contentType).join(', ')})`);
+  return part.body.replace(/\r?\n[ \t]/g, '');
+}

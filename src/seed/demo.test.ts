@@ -140,6 +140,24 @@ describe('demo seed', () => {
     assert.ok(ages.every((a) => a.age >= 8 && a.age <= 90));
   });
 
+  it('puts every volunteer in the pipeline, at several stages, consistent with its rules', async () => {
+    const rows = rowsOf<{ stage: string; n: number }>(await t.database.db.execute(sql`select stage, count(*)::int as n from volunteers group by stage`));
+    assert.ok(rows.length >= 6, `stages: ${rows.map((r) => r.stage).join(', ')}`);
+    const volunteersWithoutRow = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n from memberships m where m.role = 'volunteer' and not exists (select 1 from volunteers v where v.person_id = m.person_id)`),
+    )[0]!.n;
+    assert.equal(volunteersWithoutRow, 0);
+    const broken = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`
+        select count(*)::int as n from volunteers v
+        where (v.stage in ('approved','active','paused','ended') and v.works_with_minors
+               and not exists (select 1 from safeguarding_checks c where c.volunteer_id = v.id and c.renew_by > current_date))
+           or (v.stage = 'active' and coalesce(v.planned_days, 999) > 30
+               and not exists (select 1 from volunteer_documents d where d.volunteer_id = v.id and d.kind = 'agreement' and d.accepted_at is not null))`),
+    )[0]!.n;
+    assert.equal(broken, 0);
+  });
+
   it('lets every demo account sign in through the real app', async () => {
     for (const account of demoAccounts()) {
       const c = new TestClient(t.app);

@@ -8,6 +8,7 @@ import { rowsOf, withSystem, type Tx } from '../core/db/tx.js';
 import { foldForSearch } from '../core/i18n/search.js';
 import { memberships, networkManagers, networkOrganisations, networks, organisations, people, programmes } from '../core/tenancy/tenancy.table.js';
 import { buildDemo, DEMO_PASSWORD } from './demo-data.js';
+import { seedVolunteers } from './volunteers.js';
 
 export { buildDemo, demoAccounts, DEMO_PASSWORD } from './demo-data.js';
 
@@ -74,6 +75,13 @@ export async function seedIfEmpty(db: Db, _config: Config): Promise<boolean> {
     await tx.insert(people).values(personRows);
     await tx.insert(memberships).values(membershipRows);
     await tx.insert(networkManagers).values(plan.networkManagers.map((email) => ({ networkId: network!.id, userId: userIdByEmail.get(email)! })));
+    // The coordinator of each organisation is who moved its demo volunteers through the pipeline.
+    const coordinators = new Map<string, string>();
+    for (const org of plan.organisations) {
+      const coordinator = org.people.find((p) => p.roles.includes('coordinator') && p.account);
+      if (coordinator) coordinators.set(orgId.get(org.slug)!, userIdByEmail.get(coordinator.account!.email)!);
+    }
+    await seedVolunteers(tx, personRows, membershipRows, coordinators, new Date());
     return true;
   });
 }
