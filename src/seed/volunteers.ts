@@ -83,7 +83,7 @@ export async function seedVolunteers(tx: Tx, personRows: PersonRow[], membership
       preferredAgeGroups: r.chance(0.5) ? ['adults'] : worksWithMinors ? ['children', 'teenagers'] : [],
       preferredGender: 'any',
       motivation: 'Chcę pomagać nowym sąsiadom w odnalezieniu się w mieście.',
-      heardFrom: r.pick(['friends', 'social_media', 'website', 'event', 'other']),
+      heardFrom: r.pick(['friends_family', 'social_media', 'website', 'event', 'other']),
       worksWithMinors,
       plannedDays: r.chance(0.85) ? 365 : 30,
     });

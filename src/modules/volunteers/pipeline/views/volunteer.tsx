@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatList, LANGUAGE_NAME, isLocale } from '../../../../core/i18n/index.js';
+import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
@@ -48,7 +48,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Prop
     [t('volunteers.pipeline.worksWithMinors'), t(v.worksWithMinors ? 'volunteers.pipeline.yes' : 'volunteers.pipeline.no')],
     [t('volunteers.pipeline.plannedDays'), v.plannedDays === null ? t('volunteers.pipeline.openEnded') : t('volunteers.pipeline.days', { count: v.plannedDays })],
     [t('volunteers.pipeline.motivation'), dash(v.motivation)],
-    [t('volunteers.pipeline.heardFrom'), dash(v.heardFrom)],
+    [t('volunteers.pipeline.heardFrom'), v.heardFrom && hasMessage(`volunteers.application.heard.${v.heardFrom}`) ? t(`volunteers.application.heard.${v.heardFrom}`) : dash(v.heardFrom)],
   ];
   const slots = new Set(v.availability);
   return (
