@@ -135,7 +135,20 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Prop
               <tr>
                 <th scope="row">{weekdayName(locale, i)}</th>
                 {SLOTS.map((s) => (
-                  <td>{slots.has(`${d}-${s}`) ? t('volunteers.pipeline.available') : <span class="muted">{t('volunteers.pipeline.notAvailable')}</span>}</td>
+                  {/* A mark that fits a phone screen; the words are there for screen readers. */}
+                  <td>
+                    {slots.has(`${d}-${s}`) ? (
+                      <>
+                        <span aria-hidden="true">✓</span>
+                        <span class="visually-hidden">{t('volunteers.pipeline.available')}</span>
+                      </>
+                    ) : (
+                      <>
+                        <span class="muted" aria-hidden="true">–</span>
+                        <span class="visually-hidden">{t('volunteers.pipeline.notAvailable')}</span>
+                      </>
+                    )}
+                  </td>
                 ))}
               </tr>
             ))}
