@@ -134,8 +134,8 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Prop
             {DAYS.map((d, i) => (
               <tr>
                 <th scope="row">{weekdayName(locale, i)}</th>
+                {/* A mark that fits a phone screen; the words are there for screen readers. */}
                 {SLOTS.map((s) => (
-                  {/* A mark that fits a phone screen; the words are there for screen readers. */}
                   <td>
                     {slots.has(`${d}-${s}`) ? (
                       <>
