@@ -88,3 +88,15 @@ export const isoDate = () =>
       params: { key: 'validation.date' },
     });
 export const uuidParam = () => z.string().uuid();
+
+/** An optional phone number: digits, spaces, brackets and hyphens, optionally starting with +. */
+export const optionalPhone = () =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .max(30)
+      .refine((s) => /^\+?[0-9 ()-]{6,30}$/.test(s), { params: { key: 'validation.phone' } })
+      .optional(),
+  );

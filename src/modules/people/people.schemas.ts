@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/index.js';
-import { isoDate, optionalEmail, optionalText, requiredText } from '../../core/http/validation.js';
+import { isoDate, optionalEmail, optionalText, requiredText, optionalPhone } from '../../core/http/validation.js';
 import { ROLES } from '../../core/tenancy/tenancy.table.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -11,15 +11,7 @@ export const PersonInput = z
     givenName: requiredText(100),
     familyName: requiredText(100),
     email: optionalEmail(),
-    phone: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z
-        .string()
-        .trim()
-        .max(30)
-        .refine((s) => /^\+?[0-9 ()-]{6,30}$/.test(s), { params: { key: 'validation.phone' } })
-        .optional(),
-    ),
+    phone: optionalPhone(),
     birthDate: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       isoDate()

@@ -3,7 +3,7 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
 import { adminPolicy } from '../admin.policy.js';
-import { formErrorsOf } from '../http.js';
+import { formErrorsOf } from '../../../core/http/route-helpers.js';
 import { AuditQuery, PAGE_SIZE, type AuditEntryOutput } from './audit-log.schemas.js';
 import { listAuditActors, listAuditEntries } from './audit-log.service.js';
 import { AuditLogView } from './views/audit-log.js';

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
-import { invalid } from '../http.js';
+import { invalid } from '../../../core/http/route-helpers.js';
 import { countAuditEntries, findAuditEntries, findOrganisationAccounts } from './audit-log.repository.js';
 import { PAGE_SIZE, type AuditActor, type AuditEntryOutput, type AuditQuery } from './audit-log.schemas.js';
 

@@ -4,7 +4,7 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { adminPolicy } from '../admin.policy.js';
-import { formBody } from '../http.js';
+import { formBody } from '../../../core/http/route-helpers.js';
 import { OrganisationInput } from './organisation.schemas.js';
 import { getOrganisationSettings, updateOrganisationSettings } from './organisation.service.js';
 import { OrganisationFormView } from './views/organisation-form.js';

@@ -2,7 +2,7 @@ import type { ModuleContext } from '../../../app.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
 import { adminPolicy } from '../admin.policy.js';
-import { idParam } from '../http.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { OutboxQuery } from './outbox.schemas.js';
 import { listMails, viewMail } from './outbox.service.js';
 import { MailView } from './views/mail.js';

@@ -4,7 +4,7 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { adminPolicy } from '../admin.policy.js';
-import { formBody, formErrorsOf, idParam } from '../http.js';
+import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
 import { ProgrammeInput } from './programmes.schemas.js';
 import { createProgramme, getProgrammeById, listProgrammes, updateProgramme } from './programmes.service.js';
 import { ProgrammeFormView } from './views/programme-form.js';

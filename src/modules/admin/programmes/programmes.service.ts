@@ -4,7 +4,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
-import { invalid } from '../http.js';
+import { invalid } from '../../../core/http/route-helpers.js';
 import { findProgrammeById, findProgrammes, insertProgramme, isNameConflict, nameTaken, updateProgramme as updateProgrammeRow, type ProgrammeRow } from './programmes.repository.js';
 import type { ProgrammeInput, ProgrammeOutput } from './programmes.schemas.js';
 

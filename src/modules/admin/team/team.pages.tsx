@@ -4,7 +4,7 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { adminPolicy, can, invitableRoles } from '../admin.policy.js';
-import { formBody, formErrorsOf, idParam } from '../http.js';
+import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
 import { InviteInput, RoleChange } from './team.schemas.js';
 import { changeRole, inviteToTeam, listMembers, viewMember } from './team.service.js';
 import { InviteFormView } from './views/invite-form.js';

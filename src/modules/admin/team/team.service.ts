@@ -6,7 +6,7 @@ import { AppError } from '../../../core/http/errors.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { canInvite } from '../admin.policy.js';
-import { invalid } from '../http.js';
+import { invalid } from '../../../core/http/route-helpers.js';
 import { deleteMembership, findMemberByEmail, findMemberById, findMembers, insertMembership, lockAdministrators, type MemberRow } from './team.repository.js';
 import type { InviteInput, MemberOutput, RoleChange } from './team.schemas.js';
 

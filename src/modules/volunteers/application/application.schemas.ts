@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoDate, optionalEmail, optionalText, requiredText } from '../../../core/http/validation.js';
+import { email, isoDate, optionalEmail, optionalText, requiredText, optionalPhone } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
 import { isMinor } from '../volunteers.repository.js';
 
@@ -40,15 +40,7 @@ export const ApplicationInput = z
     givenName: requiredText(100),
     familyName: requiredText(100),
     email: email(),
-    phone: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .max(30)
-        .refine((s) => /^\+?[0-9 ()-]{6,30}$/.test(s), { params: { key: 'validation.phone' } })
-        .optional(),
-    ),
+    phone: optionalPhone(),
     birthDate: z.preprocess(
       blankToUndefined,
       isoDate()

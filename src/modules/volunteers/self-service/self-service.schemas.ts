@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../../core/http/validation.js';
+import { optionalText, optionalPhone } from '../../../core/http/validation.js';
 import { AVAILABILITY, LANGUAGE_CODES, LEVELS, MAX_LANGUAGES } from '../application/application.schemas.js';
 
 /**
@@ -13,15 +13,7 @@ const list = (v: unknown) => (v === undefined || v === '' ? [] : Array.isArray(v
 /** What a volunteer may change about themself. */
 export const ProfileInput = z
   .object({
-    phone: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-      z
-        .string()
-        .trim()
-        .max(30)
-        .refine((s) => /^\+?[0-9 ()-]{6,30}$/.test(s), { params: { key: 'validation.phone' } })
-        .optional(),
-    ),
+    phone: optionalPhone(),
     district: optionalText(100),
     hoursPerMonth: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(0).max(744).optional()),
     availability: z.preprocess(list, z.array(z.enum(AVAILABILITY as unknown as [string, ...string[]])).max(AVAILABILITY.length)),

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type FieldErrors } from '../../core/http/errors.js';
+import { AppError, type FieldErrors } from './errors.js';
 
 const Uuid = z.string().uuid();
 
