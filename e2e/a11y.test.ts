@@ -235,6 +235,27 @@ const PAGES: PageCheck[] = [
   { name: 'guardian confirmed', path: (s) => `/o/${s.org.slug}/apply/guardian-confirmed`, as: 'anonymous' },
   { name: 'volunteers list', path: '/volunteers', as: 'admin' },
   { name: 'volunteers list, no match', path: '/volunteers?q=zzzzzz&stage=active', as: 'admin' },
+  {
+    name: 'volunteers list, bulk move with errors',
+    path: '/volunteers',
+    as: 'admin',
+    prepare: async (page) => {
+      await page.selectOption('#f-stage', 'contacted'); // nobody ticked
+      await expectStatus(await clickAndWait(page, page.locator('form[action^="/volunteers/bulk"] [type="submit"]')), 422);
+    },
+  },
+  {
+    name: 'volunteers bulk move result, refused',
+    path: '/volunteers',
+    as: 'admin',
+    prepare: async (page) => {
+      // Rejecting without a reason is refused for each one: the result page lists why, nothing changes.
+      await page.locator('input[name="ids"]').first().check();
+      await page.locator('input[name="ids"]').nth(1).check();
+      await page.selectOption('#f-stage', 'rejected');
+      await expectStatus(await clickAndWait(page, page.locator('form[action^="/volunteers/bulk"] [type="submit"]')), 200);
+    },
+  },
   { name: 'volunteers board', path: '/volunteers/board', as: 'admin' },
   { name: 'volunteer page, panels filled', path: (s) => `/volunteers/${s.vol.mainId}`, as: 'admin' },
   {
@@ -267,6 +288,15 @@ const PAGES: PageCheck[] = [
   { name: 'issue agreement', path: (s) => `/volunteers/${s.vol.mainId}/documents/new?kind=agreement`, as: 'admin' },
   { name: 'document templates', path: '/volunteers/templates', as: 'admin' },
   { name: 'document template: agreement in Polish', path: '/volunteers/templates/agreement/pl', as: 'admin' },
+  {
+    name: 'document template with an unknown placeholder',
+    path: '/volunteers/templates/agreement/pl',
+    as: 'admin',
+    prepare: async (page) => {
+      await page.fill('#f-body', `${await page.inputValue('#f-body')}\n\n{nieznane_pole}`);
+      await expectStatus(await clickAndWait(page, page.locator('main form button[name="intent"][value="preview"]')), 422);
+    },
+  },
   { name: 'volunteer settings', path: '/volunteers/settings', as: 'admin' },
   { name: 'document verification', path: (s) => `/verify/${s.vol.certificateCode}`, as: 'anonymous' },
   { name: 'document verification, wrong code', path: '/verify/AAAAAAAAAAAAAAAAAAAAAAAA', as: 'anonymous', status: 404 },

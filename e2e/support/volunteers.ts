@@ -42,7 +42,7 @@ export interface VolunteerSeed {
 export async function seedVolunteers(server: E2EServer, org: Organisation, admin: SeededUser, self?: SeededUser): Promise<VolunteerSeed> {
   const db = server.db;
   const baseUrl = server.baseUrl;
-  const actor = { organisationId: org.id, userId: admin.userId, requestId: 'e2e-a11y', roles: ['administrator', 'coordinator'] as const };
+  const actor = { organisationId: org.id, userId: admin.userId, requestId: 'e2e-seed', roles: ['administrator', 'coordinator'] as const };
   const deps = { db, baseUrl, mailFrom: server.t.config.mailFrom };
   const { org: publicOrg } = await getPublicForm(db, org.slug);
   const apply = (locale: Locale, fields: Record<string, unknown>) =>

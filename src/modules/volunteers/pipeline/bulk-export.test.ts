@@ -144,7 +144,7 @@ describe('exports of the current view', () => {
     assert.match(String(res.headers['content-disposition']), /^attachment; filename="volunteers-\d{4}-\d{2}-\d{2}\.csv"$/);
     assert.ok(res.body.startsWith('\uFEFF'));
     const rows = parseCsv(res.body.slice(1));
-    assert.deepEqual(rows[0], ['Name', 'E-mail address', 'Phone number', 'Stage', 'Applied', 'Days waiting', 'Languages', 'District or municipality', 'Kinds of help']);
+    assert.deepEqual(rows[0], ['Name', 'E-mail address', 'Phone number', 'Stage', 'Applied on', 'Days waiting', 'Languages', 'District or municipality', 'Kinds of help']);
     assert.equal(rows.length, 4, 'header and the three contacted volunteers');
     const names = rows.slice(1).map((r) => r[0]);
     assert.deepEqual(names, ["'@SUM(A1) " + EVIL, 'Żółkiewska-Wąs Łucja', 'Їжакевич Олександра']);
