@@ -70,7 +70,7 @@ async function pageWeight(t: TestApp) {
 }
 
 async function latency(t: TestApp, label: string) {
-  const org = await createOrganisation(t.database.db, `bench-${label}`);
+  const org = await createOrganisation(t.database.db, `bench-${label.toLowerCase()}`);
   const user = await createUser(t.database.db, { organisationId: org.id, roles: ['coordinator'] });
   for (let i = 0; i < 300; i++) await createPerson(t.database.db, org.id, `Imię${i}`, `Nazwisko${i}`, ['volunteer']);
   const c = new TestClient(t.app);

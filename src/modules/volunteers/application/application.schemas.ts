@@ -134,7 +134,7 @@ export function fromForm(body: Record<string, unknown>): { input: Record<string,
     .filter((r) => r.code !== '' || r.level !== '');
   const interestsRaw = typeof str(body.interests) === 'string' ? (str(body.interests) as string) : '';
   const interests = interestsRaw
-    .split(',')
+    .split(/[,،，]/) // Latin, Arabic and full-width commas
     .map((s) => s.trim())
     .filter(Boolean);
   const input: Record<string, unknown> = {
