@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { testApp, type TestApp } from '../src/core/testing/harness.js';
 import { createOrganisation, createPerson, createUser } from '../src/core/testing/fixtures.js';
@@ -90,18 +91,20 @@ async function latency(t: TestApp, label: string) {
 }
 
 async function mainThreadStall(t: TestApp) {
-  const cheap = async () => {
-    const t0 = performance.now();
-    await t.app.inject({ method: 'GET', url: '/healthz' });
-    return performance.now() - t0;
-  };
-  const alone = median(await Promise.all(Array.from({ length: 5 }, cheap)));
-  const slow = t.database.db.execute(sql`select count(*) from generate_series(1, 3000000)`);
+  // PGlite executes a query synchronously in WebAssembly on the main thread: while it runs, the process
+  // answers nothing at all. The event-loop delay during a deliberately slow query shows for how long.
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
   const t0 = performance.now();
-  const during = await cheap();
-  await slow;
+  await t.database.db.execute(sql`select count(*) from generate_series(1, 3000000)`);
   const slowMs = performance.now() - t0;
-  add('PGlite: /healthz while a slow query runs', `${during.toFixed(0)} ms`, `alone: ${alone.toFixed(1)} ms; the slow query: ${slowMs.toFixed(0)} ms`);
+  histogram.disable();
+  const typical = median(await Promise.all(Array.from({ length: 5 }, async () => {
+    const s = performance.now();
+    await t.app.inject({ method: 'GET', url: '/healthz' });
+    return performance.now() - s;
+  })));
+  add('PGlite: longest stall of the event loop during a slow query', `${(histogram.max / 1e6).toFixed(0)} ms`, `the query took ${slowMs.toFixed(0)} ms; a typical request: ${typical.toFixed(1)} ms`);
 }
 
 await startup();
