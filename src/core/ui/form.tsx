@@ -188,7 +188,14 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
     <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
       <legend>
         {props.label}
-        {!props.required && <span class="optional"> ({ctx.t('form.optional')})</span>}
+        {props.required ? (
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : (
+          <span class="optional"> ({ctx.t('form.optional')})</span>
+        )}
       </legend>
       <Described {...props} />
       <div class="checkboxes" id={fieldId(name)}>

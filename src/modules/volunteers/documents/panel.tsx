@@ -42,7 +42,7 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
                     <td>{LANGUAGE_NAME[d.locale]}</td>
                     <td>{formatDate(d.issuedAt, ctx.locale)}</td>
                     <td>{documentStatus(ctx, d)}</td>
-                    <td>
+                    <td class="actions-row">
                       <a href={`/volunteers/documents/${d.id}.pdf`}>{t('volunteers.documents.panel.download', { title: d.title })}</a>
                       {manage && d.kind === 'agreement' && open && (
                         <Form ctx={ctx} action={`/volunteers/documents/${d.id}/paper-signed`} class="inline-form">

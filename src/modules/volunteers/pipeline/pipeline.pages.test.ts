@@ -110,7 +110,7 @@ describe('the board /volunteers/board', () => {
     assert.deepEqual(sections[0], ['applied', '2 volunteers']);
     assert.deepEqual(sections[1], ['contacted', '1 volunteer']);
     assert.match(res.body, /0 rejected/);
-    assert.match(res.body, /Шевченко Олена<\/a> <span class="muted">30 days/);
+    assert.match(res.body, /<bdi>Шевченко Олена<\/bdi><\/a> <span class="muted">30 days/);
     assert.doesNotMatch(res.body, /<script(?! src="\/static\/app.js")/);
   });
 });

@@ -49,7 +49,7 @@ function InterviewItem({ ctx, i, canManage }: { ctx: PageContext; i: Interview; 
           {notes.map((k) => (
             <div>
               <dt>{t(`volunteers.screening.field.${k}`)}</dt>
-              <dd>{i.notes[k]}</dd>
+              <dd dir="auto">{i.notes[k]}</dd>
             </div>
           ))}
         </dl>

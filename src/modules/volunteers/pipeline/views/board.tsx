@@ -32,7 +32,9 @@ export function BoardView({ ctx, board, limit }: { ctx: PageContext; board: { co
               <ul>
                 {col.items.map((v) => (
                   <li>
-                    <a href={`/volunteers/${v.id}`}>{listName(v)}</a> <span class="muted">{t('volunteers.pipeline.days', { count: v.daysWaiting })}</span>
+                    <a href={`/volunteers/${v.id}`}>
+                      <bdi>{listName(v)}</bdi>
+                    </a> <span class="muted">{t('volunteers.pipeline.days', { count: v.daysWaiting })}</span>
                     {v.awaitingGuardian && (
                       <>
                         {' '}

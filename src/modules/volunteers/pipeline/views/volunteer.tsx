@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
@@ -20,11 +21,11 @@ const dash = (v: string | number | null | undefined) => (v === null || v === und
 export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Props) {
   const { t, locale } = ctx;
   const v = view.volunteer;
-  const personal: [string, string][] = [
+  const personal: [string, ComponentChildren][] = [
     [t('field.givenName'), v.givenName],
     [t('field.familyName'), v.familyName],
     [t('field.email'), dash(v.email)],
-    [t('field.phone'), dash(v.phone)],
+    [t('field.phone'), v.phone ? <span dir="ltr">{v.phone}</span> : '—'],
     [t('field.birthDate'), v.birthDate ? formatDate(v.birthDate, locale) : '—'],
     [t('volunteers.pipeline.applicationLanguage'), isLocale(v.locale) ? LANGUAGE_NAME[v.locale] : v.locale],
   ];
@@ -177,7 +178,9 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Prop
                   <td>
                     {codeLabel(t, 'purpose', c.purpose)}
                     <br />
-                    <span class="muted">{c.text}</span>
+                    <span class="muted" lang={v.locale}>
+                      {c.text}
+                    </span>
                   </td>
                   <td>{codeLabel(t, 'basis', c.lawfulBasis)}</td>
                   <td>{formatDateTime(c.givenAt, locale)}</td>
@@ -198,13 +201,14 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Prop
   );
 }
 
-function Details({ rows }: { rows: [string, string][] }) {
+function Details({ rows }: { rows: [string, ComponentChildren][] }) {
   return (
     <dl class="details">
       {rows.map(([k, value]) => (
         <div>
           <dt>{k}</dt>
-          <dd>{value}</dd>
+          {/* Answers are in the applicant's language and script: let the browser find their direction. */}
+          <dd dir="auto">{value}</dd>
         </div>
       ))}
     </dl>
