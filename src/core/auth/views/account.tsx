@@ -1,0 +1,185 @@
+import { formatDateTime, LANGUAGE_NAME, LOCALES } from '../../i18n/index.js';
+import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../ui/index.js';
+import type { listAccessTokens } from '../access-tokens.js';
+
+/** The pages of "My account": profile and language, security (password, two-factor), API tokens. */
+
+function AccountTabs({ ctx }: { ctx: PageContext }) {
+  const tabs = [
+    ['/account', 'account.title'],
+    ['/account/security', 'security.title'],
+    ['/account/tokens', 'tokens.title'],
+  ] as const;
+  return (
+    <nav class="tabs" aria-label={ctx.t('account.sections')}>
+      <ul>
+        {tabs.map(([href, key]) => (
+          <li>
+            <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
+              {ctx.t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function ProfileView({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx;
+  const labels = { displayName: t('field.displayName'), locale: t('field.locale') };
+  return (
+    <section class="narrow">
+      <h1>{t('account.title')}</h1>
+      <AccountTabs ctx={ctx} />
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      <Form ctx={ctx} action="/account">
+        <TextField ctx={ctx} form={form} name="displayName" label={labels.displayName} autocomplete="name" required maxLength={120} />
+        <SelectField ctx={ctx} form={form} name="locale" label={labels.locale} required options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAME[l] }))} />
+        <SubmitButton>{t('form.save')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export function SecurityView(props: {
+  ctx: PageContext;
+  totpEnabled: boolean;
+  pendingSecret: string | null;
+  qr: string | null;
+  mustSetUp: boolean;
+  passwordForm: FormState;
+  totpForm: FormState;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const pwLabels = { current: t('field.currentPassword'), password: t('field.newPassword'), confirm: t('field.confirmPassword') };
+  return (
+    <section class="narrow">
+      <h1>{t('security.title')}</h1>
+      <AccountTabs ctx={ctx} />
+      {props.mustSetUp && (
+        <div class="notice" role="status">
+          {t('security.adminMustSetUp')}
+        </div>
+      )}
+      <h2 id="totp">{t('security.totp')}</h2>
+      <ErrorSummary ctx={ctx} form={props.totpForm} labels={{ code: t('field.totpCode') }} />
+      {props.totpEnabled ? (
+        <>
+          <p>{t('security.totpOn')}</p>
+          {!ctx.user?.roles.includes('administrator') && (
+            <Form ctx={ctx} action="/account/security/totp/disable">
+              <TextField ctx={ctx} form={props.totpForm} name="code" label={t('field.totpCode')} autocomplete="one-time-code" inputMode="numeric" maxLength={8} required dir="ltr" />
+              <SubmitButton>{t('security.totpDisable')}</SubmitButton>
+            </Form>
+          )}
+        </>
+      ) : props.pendingSecret ? (
+        <>
+          <p>{t('security.totpScan')}</p>
+          {props.qr && <img src={props.qr} alt={t('security.qrAlt')} width={200} height={200} class="qr" />}
+          <p>
+            {t('security.totpManual')} <code class="secret" dir="ltr">{props.pendingSecret}</code>
+          </p>
+          <Form ctx={ctx} action="/account/security/totp/confirm">
+            <TextField ctx={ctx} form={props.totpForm} name="code" label={t('field.totpCode')} autocomplete="one-time-code" inputMode="numeric" maxLength={8} required dir="ltr" />
+            <SubmitButton>{t('security.totpConfirm')}</SubmitButton>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p>{t('security.totpOff')}</p>
+          <Form ctx={ctx} action="/account/security/totp/start">
+            <SubmitButton>{t('security.totpStart')}</SubmitButton>
+          </Form>
+        </>
+      )}
+      <h2>{t('security.password')}</h2>
+      <ErrorSummary ctx={ctx} form={props.passwordForm} labels={pwLabels} />
+      <Form ctx={ctx} action="/account/security/password">
+        <TextField ctx={ctx} form={props.passwordForm} name="current" type="password" label={pwLabels.current} autocomplete="current-password" required />
+        <TextField ctx={ctx} form={props.passwordForm} name="password" type="password" label={pwLabels.password} hint={t('field.passwordHint')} autocomplete="new-password" required />
+        <TextField ctx={ctx} form={props.passwordForm} name="confirm" type="password" label={pwLabels.confirm} autocomplete="new-password" required />
+        <SubmitButton>{t('security.passwordSubmit')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export function TokensView(props: {
+  ctx: PageContext;
+  form: FormState;
+  tokens: Awaited<ReturnType<typeof listAccessTokens>>;
+  orgNames: Map<string, string>;
+  created?: string;
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const labels = { name: t('tokens.name'), days: t('tokens.days') };
+  return (
+    <section>
+      <h1>{t('tokens.title')}</h1>
+      <AccountTabs ctx={ctx} />
+      <p>{t('tokens.intro')}</p>
+      {props.created && (
+        <div class="notice" role="status">
+          <p>{t('tokens.createdOnce')}</p>
+          <p>
+            <code class="secret" dir="ltr" id="new-token">
+              {props.created}
+            </code>
+          </p>
+        </div>
+      )}
+      <ErrorSummary ctx={ctx} form={props.form} labels={labels} />
+      <Form ctx={ctx} action="/account/tokens" class="form narrow">
+        <TextField ctx={ctx} form={props.form} name="name" label={labels.name} required maxLength={80} />
+        <TextField ctx={ctx} form={props.form} name="days" type="number" label={labels.days} required />
+        <SubmitButton>{t('tokens.create')}</SubmitButton>
+      </Form>
+      <h2 id="tokens-heading">{t('tokens.yours')}</h2>
+      {props.tokens.length === 0 ? (
+        <p class="empty">{t('tokens.none')}</p>
+      ) : (
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="tokens-heading">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('tokens.name')}</th>
+                <th scope="col">{t('tokens.organisation')}</th>
+                <th scope="col">{t('tokens.expires')}</th>
+                <th scope="col">{t('tokens.lastUsed')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('tokens.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.tokens.map((tk) => (
+                <tr>
+                  <td>{tk.name}</td>
+                  <td>{props.orgNames.get(tk.organisationId) ?? '—'}</td>
+                  <td>{tk.expiresAt ? formatDateTime(tk.expiresAt, ctx.locale) : '—'}</td>
+                  <td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, ctx.locale) : t('tokens.never')}</td>
+                  <td>
+                    {tk.revokedAt ? (
+                      t('tokens.revokedState')
+                    ) : (
+                      <Form ctx={ctx} action={`/account/tokens/${tk.id}/revoke`} class="inline-form">
+                        <button type="submit" class="button button-secondary">
+                          {t('tokens.revoke')}
+                          <span class="visually-hidden"> {tk.name}</span>
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
