@@ -2,10 +2,15 @@
  * The command line: `npx tandem <command>`.
  *   migrate      apply pending migrations (DATABASE_URL or DATA_DIR)
  *   seed-demo    load the demo data into an empty database
+ *   match solve <file.json>   the matching engine on an instance file (see src/modules/matching/engine)
  */
 const commands: Record<string, () => Promise<unknown>> = {
   migrate: () => import('./migrate.js'),
   'seed-demo': () => import('./seed-demo.js'),
+  match: async () => {
+    const { runMatchCli } = await import('./match.js');
+    process.exitCode = await runMatchCli(process.argv.slice(3));
+  },
 };
 
 const [name] = process.argv.slice(2);
