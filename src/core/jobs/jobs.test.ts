@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
+import { startSmtp } from '../testing/smtp.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { testApp, type TestApp } from '../testing/harness.js';
 import { createOrganisation, createUser } from '../testing/fixtures.js';
@@ -11,39 +10,6 @@ import { outbox } from '../mail/mail.table.js';
 import { createWorker } from './worker.js';
 import { backoffSeconds, enqueue } from './queue.js';
 import { jobs } from './jobs.table.js';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a free local port that keeps what it receives. */
-async function startSmtp(opts: { failFirst?: number } = {}) {
-  const received: Received[] = [];
-  let failures = opts.failFirst ?? 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        if (failures > 0) {
-          failures--;
-          callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
-          return;
-        }
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 describe('mail through the outbox and a real SMTP server', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;

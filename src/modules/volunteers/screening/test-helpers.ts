@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { auditLog } from '../../../core/audit/audit.table.js';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
 import { foldForSearch } from '../../../core/i18n/index.js';
@@ -104,27 +102,7 @@ export async function flashOn(client: TestClient, path: string): Promise<string>
   return /<div class="flash[^"]*"[^>]*>([^<]*)<\/div>/.exec(page.body)?.[1] ?? '';
 }
 
-/** A real SMTP server on a free local port that keeps the raw messages it receives. */
-export async function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+export { startSmtp } from '../../../core/testing/smtp.js';
 
 /** The text/calendar part of a raw MIME message, decoded and unfolded (RFC 5545 §3.1). */
 export function calendarPart(raw: string): string {
