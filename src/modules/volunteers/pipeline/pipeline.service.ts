@@ -134,14 +134,15 @@ export async function viewVolunteer(db: Db, actor: Actor, id: string) {
 }
 export type VolunteerView = Awaited<ReturnType<typeof viewVolunteer>>;
 
-type MoveOutcome = { ok: true; state: StageOutput } | { ok: false; key: string; field: 'stage' | 'reason' | 'version'; conflict?: boolean };
+export type MoveOutcome = { ok: true; state: StageOutput } | { ok: false; key: string; field: 'stage' | 'reason' | 'version'; conflict?: boolean };
 
 /**
  * One volunteer's move inside the caller's transaction, on a row locked FOR UPDATE: the version must be the one
  * the mover saw, then the rules of `checkTransition` decide. An allowed move updates the row, adds a `stage`
- * event to the timeline and an audit row (`volunteer.stage`); a refused one writes nothing.
+ * event to the timeline and an audit row (`volunteer.stage`); a refused one writes nothing. A move to `approved`
+ * also invites the volunteer to an account, with links under `baseUrl` (null only for callers that never approve).
  */
-async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string): Promise<MoveOutcome> {
+export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string | null): Promise<MoveOutcome> {
   if (row.version !== version) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
   const facts = await volunteerFacts(tx, actor.organisationId, row, isoDay(now));
   const check = checkTransition(facts, to, reason);
@@ -151,7 +152,10 @@ async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, rea
   await addEvent(tx, actor.organisationId, { volunteerId: row.id, actorUserId: actor.userId, kind: 'stage', fromStage: row.stage, toStage: to, reason: reason ?? null });
   await audit(tx, actor, { action: 'volunteer.stage', entity: 'volunteer', entityId: row.id, fields: ['stage'] });
   // An approved volunteer is invited to create an account, in the same transaction as the approval.
-  if (to === 'approved' && row.email && !row.userId) await inviteVolunteerInTx(tx, actor, row, baseUrl);
+  if (to === 'approved' && row.email && !row.userId) {
+    if (baseUrl === null) throw new Error('a move to approved needs the base URL for the invitation link');
+    await inviteVolunteerInTx(tx, actor, row, baseUrl);
+  }
   return { ok: true, state: { id: updated.id, stage: updated.stage as Stage, stageReason: updated.stageReason, stageChangedAt: updated.stageChangedAt.toISOString(), version: updated.version } };
 }
 

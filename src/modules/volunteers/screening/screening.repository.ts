@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { memberships, organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { insuranceRecords, interviews, safeguardingChecks, volunteerEvents, volunteers, volunteerSettings } from '../volunteers.table.js';
+import { insuranceRecords, interviews, safeguardingChecks, volunteerEvents, volunteerSettings } from '../volunteers.table.js';
 
 /** All SQL of interviews, safeguarding checks and insurance; every function takes the organisation id. */
 
@@ -85,16 +85,6 @@ export async function lastSequence(tx: Tx, organisationId: string, interviewId: 
     .from(volunteerEvents)
     .where(and(eq(volunteerEvents.organisationId, organisationId), sql`${volunteerEvents.detail}->>'interviewId' = ${interviewId}`));
   return row?.n === null || row?.n === undefined ? null : Number(row.n);
-}
-
-/** Moves the volunteer to `to` if nobody changed them since `version` was read; false otherwise. */
-export async function moveVolunteer(tx: Tx, organisationId: string, volunteerId: string, version: number, to: string): Promise<boolean> {
-  const rows = await tx
-    .update(volunteers)
-    .set({ stage: to, stageReason: null, stageChangedAt: new Date(), version: sql`${volunteers.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(volunteers.organisationId, organisationId), eq(volunteers.id, volunteerId), eq(volunteers.version, version)))
-    .returning({ id: volunteers.id });
-  return rows.length === 1;
 }
 
 // --- Safeguarding ------------------------------------------------------------------------------
