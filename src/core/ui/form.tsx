@@ -209,6 +209,43 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
   );
 }
 
+/**
+ * One yes/no checkbox posting `value` (default `true`) when ticked, and nothing when not: the handler reads
+ * absence as no. Ticked again after an error when the form value is that value, true or "on".
+ */
+export function Checkbox(props: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; value?: string; required?: boolean }) {
+  const { form, name } = props;
+  const id = fieldId(name);
+  const posted = props.value ?? 'true';
+  const value = form.values[name];
+  const error = form.errors[name];
+  return (
+    <div class={`field field-checkbox${error ? ' field-invalid' : ''}`}>
+      <label class="checkbox" for={id}>
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          value={posted}
+          checked={value === true || value === posted || value === 'on'}
+          required={props.required}
+          aria-required={props.required ? 'true' : undefined}
+          aria-describedby={describedBy(form, name, props.hint)}
+          aria-invalid={error ? 'true' : undefined}
+        />{' '}
+        {props.label}
+        {props.required && (
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      <Described {...props} />
+    </div>
+  );
+}
+
 export function SubmitButton({ children }: { children: ComponentChildren }) {
   return (
     <div class="actions">

@@ -1,5 +1,4 @@
-import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { Checkbox } from '../../views/checkbox.js';
+import { Checkbox, ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 
 export function ProgrammeFormView({ ctx, form, id }: { ctx: PageContext; form: FormState; id: string | null }) {
   const { t } = ctx;

@@ -1,7 +1,7 @@
-import { CheckboxGroup, ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../application.repository.js';
 import { ACTIVITIES, AGE_GROUPS, GENDERS, HEARD_FROM, languageField, MAX_LANGUAGES, PLANNED_LENGTHS, type OptionalField } from '../application.schemas.js';
-import { AvailabilityGrid, LanguageRows, RadioGroup, YesCheckbox } from './controls.js';
+import { AvailabilityGrid, LanguageRows, RadioGroup } from './controls.js';
 
 export interface ApplicationFormProps {
   ctx: PageContext;
@@ -109,15 +109,15 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
             <SelectField ctx={ctx} form={form} name="preferredGender" label={labels.preferredGender!} options={opt('volunteers.application.genderOption', GENDERS)} />
           </>
         )}
-        <YesCheckbox ctx={ctx} form={form} name="worksWithMinors" label={labels.worksWithMinors!} hint={t('volunteers.application.worksWithMinorsHint')} />
+        <Checkbox value="yes" ctx={ctx} form={form} name="worksWithMinors" label={labels.worksWithMinors!} hint={t('volunteers.application.worksWithMinorsHint')} />
 
         <h2>{t('volunteers.application.section.motivation')}</h2>
         <TextArea ctx={ctx} form={form} name="motivation" label={labels.motivation!} hint={t('volunteers.application.motivationHint')} maxLength={2000} rows={6} />
         {shows('heard_from') && <SelectField ctx={ctx} form={form} name="heardFrom" label={labels.heardFrom!} options={opt('volunteers.application.heard', HEARD_FROM)} />}
 
         <h2>{t('volunteers.application.section.consents')}</h2>
-        <YesCheckbox ctx={ctx} form={form} name="consents.application" label={t('volunteers.application.consent.application', { organisation: org.name })} required />
-        <YesCheckbox ctx={ctx} form={form} name="consents.newsletter" label={t('volunteers.application.consent.newsletter', { organisation: org.name })} />
+        <Checkbox value="yes" ctx={ctx} form={form} name="consents.application" label={t('volunteers.application.consent.application', { organisation: org.name })} required />
+        <Checkbox value="yes" ctx={ctx} form={form} name="consents.newsletter" label={t('volunteers.application.consent.newsletter', { organisation: org.name })} />
         <p class="hint">{t('volunteers.application.privacyNote', { organisation: org.name })}</p>
 
         <SubmitButton>{t('volunteers.application.submit')}</SubmitButton>

@@ -61,42 +61,6 @@ export function RadioGroup({ ctx, form, name, label, options }: { ctx: PageConte
   );
 }
 
-/** A single yes/no checkbox with an explanation. */
-export function YesCheckbox({ ctx, form, name, label, hint, required }: { ctx: PageContext; form: FormState; name: string; label: string; hint?: string; required?: boolean }) {
-  const error = form.errors[name];
-  const described = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`field field-checkbox${error ? ' field-invalid' : ''}`}>
-      <FieldError ctx={ctx} form={form} name={name} />
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          id={fieldId(name)}
-          name={name}
-          value="yes"
-          checked={form.values[name] === 'yes'}
-          required={required}
-          aria-required={required ? 'true' : undefined}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={described}
-        />{' '}
-        {label}
-        {required && (
-          <span class="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </label>
-      {hint && (
-        <p class="hint" id={`${fieldId(name)}-hint`}>
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export function LanguageRows({ ctx, form, rows }: { ctx: PageContext; form: FormState; rows: number }) {
   const { t } = ctx;
   const options = languageOptions(ctx.locale);
