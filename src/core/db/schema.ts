@@ -6,3 +6,5 @@ export * from '../mail/mail.table.js';
 export * from '../jobs/jobs.table.js';
 export * from '../http/http.table.js';
 export * from '../../modules/volunteers/volunteers.table.js';
+export * from '../../modules/mentees/mentees.table.js';
+export * from '../../modules/matching/matching.table.js';

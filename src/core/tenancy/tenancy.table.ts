@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { appRole, organisationId, tenantPolicy } from '../db/rls.js';
 import { users } from '../auth/auth.table.js';
 
@@ -29,6 +29,8 @@ export const organisations = pgTable(
     country: text().notNull().default('PL'),
     defaultLocale: text().notNull().default('pl'),
     city: text(),
+    /** IANA zone for dates shown, typed and sent in calendars (meetings, interviews). */
+    timeZone: text().notNull().default('Europe/Warsaw'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -66,6 +68,8 @@ export const programmes = pgTable(
     name: text().notNull(),
     description: text().notNull().default(''),
     active: boolean().notNull().default(true),
+    /** Matching weights set for this programme (missing keys: the defaults of matching/scoring). */
+    matchingWeights: jsonb().$type<Record<string, number>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('programmes_name_per_org').on(t.organisationId, t.name), tenantPolicy('programmes')],
@@ -83,6 +87,8 @@ export const people = pgTable(
     phone: text(),
     birthDate: date({ mode: 'string' }),
     locale: text().notNull().default('pl'),
+    /** female, male, other — or null when not stated. Used only for stated matching preferences. */
+    gender: text(),
     /** Lower-case name and e-mail without diacritics, for search ("lodz" finds "Łódź"). Set by the app. */
     searchText: text().notNull().default(''),
     /** The account of this person, when they have one (staff, volunteers who signed up). */
@@ -93,6 +99,7 @@ export const people = pgTable(
   (t) => [
     index('people_org_name').on(t.organisationId, t.familyName, t.givenName),
     unique('people_user_per_org').on(t.organisationId, t.userId),
+    check('people_gender', sql`${t.gender} is null or ${t.gender} in ('female','male','other')`),
     tenantPolicy('people'),
   ],
 ).enableRLS();

@@ -37,6 +37,7 @@ const tableColumns = {
   email: people.email,
   phone: people.phone,
   birthDate: people.birthDate,
+  gender: people.gender,
   locale: people.locale,
   searchText: people.searchText,
   userId: people.userId,

@@ -37,6 +37,8 @@ export const volunteers = pgTable(
     /** Weekly grid: "mon-morning", "tue-evening"… (day × morning/afternoon/evening). */
     availability: text().array().notNull().default(sql`'{}'::text[]`),
     hoursPerMonth: integer(),
+    /** How many mentees the volunteer supports at once (a hard limit in matching). */
+    capacity: integer().notNull().default(1),
     district: text(),
     travelKm: integer(),
     /** mentoring, language_help, school_help, errands, leisure, institution_assistance, events. */
@@ -65,6 +67,7 @@ export const volunteers = pgTable(
       'volunteers_stage',
       sql`${t.stage} in ('applied','contacted','interview_scheduled','interviewed','training','approved','active','paused','ended','rejected','withdrawn')`,
     ),
+    check('volunteers_capacity', sql`${t.capacity} between 1 and 20`),
     check('volunteers_hours', sql`${t.hoursPerMonth} is null or ${t.hoursPerMonth} between 0 and 744`),
     index('volunteers_org_stage').on(t.organisationId, t.stage),
     index('volunteers_person').on(t.personId),

@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { organisationId, tenantPolicy } from '../../core/db/rls.js';
+import { organisations, programmes } from '../../core/tenancy/tenancy.table.js';
+import { mentees } from '../mentees/mentees.table.js';
+import { volunteers } from '../volunteers/volunteers.table.js';
+
+/** One scored component as stored with a proposal or a match, so its reason can be shown later in any language. */
+export interface StoredComponent {
+  key: string;
+  points: number;
+  max: number;
+  detail: Record<string, unknown>;
+}
+
+/** An organisation's districts with their centre coordinates, for the distance between volunteer and mentee. */
+export const districts = pgTable(
+  'districts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    latitude: doublePrecision().notNull(),
+    longitude: doublePrecision().notNull(),
+  },
+  (t) => [
+    unique('districts_name_per_org').on(t.organisationId, t.name),
+    check('districts_coordinates', sql`${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180`),
+    tenantPolicy('districts'),
+  ],
+).enableRLS();
+
+/** Neutral public places for first meetings: cafés, libraries, community centres. */
+export const venues = pgTable(
+  'venues',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** cafe, library, community_centre, other. */
+    kind: text().notNull(),
+    address: text().notNull(),
+    district: text(),
+    /** As people read it: "Mon–Fri 8:00–20:00, Sat 10:00–16:00". */
+    openingHours: text().notNull().default(''),
+    stepFree: boolean().notNull().default(false),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('venues_kind', sql`${t.kind} in ('cafe','library','community_centre','other')`),
+    unique('venues_name_per_org').on(t.organisationId, t.name),
+    tenantPolicy('venues'),
+  ],
+).enableRLS();
+
+/** A pair a coordinator has ruled out: never suggested, never proposed, never accepted. */
+export const matchExclusions = pgTable(
+  'match_exclusions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    reason: text().notNull(),
+    createdByUserId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('match_exclusions_pair').on(t.menteeId, t.volunteerId), tenantPolicy('match_exclusions')],
+).enableRLS();
+
+/**
+ * A volunteer–mentee pair. `needs` are the mentee's needs this match serves: no two active matches of one mentee share
+ * a need (checked in the accepting transaction, which locks the mentee and volunteer rows). Capacity: a volunteer has at
+ * most `volunteers.capacity` active matches (same lock).
+ */
+export const matches = pgTable(
+  'matches',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    programmeId: uuid().references(() => programmes.id, { onDelete: 'set null' }),
+    needs: text().array().notNull().default(sql`'{}'::text[]`),
+    /** active, paused, closed. */
+    status: text().notNull().default('active'),
+    score: doublePrecision(),
+    components: jsonb().$type<StoredComponent[]>().notNull().default([]),
+    /** suggestion (chosen from the ranked list) or batch (accepted from a batch proposal). */
+    origin: text().notNull().default('suggestion'),
+    proposalId: uuid(),
+    createdByUserId: uuid(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp({ withTimezone: true }),
+    endReason: text(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('matches_status', sql`${t.status} in ('active','paused','closed')`),
+    check('matches_origin', sql`${t.origin} in ('suggestion','batch')`),
+    index('matches_volunteer_status').on(t.volunteerId, t.status),
+    index('matches_mentee_status').on(t.menteeId, t.status),
+    tenantPolicy('matches'),
+  ],
+).enableRLS();
+
+/** One run of batch matching over a waiting list: the optimal assignment, proposed pair by pair for review. */
+export const matchRuns = pgTable(
+  'match_runs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    programmeId: uuid().references(() => programmes.id, { onDelete: 'set null' }),
+    createdByUserId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    mentees: integer().notNull(),
+    volunteers: integer().notNull(),
+    candidatePairs: integer().notNull(),
+    matched: integer().notNull(),
+    total: doublePrecision().notNull(),
+    milliseconds: integer().notNull(),
+    /** open (pairs to review), closed (every pair decided or the run was discarded). */
+    status: text().notNull().default('open'),
+  },
+  (t) => [check('match_runs_status', sql`${t.status} in ('open','closed')`), tenantPolicy('match_runs')],
+).enableRLS();
+
+export const matchProposals = pgTable(
+  'match_proposals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    runId: uuid().notNull().references(() => matchRuns.id, { onDelete: 'cascade' }),
+    menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    score: doublePrecision().notNull(),
+    components: jsonb().$type<StoredComponent[]>().notNull().default([]),
+    /** proposed, accepted, rejected, stale (no longer possible when decided: capacity taken, mentee matched). */
+    status: text().notNull().default('proposed'),
+    decidedByUserId: uuid(),
+    decidedAt: timestamp({ withTimezone: true }),
+    reason: text(),
+    matchId: uuid().references(() => matches.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    check('match_proposals_status', sql`${t.status} in ('proposed','accepted','rejected','stale')`),
+    unique('match_proposals_run_mentee').on(t.runId, t.menteeId),
+    tenantPolicy('match_proposals'),
+  ],
+).enableRLS();
+
+/** The first meeting of a new pair at a neutral place; the notice goes to both people and the social worker. */
+export const introductions = pgTable(
+  'introductions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    matchId: uuid().notNull().references(() => matches.id, { onDelete: 'cascade' }),
+    venueId: uuid().notNull().references(() => venues.id, { onDelete: 'restrict' }),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    minutes: integer().notNull().default(60),
+    /** scheduled, held, cancelled. */
+    status: text().notNull().default('scheduled'),
+    note: text(),
+    icsUid: text().notNull(),
+    /** iCalendar SEQUENCE: raised on every reschedule so calendars replace the event. */
+    sequence: integer().notNull().default(0),
+    createdByUserId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('introductions_status', sql`${t.status} in ('scheduled','held','cancelled')`),
+    check('introductions_minutes', sql`${t.minutes} between 15 and 480`),
+    index('introductions_match').on(t.matchId),
+    tenantPolicy('introductions'),
+  ],
+).enableRLS();

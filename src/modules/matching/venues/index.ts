@@ -1,0 +1,4 @@
+import type { ModuleContext } from '../../../app.js';
+
+/** Routes of matching/venues (being built). */
+export function venuesRoutes(_ctx: ModuleContext) {}
