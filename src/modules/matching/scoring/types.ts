@@ -1,6 +1,6 @@
 /**
  * The contract of the scoring module (pure: no database, no HTTP). The matching pages and the batch service load
- * these profiles from the database and call `scorePair` / `rankCandidates`; the scoring helper owns the rules.
+ * these profiles from the database and call `scorePair` / `rankVolunteers` / `rankMentees` / `candidateInstance`; the scoring helper owns the rules.
  */
 import type { LanguageLevel } from '../../volunteers/volunteers.table.js';
 
@@ -98,6 +98,20 @@ export interface Violation {
   detail: Record<string, unknown>;
 }
 
+/** Something a social worker should see before deciding that does not rule the pair out. */
+export type CautionKey = 'vulnerable_adult';
+
+export interface Caution {
+  key: CautionKey;
+  detail: Record<string, unknown>;
+}
+
 export type PairScore =
-  | { eligible: true; score: number; components: Component[] }
+  | {
+      eligible: true;
+      score: number;
+      components: Component[];
+      /** Always present in what `scorePair` returns; optional so that hand-built scores elsewhere stay valid. */
+      cautions?: Caution[];
+    }
   | { eligible: false; violations: Violation[] };

@@ -1,0 +1,63 @@
+/**
+ * Programme weights (programmes.matching_weights, jsonb): each component 0–100, 0 switches it off.
+ */
+import { z } from 'zod';
+import { COMPONENT_KEYS } from './components.js';
+import type { Weights } from './types.js';
+
+/** Used for every key a programme has not set (they sum to 100, so points read as a percentage by default). */
+export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
+  language: 25,
+  availability: 20,
+  distance: 15,
+  interests: 10,
+  needs: 20,
+  waiting: 10,
+});
+
+const isWeight = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 100;
+
+/** Weights from stored JSON: each missing or invalid key (not an integer 0–100) takes its default. Never throws. */
+export function weightsFrom(json: unknown): Weights {
+  const stored = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
+  const out = { ...DEFAULT_WEIGHTS };
+  for (const key of COMPONENT_KEYS) {
+    const value = stored[key];
+    if (isWeight(value)) out[key] = value;
+  }
+  return out;
+}
+
+export function totalWeight(w: Weights): number {
+  return COMPONENT_KEYS.reduce((sum, k) => sum + w[k], 0);
+}
+
+/** A score as a whole percentage of the most a pair can get with these weights (0 when all weights are 0). */
+export function percentOf(score: number, weights: Weights): number {
+  const total = totalWeight(weights);
+  return total > 0 ? Math.round((Math.min(Math.max(score, 0), total) / total) * 100) : 0;
+}
+
+/** A form field or JSON number: blank → required, text that is not a number → invalid. */
+const weight = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
+  z.number().int().min(0).max(100),
+);
+
+/**
+ * The programme settings form / API body: six whole numbers 0–100, not all zero (there would be nothing to rank by).
+ * The all-zero error is on the form as a whole (`_form`).
+ */
+export const WeightsInput = z
+  .object({
+    language: weight,
+    availability: weight,
+    distance: weight,
+    interests: weight,
+    needs: weight,
+    waiting: weight,
+  })
+  .superRefine((w, ctx) => {
+    if (totalWeight(w) === 0) ctx.addIssue({ code: 'custom', path: [], params: { key: 'matching.scoring.validation.allZero' } });
+  });
+export type WeightsInput = z.infer<typeof WeightsInput>;
