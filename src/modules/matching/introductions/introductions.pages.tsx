@@ -1,0 +1,106 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { AppError } from '../../../core/http/errors.js';
+import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { formatList } from '../../../core/i18n/index.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { utcToZoned } from '../../volunteers/screening/time-zone.js';
+import { matchingPolicy } from '../matching.policy.js';
+import { settingsPolicy } from '../venues/settings.policy.js';
+import { DEFAULT_MINUTES, introductionInput } from './introductions.schemas.js';
+import { cancelIntroduction, introductionForForm, introductionPage, markHeld, organisationTimeZone, rescheduleIntroduction, scheduleIntroduction, type IntroductionDeps } from './introductions.service.js';
+import type { Notified } from './notices.js';
+import { IntroductionFields } from './views/introduction-form.js';
+import { IntroductionPageView } from './views/introduction-page.js';
+
+const pagePath = (matchId: string) => `/matching/matches/${matchId}/introduction`;
+
+/** The message after a change: who got the notice, and whom the staff must tell another way. */
+function flashNotified(req: FastifyRequest, reply: FastifyReply, n: Notified, done: 'scheduled' | 'rescheduled' | 'cancelled') {
+  if (n.unreachable.length > 0) setFlash(reply, 'info', `matching.introductions.flash.${done}Unreachable`, { names: formatList(n.unreachable, req.locale, 'conjunction'), count: n.unreachable.length });
+  else setFlash(reply, 'success', `matching.introductions.flash.${done}`);
+}
+
+/**
+ * HTML routes of introductions: the page of a match with its introductions and the scheduling form, moving,
+ * cancelling and marking one as held. Bad input re-renders the form (422) and writes nothing.
+ */
+export function introductionsPages({ app, db, config }: ModuleContext) {
+  const access = { access: { roles: matchingPolicy.decide } };
+  const deps: IntroductionDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
+
+  const page = async (req: FastifyRequest, reply: FastifyReply, matchId: string, form: FormState, status = 200) => {
+    const data = await introductionPage(db, actorOf(req), matchId, req.locale);
+    const canConfigure = settingsPolicy.configure.some((r) => req.auth?.roles.includes(r));
+    const title = (c: { t: typeof req.t }) => c.t('matching.introductions.title', { volunteer: `${data.parties.volunteer.givenName} ${data.parties.volunteer.familyName}`, mentee: `${data.parties.mentee.givenName} ${data.parties.mentee.familyName}` });
+    return sendPage(req, reply, title, (ctx) => <IntroductionPageView ctx={ctx} {...data} form={form} canConfigure={canConfigure} now={new Date()} />, status);
+  };
+
+  app.get('/matching/matches/:id/introduction', { config: access }, async (req, reply) => page(req, reply, idParam(req), emptyForm({ minutes: DEFAULT_MINUTES })));
+
+  app.post('/matching/matches/:id/introduction', { config: access }, async (req, reply) => {
+    const matchId = idParam(req);
+    const body = formBody(req);
+    const parsed = introductionInput(await organisationTimeZone(db, actorOf(req))).safeParse(body);
+    if (!parsed.success) return page(req, reply, matchId, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    try {
+      flashNotified(req, reply, await scheduleIntroduction(deps, actorOf(req), matchId, parsed.data), 'scheduled');
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return page(req, reply, matchId, { values: body, errors }, 422);
+    }
+    return reply.redirect(pagePath(matchId), 303);
+  });
+
+  const rescheduleForm = async (req: FastifyRequest, reply: FastifyReply, id: string, form: ((values: Record<string, unknown>) => FormState) | FormState, status = 200) => {
+    const data = await introductionForForm(db, actorOf(req), id, req.locale);
+    const i = data.introduction;
+    if (i.status !== 'scheduled') throw new AppError('CONFLICT', 'matching.introductions.notScheduled');
+    const at = utcToZoned(i.startsAt, data.timeZone);
+    const state = typeof form === 'function' ? form({ venueId: i.venueId, date: at.date, time: at.time, minutes: i.minutes, note: i.note ?? '' }) : form;
+    const names = { volunteer: data.parties.volunteer.givenName, mentee: data.parties.mentee.givenName };
+    return sendPage(req, reply, (c) => c.t('matching.introductions.rescheduleTitle', names), (ctx) => (
+      <section class="narrow">
+        <p>
+          <a href={pagePath(i.matchId)}>{ctx.t('matching.introductions.backToPair')}</a>
+        </p>
+        <h1>{ctx.t('matching.introductions.rescheduleTitle', names)}</h1>
+        <p>{ctx.t('matching.introductions.rescheduleIntro')}</p>
+        <IntroductionFields ctx={ctx} form={state} venues={data.venues} timeZone={data.timeZone} action={`/matching/introductions/${i.id}/reschedule`} submit={ctx.t('matching.introductions.rescheduleSubmit')} />
+      </section>
+    ), status);
+  };
+
+  app.get('/matching/introductions/:id/reschedule', { config: access }, async (req, reply) => rescheduleForm(req, reply, idParam(req), emptyForm));
+
+  app.post('/matching/introductions/:id/reschedule', { config: access }, async (req, reply) => {
+    const id = idParam(req);
+    const body = formBody(req);
+    const parsed = introductionInput(await organisationTimeZone(db, actorOf(req))).safeParse(body);
+    if (!parsed.success) return rescheduleForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    try {
+      const outcome = await rescheduleIntroduction(deps, actorOf(req), id, parsed.data);
+      flashNotified(req, reply, outcome, 'rescheduled');
+      return reply.redirect(pagePath(outcome.matchId), 303);
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return rescheduleForm(req, reply, id, { values: body, errors }, 422);
+    }
+  });
+
+  app.post('/matching/introductions/:id/cancel', { config: access }, async (req, reply) => {
+    const outcome = await cancelIntroduction(deps, actorOf(req), idParam(req));
+    flashNotified(req, reply, outcome, 'cancelled');
+    return reply.redirect(pagePath(outcome.matchId), 303);
+  });
+
+  app.post('/matching/introductions/:id/held', { config: access }, async (req, reply) => {
+    const { matchId } = await markHeld(db, actorOf(req), idParam(req));
+    setFlash(reply, 'success', 'matching.introductions.flash.held');
+    return reply.redirect(pagePath(matchId), 303);
+  });
+}

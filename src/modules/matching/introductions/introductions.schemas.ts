@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { isoDate, optionalText } from '../../../core/http/validation.js';
+import { zonedToUtc } from '../../volunteers/screening/time-zone.js';
+
+export const DEFAULT_MINUTES = 60;
+
+const time = () =>
+  z
+    .string()
+    .trim()
+    .refine((s) => /^([01]\d|2[0-3]):[0-5]\d(:00)?$/.test(s), { params: { key: 'matching.introductions.validation.time' } })
+    .transform((s) => s.slice(0, 5));
+
+/** Whole minutes 15–480 from a form ("60") or JSON (60), with one plain message for anything else. */
+const minutes = z.unknown().transform((v, ctx) => {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+    ctx.addIssue({ code: 'custom', params: { key: 'validation.required' } });
+    return z.NEVER;
+  }
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 15 || n > 480) {
+    ctx.addIssue({ code: 'custom', params: { key: 'matching.introductions.validation.minutes' } });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** One of the radio buttons of the venue list; missing or not a venue id: "choose a venue". */
+const venueId = z.unknown().transform((v, ctx) => {
+  if (typeof v !== 'string' || !UUID.test(v.trim())) {
+    ctx.addIssue({ code: 'custom', params: { key: 'matching.introductions.validation.venue' } });
+    return z.NEVER;
+  }
+  return v.trim().toLowerCase();
+});
+
+const fields = z
+  .object({
+    venueId,
+    date: isoDate(),
+    time: time(),
+    minutes,
+    note: optionalText(1000),
+  })
+  .strict();
+
+/**
+ * The introduction form: a venue, a date and time typed in the organisation's time zone (it must exist there —
+ * not the hour skipped when clocks go forward — and be in the future), a length and a note for both people.
+ * Built per request because the zone is the organisation's and "future" is now.
+ */
+export function introductionInput(timeZone: string, now = new Date()) {
+  return fields.transform((v, ctx) => {
+    const startsAt = zonedToUtc(v.date, v.time, timeZone);
+    if (!startsAt) {
+      ctx.addIssue({ code: 'custom', path: ['time'], params: { key: 'matching.introductions.validation.timeSkipped' } });
+      return z.NEVER;
+    }
+    if (startsAt.getTime() <= now.getTime()) {
+      ctx.addIssue({ code: 'custom', path: ['date'], params: { key: 'matching.introductions.validation.past' } });
+      return z.NEVER;
+    }
+    return { venueId: v.venueId, startsAt, minutes: v.minutes, note: v.note ?? null };
+  });
+}
+export type IntroductionInput = z.output<ReturnType<typeof introductionInput>>;

@@ -1,0 +1,247 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { withSystem } from '../../../core/db/tx.js';
+import { createUser } from '../../../core/testing/fixtures.js';
+import { outbox } from '../../../core/mail/mail.table.js';
+import { introductions } from '../matching.table.js';
+import {
+  auditEntries,
+  clockChanges,
+  count,
+  createMatch,
+  createMentee,
+  createVenue,
+  createVolunteer,
+  fieldError,
+  flashOn,
+  header,
+  icsProp,
+  mimePart,
+  signedIn,
+  stamp,
+  startSmtp,
+  world,
+  type World,
+} from './test-helpers.js';
+
+let w: World;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+before(async () => {
+  smtp = await startSmtp();
+  w = await world({ SMTP_URL: smtp.url });
+});
+after(async () => {
+  await w.t.close();
+  await smtp.close();
+});
+
+const { year, springForward, afterAutumn } = clockChanges();
+const introsOf = (matchId: string) => withSystem(w.db, (tx) => tx.select().from(introductions).where(eq(introductions.matchId, matchId)).orderBy(introductions.createdAt));
+const receivedBy = (to: string) => smtp.received.filter((m) => m.to.includes(to));
+const runJobs = () => w.t.worker.runDue();
+
+/** A pair whose three people read three languages: volunteer Polish, mentee Ukrainian, social worker English. */
+async function pair(opts: { volunteerLocale?: 'pl' | 'ar'; menteeEmail?: string | null; socialWorker?: boolean } = {}) {
+  const sw = opts.socialWorker === false ? null : await createUser(w.db, { organisationId: w.org.id, roles: ['social_worker'], name: 'Paweł Szymański', locale: 'en' });
+  const volunteer = await createVolunteer(w, { givenName: opts.volunteerLocale === 'ar' ? 'عمر' : 'Zofia', familyName: opts.volunteerLocale === 'ar' ? 'الخطيب' : 'Wiśniewska', locale: opts.volunteerLocale ?? 'pl' });
+  const mentee = await createMentee(w, { givenName: 'Олена', familyName: 'Коваленко', locale: 'uk', email: opts.menteeEmail, socialWorkerUserId: sw?.userId ?? null });
+  const match = await createMatch(w, mentee.id, volunteer.id);
+  return { sw, volunteer, mentee, match };
+}
+
+describe('introductions', () => {
+  it('schedules at a café: three notices in three languages with a valid .ics; moving keeps the UID with SEQUENCE 1; cancelling sends METHOD:CANCEL', async () => {
+    const cafe = await createVenue(w, { name: 'Kawiarnia Pod Lipami', address: 'ul. Lipowa 4, Zielona Dolina', openingHours: 'pon.–pt. 8:00–20:00', stepFree: true });
+    await createVenue(w, { name: 'Stara Kawiarnia', active: false });
+    const { sw, volunteer, mentee, match } = await pair();
+    const { client } = await signedIn(w, ['coordinator']);
+
+    const page = await client.get(`/matching/matches/${match.id}/introduction`);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /Introduction: Zofia Wiśniewska and Олена Коваленко/);
+    assert.match(page.body, /Paweł Szymański/);
+    assert.match(page.body, /Kawiarnia Pod Lipami/);
+    assert.match(page.body, /Open: pon\.–pt\. 8:00–20:00/);
+    assert.doesNotMatch(page.body, /Stara Kawiarnia/, 'deactivated venues are not offered');
+    assert.match(page.body, /name="minutes" type="number" value="60"/);
+    assert.ok((await auditEntries(w, 'match.view')).some((a) => a.entityId === match.id));
+
+    const res = await client.post(`/matching/matches/${match.id}/introduction`, { venueId: cafe.id, date: afterAutumn, time: '10:00', minutes: '60', note: 'Czekam przy wejściu z czerwoną torbą' });
+    assert.equal(res.status, 303);
+    assert.equal(res.location, `/matching/matches/${match.id}/introduction`);
+    assert.match(await flashOn(client, res.location!), /The first meeting is scheduled/);
+    const [row] = await introsOf(match.id);
+    assert.equal(row!.status, 'scheduled');
+    assert.equal(row!.sequence, 0);
+    assert.equal(row!.startsAt.toISOString(), `${afterAutumn}T09:00:00.000Z`, '10:00 in Warsaw after the autumn change (UTC+1) is 09:00 UTC');
+    assert.match(row!.icsUid, /@tandem\.test$/);
+    assert.ok((await auditEntries(w, 'introduction.schedule')).some((a) => a.entityId === row!.id));
+    const queued = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.organisationId, w.org.id)));
+    assert.deepEqual(queued.map((m) => [m.toAddress, m.locale]).sort(), [[mentee.email, 'uk'], [sw!.email, 'en'], [volunteer.email, 'pl']].sort());
+
+    await runJobs();
+    const [toVolunteer] = receivedBy(volunteer.email!);
+    const [toMentee] = receivedBy(mentee.email!);
+    const [toStaff] = receivedBy(sw!.email);
+    assert.ok(toVolunteer && toMentee && toStaff, 'all three received by the SMTP server');
+    assert.match(header(toVolunteer.raw, 'Subject'), /^Pierwsze spotkanie z osobą o imieniu Олена: /);
+    assert.match(header(toMentee.raw, 'Subject'), /^Ваша перша зустріч з Zofia: /);
+    assert.match(header(toStaff.raw, 'Subject'), /^Introduction of Zofia and Олена: /);
+
+    const volunteerText = mimePart(toVolunteer.raw, 'text/plain');
+    assert.match(volunteerText, /Miejsce: Kawiarnia Pod Lipami, ul\. Lipowa 4, Zielona Dolina/);
+    assert.match(volunteerText, /Godziny otwarcia: pon\.–pt\. 8:00–20:00/);
+    assert.match(volunteerText, /Wejście jest bez schodów/);
+    assert.match(volunteerText, /Uwagi: Czekam przy wejściu z czerwoną torbą/);
+    assert.match(volunteerText, /10:00/, 'the time in Warsaw, as the volunteer reads it');
+    assert.doesNotMatch(volunteerText, /Коваленко/, 'only the first name of the other person');
+    const menteeText = mimePart(toMentee.raw, 'text/plain');
+    assert.match(menteeText, /Години роботи: pon\.–pt\. 8:00–20:00/);
+    assert.doesNotMatch(menteeText, /Wiśniewska/);
+    assert.match(mimePart(toStaff.raw, 'text/plain'), /Open the introduction: http:\/\/tandem\.test\/matching\/matches\//);
+
+    for (const mail of [toVolunteer, toMentee, toStaff]) {
+      const ics = mimePart(mail.raw, 'text/calendar');
+      assert.match(ics, /^BEGIN:VCALENDAR\r?$/m);
+      assert.equal(icsProp(ics, 'METHOD'), 'REQUEST');
+      assert.equal(icsProp(ics, 'UID'), row!.icsUid);
+      assert.equal(icsProp(ics, 'SEQUENCE'), '0');
+      assert.equal(icsProp(ics, 'DTSTART'), stamp(afterAutumn, '09:00'));
+      assert.equal(icsProp(ics, 'DURATION'), 'PT1H');
+      assert.equal(icsProp(ics, 'LOCATION'), 'Kawiarnia Pod Lipami\\, ul. Lipowa 4\\, Zielona Dolina');
+      assert.match(ics, new RegExp(`^ATTENDEE;.*:mailto:${mail.to[0]!.replace(/[.+]/g, '\\$&')}`, 'm'));
+      assert.match(ics, /^ORGANIZER;CN="Stowarzyszenie Łączy Nas":MAILTO:no-reply@tandem\.local/m);
+    }
+
+    // Moved to summer time (UTC+2): the same event, one SEQUENCE higher.
+    const form = await client.get(`/matching/introductions/${row!.id}/reschedule`);
+    assert.match(form.body, new RegExp(`name="date" type="date" value="${afterAutumn}"`));
+    assert.match(form.body, /name="time" type="time" value="10:00"/);
+    const moved = await client.post(`/matching/introductions/${row!.id}/reschedule`, { venueId: cafe.id, date: `${year + 1}-06-10`, time: '18:00', minutes: '90', note: '' });
+    assert.equal(moved.status, 303);
+    await runJobs();
+    const update = receivedBy(mentee.email!)[1]!;
+    assert.match(header(update.raw, 'Subject'), /^Зміна: ваша перша зустріч з Zofia/);
+    const updatedIcs = mimePart(update.raw, 'text/calendar');
+    assert.equal(icsProp(updatedIcs, 'UID'), row!.icsUid);
+    assert.equal(icsProp(updatedIcs, 'SEQUENCE'), '1');
+    assert.equal(icsProp(updatedIcs, 'DTSTART'), stamp(`${year + 1}-06-10`, '16:00'), '18:00 in Warsaw in summer is 16:00 UTC');
+    assert.equal(icsProp(updatedIcs, 'DURATION'), 'PT1H30M');
+    assert.equal(receivedBy(volunteer.email!).length, 2);
+    assert.equal(receivedBy(sw!.email).length, 2);
+    assert.deepEqual((await auditEntries(w, 'introduction.reschedule')).find((a) => a.entityId === row!.id)?.fields?.sort(), ['minutes', 'note', 'startsAt']);
+
+    const cancelled = await client.post(`/matching/introductions/${row!.id}/cancel`);
+    assert.equal(cancelled.status, 303);
+    await runJobs();
+    for (const to of [volunteer.email!, mentee.email!, sw!.email]) {
+      const ics = mimePart(receivedBy(to)[2]!.raw, 'text/calendar');
+      assert.equal(icsProp(ics, 'METHOD'), 'CANCEL', to);
+      assert.equal(icsProp(ics, 'UID'), row!.icsUid);
+      assert.equal(icsProp(ics, 'SEQUENCE'), '2');
+      assert.equal(icsProp(ics, 'STATUS'), 'CANCELLED');
+    }
+    assert.match(header(receivedBy(volunteer.email!)[2]!.raw, 'Subject'), /^Odwołane: /);
+    assert.equal((await introsOf(match.id))[0]!.status, 'cancelled');
+    assert.equal((await client.post(`/matching/introductions/${row!.id}/cancel`)).status, 409, 'cancelled once');
+    const after = await client.get(`/matching/matches/${match.id}/introduction`);
+    assert.match(after.body, /Cancelled/);
+    assert.match(after.body, /Schedule and send the notices/, 'a new one can be scheduled after a cancellation');
+  });
+
+  it('writes an Arabic notice right to left, and when the mentee has no e-mail and no social worker is set, tells the scheduler', async () => {
+    const venue = await createVenue(w, { name: 'Biblioteka Miejska', address: 'ul. Słoneczna 12', openingHours: 'wt.–sob. 10:00–18:00' });
+    const { volunteer, mentee, match } = await pair({ volunteerLocale: 'ar', menteeEmail: null, socialWorker: false });
+    const { client, user } = await signedIn(w, ['social_worker']);
+    await client.get(`/matching/matches/${match.id}/introduction`);
+    const res = await client.post(`/matching/matches/${match.id}/introduction`, { venueId: venue.id, date: `${year}-05-12`, time: '16:30', minutes: '45' });
+    assert.equal(res.status, 303);
+    assert.match(await flashOn(client, res.location!), /Олена has no e-mail address: please tell them the date and the place/);
+    await runJobs();
+    const [arabic] = receivedBy(volunteer.email!);
+    const html = mimePart(arabic!.raw, 'text/html');
+    assert.match(html, /<html lang="ar" dir="rtl">/);
+    assert.match(header(arabic!.raw, 'Subject'), /^لقاؤكم الأول مع Олена/);
+    assert.equal(icsProp(mimePart(arabic!.raw, 'text/calendar'), 'DTSTART'), stamp(`${year}-05-12`, '14:30'));
+    const [staff] = receivedBy(user.email);
+    assert.ok(staff, 'the scheduler gets the staff notice');
+    assert.match(mimePart(staff!.raw, 'text/plain'), /Osoba o imieniu Олена nie ma adresu e-mail i nie otrzymała tego powiadomienia/, 'in the organisation’s language (the account has none)');
+    const uid = (await introsOf(match.id))[0]!.icsUid;
+    assert.equal(smtp.received.filter((m) => mimePart(m.raw, 'text/calendar').includes(`UID:${uid}`)).length, 2, 'two notices: nobody to send the mentee’s to');
+    assert.equal(mentee.email, null);
+  });
+
+  it('refuses bad input at the fields and writes nothing: past dates, a time skipped by the clock change, lengths, venues', async () => {
+    const venue = await createVenue(w, { name: 'Dom Sąsiedzki' });
+    const inactive = await createVenue(w, { name: 'Zamknięta Kawiarnia', active: false });
+    const foreignVenue = await createVenue(w, { name: 'Kawiarnia Beta', organisationId: w.other.id });
+    const { match } = await pair();
+    const pl = (await signedIn(w, ['coordinator'], { locale: 'pl' })).client;
+    await pl.get(`/matching/matches/${match.id}/introduction`);
+    const before = [await count(w, 'introductions'), await count(w, 'outbox')];
+    const good = { venueId: venue.id, date: `${year}-04-20`, time: '12:00', minutes: '60', note: '' };
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ ...good, date: yesterday }, 'date', /Spotkanie musi odbyć się w przyszłości/],
+      [{ ...good, date: `${year}-02-30` }, 'date', /./],
+      [{ ...good, date: springForward, time: '02:30' }, 'time', /ta godzina nie istnieje/],
+      [{ ...good, time: '24:10' }, 'time', /Wpisz godzinę/],
+      [{ ...good, minutes: '10' }, 'minutes', /Wpisz liczbę całkowitą minut od 15 do 480/],
+      [{ ...good, minutes: '481' }, 'minutes', /od 15 do 480/],
+      [{ ...good, minutes: 'godzina' }, 'minutes', /od 15 do 480/],
+      [{ ...good, venueId: '' }, 'venueId', /Wybierz miejsce spotkania/],
+      [{ ...good, venueId: inactive.id }, 'venueId', /To miejsce nie jest już proponowane/],
+      [{ ...good, venueId: foreignVenue.id }, 'venueId', /To miejsce nie jest już proponowane/],
+      [{ ...good, note: 'x'.repeat(1001) }, 'note', /./],
+    ];
+    for (const [form, field, message] of cases) {
+      const res = await pl.post(`/matching/matches/${match.id}/introduction`, form);
+      assert.equal(res.status, 422, JSON.stringify(form));
+      assert.match(fieldError(res.body, field) ?? '', message, `${field}: ${JSON.stringify(form)}`);
+    }
+    const en = (await signedIn(w, ['coordinator'])).client;
+    await en.get(`/matching/matches/${match.id}/introduction`);
+    const past = await en.post(`/matching/matches/${match.id}/introduction`, { ...good, date: yesterday });
+    assert.equal(fieldError(past.body, 'date'), 'The meeting must be in the future.');
+    assert.deepEqual([await count(w, 'introductions'), await count(w, 'outbox')], before);
+
+    assert.equal((await en.post(`/matching/matches/${match.id}/introduction`, good)).status, 303);
+    const twice = await en.post(`/matching/matches/${match.id}/introduction`, good);
+    assert.equal(twice.status, 409, 'one scheduled introduction at a time');
+    assert.match(twice.body, /already scheduled/);
+  });
+
+  it('marks a meeting as held once its time has passed; not before', async () => {
+    const venue = await createVenue(w, { name: 'Park' });
+    const { match } = await pair();
+    const { client, user } = await signedIn(w, ['coordinator']);
+    const [past] = await withSystem(w.db, (tx) =>
+      tx.insert(introductions).values({ organisationId: w.org.id, matchId: match.id, venueId: venue.id, startsAt: new Date(Date.now() - 3_600_000), icsUid: 'past@tandem.test', createdByUserId: user.userId }).returning(),
+    );
+    const page = await client.get(`/matching/matches/${match.id}/introduction`);
+    assert.match(page.body, /Mark as held/);
+    assert.equal((await client.post(`/matching/introductions/${past!.id}/held`)).status, 303);
+    assert.equal((await introsOf(match.id))[0]!.status, 'held');
+    assert.ok((await auditEntries(w, 'introduction.held')).some((a) => a.entityId === past!.id));
+
+    await client.post(`/matching/matches/${match.id}/introduction`, { venueId: venue.id, date: `${year}-03-03`, time: '12:00', minutes: '60' });
+    const future = (await introsOf(match.id)).find((i) => i.status === 'scheduled')!;
+    const early = await client.post(`/matching/introductions/${future.id}/held`);
+    assert.equal(early.status, 409);
+    assert.match(early.body, /has not started yet/);
+  });
+
+  it('an inactive pair cannot get an introduction', async () => {
+    const venue = await createVenue(w, { name: 'Klub Seniora' });
+    const v = await createVolunteer(w);
+    const m = await createMentee(w);
+    const match = await createMatch(w, m.id, v.id, { status: 'closed' });
+    const { client } = await signedIn(w, ['coordinator']);
+    const page = await client.get(`/matching/matches/${match.id}/introduction`);
+    assert.match(page.body, /This pair is not active/);
+    const res = await client.post(`/matching/matches/${match.id}/introduction`, { venueId: venue.id, date: `${year}-03-03`, time: '12:00', minutes: '60' });
+    assert.equal(res.status, 409);
+    assert.equal((await introsOf(match.id)).length, 0);
+  });
+});

@@ -1,0 +1,75 @@
+import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import type { VenueOutput } from '../../venues/settings.schemas.js';
+
+/** The venues as radio buttons, each with its address, opening hours and access, so a fitting time can be picked. */
+function VenueChoice({ ctx, form, venues }: { ctx: PageContext; form: FormState; venues: VenueOutput[] }) {
+  const { t } = ctx;
+  const error = form.errors.venueId;
+  const current = String(form.values.venueId ?? '');
+  return (
+    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? 'f-venueId-error' : undefined}>
+      <legend>
+        {t('matching.introductions.field.venue')}
+        <span class="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </legend>
+      {error && (
+        <p class="field-error" id="f-venueId-error">
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {t(error.key, error.params)}
+        </p>
+      )}
+      <div class="checkboxes">
+        {venues.map((v, i) => (
+          <div>
+            <label class="checkbox">
+              <input type="radio" name="venueId" value={v.id} id={i === 0 ? 'f-venueId' : undefined} checked={current === v.id} required aria-describedby={`venue-${v.id}`} /> {v.name}
+            </label>
+            <span class="venue-option" id={`venue-${v.id}`}>
+              {v.address}
+              <br />
+              {v.openingHours ? t('matching.introductions.venueHours', { hours: v.openingHours }) : t('matching.introductions.venueNoHours')}
+              {v.stepFree && (
+                <>
+                  <br />
+                  {t('matching.introductions.venueStepFree')}
+                </>
+              )}
+            </span>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Scheduling or moving an introduction: venue, date and time in the organisation's zone, length, note. */
+export function IntroductionFields({ ctx, form, venues, timeZone, action, submit }: { ctx: PageContext; form: FormState; venues: VenueOutput[]; timeZone: string; action: string; submit: string }) {
+  const { t } = ctx;
+  const labels = {
+    venueId: t('matching.introductions.field.venue'),
+    date: t('matching.introductions.field.date'),
+    time: t('matching.introductions.field.time'),
+    minutes: t('matching.introductions.field.minutes'),
+    note: t('matching.introductions.field.note'),
+  };
+  return (
+    <>
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      <Form ctx={ctx} action={action}>
+        <VenueChoice ctx={ctx} form={form} venues={venues} />
+        <fieldset class="field">
+          <legend>{t('matching.introductions.field.when')}</legend>
+          <p class="hint">{t('matching.introductions.hint.when', { zone: timeZone })}</p>
+          <TextField ctx={ctx} form={form} name="date" type="date" label={labels.date} required />
+          <TextField ctx={ctx} form={form} name="time" type="time" label={labels.time} hint={t('matching.introductions.hint.time')} required />
+        </fieldset>
+        <TextField ctx={ctx} form={form} name="minutes" type="number" inputMode="numeric" label={labels.minutes} hint={t('matching.introductions.hint.minutes')} maxLength={3} required />
+        <TextArea ctx={ctx} form={form} name="note" label={labels.note} hint={t('matching.introductions.hint.note')} maxLength={1000} rows={3} />
+        <SubmitButton>{submit}</SubmitButton>
+      </Form>
+    </>
+  );
+}

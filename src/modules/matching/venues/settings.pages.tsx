@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { formBody, idParam } from '../../../core/http/route-helpers.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { settingsPolicy } from './settings.policy.js';
+import { WeightsInput, type WeightsOutput } from './settings.schemas.js';
+import { loadSettings } from './settings.service.js';
+import { SettingsOverviewView } from './views/settings-overview.js';
+import { WeightsFormView } from './views/weights-form.js';
+import { DEFAULT_WEIGHTS, getProgrammeWeights, saveWeights } from './weights.service.js';
+
+/** /matching/settings (the overview) and the weights of each programme. */
+export function settingsPages({ app, db }: ModuleContext) {
+  const config = { access: { roles: settingsPolicy.configure } };
+
+  app.get('/matching/settings', { config }, async (req, reply) => {
+    const s = await loadSettings(db, actorOf(req), req.locale);
+    return sendPage(req, reply, (c) => c.t('matching.settings.title'), (ctx) => <SettingsOverviewView ctx={ctx} {...s} />);
+  });
+
+  const weightsPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, programme: WeightsOutput, status = 200) =>
+    sendPage(req, reply, (c) => c.t('matching.settings.weights.formTitle', { name: programme.programme }), (ctx) => <WeightsFormView ctx={ctx} form={form} programme={programme} defaults={DEFAULT_WEIGHTS} />, status);
+
+  app.get('/matching/settings/weights/:programmeId', { config }, async (req, reply) => {
+    const p = await getProgrammeWeights(db, actorOf(req), idParam(req, 'programmeId'));
+    return weightsPage(req, reply, emptyForm({ ...p.weights }), p);
+  });
+
+  app.post('/matching/settings/weights/:programmeId', { config }, async (req, reply) => {
+    const p = await getProgrammeWeights(db, actorOf(req), idParam(req, 'programmeId'));
+    const body = formBody(req);
+    const parsed = WeightsInput.safeParse(body);
+    if (!parsed.success) return weightsPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, p, 422);
+    await saveWeights(db, actorOf(req), p.programmeId, parsed.data);
+    setFlash(reply, 'success', 'matching.settings.weights.saved', { name: p.programme });
+    return reply.redirect('/matching/settings#weights-title', 303);
+  });
+
+  app.post('/matching/settings/weights/:programmeId/reset', { config }, async (req, reply) => {
+    const p = await saveWeights(db, actorOf(req), idParam(req, 'programmeId'), null);
+    setFlash(reply, 'success', 'matching.settings.weights.wasReset', { name: p.programme });
+    return reply.redirect('/matching/settings#weights-title', 303);
+  });
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from '../../../core/http/validation.js';
+import { COMPONENT_KEYS } from '../scoring/index.js';
+import type { ComponentKey, Weights } from '../scoring/types.js';
+import { parseDecimal, splitPair } from './coordinates.js';
+
+/** A checkbox from a form ("on"/"true", absent = no) or a JSON boolean. */
+const flag = z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'false' || v === undefined ? false : v), z.boolean());
+
+/** A latitude or longitude typed with a dot or a comma, within [min, max]. */
+const coordinate = (min: number, max: number, rangeKey: string) =>
+  z.preprocess((v) => (typeof v === 'number' ? String(v) : v), requiredText(40)).transform((typed, ctx) => {
+    const n = parseDecimal(typed);
+    if (n === null) {
+      ctx.addIssue({ code: 'custom', params: { key: 'matching.settings.validation.decimal' } });
+      return z.NEVER;
+    }
+    if (n < min || n > max) {
+      ctx.addIssue({ code: 'custom', params: { key: rangeKey } });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** A point pasted from a map into the latitude field ("52.22977, 21.01178") fills both fields. */
+function pastedPair(input: unknown): unknown {
+  if (!input || typeof input !== 'object') return input;
+  const v = input as Record<string, unknown>;
+  const blankLongitude = v.longitude === undefined || (typeof v.longitude === 'string' && v.longitude.trim() === '');
+  const pair = typeof v.latitude === 'string' && blankLongitude ? splitPair(v.latitude) : null;
+  return pair ? { ...v, latitude: pair[0], longitude: pair[1] } : input;
+}
+
+/** A district with its centre. The name is unique in the organisation, ignoring case (the scorer looks names up so). */
+export const DistrictInput = z.preprocess(
+  pastedPair,
+  z
+    .object({
+      name: requiredText(100),
+      latitude: coordinate(-90, 90, 'matching.settings.validation.latitudeRange'),
+      longitude: coordinate(-180, 180, 'matching.settings.validation.longitudeRange'),
+    })
+    .strict(),
+);
+export type DistrictInput = z.output<typeof DistrictInput>;
+
+export const DistrictOutput = z.object({ id: z.string().uuid(), name: z.string(), latitude: z.number(), longitude: z.number() });
+export type DistrictOutput = z.infer<typeof DistrictOutput>;
+
+export const VENUE_KINDS = ['cafe', 'library', 'community_centre', 'other'] as const;
+export type VenueKind = (typeof VENUE_KINDS)[number];
+
+/**
+ * A neutral public place for first meetings. `district` is one of the organisation's districts (the select) or
+ * `districtOther`, typed when the place is outside them; giving two different ones is refused.
+ */
+export const VenueInput = z
+  .object({
+    kind: z.enum(VENUE_KINDS),
+    name: requiredText(120),
+    address: requiredText(200),
+    district: optionalText(100),
+    districtOther: optionalText(100),
+    openingHours: optionalText(300),
+    stepFree: flag.default(false),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.district && v.districtOther && v.district.toLowerCase() !== v.districtOther.toLowerCase())
+      ctx.addIssue({ code: 'custom', path: ['districtOther'], params: { key: 'matching.settings.validation.districtTwice' } });
+  })
+  .transform((v) => ({ kind: v.kind, name: v.name, address: v.address, district: v.districtOther ?? v.district ?? null, openingHours: v.openingHours ?? '', stepFree: v.stepFree }));
+export type VenueInput = z.output<typeof VenueInput>;
+
+export const VenueOutput = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(VENUE_KINDS),
+  name: z.string(),
+  address: z.string(),
+  district: z.string().nullable(),
+  openingHours: z.string(),
+  stepFree: z.boolean(),
+  active: z.boolean(),
+});
+export type VenueOutput = z.infer<typeof VenueOutput>;
+
+/** The components of a score, in the order the weights form shows them (scoring owns the list). */
+export const WEIGHT_KEYS: readonly ComponentKey[] = COMPONENT_KEYS;
+
+/** A whole number 0–100 from a form ("40") or JSON (40); anything else gets one plain message. */
+const weight = z.unknown().transform((v, ctx) => {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+    ctx.addIssue({ code: 'custom', params: { key: 'validation.required' } });
+    return z.NEVER;
+  }
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,3}\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 100) {
+    ctx.addIssue({ code: 'custom', params: { key: 'matching.settings.validation.weight' } });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** The six weights of a programme; at least one above zero, or nothing could ever be scored. */
+export const WeightsInput = z
+  .object(Object.fromEntries(WEIGHT_KEYS.map((k) => [k, weight])) as Record<ComponentKey, typeof weight>)
+  .strict()
+  .superRefine((w, ctx) => {
+    if (WEIGHT_KEYS.every((k) => w[k] === 0)) ctx.addIssue({ code: 'custom', path: [], params: { key: 'matching.settings.validation.allZero' } });
+  });
+export type WeightsInput = Weights;
+
+export const WeightsOutput = z.object({
+  programmeId: z.string().uuid(),
+  programme: z.string(),
+  /** False while the programme uses the defaults. */
+  custom: z.boolean(),
+  weights: z.object(Object.fromEntries(WEIGHT_KEYS.map((k) => [k, z.number().int()])) as Record<ComponentKey, z.ZodNumber>),
+});
+export type WeightsOutput = z.infer<typeof WeightsOutput>;
