@@ -8,6 +8,8 @@ import { rowsOf, withSystem, type Tx } from '../core/db/tx.js';
 import { foldForSearch } from '../core/i18n/search.js';
 import { memberships, networkManagers, networkOrganisations, networks, organisations, people, programmes } from '../core/tenancy/tenancy.table.js';
 import { buildDemo, DEMO_PASSWORD } from './demo-data.js';
+import { seedMatchingSettings } from './matching.js';
+import { seedMentees } from './mentees.js';
 import { seedVolunteers } from './volunteers.js';
 
 export { buildDemo, demoAccounts, DEMO_PASSWORD } from './demo-data.js';
@@ -82,6 +84,8 @@ export async function seedIfEmpty(db: Db, _config: Config): Promise<boolean> {
       if (coordinator) coordinators.set(orgId.get(org.slug)!, userIdByEmail.get(coordinator.account!.email)!);
     }
     await seedVolunteers(tx, personRows, membershipRows, coordinators, new Date());
+    await seedMentees(tx, personRows, membershipRows, new Date());
+    for (const org of plan.organisations) await seedMatchingSettings(tx, orgId.get(org.slug)!, org.city);
     return true;
   });
 }

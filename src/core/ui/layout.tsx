@@ -15,7 +15,7 @@ const NAV: NavItem[] = [
   { href: '/', key: 'nav.home' },
   { href: '/people', key: 'nav.people', roles: ['administrator', 'coordinator', 'social_worker', 'programme_manager'] },
   { href: '/volunteers', key: 'nav.volunteers', roles: ['administrator', 'coordinator', 'programme_manager'] },
-  { href: '/mentees', key: 'nav.mentees', roles: ['administrator', 'coordinator', 'social_worker', 'programme_manager'] },
+  { href: '/mentees', key: 'nav.mentees', roles: ['administrator', 'coordinator', 'social_worker'] },
   { href: '/matching', key: 'nav.matching', roles: ['administrator', 'coordinator', 'social_worker'] },
   { href: '/me/volunteer', key: 'nav.myVolunteering', roles: ['volunteer', 'migrant_assistant'] },
   { href: '/admin/users', key: 'nav.users', roles: ['administrator', 'coordinator'] },

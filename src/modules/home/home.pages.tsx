@@ -154,6 +154,9 @@ function PublicOrganisation({ ctx, org }: { ctx: PageContext; org: NonNullable<A
         </p>
         <p class="muted">{t('public.volunteer.noAccount')}</p>
       </section>
+      <p>
+        <a href={`/o/${org.slug}/request?lang=${ctx.locale}`}>{t('mentees.request.publicLink')}</a>
+      </p>
       <h2>{t('public.programmes')}</h2>
       {org.programmes.length === 0 ? (
         <p>{t('public.noProgrammes')}</p>

@@ -1,4 +1,24 @@
 import type { ModuleContext } from '../../app.js';
+import { menteesApi } from './api/mentees.api.js';
+import { casePages } from './cases/case.pages.js';
+import { intakePages } from './intake/intake.pages.js';
+import { listPages } from './list/list.pages.js';
+import { requestPages } from './request/request.pages.js';
 
-/** People who need support (SPEC §3.2): intake by staff, the public request form, review, waiting list, case notes. */
-export function menteesModule(_ctx: ModuleContext) {}
+export { NEEDS, STATUSES, type Need, type Status } from './mentees.schemas.js';
+export { menteesPolicy } from './mentees.policy.js';
+export { needName, statusName } from './views/labels.js';
+
+/**
+ * People who need support (SPEC §3.2): intake by staff (intake/), the public request form and its review
+ * (request/, review/), the waiting list (list/), the case page with consents, case staff and notes (cases/), and the
+ * JSON API (api/). See README.md.
+ */
+export function menteesModule(ctx: ModuleContext) {
+  // /mentees/new before /mentees/:id reads better; the router prefers the static route either way.
+  intakePages(ctx);
+  listPages(ctx);
+  casePages(ctx);
+  requestPages(ctx);
+  menteesApi(ctx);
+}

@@ -61,16 +61,17 @@ export function RadioGroup({ ctx, form, name, label, options }: { ctx: PageConte
   );
 }
 
-export function LanguageRows({ ctx, form, rows }: { ctx: PageContext; form: FormState; rows: number }) {
+/** `legend` and `hint` replace the applicant's wording ("Languages you speak") where staff fill the rows in for someone. */
+export function LanguageRows({ ctx, form, rows, legend, hint }: { ctx: PageContext; form: FormState; rows: number; legend?: string; hint?: string }) {
   const { t } = ctx;
   const options = languageOptions(ctx.locale);
   const value = (name: string) => String(form.values[name] ?? '');
   return (
     <fieldset class={`field${form.errors.languages ? ' field-invalid' : ''}`} id={fieldId('languages')}>
       <legend>
-        {t('volunteers.application.languages')} <span class="optional">({t('form.optional')})</span>
+        {legend ?? t('volunteers.application.languages')} <span class="optional">({t('form.optional')})</span>
       </legend>
-      <p class="hint">{t('volunteers.application.languagesHint')}</p>
+      <p class="hint">{hint ?? t('volunteers.application.languagesHint')}</p>
       <FieldError ctx={ctx} form={form} name="languages" />
       <div class="table-wrap">
         <table>
@@ -129,16 +130,17 @@ export function LanguageRows({ ctx, form, rows }: { ctx: PageContext; form: Form
   );
 }
 
-export function AvailabilityGrid({ ctx, form }: { ctx: PageContext; form: FormState }) {
+/** `legend` and `hint` as for LanguageRows. */
+export function AvailabilityGrid({ ctx, form, legend, hint }: { ctx: PageContext; form: FormState; legend?: string; hint?: string }) {
   const { t } = ctx;
   const days = weekdayNames(ctx.locale);
   const chosen = selected(form, 'availability');
   return (
     <fieldset class={`field${form.errors.availability ? ' field-invalid' : ''}`} id={fieldId('availability')}>
       <legend>
-        {t('volunteers.application.availability')} <span class="optional">({t('form.optional')})</span>
+        {legend ?? t('volunteers.application.availability')} <span class="optional">({t('form.optional')})</span>
       </legend>
-      <p class="hint">{t('volunteers.application.availabilityHint')}</p>
+      <p class="hint">{hint ?? t('volunteers.application.availabilityHint')}</p>
       <FieldError ctx={ctx} form={form} name="availability" />
       <div class="table-wrap">
         <table>

@@ -1,0 +1,114 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z, ZodTypeAny } from 'zod';
+import type { ModuleContext } from '../../../app.js';
+import type { Db } from '../../../core/db/database.js';
+import { AppError } from '../../../core/http/errors.js';
+import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { setFlash } from '../../../core/ui/index.js';
+import { AcceptInput, ConsentInput, DeclineInput, NoteInput, StaffInput, StatusInput } from '../mentees.schemas.js';
+import { menteesPolicy } from '../mentees.policy.js';
+import { acceptRequest, declineRequest } from '../review/review.service.js';
+import { casePage } from './case-page.js';
+import { changeStatus } from './case.service.js';
+import { addNote, addStaff, recordConsent, removeStaff, withdrawConsent } from './case-parts.service.js';
+import type { CaseForms } from './views/case-page.js';
+
+/**
+ * One posted form of the case page: parse → service → flash and back to the case (303). Bad input or a refusal
+ * re-renders the case with the messages in the form's section (422); someone else's change first → 409 with the
+ * current state. Nothing is written in either case.
+ */
+async function handle<S extends ZodTypeAny>(
+  db: Db,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  section: keyof CaseForms,
+  schema: S,
+  run: (input: z.output<S>) => Promise<{ key: string; params?: Record<string, string | number>; anchor?: string }>,
+) {
+  const id = idParam(req);
+  const body = formBody(req);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    // The version is a hidden field: a tampered one is a problem of the whole form.
+    if (errors.version) errors._form = { key: 'mentees.validation.badForm' };
+    delete errors.version;
+    return casePage(db, req, reply, id, { forms: { [section]: { values: body, errors } }, status: 422 });
+  }
+  try {
+    const done = await run(parsed.data);
+    setFlash(reply, 'success', done.key, done.params);
+    return reply.redirect(`/mentees/${id}${done.anchor ?? ''}`, 303);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return casePage(db, req, reply, id, { conflict: true, status: 409 });
+    const errors = formErrorsOf(err);
+    if (!errors) throw err;
+    const target = section === 'staff' && errors._form ? 'staffProblem' : section;
+    return casePage(db, req, reply, id, { forms: { [target]: { values: body, errors } }, status: 422 });
+  }
+}
+
+const paramOf = (req: FastifyRequest, name: string) => idParam(req, name).toLowerCase();
+
+/** The case page /mentees/:id and its forms: status, review of a request, consents, case staff, case notes. */
+export function casePages({ app, db, config }: ModuleContext) {
+  const read = { access: { roles: menteesPolicy.read } };
+  const manage = { access: { roles: menteesPolicy.manage } };
+
+  app.get('/mentees/:id', { config: read }, async (req, reply) => casePage(db, req, reply, idParam(req)));
+
+  app.post('/mentees/:id/status', { config: manage }, async (req, reply) =>
+    handle(db, req, reply, 'status', StatusInput, async (input) => ({ key: `mentees.flash.status.${await changeStatus(db, actorOf(req), idParam(req), input)}` })),
+  );
+
+  app.post('/mentees/:id/accept', { config: manage }, async (req, reply) =>
+    handle(db, req, reply, 'review', AcceptInput, async (input) => {
+      await acceptRequest(db, actorOf(req), idParam(req), input.version);
+      return { key: 'mentees.flash.accepted' };
+    }),
+  );
+
+  app.post('/mentees/:id/decline', { config: manage }, async (req, reply) =>
+    handle(db, req, reply, 'review', DeclineInput, async (input) => {
+      await declineRequest(db, actorOf(req), idParam(req), input, config.baseUrl);
+      return { key: 'mentees.flash.declined' };
+    }),
+  );
+
+  app.post('/mentees/:id/consents', { config: manage }, async (req, reply) =>
+    handle(db, req, reply, 'consent', ConsentInput, async (input) => {
+      await recordConsent(db, actorOf(req), idParam(req), input);
+      return { key: 'mentees.flash.consentRecorded', anchor: '#consents-heading' };
+    }),
+  );
+
+  app.post('/mentees/:id/consents/:consentId/withdraw', { config: manage }, async (req, reply) => {
+    await withdrawConsent(db, actorOf(req), idParam(req), paramOf(req, 'consentId'));
+    setFlash(reply, 'success', 'mentees.flash.consentWithdrawn');
+    return reply.redirect(`/mentees/${idParam(req)}#consents-heading`, 303);
+  });
+
+  app.post('/mentees/:id/staff', { config: read }, async (req, reply) =>
+    handle(db, req, reply, 'staff', StaffInput, async (input) => {
+      await addStaff(db, actorOf(req), idParam(req), input.userId.toLowerCase());
+      return { key: 'mentees.flash.staffAdded', anchor: '#staff-heading' };
+    }),
+  );
+
+  app.post('/mentees/:id/staff/:userId/remove', { config: read }, async (req, reply) =>
+    handle(db, req, reply, 'staff', StaffInput.omit({ userId: true }), async () => {
+      await removeStaff(db, actorOf(req), idParam(req), paramOf(req, 'userId'));
+      return { key: 'mentees.flash.staffRemoved', anchor: '#staff-heading' };
+    }),
+  );
+
+  app.post('/mentees/:id/notes', { config: read }, async (req, reply) =>
+    handle(db, req, reply, 'note', NoteInput, async (input) => {
+      await addNote(db, actorOf(req), idParam(req), input.body);
+      return { key: 'mentees.flash.noteAdded', anchor: '#notes-heading' };
+    }),
+  );
+}

@@ -1,0 +1,29 @@
+import type { Status, StatusInput } from '../mentees.schemas.js';
+
+export type StatusAction = StatusInput['action'];
+
+/**
+ * The status changes staff make on a case page (requests are decided by review, matches by the matching pages):
+ * put a waiting person on hold and back (keeping the place on the waiting list), close a case with a reason, and
+ * reopen a closed one. Pure, so the page offers exactly the moves the service accepts.
+ */
+const MOVES: Record<StatusAction, { from: readonly Status[]; to: Status }> = {
+  hold: { from: ['waiting'], to: 'on_hold' },
+  resume: { from: ['on_hold'], to: 'waiting' },
+  close: { from: ['waiting', 'on_hold', 'matched'], to: 'closed' },
+  reopen: { from: ['closed'], to: 'waiting' },
+};
+
+/** The status after `action`, or null when the action is not possible from `status`. */
+export function nextStatus(status: string, action: StatusAction): Status | null {
+  const move = MOVES[action];
+  return (move.from as readonly string[]).includes(status) ? move.to : null;
+}
+
+/** The actions possible from a status, in the order the page shows them. */
+export function actionsFrom(status: string): StatusAction[] {
+  return (Object.keys(MOVES) as StatusAction[]).filter((a) => nextStatus(status, a) !== null);
+}
+
+/** Closing needs a reason (it is shown on the case and kept for reports). */
+export const reasonRequired = (action: StatusAction) => action === 'close';

@@ -1,0 +1,146 @@
+import { formatDateTime } from '../../../../core/i18n/index.js';
+import { ErrorSummary, Form, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { RadioGroup } from '../../../volunteers/application/views/controls.js';
+import { daysLabel, daysSince, fullName, statusName } from '../../views/labels.js';
+import type { CaseView } from '../case.service.js';
+import { ProfileSection } from './profile.js';
+import { ConsentsSection, MatchesSection, NotesSection, StaffSection, type SectionForms } from './sections.js';
+import { Timeline } from './timeline.js';
+
+export interface CaseForms extends SectionForms {
+  status?: FormState;
+  review?: FormState;
+  /** A problem of a form without fields of its own (removing a staff member). */
+  staffProblem?: FormState;
+}
+
+interface Props {
+  ctx: PageContext;
+  view: CaseView;
+  canManage: boolean;
+  forms: CaseForms;
+  /** Re-rendered after someone else's change won: say so above the current state. */
+  conflict?: boolean;
+}
+
+const empty: FormState = { values: {}, errors: {} };
+
+export function CasePageView({ ctx, view, canManage, forms, conflict }: Props) {
+  const { t } = ctx;
+  const m = view.mentee;
+  return (
+    <>
+      <p>
+        <a href={m.status === 'requested' ? '/mentees?status=requested' : '/mentees'}>{t('mentees.list.back')}</a>
+      </p>
+      <div class="page-head">
+        <h1>{fullName(m)}</h1>
+        {canManage && (
+          <a class="button button-secondary" href={`/mentees/${m.id}/edit`}>
+            {t('mentees.case.edit')}
+          </a>
+        )}
+      </div>
+      {conflict && (
+        <div class="notice notice-warning" role="alert">
+          <p>{t('mentees.case.conflict')}</p>
+        </div>
+      )}
+      {(m.minor || m.vulnerableAdult) && (
+        <div class="notice notice-warning safeguarding" role="note" aria-label={t('mentees.flag.label')}>
+          <p>
+            <strong>{t('mentees.flag.label')}</strong>
+          </p>
+          <ul>
+            {m.minor && <li>{t('mentees.flag.minor')}</li>}
+            {m.vulnerableAdult && <li>{t('mentees.flag.vulnerableAdult')}</li>}
+          </ul>
+        </div>
+      )}
+      {m.status === 'requested' && canManage ? <ReviewPanel ctx={ctx} view={view} form={forms.review ?? empty} /> : <StatusSection ctx={ctx} view={view} canManage={canManage} form={forms.status ?? empty} />}
+      <MatchesSection ctx={ctx} view={view} />
+      <ProfileSection ctx={ctx} view={view} />
+      <ConsentsSection ctx={ctx} view={view} canManage={canManage} form={forms.consent} />
+      <StaffSection ctx={ctx} view={view} form={forms.staff} problem={forms.staffProblem} />
+      <NotesSection ctx={ctx} view={view} form={forms.note} />
+      <h2 id="timeline-heading">{t('mentees.case.timeline')}</h2>
+      <Timeline ctx={ctx} events={view.events} />
+    </>
+  );
+}
+
+function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view: CaseView; canManage: boolean; form: FormState }) {
+  const { t, locale } = ctx;
+  const m = view.mentee;
+  const waiting = ['waiting', 'on_hold', 'matched'].includes(m.status) && m.waitingSince;
+  return (
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading">{t('mentees.case.status')}</h2>
+      <dl class="details">
+        <div>
+          <dt>{t('mentees.case.currentStatus')}</dt>
+          <dd>{statusName(t, m.status)}</dd>
+        </div>
+        {waiting && (
+          <div>
+            <dt>{t('mentees.case.waitingSince')}</dt>
+            <dd>{`${formatDateTime(m.waitingSince!, locale)} (${daysLabel(t, daysSince(m.waitingSince!, new Date()))})`}</dd>
+          </div>
+        )}
+        {m.statusReason && (
+          <div>
+            <dt>{t('mentees.case.reason')}</dt>
+            <dd dir="auto">{m.statusReason}</dd>
+          </div>
+        )}
+      </dl>
+      {canManage && view.actions.length > 0 && (
+        <Form ctx={ctx} action={`/mentees/${m.id}/status`} novalidate>
+          <input type="hidden" name="version" value={String(m.version)} />
+          <ErrorSummary ctx={ctx} form={form} labels={{ action: t('mentees.case.changeStatus'), reason: t('mentees.case.reason') }} />
+          <RadioGroup ctx={ctx} form={form} name="action" label={t('mentees.case.changeStatus')} options={view.actions.map((a) => ({ value: a, label: t(`mentees.action.${a}`) }))} />
+          <TextArea ctx={ctx} form={form} name="reason" label={t('mentees.case.reason')} hint={t('mentees.case.reasonHint')} rows={2} maxLength={500} />
+          <div class="actions">
+            <button type="submit" class="button">
+              {t('mentees.case.changeStatusSubmit')}
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+/** A request from the public form: everything is below; accept it onto the waiting list or decline it with a reason. */
+function ReviewPanel({ ctx, view, form }: { ctx: PageContext; view: CaseView; form: FormState }) {
+  const { t, locale } = ctx;
+  const m = view.mentee;
+  return (
+    <section aria-labelledby="review-heading" class="card">
+      <h2 id="review-heading">{t('mentees.review.title')}</h2>
+      <p>{t('mentees.review.lead', { date: formatDateTime(m.createdAt, locale), days: daysLabel(t, daysSince(m.createdAt, new Date())) })}</p>
+      <p>
+        <a href={`/mentees/${m.id}/edit`}>{t('mentees.review.editFirst')}</a>
+      </p>
+      <ErrorSummary ctx={ctx} form={form} labels={{ reason: t('mentees.review.declineReason') }} />
+      <Form ctx={ctx} action={`/mentees/${m.id}/accept`}>
+        <input type="hidden" name="version" value={String(m.version)} />
+        <p class="hint">{t('mentees.review.acceptHint')}</p>
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('mentees.review.accept')}
+          </button>
+        </div>
+      </Form>
+      <Form ctx={ctx} action={`/mentees/${m.id}/decline`} novalidate>
+        <input type="hidden" name="version" value={String(m.version)} />
+        <TextArea ctx={ctx} form={form} name="reason" label={t('mentees.review.declineReason')} hint={t('mentees.review.declineHint')} required rows={3} maxLength={500} />
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('mentees.review.decline')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import type { ComponentChildren } from 'preact';
+import { formatDate, formatDateTime, formatList, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
+import type { PageContext } from '../../../../core/ui/index.js';
+import { DAYS, SLOTS, weekdayName } from '../../../volunteers/pipeline/views/labels.js';
+import { languageList, needList } from '../../views/labels.js';
+import type { CaseView } from '../case.service.js';
+
+const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/** Whole years on `today` (YYYY-MM-DD), for showing an age next to a date of birth. */
+export function ageOn(birthDate: string, today = new Date().toISOString().slice(0, 10)): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+export function Details({ rows }: { rows: [string, ComponentChildren][] }) {
+  return (
+    <dl class="details">
+      {rows.map(([k, value]) => (
+        <div>
+          <dt>{k}</dt>
+          {/* Answers may be in the person's language and script: let the browser find their direction. */}
+          <dd dir="auto">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The person and what they need: contact, languages, time, place, preferences (everything but notes). */
+export function ProfileSection({ ctx, view }: { ctx: PageContext; view: CaseView }) {
+  const { t, locale } = ctx;
+  const m = view.mentee;
+  const personal: [string, ComponentChildren][] = [
+    [t('field.givenName'), m.givenName],
+    [t('field.familyName'), m.familyName],
+    [t('field.email'), m.email ? <span dir="ltr">{m.email}</span> : '—'],
+    [t('field.phone'), m.phone ? <span dir="ltr">{m.phone}</span> : '—'],
+    [t('field.birthDate'), m.birthDate ? t('mentees.case.birthDateWithAge', { date: formatDate(m.birthDate, locale), age: ageOn(m.birthDate) }) : view.request.statedAge !== null ? t('mentees.case.statedAge', { age: view.request.statedAge }) : '—'],
+    [t('mentees.field.gender'), m.gender ? t(`mentees.gender.${m.gender}`) : '—'],
+    [t('mentees.field.locale'), isLocale(m.locale) ? LANGUAGE_NAME[m.locale] : m.locale],
+  ];
+  if (view.request.carerName) personal.push([t('mentees.case.carer'), view.request.carerName]);
+  const ageRange =
+    m.preferredVolunteerAgeMin !== null || m.preferredVolunteerAgeMax !== null
+      ? t('mentees.case.ageRange', { min: m.preferredVolunteerAgeMin ?? 16, max: m.preferredVolunteerAgeMax ?? 120 })
+      : '—';
+  const support: [string, ComponentChildren][] = [
+    [t('mentees.case.source'), t(`mentees.source.${m.source}`)],
+    [m.source === 'form' ? t('mentees.case.submitted') : t('mentees.case.recorded'), formatDateTime(m.createdAt, locale)],
+    [t('mentees.field.programme'), dash(view.programme)],
+    [t('mentees.field.needs'), dash(needList(t, locale, m.needs))],
+    [t('mentees.field.summary'), dash(m.summary)],
+    [t('mentees.field.languages'), dash(languageList(t, locale, m.languages))],
+    [t('mentees.field.district'), dash(m.district)],
+    [t('mentees.field.interests'), dash(formatList(m.interests, locale))],
+    [t('mentees.field.preferredVolunteerGender'), m.preferredVolunteerGender ? t(`mentees.preferredGender.${m.preferredVolunteerGender}`) : '—'],
+    [t('mentees.case.preferredAge'), ageRange],
+    [t('mentees.field.socialWorker'), dash(m.socialWorkerName)],
+  ];
+  const slots = new Set(m.availability);
+  return (
+    <>
+      <h2 id="profile-heading">{t('mentees.case.personal')}</h2>
+      <Details rows={personal} />
+      <h2>{t('mentees.case.support')}</h2>
+      <Details rows={support} />
+      <h3 id="availability-heading">{t('mentees.field.availability')}</h3>
+      {m.availability.length === 0 ? (
+        <p class="muted">{t('mentees.case.noAvailability')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table aria-labelledby="availability-heading">
+            <thead>
+              <tr>
+                <td></td>
+                {SLOTS.map((s) => (
+                  <th scope="col">{t(`volunteers.application.slot.${s}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {DAYS.map((d, i) => (
+                <tr>
+                  <th scope="row">{weekdayName(locale, i)}</th>
+                  {/* A mark that fits a phone screen; the words are there for screen readers. */}
+                  {SLOTS.map((s) => (
+                    <td>
+                      {slots.has(`${d}-${s}`) ? (
+                        <>
+                          <span aria-hidden="true">✓</span>
+                          <span class="visually-hidden">{t('mentees.case.free')}</span>
+                        </>
+                      ) : (
+                        <>
+                          <span class="muted" aria-hidden="true">
+                            –
+                          </span>
+                          <span class="visually-hidden">{t('mentees.case.notFree')}</span>
+                        </>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,224 @@
+import { formatDate, formatDateTime } from '../../../../core/i18n/index.js';
+import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { codeLabel } from '../../../volunteers/pipeline/views/labels.js';
+import { PURPOSES, SUPPORT_BASES } from '../../mentees.schemas.js';
+import { fullName, needList, purposeName } from '../../views/labels.js';
+import type { CaseView } from '../case.service.js';
+
+/** Parts of the case page: consents, current matches, case staff and case notes. */
+
+export interface SectionForms {
+  consent?: FormState;
+  staff?: FormState;
+  note?: FormState;
+}
+
+const empty: FormState = { values: {}, errors: {} };
+
+export function ConsentsSection({ ctx, view, canManage, form = empty }: { ctx: PageContext; view: CaseView; canManage: boolean; form?: FormState }) {
+  const { t, locale } = ctx;
+  const m = view.mentee;
+  return (
+    <section aria-labelledby="consents-heading">
+      <h2 id="consents-heading">{t('mentees.case.consents')}</h2>
+      {view.consents.length === 0 ? (
+        <p class="muted">{t('mentees.case.noConsents')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('mentees.case.consents')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mentees.case.purpose')}</th>
+                <th scope="col">{t('mentees.case.lawfulBasis')}</th>
+                <th scope="col">{t('mentees.case.given')}</th>
+                <th scope="col">{t('mentees.case.withdrawn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.consents.map((c) => (
+                <tr>
+                  <td>
+                    {purposeName(t, c.purpose)}
+                    <br />
+                    <span class="muted" lang={m.locale}>
+                      {c.text}
+                    </span>
+                  </td>
+                  <td>{codeLabel(t, 'basis', c.lawfulBasis)}</td>
+                  <td>{formatDateTime(c.givenAt, locale)}</td>
+                  <td>
+                    {c.withdrawnAt ? (
+                      formatDateTime(c.withdrawnAt, locale)
+                    ) : canManage ? (
+                      <Form ctx={ctx} action={`/mentees/${m.id}/consents/${c.id}/withdraw`} class="inline-form">
+                        <button type="submit" class="button button-secondary">
+                          {t('mentees.case.withdraw')}
+                          <span class="visually-hidden"> {t('mentees.case.withdrawWhich', { purpose: purposeName(t, c.purpose) })}</span>
+                        </button>
+                      </Form>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage && (
+        <details open={Object.keys(form.errors).length > 0}>
+          <summary>{t('mentees.case.recordConsent')}</summary>
+          <Form ctx={ctx} action={`/mentees/${m.id}/consents`} novalidate>
+            <ErrorSummary ctx={ctx} form={form} labels={{ purpose: t('mentees.case.purpose'), lawfulBasis: t('mentees.case.lawfulBasis') }} />
+            <SelectField ctx={ctx} form={form} name="purpose" label={t('mentees.case.purpose')} required options={PURPOSES.map((p) => ({ value: p, label: purposeName(t, p) }))} />
+            <SelectField ctx={ctx} form={form} name="lawfulBasis" label={t('mentees.case.lawfulBasis')} hint={t('mentees.case.contactByConsent')} required options={SUPPORT_BASES.map((b) => ({ value: b, label: codeLabel(t, 'basis', b) }))} />
+            <div class="actions">
+              <button type="submit" class="button button-secondary">
+                {t('mentees.case.recordConsentSubmit')}
+              </button>
+            </div>
+          </Form>
+        </details>
+      )}
+    </section>
+  );
+}
+
+export function MatchesSection({ ctx, view }: { ctx: PageContext; view: CaseView }) {
+  const { t, locale } = ctx;
+  const m = view.mentee;
+  const canLookForVolunteer = ['waiting', 'matched', 'on_hold'].includes(m.status);
+  return (
+    <section aria-labelledby="matches-heading">
+      <h2 id="matches-heading">{t('mentees.case.matches')}</h2>
+      {view.matches.length === 0 ? (
+        <p class="muted">{t('mentees.case.noMatches')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('mentees.case.matches')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mentees.case.volunteer')}</th>
+                <th scope="col">{t('mentees.field.needs')}</th>
+                <th scope="col">{t('mentees.case.since')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.matches.map((x) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/volunteers/${x.volunteerId}`}>{fullName(x)}</a>
+                    {x.status === 'paused' && (
+                      <>
+                        <br />
+                        <span class="muted">{t('mentees.case.matchPaused')}</span>
+                      </>
+                    )}
+                  </th>
+                  <td>{needList(t, locale, x.needs)}</td>
+                  <td>{formatDate(x.startedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canLookForVolunteer && (
+        <p>
+          <a class="button" href={`/matching/mentees/${m.id}`}>
+            {t('mentees.case.findVolunteer')}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function StaffSection({ ctx, view, form = empty, problem }: { ctx: PageContext; view: CaseView; form?: FormState; problem?: FormState }) {
+  const { t, locale } = ctx;
+  const m = view.mentee;
+  return (
+    <section aria-labelledby="staff-heading">
+      <h2 id="staff-heading">{t('mentees.case.staff')}</h2>
+      {problem && <ErrorSummary ctx={ctx} form={problem} labels={{}} />}
+      {view.staff.length === 0 ? (
+        <p class="muted">{t('mentees.case.noStaff')}</p>
+      ) : (
+        <ul class="role-list">
+          {view.staff.map((s) => (
+            <li>
+              <span>
+                {s.name ?? t('mentees.case.unknownStaff')}
+                {s.userId === m.socialWorkerUserId && <span class="muted"> · {t('mentees.case.responsible')}</span>}
+                <span class="muted"> · {t('mentees.case.addedOn', { date: formatDate(s.addedAt, locale) })}</span>
+              </span>
+              {view.canChangeStaff && s.userId !== m.socialWorkerUserId && (
+                <Form ctx={ctx} action={`/mentees/${m.id}/staff/${s.userId}/remove`} class="inline-form">
+                  <button type="submit" class="link-button">
+                    {t('mentees.case.removeStaff')}
+                    <span class="visually-hidden"> {s.name ?? ''}</span>
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.canChangeStaff && view.staffOptions.length > 0 && (
+        <Form ctx={ctx} action={`/mentees/${m.id}/staff`} novalidate>
+          <ErrorSummary ctx={ctx} form={form} labels={{ userId: t('mentees.case.addStaffLabel') }} />
+          <SelectField ctx={ctx} form={form} name="userId" label={t('mentees.case.addStaffLabel')} required options={view.staffOptions} />
+          <div class="actions">
+            <button type="submit" class="button button-secondary">
+              {t('mentees.case.addStaff')}
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export function NotesSection({ ctx, view, form = empty }: { ctx: PageContext; view: CaseView; form?: FormState }) {
+  const { t, locale } = ctx;
+  return (
+    <section aria-labelledby="notes-heading">
+      <h2 id="notes-heading">{t('mentees.case.notes')}</h2>
+      {view.notes === null ? (
+        <p class="notice">{t('mentees.case.notesOnlyStaff')}</p>
+      ) : (
+        <>
+          <Form ctx={ctx} action={`/mentees/${view.mentee.id}/notes`} novalidate>
+            <ErrorSummary ctx={ctx} form={form} labels={{ body: t('mentees.case.newNote') }} />
+            <TextArea ctx={ctx} form={form} name="body" label={t('mentees.case.newNote')} hint={t('mentees.case.newNoteHint')} required rows={4} maxLength={4000} />
+            <div class="actions">
+              <button type="submit" class="button button-secondary">
+                {t('mentees.case.addNote')}
+              </button>
+            </div>
+          </Form>
+          {view.notes.length === 0 ? (
+            <p class="muted">{t('mentees.case.noNotes')}</p>
+          ) : (
+            <ol class="notes">
+              {view.notes.map((n) => (
+                <li class="card">
+                  <p class="note-body" dir="auto">
+                    {n.body}
+                  </p>
+                  <p class="muted">
+                    <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time>
+                    {n.authorName ? ` · ${n.authorName}` : ''}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { FieldErrors } from '../../../core/http/errors.js';
+import { fromForm } from '../../volunteers/application/application.schemas.js';
+
+/**
+ * The posted intake form in the shape of MenteeInput / MenteeUpdate. The language rows, the week grid and the
+ * comma-separated interests are read by the volunteer application's own `fromForm`, so both forms post the same
+ * controls; `values` are what to show again (language rows renumbered without the empty ones).
+ */
+export function menteeFromForm(body: Record<string, unknown>, part: 'create' | 'edit'): { input: Record<string, unknown>; values: Record<string, unknown> } {
+  const { input: shared, values } = fromForm(body);
+  const str = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
+  const list = (v: unknown): string[] => (v === undefined ? [] : [v].flat().map(String));
+  const ticked = (name: string) => str(body[name]) === 'yes';
+  const input: Record<string, unknown> = {
+    givenName: str(body.givenName) ?? '',
+    familyName: str(body.familyName) ?? '',
+    email: str(body.email),
+    phone: str(body.phone),
+    birthDate: str(body.birthDate),
+    gender: str(body.gender),
+    locale: str(body.locale),
+    programmeId: str(body.programmeId),
+    needs: list(body.needs),
+    languages: shared.languages,
+    availability: shared.availability,
+    district: str(body.district),
+    interests: shared.interests,
+    preferredVolunteerGender: str(body.preferredVolunteerGender),
+    preferredVolunteerAgeMin: str(body.preferredVolunteerAgeMin),
+    preferredVolunteerAgeMax: str(body.preferredVolunteerAgeMax),
+    minor: ticked('minor'),
+    vulnerableAdult: ticked('vulnerableAdult'),
+    summary: str(body.summary),
+    socialWorkerUserId: str(body.socialWorkerUserId),
+  };
+  if (part === 'create') input.consents = { support: str(body['consents.support']), contactEmail: ticked('consents.contactEmail'), contactPhone: ticked('consents.contactPhone') };
+  else input.version = str(body.version);
+  return { input, values };
+}
+
+/** Errors of list items (`needs.2`, `availability.0`, `interests.3`) belong to the list's control on the form. */
+export function formFieldErrors(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [name, e] of Object.entries(errors)) {
+    const key = name.replace(/^(needs|interests|availability)\.\d+$/, '$1');
+    out[key] ??= e;
+  }
+  return out;
+}
+
+/** Rows of the language table: those filled in, then blank ones (at least 3, at most 20). */
+export const languageRowsFor = (filled: number, extra = 0) => Math.min(20, Math.max(3, filled + 1 + extra));

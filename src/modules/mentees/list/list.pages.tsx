@@ -1,0 +1,30 @@
+import type { ModuleContext } from '../../../app.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { sendPage } from '../../../core/ui/index.js';
+import { MenteeQuery } from '../mentees.schemas.js';
+import { menteesPolicy } from '../mentees.policy.js';
+import { listMentees } from './list.service.js';
+import { MenteeListView } from './views/mentee-list.js';
+
+/**
+ * The list's query for pages: a bad value (hand-edited link) is dropped rather than refused, so the social worker
+ * still sees the list. The API is strict instead (422).
+ */
+export function lenientQuery(input: unknown): MenteeQuery {
+  const raw = { ...((input ?? {}) as Record<string, unknown>) };
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const parsed = MenteeQuery.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
+  }
+  return MenteeQuery.parse({});
+}
+
+/** The waiting list /mentees: tabs by status (requests to review first), search, filters, paging. */
+export function listPages({ app, db }: ModuleContext) {
+  app.get('/mentees', { config: { access: { roles: menteesPolicy.read } } }, async (req, reply) => {
+    const query = lenientQuery(req.query);
+    const view = await listMentees(db, actorOf(req), query, req.locale);
+    return sendPage(req, reply, (c) => c.t('mentees.list.title'), (ctx) => <MenteeListView ctx={ctx} view={view} query={query} />);
+  });
+}

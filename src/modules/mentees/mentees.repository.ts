@@ -1,0 +1,178 @@
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../core/db/tx.js';
+import { foldForSearch } from '../../core/i18n/index.js';
+import { memberships, people } from '../../core/tenancy/tenancy.table.js';
+import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
+
+/** The SQL of mentee records shared by the parts of the module; every function takes the organisation id (RLS backs it up). */
+
+export type MenteeRow = typeof mentees.$inferSelect & {
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  phone: string | null;
+  birthDate: string | null;
+  gender: string | null;
+  personLocale: string;
+  socialWorkerName: string | null;
+};
+
+/** The responsible social worker's name, as their person record in this organisation has it. */
+const socialWorkerName = sql<string | null>`(select sw.given_name || ' ' || sw.family_name from people sw where sw.organisation_id = "mentees"."organisation_id" and sw.user_id = "mentees"."social_worker_user_id" limit 1)`;
+
+const withPerson = {
+  ...getTableColumns(mentees),
+  givenName: people.givenName,
+  familyName: people.familyName,
+  email: people.email,
+  phone: people.phone,
+  birthDate: people.birthDate,
+  gender: people.gender,
+  personLocale: people.locale,
+  socialWorkerName,
+};
+
+export async function findMenteeById(tx: Tx, organisationId: string, id: string): Promise<MenteeRow | undefined> {
+  const [row] = await tx
+    .select(withPerson)
+    .from(mentees)
+    .innerJoin(people, eq(people.id, mentees.personId))
+    .where(and(eq(mentees.organisationId, organisationId), eq(mentees.id, id)));
+  return row;
+}
+
+/** Reads a mentee and locks the row until the transaction ends, so a concurrent change waits and then sees the new version. */
+export async function lockMentee(tx: Tx, organisationId: string, id: string): Promise<MenteeRow | undefined> {
+  const [row] = await tx
+    .select(withPerson)
+    .from(mentees)
+    .innerJoin(people, eq(people.id, mentees.personId))
+    .where(and(eq(mentees.organisationId, organisationId), eq(mentees.id, id)))
+    .for('update', { of: mentees });
+  return row;
+}
+
+export interface MenteeFilter {
+  statuses?: readonly string[];
+  q?: string;
+  programmeId?: string;
+  need?: string;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Mentees matching the filters (district is matched by the service, folded), at most 20 000; sorted by the service. */
+export async function findMentees(tx: Tx, organisationId: string, f: MenteeFilter): Promise<MenteeRow[]> {
+  const conditions: SQL[] = [eq(mentees.organisationId, organisationId)];
+  if (f.statuses) conditions.push(sql`${mentees.status} in (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.q) {
+    for (const word of foldForSearch(f.q).split(' ').filter(Boolean).slice(0, 5)) conditions.push(sql`${people.searchText} like ${`%${escapeLike(word)}%`}`);
+  }
+  if (f.programmeId) conditions.push(eq(mentees.programmeId, f.programmeId));
+  if (f.need) conditions.push(sql`${f.need} = any(${mentees.needs})`);
+  return tx
+    .select(withPerson)
+    .from(mentees)
+    .innerJoin(people, eq(people.id, mentees.personId))
+    .where(and(...conditions))
+    .limit(20_000);
+}
+
+/** Number of mentees per status, for the tabs. */
+export async function countByStatus(tx: Tx, organisationId: string): Promise<Record<string, number>> {
+  const rows = await tx
+    .select({ status: mentees.status, n: sql<number>`count(*)::int` })
+    .from(mentees)
+    .where(eq(mentees.organisationId, organisationId))
+    .groupBy(mentees.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export interface PersonValues {
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  phone: string | null;
+  birthDate: string | null;
+  gender: string | null;
+  locale: string;
+}
+
+const searchText = (p: Pick<PersonValues, 'givenName' | 'familyName' | 'email'>) => foldForSearch(`${p.givenName} ${p.familyName} ${p.email ?? ''}`);
+
+/** The person record and their `mentee` role in the organisation. */
+export async function insertPerson(tx: Tx, organisationId: string, p: PersonValues): Promise<string> {
+  const [row] = await tx
+    .insert(people)
+    .values({ organisationId, ...p, searchText: searchText(p) })
+    .returning({ id: people.id });
+  await tx.insert(memberships).values({ organisationId, personId: row!.id, role: 'mentee' }).onConflictDoNothing();
+  return row!.id;
+}
+
+export async function updatePerson(tx: Tx, organisationId: string, personId: string, p: PersonValues, at: Date): Promise<void> {
+  await tx
+    .update(people)
+    .set({ ...p, searchText: searchText(p), updatedAt: at })
+    .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
+}
+
+export type MenteeValues = Omit<typeof mentees.$inferInsert, 'id' | 'organisationId' | 'version' | 'updatedAt'>;
+
+export async function insertMentee(tx: Tx, organisationId: string, values: MenteeValues): Promise<string> {
+  const [row] = await tx
+    .insert(mentees)
+    .values({ organisationId, ...values })
+    .returning({ id: mentees.id });
+  return row!.id;
+}
+
+/**
+ * Changes a locked mentee if it still has `version`, raising the version; returns the new version, or undefined
+ * when it changed meanwhile (the lock makes that impossible, but the condition keeps the write honest).
+ */
+export async function updateMentee(tx: Tx, organisationId: string, id: string, version: number, set: Partial<MenteeValues>, at: Date): Promise<number | undefined> {
+  const [row] = await tx
+    .update(mentees)
+    .set({ ...set, version: sql`${mentees.version} + 1`, updatedAt: at })
+    .where(and(eq(mentees.organisationId, organisationId), eq(mentees.id, id), eq(mentees.version, version)))
+    .returning({ version: mentees.version });
+  return row?.version;
+}
+
+export async function insertConsents(tx: Tx, organisationId: string, menteeId: string, rows: { purpose: string; lawfulBasis: string; text: string; givenAt?: Date }[]): Promise<void> {
+  if (rows.length) await tx.insert(menteeConsents).values(rows.map((r) => ({ organisationId, menteeId, ...r })));
+}
+
+export async function findConsents(tx: Tx, organisationId: string, menteeId: string) {
+  return tx
+    .select()
+    .from(menteeConsents)
+    .where(and(eq(menteeConsents.organisationId, organisationId), eq(menteeConsents.menteeId, menteeId)))
+    .orderBy(asc(menteeConsents.givenAt), asc(menteeConsents.id));
+}
+export type ConsentRow = Awaited<ReturnType<typeof findConsents>>[number];
+
+/** Puts users on the case's staff (those already on it stay as they are). */
+export async function addCaseStaff(tx: Tx, organisationId: string, menteeId: string, userIds: string[]): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length) await tx.insert(menteeCaseStaff).values(unique.map((userId) => ({ organisationId, menteeId, userId }))).onConflictDoNothing();
+}
+
+/** Appends to the case's timeline. */
+export async function addEvent(
+  tx: Tx,
+  organisationId: string,
+  e: { menteeId: string; actorUserId: string | null; kind: string; fromStatus?: string | null; toStatus?: string | null; detail?: Record<string, unknown>; at?: Date },
+): Promise<void> {
+  await tx.insert(menteeEvents).values({
+    organisationId,
+    menteeId: e.menteeId,
+    actorUserId: e.actorUserId,
+    kind: e.kind,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
+    detail: e.detail ?? {},
+    ...(e.at ? { at: e.at } : {}),
+  });
+}

@@ -1,0 +1,45 @@
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Tx } from '../../core/db/tx.js';
+import { memberships, organisations, people, programmes, type Role } from '../../core/tenancy/tenancy.table.js';
+import { districts } from '../matching/matching.table.js';
+
+/** The organisation's own lists a mentee's profile chooses from (tenant transaction, filtered by organisation). */
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export async function findProgrammes(tx: Tx, organisationId: string, activeOnly: boolean): Promise<(Option & { active: boolean })[]> {
+  const rows = await tx
+    .select({ value: programmes.id, label: programmes.name, active: programmes.active })
+    .from(programmes)
+    .where(and(eq(programmes.organisationId, organisationId), ...(activeOnly ? [eq(programmes.active, true)] : [])))
+    .orderBy(asc(programmes.name));
+  return rows;
+}
+
+/** The names of the organisation's districts (empty when it keeps no list: the district is free text then). */
+export async function findDistrictNames(tx: Tx, organisationId: string): Promise<string[]> {
+  const rows = await tx.select({ name: districts.name }).from(districts).where(eq(districts.organisationId, organisationId)).orderBy(asc(districts.name));
+  return rows.map((r) => r.name);
+}
+
+/** Staff members with an account holding one of `roles` (value = user id, label = name). */
+export async function findStaff(tx: Tx, organisationId: string, roles: readonly Role[]): Promise<Option[]> {
+  const rows = await tx
+    .selectDistinct({ value: people.userId, given: people.givenName, family: people.familyName })
+    .from(people)
+    .innerJoin(memberships, eq(memberships.personId, people.id))
+    .where(and(eq(people.organisationId, organisationId), isNotNull(people.userId), inArray(memberships.role, [...roles])));
+  return rows.map((r) => ({ value: r.value!, label: `${r.given} ${r.family}` }));
+}
+
+/** The organisation's public facts, for mails and consent wording (RLS lets an organisation read itself). */
+export async function findOrganisation(tx: Tx, organisationId: string) {
+  const [row] = await tx
+    .select({ id: organisations.id, name: organisations.name, slug: organisations.slug, defaultLocale: organisations.defaultLocale, timeZone: organisations.timeZone })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row;
+}

@@ -1,0 +1,21 @@
+import { formatList, hasMessage, type Locale, type Translate } from '../../../core/i18n/index.js';
+import { languageLabel } from '../../volunteers/pipeline/views/labels.js';
+
+/** Words for the values stored on a mentee, in the viewer's language. */
+
+export const statusName = (t: Translate, status: string) => (hasMessage(`mentees.status.${status}`) ? t(`mentees.status.${status}`) : status);
+export const needName = (t: Translate, need: string) => (hasMessage(`mentees.need.${need}`) ? t(`mentees.need.${need}`) : need);
+export const purposeName = (t: Translate, purpose: string) => (hasMessage(`mentees.purpose.${purpose}`) ? t(`mentees.purpose.${purpose}`) : purpose);
+
+export const needList = (t: Translate, locale: Locale, needs: readonly string[]) => formatList(needs.map((n) => needName(t, n)), locale);
+export const languageList = (t: Translate, locale: Locale, languages: readonly { code: string; level: string }[]) => formatList(languages.map((l) => languageLabel(t, locale, l)), locale);
+
+export const fullName = (m: { givenName: string; familyName: string }) => `${m.givenName} ${m.familyName}`;
+/** Family name first, as lists sort. */
+export const listName = (m: { givenName: string; familyName: string }) => `${m.familyName} ${m.givenName}`;
+
+/** "12 days" with the language's plural forms (1 dzień, 2 dni, 5 dni). */
+export const daysLabel = (t: Translate, days: number | null) => (days === null ? '—' : t('mentees.days', { count: days }));
+
+/** Whole days from `from` to `now` (0 on the day itself, never negative). */
+export const daysSince = (from: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - from.getTime()) / 86_400_000));
