@@ -1,4 +1,12 @@
 import type { ModuleContext } from '../../../app.js';
+import { batchApi } from './batch.api.js';
+import { batchPages } from './batch.pages.js';
 
-/** Routes of matching/batch (being built). */
-export function batchRoutes(_ctx: ModuleContext) {}
+/**
+ * Batch matching of a waiting list on the exact engine (engine/), proposed pair by pair for review, and the matching
+ * overview page `/matching`.
+ */
+export function batchRoutes(ctx: ModuleContext) {
+  batchPages(ctx);
+  batchApi(ctx);
+}

@@ -1,0 +1,95 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { formBody, formErrorsOf, idParam } from '../http.js';
+import { matchingPolicy } from '../matching.policy.js';
+import type { Refusal } from '../refusals.js';
+import { RejectInput, RunInput } from './batch.schemas.js';
+import { acceptAll, acceptProposal, batchHome, rejectProposal, runBatch, viewRun } from './batch.service.js';
+import { matchingOverview } from './overview.service.js';
+import { BatchHomeView } from './views/batch-home.js';
+import { runTitle } from './views/labels.js';
+import { OverviewView } from './views/overview.js';
+import { RunPageView } from './views/run.js';
+
+/** The matching overview, batch runs and the review of their proposals. */
+export function batchPages({ app, db }: ModuleContext) {
+  const read = { access: { roles: matchingPolicy.read } };
+  const decide = { access: { roles: matchingPolicy.decide } };
+
+  app.get('/matching', { config: read }, async (req, reply) => {
+    const view = await matchingOverview(db, actorOf(req), req.t, req.locale);
+    const canConfigure = (req.auth?.roles ?? []).some((r) => r === 'administrator' || r === 'coordinator');
+    return sendPage(req, reply, (c) => c.t('matching.overview.title'), (ctx) => <OverviewView ctx={ctx} view={view} canConfigure={canConfigure} />);
+  });
+
+  const homePage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+    const home = await batchHome(db, actorOf(req));
+    return sendPage(req, reply, (c) => c.t('matching.batch.title'), (ctx) => <BatchHomeView ctx={ctx} {...home} form={form} />, status);
+  };
+
+  app.get('/matching/batch', { config: read }, async (req, reply) => homePage(req, reply, emptyForm()));
+
+  app.post('/matching/batch', { config: decide }, async (req, reply) => {
+    const body = formBody(req);
+    const parsed = RunInput.safeParse(body);
+    if (!parsed.success) return homePage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    try {
+      const run = await runBatch(db, actorOf(req), parsed.data);
+      setFlash(reply, 'success', 'matching.batch.ran');
+      return reply.redirect(`/matching/batch/${run.id}`, 303);
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return homePage(req, reply, { values: body, errors }, 422);
+    }
+  });
+
+  const runPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    runId: string,
+    extras: { refusal?: { refusals: Refusal[]; names: { mentee: string; volunteer: string } }; rejection?: { proposalId: string; form: FormState } } = {},
+    status = 200,
+  ) => {
+    const view = await viewRun(db, actorOf(req), runId, req.t, req.locale);
+    return sendPage(req, reply, (c) => runTitle(c, view.run, view.timeZone), (ctx) => <RunPageView ctx={ctx} view={view} {...extras} />, status);
+  };
+
+  app.get('/matching/batch/:runId', { config: read }, async (req, reply) => runPage(req, reply, idParam(req, 'runId')));
+
+  app.post('/matching/batch/:runId/proposals/:proposalId/accept', { config: decide }, async (req, reply) => {
+    const runId = idParam(req, 'runId');
+    const decision = await acceptProposal(db, actorOf(req), idParam(req, 'proposalId'), { runId });
+    if (decision.kind === 'stale') {
+      const p = decision.proposal;
+      const names = { mentee: `${p.menteeGivenName} ${p.menteeFamilyName}`, volunteer: `${p.volunteerGivenName} ${p.volunteerFamilyName}` };
+      return runPage(req, reply, runId, { refusal: { refusals: decision.refusals, names } }, 409);
+    }
+    if (decision.kind === 'decided') setFlash(reply, 'info', 'matching.batch.alreadyDecided');
+    else setFlash(reply, 'success', 'matching.batch.acceptedFlash');
+    return reply.redirect(`/matching/batch/${runId}#proposal-${decision.proposal.id}`, 303);
+  });
+
+  app.post('/matching/batch/:runId/proposals/:proposalId/reject', { config: decide }, async (req, reply) => {
+    const runId = idParam(req, 'runId');
+    const proposalId = idParam(req, 'proposalId');
+    const body = formBody(req);
+    const parsed = RejectInput.safeParse(body);
+    if (!parsed.success) return runPage(req, reply, runId, { rejection: { proposalId, form: { values: body, errors: fieldErrors(parsed.error) } } }, 422);
+    const decision = await rejectProposal(db, actorOf(req), proposalId, parsed.data, { runId });
+    if (decision.kind === 'decided') setFlash(reply, 'info', 'matching.batch.alreadyDecided');
+    else setFlash(reply, 'success', parsed.data.exclude ? 'matching.batch.rejectedExcludedFlash' : 'matching.batch.rejectedFlash');
+    return reply.redirect(`/matching/batch/${runId}#proposal-${proposalId}`, 303);
+  });
+
+  app.post('/matching/batch/:runId/accept-all', { config: decide }, async (req, reply) => {
+    const runId = idParam(req, 'runId');
+    const decisions = await acceptAll(db, actorOf(req), runId);
+    const accepted = decisions.filter((d) => d.kind === 'accepted').length;
+    setFlash(reply, accepted === decisions.length ? 'success' : 'info', 'matching.batch.acceptAllDone', { accepted, stale: decisions.length - accepted });
+    return reply.redirect(`/matching/batch/${runId}`, 303);
+  });
+}

@@ -1,0 +1,98 @@
+import { formatNumber } from '../../../../core/i18n/index.js';
+import { ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import type { RunRow } from '../batch.repository.js';
+import { runTitle } from './labels.js';
+
+interface Props {
+  ctx: PageContext;
+  programmes: { id: string; name: string; active: boolean }[];
+  runs: RunRow[];
+  timeZone: string;
+  form: FormState;
+}
+
+/** `/matching/batch`: run batch matching over a waiting list, and the runs so far. */
+export function BatchHomeView({ ctx, programmes, runs, timeZone, form }: Props) {
+  const { t, locale } = ctx;
+  const error = form.errors.programmeId;
+  const current = String(form.values.programmeId ?? 'all');
+  return (
+    <>
+      <p class="actions-row">
+        <a href="/matching">{t('matching.links.overview')}</a>
+      </p>
+      <div class="page-head">
+        <h1>{t('matching.batch.title')}</h1>
+      </div>
+      <p class="lead">{t('matching.batch.intro')}</p>
+      <Form ctx={ctx} action="/matching/batch" novalidate>
+        <ErrorSummary ctx={ctx} form={form} labels={{ programmeId: t('matching.batch.waitingList') }} />
+        <div class={`field${error ? ' field-invalid' : ''}`}>
+          <label for="f-programmeId">{t('matching.batch.waitingList')}</label>
+          {error && (
+            <p class="field-error" id="f-programmeId-error">
+              <span class="visually-hidden">{t('form.errorPrefix')} </span>
+              {t(error.key, error.params)}
+            </p>
+          )}
+          <select id="f-programmeId" name="programmeId" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'f-programmeId-error' : undefined}>
+            <option value="all" selected={current === 'all'}>
+              {t('matching.batch.allWaiting')}
+            </option>
+            {programmes.map((p) => (
+              <option value={p.id} selected={current === p.id}>
+                {p.active ? p.name : t('matching.batch.inactiveProgramme', { name: p.name })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('matching.batch.run')}
+          </button>
+        </div>
+      </Form>
+
+      <h2>{t('matching.batch.pastRuns')}</h2>
+      {runs.length === 0 ? (
+        <p class="empty">{t('matching.batch.noRuns')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('matching.batch.pastRuns')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('matching.batch.runColumn')}</th>
+                <th scope="col" class="numeric">
+                  {t('matching.batch.figures.mentees')}
+                </th>
+                <th scope="col" class="numeric">
+                  {t('matching.batch.figures.matched')}
+                </th>
+                <th scope="col">{t('matching.batch.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/matching/batch/${r.id}`}>{runTitle(ctx, r, timeZone)}</a>
+                    {r.createdBy && (
+                      <>
+                        <br />
+                        <span class="muted">{t('matching.batch.runBy', { name: r.createdBy })}</span>
+                      </>
+                    )}
+                  </th>
+                  <td class="numeric">{formatNumber(r.mentees, locale)}</td>
+                  <td class="numeric">{formatNumber(r.matched, locale)}</td>
+                  <td>{r.status === 'open' ? t('matching.batch.toDecide', { count: r.proposed }) : t('matching.batch.closed')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
+import { ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { refusalMessage, type Refusal } from '../../refusals.js';
+import { fullName } from '../../suggestions/views/labels.js';
+import { Fit, ReasonsBlock, RefusalNotice } from '../../suggestions/views/parts.js';
+import type { PresentedProposal, RunView as Run } from '../batch.service.js';
+import { runTitle } from './labels.js';
+
+interface Props {
+  ctx: PageContext;
+  view: Run;
+  /** An acceptance just refused on re-check (409): the pair and why. */
+  refusal?: { refusals: Refusal[]; names: { mentee: string; volunteer: string } };
+  /** A rejection form refused (422): which proposal, and its state. */
+  rejection?: { proposalId: string; form: FormState };
+}
+
+function Decided({ ctx, p, timeZone }: { ctx: PageContext; p: PresentedProposal; timeZone: string }) {
+  const { t, locale } = ctx;
+  const who = { name: p.decidedBy ?? t('matching.someone'), date: p.decidedAt ? formatDateTime(new Date(p.decidedAt), locale, timeZone) : '—' };
+  if (p.status === 'accepted')
+    return (
+      <p>
+        <strong>{t('matching.batch.accepted', who)}</strong> {p.matchId && <a href={`/matching/matches/${p.matchId}`}>{t('matching.batch.openMatch')}</a>}
+      </p>
+    );
+  if (p.status === 'rejected')
+    return (
+      <p>
+        <strong>{t('matching.batch.rejected', who)}</strong> {p.reason && <span>{t('matching.batch.because', { reason: p.reason })}</span>}
+      </p>
+    );
+  const names = { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) };
+  return (
+    <div class="notice notice-warning">
+      <p>
+        <strong>{t('matching.batch.stale', who)}</strong>
+      </p>
+      <ul>
+        {p.refusals.map((r) => {
+          const m = refusalMessage(r, names);
+          return <li>{t(m.key, m.params)}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function RejectForm({ ctx, p, form }: { ctx: PageContext; p: PresentedProposal; form?: FormState }) {
+  const { t } = ctx;
+  const id = `reject-${p.id}`;
+  const error = form?.errors.reason;
+  // The refused form's field takes the id the error summary links to (only one form on the page can be refused).
+  const fieldId = form ? 'f-reason' : `${id}-reason`;
+  const excludeChecked = form ? ['true', 'on', '1'].includes(String(form.values.exclude)) : false;
+  return (
+    <details open={Boolean(form)}>
+      <summary>{t('matching.batch.reject')}</summary>
+      <Form ctx={ctx} action={`/matching/batch/${p.runId}/proposals/${p.id}/reject`} novalidate>
+        <div class={`field${error ? ' field-invalid' : ''}`}>
+          <label for={fieldId}>
+            {t('matching.batch.rejectReason')}
+            <span class="optional"> ({t('form.optional')})</span>
+          </label>
+          {error && (
+            <p class="field-error" id={`${id}-error`}>
+              <span class="visually-hidden">{t('form.errorPrefix')} </span>
+              {t(error.key, error.params)}
+            </p>
+          )}
+          <textarea id={fieldId} name="reason" rows={2} maxLength={500} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+            {String(form?.values.reason ?? '')}
+          </textarea>
+        </div>
+        <div class="field field-checkbox">
+          <label class="checkbox" for={`${id}-exclude`}>
+            <input id={`${id}-exclude`} type="checkbox" name="exclude" value="true" checked={excludeChecked} /> {t('matching.batch.neverAgain')}
+          </label>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('matching.batch.rejectSubmit')}
+            <span class="visually-hidden"> ({t('matching.matches.pairName', { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) })})</span>
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+/** `/matching/batch/:runId`: the run's figures and every proposed pair to accept or reject. */
+export function RunPageView({ ctx, view, refusal, rejection }: Props) {
+  const { t, locale } = ctx;
+  const run = view.run;
+  const figures: [string, string][] = [
+    [t('matching.batch.figures.mentees'), formatNumber(run.mentees, locale)],
+    [t('matching.batch.figures.volunteers'), formatNumber(run.volunteers, locale)],
+    [t('matching.batch.figures.pairs'), formatNumber(run.candidatePairs, locale)],
+    [t('matching.batch.figures.matched'), formatNumber(run.matched, locale)],
+    [t('matching.batch.figures.total'), formatNumber(run.total, locale)],
+    [t('matching.batch.figures.time'), t('matching.batch.figures.ms', { ms: run.milliseconds })],
+  ];
+  return (
+    <>
+      <p class="actions-row">
+        <a href="/matching/batch">{t('matching.batch.title')}</a>
+        <a href="/matching">{t('matching.links.overview')}</a>
+      </p>
+      <div class="page-head">
+        <h1>{runTitle(ctx, run, view.timeZone)}</h1>
+      </div>
+      {run.createdBy && <p class="muted">{t('matching.batch.runBy', { name: run.createdBy })}</p>}
+      {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
+      {rejection && <ErrorSummary ctx={ctx} form={rejection.form} labels={{ reason: t('matching.batch.rejectReason') }} />}
+      <ul class="stats">
+        {figures.map(([label, value]) => (
+          <li>
+            <span class="stat-value">{value}</span> {label}
+          </li>
+        ))}
+      </ul>
+      <p class="muted">{t('matching.batch.explainObjective')}</p>
+      {run.status === 'closed' ? (
+        <p class="notice">{run.proposals.length === 0 ? t('matching.batch.nothingProposed') : t('matching.batch.runClosed')}</p>
+      ) : (
+        <Form ctx={ctx} action={`/matching/batch/${run.id}/accept-all`} class="inline-form">
+          <p>
+            <button type="submit" class="button">
+              {t('matching.batch.acceptAll', { count: run.proposed })}
+            </button>
+          </p>
+        </Form>
+      )}
+      {run.proposals.length > 0 && (
+        <>
+          <h2>{t('matching.batch.proposals')}</h2>
+          <ol class="suggestions">
+            {run.proposals.map((p) => (
+              <li class="card" id={`proposal-${p.id}`}>
+                <h3>
+                  {t('matching.matches.pairName', { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) })} <Fit ctx={ctx} percent={p.percent} />
+                </h3>
+                <p class="actions-row">
+                  <a href={`/matching/mentees/${p.mentee.id}`}>{t('matching.batch.menteeLink', { name: fullName(p.mentee) })}</a>
+                  <a href={`/matching/volunteers/${p.volunteer.id}`}>{t('matching.batch.volunteerLink', { name: fullName(p.volunteer) })}</a>
+                </p>
+                <ReasonsBlock ctx={ctx} r={p} />
+                {p.status === 'proposed' ? (
+                  <>
+                    <Form ctx={ctx} action={`/matching/batch/${run.id}/proposals/${p.id}/accept`} class="inline-form">
+                      <button type="submit" class="button">
+                        {t('matching.batch.accept')}
+                        <span class="visually-hidden"> ({t('matching.matches.pairName', { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) })})</span>
+                      </button>
+                    </Form>
+                    <RejectForm ctx={ctx} p={p} form={rejection?.proposalId === p.id ? rejection.form : undefined} />
+                  </>
+                ) : (
+                  <Decided ctx={ctx} p={p} timeZone={view.timeZone} />
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
+import type { PageContext } from '../../../../core/ui/index.js';
+import { MATCH_STATUSES, type MatchOutput, type MatchQuery } from '../../matches.schemas.js';
+import { fullName, label, needList } from './labels.js';
+
+interface Props {
+  ctx: PageContext;
+  page: { items: MatchOutput[]; total: number; page: number; pageSize: number; timeZone: string };
+  query: MatchQuery;
+  programmes: { id: string; name: string }[];
+}
+
+export function matchListQuery(q: MatchQuery, change: Partial<Record<keyof MatchQuery, string | number | undefined>> = {}): string {
+  const merged: Record<string, unknown> = { ...q, ...change };
+  const p = new URLSearchParams();
+  for (const key of ['q', 'status', 'programmeId', 'menteeId', 'volunteerId', 'page'] as const) {
+    const v = merged[key];
+    if (v === undefined || v === null || v === '' || (key === 'page' && Number(v) === 1) || (key === 'status' && v === 'active')) continue;
+    p.set(key, String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The matches of the organisation, newest first, with a search by name, status and programme filters, and pages. */
+export function MatchListView({ ctx, page, query, programmes }: Props) {
+  const { t, locale } = ctx;
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const filtered = Boolean(query.q || query.programmeId || query.menteeId || query.volunteerId || query.status !== 'active');
+  return (
+    <>
+      <p class="actions-row">
+        <a href="/matching">{t('matching.links.overview')}</a>
+      </p>
+      <div class="page-head">
+        <h1>{t('matching.matches.title')}</h1>
+      </div>
+      <form method="get" action="/matching/matches" class="filters" role="search" aria-label={t('matching.filters.label')}>
+        <div class="field">
+          <label for="q">{t('matching.matches.search')}</label>
+          <input id="q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
+        </div>
+        <div class="field">
+          <label for="status">{t('matching.match.status')}</label>
+          <select id="status" name="status">
+            {MATCH_STATUSES.map((s) => (
+              <option value={s} selected={query.status === s}>
+                {label(t, 'matchStatus', s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="programmeId">{t('matching.match.programme')}</label>
+          <select id="programmeId" name="programmeId">
+            <option value="">{t('matching.filters.anyProgramme')}</option>
+            {programmes.map((p) => (
+              <option value={p.id} selected={query.programmeId === p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('matching.filters.apply')}
+          </button>
+          {filtered && <a href="/matching/matches">{t('matching.filters.clear')}</a>}
+        </div>
+      </form>
+      <p class="muted" role="status">
+        {t('matching.matches.found', { count: page.total, formatted: formatNumber(page.total, locale) })}
+      </p>
+      {page.items.length === 0 ? (
+        <p class="empty">{filtered ? t('matching.matches.noneFiltered') : t('matching.matches.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('matching.matches.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('matching.matches.pair')}</th>
+                <th scope="col">{t('matching.match.needs')}</th>
+                <th scope="col">{t('matching.match.since')}</th>
+                <th scope="col" class="numeric">
+                  {t('matching.matches.fit')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((m) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/matching/matches/${m.id}`}>{t('matching.matches.pairName', { mentee: fullName(m.mentee), volunteer: fullName(m.volunteer) })}</a>
+                  </th>
+                  <td>{needList(t, locale, m.needs) || '—'}</td>
+                  <td>{formatDate(m.startedAt, locale, page.timeZone)}</td>
+                  <td class="numeric">{m.percent === null ? '—' : t('matching.reasons.fit', { percent: m.percent })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav class="pagination" aria-label={t('pagination.label')}>
+          {page.page > 1 && (
+            <a href={`/matching/matches${matchListQuery(query, { page: page.page - 1 })}`} rel="prev">
+              {t('pagination.previous')}
+            </a>
+          )}
+          <span>{t('pagination.status', { page: page.page, pages })}</span>
+          {page.page < pages && (
+            <a href={`/matching/matches${matchListQuery(query, { page: page.page + 1 })}`} rel="next">
+              {t('pagination.next')}
+            </a>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ComponentChildren } from 'preact';
+import { formatDate } from '../../../../core/i18n/index.js';
+import type { PageContext } from '../../../../core/ui/index.js';
+import type { MatchOutput } from '../../matches.schemas.js';
+import { fullName, label, needList } from './labels.js';
+import { Fit, ReasonsBlock } from './parts.js';
+
+interface Props {
+  ctx: PageContext;
+  match: MatchOutput;
+  programmeName: string | null;
+  createdByName: string | null;
+  timeZone: string;
+}
+
+/** One match: who, which needs, since when, by whom, and the score and reasons as they were when it was made. */
+export function MatchPageView({ ctx, match, programmeName, createdByName, timeZone }: Props) {
+  const { t, locale } = ctx;
+  const mentee = fullName(match.mentee);
+  const volunteer = fullName(match.volunteer);
+  const rows: [string, ComponentChildren][] = [
+    [
+      t('matching.mentee'),
+      <>
+        <a href={`/mentees/${match.mentee.id}`}>{mentee}</a> · <a href={`/matching/mentees/${match.mentee.id}`}>{t('matching.links.menteeSuggestions')}</a>
+      </>,
+    ],
+    [t('matching.volunteer'), <a href={`/matching/volunteers/${match.volunteer.id}`}>{volunteer}</a>],
+    [t('matching.match.needs'), needList(t, locale, match.needs) || t('matching.match.noNeeds')],
+    [t('matching.match.since'), formatDate(match.startedAt, locale, timeZone)],
+    [t('matching.match.status'), label(t, 'matchStatus', match.status)],
+    [t('matching.match.origin'), t(`matching.origin.${match.origin}`)],
+    [t('matching.match.madeBy'), createdByName ?? t('matching.someone')],
+  ];
+  if (programmeName) rows.push([t('matching.match.programme'), programmeName]);
+  return (
+    <>
+      <p class="actions-row">
+        <a href="/matching/matches">{t('matching.links.matches')}</a>
+        <a href="/matching">{t('matching.links.overview')}</a>
+      </p>
+      <div class="page-head">
+        <h1>{t('matching.match.title', { mentee, volunteer })}</h1>
+      </div>
+      <dl class="details">
+        {rows.map(([k, v]) => (
+          <div>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>
+        {t('matching.match.why')} <Fit ctx={ctx} percent={match.percent} />
+      </h2>
+      <ReasonsBlock ctx={ctx} r={match} />
+      {match.status === 'active' && (
+        <p>
+          <a class="button" href={`/matching/matches/${match.id}/introduction`}>
+            {t('matching.match.introduction')}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}

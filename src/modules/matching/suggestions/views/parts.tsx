@@ -1,0 +1,140 @@
+import { formatDate } from '../../../../core/i18n/index.js';
+import { Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { refusalMessage, type Refusal } from '../../refusals.js';
+import type { ExclusionRow } from '../suggestions.repository.js';
+
+/** Pieces shared by the suggestion, match and batch pages. */
+
+export interface Reasons {
+  percent: number | null;
+  summary: string;
+  components: { key: string; points: number; max: number; reason: string }[];
+  cautions?: string[];
+}
+
+/** The reason sentence, then each component with its points (a details list), then cautions. */
+export function ReasonsBlock({ ctx, r }: { ctx: PageContext; r: Reasons }) {
+  const { t } = ctx;
+  return (
+    <>
+      <p>{r.summary || t('matching.reasons.none')}</p>
+      <details>
+        <summary>{t('matching.reasons.details')}</summary>
+        <ul>
+          {r.components.map((c) => (
+            <li>
+              {c.reason} <span class="muted">({t('matching.reasons.points', { points: c.points, max: c.max })})</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {r.cautions && r.cautions.length > 0 && (
+        <p class="notice notice-warning">
+          <strong>{t('matching.reasons.caution')}</strong> {r.cautions.join(' ')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "82% fit", with words for screen readers that do not read the per-cent sign well. */
+export const Fit = ({ ctx, percent }: { ctx: PageContext; percent: number | null }) => (percent === null ? null : <span class="fit">{ctx.t('matching.reasons.fit', { percent })}</span>);
+
+/** Why a match could not be made (re-check on fresh data), every reason in words. */
+export function RefusalNotice({ ctx, refusals, names, id = 'refusal' }: { ctx: PageContext; refusals: Refusal[]; names: { mentee: string; volunteer: string }; id?: string }) {
+  const { t } = ctx;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby={`${id}-title`} tabIndex={-1}>
+      <h2 id={`${id}-title`}>{t('matching.refusal.title')}</h2>
+      <ul>
+        {refusals.map((r) => {
+          const m = refusalMessage(r, names);
+          return <li>{t(m.key, m.params)}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * "Never suggest this pair" in a suggestion row: a disclosure with the reason field (works without JavaScript).
+ * Open, with the message at the field, when the posted reason was refused.
+ */
+export function ExcludeForm({ ctx, menteeId, volunteerId, from, name, form }: { ctx: PageContext; menteeId: string; volunteerId: string; from: 'mentee' | 'volunteer'; name: string; form?: FormState }) {
+  const { t } = ctx;
+  const id = `exclude-${from === 'mentee' ? volunteerId : menteeId}`;
+  const error = form?.errors.reason;
+  // The refused form's field takes the id the error summary links to (only one form on the page can be refused).
+  const fieldId = form ? 'f-reason' : `${id}-reason`;
+  return (
+    <details open={Boolean(error)}>
+      <summary>{t('matching.exclusions.open')}</summary>
+      <Form ctx={ctx} action="/matching/exclusions" novalidate>
+        <input type="hidden" name="menteeId" value={menteeId} />
+        <input type="hidden" name="volunteerId" value={volunteerId} />
+        <input type="hidden" name="from" value={from} />
+        <div class={`field${error ? ' field-invalid' : ''}`}>
+          <label for={fieldId}>{t('matching.exclusions.reason', { name })}</label>
+          {error && (
+            <p class="field-error" id={`${id}-error`}>
+              <span class="visually-hidden">{t('form.errorPrefix')} </span>
+              {t(error.key, error.params)}
+            </p>
+          )}
+          <textarea id={fieldId} name="reason" rows={2} maxLength={500} required aria-required="true" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+            {String(form?.values.reason ?? '')}
+          </textarea>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('matching.exclusions.submit')}
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+/** The pairs ruled out, with who decided, when, why, and a button to lift each. */
+export function ExclusionsTable({ ctx, rows, from, timeZone }: { ctx: PageContext; rows: ExclusionRow[]; from: 'mentee' | 'volunteer'; timeZone: string }) {
+  const { t, locale } = ctx;
+  if (rows.length === 0) return <p class="muted">{t('matching.exclusions.empty')}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">{t('matching.exclusions.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(from === 'mentee' ? 'matching.volunteer' : 'matching.mentee')}</th>
+            <th scope="col">{t('matching.exclusions.reasonColumn')}</th>
+            <th scope="col">{t('matching.exclusions.decided')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('matching.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => {
+            const other = from === 'mentee' ? `${e.volunteerGivenName} ${e.volunteerFamilyName}` : `${e.menteeGivenName} ${e.menteeFamilyName}`;
+            return (
+              <tr>
+                <th scope="row">{other}</th>
+                <td>{e.reason}</td>
+                <td>{t('matching.decidedBy', { name: e.createdByName ?? t('matching.someone'), date: formatDate(e.createdAt, locale, timeZone) })}</td>
+                <td>
+                  <Form ctx={ctx} action={`/matching/mentees/${e.menteeId}/exclusions/${e.id}/delete`} class="inline-form">
+                    <input type="hidden" name="from" value={from} />
+                    <button type="submit" class="button button-secondary">
+                      {t('matching.exclusions.remove')}
+                      <span class="visually-hidden"> ({other})</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
