@@ -1,6 +1,7 @@
 /**
- * The solver against a brute force on small instances, hard constraints on every answer, input validation,
- * the CLI, and (when SciPy is present, always under CI) the SciPy reference on larger instances.
+ * The solver against a brute force on small instances and an independent min-cost-flow reference on medium ones,
+ * Hopcroft–Karp against brute force, hard constraints on every answer, input validation, the CLI, and (when SciPy
+ * is present, always under CI) the SciPy reference on larger instances.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { solveAssignment, validateInstance, InstanceError, type Instance, type Assignment } from './assignment.js';
+import { maxCardinality } from './cardinality.js';
+import { buildGraph } from './graph.js';
 import { runMatchCli } from '../../../cli/match.js';
 
 /** Enumerates every assignment; returns the lexicographic optimum (matched, total). */
@@ -93,6 +96,118 @@ for (const decimals of [false, true]) {
     );
   });
 }
+
+/** Largest number of mentees that can be matched (scores ignored), by enumeration. */
+function bruteCardinality(inst: Instance): number {
+  return bruteForce({ ...inst, edges: inst.edges.map(([i, j]) => [i, j, 0] as [number, number, number]) }).matched;
+}
+
+/**
+ * Independent reference for medium instances (integer scores): min-cost flow s → mentee → volunteer → t with
+ * Bellman–Ford successive shortest paths and a big-M weight per match (exact in doubles at these sizes).
+ */
+function referenceFlow(inst: Instance): { matched: number; total: number } {
+  const cap = inst.capacity ?? new Array<number>(inst.right).fill(1);
+  const L = inst.left;
+  const R = inst.right;
+  const big = (L + 1) * (Math.max(0, ...inst.edges.map((e) => e[2])) + 1);
+  const n = L + R + 2;
+  const s = L + R;
+  const t = s + 1;
+  const arcs: { to: number; cap: number; cost: number; rev: number }[][] = Array.from({ length: n }, () => []);
+  const add = (u: number, v: number, c: number, w: number) => {
+    arcs[u]!.push({ to: v, cap: c, cost: w, rev: arcs[v]!.length });
+    arcs[v]!.push({ to: u, cap: 0, cost: -w, rev: arcs[u]!.length - 1 });
+  };
+  for (let i = 0; i < L; i++) add(s, i, 1, 0);
+  for (const [i, j, sc] of inst.edges) add(i, L + j, 1, -(big + sc));
+  for (let j = 0; j < R; j++) add(L + j, t, cap[j]!, 0);
+  let cost = 0;
+  let matched = 0;
+  for (;;) {
+    const dist = new Array<number>(n).fill(Infinity);
+    const prev: [number, number][] = new Array(n);
+    dist[s] = 0;
+    for (let round = 0; round < n; round++) {
+      let changed = false;
+      for (let u = 0; u < n; u++) {
+        if (dist[u] === Infinity) continue;
+        arcs[u]!.forEach((a, k) => {
+          if (a.cap > 0 && dist[u]! + a.cost < dist[a.to]!) {
+            dist[a.to] = dist[u]! + a.cost;
+            prev[a.to] = [u, k];
+            changed = true;
+          }
+        });
+      }
+      if (!changed) break;
+    }
+    if (!(dist[t]! < 0)) break; // no augmenting path that lowers the cost
+    for (let v = t; v !== s; ) {
+      const [u, k] = prev[v]!;
+      const a = arcs[u]![k]!;
+      a.cap--;
+      arcs[v]![a.rev]!.cap++;
+      v = u;
+    }
+    cost += dist[t]!;
+    matched++;
+  }
+  return { matched, total: -cost - matched * big || 0 }; // || 0: no −0
+}
+
+const mediumInstance = fc
+  .record({
+    left: fc.integer({ min: 1, max: 40 }),
+    right: fc.integer({ min: 1, max: 15 }),
+    degree: fc.integer({ min: 1, max: 6 }),
+    distinct: fc.constantFrom(1, 3, 50),
+    seed: fc.integer({ min: 1, max: 2 ** 31 - 2 }),
+  })
+  .map(({ left, right, degree, distinct, seed }): Instance => {
+    let x = seed;
+    const rnd = () => ((x = (Math.imul(x, 48271) >>> 0) % 2147483647) / 2147483647);
+    // capacities 0–3: often fewer places than mentees, so many instances leave mentees out
+    const capacity = Array.from({ length: right }, () => Math.floor(rnd() * 4));
+    const edges: [number, number, number][] = [];
+    for (let i = 0; i < left; i++) {
+      const seen = new Set<number>();
+      for (let d = 0; d < degree; d++) {
+        const j = Math.floor(rnd() * right);
+        if (!seen.has(j)) edges.push([i, j, Math.floor(rnd() * distinct)]);
+        seen.add(j);
+      }
+    }
+    return { left, right, capacity, edges };
+  });
+
+test('maximum cardinality (Hopcroft–Karp) equals brute force', () => {
+  fc.assert(
+    fc.property(smallInstance(false), (inst) => {
+      assert.equal(maxCardinality(buildGraph(inst)), bruteCardinality(inst));
+    }),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(mediumInstance, (inst) => {
+      assert.equal(maxCardinality(buildGraph(inst)), referenceFlow(inst).matched);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('medium instances with ties and scarce places (global updates, tight-path placements) equal a reference', () => {
+  fc.assert(
+    fc.property(mediumInstance, (inst) => {
+      const got = solveAssignment(inst);
+      checkFeasible(inst, got);
+      const want = referenceFlow(inst);
+      assert.equal(got.matched, want.matched);
+      assert.equal(got.total, want.total);
+    }),
+    { numRuns: 300 },
+  );
+});
 
 test('cardinality beats score: one big match loses to two small ones', () => {
   const inst: Instance = { left: 2, right: 2, edges: [[0, 0, 100], [0, 1, 1], [1, 0, 1]] };
