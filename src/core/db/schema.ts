@@ -8,3 +8,4 @@ export * from '../http/http.table.js';
 export * from '../../modules/volunteers/volunteers.table.js';
 export * from '../../modules/mentees/mentees.table.js';
 export * from '../../modules/matching/matching.table.js';
+export * from '../../modules/pairs/pairs.table.js';

@@ -70,6 +70,9 @@ export const programmes = pgTable(
     active: boolean().notNull().default(true),
     /** Matching weights set for this programme (missing keys: the defaults of matching/scoring). */
     matchingWeights: jsonb().$type<Record<string, number>>().notNull().default({}),
+    /** Following the pairs: days to the first check-in after the first meeting, then between check-ins, and without a
+     * meeting before a pair counts as quiet (missing keys: the defaults of the pairs module). */
+    followUp: jsonb().$type<Record<string, number>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('programmes_name_per_org').on(t.organisationId, t.name), tenantPolicy('programmes')],

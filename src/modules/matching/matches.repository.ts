@@ -59,7 +59,8 @@ export interface NewMatch {
 export async function insertMatch(tx: Tx, organisationId: string, m: NewMatch): Promise<string> {
   const [row] = await tx
     .insert(matches)
-    .values({ organisationId, ...m, startedAt: m.at, createdAt: m.at })
+    // Whoever made the match follows the pair until someone hands it over.
+    .values({ organisationId, ...m, coordinatorUserId: m.createdByUserId, startedAt: m.at, createdAt: m.at })
     .returning({ id: matches.id });
   return row!.id;
 }

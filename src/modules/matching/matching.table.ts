@@ -89,6 +89,8 @@ export const matches = pgTable(
     components: jsonb().$type<StoredComponent[]>().notNull().default([]),
     /** suggestion (chosen from the ranked list) or batch (accepted from a batch proposal). */
     origin: text().notNull().default('suggestion'),
+    /** The staff member who follows the pair (check-ins, concerns, digests); the one who made the match unless changed. */
+    coordinatorUserId: uuid(),
     proposalId: uuid(),
     createdByUserId: uuid(),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
