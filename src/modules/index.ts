@@ -11,13 +11,15 @@ import { homePages } from './home/home.pages.js';
 import { matchingModule } from './matching/index.js';
 import { menteesModule } from './mentees/index.js';
 import { networkModule } from './network/index.js';
+import { pairsJobs, pairsModule } from './pairs/index.js';
 import { peopleModule } from './people/index.js';
 import { volunteersJobs, volunteersModule } from './volunteers/index.js';
 
 /** Every feature, registered in this order. A new module adds one line here. */
-export const modules: Module[] = [authPages, setupPages, accountPages, homePages, peopleModule, volunteersModule, menteesModule, matchingModule, adminModule, networkModule, apiDocs];
+export const modules: Module[] = [authPages, setupPages, accountPages, homePages, peopleModule, volunteersModule, menteesModule, matchingModule, pairsModule, adminModule, networkModule, apiDocs];
 
 /** Background job handlers of the modules, by job kind. */
 export const moduleJobs = (db: Db, config: Config): Record<string, JobHandler> => ({
   ...volunteersJobs(db, config),
+  ...pairsJobs(db, config),
 });
