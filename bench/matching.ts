@@ -41,35 +41,9 @@ try {
     console.log(rows.at(-1)!.join('  |  '));
     if (!same) process.exitCode = 1;
   }
-
-  // Suggestions for one mentee among 50,000 volunteers: score every candidate and keep the best 20.
-  // (The scoring module is not built yet; this times the ranking kernel on precomputed scores.)
-  const V = 50000;
-  const scores = new Float64Array(V);
-  for (let j = 0; j < V; j++) scores[j] = (j * 2654435761) % 100001;
-  const t0 = performance.now();
-  const top = topK(scores, 20);
-  const ms = performance.now() - t0;
-  rows.push([`suggestions: top 20 of ${V} precomputed scores`, `best ${scores[top[0]!]}`, '—', `${ms.toFixed(1)} ms`, '—', '—']);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
 console.log('\n| instance | matched / total | same optimum | Tandem | SciPy | ratio |\n| --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-
-/** Indexes of the k largest scores, best first (one pass with a small sorted buffer). */
-function topK(s: Float64Array, k: number): number[] {
-  const best: number[] = [];
-  for (let j = 0; j < s.length; j++) {
-    if (best.length === k && s[j]! <= s[best[k - 1]!]!) continue;
-    let p = best.length === k ? k - 1 : best.length;
-    while (p > 0 && s[best[p - 1]!]! < s[j]!) {
-      best[p] = best[p - 1]!;
-      p--;
-    }
-    best[p] = j;
-    if (best.length > k) best.length = k;
-  }
-  return best;
-}
