@@ -58,8 +58,23 @@ export function translator(locale: Locale): Translate {
       format = new IntlMessageFormat(source, INTL_TAG[locale], undefined, { ignoreTag: true });
       compiled.set(cacheKey, format);
     }
-    return String(format.format(params));
+    return String(format.format(locale === 'ar' && params ? isolateLtr(params) : params));
   };
+}
+
+/** A letter of a left-to-right script (Latin, Cyrillic, Greek…), i.e. a name or word that is not Arabic. */
+const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u052F]/;
+
+/**
+ * In right-to-left text a left-to-right value (a Ukrainian or Polish name, an address) must be isolated, or the bidi
+ * algorithm moves neighbouring words around it ("متطوعون لـ Максим Бойко" would render with the name split).
+ * FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE is the plain-text form of HTML's <bdi>; it works in pages, mail
+ * subjects and bodies alike.
+ */
+function isolateLtr(params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && LTR_LETTER.test(v) ? `\u2068${v}\u2069` : v;
+  return out;
 }
 
 export function hasMessage(key: string): boolean {

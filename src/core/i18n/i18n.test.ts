@@ -57,3 +57,12 @@ describe('formatting', () => {
     assert.equal(foldForSearch('Олена Йосипенко'), 'олена иосипенко');
   });
 });
+
+describe('right-to-left text with left-to-right names', () => {
+  it('isolates a Latin or Cyrillic value inside an Arabic message, and leaves Arabic values and other languages alone', () => {
+    const ar = translator('ar');
+    assert.equal(ar('matching.suggestions.menteeTitle', { name: 'Максим Бойко' }), 'متطوعون لـ\u2068Максим Бойко\u2069');
+    assert.equal(ar('matching.suggestions.menteeTitle', { name: 'أحمد' }), 'متطوعون لـأحمد');
+    assert.equal(translator('pl')('matching.suggestions.menteeTitle', { name: 'Максим Бойко' }).includes('\u2068'), false);
+  });
+});
