@@ -4,6 +4,9 @@
  * Every page is listed once in PAGES below — add new pages there. A summary of all findings, including
  * best-practice hints that do not fail the test, is written to test-results/a11y-report.md.
  *
+ * Entries marked `at360` (the mentees and matching pages) are also checked at 360 px wide in the same state:
+ * nothing may scroll sideways.
+ *
  * Also: keyboard basics on the sign-in page (the skip link comes first and moves focus to #main).
  */
 import assert from 'node:assert/strict';
@@ -20,6 +23,7 @@ import { htmlLang, launchBrowser, newContext, RESULTS_DIR, withLang } from './su
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
 import { linkIn } from './support/smtp.js';
 import { PASSWORD, startServer, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
+import { seedMatching, type MatchingSeed } from './support/matching.js';
 import { seedVolunteers, type VolunteerSeed } from './support/volunteers.js';
 
 const LANGS = ['pl', 'ar'] as const;
@@ -47,6 +51,7 @@ interface Seed {
   invitationPath: string;
   resetPath: string;
   vol: VolunteerSeed;
+  m: MatchingSeed;
 }
 
 interface PageCheck {
@@ -61,6 +66,8 @@ interface PageCheck {
   ifExists?: boolean;
   /** Brings the loaded page into the state to check, e.g. submits a form with mistakes. */
   prepare?: (page: Page, s: Seed) => Promise<void>;
+  /** Also checked at 360 px wide: nothing may scroll sideways (WCAG 1.4.10 Reflow). */
+  at360?: boolean;
 }
 
 const PAGES: PageCheck[] = [
@@ -302,7 +309,228 @@ const PAGES: PageCheck[] = [
   { name: 'document verification, wrong code', path: '/verify/AAAAAAAAAAAAAAAAAAAAAAAA', as: 'anonymous', status: 404 },
   { name: 'my volunteering', path: '/me/volunteer', as: 'volunteer' },
   { name: 'my agreement, to accept', path: (s) => `/me/volunteer/documents/${s.vol.ownAgreementId}`, as: 'volunteer' },
+  // --- Mentees and matching (issue 5); each also at 360 px ------------------------------------------------
+  ...menteesAndMatching().map((c): PageCheck => ({ ...c, at360: true })),
 ];
+
+/** The mentees module (list, intake, case page, public request) and matching (suggestions, batch, pairs, settings). */
+function menteesAndMatching(): PageCheck[] {
+  /**
+   * Submits the form whose action starts with `action` with its visible main button (not "add a language", which
+   * has a name, nor the hidden default button) and expects `status`.
+   */
+  const submit = async (page: Page, action: string, status: number) =>
+    expectStatus(await clickAndWait(page, page.locator(`form[action^="${action}"] [type="submit"]:not(.visually-hidden):not([name])`).first()), status);
+  return [
+    // Mentees: the waiting list and its tabs.
+    { name: 'mentees: waiting list', path: '/mentees', as: 'admin' },
+    { name: 'mentees: requests to review', path: '/mentees?status=requested', as: 'admin' },
+    { name: 'mentees: on hold', path: '/mentees?status=on_hold', as: 'admin' },
+    { name: 'mentees: closed', path: '/mentees?status=closed', as: 'admin' },
+    { name: 'mentees: declined', path: '/mentees?status=declined', as: 'admin' },
+    { name: 'mentees: all', path: '/mentees?status=all', as: 'admin' },
+    { name: 'mentees: no match', path: '/mentees?status=all&q=zzzzzz', as: 'admin' },
+    // Intake and correction.
+    { name: 'new mentee (intake)', path: '/mentees/new', as: 'admin' },
+    {
+      name: 'new mentee with errors',
+      path: '/mentees/new',
+      as: 'admin',
+      prepare: async (page) => {
+        // Values the browser accepts but the server refuses; no need ticked; the lawful basis (required radio) chosen.
+        await page.fill('#f-givenName', '   ');
+        await page.fill('#f-familyName', 'Коваленко');
+        await page.fill('#f-phone', 'call me');
+        await page.fill('#f-birthDate', '2999-01-01');
+        await page.fill('#f-preferredVolunteerAgeMin', '70');
+        await page.fill('#f-preferredVolunteerAgeMax', '30');
+        await page.check('input[name="consents.support"][value="consent"]');
+        await submit(page, '/mentees/new', 422);
+        assert.ok((await page.locator('.field-error').count()) >= 4, 'the form shows its errors at the fields');
+      },
+    },
+    { name: 'case page: notes, staff, consents', path: (s) => `/mentees/${s.m.caseId}`, as: 'admin' },
+    {
+      name: 'case page: closing without a reason',
+      path: (s) => `/mentees/${s.m.caseId}`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.check('input[name="action"][value="close"]');
+        await submit(page, `/mentees/${s.m.caseId}/status`, 422);
+      },
+    },
+    {
+      name: 'case page: an empty note',
+      path: (s) => `/mentees/${s.m.caseId}`,
+      as: 'admin',
+      prepare: async (page, s) => submit(page, `/mentees/${s.m.caseId}/notes`, 422),
+    },
+    { name: 'case page: a request to review', path: (s) => `/mentees/${s.m.requestId}`, as: 'admin' },
+    {
+      name: 'case page: declining a request without a reason',
+      path: (s) => `/mentees/${s.m.requestId}`,
+      as: 'admin',
+      prepare: async (page, s) => submit(page, `/mentees/${s.m.requestId}/decline`, 422),
+    },
+    { name: 'case page: matched', path: (s) => `/mentees/${s.m.matchedMenteeId}`, as: 'admin' },
+    { name: 'edit mentee', path: (s) => `/mentees/${s.m.caseId}/edit`, as: 'admin' },
+    {
+      name: 'edit mentee with errors',
+      path: (s) => `/mentees/${s.m.caseId}/edit`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.fill('#f-familyName', '   ');
+        await page.fill('#f-phone', 'zadzwoń wieczorem');
+        await page.fill('#f-birthDate', '2999-01-01');
+        await submit(page, `/mentees/${s.m.caseId}/edit`, 422);
+      },
+    },
+    // The public request for support.
+    { name: 'request for support (public form)', path: (s) => `/o/${s.org.slug}/request`, as: 'anonymous' },
+    {
+      name: 'request for support with errors',
+      path: (s) => `/o/${s.org.slug}/request`,
+      as: 'anonymous',
+      prepare: async (page, s) => {
+        // As for the volunteer form: a genuine token signed 10 s ago instead of waiting out the minimum fill time.
+        await page.locator('input[name="_form"]').evaluate((el, token) => ((el as HTMLInputElement).value = token), s.m.requestFormToken);
+        await page.fill('#f-givenName', '   ');
+        await page.fill('#f-familyName', 'حسن');
+        await page.fill('#f-phone', 'اتصل بي');
+        await page.check('#f-forSomeoneElse');
+        await page.check('#f-consents-support');
+        await expectStatus(await clickAndWait(page, page.locator('main form .actions button[type="submit"]')), 422);
+        assert.ok((await page.locator('.field-error').count()) >= 3, 'the form shows its errors at the fields');
+      },
+    },
+    { name: 'request for support: thank you', path: (s) => `/o/${s.org.slug}/request/thanks`, as: 'anonymous' },
+    // Matching: overview, suggestions both ways, exclusions, the matching profile.
+    { name: 'matching overview', path: '/matching', as: 'admin' },
+    { name: 'suggestions for a mentee', path: (s) => `/matching/mentees/${s.m.caseId}`, as: 'admin' },
+    { name: 'suggestions for a mentee, filtered, full included', path: (s) => `/matching/mentees/${s.m.caseId}?includeFull=true&weekday=tue&language=uk`, as: 'admin' },
+    {
+      name: 'suggestions for a mentee: exclusion without a reason',
+      path: (s) => `/matching/mentees/${s.m.caseId}`,
+      as: 'admin',
+      prepare: async (page) => {
+        await page.locator('ol.suggestions details:has(form[action="/matching/exclusions"]) > summary').first().click();
+        await submit(page, '/matching/exclusions', 422);
+      },
+    },
+    { name: 'suggestions for a mentee already matched', path: (s) => `/matching/mentees/${s.m.matchedMenteeId}`, as: 'admin' },
+    { name: 'suggestions for a volunteer, matching profile', path: (s) => `/matching/volunteers/${s.m.volunteerId}`, as: 'admin' },
+    {
+      name: 'matching profile with errors',
+      path: (s) => `/matching/volunteers/${s.m.volunteerId}`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.fill('#f-capacity', '0');
+        await submit(page, `/matching/volunteers/${s.m.volunteerId}/profile`, 422);
+      },
+    },
+    // Batch matching.
+    { name: 'batch matching', path: '/matching/batch', as: 'admin' },
+    { name: 'batch run to review', path: (s) => `/matching/batch/${s.m.openRunId}`, as: 'admin' },
+    {
+      name: 'batch run: "never again" without a reason',
+      path: (s) => `/matching/batch/${s.m.openRunId}`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        const form = page.locator(`form[action^="/matching/batch/${s.m.openRunId}/proposals/"][action$="/reject"]`).first();
+        await page.locator(`details:has(form[action$="/reject"]) > summary`).first().click();
+        await form.locator('input[name="exclude"]').check();
+        await expectStatus(await clickAndWait(page, form.locator('[type="submit"]')), 422);
+      },
+    },
+    { name: 'batch run: accepted, rejected, stale and open', path: (s) => `/matching/batch/${s.m.decidedRunId}`, as: 'admin' },
+    // Pairs and their introductions.
+    { name: 'matches', path: '/matching/matches', as: 'admin' },
+    { name: 'matches, no match', path: '/matching/matches?q=zzzzzz', as: 'admin' },
+    { name: 'match page', path: (s) => `/matching/matches/${s.m.introducedMatchId}`, as: 'admin' },
+    { name: 'introduction: scheduling form', path: (s) => `/matching/matches/${s.m.newMatchId}/introduction`, as: 'admin' },
+    {
+      name: 'introduction: a date in the past',
+      path: (s) => `/matching/matches/${s.m.newMatchId}/introduction`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.locator('input[name="venueId"]').first().check();
+        await page.fill('#f-date', '2001-01-01');
+        await page.fill('#f-time', '10:00');
+        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+      },
+    },
+    { name: 'introduction: one scheduled', path: (s) => `/matching/matches/${s.m.introducedMatchId}/introduction`, as: 'admin' },
+    { name: 'introduction: reschedule', path: (s) => `/matching/introductions/${s.m.introductionId}/reschedule`, as: 'admin' },
+    {
+      name: 'introduction: reschedule with errors',
+      path: (s) => `/matching/introductions/${s.m.introductionId}/reschedule`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.fill('#f-date', '2001-01-01');
+        await page.fill('#f-minutes', '5');
+        await submit(page, `/matching/introductions/${s.m.introductionId}/reschedule`, 422);
+      },
+    },
+    // Matching settings: districts, venues, weights.
+    { name: 'matching settings', path: '/matching/settings', as: 'admin' },
+    { name: 'new district', path: '/matching/settings/districts/new', as: 'admin' },
+    {
+      name: 'new district with errors',
+      path: '/matching/settings/districts/new',
+      as: 'admin',
+      prepare: async (page) => {
+        await page.fill('#f-name', 'śródmieście'); // taken (names are unique ignoring case)
+        await page.fill('#f-latitude', '95');
+        await page.fill('#f-longitude', 'wschód');
+        await submit(page, '/matching/settings/districts/new', 422);
+      },
+    },
+    { name: 'edit district', path: (s) => `/matching/settings/districts/${s.m.districtId}/edit`, as: 'admin' },
+    {
+      name: 'edit district with errors',
+      path: (s) => `/matching/settings/districts/${s.m.districtId}/edit`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.fill('#f-name', 'Zatorze');
+        await page.fill('#f-longitude', '200');
+        await submit(page, `/matching/settings/districts/${s.m.districtId}/edit`, 422);
+      },
+    },
+    { name: 'delete district', path: (s) => `/matching/settings/districts/${s.m.districtId}/delete`, as: 'admin' },
+    { name: 'new venue', path: '/matching/settings/venues/new', as: 'admin' },
+    {
+      name: 'new venue with errors',
+      path: '/matching/settings/venues/new',
+      as: 'admin',
+      prepare: async (page) => {
+        await page.fill('#f-name', 'kawiarnia rynkowa'); // taken
+        await page.fill('#f-address', '   ');
+        await submit(page, '/matching/settings/venues/new', 422);
+      },
+    },
+    { name: 'edit venue', path: (s) => `/matching/settings/venues/${s.m.venueId}/edit`, as: 'admin' },
+    {
+      name: 'edit venue with errors',
+      path: (s) => `/matching/settings/venues/${s.m.venueId}/edit`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.fill('#f-name', '   ');
+        await submit(page, `/matching/settings/venues/${s.m.venueId}/edit`, 422);
+      },
+    },
+    { name: 'delete venue', path: (s) => `/matching/settings/venues/${s.m.venueId}/delete`, as: 'admin' },
+    { name: 'programme weights', path: (s) => `/matching/settings/weights/${s.m.programmeId}`, as: 'admin' },
+    {
+      name: 'programme weights, all zero',
+      path: (s) => `/matching/settings/weights/${s.m.programmeId}`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        for (const input of await page.locator(`form[action="/matching/settings/weights/${s.m.programmeId}"] input[type="number"]`).all()) await input.fill('0');
+        await submit(page, `/matching/settings/weights/${s.m.programmeId}`, 422);
+      },
+    },
+  ];
+}
 
 async function expectStatus(response: { status(): number } | null, status: number) {
   assert.equal(response?.status(), status, `the form answered ${response?.status()} (expected ${status})`);
@@ -398,6 +626,10 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
           0,
           `axe found ${report.violations.length} WCAG violation(s) on "${check.name}" [${lang}] ${page.url()}:\n${formatRules(report.violations)}`,
         );
+        if (check.at360) {
+          const { scrollWidth, wide } = await widthAt360(page);
+          assert.ok(scrollWidth <= 360, `"${check.name}" [${lang}] is ${scrollWidth}px wide at 360px; elements sticking out:\n  ${wide.join('\n  ')}`);
+        }
       });
     }
   }
@@ -437,6 +669,37 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   });
 });
 
+/**
+ * The page's width at 360 px (the same state: the viewport changes, the document stays), and the elements that
+ * stick out of it — ignoring those a scrolling wrapper (a table's) clips. The viewport is put back afterwards.
+ */
+async function widthAt360(page: Page): Promise<{ scrollWidth: number; wide: string[] }> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    return await page.evaluate(() => {
+      const box = document.documentElement.getBoundingClientRect();
+      // No named inner functions: tsx would wrap them in a helper (__name) that does not exist in the page.
+      const wide = Array.from(document.querySelectorAll('body *'))
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || (r.right <= box.right + 0.5 && r.left >= box.left - 0.5)) return false;
+          for (let a = el.parentElement; a; a = a.parentElement) if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return false;
+          return true;
+        })
+        .slice(0, 8)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+          return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}> ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)}px`;
+        });
+      return { scrollWidth: document.documentElement.scrollWidth, wide };
+    });
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
+
 async function createSeed(server: E2EServer): Promise<Seed> {
   const org = await server.organisation('centrum-a11y', 'Centrum Integracji Cudzoziemców');
   const admin = await server.user(org.id, ['administrator', 'coordinator'], { totp: true, name: 'Małgorzata Wiśniewska' });
@@ -468,11 +731,13 @@ async function createSeed(server: E2EServer): Promise<Seed> {
   const invitation = await server.smtp.nextMail(invitee);
   const reset = await server.smtp.nextMail(users.securityOff.email);
   const vol = await seedVolunteers(server, org, admin, users.volunteer);
+  const m = await seedMatching(server, org, admin, users.securityPending);
   return {
     org,
     users,
     personId,
     vol,
+    m,
     invitationPath: new URL(linkIn(invitation, `${server.baseUrl}/invitation/`)).pathname,
     resetPath: new URL(linkIn(reset, `${server.baseUrl}/password/reset/`)).pathname,
   };
