@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { ModuleContext } from '../../app.js';
 import { setSessionOrganisation } from '../../core/auth/session.js';
-import { withSystem, withTenant } from '../../core/db/tx.js';
+import { withSystem } from '../../core/db/tx.js';
 import { needsMfaSetup } from '../../core/http/access.js';
 import { AppError } from '../../core/http/errors.js';
-import { compareNames, formatList, formatNumber, isLocale, translator } from '../../core/i18n/index.js';
-import { Form, sendPage, setFlash, type PageContext } from '../../core/ui/index.js';
-import { organisationCounts, publicOrganisation, publicOrganisations } from './home.repository.js';
+import { compareNames, isLocale, translator } from '../../core/i18n/index.js';
+import { actorOf } from '../../core/tenancy/actor.js';
+import { sendPage, setFlash, type PageContext } from '../../core/ui/index.js';
+import { loadDashboard } from './dashboards/dashboard.service.js';
+import { Dashboard } from './dashboards/views/dashboard.js';
+import { publicOrganisation, publicOrganisations } from './home.repository.js';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../core/db/tx.js';
 
@@ -22,9 +25,8 @@ export function homePages({ app, db }: ModuleContext) {
       const orgs = await withSystem(db, publicOrganisations);
       return sendPage(req, reply, 'Tandem', (ctx) => <Landing ctx={ctx} orgs={orgs} />);
     }
-    const org = auth.organisation;
-    const counts = org ? await withTenant(db, { organisationId: org.id, userId: auth.userId }, (tx) => organisationCounts(tx, org.id)) : null;
-    return sendPage(req, reply, (c) => c.t('home.title'), (ctx) => <Dashboard ctx={ctx} counts={counts} />);
+    const data = auth.organisation ? await loadDashboard(db, actorOf(req)) : null;
+    return sendPage(req, reply, (c) => c.t('home.title'), (ctx) => <Dashboard ctx={ctx} data={data} />);
   });
 
   app.post('/organisation/switch', { config: { access: 'signed-in', beforeMfaSetup: true } }, async (req, reply) => {
@@ -79,52 +81,6 @@ function Landing({ ctx, orgs }: { ctx: PageContext; orgs: { slug: string; name: 
           </ul>
         )}
       </section>
-    </>
-  );
-}
-
-function Dashboard({ ctx, counts }: { ctx: PageContext; counts: Awaited<ReturnType<typeof organisationCounts>> | null }) {
-  const { t } = ctx;
-  const user = ctx.user!;
-  return (
-    <>
-      <h1>{t('home.welcome', { name: user.displayName })}</h1>
-      {user.organisations.length > 1 && (
-        <Form ctx={ctx} action="/organisation/switch" class="inline-form org-switch">
-          <label for="org-switch">{t('home.organisation')}</label>{' '}
-          <select id="org-switch" name="organisationId">
-            {user.organisations.map((o) => (
-              <option value={o.id} selected={o.id === user.currentOrganisationId}>
-                {o.name}
-              </option>
-            ))}
-          </select>{' '}
-          <button type="submit" class="button button-secondary">
-            {t('home.switch')}
-          </button>
-        </Form>
-      )}
-      {!counts ? (
-        <p>{t('home.noOrganisation')}</p>
-      ) : (
-        <>
-          <p class="muted">{t('home.roles', { roles: formatList(user.roles.map((r) => t(`role.${r}`)), ctx.locale) })}</p>
-          <ul class="stats" aria-label={t('home.figures')}>
-            <li>
-              <span class="stat-value">{formatNumber(counts.volunteers, ctx.locale)}</span> {t('home.volunteers', { count: counts.volunteers })}
-            </li>
-            <li>
-              <span class="stat-value">{formatNumber(counts.mentees, ctx.locale)}</span> {t('home.mentees', { count: counts.mentees })}
-            </li>
-            <li>
-              <span class="stat-value">{formatNumber(counts.staff, ctx.locale)}</span> {t('home.staff', { count: counts.staff })}
-            </li>
-            <li>
-              <span class="stat-value">{formatNumber(counts.programmes, ctx.locale)}</span> {t('home.programmes', { count: counts.programmes })}
-            </li>
-          </ul>
-        </>
-      )}
     </>
   );
 }

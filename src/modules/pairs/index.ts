@@ -4,7 +4,7 @@ import type { Db } from '../../core/db/database.js';
 import type { JobHandler } from '../../core/jobs/queue.js';
 import { checkInsJobs, checkInsRoutes } from './check-ins/index.js';
 import { closureRoutes } from './closure/index.js';
-import { concernsRoutes } from './concerns/index.js';
+import { concernsJobs, concernsRoutes } from './concerns/index.js';
 import { meetingsRoutes } from './meetings/index.js';
 import { supervisionRoutes } from './supervision/index.js';
 
@@ -21,5 +21,5 @@ export function pairsModule(ctx: ModuleContext) {
   closureRoutes(ctx);
 }
 
-/** Background jobs: the weekly digest to coordinators and the monthly reminder to volunteers. */
-export const pairsJobs = (db: Db, config: Config): Record<string, JobHandler> => checkInsJobs(db, config);
+/** Background jobs: the weekly digest to coordinators, the monthly reminder to volunteers, the notice of a new concern. */
+export const pairsJobs = (db: Db, config: Config): Record<string, JobHandler> => ({ ...checkInsJobs(db, config), ...concernsJobs(db, config) });

@@ -2,6 +2,7 @@ import type { ModuleContext } from '../../../app.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
+import { matchMeetings } from '../../pairs/meetings/index.js';
 import { idParam, lenient } from '../http.js';
 import { MatchQuery } from '../matches.schemas.js';
 import { listMatches, viewMatch } from '../matches.service.js';
@@ -25,11 +26,12 @@ export function matchesPages({ app, db }: ModuleContext) {
 
   app.get('/matching/matches/:id', { config: read }, async (req, reply) => {
     const view = await viewMatch(db, actorOf(req), idParam(req), req.t, req.locale);
+    const meetings = await matchMeetings(db, actorOf(req), view.match.id);
     return sendPage(
       req,
       reply,
       (c) => c.t('matching.match.title', { mentee: fullName(view.match.mentee), volunteer: fullName(view.match.volunteer) }),
-      (ctx) => <MatchPageView ctx={ctx} match={view.match} programmeName={view.programmeName} createdByName={view.createdByName} timeZone={view.timeZone} />,
+      (ctx) => <MatchPageView ctx={ctx} match={view.match} programmeName={view.programmeName} createdByName={view.createdByName} timeZone={view.timeZone} meetings={meetings} />,
     );
   });
 }

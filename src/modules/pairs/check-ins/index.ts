@@ -2,9 +2,27 @@ import type { ModuleContext } from '../../../app.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../core/db/database.js';
 import type { JobHandler } from '../../../core/jobs/queue.js';
+import { checkInsPages } from './check-ins.pages.js';
+import { coversPages } from './covers.pages.js';
+import { followUpJobs } from './jobs.js';
+import { overduePages } from './overdue.pages.js';
+import { settingsPages } from './settings.pages.js';
 
-/** Routes of pairs/check-ins (being built). */
-export function checkInsRoutes(_ctx: ModuleContext) {}
+export { overdueCheckIns, quietPairs, type OverdueCheckIn, type QuietPair } from './overdue.service.js';
+export { DEFAULT_FOLLOW_UP, followUpOf, type FollowUpSettings } from './follow-up.js';
 
-/** Job handlers of pairs/check-ins (being built). */
-export const checkInsJobs = (_db: Db, _config: Config): Record<string, JobHandler> => ({});
+/**
+ * Check-ins with each side of a pair, the overdue list and quiet pairs, covers for absent coordinators and the
+ * programmes' follow-up settings (issue 6 point 2). Static routes (/pairs/overdue, /pairs/covers, /pairs/settings)
+ * take precedence over the meetings part's /pairs/:matchId.
+ */
+export function checkInsRoutes(ctx: ModuleContext) {
+  overduePages(ctx);
+  coversPages(ctx);
+  settingsPages(ctx);
+  checkInsPages(ctx);
+}
+
+/** The weekly digest and the monthly reminder (see jobs.ts); calendar-driven scheduling is off in tests. */
+export const checkInsJobs = (db: Db, config: Config): Record<string, JobHandler> =>
+  followUpJobs(db, { baseUrl: () => config.baseUrl, calendar: config.env !== 'test' });

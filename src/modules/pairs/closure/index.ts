@@ -1,4 +1,7 @@
 import type { ModuleContext } from '../../../app.js';
+import { closurePages } from './closure.pages.js';
 
-/** Routes of pairs/closure (being built). */
-export function closureRoutes(_ctx: ModuleContext) {}
+/** Routes of pairs/closure: ending a pair with its closing conversations, and re-matching through the waiting list. */
+export function closureRoutes(ctx: ModuleContext) {
+  closurePages(ctx);
+}

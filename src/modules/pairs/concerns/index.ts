@@ -1,4 +1,16 @@
 import type { ModuleContext } from '../../../app.js';
+import type { Config } from '../../../config.js';
+import type { Db } from '../../../core/db/database.js';
+import type { JobHandler } from '../../../core/jobs/queue.js';
+import { concernsPages } from './concerns.pages.js';
+import { notifyJobs } from './notify.service.js';
 
-/** Routes of pairs/concerns (being built). */
-export function concernsRoutes(_ctx: ModuleContext) {}
+export { NOTIFY_JOB } from './concerns.service.js';
+
+/** Routes of pairs/concerns: /concerns… for the staff on a case, /me/concerns… for the pair's volunteer. */
+export function concernsRoutes(ctx: ModuleContext) {
+  concernsPages(ctx);
+}
+
+/** Job handlers of pairs/concerns: `pairs.concern.notify` {concernId} (enqueued by raising and by meeting logs). */
+export const concernsJobs = (db: Db, config: Config): Record<string, JobHandler> => notifyJobs(db, config.baseUrl);

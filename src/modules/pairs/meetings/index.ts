@@ -1,4 +1,18 @@
 import type { ModuleContext } from '../../../app.js';
+import { meetingsPages } from './meetings.pages.js';
+import { pairsPages } from './pairs.pages.js';
 
-/** Routes of pairs/meetings (being built). */
-export function meetingsRoutes(_ctx: ModuleContext) {}
+export { hoursByMatch, hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, periodStarts, toHours, trainingMinutes, type DateRange, type MeetingFilter, type Totals, type TrainingTotals } from './hours.js';
+export { formatHours } from './format-hours.js';
+export { matchMeetings, type MatchMeetings } from './pairs.service.js';
+export { MatchMeetingsSection } from './views/match-section.js';
+export { CONCERN_NOTIFY_JOB } from './meetings.service.js';
+
+/**
+ * The meeting log and hours (issue 6 points 1 and 7): the volunteer's fast log from a phone, history and totals,
+ * staff views of the pairs they follow with comments, and the hours certificate. hours.ts is for other parts too.
+ */
+export function meetingsRoutes(ctx: ModuleContext) {
+  meetingsPages(ctx);
+  pairsPages(ctx);
+}

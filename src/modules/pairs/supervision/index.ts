@@ -1,4 +1,10 @@
 import type { ModuleContext } from '../../../app.js';
+import { supervisionPages } from './supervision.pages.js';
 
-/** Routes of pairs/supervision (being built). */
-export function supervisionRoutes(_ctx: ModuleContext) {}
+/**
+ * Routes of pairs/supervision: /supervision… for administrators and coordinators. Training hours from attendance
+ * are computed by pairs/meetings/hours.ts from supervision_attendees (attended) and supervision_sessions.minutes.
+ */
+export function supervisionRoutes(ctx: ModuleContext) {
+  supervisionPages(ctx);
+}

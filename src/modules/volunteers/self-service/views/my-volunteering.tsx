@@ -20,6 +20,9 @@ export function MyVolunteeringView({ ctx, me, form }: { ctx: PageContext; me: My
   return (
     <>
       <h1>{t('volunteers.self-service.title')}</h1>
+      <p>
+        <a href="/me/meetings">{t('pairs.meetings.selfServiceLink')}</a>
+      </p>
       <dl class="details">
         <div>
           <dt>{t('volunteers.self-service.stage')}</dt>

@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { checkInsPolicy } from './check-ins.policy.js';
+import { SIDES } from './check-ins.schemas.js';
+import { checkInForm, checkInsPage, recordCheckIn } from './check-ins.service.js';
+import { CheckInFormView, fullName } from './views/check-in-form.js';
+import { CheckInsListView } from './views/check-ins-list.js';
+
+/** The check-ins of a pair and the form to record one with either side. Bad input: the form again (422), nothing written. */
+export function checkInsPages({ app, db }: ModuleContext) {
+  const config = { access: { roles: checkInsPolicy.follow } };
+
+  app.get('/pairs/:matchId/check-ins', { config }, async (req, reply) => {
+    const data = await checkInsPage(db, actorOf(req), idParam(req, 'matchId'));
+    const names = { volunteer: fullName(data.pair.volunteer), mentee: fullName(data.pair.mentee) };
+    return sendPage(req, reply, (c) => c.t('pairs.checkIns.listTitle', names), (ctx) => <CheckInsListView ctx={ctx} {...data} />);
+  });
+
+  const formPage = async (req: FastifyRequest, reply: FastifyReply, matchId: string, form: (today: string) => FormState, status = 200) => {
+    const data = await checkInForm(db, actorOf(req), matchId);
+    const names = { volunteer: fullName(data.pair.volunteer), mentee: fullName(data.pair.mentee) };
+    return sendPage(req, reply, (c) => c.t('pairs.checkIns.newTitle', names), (ctx) => <CheckInFormView ctx={ctx} form={form(data.today)} pair={data.pair} today={data.today} />, status);
+  };
+
+  app.get('/pairs/:matchId/check-ins/new', { config }, async (req, reply) => {
+    const side = String((req.query as Record<string, unknown>).side ?? '');
+    return formPage(req, reply, idParam(req, 'matchId'), (today) => emptyForm({ heldOn: today, side: (SIDES as readonly string[]).includes(side) ? side : '' }));
+  });
+
+  app.post('/pairs/:matchId/check-ins/new', { config }, async (req, reply) => {
+    const matchId = idParam(req, 'matchId');
+    const body = formBody(req);
+    try {
+      const { side } = await recordCheckIn(db, actorOf(req), matchId, body);
+      setFlash(reply, 'success', `pairs.checkIns.flash.recorded.${side}`);
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return formPage(req, reply, matchId, () => ({ values: body, errors }), 422);
+    }
+    return reply.redirect(`/pairs/${matchId}/check-ins`, 303);
+  });
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { isoDate, optionalText, requiredText } from '../../../core/http/validation.js';
+
+export const SIDES = ['volunteer', 'mentee'] as const;
+export type Side = (typeof SIDES)[number];
+export const RATINGS = [1, 2, 3, 4, 5] as const;
+
+const choice = <T extends string>(values: readonly T[], key: string) =>
+  z.unknown().transform((v, ctx) => {
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
+      ctx.addIssue({ code: 'custom', params: { key } });
+      return z.NEVER;
+    }
+    return v as T;
+  });
+
+const rating = z.unknown().transform((v, ctx) => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^[1-5]$/.test(v.trim()) ? Number(v) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 5) {
+    ctx.addIssue({ code: 'custom', params: { key: 'pairs.checkIns.validation.rating' } });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const fields = z
+  .object({
+    side: choice(SIDES, 'pairs.checkIns.validation.side'),
+    heldOn: isoDate(),
+    rating,
+    howItGoes: requiredText(2000),
+    notes: optionalText(4000),
+  })
+  .strict();
+
+/**
+ * A check-in with one side of a pair: held on a day that is not in the future (in the organisation's zone) and not
+ * before the match started, a rating 1–5, how it goes and optional notes. Built per request: "today" and the start
+ * are the pair's.
+ */
+export function checkInInput(today: string, startedOn: string) {
+  return fields.superRefine((v, ctx) => {
+    if (v.heldOn > today) ctx.addIssue({ code: 'custom', path: ['heldOn'], params: { key: 'pairs.checkIns.validation.future' } });
+    else if (v.heldOn < startedOn) ctx.addIssue({ code: 'custom', path: ['heldOn'], params: { key: 'pairs.checkIns.validation.beforeStart' } });
+  });
+}
+export type CheckInInput = z.output<typeof fields>;
+
+const userId = (key: string) =>
+  z.unknown().transform((v, ctx) => {
+    if (typeof v !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v.trim())) {
+      ctx.addIssue({ code: 'custom', params: { key } });
+      return z.NEVER;
+    }
+    return v.trim().toLowerCase();
+  });
+
+/** A cover: who is away, who covers, from and to (whole days, the end not before the start), an optional note. */
+export const coverInput = z
+  .object({
+    absentUserId: userId('pairs.covers.validation.absent'),
+    coverUserId: userId('pairs.covers.validation.cover'),
+    startsOn: isoDate(),
+    endsOn: isoDate(),
+    note: optionalText(500),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], params: { key: 'pairs.covers.validation.endBeforeStart' } });
+    if (v.absentUserId === v.coverUserId) ctx.addIssue({ code: 'custom', path: ['coverUserId'], params: { key: 'pairs.covers.validation.samePerson' } });
+  });
+export type CoverInput = z.output<typeof coverInput>;

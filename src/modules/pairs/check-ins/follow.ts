@@ -1,0 +1,29 @@
+import type { Tx } from '../../../core/db/tx.js';
+import { AppError } from '../../../core/http/errors.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { todayIn, utcToZoned } from '../../volunteers/screening/time-zone.js';
+import { followsMatch } from '../access.js';
+import { findOrganisation, findPair, type PairRow } from './check-ins.repository.js';
+
+/** Today in the organisation's zone, and the zone itself. */
+export async function organisationToday(tx: Tx, organisationId: string, now = new Date()): Promise<{ today: string; timeZone: string }> {
+  const org = await findOrganisation(tx, organisationId);
+  return { today: todayIn(org.timeZone, now), timeZone: org.timeZone };
+}
+
+/** The day a match started, in the organisation's zone (never the UTC day of the timestamp). */
+export const startedOn = (pair: Pick<PairRow, 'startedAt'>, timeZone: string) => utcToZoned(pair.startedAt, timeZone).date;
+
+/** Administrators see every pair; coordinators and social workers the ones they follow (also "all" on the overdue list). */
+export const seesAllPairs = (actor: RequestActor) => actor.roles.includes('administrator');
+
+/**
+ * The pair, if the actor may follow it today: NOT_FOUND for an unknown id or another organisation's pair,
+ * FORBIDDEN for staff of this organisation who neither follow it (as coordinator, cover or case staff) nor administer.
+ */
+export async function followedPair(tx: Tx, actor: RequestActor, matchId: string, today: string): Promise<PairRow> {
+  const pair = await findPair(tx, actor.organisationId, matchId);
+  if (!pair) throw new AppError('NOT_FOUND');
+  if (!seesAllPairs(actor) && !(await followsMatch(tx, actor.organisationId, actor.userId, matchId, today))) throw new AppError('FORBIDDEN');
+  return pair;
+}

@@ -1,0 +1,68 @@
+import { ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DEFAULT_FOLLOW_UP, FOLLOW_UP_KEYS } from '../follow-up.js';
+import type { ProgrammeFollowUp } from '../settings.service.js';
+
+/** /pairs/settings: each programme's check-in schedule and quiet threshold, with a link to change them. */
+export function SettingsListView({ ctx, programmes }: { ctx: PageContext; programmes: ProgrammeFollowUp[] }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1>{t('pairs.followUp.title')}</h1>
+      <p class="lead">{t('pairs.followUp.intro')}</p>
+      {programmes.length === 0 ? (
+        <p class="empty">{t('pairs.followUp.noProgrammes')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('pairs.followUp.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pairs.followUp.programme')}</th>
+                {FOLLOW_UP_KEYS.map((k) => (
+                  <th scope="col" class="numeric">
+                    {t(`pairs.followUp.field.${k}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {programmes.map((p) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/pairs/settings/${p.programmeId}`}>{p.name}</a>
+                    <br />
+                    <span class="muted">{p.custom ? t('pairs.followUp.custom') : t('pairs.followUp.defaults')}</span>
+                  </th>
+                  {FOLLOW_UP_KEYS.map((k) => (
+                    <td class="numeric">{t('pairs.followUp.days', { days: p.settings[k] })}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The form of one programme: three whole numbers of days, each explained with its default. */
+export function SettingsFormView({ ctx, form, programme }: { ctx: PageContext; form: FormState; programme: ProgrammeFollowUp }) {
+  const { t } = ctx;
+  const labels = Object.fromEntries(FOLLOW_UP_KEYS.map((k) => [k, t(`pairs.followUp.field.${k}`)]));
+  return (
+    <section class="narrow">
+      <p>
+        <a href="/pairs/settings">{t('pairs.followUp.back')}</a>
+      </p>
+      <h1>{t('pairs.followUp.formTitle', { name: programme.name })}</h1>
+      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      <Form ctx={ctx} action={`/pairs/settings/${programme.programmeId}`}>
+        {FOLLOW_UP_KEYS.map((k) => (
+          <TextField ctx={ctx} form={form} name={k} type="number" inputMode="numeric" maxLength={3} label={labels[k]!} hint={t(`pairs.followUp.hint.${k}`, { days: DEFAULT_FOLLOW_UP[k] })} required />
+        ))}
+        <SubmitButton>{t('pairs.followUp.submit')}</SubmitButton>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import type { Role } from '../../../core/tenancy/tenancy.table.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { CloseInput } from './closure.schemas.js';
+import { closeFormData, closeMatch, type ClosureDeps } from './closure.service.js';
+import { CloseFormView } from './views/close-form.js';
+
+/** Staff who may end a pair they follow (the service checks that they follow it; administrators any pair). */
+export const CLOSE_ROLES: readonly Role[] = ['administrator', 'coordinator', 'social_worker'];
+
+/** /pairs/:matchId/close: the form, and ending the pair (422 with the form again on bad input, nothing written). */
+export function closurePages({ app, db, config }: ModuleContext) {
+  const access = { access: { roles: CLOSE_ROLES } };
+  const deps: ClosureDeps = { db, baseUrl: config.baseUrl };
+
+  const formPage = async (req: FastifyRequest, reply: FastifyReply, matchId: string, form: (version: number) => FormState, status = 200) => {
+    const data = await closeFormData(db, actorOf(req), matchId);
+    const volunteer = `${data.match.volunteer.givenName} ${data.match.volunteer.familyName}`;
+    const mentee = `${data.match.mentee.givenName} ${data.match.mentee.familyName}`;
+    return sendPage(req, reply, (c) => c.t('pairs.closure.title', { volunteer, mentee }), (ctx) => <CloseFormView ctx={ctx} form={form(data.match.version)} data={data} />, status);
+  };
+
+  app.get('/pairs/:matchId/close', { config: access }, async (req, reply) =>
+    formPage(req, reply, idParam(req, 'matchId'), (version) => emptyForm({ version, returnChoice: 'auto', sendThanks: 'true' })),
+  );
+
+  app.post('/pairs/:matchId/close', { config: access }, async (req, reply) => {
+    const matchId = idParam(req, 'matchId');
+    const body = formBody(req);
+    const parsed = CloseInput.safeParse(body);
+    if (!parsed.success) return formPage(req, reply, matchId, () => ({ values: body, errors: fieldErrors(parsed.error) }), 422);
+    try {
+      const closed = await closeMatch(deps, actorOf(req), matchId, parsed.data);
+      const outcome = closed.menteeStatus === 'waiting' || closed.menteeStatus === 'closed' ? closed.menteeStatus : 'unchanged';
+      setFlash(reply, 'success', `pairs.closure.flash.${outcome}.${closed.thanked ? 'thanked' : 'notThanked'}`);
+      return reply.redirect(`/matching/matches/${matchId}`, 303);
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return formPage(req, reply, matchId, () => ({ values: body, errors }), 422);
+    }
+  });
+}

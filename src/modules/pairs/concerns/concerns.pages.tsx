@@ -1,0 +1,120 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z, ZodTypeAny } from 'zod';
+import type { ModuleContext } from '../../../app.js';
+import type { Db } from '../../../core/db/database.js';
+import { AppError } from '../../../core/http/errors.js';
+import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { can, concernsPolicy } from './concerns.policy.js';
+import { ActionInput, AssignInput, ListQuery, MatchQuery, RaiseInput, StatusInput } from './concerns.schemas.js';
+import { listForStaff, myConcerns, raiseConcern, raiseForm, type RaisedThrough } from './concerns.service.js';
+import { addAction, assignConcern, changeConcernStatus, viewConcern } from './handling.service.js';
+import { ConcernListView } from './views/concern-list.js';
+import { ConcernPageView, type ConcernForms } from './views/concern-page.js';
+import { MyConcernsView } from './views/my-concerns.js';
+import { RaiseFormView } from './views/raise-form.js';
+
+const RAISE = {
+  staff: { form: '/concerns/new', post: '/concerns' },
+  volunteer: { form: '/me/concerns/new', post: '/me/concerns' },
+} as const;
+
+async function raisePage(db: Db, req: FastifyRequest, reply: FastifyReply, through: RaisedThrough, form: FormState, status = 200) {
+  const matchId = status === 200 ? MatchQuery.parse(req.query ?? {}).matchId : undefined;
+  const { pairs } = await raiseForm(db, actorOf(req), through, matchId);
+  const shown = matchId && status === 200 ? { ...form, values: { matchId, ...form.values } } : form;
+  return sendPage(req, reply, (c) => c.t('pairs.concerns.raiseTitle'), (ctx) => <RaiseFormView ctx={ctx} form={shown} pairs={pairs} action={RAISE[through].post} through={through} />, status);
+}
+
+async function concernPage(db: Db, req: FastifyRequest, reply: FastifyReply, id: string, opts: { forms?: ConcernForms; conflict?: boolean; status?: number } = {}) {
+  const view = await viewConcern(db, actorOf(req), id);
+  return sendPage(req, reply, (c) => c.t('pairs.concerns.pageTitle', { summary: view.concern.summary }), (ctx) => <ConcernPageView ctx={ctx} view={view} forms={opts.forms ?? {}} conflict={opts.conflict} />, opts.status ?? 200);
+}
+
+/**
+ * One posted form of the concern page: parse → service → flash and back (303). Bad input or a refused change shows
+ * the page again with the messages at the form (422); a stale version shows the current state with a notice (409).
+ * Nothing is written in either case.
+ */
+async function handle<S extends ZodTypeAny>(db: Db, req: FastifyRequest, reply: FastifyReply, section: keyof ConcernForms, schema: S, run: (id: string, input: z.output<S>) => Promise<string>) {
+  const id = idParam(req);
+  const body = formBody(req);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    if (errors.version) errors._form = { key: 'pairs.concerns.validation.badForm' };
+    delete errors.version;
+    return concernPage(db, req, reply, id, { forms: { [section]: { values: body, errors } }, status: 422 });
+  }
+  try {
+    setFlash(reply, 'success', await run(id, parsed.data));
+    return reply.redirect(`/concerns/${id}`, 303);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return concernPage(db, req, reply, id, { conflict: true, status: 409 });
+    const errors = formErrorsOf(err);
+    if (!errors) throw err;
+    return concernPage(db, req, reply, id, { forms: { [section]: { values: body, errors } }, status: 422 });
+  }
+}
+
+async function raise(db: Db, req: FastifyRequest, reply: FastifyReply, through: RaisedThrough) {
+  const body = formBody(req);
+  const parsed = RaiseInput.safeParse(body);
+  if (!parsed.success) return raisePage(db, req, reply, through, { values: body, errors: fieldErrors(parsed.error) }, 422);
+  const id = await raiseConcern(db, actorOf(req), through, parsed.data);
+  if (through === 'volunteer') {
+    setFlash(reply, 'success', 'pairs.concerns.flash.raisedVolunteer');
+    return reply.redirect(`/me/concerns#concern-${id}`, 303);
+  }
+  setFlash(reply, 'success', 'pairs.concerns.flash.raised');
+  return reply.redirect(`/concerns/${id}`, 303);
+}
+
+/** Concerns and incidents: the staff list and case pages, and the volunteer's own page to raise and follow them. */
+export function concernsPages({ app, db }: ModuleContext) {
+  const staff = { access: { roles: concernsPolicy.staff } };
+  const self = { access: { roles: concernsPolicy.self } };
+
+  app.get('/concerns', { config: staff }, async (req, reply) => {
+    const query = ListQuery.parse(req.query ?? {});
+    const { rows, timeZone } = await listForStaff(db, actorOf(req), query);
+    return sendPage(req, reply, (c) => c.t('pairs.concerns.listTitle'), (ctx) => <ConcernListView ctx={ctx} rows={rows} query={query} timeZone={timeZone} />);
+  });
+
+  app.get('/concerns/new', { config: staff }, async (req, reply) => raisePage(db, req, reply, 'staff', emptyForm()));
+  app.post('/concerns', { config: staff }, async (req, reply) => raise(db, req, reply, 'staff'));
+
+  // A volunteer sent here (e.g. after logging a worrying meeting) sees their own list: staff pages are not theirs.
+  app.get('/concerns/:id', { config: { access: { roles: [...concernsPolicy.staff, ...concernsPolicy.self] } } }, async (req, reply) => {
+    const id = idParam(req);
+    if (!can(req.auth?.roles ?? [], 'staff')) return reply.redirect(`/me/concerns#concern-${id}`, 303);
+    return concernPage(db, req, reply, id);
+  });
+
+  app.post('/concerns/:id/assign', { config: staff }, async (req, reply) =>
+    handle(db, req, reply, 'assign', AssignInput, async (id, input) => {
+      await assignConcern(db, actorOf(req), id, input);
+      return 'pairs.concerns.flash.assigned';
+    }),
+  );
+
+  app.post('/concerns/:id/actions', { config: staff }, async (req, reply) =>
+    handle(db, req, reply, 'action', ActionInput, async (id, input) => {
+      await addAction(db, actorOf(req), id, input);
+      return `pairs.concerns.flash.${input.kind}`;
+    }),
+  );
+
+  app.post('/concerns/:id/status', { config: staff }, async (req, reply) =>
+    handle(db, req, reply, 'status', StatusInput, async (id, input) => `pairs.concerns.flash.status.${await changeConcernStatus(db, actorOf(req), id, input)}`),
+  );
+
+  app.get('/me/concerns', { config: self }, async (req, reply) => {
+    const view = await myConcerns(db, actorOf(req));
+    return sendPage(req, reply, (c) => c.t('pairs.concerns.myTitle'), (ctx) => <MyConcernsView ctx={ctx} concerns={view.concerns} pairs={view.pairs} timeZone={view.timeZone} />);
+  });
+  app.get('/me/concerns/new', { config: self }, async (req, reply) => raisePage(db, req, reply, 'volunteer', emptyForm()));
+  app.post('/me/concerns', { config: self }, async (req, reply) => raise(db, req, reply, 'volunteer'));
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from '../../../core/http/validation.js';
+
+export const SEVERITIES = ['low', 'medium', 'high', 'safeguarding'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+export type ConcernStatus = (typeof STATUSES)[number];
+export const ACTION_KINDS = ['note', 'action'] as const;
+
+/** High and safeguarding concerns reach every responsible staff member at once. */
+export const isUrgent = (severity: string) => severity === 'high' || severity === 'safeguarding';
+
+/**
+ * Where a concern may go next: forward through the work, back to work from resolved; closing only after resolving.
+ * A closed concern stays closed (a new concern is raised instead).
+ */
+const NEXT: Record<ConcernStatus, readonly ConcernStatus[]> = {
+  open: ['in_progress', 'resolved'],
+  in_progress: ['resolved'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+};
+export const nextStatuses = (status: string): readonly ConcernStatus[] => NEXT[status as ConcernStatus] ?? [];
+
+/** Raising a concern about a pair (staff and the pair's volunteer use the same fields). */
+export const RaiseInput = z
+  .object({
+    matchId: z.string().trim().uuid(),
+    severity: z.enum(SEVERITIES),
+    summary: requiredText(200),
+    description: optionalText(5000),
+  })
+  .strict();
+export type RaiseInput = z.output<typeof RaiseInput>;
+
+/** The version the user saw: a hidden field, so a stale form is refused (409), never silently applied. */
+const version = z.coerce.number().int().min(1);
+
+export const AssignInput = z.object({ version, assigneeUserId: z.string().trim().uuid() }).strict();
+export type AssignInput = z.output<typeof AssignInput>;
+
+export const ActionInput = z.object({ kind: z.enum(ACTION_KINDS), text: requiredText(2000) }).strict();
+export type ActionInput = z.output<typeof ActionInput>;
+
+export const StatusInput = z
+  .object({ version, status: z.enum(STATUSES), resolution: optionalText(2000) })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.status === 'resolved' && !v.resolution) ctx.addIssue({ code: 'custom', path: ['resolution'], params: { key: 'pairs.concerns.validation.resolutionRequired' } });
+  });
+export type StatusInput = z.output<typeof StatusInput>;
+
+/** Filters of the list; anything unknown in the query string means "no filter". */
+export const ListQuery = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
+  severity: z.enum(SEVERITIES).optional().catch(undefined),
+});
+export type ListQuery = z.output<typeof ListQuery>;
+
+/** `?matchId=` of the raise forms: a malformed one is ignored (the form offers a choice). */
+export const MatchQuery = z.object({ matchId: z.string().uuid().optional().catch(undefined) });

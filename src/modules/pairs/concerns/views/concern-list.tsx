@@ -1,0 +1,89 @@
+import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
+import type { PageContext } from '../../../../core/ui/index.js';
+import type { ConcernListRow } from '../concerns.repository.js';
+import { SEVERITIES, STATUSES, type ListQuery } from '../concerns.schemas.js';
+import { pairName, severityName, statusName } from './labels.js';
+
+/** The concerns the user is on the case of, filtered by status and severity, oldest open first. */
+export function ConcernListView({ ctx, rows, query, timeZone }: { ctx: PageContext; rows: ConcernListRow[]; query: ListQuery; timeZone: string }) {
+  const { t, locale } = ctx;
+  const filtered = Boolean(query.status || query.severity);
+  return (
+    <>
+      <div class="page-head">
+        <h1>{t('pairs.concerns.listTitle')}</h1>
+        <a class="button" href="/concerns/new">
+          {t('pairs.concerns.raise')}
+        </a>
+      </div>
+      <form method="get" action="/concerns" class="filters" role="search" aria-label={t('pairs.concerns.filtersLabel')}>
+        <div class="field">
+          <label for="status">{t('pairs.concerns.field.status')}</label>
+          <select id="status" name="status">
+            <option value="">{t('pairs.concerns.anyStatus')}</option>
+            {STATUSES.map((s) => (
+              <option value={s} selected={query.status === s}>
+                {statusName(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="severity">{t('pairs.concerns.field.severity')}</label>
+          <select id="severity" name="severity">
+            <option value="">{t('pairs.concerns.anySeverity')}</option>
+            {SEVERITIES.map((s) => (
+              <option value={s} selected={query.severity === s}>
+                {severityName(t, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('pairs.concerns.apply')}
+          </button>
+          {filtered && <a href="/concerns">{t('pairs.concerns.clearFilters')}</a>}
+        </div>
+      </form>
+      <p class="muted" role="status">
+        {t('pairs.concerns.found', { count: rows.length, formatted: formatNumber(rows.length, locale) })}
+      </p>
+      {rows.length === 0 ? (
+        <p class="empty">{t(filtered ? 'pairs.concerns.noneFiltered' : 'pairs.concerns.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t('pairs.concerns.listCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pairs.concerns.field.summary')}</th>
+                <th scope="col">{t('pairs.concerns.field.severity')}</th>
+                <th scope="col">{t('pairs.concerns.field.status')}</th>
+                <th scope="col">{t('pairs.concerns.field.pair')}</th>
+                <th scope="col" aria-sort="ascending">
+                  {t('pairs.concerns.field.raisedOn')}
+                </th>
+                <th scope="col">{t('pairs.concerns.field.assignee')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/concerns/${r.id}`}>{r.summary}</a>
+                  </td>
+                  <td>{r.severity === 'safeguarding' || r.severity === 'high' ? <strong>{severityName(t, r.severity)}</strong> : severityName(t, r.severity)}</td>
+                  <td>{statusName(t, r.status)}</td>
+                  <td>{pairName(t, r)}</td>
+                  <td>{formatDate(r.createdAt, locale, timeZone)}</td>
+                  <td>{r.assigneeName ?? t('pairs.concerns.unassigned')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { compareNames, formatDateTime } from '../../../../core/i18n/index.js';
+import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ACTION_KINDS, nextStatuses } from '../concerns.schemas.js';
+import type { ActionRow } from '../concerns.repository.js';
+import type { ConcernView } from '../handling.service.js';
+import { pairName, raisedAsName, severityName, statusName } from './labels.js';
+
+export interface ConcernForms {
+  status?: FormState;
+  assign?: FormState;
+  action?: FormState;
+}
+const empty: FormState = { values: {}, errors: {} };
+
+/** One line of the history: who did what and when. */
+function ActionItem({ ctx, a, timeZone }: { ctx: PageContext; a: ActionRow; timeZone: string }) {
+  const { t, locale } = ctx;
+  const by = a.byName ?? t('pairs.concerns.someone');
+  const detail = a.detail as { from?: string; to?: string };
+  const what =
+    a.kind === 'status'
+      ? detail.from
+        ? t('pairs.concerns.history.status', { by, from: statusName(t, detail.from), to: statusName(t, detail.to ?? '') })
+        : t('pairs.concerns.history.raised', { by })
+      : a.kind === 'assigned'
+        ? t('pairs.concerns.history.assigned', { by, to: a.subjectName ?? t('pairs.concerns.someone') })
+        : t(a.kind === 'action' ? 'pairs.concerns.history.action' : 'pairs.concerns.history.note', { by });
+  return (
+    <li class="card">
+      <p class="muted">
+        <time datetime={a.at.toISOString()}>{formatDateTime(a.at, locale, timeZone)}</time> · {what}
+      </p>
+      {a.text && <p class="note-body">{a.text}</p>}
+    </li>
+  );
+}
+
+/** A concern with its history and the forms to work on it (none once closed, except notes). */
+export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageContext; view: ConcernView; forms: ConcernForms; conflict?: boolean }) {
+  const { t, locale } = ctx;
+  const c = view.concern;
+  const next = nextStatuses(c.status);
+  const compare = compareNames(locale);
+  const staff = view.staff
+    .filter((s) => s.userId && s.userId !== c.assignedToUserId && (view.mayAssignAway || s.userId === view.me))
+    .map((s) => ({ value: s.userId!, label: `${s.givenName} ${s.familyName}` }))
+    .sort((a, b) => compare(a.label, b.label));
+  const status = forms.status ?? empty;
+  const assign = forms.assign ?? empty;
+  const action = forms.action ?? empty;
+  const showStatus = next.length > 0;
+  const showAssign = c.status !== 'closed' && staff.length > 0;
+  // A refusal of a form that is no longer offered (closed meanwhile, nobody left to assign) is shown at the top.
+  const hidden = !showStatus && forms.status ? forms.status : !showAssign && forms.assign ? forms.assign : undefined;
+  const first = hidden && Object.values(hidden.errors)[0];
+  // Without its form there is no field to link to: the message stands alone.
+  const orphan: FormState | undefined = first ? { values: {}, errors: { _form: first } } : undefined;
+  return (
+    <>
+      <p>
+        <a href="/concerns">{t('pairs.concerns.backToList')}</a>
+      </p>
+      <h1>{t('pairs.concerns.pageTitle', { summary: c.summary })}</h1>
+      {orphan && <ErrorSummary ctx={ctx} form={orphan} labels={{}} />}
+      {conflict && (
+        <div class="notice notice-warning" role="alert">
+          <p>{t('pairs.concerns.conflict')}</p>
+        </div>
+      )}
+      <dl class="details">
+        <div>
+          <dt>{t('pairs.concerns.field.severity')}</dt>
+          <dd>{severityName(t, c.severity)}</dd>
+        </div>
+        <div>
+          <dt>{t('pairs.concerns.field.status')}</dt>
+          <dd>{statusName(t, c.status)}</dd>
+        </div>
+        <div>
+          <dt>{t('pairs.concerns.field.pair')}</dt>
+          <dd>{c.matchId ? <a href={`/matching/matches/${c.matchId}`}>{pairName(t, c)}</a> : pairName(t, c)}</dd>
+        </div>
+        <div>
+          <dt>{t('pairs.concerns.field.raisedBy')}</dt>
+          <dd>{t('pairs.concerns.raisedByAs', { name: c.raisedByName ?? t('pairs.concerns.someone'), as: raisedAsName(t, c.raisedAs) })}</dd>
+        </div>
+        <div>
+          <dt>{t('pairs.concerns.field.raisedOn')}</dt>
+          <dd>{formatDateTime(c.createdAt, locale, view.timeZone)}</dd>
+        </div>
+        <div>
+          <dt>{t('pairs.concerns.field.assignee')}</dt>
+          <dd>{c.assigneeName ?? t('pairs.concerns.unassigned')}</dd>
+        </div>
+        {c.resolution && (
+          <div>
+            <dt>{t('pairs.concerns.field.resolution')}</dt>
+            <dd class="note-body">{c.resolution}</dd>
+          </div>
+        )}
+      </dl>
+      <section aria-labelledby="description-heading">
+        <h2 id="description-heading">{t('pairs.concerns.field.description')}</h2>
+        <p class="note-body">{c.description || t('pairs.concerns.noDescription')}</p>
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('pairs.concerns.history.title')}</h2>
+        <ol class="notes">
+          {view.actions.map((a) => (
+            <ActionItem ctx={ctx} a={a} timeZone={view.timeZone} />
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="action-heading">
+        <h2 id="action-heading">{t('pairs.concerns.addTitle')}</h2>
+        <Form ctx={ctx} action={`/concerns/${c.id}/actions`} novalidate>
+          <ErrorSummary ctx={ctx} form={action} labels={{ kind: t('pairs.concerns.field.kind'), text: t('pairs.concerns.field.text') }} />
+          <SelectField ctx={ctx} form={{ ...action, values: { kind: 'note', ...action.values } }} name="kind" label={t('pairs.concerns.field.kind')} required options={ACTION_KINDS.map((k) => ({ value: k, label: t(`pairs.concerns.kind.${k}`) }))} />
+          <TextArea ctx={ctx} form={action} name="text" label={t('pairs.concerns.field.text')} maxLength={2000} rows={4} required />
+          <div class="actions">
+            <button type="submit" class="button button-secondary">
+              {t('pairs.concerns.addSubmit')}
+            </button>
+          </div>
+        </Form>
+      </section>
+      {showStatus && (
+        <section aria-labelledby="status-heading">
+          <h2 id="status-heading">{t('pairs.concerns.statusTitle')}</h2>
+          <Form ctx={ctx} action={`/concerns/${c.id}/status`} novalidate>
+            <ErrorSummary ctx={ctx} form={status} labels={{ status: t('pairs.concerns.field.newStatus'), resolution: t('pairs.concerns.field.resolution') }} />
+            <input type="hidden" name="version" value={String(c.version)} />
+            <SelectField ctx={ctx} form={status} name="status" label={t('pairs.concerns.field.newStatus')} required options={next.map((s) => ({ value: s, label: statusName(t, s) }))} />
+            <TextArea ctx={ctx} form={status} name="resolution" label={t('pairs.concerns.field.resolution')} hint={t('pairs.concerns.hint.resolution')} maxLength={2000} rows={3} />
+            <div class="actions">
+              <button type="submit" class="button button-secondary">
+                {t('pairs.concerns.statusSubmit')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+      {showAssign && (
+        <section aria-labelledby="assign-heading">
+          <h2 id="assign-heading">{t('pairs.concerns.assignTitle')}</h2>
+          <Form ctx={ctx} action={`/concerns/${c.id}/assign`} novalidate>
+            <ErrorSummary ctx={ctx} form={assign} labels={{ assigneeUserId: t('pairs.concerns.field.assignee') }} />
+            <input type="hidden" name="version" value={String(c.version)} />
+            <SelectField ctx={ctx} form={assign} name="assigneeUserId" label={t('pairs.concerns.field.assignee')} required options={staff} />
+            <div class="actions">
+              <button type="submit" class="button button-secondary">
+                {t('pairs.concerns.assignSubmit')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import type { PairOption } from '../concerns.repository.js';
+import { SEVERITIES } from '../concerns.schemas.js';
+import { myPairName, pairName, severityName } from './labels.js';
+
+/** The severities as radio buttons, each with a one-line explanation tied to it (read with the choice). */
+function SeverityChoice({ ctx, form }: { ctx: PageContext; form: FormState }) {
+  const { t } = ctx;
+  const error = form.errors.severity;
+  const current = String(form.values.severity ?? '');
+  return (
+    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? 'f-severity-error' : undefined}>
+      <legend>
+        {t('pairs.concerns.field.severity')}
+        <span class="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </legend>
+      {error && (
+        <p class="field-error" id="f-severity-error">
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {t(error.key, error.params)}
+        </p>
+      )}
+      <div class="checkboxes">
+        {SEVERITIES.map((s, i) => (
+          <div>
+            <label class="checkbox">
+              <input type="radio" name="severity" value={s} id={i === 0 ? 'f-severity' : undefined} checked={current === s} required aria-describedby={`severity-${s}-hint`} /> {severityName(t, s)}
+            </label>
+            <span class="venue-option" id={`severity-${s}-hint`}>
+              {t(`pairs.concerns.severityHint.${s}`)}
+            </span>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * Raising a concern. The pair is a choice only when there is more than one; the volunteer sees the mentee's first
+ * name, staff both full names.
+ */
+export function RaiseFormView({ ctx, form, pairs, action, through }: { ctx: PageContext; form: FormState; pairs: PairOption[]; action: string; through: 'staff' | 'volunteer' }) {
+  const { t } = ctx;
+  const label = (p: PairOption) => (through === 'volunteer' ? myPairName(t, p) : pairName(t, p));
+  const labels = { matchId: t('pairs.concerns.field.pair'), severity: t('pairs.concerns.field.severity'), summary: t('pairs.concerns.field.summary'), description: t('pairs.concerns.field.description') };
+  const only = pairs.length === 1 && !form.errors.matchId ? pairs[0] : undefined;
+  return (
+    <>
+      <h1>{t('pairs.concerns.raiseTitle')}</h1>
+      <p>{t(through === 'volunteer' ? 'pairs.concerns.raiseIntroVolunteer' : 'pairs.concerns.raiseIntro')}</p>
+      {pairs.length === 0 ? (
+        <p class="empty">{t('pairs.concerns.noPairs')}</p>
+      ) : (
+        <>
+          <ErrorSummary ctx={ctx} form={form} labels={labels} />
+          <Form ctx={ctx} action={action} novalidate>
+            {only ? (
+              <div class="field">
+                <input type="hidden" name="matchId" value={only.id} />
+                <p>
+                  <strong>{labels.matchId}:</strong> {label(only)}
+                </p>
+              </div>
+            ) : (
+              <SelectField ctx={ctx} form={form} name="matchId" label={labels.matchId} required options={pairs.map((p) => ({ value: p.id, label: label(p) }))} />
+            )}
+            <SeverityChoice ctx={ctx} form={form} />
+            <TextField ctx={ctx} form={form} name="summary" label={labels.summary} hint={t('pairs.concerns.hint.summary')} maxLength={200} required />
+            <TextArea ctx={ctx} form={form} name="description" label={labels.description} hint={t('pairs.concerns.hint.description')} maxLength={5000} rows={6} />
+            <SubmitButton>{t('pairs.concerns.raiseSubmit')}</SubmitButton>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import { audit } from '../../../core/audit/audit.js';
+import type { Db } from '../../../core/db/database.js';
+import { withTenant, type Tx } from '../../../core/db/tx.js';
+import { AppError } from '../../../core/http/errors.js';
+import { invalid } from '../../../core/http/route-helpers.js';
+import { parseInput } from '../../../core/http/validation.js';
+import { formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.js';
+import { enqueue } from '../../../core/jobs/queue.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { todayIn, utcToZoned } from '../../volunteers/screening/time-zone.js';
+import { volunteerOfUser } from '../access.js';
+import { meetingTotals, periodStarts, type Totals } from './hours.js';
+import { activePairsOfVolunteer, commentsOf, findOrganisation, findPair, insertConcernFromMeeting, insertMeeting, meetingsOf, type CommentRow, type MeetingRow } from './meetings.repository.js';
+import { canMeetings } from './meetings.policy.js';
+import { meetingInput } from './meetings.schemas.js';
+
+/** The job helper C's concerns module handles: it tells the right staff about a new concern, exactly once. */
+export const CONCERN_NOTIFY_JOB = 'pairs.concern.notify';
+/** How much of the note becomes the concern's summary (the whole note is its description). */
+const SUMMARY_MAX = 200;
+
+/** An active pair as its volunteer sees it: the mentee's first name only, and the day it started. */
+export interface OwnPair {
+  matchId: string;
+  menteeGivenName: string;
+  startedOn: string;
+}
+
+export interface LogFormData {
+  pairs: OwnPair[];
+  today: string;
+  timeZone: string;
+}
+
+export interface MyMeetings extends LogFormData {
+  meetings: (MeetingRow & { comments: CommentRow[] })[];
+  totals: { month: Totals; year: Totals; all: Totals };
+}
+
+async function own(tx: Tx, actor: RequestActor) {
+  if (!canMeetings(actor.roles, 'self')) throw new AppError('FORBIDDEN');
+  return volunteerOfUser(tx, actor.organisationId, actor.userId);
+}
+
+async function ownPairs(tx: Tx, organisationId: string, volunteerId: string, timeZone: string): Promise<OwnPair[]> {
+  const rows = await activePairsOfVolunteer(tx, organisationId, volunteerId);
+  return rows.map((p) => ({ matchId: p.id, menteeGivenName: p.menteeGivenName, startedOn: utcToZoned(p.startedAt, timeZone).date }));
+}
+
+/** What the log form needs: the volunteer's active pairs and today in the organisation's zone; null without a volunteer record. */
+export async function logForm(db: Db, actor: RequestActor, now = new Date()): Promise<LogFormData | null> {
+  return withTenant(db, actor, async (tx) => {
+    const v = await own(tx, actor);
+    if (!v) return null;
+    const { timeZone } = await findOrganisation(tx, actor.organisationId);
+    return { pairs: await ownPairs(tx, actor.organisationId, v.id, timeZone), today: todayIn(timeZone, now), timeZone };
+  });
+}
+
+/** The volunteer's pairs, meeting history (newest first) with staff comments, and totals this month, this year, all time. */
+export async function myMeetings(db: Db, actor: RequestActor, now = new Date()): Promise<MyMeetings | null> {
+  return withTenant(db, actor, async (tx) => {
+    const v = await own(tx, actor);
+    if (!v) return null;
+    const { timeZone } = await findOrganisation(tx, actor.organisationId);
+    const today = todayIn(timeZone, now);
+    const rows = await meetingsOf(tx, actor.organisationId, { volunteerId: v.id });
+    const comments = await commentsOf(tx, actor.organisationId, rows.map((m) => m.id));
+    const starts = periodStarts(today);
+    const mine = { volunteerIds: [v.id] };
+    return {
+      pairs: await ownPairs(tx, actor.organisationId, v.id, timeZone),
+      today,
+      timeZone,
+      meetings: rows.map((m) => ({ ...m, comments: comments.filter((c) => c.meetingId === m.id) })),
+      totals: {
+        month: await meetingTotals(tx, actor.organisationId, { ...mine, from: starts.month, to: today }),
+        year: await meetingTotals(tx, actor.organisationId, { ...mine, from: starts.year, to: today }),
+        all: await meetingTotals(tx, actor.organisationId, mine),
+      },
+    };
+  });
+}
+
+/**
+ * Logs a meeting of the signed-in volunteer, in one transaction. Refused, with nothing written: VALIDATION (with
+ * fields) for bad input — a date after today or before the match started (both in the organisation's zone), a
+ * length outside 5–720 minutes; NOT_FOUND for a match that is not the volunteer's (or another organisation's:
+ * nobody learns that it exists). With "something worries me" ticked, a concern (medium, raised as volunteer) is
+ * opened with its first status action and the job that tells the staff is queued — all in the same transaction.
+ */
+export async function logMeeting(db: Db, actor: RequestActor, body: unknown, locale: Locale, now = new Date()): Promise<{ meetingId: string; concernId: string | null }> {
+  return withTenant(db, actor, async (tx) => {
+    const v = await own(tx, actor);
+    if (!v) throw new AppError('NOT_FOUND');
+    const org = await findOrganisation(tx, actor.organisationId);
+    const input = parseInput(meetingInput(todayIn(org.timeZone, now)), body);
+    const pair = await findPair(tx, actor.organisationId, input.matchId);
+    if (!pair || pair.volunteerId !== v.id) throw new AppError('NOT_FOUND');
+    if (pair.status !== 'active') throw invalid('matchId', 'pairs.meetings.error.notActive');
+    const startedOn = utcToZoned(pair.startedAt, org.timeZone).date;
+    if (input.meetingDate < startedOn) throw invalid('meetingDate', 'pairs.meetings.error.beforeStart', { date: formatDate(startedOn, locale, org.timeZone) });
+
+    const meeting = await insertMeeting(tx, {
+      organisationId: actor.organisationId,
+      matchId: pair.id,
+      volunteerId: v.id,
+      loggedByUserId: actor.userId,
+      meetingDate: input.meetingDate,
+      minutes: input.minutes,
+      place: input.place ?? null,
+      activity: input.activity,
+      note: input.note ?? null,
+      worry: input.worry,
+    });
+    await audit(tx, actor, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id });
+    if (!input.worry) return { meetingId: meeting.id, concernId: null };
+
+    // The summary is read by staff: a default sentence goes in the organisation's language, not the volunteer's.
+    const staffLocale = isLocale(org.defaultLocale) ? org.defaultLocale : 'pl';
+    const summary = input.note ? truncate(input.note, SUMMARY_MAX) : translator(staffLocale)('pairs.meetings.worry.defaultSummary', { date: formatDate(input.meetingDate, staffLocale, org.timeZone) });
+    const concernId = await insertConcernFromMeeting(tx, {
+      organisationId: actor.organisationId,
+      matchId: pair.id,
+      menteeId: pair.menteeId,
+      volunteerId: v.id,
+      meetingId: meeting.id,
+      raisedByUserId: actor.userId,
+      raisedAs: 'volunteer',
+      severity: 'medium',
+      summary,
+      description: input.note ?? '',
+    });
+    await enqueue(tx, CONCERN_NOTIFY_JOB, { concernId }, { uniqueKey: `concern-notify:${concernId}` });
+    await audit(tx, actor, { action: 'concern.create', entity: 'concern', entityId: concernId });
+    return { meetingId: meeting.id, concernId };
+  });
+}
+
+/** At most `max` characters, cut at a word where possible, with an ellipsis when cut. */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

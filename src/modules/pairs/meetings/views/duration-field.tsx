@@ -1,0 +1,58 @@
+import type { FormState, PageContext } from '../../../../core/ui/index.js';
+
+/**
+ * The length of a meeting: one tap for the usual lengths, or minutes typed in the field below them (typed minutes
+ * win). A fieldset with a legend, errors next to the group and next to the typed field (WCAG 1.3.1, 3.3.1).
+ */
+export function DurationField({ ctx, form, durations, max }: { ctx: PageContext; form: FormState; durations: readonly number[]; max: number }) {
+  const { t } = ctx;
+  const chosen = String(form.values.duration ?? '');
+  const groupError = form.errors.duration;
+  const typedError = form.errors.minutes;
+  const typed = form.values.minutes === undefined || form.values.minutes === null ? '' : String(form.values.minutes);
+  return (
+    <fieldset class={`field${groupError || typedError ? ' field-invalid' : ''}`}>
+      <legend>
+        {t('pairs.meetings.field.duration')}
+        <span class="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </legend>
+      {groupError && (
+        <p class="field-error" id="f-duration-error">
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {t(groupError.key, groupError.params)}
+        </p>
+      )}
+      <div class="checkboxes durations" id="f-duration">
+        {durations.map((d) => (
+          <label class="checkbox">
+            <input type="radio" name="duration" value={String(d)} checked={chosen === String(d)} aria-describedby={groupError ? 'f-duration-error' : undefined} /> {t('pairs.meetings.durationOption', { minutes: d })}
+          </label>
+        ))}
+      </div>
+      <label for="f-minutes">{t('pairs.meetings.field.minutes')}</label>
+      <p class="hint" id="f-minutes-hint">
+        {t('pairs.meetings.field.minutesHint', { max })}
+      </p>
+      {typedError && (
+        <p class="field-error" id="f-minutes-error">
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {t(typedError.key, typedError.params)}
+        </p>
+      )}
+      <input
+        id="f-minutes"
+        name="minutes"
+        type="number"
+        inputMode="numeric"
+        min="5"
+        max={String(max)}
+        value={typed}
+        aria-invalid={typedError ? 'true' : undefined}
+        aria-describedby={typedError ? 'f-minutes-hint f-minutes-error' : 'f-minutes-hint'}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,116 @@
+import type { FormState, PageContext } from '../../../../core/ui/index.js';
+import { Form } from '../../../../core/ui/index.js';
+import { formatHours } from '../format-hours.js';
+import { COMMENT_MAX } from '../meetings.schemas.js';
+import type { PairLog } from '../pairs.service.js';
+import { fullName, monthLabel } from './labels.js';
+import { MeetingItem } from './meeting-item.js';
+import { PairActions } from '../../links.js';
+
+/** A comment form per meeting; ids carry the meeting id so several forms on one page stay unique. */
+function CommentForm({ ctx, matchId, meetingId, form }: { ctx: PageContext; matchId: string; meetingId: string; form: FormState | null }) {
+  const { t } = ctx;
+  const id = `comment-${meetingId}`;
+  const error = form?.errors.body;
+  return (
+    <Form ctx={ctx} action={`/pairs/${matchId}/meetings/${meetingId}/comments`} class="form comment-form">
+      <div class={`field${error ? ' field-invalid' : ''}`}>
+        <label for={id}>{t('pairs.meetings.comment.label')}</label>
+        <p class="hint" id={`${id}-hint`}>
+          {t('pairs.meetings.comment.hint', { max: COMMENT_MAX })}
+        </p>
+        {error && (
+          <p class="field-error" id={`${id}-error`}>
+            <span class="visually-hidden">{t('form.errorPrefix')} </span>
+            {t(error.key, error.params)}
+          </p>
+        )}
+        <textarea id={id} name="body" rows={2} maxLength={COMMENT_MAX} required aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}>
+          {form ? String(form.values.body ?? '') : ''}
+        </textarea>
+      </div>
+      <div class="actions">
+        <button type="submit" class="button button-secondary">
+          {t('pairs.meetings.comment.submit')}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** /pairs/:matchId: the pair's meeting log with totals per month and a comment form under each log. */
+export function PairLogView({ ctx, log, comment, canCertificate }: { ctx: PageContext; log: PairLog; comment: { meetingId: string; form: FormState } | null; canCertificate: boolean }) {
+  const { t, locale } = ctx;
+  const p = log.pair;
+  const names = { volunteer: fullName({ givenName: p.volunteerGivenName, familyName: p.volunteerFamilyName }), mentee: fullName({ givenName: p.menteeGivenName, familyName: p.menteeFamilyName }) };
+  return (
+    <>
+      <p class="actions-row">
+        <a href="/pairs">{t('pairs.meetings.backToPairs')}</a>
+        <a href={`/matching/matches/${p.id}`}>{t('pairs.meetings.matchPage')}</a>
+        {canCertificate && <a href={`/pairs/volunteers/${p.volunteerId}/certificate.pdf`}>{t('pairs.meetings.certificate.staffLink', { name: names.volunteer })}</a>}
+      </p>
+      <h1>{t('pairs.meetings.log.title', names)}</h1>
+      {comment && (
+        <div class="error-summary" role="alert" tabIndex={-1}>
+          <h2>{t('form.errorSummary', { count: 1 })}</h2>
+          <ul>
+            <li>
+              <a href={`#comment-${comment.meetingId}`}>{t(comment.form.errors.body?.key ?? 'validation.invalid', comment.form.errors.body?.params)}</a>
+            </li>
+          </ul>
+        </div>
+      )}
+      <p>{t(`pairs.meetings.status.${p.status}`)}</p>
+      <PairActions ctx={ctx} matchId={p.id} open={p.status !== 'closed'} />
+      <h2 id="months-title">{t('pairs.meetings.log.months')}</h2>
+      {log.months.length === 0 ? (
+        <p class="empty">{t('pairs.meetings.log.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table aria-labelledby="months-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('pairs.meetings.log.month')}</th>
+                <th scope="col" class="numeric">
+                  {t('pairs.meetings.log.meetings')}
+                </th>
+                <th scope="col" class="numeric">
+                  {t('pairs.meetings.log.hours')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.months.map((m) => (
+                <tr>
+                  <th scope="row">{monthLabel(m.month, locale)}</th>
+                  <td class="numeric">{m.meetings}</td>
+                  <td class="numeric">{formatHours(m.minutes, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('pairs.meetings.log.total')}</th>
+                <td class="numeric">{log.total.meetings}</td>
+                <td class="numeric">{formatHours(log.total.minutes, locale)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      {log.meetings.length > 0 && (
+        <>
+          <h2>{t('pairs.meetings.log.history')}</h2>
+          <ol class="notes meetings">
+            {log.meetings.map((m) => (
+              <MeetingItem ctx={ctx} meeting={m} who={names.mentee} timeZone={log.timeZone}>
+                <CommentForm ctx={ctx} matchId={p.id} meetingId={m.id} form={comment?.meetingId === m.id ? comment.form : null} />
+              </MeetingItem>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}

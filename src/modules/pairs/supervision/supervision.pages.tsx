@@ -1,0 +1,82 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../../../app.js';
+import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { fieldErrors } from '../../../core/http/validation.js';
+import { actorOf } from '../../../core/tenancy/actor.js';
+import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import type { Role } from '../../../core/tenancy/tenancy.table.js';
+import { AttendanceInput, SessionInput } from './supervision.schemas.js';
+import { createSession, editSession, listSupervision, recordAttendance, sessionForForm, timeZoneOf, viewSession } from './supervision.service.js';
+import { SessionFormView } from './views/session-form.js';
+import { SessionListView } from './views/session-list.js';
+import { SessionPageView } from './views/session-page.js';
+
+/** Who plans supervision and records attendance. */
+export const supervisionRoles: readonly Role[] = ['administrator', 'coordinator'];
+
+/** Group supervision: the list, planning and changing a session, and its attendance and record afterwards. */
+export function supervisionPages({ app, db }: ModuleContext) {
+  const manage = { access: { roles: supervisionRoles } };
+
+  const formPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, action: string, editing: boolean, status = 200) => {
+    const timeZone = await timeZoneOf(db, actorOf(req));
+    return sendPage(req, reply, (c) => c.t(editing ? 'pairs.supervision.editTitle' : 'pairs.supervision.newTitle'), (ctx) => <SessionFormView ctx={ctx} form={form} action={action} editing={editing} timeZone={timeZone} />, status);
+  };
+  const sessionPage = async (req: FastifyRequest, reply: FastifyReply, id: string, form?: FormState, status = 200) => {
+    const view = await viewSession(db, actorOf(req), id);
+    return sendPage(req, reply, (c) => c.t('pairs.supervision.title'), (ctx) => <SessionPageView ctx={ctx} view={view} form={form} />, status);
+  };
+  /** Saves a session form: bad input or a time the clock skips → the form again (422), nothing written. */
+  const save = async (req: FastifyRequest, reply: FastifyReply, action: string, editing: boolean, run: (input: SessionInput) => Promise<string>) => {
+    const body = formBody(req);
+    const parsed = SessionInput.safeParse(body);
+    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, action, editing, 422);
+    try {
+      const id = await run(parsed.data);
+      setFlash(reply, 'success', editing ? 'pairs.supervision.flash.saved' : 'pairs.supervision.flash.created');
+      return reply.redirect(`/supervision/${id}`, 303);
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return formPage(req, reply, { values: body, errors }, action, editing, 422);
+    }
+  };
+
+  app.get('/supervision', { config: manage }, async (req, reply) => {
+    const view = await listSupervision(db, actorOf(req));
+    return sendPage(req, reply, (c) => c.t('pairs.supervision.title'), (ctx) => <SessionListView ctx={ctx} upcoming={view.upcoming} past={view.past} timeZone={view.timeZone} />);
+  });
+
+  app.get('/supervision/new', { config: manage }, async (req, reply) => formPage(req, reply, emptyForm({ audience: 'volunteers', minutes: 90 }), '/supervision', false));
+  app.post('/supervision', { config: manage }, async (req, reply) => save(req, reply, '/supervision', false, (input) => createSession(db, actorOf(req), input)));
+
+  app.get('/supervision/:id', { config: manage }, async (req, reply) => sessionPage(req, reply, idParam(req)));
+
+  app.get('/supervision/:id/edit', { config: manage }, async (req, reply) => {
+    const s = await sessionForForm(db, actorOf(req), idParam(req));
+    return formPage(req, reply, emptyForm(s.values), `/supervision/${s.id}`, true);
+  });
+  app.post('/supervision/:id', { config: manage }, async (req, reply) => {
+    const id = idParam(req);
+    return save(req, reply, `/supervision/${id}`, true, async (input) => {
+      await editSession(db, actorOf(req), id, input);
+      return id;
+    });
+  });
+
+  app.post('/supervision/:id/attendance', { config: manage }, async (req, reply) => {
+    const id = idParam(req);
+    const body = formBody(req);
+    const parsed = AttendanceInput.safeParse(body);
+    if (!parsed.success) return sessionPage(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    try {
+      const count = await recordAttendance(db, actorOf(req), id, parsed.data);
+      setFlash(reply, 'success', 'pairs.supervision.flash.attendance', { count });
+      return reply.redirect(`/supervision/${id}`, 303);
+    } catch (err) {
+      const errors = formErrorsOf(err);
+      if (!errors) throw err;
+      return sessionPage(req, reply, id, { values: body, errors }, 422);
+    }
+  });
+}

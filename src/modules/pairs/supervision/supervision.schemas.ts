@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { isoDate, optionalText, requiredText, text } from '../../../core/http/validation.js';
+
+export const AUDIENCES = ['volunteers', 'coordinators'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * A group supervision session as the form sends it: the date and time are wall-clock values in the organisation's
+ * zone (turned into an instant by the service, which knows the zone); a place, an online link, or both.
+ */
+export const SessionInput = z
+  .object({
+    audience: z.enum(AUDIENCES),
+    date: isoDate().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { params: { key: 'validation.date' } }),
+    time: z
+      .string()
+      .trim()
+      .refine((s) => /^([01]\d|2[0-3]):[0-5]\d(:00)?$/.test(s), { params: { key: 'pairs.supervision.validation.time' } })
+      .transform((s) => s.slice(0, 5)),
+    // One message for every wrong value (empty, words, fractions, out of range): the range says what is expected.
+    minutes: z
+      .preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.unknown())
+      .refine((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 15 && n <= 480, { params: { key: 'pairs.supervision.validation.minutes' } })
+      .transform((n) => n as number),
+    place: optionalText(200),
+    onlineLink: z.preprocess(
+      blank,
+      text(500)
+        .refine((s) => /^https:\/\/[^\s<>"]+$/.test(s), { params: { key: 'pairs.supervision.validation.link' } })
+        .optional(),
+    ),
+    facilitator: requiredText(200),
+    topics: optionalText(2000),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.place && !v.onlineLink) ctx.addIssue({ code: 'custom', path: ['place'], params: { key: 'pairs.supervision.validation.where' } });
+  });
+export type SessionInput = z.output<typeof SessionInput>;
+
+/** After the session: who attended (ticked people) and a short record. */
+export const AttendanceInput = z
+  .object({
+    attendees: z.preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      z
+        .array(z.string().trim())
+        .max(1000)
+        .refine((ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)), { params: { key: 'validation.choice' } }),
+    ),
+    record: optionalText(2000),
+  })
+  .strict();
+export type AttendanceInput = z.output<typeof AttendanceInput>;
