@@ -10,6 +10,7 @@ export function PairsNav({ ctx, canSupervise }: { ctx: PageContext; canSupervise
         <a href="/concerns">{t('pairs.links.concerns')}</a>
         {canSupervise && <a href="/supervision">{t('pairs.links.supervision')}</a>}
         {canSupervise && <a href="/pairs/covers">{t('pairs.links.covers')}</a>}
+        {canSupervise && <a href="/pairs/hours">{t('pairs.meetings.hours.link')}</a>}
       </p>
     </nav>
   );

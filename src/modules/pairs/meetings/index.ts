@@ -1,4 +1,5 @@
 import type { ModuleContext } from '../../../app.js';
+import { hoursPages } from './hours.pages.js';
 import { meetingsPages } from './meetings.pages.js';
 import { pairsPages } from './pairs.pages.js';
 
@@ -15,4 +16,5 @@ export { CONCERN_NOTIFY_JOB } from './meetings.service.js';
 export function meetingsRoutes(ctx: ModuleContext) {
   meetingsPages(ctx);
   pairsPages(ctx);
+  hoursPages(ctx);
 }

@@ -1,0 +1,136 @@
+import { formatNumber, INTL_TAG, type Locale } from '../../../../core/i18n/index.js';
+import { ErrorSummary, SelectField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { formatHours } from '../format-hours.js';
+import type { HoursReport } from '../hours-report.service.js';
+
+/** Month names of the column heads: short on screen (the table must fit a phone), in full for screen readers. */
+function monthNames(months: string[], locale: Locale): { short: string; long: string }[] {
+  const short = new Intl.DateTimeFormat(INTL_TAG[locale], { month: 'short', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(INTL_TAG[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return months.map((m) => {
+    const d = new Date(`${m}-15T12:00:00Z`);
+    return { short: short.format(d), long: long.format(d) };
+  });
+}
+
+/** /pairs/hours: meeting hours per programme and month, and per volunteer with training hours, for one year. */
+export function HoursReportView({ ctx, report, form }: { ctx: PageContext; report: HoursReport; form: FormState }) {
+  const { t, locale } = ctx;
+  const h = (minutes: number) => formatHours(minutes, locale);
+  const names = monthNames(report.months, locale);
+  const followsPairs = (ctx.user?.roles ?? []).some((r) => r === 'administrator' || r === 'coordinator');
+  return (
+    <>
+      <h1>{t('pairs.meetings.hours.title')}</h1>
+      {followsPairs && (
+        <p>
+          <a href="/pairs">{t('pairs.meetings.backToPairs')}</a>
+        </p>
+      )}
+      <p class="lead">{t('pairs.meetings.hours.intro')}</p>
+      <ErrorSummary ctx={ctx} form={form} labels={{ year: t('pairs.meetings.hours.year') }} />
+      <form method="get" action="/pairs/hours" class="filters" aria-label={t('pairs.meetings.hours.filtersLabel')}>
+        <SelectField ctx={ctx} form={form} name="year" label={t('pairs.meetings.hours.year')} required options={report.years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('pairs.meetings.hours.show')}
+          </button>
+        </div>
+      </form>
+
+      <h2 id="hours-programmes">{t('pairs.meetings.hours.byProgramme')}</h2>
+      {report.total.meetings === 0 ? (
+        <p class="empty">{t('pairs.meetings.hours.noMeetings', { year: String(report.year) })}</p>
+      ) : (
+        <>
+          <p>{t('pairs.meetings.hours.summary', { count: report.total.meetings, hours: h(report.total.minutes), year: String(report.year) })}</p>
+          <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="hours-programmes">
+            <table>
+              <caption class="visually-hidden">{t('pairs.meetings.hours.programmeCaption', { year: String(report.year) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('pairs.meetings.hours.programme')}</th>
+                  {names.map((n) => (
+                    <th scope="col" class="numeric">
+                      <span aria-hidden="true">{n.short}</span>
+                      <span class="visually-hidden">{n.long}</span>
+                    </th>
+                  ))}
+                  <th scope="col" class="numeric">
+                    {t('pairs.meetings.hours.total')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.programmes.map((p) => (
+                  <tr>
+                    <th scope="row">{p.name ?? t('pairs.meetings.hours.noProgramme')}</th>
+                    {p.months.map((m) => (
+                      <td class="numeric">{h(m)}</td>
+                    ))}
+                    <td class="numeric">{h(p.minutes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('pairs.meetings.hours.total')}</th>
+                  {report.monthMinutes.map((m) => (
+                    <td class="numeric">{h(m)}</td>
+                  ))}
+                  <td class="numeric">{h(report.total.minutes)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      )}
+
+      <h2 id="hours-volunteers">{t('pairs.meetings.hours.byVolunteer')}</h2>
+      {report.volunteers.length === 0 ? (
+        <p class="empty">{t('pairs.meetings.hours.noVolunteers', { year: String(report.year) })}</p>
+      ) : (
+        <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="hours-volunteers">
+          <table>
+            <caption class="visually-hidden">{t('pairs.meetings.hours.volunteerCaption', { year: String(report.year), count: report.volunteers.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pairs.meetings.hours.volunteer')}</th>
+                <th scope="col" class="numeric">
+                  {t('pairs.meetings.hours.meetingHours')}
+                </th>
+                <th scope="col" class="numeric">
+                  {t('pairs.meetings.hours.meetings')}
+                </th>
+                <th scope="col" class="numeric">
+                  {t('pairs.meetings.hours.trainingHours')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.volunteers.map((v) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/volunteers/${v.id}`}>{`${v.givenName} ${v.familyName}`}</a>
+                  </th>
+                  <td class="numeric">{h(v.minutes)}</td>
+                  <td class="numeric">{formatNumber(v.meetings, locale)}</td>
+                  <td class="numeric">{h(v.trainingMinutes)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('pairs.meetings.hours.total')}</th>
+                <td class="numeric">{h(report.total.minutes)}</td>
+                <td class="numeric">{formatNumber(report.total.meetings, locale)}</td>
+                <td class="numeric">{h(report.trainingMinutes)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      <p class="muted">{t('pairs.meetings.hours.rounding')}</p>
+    </>
+  );
+}
