@@ -30,7 +30,7 @@ function ActionItem({ ctx, a, timeZone }: { ctx: PageContext; a: ActionRow; time
       <p class="muted">
         <time datetime={a.at.toISOString()}>{formatDateTime(a.at, locale, timeZone)}</time> · {what}
       </p>
-      {a.text && <p class="note-body">{a.text}</p>}
+      {a.text && <p class="note-body" dir="auto">{a.text}</p>}
     </li>
   );
 }
@@ -95,13 +95,13 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
         {c.resolution && (
           <div>
             <dt>{t('pairs.concerns.field.resolution')}</dt>
-            <dd class="note-body">{c.resolution}</dd>
+            <dd class="note-body" dir="auto">{c.resolution}</dd>
           </div>
         )}
       </dl>
       <section aria-labelledby="description-heading">
         <h2 id="description-heading">{t('pairs.concerns.field.description')}</h2>
-        <p class="note-body">{c.description || t('pairs.concerns.noDescription')}</p>
+        <p class="note-body" dir={c.description ? 'auto' : undefined}>{c.description || t('pairs.concerns.noDescription')}</p>
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('pairs.concerns.history.title')}</h2>

@@ -16,14 +16,14 @@ export function MeetingItem(props: { ctx: PageContext; meeting: MeetingRow & { c
     <li class="card meeting" id={`meeting-${m.id}`}>
       <h3>{t('pairs.meetings.item.title', { date: formatDate(m.meetingDate, locale, props.timeZone), name: props.who })}</h3>
       <p>{facts}</p>
-      {m.note && <p class="note-body">{m.note}</p>}
+      {m.note && <p class="note-body" dir="auto">{m.note}</p>}
       {m.worry && <p class="notice notice-warning">{t('pairs.meetings.item.worry')}</p>}
       {m.comments.length > 0 && (
         <ul class="notes comments" aria-label={t('pairs.meetings.item.comments')}>
           {m.comments.map((c) => (
             <li>
               <p class="muted">{t('pairs.meetings.item.commentBy', { name: c.authorName ?? t('pairs.meetings.someone'), when: formatDateTime(c.createdAt, locale, props.timeZone) })}</p>
-              <p class="note-body">{c.body}</p>
+              <p class="note-body" dir="auto">{c.body}</p>
             </li>
           ))}
         </ul>

@@ -52,7 +52,7 @@ export function SessionPageView({ ctx, view, form }: { ctx: PageContext; view: S
         </div>
         <div>
           <dt>{t('pairs.supervision.field.topics')}</dt>
-          <dd class="note-body">{s.topics || '—'}</dd>
+          <dd class="note-body" dir="auto">{s.topics || '—'}</dd>
         </div>
       </dl>
       <section aria-labelledby="attendance-heading">
