@@ -132,15 +132,25 @@ export async function rescheduleIntroduction(deps: IntroductionDeps, actor: Acto
 
 /** Cancels a scheduled introduction; everyone gets a cancellation (METHOD:CANCEL, SEQUENCE + 1). */
 export async function cancelIntroduction(deps: IntroductionDeps, actor: Actor, introductionId: string): Promise<Notified & { matchId: string }> {
-  return withTenant(deps.db, actor, async (tx) => {
-    const before = await lockedIntroduction(tx, actor.organisationId, introductionId);
-    if (before.status !== 'scheduled') throw new AppError('CONFLICT', 'matching.introductions.notScheduled');
-    const parties = await partiesOf(tx, actor.organisationId, before.matchId);
-    const venue = (await findVenueById(tx, actor.organisationId, before.venueId))!;
-    const row = await updateIntroduction(tx, actor.organisationId, before.id, { status: 'cancelled', sequence: before.sequence + 1 });
-    await audit(tx, actor, { action: 'introduction.cancel', entity: 'introduction', entityId: row.id, fields: ['status'] });
-    return { matchId: row.matchId, ...(await sendNotices(tx, deps, actor, { parties, introduction: row, venue, change: 'cancelled' })) };
-  });
+  return withTenant(deps.db, actor, (tx) => cancelIntroductionInTx(tx, deps, actor, introductionId));
+}
+
+/** The cancellation inside the caller's transaction (ending a match cancels its introduction in the same one). */
+export async function cancelIntroductionInTx(tx: Tx, deps: Omit<IntroductionDeps, 'db'>, actor: Actor, introductionId: string): Promise<Notified & { matchId: string }> {
+  const before = await lockedIntroduction(tx, actor.organisationId, introductionId);
+  if (before.status !== 'scheduled') throw new AppError('CONFLICT', 'matching.introductions.notScheduled');
+  const parties = await partiesOf(tx, actor.organisationId, before.matchId);
+  const venue = (await findVenueById(tx, actor.organisationId, before.venueId))!;
+  const row = await updateIntroduction(tx, actor.organisationId, before.id, { status: 'cancelled', sequence: before.sequence + 1 });
+  await audit(tx, actor, { action: 'introduction.cancel', entity: 'introduction', entityId: row.id, fields: ['status'] });
+  return { matchId: row.matchId, ...(await sendNotices(tx, deps, actor, { parties, introduction: row, venue, change: 'cancelled' })) };
+}
+
+/** Cancels every introduction of a match that is still scheduled to happen after `now` (the pair is ending). */
+export async function cancelUpcomingIntroductions(tx: Tx, deps: Omit<IntroductionDeps, 'db'>, actor: Actor, matchId: string, now: Date): Promise<number> {
+  const upcoming = (await findIntroductions(tx, actor.organisationId, matchId)).filter((r) => r.introduction.status === 'scheduled' && r.introduction.startsAt > now);
+  for (const r of upcoming) await cancelIntroductionInTx(tx, deps, actor, r.introduction.id);
+  return upcoming.length;
 }
 
 /** Records that the meeting took place; only once its start time has passed. No notices. */

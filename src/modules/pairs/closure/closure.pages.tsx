@@ -15,7 +15,7 @@ export const CLOSE_ROLES: readonly Role[] = ['administrator', 'coordinator', 'so
 /** /pairs/:matchId/close: the form, and ending the pair (422 with the form again on bad input, nothing written). */
 export function closurePages({ app, db, config }: ModuleContext) {
   const access = { access: { roles: CLOSE_ROLES } };
-  const deps: ClosureDeps = { db, baseUrl: config.baseUrl };
+  const deps: ClosureDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
 
   const formPage = async (req: FastifyRequest, reply: FastifyReply, matchId: string, form: (version: number) => FormState, status = 200) => {
     const data = await closeFormData(db, actorOf(req), matchId);

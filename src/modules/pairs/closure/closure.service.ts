@@ -21,10 +21,13 @@ import {
 } from './closure.repository.js';
 import type { CloseInput } from './closure.schemas.js';
 import { encodeEndReason, resolveReturn } from './reasons.js';
+import { cancelUpcomingIntroductions } from '../../matching/introductions/introductions.service.js';
 
 export interface ClosureDeps {
   db: Db;
   baseUrl: string;
+  /** For the calendar cancellations of an introduction still to come. */
+  mailFrom: string;
 }
 
 /**
@@ -93,6 +96,8 @@ export async function closeMatch(deps: ClosureDeps, actor: RequestActor, matchId
     const endReason = encodeEndReason(input.reason, input.reasonText ?? undefined);
     if (!(await closeMatchRow(tx, actor.organisationId, matchId, input.version, { endReason, endedAt: now }))) throw new AppError('CONFLICT', 'pairs.closure.conflict');
     await audit(tx, actor, { action: 'match.close', entity: 'match', entityId: matchId, fields: ['status', 'endedAt', 'endReason'] });
+    // A first meeting still to come would otherwise stay in three calendars: everyone gets the cancellation.
+    await cancelUpcomingIntroductions(tx, deps, actor, matchId, now);
 
     const returned = resolveReturn(input.reason, input.returnChoice);
     const mentee = await lockMentee(tx, actor.organisationId, match.menteeId);

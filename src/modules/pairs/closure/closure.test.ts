@@ -7,7 +7,8 @@ import { matches } from '../../matching/matching.table.js';
 import { menteeCaseStaff, menteeEvents, mentees } from '../../mentees/mentees.table.js';
 import { addDays, todayIn } from '../../volunteers/screening/time-zone.js';
 import { checkIns, covers } from '../pairs.table.js';
-import { auditEntries, createMentee, createVolunteer, fieldError, flashOn, header, mimePart, signedIn, startSmtp, world, type World } from '../../matching/introductions/test-helpers.js';
+import { auditEntries, createMentee, createVenue, createVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, startSmtp, world, type World } from '../../matching/introductions/test-helpers.js';
+import { introductions } from '../../matching/matching.table.js';
 
 let w: World;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -102,6 +103,28 @@ describe('ending a pair', () => {
     assert.match(text, /http:\/\/tandem\.test\/me\/meetings\/certificate\.pdf/);
     assert.match(text, /http:\/\/tandem\.test\/me\/volunteer/);
     assert.doesNotMatch(text, /Коваленко/, 'the volunteer learns only the first name');
+  });
+
+  it('cancels a first meeting still to come, with calendar cancellations to everyone, in the same transaction', async () => {
+    const { user, client } = await signedIn(w, ['coordinator']);
+    const { volunteer, match } = await pair(user.userId);
+    const venue = await createVenue(w, { name: 'Kawiarnia Zamykana' });
+    const [intro] = await withSystem(w.db, (tx) =>
+      tx
+        .insert(introductions)
+        .values({ organisationId: w.org.id, matchId: match.id, venueId: venue.id, startsAt: new Date(Date.now() + 5 * 86_400_000), icsUid: `close-test-${match.id}@tandem`, createdByUserId: user.userId })
+        .returning(),
+    );
+    const res = await client.post(`/pairs/${match.id}/close`, { version: '1', reason: 'moved_away', returnChoice: 'auto' });
+    assert.equal(res.status, 303);
+    const [after] = await withSystem(w.db, (tx) => tx.select().from(introductions).where(eq(introductions.id, intro!.id)));
+    assert.equal(after!.status, 'cancelled');
+    assert.equal(after!.sequence, 1);
+    assert.ok((await auditEntries(w, 'introduction.cancel')).some((a) => a.entityId === intro!.id));
+    await w.t.worker.runDue();
+    const cancellation = smtp.received.find((m) => m.to.includes(volunteer.email!) && /METHOD:CANCEL/.test(m.raw));
+    assert.ok(cancellation, 'the volunteer receives the calendar cancellation');
+    assert.equal(icsProp(mimePart(cancellation.raw, 'text/calendar'), 'UID'), intro!.icsUid);
   });
 
   it('goal reached: the case is closed (no other pair runs) and no mail goes when the thank-you is unticked', async () => {
