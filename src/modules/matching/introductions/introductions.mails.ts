@@ -1,6 +1,6 @@
 import { formatDateTime, type Locale, type Translate } from '../../../core/i18n/index.js';
 import type { MailTemplate } from '../../../core/mail/outbox.js';
-import { introductionIcs } from './introduction-ics.js';
+import { calendarInvitation } from '../../../core/mail/calendar.js';
 
 export type Change = 'new' | 'updated' | 'cancelled';
 
@@ -54,7 +54,8 @@ export const introductionMail: MailTemplate<IntroductionMailParams> = (t, p) => 
   const role = staff ? 'staff' : 'person';
   const body = t(k(`${role}.${p.change}`), names);
   const lines = details(t, p);
-  const ics = introductionIcs({
+  const ics = calendarInvitation({
+    product: 'tandem/introductions',
     uid: p.uid,
     sequence: p.sequence,
     method: p.change === 'cancelled' ? 'CANCEL' : 'REQUEST',

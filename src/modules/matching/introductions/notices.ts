@@ -3,7 +3,7 @@ import type { Tx } from '../../../core/db/tx.js';
 import { isLocale, type Locale } from '../../../core/i18n/index.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import type { VenueRow } from '../venues/venues.repository.js';
-import { addressOf } from './introduction-ics.js';
+import { addressOf } from '../../../core/mail/calendar.js';
 import { introductionMail, type Change, type IntroductionMailParams } from './introductions.mails.js';
 import { findOrganisation, findStaffUser, type IntroductionRow, type MatchParties } from './introductions.repository.js';
 

@@ -6,7 +6,7 @@ import { AppError } from '../../../core/http/errors.js';
 import { isLocale } from '../../../core/i18n/index.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import { addEvent, findVolunteerById, type VolunteerRow } from '../volunteers.repository.js';
-import { addressOf } from './interview-ics.js';
+import { addressOf } from '../../../core/mail/calendar.js';
 import { decodePlace, encodePlace } from './place.js';
 import type { RecordInput, RescheduleInput, ScheduleInput } from './screening.schemas.js';
 import { interviewMail, interviewOfferMail } from './screening.mails.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { interviewIcs, addressOf } from './interview-ics.js';
+import { addressOf, calendarInvitation } from '../../../core/mail/calendar.js';
 import { decodePlace, encodePlace } from './place.js';
 import { checkStatus, safeguardingStatus } from './safeguarding-status.js';
 import { reminderAt } from './safeguarding.service.js';
@@ -82,6 +82,7 @@ describe('time in the organisation time zone (Europe/Warsaw)', () => {
 
 describe('interview calendar event', () => {
   const base = {
+    product: 'tandem/interviews',
     uid: 'abc-123@tandem.test',
     sequence: 0,
     method: 'REQUEST' as const,
@@ -95,7 +96,7 @@ describe('interview calendar event', () => {
   };
 
   it('has METHOD, UID, SEQUENCE, DTSTART in UTC, DURATION, escaped text, ORGANIZER and ATTENDEE', () => {
-    const ics = interviewIcs(base).replace(/\r\n[ \t]/g, '');
+    const ics = calendarInvitation(base).replace(/\r\n[ \t]/g, '');
     assert.match(ics, /^BEGIN:VCALENDAR/);
     assert.match(ics, /^METHOD:REQUEST\r$/m);
     assert.match(ics, /^UID:abc-123@tandem\.test\r$/m);
@@ -110,7 +111,7 @@ describe('interview calendar event', () => {
   });
 
   it('a cancellation keeps the UID, raises SEQUENCE and says METHOD:CANCEL', () => {
-    const ics = interviewIcs({ ...base, method: 'CANCEL', sequence: 2 });
+    const ics = calendarInvitation({ ...base, method: 'CANCEL', sequence: 2 });
     assert.match(ics, /^METHOD:CANCEL\r$/m);
     assert.match(ics, /^STATUS:CANCELLED\r$/m);
     assert.match(ics, /^SEQUENCE:2\r$/m);

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, type Locale, type Translate } from '../../../core/i18n/index.js';
 import type { MailTemplate } from '../../../core/mail/outbox.js';
-import { interviewIcs } from './interview-ics.js';
+import { calendarInvitation } from '../../../core/mail/calendar.js';
 import type { Place } from './place.js';
 
 /** Where the interview happens, in words (the same line in the mail body and the calendar DESCRIPTION). */
@@ -38,7 +38,8 @@ export const interviewMail: MailTemplate<InvitationParams> = (t, p) => {
   const when = formatDateTime(new Date(p.startsAt), p.locale);
   const k = `volunteers.screening.mail.${p.change}`;
   const body = [t(`${k}.body`, { organisation: p.organisation, when, minutes: p.minutes }), ...(p.change === 'cancelled' ? [] : [placeLine(t, p.place)])];
-  const ics = interviewIcs({
+  const ics = calendarInvitation({
+    product: 'tandem/interviews',
     uid: p.uid,
     sequence: p.sequence,
     method: p.change === 'cancelled' ? 'CANCEL' : 'REQUEST',

@@ -1,28 +1,30 @@
 import { createEvent } from 'ics';
 
-export interface IntroductionIcs {
-  /** Stable per introduction (`introductions.ics_uid`): calendars update or cancel the same event by it. */
+/** One meeting as a calendar event sent by mail (interviews, introductions). */
+export interface CalendarInvitation {
+  /** PRODID of the calendar, e.g. `tandem/interviews`. */
+  product: string;
+  /** Stable per meeting (stored with it): calendars update or cancel the same event by it. */
   uid: string;
-  /** `introductions.sequence`: 0 when first sent, one more for every reschedule and for the cancellation. */
+  /** 0 when first sent, one more for every later change of the same meeting. */
   sequence: number;
   method: 'REQUEST' | 'CANCEL';
   startsAt: Date;
   minutes: number;
   summary: string;
   description: string;
-  /** Venue name and address, as one line. */
   location: string;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
 }
 
 /**
- * The iCalendar text (RFC 5546 iTIP) of an introduction's invitation, update or cancellation: DTSTART in UTC,
- * DURATION, the organisation as ORGANIZER and the recipient as ATTENDEE. Throws if the event is invalid.
+ * The iCalendar text (RFC 5546 iTIP) of an invitation, its update or its cancellation: DTSTART in UTC, DURATION,
+ * the organisation as ORGANIZER and the recipient as ATTENDEE. Throws if the event is invalid.
  */
-export function introductionIcs(e: IntroductionIcs): string {
+export function calendarInvitation(e: CalendarInvitation): string {
   const { error, value } = createEvent({
-    productId: 'tandem/introductions',
+    productId: e.product,
     method: e.method,
     uid: e.uid,
     sequence: e.sequence,
