@@ -18,7 +18,7 @@ import { people } from '../src/core/tenancy/tenancy.table.js';
 import { createMentee, createVolunteer, type World } from '../src/modules/matching/test-helpers.js';
 import { matches } from '../src/modules/matching/matching.table.js';
 import { mentees } from '../src/modules/mentees/mentees.table.js';
-import { addDays, todayIn } from '../src/modules/volunteers/screening/time-zone.js';
+import { addDays, todayIn } from '../src/core/i18n/time-zone.js';
 import { volunteers } from '../src/modules/volunteers/volunteers.table.js';
 import { seedMatchingSettings } from '../src/seed/matching.js';
 import { htmlLang, launchBrowser, newContext, screenshot } from './support/browser.js';

@@ -19,7 +19,7 @@ import { createMentee, type World } from '../src/modules/matching/test-helpers.j
 import { mentees } from '../src/modules/mentees/mentees.table.js';
 import { createMatch, volunteerAccount } from '../src/modules/pairs/meetings/test-helpers.js';
 import { checkIns, concerns, meetings } from '../src/modules/pairs/pairs.table.js';
-import { addDays, todayIn } from '../src/modules/volunteers/screening/time-zone.js';
+import { addDays, todayIn } from '../src/core/i18n/time-zone.js';
 import { launchBrowser, newContext, screenshot } from './support/browser.js';
 import { clickAndWait, pathOf, signIn } from './support/flows.js';
 import { startServer, type E2EServer, type Organisation, type SeededUser } from './support/server.js';

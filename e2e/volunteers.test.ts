@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../src/core/i18n/index.js';
 import { MIN_FILL_MS } from '../src/modules/volunteers/application/form-token.js';
 import { pdfText } from '../src/modules/volunteers/documents/pdf-text.js';
-import { addDays, todayIn, zonedToUtc } from '../src/modules/volunteers/screening/time-zone.js';
+import { addDays, todayIn, zonedToUtc } from '../src/core/i18n/time-zone.js';
 import { htmlLang, launchBrowser, newContext, screenshot } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
 import { calendarOf, linkIn } from './support/smtp.js';

@@ -30,7 +30,7 @@ import { RequestInput } from '../../src/modules/mentees/request/request.schemas.
 import { getRequestForm, submitRequest } from '../../src/modules/mentees/request/request.service.js';
 import { declineRequest } from '../../src/modules/mentees/review/review.service.js';
 import { issueFormToken } from '../../src/modules/volunteers/application/form-token.js';
-import { addDays, todayIn } from '../../src/modules/volunteers/screening/time-zone.js';
+import { addDays, todayIn } from '../../src/core/i18n/time-zone.js';
 import { seedMatchingSettings } from '../../src/seed/matching.js';
 import type { E2EServer, Organisation, SeededUser } from './server.js';
 

@@ -35,7 +35,7 @@ import { commentOnMeeting } from '../../src/modules/pairs/meetings/pairs.service
 import { concerns } from '../../src/modules/pairs/pairs.table.js';
 import { AttendanceInput, SessionInput } from '../../src/modules/pairs/supervision/supervision.schemas.js';
 import { createSession, recordAttendance } from '../../src/modules/pairs/supervision/supervision.service.js';
-import { addDays, todayIn } from '../../src/modules/volunteers/screening/time-zone.js';
+import { addDays, todayIn } from '../../src/core/i18n/time-zone.js';
 import { volunteers } from '../../src/modules/volunteers/volunteers.table.js';
 import type { E2EServer, Organisation, SeededUser } from './server.js';
 

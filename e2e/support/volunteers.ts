@@ -19,7 +19,7 @@ import { recordInterview, scheduleInterviews } from '../../src/modules/volunteer
 import type { ScreeningPanelData } from '../../src/modules/volunteers/screening/panel-data.js';
 import { recordCheck } from '../../src/modules/volunteers/screening/safeguarding.service.js';
 import { InsuranceInput, RecordInput, SafeguardingInput, ScheduleInput } from '../../src/modules/volunteers/screening/screening.schemas.js';
-import { addDays, todayIn } from '../../src/modules/volunteers/screening/time-zone.js';
+import { addDays, todayIn } from '../../src/core/i18n/time-zone.js';
 import { volunteers } from '../../src/modules/volunteers/volunteers.table.js';
 import { linkIn } from './smtp.js';
 import type { E2EServer, Organisation, SeededUser } from './server.js';

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
-import { daysBetween, utcToZoned } from '../volunteers/screening/time-zone.js';
+import { daysBetween, utcToZoned } from '../../core/i18n/time-zone.js';
 import { safeguardingChecks, volunteers } from '../volunteers/volunteers.table.js';
 import { districts, matchExclusions, matches } from './matching.table.js';
 import type { Gender, MenteeProfile, VolunteerProfile } from './scoring/types.js';

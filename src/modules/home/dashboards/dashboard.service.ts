@@ -6,7 +6,7 @@ import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { followedMatchIds, volunteerOfUser } from '../../pairs/access.js';
 import { followUpLists } from '../../pairs/check-ins/overdue.service.js';
 import { meetingTotals, periodStarts } from '../../pairs/meetings/hours.js';
-import { todayIn } from '../../volunteers/screening/time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { organisationCounts } from '../home.repository.js';
 import { countStaffFigures, findMyClients, findMyPairs, findNextIntroduction, findTimeZone } from './dashboard.repository.js';
 

@@ -9,7 +9,7 @@ import { introductions, matches, venues } from '../../matching/matching.table.js
 import { menteeCaseStaff, mentees } from '../../mentees/mentees.table.js';
 import { auditEntries, createMentee, createVolunteer, world, type World } from '../../matching/venues/test-helpers.js';
 import { concerns, meetings } from '../../pairs/pairs.table.js';
-import { todayIn } from '../../volunteers/screening/time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
 
 let w: World;

@@ -5,7 +5,7 @@ import type { Locale, Translate } from '../../../core/i18n/index.js';
 import { findMatches } from '../matches.repository.js';
 import { presentMatch } from '../matches.service.js';
 import { orgClock } from '../profiles.repository.js';
-import { daysBetween, utcToZoned } from '../../volunteers/screening/time-zone.js';
+import { daysBetween, utcToZoned } from '../../../core/i18n/time-zone.js';
 import { findRuns, waitingList } from './batch.repository.js';
 
 /**

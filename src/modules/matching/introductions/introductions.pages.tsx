@@ -6,7 +6,7 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { formatList } from '../../../core/i18n/index.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
-import { utcToZoned } from '../../volunteers/screening/time-zone.js';
+import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { matchingPolicy } from '../matching.policy.js';
 import { settingsPolicy } from '../venues/settings.policy.js';
 import { DEFAULT_MINUTES, introductionInput } from './introductions.schemas.js';

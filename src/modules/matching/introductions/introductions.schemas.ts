@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalText } from '../../../core/http/validation.js';
-import { zonedToUtc } from '../../volunteers/screening/time-zone.js';
+import { zonedToUtc } from '../../../core/i18n/time-zone.js';
 
 export const DEFAULT_MINUTES = 60;
 

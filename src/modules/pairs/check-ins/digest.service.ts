@@ -4,7 +4,7 @@ import { withSystem, withTenant, type Tx } from '../../../core/db/tx.js';
 import { isLocale, type Locale } from '../../../core/i18n/index.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import { queueMail } from '../../../core/mail/outbox.js';
-import { addDays, addMonths, todayIn, utcToZoned, zonedToUtc } from '../../volunteers/screening/time-zone.js';
+import { addDays, addMonths, todayIn, utcToZoned, zonedToUtc } from '../../../core/i18n/time-zone.js';
 import { responsibleUsers } from '../access.js';
 import { findOrganisation, findPair } from './check-ins.repository.js';
 import type { Side } from './check-ins.schemas.js';

@@ -1,7 +1,7 @@
 import type { Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn, utcToZoned } from '../../volunteers/screening/time-zone.js';
+import { todayIn, utcToZoned } from '../../../core/i18n/time-zone.js';
 import { followsMatch } from '../access.js';
 import { findOrganisation, findPair, type PairRow } from './check-ins.repository.js';
 

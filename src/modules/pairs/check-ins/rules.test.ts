@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { addDays } from '../../volunteers/screening/time-zone.js';
+import { addDays } from '../../../core/i18n/time-zone.js';
 import { DEFAULT_FOLLOW_UP, followUpInput, followUpOf } from './follow-up.js';
 import { daysOverdue, daysQuiet, isOverdue, isQuiet, nextCheckInDue } from './rules.js';
 

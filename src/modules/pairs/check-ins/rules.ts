@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../../volunteers/screening/time-zone.js';
+import { addDays, daysBetween } from '../../../core/i18n/time-zone.js';
 import type { FollowUpSettings } from './follow-up.js';
 
 /**

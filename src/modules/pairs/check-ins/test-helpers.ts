@@ -9,7 +9,7 @@ import { people, programmes, type Role } from '../../../core/tenancy/tenancy.tab
 import { matches } from '../../matching/matching.table.js';
 import { menteeCaseStaff, mentees } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
-import { addDays, todayIn, zonedToUtc } from '../../volunteers/screening/time-zone.js';
+import { addDays, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 import { checkIns, meetings } from '../pairs.table.js';
 
 /** Test-only helpers of pairs/check-ins: two organisations (Warsaw time) on a fresh app, pairs inserted directly. */

@@ -5,7 +5,7 @@ import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import { isLocale } from '../../../core/i18n/index.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn, utcToZoned } from '../../volunteers/screening/time-zone.js';
+import { todayIn, utcToZoned } from '../../../core/i18n/time-zone.js';
 import { followsMatch } from '../access.js';
 import { thankYouMail } from './closure.mails.js';
 import {

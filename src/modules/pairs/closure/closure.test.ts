@@ -5,7 +5,7 @@ import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { matches } from '../../matching/matching.table.js';
 import { menteeCaseStaff, menteeEvents, mentees } from '../../mentees/mentees.table.js';
-import { addDays, todayIn } from '../../volunteers/screening/time-zone.js';
+import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { checkIns, covers } from '../pairs.table.js';
 import { auditEntries, createMentee, createVenue, createVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, startSmtp, world, type World } from '../../matching/introductions/test-helpers.js';
 import { introductions } from '../../matching/matching.table.js';

@@ -4,7 +4,7 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn } from '../../volunteers/screening/time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { coveredUsers, followedMatchIds, volunteerOfUser } from '../access.js';
 import { findConcern, findPairs, findRaisedBy, insertAction, insertConcern, listConcerns, organisationFacts, type PairOption } from './concerns.repository.js';
 import type { ListQuery, RaiseInput } from './concerns.schemas.js';

@@ -4,7 +4,7 @@ import { withSystem, withTenant, type Tx } from '../../../core/db/tx.js';
 import { isLocale, type Locale } from '../../../core/i18n/index.js';
 import type { JobHandler } from '../../../core/jobs/queue.js';
 import { queueMail } from '../../../core/mail/outbox.js';
-import { todayIn } from '../../volunteers/screening/time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { responsibleUsers } from '../access.js';
 import { administrators, caseStaffOf, concernOwner, lockForNotice, mailboxes, noticeSent, organisationFacts, pairLeads } from './concerns.repository.js';
 import { concernMail } from './concerns.mails.js';

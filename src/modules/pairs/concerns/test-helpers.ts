@@ -8,7 +8,7 @@ import { matches } from '../../matching/matching.table.js';
 import { createMentee, createVolunteer, type World } from '../../matching/introductions/test-helpers.js';
 import { menteeCaseStaff } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
-import { addDays, todayIn } from '../../volunteers/screening/time-zone.js';
+import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { covers } from '../pairs.table.js';
 
 export * from '../../matching/introductions/test-helpers.js';

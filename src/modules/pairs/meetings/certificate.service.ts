@@ -7,7 +7,7 @@ import { formatDate, translator } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { DOCUMENT_LOCALES, type DocumentLocale } from '../../volunteers/documents/documents.schemas.js';
 import { renderPdf } from '../../volunteers/documents/pdf.js';
-import { todayIn } from '../../volunteers/screening/time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { volunteerOfUser } from '../access.js';
 import { formatHours } from './format-hours.js';
 import { meetingTotals, trainingMinutes } from './hours.js';

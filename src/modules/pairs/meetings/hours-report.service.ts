@@ -5,7 +5,7 @@ import { AppError } from '../../../core/http/errors.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { todayIn } from '../../volunteers/screening/time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, trainingMinutes, type Totals } from './hours.js';
 import { programmesOf, volunteerNames } from './hours-report.repository.js';
 import { FIRST_YEAR, LAST_YEAR } from './hours-report.schemas.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
-import { todayIn } from '../../volunteers/screening/time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 import { auditEntries, count, createMatch, createMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 

@@ -7,7 +7,7 @@ import { parseInput } from '../../../core/http/validation.js';
 import { formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn, utcToZoned } from '../../volunteers/screening/time-zone.js';
+import { todayIn, utcToZoned } from '../../../core/i18n/time-zone.js';
 import { volunteerOfUser } from '../access.js';
 import { meetingTotals, periodStarts, type Totals } from './hours.js';
 import { activePairsOfVolunteer, commentsOf, findOrganisation, findPair, insertConcernFromMeeting, insertMeeting, meetingsOf, type CommentRow, type MeetingRow } from './meetings.repository.js';

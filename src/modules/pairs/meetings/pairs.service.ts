@@ -3,7 +3,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn } from '../../volunteers/screening/time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { followedMatchIds } from '../access.js';
 import { hoursByMatch, hoursByMonth, meetingTotals, periodStarts, type Totals } from './hours.js';
 import { commentsOf, findMeeting, findOrganisation, findPair, insertComment, meetingsOf, pairsByIds, type CommentRow, type MeetingRow, type PairRow } from './meetings.repository.js';

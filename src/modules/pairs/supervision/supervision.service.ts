@@ -4,7 +4,7 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { utcToZoned, zonedToUtc } from '../../volunteers/screening/time-zone.js';
+import { utcToZoned, zonedToUtc } from '../../../core/i18n/time-zone.js';
 import { attendeeOptions, findAttendees, findSession, insertSession, listSessions, organisationZone, replaceAttendees, updateSession, type SessionValues } from './supervision.repository.js';
 import type { AttendanceInput, SessionInput } from './supervision.schemas.js';
 

@@ -3,7 +3,7 @@ import { decodePlace, type Place } from './place.js';
 import { checkStatus, safeguardingStatus, type SafeguardingStatus } from './safeguarding-status.js';
 import { getOrganisation, getScreeningSettings, listChecks, listInsurance, listInterviews, userNames } from './screening.repository.js';
 import { kindsFor } from './screening.schemas.js';
-import { todayIn } from './time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 
 export interface ScreeningPanelData {
   /** Today in the organisation's time zone (YYYY-MM-DD), and now, for upcoming/past and expiry. */

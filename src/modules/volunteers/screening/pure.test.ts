@@ -6,7 +6,7 @@ import { decodePlace, encodePlace } from './place.js';
 import { checkStatus, safeguardingStatus } from './safeguarding-status.js';
 import { reminderAt } from './safeguarding.service.js';
 import { kindsFor } from './screening.schemas.js';
-import { addDays, addMonths, daysBetween, todayIn, utcToZoned, zonedToUtc } from './time-zone.js';
+import { addDays, addMonths, daysBetween, todayIn, utcToZoned, zonedToUtc } from '../../../core/i18n/time-zone.js';
 
 const isoDay = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 

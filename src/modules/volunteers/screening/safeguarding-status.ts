@@ -1,4 +1,4 @@
-import { daysBetween } from './time-zone.js';
+import { daysBetween } from '../../../core/i18n/time-zone.js';
 
 export type SafeguardingStatus = 'valid' | 'expiring' | 'expired' | 'missing';
 

@@ -10,7 +10,7 @@ import { addEvent, findVolunteerById } from '../volunteers.repository.js';
 import { kindsFor, type SafeguardingInput } from './screening.schemas.js';
 import { coordinatorReminderMail, volunteerReminderMail } from './screening.mails.js';
 import { coordinators, findCheck, getOrganisation, getScreeningSettings, insertCheck, organisationOfCheck, reminderSent, renewedSince } from './screening.repository.js';
-import { addDays, addMonths, zonedToUtc } from './time-zone.js';
+import { addDays, addMonths, zonedToUtc } from '../../../core/i18n/time-zone.js';
 
 export const REMINDER_JOB = 'volunteers.safeguarding.reminder';
 

@@ -7,7 +7,7 @@ import { createOrganisation } from '../../../core/testing/fixtures.js';
 import { volunteerFacts, findVolunteerById } from '../volunteers.repository.js';
 import { safeguardingChecks, volunteerSettings } from '../volunteers.table.js';
 import { REMINDER_JOB, screeningJobs } from './safeguarding.service.js';
-import { addDays, addMonths, todayIn } from './time-zone.js';
+import { addDays, addMonths, todayIn } from '../../../core/i18n/time-zone.js';
 import { auditEntries, count, createVolunteer, flashOn, mailsTo, screeningWorld, signedIn, type World } from './test-helpers.js';
 
 let w: World;

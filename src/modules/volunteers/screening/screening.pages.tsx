@@ -13,7 +13,7 @@ import { decodePlace } from './place.js';
 import { recordCheck } from './safeguarding.service.js';
 import { IdParams, InsuranceInput, InterviewParams, RecordInput, RescheduleInput, SafeguardingInput, ScheduleInput } from './screening.schemas.js';
 import { safeguardingFormContext, viewScreening } from './screening.service.js';
-import { utcToZoned } from './time-zone.js';
+import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { InsuranceFormView, InterviewFormView, RecordFormView, SafeguardingFormView } from './views/forms.js';
 
 /** A malformed id is answered like an unknown one. */

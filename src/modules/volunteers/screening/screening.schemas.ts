@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText, requiredText, text } from '../../../core/http/validation.js';
 import { INTERVIEW_MODES, RESERVED_PREFIX } from './place.js';
-import { todayIn, zonedToUtc } from './time-zone.js';
+import { todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 
 /** Empty form fields count as absent. */
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { interviews } from '../volunteers.table.js';
-import { todayIn } from './time-zone.js';
+import { todayIn } from '../../../core/i18n/time-zone.js';
 import { anonymous, count, createVolunteer, screeningWorld, signedIn, volunteerRow, type World } from './test-helpers.js';
 
 let w: World;

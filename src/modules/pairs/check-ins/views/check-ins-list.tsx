@@ -2,7 +2,7 @@ import { formatDate } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
 import type { CheckInRow, PairRow } from '../check-ins.repository.js';
 import { SIDES, type Side } from '../check-ins.schemas.js';
-import { daysBetween } from '../../../volunteers/screening/time-zone.js';
+import { daysBetween } from '../../../../core/i18n/time-zone.js';
 import { fullName } from './check-in-form.js';
 
 interface Props {

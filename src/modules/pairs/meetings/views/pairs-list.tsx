@@ -1,6 +1,6 @@
 import { formatDate } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
-import { utcToZoned } from '../../../volunteers/screening/time-zone.js';
+import { utcToZoned } from '../../../../core/i18n/time-zone.js';
 import { formatHours } from '../format-hours.js';
 import { PairsNav } from '../../links.js';
 import type { PairSummary } from '../pairs.service.js';

@@ -1,6 +1,6 @@
 /**
- * Calendar arithmetic in the organisation's time zone, without a date library. Organisations have no
- * time-zone column yet: every organisation works in Europe/Warsaw (Germany has the same offsets).
+ * Calendar arithmetic in an organisation's time zone (`organisations.time_zone`), without a date library.
+ * Europe/Warsaw is the default where no organisation is at hand.
  */
 export const ORG_TIME_ZONE = 'Europe/Warsaw';
 
