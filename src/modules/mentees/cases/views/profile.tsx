@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
-import { DAYS, SLOTS, weekdayName } from '../../../volunteers/pipeline/views/labels.js';
+import { AvailabilityTable } from '../../../volunteers/pipeline/views/availability-table.js';
 import { languageList, needList } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
 
@@ -59,7 +59,6 @@ export function ProfileSection({ ctx, view }: { ctx: PageContext; view: CaseView
     [t('mentees.case.preferredAge'), ageRange],
     [t('mentees.field.socialWorker'), dash(m.socialWorkerName)],
   ];
-  const slots = new Set(m.availability);
   return (
     <>
       <h2 id="profile-heading">{t('mentees.case.personal')}</h2>
@@ -70,43 +69,7 @@ export function ProfileSection({ ctx, view }: { ctx: PageContext; view: CaseView
       {m.availability.length === 0 ? (
         <p class="muted">{t('mentees.case.noAvailability')}</p>
       ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="availability-heading">
-            <thead>
-              <tr>
-                <td></td>
-                {SLOTS.map((s) => (
-                  <th scope="col">{t(`volunteers.application.slot.${s}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {DAYS.map((d, i) => (
-                <tr>
-                  <th scope="row">{weekdayName(locale, i)}</th>
-                  {/* A mark that fits a phone screen; the words are there for screen readers. */}
-                  {SLOTS.map((s) => (
-                    <td>
-                      {slots.has(`${d}-${s}`) ? (
-                        <>
-                          <span aria-hidden="true">✓</span>
-                          <span class="visually-hidden">{t('mentees.case.free')}</span>
-                        </>
-                      ) : (
-                        <>
-                          <span class="muted" aria-hidden="true">
-                            –
-                          </span>
-                          <span class="visually-hidden">{t('mentees.case.notFree')}</span>
-                        </>
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AvailabilityTable ctx={ctx} chosen={m.availability} labelledBy="availability-heading" slotLabel={(s) => t(`volunteers.application.slot.${s}`)} free={t('mentees.case.free')} notFree={t('mentees.case.notFree')} />
       )}
     </>
   );

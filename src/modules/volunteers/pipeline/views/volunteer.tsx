@@ -5,6 +5,7 @@ import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
 import { codeLabel, DAYS, fullName, languageLabel, SLOTS, stageName, weekdayName } from './labels.js';
+import { AvailabilityTable } from './availability-table.js';
 import { Timeline } from './timeline.js';
 
 interface Props {
@@ -51,7 +52,6 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Prop
     [t('volunteers.pipeline.motivation'), dash(v.motivation)],
     [t('volunteers.pipeline.heardFrom'), v.heardFrom && hasMessage(`volunteers.application.heard.${v.heardFrom}`) ? t(`volunteers.application.heard.${v.heardFrom}`) : dash(v.heardFrom)],
   ];
-  const slots = new Set(v.availability);
   return (
     <>
       <p>
@@ -121,41 +121,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Prop
       <Details rows={answers} />
 
       <h3 id="availability-heading">{t('volunteers.pipeline.availability')}</h3>
-      <div class="table-wrap">
-        <table aria-labelledby="availability-heading">
-          <thead>
-            <tr>
-              <td></td>
-              {SLOTS.map((s) => (
-                <th scope="col">{t(`volunteers.pipeline.slot.${s}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {DAYS.map((d, i) => (
-              <tr>
-                <th scope="row">{weekdayName(locale, i)}</th>
-                {/* A mark that fits a phone screen; the words are there for screen readers. */}
-                {SLOTS.map((s) => (
-                  <td>
-                    {slots.has(`${d}-${s}`) ? (
-                      <>
-                        <span aria-hidden="true">✓</span>
-                        <span class="visually-hidden">{t('volunteers.pipeline.available')}</span>
-                      </>
-                    ) : (
-                      <>
-                        <span class="muted" aria-hidden="true">–</span>
-                        <span class="visually-hidden">{t('volunteers.pipeline.notAvailable')}</span>
-                      </>
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AvailabilityTable ctx={ctx} chosen={v.availability} labelledBy="availability-heading" slotLabel={(s) => t(`volunteers.pipeline.slot.${s}`)} free={t('volunteers.pipeline.available')} notFree={t('volunteers.pipeline.notAvailable')} />
 
       <h2>{t('volunteers.pipeline.consents')}</h2>
       {view.consents.length === 0 ? (
