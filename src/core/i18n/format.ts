@@ -29,3 +29,29 @@ export function compareNames(locale: Locale): (a: string, b: string) => number {
 export function formatList(items: string[], locale: Locale, type: 'conjunction' | 'unit' = 'unit'): string {
   return new Intl.ListFormat(INTL_TAG[locale], { type, style: 'short' }).format(items);
 }
+
+const languageNames = new Map<Locale, Intl.DisplayNames>();
+/** "Ukrainian" for `uk` in English, "ukraiński" in Polish; the code itself when Intl does not know it. */
+export function languageName(locale: Locale, code: string): string {
+  let names = languageNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([INTL_TAG[locale]], { type: 'language', fallback: 'code' });
+    languageNames.set(locale, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const weekdayFormats = new Map<Locale, Intl.DateTimeFormat>();
+/** The weekday's name in the viewer's language, counting from Monday = 0 (1 January 2024 was a Monday). */
+export function weekdayName(locale: Locale, index: number): string {
+  let f = weekdayFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_TAG[locale], { weekday: 'long', timeZone: 'UTC' });
+    weekdayFormats.set(locale, f);
+  }
+  return f.format(new Date(Date.UTC(2024, 0, 1 + index)));
+}

@@ -3,7 +3,7 @@
  * proposals stored as JSON can be explained again later). Language and weekday names come from Intl.
  */
 import type { Translate } from '../../../core/i18n/catalogue.js';
-import { formatList } from '../../../core/i18n/format.js';
+import { formatList, languageName, weekdayName } from '../../../core/i18n/format.js';
 import { INTL_TAG, type Locale } from '../../../core/i18n/locales.js';
 import { VIOLATION_KEYS } from './constraints.js';
 import { DAYS, type Day } from './profile-facts.js';
@@ -16,21 +16,6 @@ const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const and = (items: string[], locale: Locale) => formatList(items, locale, 'conjunction');
 
-/** "Ukrainian" for "uk" in the viewer's language; the code itself when Intl does not know it. */
-export function languageName(code: string, locale: Locale): string {
-  try {
-    return new Intl.DisplayNames(INTL_TAG[locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** "Tuesday" for "tue" in the viewer's language (1 January 2024 was a Monday). */
-export function weekdayName(day: Day, locale: Locale): string {
-  const date = Date.UTC(2024, 0, 1 + DAYS.indexOf(day));
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { weekday: 'long', timeZone: 'UTC' }).format(date);
-}
-
 function km(value: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 1 }).format(value);
 }
@@ -42,13 +27,13 @@ export function explainComponent(c: Component, t: Translate, locale: Locale): st
     case 'language': {
       const codes = Array.isArray(d.languages) ? d.languages.map((l: { code?: unknown }) => l?.code).filter((x): x is string => typeof x === 'string') : [];
       if (!codes.length) return t(`${P}.language.none`);
-      return t(`${P}.language`, { count: codes.length, languages: and(codes.map((code) => languageName(code, locale)), locale) });
+      return t(`${P}.language`, { count: codes.length, languages: and(codes.map((code) => languageName(locale, code)), locale) });
     }
     case 'availability': {
       const days = strings(d.days).filter((x): x is Day => (DAYS as readonly string[]).includes(x));
       const count = num(d.count) ?? 0;
       if (count === 0 || !days.length) return t(`${P}.availability.none`);
-      return t(`${P}.availability`, { count, days: and(days.map((day) => weekdayName(day, locale)), locale) });
+      return t(`${P}.availability`, { count, days: and(days.map((day) => weekdayName(locale, DAYS.indexOf(day))), locale) });
     }
     case 'distance': {
       const value = num(d.km);

@@ -10,4 +10,4 @@ export { NEED_ACTIVITIES, LEVEL_VALUE, AGE_GROUPS, DAYS, DAY_PARTS, haversineKm 
 export { prepareVolunteers, MAX_DISTANCE_KM, type PreparedVolunteers } from './prepare.js';
 export { rankVolunteers, rankMentees, type RankOptions, type Ranked, type Ranking, type LeftOut } from './rank.js';
 export { candidateInstance, type CandidateInstance } from './candidates.js';
-export { explainComponent, explainViolation, explainCaution, explainLeftOut, summary, languageName, weekdayName } from './explain.js';
+export { explainComponent, explainViolation, explainCaution, explainLeftOut, summary } from './explain.js';

@@ -1,4 +1,4 @@
-import { compareNames, INTL_TAG, type Locale } from '../../../../core/i18n/index.js';
+import { compareNames, languageName, weekdayName, type Locale } from '../../../../core/i18n/index.js';
 import type { FormState, PageContext } from '../../../../core/ui/index.js';
 import { DAYS, LANGUAGE_CODES, languageField, LEVELS, MAX_LANGUAGES, SLOTS } from '../application.schemas.js';
 
@@ -9,15 +9,13 @@ export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-
 
 /** Weekday names in the viewer's language (1 January 2024 was a Monday). */
 export function weekdayNames(locale: Locale): string[] {
-  const f = new Intl.DateTimeFormat(INTL_TAG[locale], { weekday: 'long', timeZone: 'UTC' });
-  return DAYS.map((_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))));
+  return DAYS.map((_, i) => weekdayName(locale, i));
 }
 
 /** The fixed list of languages, named in the viewer's language and sorted by its rules. */
 export function languageOptions(locale: Locale): { value: string; label: string }[] {
-  const names = new Intl.DisplayNames([INTL_TAG[locale]], { type: 'language' });
   const compare = compareNames(locale);
-  return LANGUAGE_CODES.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) => compare(a.label, b.label));
+  return LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(locale, code) })).sort((a, b) => compare(a.label, b.label));
 }
 
 const selected = (form: FormState, name: string): Set<string> => {

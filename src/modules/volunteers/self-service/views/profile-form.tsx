@@ -1,4 +1,4 @@
-import { INTL_TAG } from '../../../../core/i18n/index.js';
+import { languageName, weekdayName } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DAY_PARTS, DAYS, LANGUAGE_CHOICES, LEVELS } from '../self-service.schemas.js';
 
@@ -11,12 +11,6 @@ function FieldError({ ctx, form, name }: { ctx: PageContext; form: FormState; na
       {ctx.t(e.key, e.params)}
     </p>
   );
-}
-
-/** Day names in the reader's language, Monday first (1 January 2024 was a Monday). */
-function dayNames(ctx: PageContext): string[] {
-  const format = new Intl.DateTimeFormat(INTL_TAG[ctx.locale], { weekday: 'long', timeZone: 'UTC' });
-  return DAYS.map((_, i) => format.format(new Date(Date.UTC(2024, 0, 1 + i))));
 }
 
 /**
@@ -33,8 +27,7 @@ export function ProfileForm({ ctx, form, languageCodes }: { ctx: PageContext; fo
     languages: t('volunteers.self-service.profile.languages'),
   };
   const selected = new Set([form.values.availability ?? []].flat().map(String));
-  const days = dayNames(ctx);
-  const languageName = new Intl.DisplayNames([INTL_TAG[ctx.locale]], { type: 'language' });
+  const days = DAYS.map((_, i) => weekdayName(ctx.locale, i));
   const codes = [...new Set([...LANGUAGE_CHOICES, ...languageCodes])];
   return (
     <section aria-labelledby="profile-title">
@@ -97,7 +90,7 @@ export function ProfileForm({ ctx, form, languageCodes }: { ctx: PageContext; fo
                   return (
                     <tr>
                       <th scope="row">
-                        <label for={`f-lang_${code}`}>{languageName.of(code) ?? code}</label>
+                        <label for={`f-lang_${code}`}>{languageName(ctx.locale, code)}</label>
                       </th>
                       <td>
                         <select id={`f-lang_${code}`} name={`lang_${code}`}>
