@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { languageName } from '../../../volunteers/pipeline/views/labels.js';
+import { LanguageFilter } from '../../../volunteers/application/views/controls.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
 import type { MenteeSuggestions } from '../suggestions.service.js';
@@ -92,20 +92,7 @@ function Filters({ ctx, view, query, action }: { ctx: PageContext; view: MenteeS
           ))}
         </select>
       </div>
-      <div class="field">
-        <label for="language">{t('matching.filters.language')}</label>
-        <select id="language" name="language">
-          <option value="">{t('matching.filters.anyLanguage')}</option>
-          {view.options.languages
-            .map((code) => ({ code, name: languageName(locale, code) }))
-            .sort((a, b) => a.name.localeCompare(b.name, locale))
-            .map((l) => (
-              <option value={l.code} selected={query.language === l.code}>
-                {l.name}
-              </option>
-            ))}
-        </select>
-      </div>
+      <LanguageFilter ctx={ctx} codes={view.options.languages} selected={query.language} label={t('matching.filters.language')} anyLabel={t('matching.filters.anyLanguage')} />
       <div class="field">
         <label for="weekday">{t('matching.filters.weekday')}</label>
         <select id="weekday" name="weekday">

@@ -174,3 +174,21 @@ export function AvailabilityGrid({ ctx, form, legend, hint }: { ctx: PageContext
     </fieldset>
   );
 }
+
+/** A list filter "language": the codes present in the list, named in the viewer's language and sorted by its rules. */
+export function LanguageFilter({ ctx, codes, selected, label, anyLabel }: { ctx: PageContext; codes: readonly string[]; selected: string | undefined; label: string; anyLabel: string }) {
+  const options = codes.map((code) => ({ code, name: languageName(ctx.locale, code) })).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
+  return (
+    <div class="field">
+      <label for="language">{label}</label>
+      <select id="language" name="language">
+        <option value="">{anyLabel}</option>
+        {options.map((l) => (
+          <option value={l.code} selected={selected === l.code}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

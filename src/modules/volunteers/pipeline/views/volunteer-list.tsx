@@ -3,7 +3,8 @@ import { formatDate, formatList, formatNumber } from '../../../../core/i18n/inde
 import { ErrorSummary, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { ACTIVITIES, SORTS, type Sort, type VolunteerQuery, type VolunteerSummary } from '../pipeline.schemas.js';
 import { STAGES } from '../stages.js';
-import { codeLabel, languageLabel, languageName, listName, stageName } from './labels.js';
+import { LanguageFilter } from '../../application/views/controls.js';
+import { codeLabel, languageLabel, listName, stageName } from './labels.js';
 import { PipelineTabs } from './tabs.js';
 
 interface Props {
@@ -73,20 +74,7 @@ export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) 
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="language">{t('volunteers.pipeline.language')}</label>
-          <select id="language" name="language">
-            <option value="">{t('volunteers.pipeline.anyLanguage')}</option>
-            {page.languages
-              .map((code) => ({ code, name: languageName(locale, code) }))
-              .sort((a, b) => a.name.localeCompare(b.name, locale))
-              .map((l) => (
-                <option value={l.code} selected={query.language === l.code}>
-                  {l.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <LanguageFilter ctx={ctx} codes={page.languages} selected={query.language} label={t('volunteers.pipeline.language')} anyLabel={t('volunteers.pipeline.anyLanguage')} />
         <div class="field">
           <label for="district">{t('volunteers.pipeline.district')}</label>
           <input id="district" name="district" type="text" value={query.district ?? ''} maxLength={100} />
