@@ -209,6 +209,36 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
   );
 }
 
+/** One choice out of a few, as radio buttons in a fieldset (the form posts the chosen value). */
+export function RadioGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const { form, name, ctx } = props;
+  const error = form.errors[name];
+  const current = String(form.values[name] ?? '');
+  return (
+    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
+      <legend>
+        {props.label}
+        {props.required ? (
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : (
+          <span class="optional"> ({ctx.t('form.optional')})</span>
+        )}
+      </legend>
+      <Described {...props} />
+      <div class="checkboxes" id={fieldId(name)}>
+        {props.options.map((o) => (
+          <label class="checkbox">
+            <input type="radio" name={name} value={o.value} checked={current === o.value} required={props.required} aria-invalid={error ? 'true' : undefined} /> {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /**
  * One yes/no checkbox posting `value` (default `true`) when ticked, and nothing when not: the handler reads
  * absence as no. Ticked again after an error when the form value is that value, true or "on".

@@ -1,6 +1,5 @@
 import { formatDateTime } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { RadioGroup } from '../../../volunteers/application/views/controls.js';
+import { ErrorSummary, Form, RadioGroup, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { daysLabel, daysSince, fullName, statusName } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
 import { ProfileSection } from './profile.js';
@@ -98,7 +97,7 @@ function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view:
         <Form ctx={ctx} action={`/mentees/${m.id}/status`} novalidate>
           <input type="hidden" name="version" value={String(m.version)} />
           <ErrorSummary ctx={ctx} form={form} labels={{ action: t('mentees.case.changeStatus'), reason: t('mentees.case.reason') }} />
-          <RadioGroup ctx={ctx} form={form} name="action" label={t('mentees.case.changeStatus')} options={view.actions.map((a) => ({ value: a, label: t(`mentees.action.${a}`) }))} />
+          <RadioGroup ctx={ctx} form={form} name="action" required label={t('mentees.case.changeStatus')} options={view.actions.map((a) => ({ value: a, label: t(`mentees.action.${a}`) }))} />
           <TextArea ctx={ctx} form={form} name="reason" label={t('mentees.case.reason')} hint={t('mentees.case.reasonHint')} rows={2} maxLength={500} />
           <div class="actions">
             <button type="submit" class="button">

@@ -1,7 +1,7 @@
 import { LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { languageField, MAX_LANGUAGES } from '../../../volunteers/application/application.schemas.js';
-import { AvailabilityGrid, LanguageRows, RadioGroup } from '../../../volunteers/application/views/controls.js';
+import { AvailabilityGrid, LanguageRows } from '../../../volunteers/application/views/controls.js';
 import { codeLabel } from '../../../volunteers/pipeline/views/labels.js';
 import { GENDERS, NEEDS, PREFERRED_GENDERS, SUPPORT_BASES } from '../../mentees.schemas.js';
 import type { Option } from '../../options.repository.js';
@@ -116,7 +116,7 @@ export function IntakeFormView({ ctx, form, options, languageRows, mode, keepWor
         {mode.kind === 'create' && (
           <>
             <h2>{t('mentees.intake.section.consents')}</h2>
-            <RadioGroup ctx={ctx} form={form} name="consents.support" label={labels['consents.support']!} options={SUPPORT_BASES.map((b) => ({ value: b, label: codeLabel(t, 'basis', b) }))} />
+            <RadioGroup ctx={ctx} form={form} name="consents.support" required label={labels['consents.support']!} options={SUPPORT_BASES.map((b) => ({ value: b, label: codeLabel(t, 'basis', b) }))} />
             <Checkbox ctx={ctx} form={form} name="consents.contactEmail" value="yes" label={labels['consents.contactEmail']!} />
             <Checkbox ctx={ctx} form={form} name="consents.contactPhone" value="yes" label={labels['consents.contactPhone']!} />
           </>

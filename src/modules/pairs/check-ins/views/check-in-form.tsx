@@ -1,8 +1,7 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PairRow } from '../check-ins.repository.js';
 import { RATINGS, SIDES } from '../check-ins.schemas.js';
-import { RadioGroup } from './radio-group.js';
 
 export const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
@@ -25,9 +24,9 @@ export function CheckInFormView({ ctx, form, pair, today }: { ctx: PageContext; 
       <h1>{t('pairs.checkIns.newTitle', names)}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action={`/pairs/${pair.id}/check-ins/new`}>
-        <RadioGroup ctx={ctx} form={form} name="side" legend={labels.side} options={SIDES.map((s) => ({ value: s, label: t(`pairs.checkIns.sideWith.${s}`, names) }))} />
+        <RadioGroup ctx={ctx} form={form} name="side" required label={labels.side} options={SIDES.map((s) => ({ value: s, label: t(`pairs.checkIns.sideWith.${s}`, names) }))} />
         <TextField ctx={ctx} form={form} name="heldOn" type="date" label={labels.heldOn} hint={t('pairs.checkIns.hint.heldOn', { today: formatDate(today, ctx.locale) })} required />
-        <RadioGroup ctx={ctx} form={form} name="rating" legend={labels.rating} hint={t('pairs.checkIns.hint.rating')} options={RATINGS.map((r) => ({ value: String(r), label: t(`pairs.checkIns.rating.${r}`) }))} />
+        <RadioGroup ctx={ctx} form={form} name="rating" required label={labels.rating} hint={t('pairs.checkIns.hint.rating')} options={RATINGS.map((r) => ({ value: String(r), label: t(`pairs.checkIns.rating.${r}`) }))} />
         <TextArea ctx={ctx} form={form} name="howItGoes" label={labels.howItGoes} hint={t('pairs.checkIns.hint.howItGoes')} maxLength={2000} rows={4} required />
         <TextArea ctx={ctx} form={form} name="notes" label={labels.notes} hint={t('pairs.checkIns.hint.notes')} maxLength={4000} rows={3} />
         <SubmitButton>{t('pairs.checkIns.submit')}</SubmitButton>

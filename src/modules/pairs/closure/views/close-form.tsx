@@ -1,8 +1,7 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { CloseFormData } from '../closure.service.js';
 import { END_REASONS, RETURN_CHOICES } from '../reasons.js';
-import { Radios } from './controls.js';
 
 const k = (key: string) => `pairs.closure.${key}`;
 
@@ -14,7 +13,7 @@ function Conversation({ ctx, form, side, name, today }: { ctx: PageContext; form
       <legend>{t(k(`conversation.${side}`), { name })}</legend>
       <p class="hint">{t(k('conversation.hint'))}</p>
       <TextField ctx={ctx} form={form} name={`${side}HeldOn`} type="date" label={t(k('conversation.heldOn'))} hint={t(k('conversation.heldOnHint'), { today: formatDate(today, ctx.locale) })} />
-      <Radios ctx={ctx} form={form} name={`${side}Rating`} legend={t(k('conversation.rating'))} options={[1, 2, 3, 4, 5].map((r) => ({ value: String(r), label: t(k(`rating.${r}`)) }))} />
+      <RadioGroup ctx={ctx} form={form} name={`${side}Rating`} label={t(k('conversation.rating'))} options={[1, 2, 3, 4, 5].map((r) => ({ value: String(r), label: t(k(`rating.${r}`)) }))} />
       <TextArea ctx={ctx} form={form} name={`${side}Notes`} label={t(k('conversation.notes'))} rows={3} maxLength={2000} />
     </fieldset>
   );
@@ -47,15 +46,15 @@ export function CloseFormView({ ctx, form, data }: { ctx: PageContext; form: For
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action={`/pairs/${match.id}/close`}>
         <input type="hidden" name="version" value={String(form.values.version ?? match.version)} />
-        <Radios ctx={ctx} form={form} name="reason" legend={labels.reason} required options={END_REASONS.map((r) => ({ value: r, label: t(k(`reasons.${r}`)) }))} />
+        <RadioGroup ctx={ctx} form={form} name="reason" label={labels.reason} required options={END_REASONS.map((r) => ({ value: r, label: t(k(`reasons.${r}`)) }))} />
         <TextArea ctx={ctx} form={form} name="reasonText" label={labels.reasonText} hint={t(k('reasonTextHint'))} rows={2} maxLength={500} />
         <Conversation ctx={ctx} form={form} side="volunteer" name={match.volunteer.givenName} today={data.today} />
         <Conversation ctx={ctx} form={form} side="mentee" name={match.mentee.givenName} today={data.today} />
-        <Radios
+        <RadioGroup
           ctx={ctx}
           form={form}
           name="returnChoice"
-          legend={labels.returnChoice}
+          label={labels.returnChoice}
           required
           options={RETURN_CHOICES.map((c) => ({ value: c, label: t(k(`returnChoice.${c}`)) }))}
         />

@@ -1,7 +1,7 @@
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../application.repository.js';
 import { ACTIVITIES, AGE_GROUPS, GENDERS, HEARD_FROM, languageField, MAX_LANGUAGES, PLANNED_LENGTHS, type OptionalField } from '../application.schemas.js';
-import { AvailabilityGrid, LanguageRows, RadioGroup } from './controls.js';
+import { AvailabilityGrid, LanguageRows } from './controls.js';
 
 export interface ApplicationFormProps {
   ctx: PageContext;
@@ -97,7 +97,7 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
         <h2>{t('volunteers.application.section.time')}</h2>
         <AvailabilityGrid ctx={ctx} form={form} />
         <TextField ctx={ctx} form={form} name="hoursPerMonth" type="number" inputMode="numeric" label={labels.hoursPerMonth!} hint={t('volunteers.application.hoursPerMonthHint')} />
-        <RadioGroup ctx={ctx} form={form} name="plannedLength" label={labels.plannedLength!} options={opt('volunteers.application.planned', Object.keys(PLANNED_LENGTHS))} />
+        <RadioGroup ctx={ctx} form={form} name="plannedLength" required label={labels.plannedLength!} options={opt('volunteers.application.planned', Object.keys(PLANNED_LENGTHS))} />
         <TextField ctx={ctx} form={form} name="district" label={labels.district!} hint={t('volunteers.application.districtHint')} autocomplete="address-level2" maxLength={100} />
         {shows('travel') && <TextField ctx={ctx} form={form} name="travelKm" type="number" inputMode="numeric" label={labels.travelKm!} hint={t('volunteers.application.travelKmHint')} />}
 

@@ -34,31 +34,6 @@ function FieldError({ ctx, form, name }: { ctx: PageContext; form: FormState; na
   );
 }
 
-/** One choice out of a few, as radio buttons in a fieldset. */
-export function RadioGroup({ ctx, form, name, label, options }: { ctx: PageContext; form: FormState; name: string; label: string; options: { value: string; label: string }[] }) {
-  const current = String(form.values[name] ?? '');
-  const error = form.errors[name];
-  return (
-    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
-      <legend>
-        {label}
-        <span class="required" aria-hidden="true">
-          {' '}
-          *
-        </span>
-      </legend>
-      <FieldError ctx={ctx} form={form} name={name} />
-      <div class="checkboxes" id={fieldId(name)}>
-        {options.map((o) => (
-          <label class="checkbox">
-            <input type="radio" name={name} value={o.value} checked={current === o.value} required /> {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
 /** `legend` and `hint` replace the applicant's wording ("Languages you speak") where staff fill the rows in for someone. */
 export function LanguageRows({ ctx, form, rows, legend, hint }: { ctx: PageContext; form: FormState; rows: number; legend?: string; hint?: string }) {
   const { t } = ctx;
