@@ -1,3 +1,4 @@
+import { VIOLATION_KEYS } from './scoring/index.js';
 import type { ViolationKey } from './scoring/types.js';
 
 /**
@@ -12,19 +13,7 @@ export interface Refusal {
   detail: Record<string, unknown>;
 }
 
-const KEYS: readonly RefusalKey[] = [
-  'safeguarding_required',
-  'mentee_gender_preference',
-  'mentee_age_preference',
-  'volunteer_gender_preference',
-  'volunteer_age_preference',
-  'capacity_full',
-  'needs_already_covered',
-  'excluded',
-  'volunteer_unavailable',
-  'mentee_unavailable',
-  'pair_active',
-];
+const KEYS: readonly RefusalKey[] = [...VIOLATION_KEYS, 'volunteer_unavailable', 'mentee_unavailable', 'pair_active'];
 
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
 
