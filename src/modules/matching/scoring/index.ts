@@ -3,7 +3,7 @@
  */
 export type * from './types.js';
 export { scorePair } from './score-pair.js';
-export { DEFAULT_WEIGHTS, weightsFrom, WeightsInput, percentOf, totalWeight } from './weights.js';
+export { DEFAULT_WEIGHTS, weightsFrom, percentOf, totalWeight } from './weights.js';
 export { COMPONENT_KEYS, FULL_SLOTS, FULL_INTERESTS, FULL_WAITING_DAYS } from './components.js';
 export { VIOLATION_KEYS } from './constraints.js';
 export { NEED_ACTIVITIES, LEVEL_VALUE, AGE_GROUPS, DAYS, DAY_PARTS, haversineKm } from './profile-facts.js';

@@ -1,7 +1,6 @@
 /**
  * Programme weights (programmes.matching_weights, jsonb): each component 0–100, 0 switches it off.
  */
-import { z } from 'zod';
 import { COMPONENT_KEYS } from './components.js';
 import type { Weights } from './types.js';
 
@@ -37,27 +36,3 @@ export function percentOf(score: number, weights: Weights): number {
   const total = totalWeight(weights);
   return total > 0 ? Math.round((Math.min(Math.max(score, 0), total) / total) * 100) : 0;
 }
-
-/** A form field or JSON number: blank → required, text that is not a number → invalid. */
-const weight = z.preprocess(
-  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
-  z.number().int().min(0).max(100),
-);
-
-/**
- * The programme settings form / API body: six whole numbers 0–100, not all zero (there would be nothing to rank by).
- * The all-zero error is on the form as a whole (`_form`).
- */
-export const WeightsInput = z
-  .object({
-    language: weight,
-    availability: weight,
-    distance: weight,
-    interests: weight,
-    needs: weight,
-    waiting: weight,
-  })
-  .superRefine((w, ctx) => {
-    if (totalWeight(w) === 0) ctx.addIssue({ code: 'custom', path: [], params: { key: 'matching.scoring.validation.allZero' } });
-  });
-export type WeightsInput = z.infer<typeof WeightsInput>;
