@@ -13,7 +13,7 @@ interface NavItem {
 /** Navigation by role; an item without roles is for everyone signed in. */
 const NAV: NavItem[] = [
   { href: '/', key: 'nav.home' },
-  { href: '/people', key: 'nav.people', roles: ['administrator', 'coordinator', 'social_worker', 'programme_manager'] },
+  { href: '/people', key: 'nav.people', roles: ['administrator', 'coordinator', 'social_worker'] },
   { href: '/volunteers', key: 'nav.volunteers', roles: ['administrator', 'coordinator', 'programme_manager'] },
   { href: '/mentees', key: 'nav.mentees', roles: ['administrator', 'coordinator', 'social_worker'] },
   { href: '/matching', key: 'nav.matching', roles: ['administrator', 'coordinator', 'social_worker'] },
