@@ -55,21 +55,77 @@ export function jsonSchema(schema: ZodTypeAny): Record<string, unknown> {
 
 // --- Reusable field schemas ---------------------------------------------------------------
 
-/** A text field from a form or JSON: trimmed, without control characters, with a length limit. */
+/**
+ * Characters no text field accepts: the C0 controls but tab, line feed and carriage return, DEL, and the C1
+ * controls (which include NEL, U+0085, a line break to some parsers).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/**
+ * What a single-line field refuses on top: tab, line feed, carriage return and the Unicode line and paragraph
+ * separators. A name, title or place is repeated in mail subjects and greetings, calendar files, CSV and PDFs,
+ * where a line break would start a new header, property or row.
+ */
+const SINGLE_LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+/** Every way of breaking a line: CRLF, CR, LF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+/**
+ * The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). In a single-line
+ * field they are removed, not refused: an override can make a name read backwards wherever it is shown next to
+ * other text (a mail greeting, a list, the calendar), yet the embeddings and isolates come in unseen when a name
+ * is copied from a messenger or a phone's contacts, and the visible text is the same without them.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const noControlChars = { params: { key: 'validation.controlChars' } };
+const singleLine = (s: string) => s.replace(BIDI_CONTROLS, '').trim();
+const multiLine = (s: string) => s.replace(LINE_BREAKS, '\n').trim();
+/** For optional fields: a string that is empty once normalised counts as absent. */
+const blankAs = (normalise: (s: string) => string) => (v: unknown) => (typeof v === 'string' && normalise(v) === '' ? undefined : v);
+
+/**
+ * A single-line text field from a form or JSON (names, titles, places, search terms): trimmed, at most `max`
+ * characters, without bidirectional controls (removed), and without line breaks, tabs or other control characters
+ * (refused with `validation.controlChars`). Text typed in a textarea uses `multilineText` instead.
+ */
 export const text = (max = 200) =>
   z
     .string()
-    .transform((s) => s.trim())
+    .transform(singleLine)
     .pipe(
       z
         .string()
         .max(max)
-        .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { params: { key: 'validation.controlChars' } }),
+        .refine((s) => !CONTROL.test(s) && !SINGLE_LINE_BREAK.test(s), noControlChars),
     );
 export const requiredText = (max = 200) => text(max).pipe(z.string().min(1));
 /** An optional text field: empty strings become undefined. */
-export const optionalText = (max = 200) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max).optional());
+export const optionalText = (max = 200) => z.preprocess(blankAs(singleLine), text(max).optional());
+
+/**
+ * A multi-line text field (what a textarea sends: notes, reasons, descriptions): every kind of line break becomes
+ * `\n` (so a browser's CRLF counts as one character, as the textarea's maxlength does), then trimmed, at most `max`
+ * characters; tabs are kept and other control characters refused with `validation.controlChars`.
+ */
+export const multilineText = (max = 2000) =>
+  z
+    .string()
+    .transform(multiLine)
+    .pipe(z.string().max(max).refine((s) => !CONTROL.test(s), noControlChars));
+export const requiredMultilineText = (max = 2000) => multilineText(max).pipe(z.string().min(1));
+/** An optional multi-line field: empty strings become undefined. */
+export const optionalMultilineText = (max = 2000) => z.preprocess(blankAs(multiLine), multilineText(max).optional());
+
+/**
+ * Text no one writes in a person's name but a spammer does: a web address (`://`, `www.`) or an e-mail address
+ * (`@`). The public forms mail a confirmation that repeats the name to whatever address was typed in.
+ */
+const LINK_LIKE = /:\/\/|www\.|@/i;
+const notLinkLike = { params: { key: 'validation.personName' } };
+/** A person's given or family name (or a full name): a required single-line text without links or addresses. */
+export const personName = (max = 100) => requiredText(max).refine((s) => !LINK_LIKE.test(s), notLinkLike);
+/** An optional person's name (a guardian, a carer): empty strings become undefined. */
+export const optionalPersonName = (max = 200) =>
+  z.preprocess(blankAs(singleLine), text(max).refine((s) => !LINK_LIKE.test(s), notLinkLike).optional());
+
 export const email = () =>
   z
     .string()

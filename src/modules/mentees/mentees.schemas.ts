@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalEmail, optionalPhone, optionalText, requiredText } from '../../core/http/validation.js';
+import { isoDate, optionalEmail, optionalMultilineText, optionalPhone, optionalText, personName, requiredMultilineText, requiredText } from '../../core/http/validation.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import { AVAILABILITY, LanguageLevelInput, MAX_LANGUAGES } from '../volunteers/application/application.schemas.js';
 
@@ -40,8 +40,8 @@ export const version = () => z.coerce.number().int().min(1).max(2_147_483_647);
 
 /** The profile staff record or correct (everything but consents, which have their own forms). */
 const profile = {
-  givenName: requiredText(100),
-  familyName: requiredText(100),
+  givenName: personName(100),
+  familyName: personName(100),
   email: optionalEmail(),
   phone: optionalPhone(),
   birthDate: birthDate(),
@@ -54,14 +54,14 @@ const profile = {
   availability: availabilityField(),
   /** A district of the organisation's list when it keeps one (checked by the service), else free text. */
   district: optionalText(100),
-  interests: z.array(z.string().trim().min(1).max(60)).max(MAX_INTERESTS).default([]),
+  interests: z.array(requiredText(60)).max(MAX_INTERESTS).default([]),
   preferredVolunteerGender: optionalEnum(PREFERRED_GENDERS),
   preferredVolunteerAgeMin: optionalInt(16, 120),
   preferredVolunteerAgeMax: optionalInt(16, 120),
   /** Set as well whenever the birth date says under 18. */
   minor: z.boolean().default(false),
   vulnerableAdult: z.boolean().default(false),
-  summary: optionalText(300),
+  summary: optionalMultilineText(300),
   /** The responsible social worker (a social worker or coordinator of the organisation); default: whoever records. */
   socialWorkerUserId: z.preprocess(blankToUndefined, z.string().uuid().optional()),
 };
@@ -163,7 +163,7 @@ export type MenteeOutput = z.infer<typeof MenteeOutput>;
 export const StatusInput = z
   .object({
     action: z.enum(['hold', 'resume', 'close', 'reopen']),
-    reason: optionalText(500),
+    reason: optionalMultilineText(500),
     version: version(),
   })
   .strict();
@@ -171,7 +171,7 @@ export type StatusInput = z.infer<typeof StatusInput>;
 
 /** A reviewer's decision on a request from the public form. */
 export const AcceptInput = z.object({ version: version() }).strict();
-export const DeclineInput = z.object({ reason: requiredText(500), version: version() }).strict();
+export const DeclineInput = z.object({ reason: requiredMultilineText(500), version: version() }).strict();
 export type DeclineInput = z.infer<typeof DeclineInput>;
 
 /** A consent recorded later from the case page; contact by e-mail or phone is only ever by consent. */
@@ -182,5 +182,5 @@ export const ConsentInput = z
     if (v.purpose !== 'support' && v.lawfulBasis !== 'consent') ctx.addIssue({ code: 'custom', path: ['lawfulBasis'], params: { key: 'mentees.validation.contactByConsent' } });
   });
 export type ConsentInput = z.infer<typeof ConsentInput>;
-export const NoteInput = z.object({ body: requiredText(4000) }).strict();
+export const NoteInput = z.object({ body: requiredMultilineText(4000) }).strict();
 export const StaffInput = z.object({ userId: z.string().uuid() }).strict();

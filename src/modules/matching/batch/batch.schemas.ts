@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../../core/http/validation.js';
+import { optionalMultilineText } from '../../../core/http/validation.js';
 import { ComponentOutput } from '../matches.schemas.js';
 
 /** Inputs and outputs of batch matching (pages and API). */
@@ -21,7 +21,7 @@ export type RunInput = z.output<typeof RunInput>;
 /** A rejection: an optional reason, and "never propose this pair again" (which needs the reason, kept with the exclusion). */
 export const RejectInput = z
   .object({
-    reason: optionalText(500),
+    reason: optionalMultilineText(500),
     exclude: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()).default(false),
   })
   .strict()

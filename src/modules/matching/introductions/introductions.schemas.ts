@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from '../../../core/http/validation.js';
+import { isoDate, optionalMultilineText } from '../../../core/http/validation.js';
 import { zonedToUtc } from '../../../core/i18n/time-zone.js';
 
 export const DEFAULT_MINUTES = 60;
@@ -41,7 +41,7 @@ const fields = z
     date: isoDate(),
     time: time(),
     minutes,
-    note: optionalText(1000),
+    note: optionalMultilineText(1000),
   })
   .strict();
 

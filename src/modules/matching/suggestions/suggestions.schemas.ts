@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from '../../../core/http/validation.js';
+import { optionalText, requiredMultilineText } from '../../../core/http/validation.js';
 import { ComponentOutput } from '../matches.schemas.js';
 
 /** Inputs and outputs of the suggestion pages and their API. */
@@ -18,7 +18,7 @@ const flag = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v =
  * `includeFull` also shows volunteers whose places are all taken (marked, without a match button).
  */
 export const SuggestionQuery = z.object({
-  district: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  district: optionalText(100),
   language: z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().regex(/^[a-z]{2,3}$/).optional()),
   weekday: z.preprocess(emptyToUndefined, z.enum(WEEKDAYS).optional()),
   includeFull: flag.default(false),
@@ -34,7 +34,7 @@ export const ExclusionInput = z
   .object({
     menteeId: uuid(),
     volunteerId: uuid(),
-    reason: requiredText(500),
+    reason: requiredMultilineText(500),
     from: z.enum(['mentee', 'volunteer']).default('mentee'),
   })
   .strict();

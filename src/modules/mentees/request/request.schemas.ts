@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalEmail, optionalPhone, optionalText, requiredText } from '../../../core/http/validation.js';
+import { optionalEmail, optionalPersonName, optionalPhone, optionalText, personName } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
 import { fromForm } from '../../volunteers/application/application.schemas.js';
 import { availabilityField, birthDate, languagesField, needsField, optionalInt } from '../mentees.schemas.js';
@@ -11,8 +11,8 @@ import { availabilityField, birthDate, languagesField, needsField, optionalInt }
  */
 export const RequestInput = z
   .object({
-    givenName: requiredText(100),
-    familyName: requiredText(100),
+    givenName: personName(100),
+    familyName: personName(100),
     email: optionalEmail(),
     phone: optionalPhone(),
     /** The language of messages to the person. */
@@ -24,7 +24,7 @@ export const RequestInput = z
     age: optionalInt(0, 120),
     birthDate: birthDate(),
     forSomeoneElse: z.boolean().default(false),
-    carerName: optionalText(200),
+    carerName: optionalPersonName(200),
     consents: z
       .object({
         support: z.boolean().refine((v) => v, { params: { key: 'mentees.request.consentRequired' } }),

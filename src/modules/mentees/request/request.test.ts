@@ -147,6 +147,27 @@ describe('the public request form', () => {
     }
   });
 
+  it('refuses a name with a line break, a control character or a link (the confirmation repeats it to any address), in the visitor’s language, writing and mailing nothing', async () => {
+    const cases: [Record<string, string>, string, string][] = [
+      [{ givenName: 'Марко\r\nBcc: victim@example.org' }, 'givenName', uk('validation.controlChars')],
+      [{ familyName: 'Гнат\nюк' }, 'familyName', uk('validation.controlChars')],
+      [{ familyName: 'Гнат\u2028юк' }, 'familyName', uk('validation.controlChars')],
+      [{ carerName: 'Оксана\rГнатюк' }, 'carerName', uk('validation.controlChars')],
+      [{ carerName: 'Оксана\tГнатюк' }, 'carerName', uk('validation.controlChars')],
+      [{ givenName: 'Cheap pills https://spam.example' }, 'givenName', uk('validation.personName')],
+      [{ familyName: 'see www.spam.example' }, 'familyName', uk('validation.personName')],
+      [{ carerName: 'write to win@spam.example' }, 'carerName', uk('validation.personName')],
+    ];
+    for (const [change, field, message] of cases) {
+      const before = await counts(w);
+      const { res } = await send(validRequest({ email: 'victim@example.org', ...change }));
+      assert.equal(res.status, 422, JSON.stringify(change));
+      assert.equal(errorOf(res.body, field), message, JSON.stringify(change));
+      assert.match(res.body, /<html lang="uk"/);
+      assert.deepEqual(await counts(w), before, `${JSON.stringify(change)}: nothing written, nothing mailed`);
+    }
+  });
+
   it('refuses a filled honeypot, a form sent too fast, a volunteer form’s token and a replay — writing nothing', async () => {
     let before = await counts(w);
     const honeypot = await send(validRequest({ email: 'bot@example.org', website: 'http://spam.example' }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText } from '../../../core/http/validation.js';
+import { isoDate, optionalMultilineText, requiredMultilineText } from '../../../core/http/validation.js';
 
 export const SIDES = ['volunteer', 'mentee'] as const;
 export type Side = (typeof SIDES)[number];
@@ -28,8 +28,8 @@ const fields = z
     side: choice(SIDES, 'pairs.checkIns.validation.side'),
     heldOn: isoDate(),
     rating,
-    howItGoes: requiredText(2000),
-    notes: optionalText(4000),
+    howItGoes: requiredMultilineText(2000),
+    notes: optionalMultilineText(4000),
   })
   .strict();
 
@@ -62,7 +62,7 @@ export const coverInput = z
     coverUserId: userId('pairs.covers.validation.cover'),
     startsOn: isoDate(),
     endsOn: isoDate(),
-    note: optionalText(500),
+    note: optionalMultilineText(500),
   })
   .strict()
   .superRefine((v, ctx) => {

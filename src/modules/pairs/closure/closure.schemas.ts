@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from '../../../core/http/validation.js';
+import { isoDate, optionalMultilineText } from '../../../core/http/validation.js';
 import { END_REASONS, RETURN_CHOICES } from './reasons.js';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -24,15 +24,15 @@ export const CloseInput = z
   .object({
     version: z.coerce.number().int().min(1),
     reason: z.enum(END_REASONS),
-    reasonText: optionalText(500),
+    reasonText: optionalMultilineText(500),
     returnChoice: z.preprocess((v) => blank(v) ?? 'auto', z.enum(RETURN_CHOICES)),
     sendThanks: ticked,
     volunteerHeldOn: heldOn(),
     volunteerRating: rating(),
-    volunteerNotes: optionalText(2000),
+    volunteerNotes: optionalMultilineText(2000),
     menteeHeldOn: heldOn(),
     menteeRating: rating(),
-    menteeNotes: optionalText(2000),
+    menteeNotes: optionalMultilineText(2000),
   })
   .superRefine((v, ctx) => {
     if (v.reason === 'other' && !v.reasonText) ctx.addIssue({ code: 'custom', path: ['reasonText'], params: { key: 'pairs.closure.validation.otherText' } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '../../../core/http/validation.js';
+import { optionalMultilineText, requiredMultilineText, requiredText } from '../../../core/http/validation.js';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'safeguarding'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -28,7 +28,7 @@ export const RaiseInput = z
     matchId: z.string().trim().uuid(),
     severity: z.enum(SEVERITIES),
     summary: requiredText(200),
-    description: optionalText(5000),
+    description: optionalMultilineText(5000),
   })
   .strict();
 export type RaiseInput = z.output<typeof RaiseInput>;
@@ -39,11 +39,11 @@ const version = z.coerce.number().int().min(1);
 export const AssignInput = z.object({ version, assigneeUserId: z.string().trim().uuid() }).strict();
 export type AssignInput = z.output<typeof AssignInput>;
 
-export const ActionInput = z.object({ kind: z.enum(ACTION_KINDS), text: requiredText(2000) }).strict();
+export const ActionInput = z.object({ kind: z.enum(ACTION_KINDS), text: requiredMultilineText(2000) }).strict();
 export type ActionInput = z.output<typeof ActionInput>;
 
 export const StatusInput = z
-  .object({ version, status: z.enum(STATUSES), resolution: optionalText(2000) })
+  .object({ version, status: z.enum(STATUSES), resolution: optionalMultilineText(2000) })
   .strict()
   .superRefine((v, ctx) => {
     if (v.status === 'resolved' && !v.resolution) ctx.addIssue({ code: 'custom', path: ['resolution'], params: { key: 'pairs.concerns.validation.resolutionRequired' } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText } from '../../../core/http/validation.js';
+import { isoDate, optionalMultilineText, optionalText, requiredMultilineText } from '../../../core/http/validation.js';
 
 /** What a pair did when they met (the short list of the meeting log). */
 export const ACTIVITIES = ['conversation', 'language_practice', 'homework', 'errand', 'office_visit', 'leisure', 'online', 'other'] as const;
@@ -48,7 +48,7 @@ export function meetingInput(today: string) {
       minutes: typedMinutes,
       place: optionalText(120),
       activity: z.enum(ACTIVITIES),
-      note: optionalText(NOTE_MAX),
+      note: optionalMultilineText(NOTE_MAX),
       worry: z.preprocess((v) => v === 'true' || v === 'on', z.boolean()),
     })
     .strict()
@@ -60,7 +60,7 @@ export function meetingInput(today: string) {
 export type MeetingInput = z.output<ReturnType<typeof meetingInput>>;
 
 /** A short answer of staff under a meeting log. */
-export const CommentInput = z.object({ body: requiredText(COMMENT_MAX) }).strict();
+export const CommentInput = z.object({ body: requiredMultilineText(COMMENT_MAX) }).strict();
 export type CommentInput = z.infer<typeof CommentInput>;
 
 /** The period of an hours certificate; both ends optional (first meeting or training … today). */

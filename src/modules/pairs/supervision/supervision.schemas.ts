@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, text } from '../../../core/http/validation.js';
+import { isoDate, optionalMultilineText, optionalText, requiredText, text } from '../../../core/http/validation.js';
 
 export const AUDIENCES = ['volunteers', 'coordinators'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -32,7 +32,7 @@ export const SessionInput = z
         .optional(),
     ),
     facilitator: requiredText(200),
-    topics: optionalText(2000),
+    topics: optionalMultilineText(2000),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -50,7 +50,7 @@ export const AttendanceInput = z
         .max(1000)
         .refine((ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)), { params: { key: 'validation.choice' } }),
     ),
-    record: optionalText(2000),
+    record: optionalMultilineText(2000),
   })
   .strict();
 export type AttendanceInput = z.output<typeof AttendanceInput>;

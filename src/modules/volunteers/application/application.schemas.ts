@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoDate, optionalEmail, optionalText, requiredText, optionalPhone } from '../../../core/http/validation.js';
+import { email, isoDate, optionalEmail, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredText } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
 import { isMinor } from '../volunteers.repository.js';
 
@@ -37,8 +37,8 @@ export const LanguageLevelInput = z.object({ code: z.enum(LANGUAGE_CODES), level
  */
 export const ApplicationInput = z
   .object({
-    givenName: requiredText(100),
-    familyName: requiredText(100),
+    givenName: personName(100),
+    familyName: personName(100),
     email: email(),
     phone: optionalPhone(),
     birthDate: z.preprocess(
@@ -48,12 +48,12 @@ export const ApplicationInput = z
         .refine((d) => d >= '1900-01-01', { params: { key: 'validation.dateTooOld' } })
         .optional(),
     ),
-    guardianName: optionalText(200),
+    guardianName: optionalPersonName(200),
     guardianEmail: optionalEmail(),
     profession: optionalText(200),
     education: optionalText(200),
     /** Hobbies and interests: each at most 60 characters, at most 20. */
-    interests: z.array(z.string().trim().min(1).max(60)).max(MAX_INTERESTS).default([]),
+    interests: z.array(requiredText(60)).max(MAX_INTERESTS).default([]),
     languages: z.array(LanguageLevelInput).max(MAX_LANGUAGES).default([]),
     availability: z.array(z.enum(AVAILABILITY as unknown as [string, ...string[]])).max(AVAILABILITY.length).default([]),
     hoursPerMonth: optionalInt(0, 200),
@@ -64,7 +64,7 @@ export const ApplicationInput = z
     preferredGender: optionalEnum(GENDERS),
     worksWithMinors: z.boolean().default(false),
     plannedLength: z.enum(Object.keys(PLANNED_LENGTHS) as ['up_to_30', 'over_30', 'open']),
-    motivation: optionalText(2000),
+    motivation: optionalMultilineText(2000),
     heardFrom: optionalEnum(HEARD_FROM),
     consents: z
       .object({

@@ -212,6 +212,16 @@ describe('bad input: a clear message next to the field, nothing written', () => 
     { name: 'more than 20 interests', change: { interests: Array.from({ length: 21 }, (_, i) => `hobby${i}`).join(',') }, field: 'interests', message: /at most 20/ },
     { name: 'bad phone', change: { phone: 'call me maybe' }, field: 'phone', message: /phone number/ },
     { name: 'control characters', change: { familyName: 'Ko\u0007val' }, field: 'familyName', message: /control characters/ },
+    { name: 'a line break in a name', change: { givenName: 'Olena\r\nBcc: victim@example.org' }, field: 'givenName', message: /control characters/ },
+    { name: 'a tab in a single-line field', change: { profession: 'Teacher\tof maths' }, field: 'profession', message: /control characters/ },
+    { name: 'a link in a name', change: { familyName: 'Visit https://spam.example' }, field: 'familyName', message: /without web or e-mail addresses/ },
+    { name: 'an e-mail address in a name', change: { givenName: 'win@spam.example' }, field: 'givenName', message: /without web or e-mail addresses/ },
+    {
+      name: 'a link as the guardian’s name',
+      change: { birthDate: `${new Date().getUTCFullYear() - 15}-01-01`, guardianName: 'www.spam.example', guardianEmail: 'guardian@example.org' },
+      field: 'guardianName',
+      message: /without web or e-mail addresses/,
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -223,6 +233,23 @@ describe('bad input: a clear message next to the field, nothing written', () => 
       assert.deepEqual(await counts(w), before);
     });
   }
+
+  it('a given name with CR/LF is refused next to the field in the visitor’s language, and nothing is written or mailed', async () => {
+    const pl = translator('pl');
+    const before = await counts(w);
+    const res = await apply(w, new TestClient(w.t.app), validForm({ email: 'victim@example.org', givenName: 'Olena\r\nBcc: everyone@example.org' }), { lang: 'pl' });
+    assert.equal(res.status, 422);
+    assert.match(res.body, /<html lang="pl"/);
+    assert.equal(errorOf(res.body, 'givenName'), pl('validation.controlChars'));
+    assert.deepEqual(await counts(w), before, 'no person, volunteer, consent, event, audit entry or mail');
+  });
+
+  it('keeps a motivation on several lines, every line break stored as \\n', async () => {
+    const res = await apply(w, new TestClient(w.t.app), validForm({ email: 'lines@example.org', motivation: 'Line one\r\nLine two\r\n\r\nLine\tthree' }));
+    assert.equal(res.status, 303, errorOf(res.body, 'motivation'));
+    const [stored] = await query<{ motivation: string }>(w, sql`select v.motivation from volunteers v join people p on p.id = v.person_id where p.email = 'lines@example.org'`);
+    assert.equal(stored!.motivation, 'Line one\nLine two\n\nLine\tthree');
+  });
 
   it('more than 20 language rows', async () => {
     const rows: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, requiredText } from '../../../core/http/validation.js';
+import { isoDate, requiredMultilineText, requiredText } from '../../../core/http/validation.js';
 
 /** The documents of SPEC §3.1 point 5: the agreement (art. 44), the certificate of service and the reference. */
 export const DOCUMENT_KINDS = ['agreement', 'certificate', 'reference'] as const;
@@ -22,7 +22,7 @@ export const TEMPLATE_BODY_MAX = 20_000;
 export const TemplateInput = z
   .object({
     title: requiredText(200),
-    body: requiredText(TEMPLATE_BODY_MAX),
+    body: requiredMultilineText(TEMPLATE_BODY_MAX),
     intent: z.enum(['save', 'preview']).default('save'),
   })
   .strict();
@@ -44,15 +44,15 @@ export const IssueInput = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('agreement'),
       locale: z.enum(DOCUMENT_LOCALES),
-      scope: requiredText(2000),
+      scope: requiredMultilineText(2000),
       place: requiredText(300),
       ...period,
-      termination: requiredText(2000),
+      termination: requiredMultilineText(2000),
     })
     .strict(),
-  z.object({ kind: z.literal('certificate'), locale: z.enum(DOCUMENT_LOCALES), scope: requiredText(2000), ...period, hours }).strict(),
+  z.object({ kind: z.literal('certificate'), locale: z.enum(DOCUMENT_LOCALES), scope: requiredMultilineText(2000), ...period, hours }).strict(),
   z
-    .object({ kind: z.literal('reference'), locale: z.enum(DOCUMENT_LOCALES), scope: requiredText(2000), ...period, hours, assessment: requiredText(5000) })
+    .object({ kind: z.literal('reference'), locale: z.enum(DOCUMENT_LOCALES), scope: requiredMultilineText(2000), ...period, hours, assessment: requiredMultilineText(5000) })
     .strict(),
 ]);
 export type IssueInput = z.infer<typeof IssueInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../../core/http/validation.js';
+import { optionalMultilineText, optionalText } from '../../../core/http/validation.js';
 import { STAGES } from './stages.js';
 
 /** The kinds of help a volunteer offers (the application form's `activities`). */
@@ -35,7 +35,7 @@ const version = z.coerce.number().int().min(1).max(2_147_483_647);
 export const MoveInput = z
   .object({
     stage: z.enum(STAGES),
-    reason: optionalText(500),
+    reason: optionalMultilineText(500),
     version,
   })
   .strict();
@@ -55,7 +55,7 @@ export const BulkInput = z
   .object({
     ids: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(Selected).min(1).max(200)),
     stage: z.enum(STAGES),
-    reason: optionalText(500),
+    reason: optionalMultilineText(500),
   })
   .strict();
 export type BulkInput = z.infer<typeof BulkInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText, requiredText, text } from '../../../core/http/validation.js';
+import { isoDate, optionalMultilineText, optionalText, requiredText, text } from '../../../core/http/validation.js';
 import { INTERVIEW_MODES, RESERVED_PREFIX } from './place.js';
 import { todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 
@@ -85,11 +85,11 @@ export const RecordInput = z
   .object({
     outcome: z.enum(['held', 'no_show']),
     recommendation: z.preprocess(blank, z.enum(RECOMMENDATIONS).optional()),
-    motivation: optionalText(2000),
-    experience: optionalText(2000),
-    availability: optionalText(2000),
-    languages: optionalText(2000),
-    concerns: optionalText(2000),
+    motivation: optionalMultilineText(2000),
+    experience: optionalMultilineText(2000),
+    availability: optionalMultilineText(2000),
+    languages: optionalMultilineText(2000),
+    concerns: optionalMultilineText(2000),
   })
   .strict()
   .superRefine((v, ctx) => {

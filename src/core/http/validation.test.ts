@@ -1,0 +1,96 @@
+/**
+ * The shared text fields: single-line by default (no line breaks, tabs or control characters; bidirectional
+ * controls removed), multi-line for what a textarea sends, and person names without links or addresses.
+ *   node --import tsx --test src/core/http/validation.test.ts
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { z } from 'zod';
+import { translator, LOCALES } from '../i18n/index.js';
+import { fieldErrors, multilineText, optionalMultilineText, optionalPersonName, optionalText, personName, requiredMultilineText, requiredText, text } from './validation.js';
+
+/** The message key of the first issue, or 'ok'. */
+function keyOf(schema: z.ZodTypeAny, value: unknown): string {
+  const r = z.object({ f: schema }).safeParse({ f: value });
+  return r.success ? 'ok' : (fieldErrors(r.error).f?.key ?? '?');
+}
+
+const LINE_BREAKS = { CRLF: '\r\n', LF: '\n', CR: '\r', NEL: '\u0085', 'LINE SEPARATOR': '\u2028', 'PARAGRAPH SEPARATOR': '\u2029' };
+const CONTROLS = { NUL: '\u0000', BEL: '\u0007', ESC: '\u001b', DEL: '\u007f', CSI: '\u009b', 'vertical tab': '\u000b', 'form feed': '\u000c' };
+
+describe('single-line text (text, requiredText, optionalText)', () => {
+  it('refuses every kind of line break and the tab inside the text', () => {
+    for (const schema of [text(100), requiredText(100), optionalText(100)]) {
+      for (const [name, c] of Object.entries({ ...LINE_BREAKS, tab: '\t' })) {
+        assert.equal(keyOf(schema, `Anna${c}ATTENDEE:mailto:evil@example.org`), 'validation.controlChars', name);
+      }
+    }
+  });
+
+  it('refuses the other C0 and C1 control characters and DEL', () => {
+    for (const [name, c] of Object.entries(CONTROLS)) assert.equal(keyOf(requiredText(100), `Ko${c}val`), 'validation.controlChars', name);
+  });
+
+  it('removes the bidirectional embedding, override and isolate controls, keeping the visible text', () => {
+    assert.equal(requiredText(100).parse('\u2068Олена\u2069 \u202eKowalska\u202c'), 'Олена Kowalska');
+    assert.equal(optionalText(100).parse('\u202e \u2066'), undefined, 'nothing but controls counts as empty');
+    assert.equal(requiredText(100).parse('\u200fمحمد\u200e'), '\u200fمحمد\u200e', 'the directional marks (LRM, RLM) stay');
+  });
+
+  it('trims, and keeps ordinary names, punctuation and scripts as typed', () => {
+    for (const name of ['Anna-Maria O’Brien', 'Zoë D’Souza, PhD', 'Олена Коваленко', 'محمد العلي', 'Ewa "Ewcia" Nowak', 'زهرا‌ احمدی']) {
+      assert.equal(requiredText(100).parse(` ${name}\n`), name);
+    }
+  });
+});
+
+describe('multi-line text (multilineText, requiredMultilineText, optionalMultilineText)', () => {
+  it('keeps line breaks and tabs, every line break stored as \\n', () => {
+    assert.equal(multilineText(100).parse('one\r\ntwo\rthree\nfour\u2028five\u2029six\u0085seven\tend'), 'one\ntwo\nthree\nfour\nfive\nsix\nseven\tend');
+    assert.equal(requiredMultilineText(100).parse('  a\r\n\r\nb  '), 'a\n\nb');
+  });
+
+  it('counts a browser’s CRLF as one character, as the textarea’s maxlength does', () => {
+    assert.equal(keyOf(multilineText(5), 'a\r\nb\r\nc'), 'ok');
+    assert.equal(keyOf(multilineText(4), 'a\r\nb\r\nc'), 'validation.tooLong');
+  });
+
+  it('still refuses the other control characters', () => {
+    for (const [name, c] of Object.entries(CONTROLS)) assert.equal(keyOf(requiredMultilineText(100), `line one\nKo${c}val`), 'validation.controlChars', name);
+  });
+
+  it('an optional one is absent when empty or only line breaks', () => {
+    assert.equal(optionalMultilineText(100).parse(''), undefined);
+    assert.equal(optionalMultilineText(100).parse('\r\n \u0085'), undefined);
+    assert.equal(keyOf(requiredMultilineText(100), '\r\n'), 'validation.required');
+  });
+});
+
+describe('person names', () => {
+  it('refuse web and e-mail addresses with their own message', () => {
+    for (const value of ['Visit https://spam.example', 'hxxp://x', 'see WWW.spam.example', 'win@spam.example', 'Anna @ home']) {
+      assert.equal(keyOf(personName(), value), 'validation.personName', value);
+      assert.equal(keyOf(optionalPersonName(), value), 'validation.personName', value);
+    }
+  });
+
+  it('are single-line like every other text', () => {
+    assert.equal(keyOf(personName(), 'Anna\r\nKowalska'), 'validation.controlChars');
+    assert.equal(keyOf(optionalPersonName(), 'Anna\tKowalska'), 'validation.controlChars');
+  });
+
+  it('accept real names, and an optional one may be empty', () => {
+    for (const value of ['Anna-Maria O’Brien', 'J. R. R. Tolkien', 'Олена', 'محمد']) assert.equal(keyOf(personName(), value), 'ok', value);
+    assert.equal(optionalPersonName().parse(''), undefined);
+    assert.equal(keyOf(personName(), ''), 'validation.required');
+    assert.equal(keyOf(personName(3), 'Anna'), 'validation.tooLong');
+  });
+
+  it('have a message in every language', () => {
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      for (const key of ['validation.controlChars', 'validation.personName']) assert.notEqual(t(key), key, `${locale}: ${key}`);
+    }
+    assert.notEqual(translator('pl')('validation.personName'), translator('en')('validation.personName'), 'not the English fallback');
+  });
+});
