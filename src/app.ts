@@ -54,6 +54,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: 512 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // Requests refused before any hook runs (by the router or by Node's HTTP parser) get the error page or JSON error too.
+    frameworkErrors: (await import('./core/http/error-handler.js')).frameworkErrorHandler(config.defaultLocale),
+    clientErrorHandler: (await import('./core/http/error-handler.js')).clientErrorHandler(config.defaultLocale),
   });
 
   registerBodyParsers(app);

@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendPage } from '../ui/render.js';
+import { direction, negotiateLocale, translator, type Locale } from '../i18n/index.js';
+import type { PageContext } from '../ui/context.js';
+import { renderPage, sendBarePage, sendPage } from '../ui/render.js';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from './errors.js';
+import { LANG_COOKIE } from './request-context.js';
 import { fieldErrors } from './validation.js';
 
 /** Turns anything thrown into an AppError; unknown errors become INTERNAL (logged, never shown). */
@@ -27,41 +32,110 @@ export function toAppError(err: unknown): AppError {
 
 export const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/') || req.url === '/healthz';
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
-  if (wantsJson(req)) {
-    const fields = error.fields
-      ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, req.t(v.key, v.params)]))
-      : undefined;
-    return reply
-      .status(error.status)
-      .type('application/json; charset=utf-8')
-      .send(JSON.stringify({ error: { code: error.code, message: req.t(error.messageKey, error.params), ...(fields ? { fields } : {}), requestId: req.id } }));
-  }
-  return sendPage(
-    req,
-    reply,
-    (ctx) => ctx.t(`error.title.${error.code.toLowerCase()}`),
-    (ctx) => (
-      <section class="error-page">
-        <h1>{ctx.t(`error.title.${error.code.toLowerCase()}`)}</h1>
-        <p>{ctx.t(error.messageKey, error.params)}</p>
-        {error.fields && (
-          <ul>
-            {Object.entries(error.fields).map(([name, f]) => (
-              <li>
-                {name}: {ctx.t(f.key, f.params)}
-              </li>
-            ))}
-          </ul>
-        )}
-        <p>
-          <a href="/">{ctx.t('error.backHome')}</a>
-        </p>
-        <p class="muted">{ctx.t('error.reference', { id: req.id })}</p>
-      </section>
-    ),
-    error.status,
+/** The body of the API's error: `{ "error": { "code", "message", "fields"?, "requestId" } }`. */
+function errorJson(error: AppError, t: FastifyRequest['t'], requestId: string): string {
+  const fields = error.fields ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, t(v.key, v.params)])) : undefined;
+  return JSON.stringify({ error: { code: error.code, message: t(error.messageKey, error.params), ...(fields ? { fields } : {}), requestId } });
+}
+
+const errorTitle = (ctx: PageContext, error: AppError) => ctx.t(`error.title.${error.code.toLowerCase()}`);
+
+function ErrorPage({ ctx, error, requestId }: { ctx: PageContext; error: AppError; requestId: string }) {
+  return (
+    <section class="error-page">
+      <h1>{errorTitle(ctx, error)}</h1>
+      <p>{ctx.t(error.messageKey, error.params)}</p>
+      {error.fields && (
+        <ul>
+          {Object.entries(error.fields).map(([name, f]) => (
+            <li>
+              {name}: {ctx.t(f.key, f.params)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href="/">{ctx.t('error.backHome')}</a>
+      </p>
+      <p class="muted">{ctx.t('error.reference', { id: requestId })}</p>
+    </section>
   );
+}
+
+/** Answers with the API's JSON error (under /api/) or the error page; `page` sends the page (a bare one before any hook ran). */
+export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError, page = sendPage) {
+  if (wantsJson(req)) return reply.status(error.status).type('application/json; charset=utf-8').send(errorJson(error, req.t, req.id));
+  return page(req, reply, (ctx) => errorTitle(ctx, error), (ctx) => <ErrorPage ctx={ctx} error={error} requestId={req.id} />, error.status);
+}
+
+/**
+ * The headers helmet would have set (its hook did not run): the error page is static, so the policy is strict.
+ */
+const BARE_SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
+/**
+ * Fastify's `frameworkErrors` option. The router refuses a URL that is not valid percent-encoding
+ * (FST_ERR_BAD_URL) or a path parameter longer than `maxParamLength` (FST_ERR_MAX_PARAM_LENGTH) before any hook
+ * runs, on a request object without the app's decorators: no session, no parsed cookies, no language yet.
+ * Answers like any refused request (400 BAD_REQUEST) with the API's JSON error or the signed-out error page in the
+ * visitor's language (`?lang=`, the language cookie, Accept-Language, else `defaultLocale`), never with Fastify's
+ * own body, which repeats the URL.
+ */
+export function frameworkErrorHandler(defaultLocale: Locale) {
+  return function answerFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+    req.locale = negotiateLocale({
+      query: /[?&]lang=([a-z]{2})(?:&|$)/.exec(req.url)?.[1],
+      cookie: req.server.parseCookie(req.headers.cookie ?? '')[LANG_COOKIE],
+      acceptLanguage: req.headers['accept-language'],
+      fallback: defaultLocale,
+    });
+    req.t = translator(req.locale);
+    const error = toAppError(err);
+    req.log.info({ code: error.code, cause: err.code }, 'request refused by the router');
+    reply.headers(BARE_SECURITY_HEADERS);
+    return sendError(req, reply, error, sendBarePage);
+  };
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: Node could not parse the request (a request line or headers over its
+ * 16 KB limit, a malformed header) or it timed out, so there is only the socket. Writes 400 BAD_REQUEST as the
+ * API's JSON error when the request line asks for /api/, otherwise as the error page in the default language
+ * (the headers that would say otherwise may be what was cut off), and closes the connection.
+ */
+export function clientErrorHandler(defaultLocale: Locale) {
+  return function answerClientError(this: FastifyInstance, err: Error & { code?: string; rawPacket?: unknown }, socket: Socket) {
+    if (err.code === 'ECONNRESET' || socket.destroyed) return;
+    if (socket.writable) {
+      const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      const error = new AppError('BAD_REQUEST');
+      const requestId = randomUUID();
+      const t = translator(defaultLocale);
+      const head = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.subarray(0, 32).toString('latin1') : '';
+      const json = /^[A-Z]+ \/api\//.test(head);
+      const ctx: PageContext = { locale: defaultLocale, dir: direction(defaultLocale), t, path: '/', csrfToken: '' };
+      const body = timeout
+        ? ''
+        : json
+          ? errorJson(error, t, requestId)
+          : renderPage(ctx, (c) => errorTitle(c, error), (c) => <ErrorPage ctx={c} error={error} requestId={requestId} />);
+      const headers = [
+        timeout ? 'HTTP/1.1 408 Request Timeout' : 'HTTP/1.1 400 Bad Request',
+        `Content-Type: ${json ? 'application/json' : 'text/html'}; charset=utf-8`,
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Cache-Control: no-store',
+        'Connection: close',
+        ...Object.entries(BARE_SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}`),
+      ];
+      socket.write(`${headers.join('\r\n')}\r\n\r\n${body}`);
+      this.log.info({ code: err.code, requestId }, 'request refused by the HTTP parser');
+    }
+    socket.destroy(err);
+  };
 }
 
 export function registerErrorHandlers(app: FastifyInstance) {

@@ -61,8 +61,27 @@ export function sendPage(
   body: (ctx: PageContext) => ComponentChildren,
   status = 200,
 ) {
-  const ctx = pageContext(req, reply);
-  const heading = typeof title === 'function' ? title(ctx) : title;
-  const html = `<!doctype html>${render(<Layout ctx={ctx} title={heading}>{body(ctx)}</Layout>)}`;
+  const html = renderPage(pageContext(req, reply), title, body);
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}
+
+/**
+ * A page for a request the router refused before any hook ran: no session, no cookies, no CSRF token, so the
+ * layout is the signed-out one. `req.locale` and `req.t` must be set by the caller.
+ */
+export function sendBarePage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  title: string | ((ctx: PageContext) => string),
+  body: (ctx: PageContext) => ComponentChildren,
+  status = 200,
+) {
+  const ctx: PageContext = { locale: req.locale, dir: direction(req.locale), t: req.t, path: req.url.split('?')[0] ?? '/', csrfToken: '' };
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(ctx, title, body));
+}
+
+/** The HTML of a full page in the layout. */
+export function renderPage(ctx: PageContext, title: string | ((ctx: PageContext) => string), body: (ctx: PageContext) => ComponentChildren): string {
+  const heading = typeof title === 'function' ? title(ctx) : title;
+  return `<!doctype html>${render(<Layout ctx={ctx} title={heading}>{body(ctx)}</Layout>)}`;
 }
