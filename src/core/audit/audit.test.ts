@@ -21,7 +21,7 @@ const appendOnly = (err: unknown) => /append-only/.test(String((err as { cause?:
 
 type Row = { action: string; entity_id: string | null; actor_user_id: string; fields: string[] | null; organisation_id: string };
 const auditRows = async (entityId: string) =>
-  rowsOf<Row>(await t.database.db.execute(sql`select action, entity_id, actor_user_id, fields, organisation_id from audit_log where entity_id = ${entityId} order by id`));
+  rowsOf<Row>(await withSystem(t.database.db, (tx) => tx.execute(sql`select action, entity_id, actor_user_id, fields, organisation_id from audit_log where entity_id = ${entityId} order by id`)));
 
 describe('audit log', () => {
   it('records every view and change of a person by staff, with the changed field names', async () => {
@@ -46,7 +46,7 @@ describe('audit log', () => {
     await assert.rejects(withSystem(t.database.db, (tx) => tx.execute(sql`update audit_log set action = 'x'`)), appendOnly);
     await assert.rejects(withSystem(t.database.db, (tx) => tx.execute(sql`delete from audit_log`)), appendOnly);
     await assert.rejects(withSystem(t.database.db, (tx) => tx.execute(sql`truncate audit_log`)), appendOnly);
-    const n = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_log`))[0]!.n;
+    const n = rowsOf<{ n: number }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select count(*)::int as n from audit_log`)))[0]!.n;
     assert.ok(n > 0);
   });
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { appRole } from '../db/rls.js';
-import { organisations } from '../tenancy/tenancy.table.js';
+import { boolean, check, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { appRole, organisationId, tenantPolicy } from '../db/rls.js';
+import { organisations, people } from '../tenancy/tenancy.table.js';
 
 /**
  * An account: one per e-mail address across all organisations. Readable by the app role
@@ -26,23 +26,52 @@ export const users = pgTable(
       to: appRole,
       using: sql`id = app_current_user() or exists (select 1 from people p where p.user_id = users.id and p.organisation_id = app_current_org())`,
     }),
-    // Invitations create accounts; the existence check goes through app_user_id_by_email().
-    pgPolicy('users_create', { for: 'insert', to: appRole, withCheck: sql`true` }),
+    // No insert policy: accounts are created only when an invitation is accepted (a system transaction), so the
+    // app role can neither create accounts nor learn whether an address has one.
     pgPolicy('users_update_self', { for: 'update', to: appRole, using: sql`id = app_current_user()`, withCheck: sql`id = app_current_user()` }),
   ],
 ).enableRLS();
 
-/** Password hash (argon2id), TOTP secret, lock-out counters. Never granted to the app role. */
+/** Password hash (argon2id), TOTP secret, second-factor lock-out. Never granted to the app role. */
 export const credentials = pgTable('credentials', {
   userId: uuid().primaryKey().references(() => users.id, { onDelete: 'cascade' }),
   passwordHash: text(),
   totpSecret: text(),
   totpEnabled: boolean().notNull().default(false),
+  /** A new authenticator being set up: the active secret keeps working until a code from this one is confirmed. */
+  totpPendingSecret: text(),
   /** Last accepted TOTP time step, so a code cannot be replayed. */
   totpLastStep: integer().notNull().default(0),
-  failedSignIns: integer().notNull().default(0),
-  lockedUntil: timestamp({ withTimezone: true }),
+  /** Wrong second-factor codes since the last right one. Only a right code resets it (a right password does not). */
+  secondFactorFailures: integer().notNull().default(0),
+  /** How many times the second factor was locked in a row: each lock lasts twice as long as the one before. */
+  secondFactorLocks: integer().notNull().default(0),
+  secondFactorLockedUntil: timestamp({ withTimezone: true }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes for an account with TOTP (only their SHA-256 is kept). Never granted to the app role. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/**
+ * Failed sign-ins per e-mail address and client address (the key is a SHA-256 of both), whether or not the address
+ * has an account: after a few failures that pair waits, longer each time. Nobody else is locked out, and the answer
+ * is the same for unknown addresses. Never granted to the app role.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  keyHash: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  blockedUntil: timestamp({ withTimezone: true }),
+  lastFailureAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
@@ -54,6 +83,8 @@ export const sessions = pgTable(
     organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
     /** False until the second factor is given (for accounts with TOTP). */
     mfaPassed: boolean().notNull().default(false),
+    /** "Remember me": the cookie outlives the browser and the session may last ABSOLUTE_REMEMBERED_MS. */
+    remember: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -61,7 +92,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Single-use e-mailed links: invitations and password resets. Only the SHA-256 of the token is stored. */
+/** Single-use e-mailed password-reset links. Only the SHA-256 of the token is stored. Never granted to the app role. */
 export const emailTokens = pgTable(
   'email_tokens',
   {
@@ -73,8 +104,40 @@ export const emailTokens = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [check('email_tokens_purpose', sql`${t.purpose} in ('invitation','password_reset')`)],
+  (t) => [check('email_tokens_purpose', sql`${t.purpose} in ('password_reset')`), index('email_tokens_user').on(t.userId)],
 );
+
+/**
+ * An invitation to join an organisation with some roles, addressed to an e-mail address, not to an account: the
+ * organisation never learns whether the address has one. Accepting it (a system transaction) either creates the
+ * account with a password, or, for an existing account, asks its owner to sign in with their own password and second
+ * factor and accept. Until then the person has no membership. Only the SHA-256 of the link's token is stored.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The person record the account will be linked to (created by the invitation, or the volunteer's own). */
+    personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    roles: text().array().notNull(),
+    locale: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    invitedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    declinedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    check('invitations_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('invitations_roles', sql`cardinality(${t.roles}) > 0`),
+    index('invitations_org_person').on(t.organisationId, t.personId),
+    tenantPolicy('invitations'),
+  ],
+).enableRLS();
 
 /** Personal access tokens for the JSON API, each scoped to one organisation. */
 export const accessTokens = pgTable(

@@ -67,8 +67,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
         try {
+          // Migrations that move data act as system work past the forced row-level security (tx.ts). This is this
+          // dedicated connection's own session, reset before it goes back to the pool.
+          await client.query(`select set_config('app.system', 'on', false)`);
           await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_DIR });
         } finally {
+          await client.query(`select set_config('app.system', '', false)`);
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
         }
       } finally {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy, pgRole, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -26,4 +26,18 @@ export const tenantPolicy = (table: string) =>
     to: appRole,
     using: sql`organisation_id = app_current_org()`,
     withCheck: sql`organisation_id = app_current_org()`,
+  });
+
+/**
+ * A RESTRICTIVE policy of the app role: rows must also pass `condition` (for example "the current user is on this
+ * case"). The owner is a member of the app role (it must be, to SET ROLE), so a policy for the app role binds the owner
+ * as well once row-level security is forced: system work (withSystem) passes it explicitly.
+ */
+export const restrictivePolicy = (name: string, condition: SQL) =>
+  pgPolicy(name, {
+    as: 'restrictive',
+    for: 'all',
+    to: appRole,
+    using: sql`app_is_system() or (${condition})`,
+    withCheck: sql`app_is_system() or (${condition})`,
   });

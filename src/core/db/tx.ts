@@ -27,9 +27,14 @@ export function withTenant<T>(db: Db, scope: TenantScope, work: (tx: Tx) => Prom
 /**
  * Runs `work` in one transaction as the database owner: for sign-in, sessions, jobs, migrations
  * and the demo seed — work that is not on behalf of one organisation. Keep it out of feature code.
+ * Row-level security is forced on the owner too; the transaction-local `app.system` mark is what lets this
+ * transaction (and only the owner's) past it, so a query run on `db` outside both helpers sees no tenant rows.
  */
 export function withSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(work);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.system', 'on', true)`);
+    return work(tx);
+  });
 }
 
 /** Rows of a raw `execute`, the same on both drivers. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { rowsOf } from '../db/tx.js';
+import { rowsOf, withSystem } from '../db/tx.js';
 import { testApp, type TestApp } from '../testing/harness.js';
 import { createOrganisation, createUser } from '../testing/fixtures.js';
 import { TestClient } from '../testing/client.js';
@@ -20,7 +20,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const countPeople = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from people`))[0]!.n;
+const countPeople = async () => rowsOf<{ n: number }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select count(*)::int as n from people`)))[0]!.n;
 const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: string | Buffer, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, payload, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers } });
 

@@ -3,7 +3,8 @@ import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'dr
 
 /**
  * The job queue. Workers claim due jobs with `FOR UPDATE SKIP LOCKED`, so any number of app
- * instances can run workers on one database. Only system transactions touch it.
+ * instances can run workers on one database. Only system transactions touch it; a request adds a job through the
+ * app_enqueue_job() function (see queue.ts), never by writing the table.
  */
 export const jobs = pgTable(
   'jobs',

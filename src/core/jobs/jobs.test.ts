@@ -5,7 +5,7 @@ import { startSmtp } from '../testing/smtp.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { testApp, type TestApp } from '../testing/harness.js';
 import { createOrganisation, createUser } from '../testing/fixtures.js';
-import { inviteMember } from '../auth/email-links.service.js';
+import { inviteMember } from '../auth/invitations.service.js';
 import { outbox } from '../mail/mail.table.js';
 import { createWorker } from './worker.js';
 import { backoffSeconds, enqueue } from './queue.js';
@@ -31,7 +31,7 @@ describe('mail through the outbox and a real SMTP server', () => {
     const [mail] = await withSystem(t.database.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, 'ola@example.org')));
     assert.equal(mail!.status, 'pending', 'the first attempt failed and will be retried');
     assert.equal(smtp.received.length, 0);
-    await t.database.db.execute(sql`update jobs set run_at = now() where status = 'queued'`);
+    await withSystem(t.database.db, (tx) => tx.execute(sql`update jobs set run_at = now() where status = 'queued'`));
     await t.worker.runDue();
     assert.equal(smtp.received.length, 1);
     assert.deepEqual(smtp.received[0]!.to, ['ola@example.org']);
@@ -69,7 +69,7 @@ describe('job queue', () => {
       await enqueue(tx, 'digest', {}, { uniqueKey: 'digest:2026-W48' });
       await enqueue(tx, 'digest', {}, { uniqueKey: 'digest:2026-W48' });
     });
-    const n = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from jobs where unique_key = 'digest:2026-W48'`))[0]!.n;
+    const n = rowsOf<{ n: number }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select count(*)::int as n from jobs where unique_key = 'digest:2026-W48'`)))[0]!.n;
     assert.equal(n, 1);
   });
 
@@ -78,7 +78,7 @@ describe('job queue', () => {
     const w = createWorker(t.database.db, { 'always-fails': async () => { throw new Error('boom'); } }, t.app.log);
     for (let i = 0; i < 3; i++) {
       await w.runDue();
-      await t.database.db.execute(sql`update jobs set run_at = now() where kind = 'always-fails' and status = 'queued'`);
+      await withSystem(t.database.db, (tx) => tx.execute(sql`update jobs set run_at = now() where kind = 'always-fails' and status = 'queued'`));
     }
     const [job] = await withSystem(t.database.db, (tx) => tx.select().from(jobs).where(eq(jobs.kind, 'always-fails')));
     assert.equal(job!.status, 'failed');

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rowsOf, withSystem, type Tx } from '../db/tx.js';
-import { jobs } from './jobs.table.js';
 
 export interface Job {
   id: string;
@@ -15,11 +14,12 @@ export type JobHandler = (job: Job) => Promise<void>;
 
 /**
  * Adds a job in the caller's transaction (so it exists only if the change commits).
- * With a `uniqueKey`, enqueuing the same job twice keeps one.
+ * With a `uniqueKey`, enqueuing the same job twice keeps one. Goes through app_enqueue_job() (migration 0007),
+ * the only way the app role can add a job: it cannot read, change or remove any.
  */
 export async function enqueue(tx: Tx, kind: string, payload: Record<string, unknown>, opts: { runAt?: Date; uniqueKey?: string; maxAttempts?: number } = {}) {
-  const insert = tx.insert(jobs).values({ kind, payload, runAt: opts.runAt ?? new Date(), uniqueKey: opts.uniqueKey, maxAttempts: opts.maxAttempts ?? 8 });
-  await (opts.uniqueKey ? insert.onConflictDoNothing({ target: jobs.uniqueKey }) : insert);
+  const runAt = (opts.runAt ?? new Date()).toISOString();
+  await tx.execute(sql`select app_enqueue_job(${kind}, ${JSON.stringify(payload)}::jsonb, ${opts.uniqueKey ?? null}, ${runAt}::timestamptz, ${opts.maxAttempts ?? 8})`);
 }
 
 /** Seconds to wait before attempt n+1: 10 s, 20 s, 40 s … capped at one hour. */

@@ -13,8 +13,11 @@ export const outbox = pgTable(
     organisationId: uuid(),
     toAddress: text().notNull(),
     subject: text().notNull(),
+    /** The bodies as sent. Not readable by the app role: they may hold a one-time link (see displayText). */
     textBody: text().notNull(),
     htmlBody: text().notNull(),
+    /** The plain-text body as staff see it under Outgoing mail: one-time links replaced by a note. */
+    displayText: text().notNull().default(''),
     locale: text().notNull(),
     /** iCalendar attachment (text/calendar), when the mail invites to a meeting. */
     icsBody: text(),

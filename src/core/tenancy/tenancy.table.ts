@@ -42,13 +42,28 @@ export const organisations = pgTable(
   ],
 ).enableRLS();
 
-/** A city or regional partnership grouping organisations; it sees aggregates only. */
-export const networks = pgTable('networks', {
-  id: uuid().primaryKey().defaultRandom(),
-  slug: text().notNull().unique(),
-  name: text().notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * A city or regional partnership grouping organisations; it sees aggregates only. The app role may read (never
+ * write) the networks its organisation belongs to and those the user manages; the aggregates themselves are
+ * computed in a system transaction (network module).
+ */
+export const networks = pgTable(
+  'networks',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    pgPolicy('networks_member_or_manager', {
+      for: 'select',
+      to: appRole,
+      using: sql`exists (select 1 from network_organisations n where n.network_id = ${t.id} and n.organisation_id = app_current_org())
+        or exists (select 1 from network_managers m where m.network_id = ${t.id} and m.user_id = app_current_user())`,
+    }),
+  ],
+).enableRLS();
 
 export const networkOrganisations = pgTable(
   'network_organisations',
@@ -56,8 +71,16 @@ export const networkOrganisations = pgTable(
     networkId: uuid().notNull().references(() => networks.id, { onDelete: 'cascade' }),
     organisationId: uuid().notNull().references(() => organisations.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.networkId, t.organisationId] })],
-);
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.organisationId] }),
+    pgPolicy('network_organisations_member_or_manager', {
+      for: 'select',
+      to: appRole,
+      using: sql`${t.organisationId} = app_current_org()
+        or exists (select 1 from network_managers m where m.network_id = ${t.networkId} and m.user_id = app_current_user())`,
+    }),
+  ],
+).enableRLS();
 
 /** A programme run by one organisation (mentoring for refugee families, school help…). */
 export const programmes = pgTable(
@@ -132,6 +155,9 @@ export const networkManagers = pgTable(
     networkId: uuid().notNull().references(() => networks.id, { onDelete: 'cascade' }),
     userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.networkId, t.userId] })],
-);
+  (t) => [
+    primaryKey({ columns: [t.networkId, t.userId] }),
+    pgPolicy('network_managers_self', { for: 'select', to: appRole, using: sql`${t.userId} = app_current_user()` }),
+  ],
+).enableRLS();
 

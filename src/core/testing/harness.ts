@@ -6,6 +6,9 @@ import { loadConfig, type Config } from '../../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { createMailer } from '../mail/sender.js';
 
+/** The role the app connects as on the test cluster: it owns the database and its tables, without superuser. */
+const OWNER = 'tandem_owner';
+
 export interface TestApp extends App {
   database: Database;
   config: Config;
@@ -26,9 +29,12 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     const name = `t_${randomBytes(6).toString('hex')}`;
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
-    await client.query(`create database ${name}`);
+    // As in production, the app connects as the owner of its tables, an ordinary role (no superuser, who would
+    // bypass row-level security): so forced row-level security is really exercised on this engine.
+    await client.query(`do $$ begin create role ${OWNER} login createrole; exception when duplicate_object or unique_violation then null; end $$`);
+    await client.query(`create database ${name} owner ${OWNER}`);
     await client.end();
-    url = admin.replace(/\/[^/]*$/, `/${name}`);
+    url = admin.replace(/\/\/[^@/]*@/, `//${OWNER}@`).replace(/\/[^/]*$/, `/${name}`);
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();

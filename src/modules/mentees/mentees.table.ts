@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { appRole, organisationId, tenantPolicy } from '../../core/db/rls.js';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { organisationId, restrictivePolicy, tenantPolicy } from '../../core/db/rls.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
 import type { LanguageLevel } from '../volunteers/volunteers.table.js';
 
@@ -112,13 +112,7 @@ export const menteeNotes = pgTable(
   (t) => [
     index('mentee_notes_mentee').on(t.menteeId, t.createdAt),
     tenantPolicy('mentee_notes'),
-    pgPolicy('mentee_notes_case_staff', {
-      as: 'restrictive',
-      for: 'all',
-      to: appRole,
-      using: sql`exists (select 1 from mentee_case_staff s where s.mentee_id = ${t.menteeId} and s.user_id = app_current_user())`,
-      withCheck: sql`exists (select 1 from mentee_case_staff s where s.mentee_id = ${t.menteeId} and s.user_id = app_current_user())`,
-    }),
+    restrictivePolicy('mentee_notes_case_staff', sql`exists (select 1 from mentee_case_staff s where s.mentee_id = ${t.menteeId} and s.user_id = app_current_user())`),
   ],
 ).enableRLS();
 

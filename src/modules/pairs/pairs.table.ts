@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { appRole, organisationId, tenantPolicy } from '../../core/db/rls.js';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { organisationId, restrictivePolicy, tenantPolicy } from '../../core/db/rls.js';
 import { organisations, people } from '../../core/tenancy/tenancy.table.js';
 import { matches } from '../matching/matching.table.js';
 import { mentees } from '../mentees/mentees.table.js';
@@ -136,13 +136,7 @@ export const concerns = pgTable(
     check('concerns_raised_as', sql`${t.raisedAs} in ('volunteer','social_worker','coordinator','administrator')`),
     index('concerns_org_status').on(t.organisationId, t.status),
     tenantPolicy('concerns'),
-    pgPolicy('concerns_case_staff', {
-      as: 'restrictive',
-      for: 'all',
-      to: appRole,
-      using: sql`app_can_see_concern(${t.raisedByUserId}, ${t.assignedToUserId}, ${t.matchId}, ${t.menteeId})`,
-      withCheck: sql`app_can_see_concern(${t.raisedByUserId}, ${t.assignedToUserId}, ${t.matchId}, ${t.menteeId})`,
-    }),
+    restrictivePolicy('concerns_case_staff', sql`app_can_see_concern(${t.raisedByUserId}, ${t.assignedToUserId}, ${t.matchId}, ${t.menteeId})`),
   ],
 ).enableRLS();
 
@@ -164,13 +158,7 @@ export const concernActions = pgTable(
     index('concern_actions_concern').on(t.concernId, t.at),
     tenantPolicy('concern_actions'),
     // Same visibility as the concern itself (the subquery runs under the concern's own policies).
-    pgPolicy('concern_actions_case_staff', {
-      as: 'restrictive',
-      for: 'all',
-      to: appRole,
-      using: sql`exists (select 1 from concerns c where c.id = ${t.concernId})`,
-      withCheck: sql`exists (select 1 from concerns c where c.id = ${t.concernId})`,
-    }),
+    restrictivePolicy('concern_actions_case_staff', sql`exists (select 1 from concerns c where c.id = ${t.concernId})`),
   ],
 ).enableRLS();
 
