@@ -4,6 +4,7 @@ import type { Db } from '../core/db/database.js';
 import type { JobHandler } from '../core/jobs/queue.js';
 import { accountPages } from '../core/auth/account.pages.js';
 import { authPages } from '../core/auth/auth.pages.js';
+import { invitationPages } from '../core/auth/invitation.pages.js';
 import { setupPages } from '../core/auth/setup.pages.js';
 import { apiDocs } from '../core/http/api-docs.pages.js';
 import { adminModule } from './admin/index.js';
@@ -16,7 +17,7 @@ import { peopleModule } from './people/index.js';
 import { volunteersJobs, volunteersModule } from './volunteers/index.js';
 
 /** Every feature, registered in this order. A new module adds one line here. */
-export const modules: Module[] = [authPages, setupPages, accountPages, homePages, peopleModule, volunteersModule, menteesModule, matchingModule, pairsModule, adminModule, networkModule, apiDocs];
+export const modules: Module[] = [authPages, invitationPages, setupPages, accountPages, homePages, peopleModule, volunteersModule, menteesModule, matchingModule, pairsModule, adminModule, networkModule, apiDocs];
 
 /** Background job handlers of the modules, by job kind. */
 export const moduleJobs = (db: Db, config: Config): Record<string, JobHandler> => ({

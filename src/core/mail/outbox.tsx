@@ -10,7 +10,11 @@ export interface MailContent {
   subject: string;
   /** Paragraphs of the message; a paragraph may hold one call-to-action link. */
   paragraphs: string[];
-  action?: { label: string; url: string };
+  /**
+   * The call to action. `secret`: a one-time link that acts for the recipient (set a password, confirm a consent):
+   * it goes out in the mail but staff reading Outgoing mail see a note instead.
+   */
+  action?: { label: string; url: string; secret?: boolean };
   ics?: string;
 }
 
@@ -41,10 +45,15 @@ function HtmlMail({ locale, content }: { locale: Locale; content: MailContent })
   );
 }
 
-export function renderMail(locale: Locale, content: MailContent): { text: string; html: string } {
-  const text = [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []), '—', 'Tandem'].join('\n\n');
+const plainText = (content: MailContent, url?: string) =>
+  [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${url ?? content.action.url}`] : []), '—', 'Tandem'].join('\n\n');
+
+/** The mail as sent (text and HTML), and the text staff may read: a secret link replaced by a note in the mail's language. */
+export function renderMail(locale: Locale, content: MailContent): { text: string; html: string; displayText: string } {
+  const text = plainText(content);
   const html = `<!doctype html>${render(<HtmlMail locale={locale} content={content} />)}`;
-  return { text, html };
+  const displayText = content.action?.secret ? plainText(content, translator(locale)('mail.secretLinkHidden')) : text;
+  return { text, html, displayText };
 }
 
 /**
@@ -56,7 +65,7 @@ export async function queueMail<P>(
   mail: { organisationId: string | null; to: string; locale: Locale; template: MailTemplate<P>; params: P },
 ): Promise<string> {
   const content = mail.template(translator(mail.locale), mail.params);
-  const { text, html } = renderMail(mail.locale, content);
+  const { text, html, displayText } = renderMail(mail.locale, content);
   const [row] = await tx
     .insert(outbox)
     .values({
@@ -65,6 +74,7 @@ export async function queueMail<P>(
       subject: content.subject,
       textBody: text,
       htmlBody: html,
+      displayText,
       locale: mail.locale,
       icsBody: content.ics ?? null,
     })

@@ -20,10 +20,14 @@ export async function countMails(tx: Tx, organisationId: string): Promise<number
   return Number(row?.n ?? 0);
 }
 
-/** One mail of the organisation, without its HTML body. */
+/**
+ * One mail of the organisation as staff may read it: the text with one-time links replaced by a note. The bodies as
+ * sent are not readable by the app role at all (a live invitation or confirmation link would let the reader act
+ * for the recipient).
+ */
 export async function findMailById(tx: Tx, organisationId: string, id: string) {
   const [row] = await tx
-    .select({ ...summary, locale: outbox.locale, textBody: outbox.textBody, sentAt: outbox.sentAt, attempts: outbox.attempts, lastError: outbox.lastError })
+    .select({ ...summary, locale: outbox.locale, textBody: outbox.displayText, sentAt: outbox.sentAt, attempts: outbox.attempts, lastError: outbox.lastError })
     .from(outbox)
     .where(and(eq(outbox.organisationId, organisationId), eq(outbox.id, id)));
   return row;

@@ -14,7 +14,7 @@ async function seedMail(organisationId: string | null, values: Partial<typeof ou
   const [row] = await withSystem(w.db, (tx) =>
     tx
       .insert(outbox)
-      .values({ organisationId, toAddress: 'someone@example.org', subject: 'Hello', textBody: 'Text body', htmlBody: '<p>HTML body</p>', locale: 'pl', ...values })
+      .values({ organisationId, toAddress: 'someone@example.org', subject: 'Hello', textBody: 'Text body', htmlBody: '<p>HTML body</p>', locale: 'pl', ...values, displayText: values.displayText ?? values.textBody ?? 'Text body' })
       .returning({ id: outbox.id }),
   );
   return row!.id;
@@ -53,18 +53,20 @@ describe('outgoing mail /admin/outbox', () => {
     assert.equal((await client.get('/admin/outbox?page=abc')).status, 200, 'a nonsense page number shows the first page');
   });
 
-  it('shows one mail as escaped text, never its HTML, and audits the reading', async () => {
+  it('shows one mail as escaped text for staff (never its HTML, never the body as sent), and audits the reading', async () => {
     const org = await freshOrganisation(w);
     const { client } = await signedIn(w, ['administrator'], { organisationId: org.id });
     const id = await seedMail(org.id, {
       subject: 'Hi <img src=x onerror=alert(1)>',
-      textBody: 'Line one\n<script>alert(1)</script>\nhttp://tandem.test/invitation/abc',
+      textBody: 'Line one\n<script>alert(1)</script>\nhttp://tandem.test/invitation/live-token',
+      displayText: 'Line one\n<script>alert(1)</script>\n[link hidden]',
       htmlBody: '<p id="html-only">only in html</p>',
       locale: 'uk',
     });
     const page = await client.get(`/admin/outbox/${id}`);
     assert.equal(page.status, 200);
-    assert.match(page.body, /<pre class="mail-body" lang="uk" dir="auto">Line one\n&lt;script>alert\(1\)&lt;\/script>\nhttp:\/\/tandem\.test\/invitation\/abc<\/pre>/);
+    assert.match(page.body, /<pre class="mail-body" lang="uk" dir="auto">Line one\n&lt;script>alert\(1\)&lt;\/script>\n\[link hidden\]<\/pre>/);
+    assert.doesNotMatch(page.body, /live-token/);
     assert.doesNotMatch(page.body, /<script>alert/);
     assert.doesNotMatch(page.body, /<img src=x/);
     assert.doesNotMatch(page.body, /html-only/);

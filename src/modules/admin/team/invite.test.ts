@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { adminWorld, anonymous, auditEntries, countRows, followFlash, mailsTo, rolesOf, signedIn, type AdminWorld } from '../test-helpers.js';
@@ -50,18 +52,35 @@ describe('invitations /admin/users/invite', () => {
     await client.post('/admin/users/invite', first);
     const people = await countRows(w, 'people', w.org.id);
     const users = await countRows(w, 'users');
+    const firstLink = linkIn((await mailsTo(w, 'marta@example.org'))[0]!.textBody);
     await client.get('/admin/users/invite');
     const again = await client.post('/admin/users/invite', first);
-    assert.match(await followFlash(client, again.location), /already has the role volunteer\. Nothing was duplicated/);
+    assert.match(await followFlash(client, again.location), /already been invited with the role volunteer\. Nothing was duplicated/);
     await client.get('/admin/users/invite');
     const other = await client.post('/admin/users/invite', { ...first, role: 'mentee' });
-    assert.match(await followFlash(client, other.location), /already in the team\. The role mentee has been added/);
+    assert.match(await followFlash(client, other.location), /invitation has been sent to marta@example\.org/);
     assert.equal(await countRows(w, 'people', w.org.id), people);
-    assert.equal(await countRows(w, 'users'), users);
+    assert.equal(await countRows(w, 'users'), users, 'no account before acceptance');
     const list = await client.get('/admin/users');
     assert.equal(list.body.match(/Nowak Marta/g)?.length, 1);
-    const personId = /href="\/admin\/users\/([0-9a-f-]{36})">Nowak Marta/.exec(list.body)![1]!;
-    assert.deepEqual(await rolesOf(w, personId), ['mentee', 'volunteer']);
+    assert.match(list.body, /<td>Nowak Marta<\/td><td dir="ltr">marta@example\.org<\/td><td>mentee, volunteer<\/td>/, 'one pending invitation offering both roles');
+
+    const mails = await mailsTo(w, 'marta@example.org');
+    assert.equal(mails.length, 3);
+    const invited = new TestClient(w.t.app);
+    assert.equal((await invited.get(firstLink)).status, 404, 'a fresh link replaces the earlier one');
+    const latest = linkIn(mails.at(-1)!.textBody);
+    await invited.get(latest);
+    assert.equal((await invited.post(latest, { password: 'długie hasło Marty', confirm: 'długie hasło Marty' })).status, 303);
+    const personId = rowsOf<{ id: string }>(await withSystem(w.db, (tx) => tx.execute(sql`select id from people where email = 'marta@example.org'`)))[0]!.id;
+    assert.deepEqual(await rolesOf(w, personId), ['mentee', 'volunteer'], 'both roles once accepted');
+    await client.get('/admin/users/invite');
+    const member = await client.post('/admin/users/invite', { ...first, role: 'coordinator' });
+    assert.match(await followFlash(client, member.location), /already in the team\. The role volunteer coordinator has been added/);
+    await client.get('/admin/users/invite');
+    const held = await client.post('/admin/users/invite', { ...first, role: 'coordinator' });
+    assert.match(await followFlash(client, held.location), /already has the role volunteer coordinator\. Nothing was changed/);
+    assert.equal((await mailsTo(w, 'marta@example.org')).length, 3, 'a member gets a role without a mail');
   });
 
   it('refuses missing, oversized and unknown values with messages next to the fields, and writes nothing', async () => {
@@ -121,12 +140,16 @@ describe('invitations /admin/users/invite', () => {
     assert.equal(await countRows(w, 'outbox'), before);
   });
 
-  it('invites into the signed-in organisation only: an account elsewhere gets a new person here', async () => {
+  it('invites into the signed-in organisation only: an account elsewhere gets a new person here, and no role before accepting', async () => {
     const elsewhere = await createUser(w.db, { organisationId: w.other.id, roles: ['coordinator'], email: 'both@example.org' });
     const { client } = await signedIn(w, ['administrator']);
     await client.get('/admin/users/invite');
     const res = await client.post('/admin/users/invite', { ...invite, email: 'both@example.org', role: 'volunteer' });
     assert.match(await followFlash(client, res.location), /has been sent/);
     assert.deepEqual(await rolesOf(w, elsewhere.personId), ['coordinator'], "the other organisation's person is untouched");
+    const here = rowsOf<{ id: string; user_id: string | null }>(await withSystem(w.db, (tx) => tx.execute(sql`select id, user_id from people where organisation_id = ${w.org.id} and email = 'both@example.org'`)));
+    assert.equal(here.length, 1);
+    assert.equal(here[0]!.user_id, null, 'not linked to the account before its owner accepts');
+    assert.deepEqual(await rolesOf(w, here[0]!.id), [], 'no membership before acceptance');
   });
 });

@@ -1,5 +1,5 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { users } from '../../../core/auth/auth.table.js';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { invitations, users } from '../../../core/auth/auth.table.js';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { memberships, people, type Role } from '../../../core/tenancy/tenancy.table.js';
 
@@ -55,15 +55,30 @@ export async function findMemberById(tx: Tx, organisationId: string, personId: s
   return row;
 }
 
-/** The person (and their roles) an e-mail address already has in the organisation, or null. */
-export async function findMemberByEmail(tx: Tx, organisationId: string, address: string): Promise<{ personId: string; roles: Role[] } | null> {
-  const [account] = rowsOf<{ id: string | null }>(await tx.execute(sql`select app_user_id_by_email(${address}) as id`));
-  if (!account?.id) return null;
-  const [row] = await tx
-    .select({ personId: people.id, roles: memberColumns(organisationId).roles })
-    .from(people)
-    .where(and(eq(people.organisationId, organisationId), eq(people.userId, account.id)));
-  return row ?? null;
+export interface InvitationRow {
+  personId: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  roles: Role[];
+  expired: boolean;
+}
+
+/** Invitations of the organisation not accepted (nor declined) yet, with the invited person's name. Unsorted. */
+export async function findOpenInvitations(tx: Tx, organisationId: string): Promise<InvitationRow[]> {
+  return tx
+    .select({
+      personId: invitations.personId,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      email: invitations.email,
+      roles: sql<Role[]>`${invitations.roles}`,
+      expired: sql<boolean>`${invitations.expiresAt} <= now()`,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.declinedAt)))
+    .limit(20_000);
 }
 
 /**

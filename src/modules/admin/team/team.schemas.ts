@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../core/i18n/index.js';
-import { email, requiredText } from '../../../core/http/validation.js';
+import { email, personName } from '../../../core/http/validation.js';
 import { ROLES } from '../../../core/tenancy/tenancy.table.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -9,8 +9,8 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 export const InviteInput = z
   .object({
     email: z.preprocess(blankToUndefined, email()),
-    givenName: requiredText(100),
-    familyName: requiredText(100),
+    givenName: personName(100),
+    familyName: personName(100),
     role: z.enum(ROLES),
     locale: z.enum(LOCALES),
   })
@@ -27,15 +27,16 @@ export const RoleChange = z
 export type RoleChange = z.infer<typeof RoleChange>;
 
 /**
- * Whether the member uses their account here: `active` once they have accepted the invitation (or signed in
- * and acted in this organisation), `pending` while the invitation is open, `disabled` when the account is off.
+ * Whether the member uses their account here: `active` once they have accepted the invitation, `pending` while an
+ * invitation is open, `expired` when it ran out before being accepted, `disabled` when the account is off.
  */
-export const AccountState = z.enum(['active', 'pending', 'disabled']);
+export const AccountState = z.enum(['active', 'pending', 'expired', 'disabled']);
 export type AccountState = z.infer<typeof AccountState>;
 
 export const MemberOutput = z.object({
   personId: z.string().uuid(),
-  userId: z.string().uuid(),
+  /** Null until an invitation is accepted. */
+  userId: z.string().uuid().nullable(),
   givenName: z.string(),
   familyName: z.string(),
   email: z.string(),

@@ -1,5 +1,5 @@
 import { audit } from '../../../core/audit/audit.js';
-import { inviteMember } from '../../../core/auth/email-links.service.js';
+import { inviteMember, type InviteOutcome } from '../../../core/auth/invitations.service.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -7,7 +7,7 @@ import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { canInvite } from '../admin.policy.js';
 import { invalid } from '../../../core/http/route-helpers.js';
-import { deleteMembership, findMemberByEmail, findMemberById, findMembers, insertMembership, lockAdministrators, type MemberRow } from './team.repository.js';
+import { deleteMembership, findMemberById, findMembers, findOpenInvitations, insertMembership, lockAdministrators, type MemberRow } from './team.repository.js';
 import type { InviteInput, MemberOutput, RoleChange } from './team.schemas.js';
 
 /** Keeps database rows out of pages: only these fields leave the service. */
@@ -23,14 +23,22 @@ export function presentMember(m: MemberRow): MemberOutput {
   };
 }
 
-/** Everyone with an account and a role in the organisation, by family then given name in the viewer's language. Audited. */
+/**
+ * Everyone with an account and a role in the organisation, and everyone invited who has not accepted yet (with the
+ * roles they were offered), by family then given name in the viewer's language. Audited.
+ */
 export async function listMembers(db: Db, actor: RequestActor, locale: Locale): Promise<MemberOutput[]> {
   return withTenant(db, actor, async (tx) => {
-    const rows = await findMembers(tx, actor.organisationId);
+    const members = (await findMembers(tx, actor.organisationId)).map(presentMember);
+    const seen = new Set(members.map((m) => m.personId));
+    const invited: MemberOutput[] = (await findOpenInvitations(tx, actor.organisationId))
+      .filter((i) => !seen.has(i.personId))
+      .map((i) => ({ personId: i.personId, userId: null, givenName: i.givenName, familyName: i.familyName, email: i.email, roles: i.roles, account: i.expired ? 'expired' : 'pending' }));
+    const rows = [...members, ...invited];
     const compare = compareNames(locale);
     rows.sort((a, b) => compare(a.familyName, b.familyName) || compare(a.givenName, b.givenName));
     await audit(tx, actor, { action: 'member.list', entity: 'person', fields: rows.length ? ['name', 'email', 'roles'] : [] });
-    return rows.map(presentMember);
+    return rows;
   });
 }
 
@@ -44,20 +52,17 @@ export async function viewMember(db: Db, actor: RequestActor, personId: string):
   });
 }
 
-/** What an invitation did: a new member, a new role for a member, or a fresh link for a role they hold. */
-export type InviteOutcome = 'invited' | 'roleAdded' | 'resent';
+export type { InviteOutcome };
 
 /**
- * Invites someone with one role (see inviteMember: account, person, membership, link and mail in one
- * transaction; nothing is duplicated for someone already in the team). A coordinator may hand out only
+ * Invites someone with one role (see inviteInTx: the person record, the invitation, its link and mail in one
+ * transaction; nobody gets a membership before accepting, and the answer is the same whether or not the address
+ * has an account elsewhere). A member of this organisation gets the role at once. A coordinator may hand out only
  * COORDINATOR_INVITES; any other role is refused as a field error on `role`.
  */
 export async function inviteToTeam(db: Db, actor: RequestActor, input: InviteInput, baseUrl: string): Promise<{ personId: string; outcome: InviteOutcome }> {
   if (!canInvite(actor.roles, input.role)) throw invalid('role', 'admin.invite.roleNotAllowed');
-  const before = await withTenant(db, actor, (tx) => findMemberByEmail(tx, actor.organisationId, input.email));
-  const { personId } = await inviteMember(db, actor, input, baseUrl);
-  const outcome: InviteOutcome = !before ? 'invited' : before.roles.includes(input.role) ? 'resent' : 'roleAdded';
-  return { personId, outcome };
+  return inviteMember(db, actor, input, baseUrl);
 }
 
 export type RoleOutcome = 'added' | 'alreadyHeld' | 'removed' | 'notHeld';

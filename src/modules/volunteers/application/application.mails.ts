@@ -22,5 +22,6 @@ export const guardianConfirmMail: MailTemplate<{ organisation: string; applicant
     t('volunteers.application.mail.guardian.expiry', { days: p.days }),
     t('volunteers.application.mail.guardian.ignore'),
   ],
-  action: { label: t('volunteers.application.mail.guardian.action'), url: p.url },
+  // Whoever holds the link confirms the consent: staff must not be able to read it under Outgoing mail.
+  action: { label: t('volunteers.application.mail.guardian.action'), url: p.url, secret: true },
 });

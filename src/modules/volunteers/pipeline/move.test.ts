@@ -1,4 +1,4 @@
-import { rowsOf } from '../../../core/db/tx.js';
+import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { sql } from 'drizzle-orm';
 /**
  * Moving volunteers through the pipeline over HTTP: every rule of stages.ts (allowed and blocked, with its
@@ -91,10 +91,12 @@ describe('moving one volunteer (POST /volunteers/:id/stage)', () => {
     assert.equal((await move(coordinator.client, id, 'approved')).status, 303);
     const events = await eventsOf(w, id);
     assert.deepEqual(events.map((e) => e.kind).sort(), ['invitation', 'stage']);
-    const mails = rowsOf<{ subject: string }>(await w.db.execute(sql`select subject from outbox where to_address = 'olena.k@example.org'`));
+    const mails = rowsOf<{ subject: string }>(await withSystem(w.db, (tx) => tx.execute(sql`select subject from outbox where to_address = 'olena.k@example.org'`)));
     assert.equal(mails.length, 1);
-    const linked = rowsOf<{ user_id: string | null }>(await w.db.execute(sql`select p.user_id from people p join volunteers v on v.person_id = p.id where v.id = ${id}`));
-    assert.ok(linked[0]!.user_id, 'the account is linked to the volunteer');
+    const invited = rowsOf<{ roles: string[]; user_id: string | null }>(
+      await withSystem(w.db, (tx) => tx.execute(sql`select i.roles, p.user_id from invitations i join volunteers v on v.person_id = i.person_id join people p on p.id = i.person_id where v.id = ${id}`)),
+    );
+    assert.deepEqual(invited, [{ roles: ['volunteer'], user_id: null }], 'an invitation for the volunteer’s own record; the account comes when they accept');
   });
 
   it('allows going back from "interview scheduled" to "contacted", and active ⇄ paused → ended with reasons', async () => {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../core/audit/audit.js';
-import { inviteInTx } from '../../../core/auth/email-links.service.js';
+import { inviteInTx } from '../../../core/auth/invitations.service.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -11,8 +11,8 @@ export const INVITABLE_STAGES: ReadonlySet<string> = new Set(['approved', 'activ
 
 /**
  * Invites an approved volunteer to create an account with the role `volunteer`, in the language they
- * applied in (see `inviteMember`: the account, the link to the volunteer's existing person record, the
- * membership, the single-use link and the mail in one transaction). Called on the move to `approved` and
+ * applied in (see `inviteInTx`: an invitation for the volunteer's own person record, its single-use link and the
+ * mail in one transaction; the account and the membership come when the volunteer accepts). Called on the move to `approved` and
  * from the "send account invitation" button; calling it again sends a fresh link.
  * Refused: NOT_FOUND for an unknown id or another organisation's; CONFLICT (with a message) before approval
  * or without an e-mail address. A timeline event records it.
@@ -33,7 +33,7 @@ export async function inviteApprovedVolunteer(db: Db, actor: Actor, volunteerId:
  */
 export async function inviteVolunteerInTx(tx: Tx, actor: Actor, volunteer: VolunteerRow, baseUrl: string): Promise<{ personId: string }> {
   const locale = isLocale(volunteer.locale) ? volunteer.locale : 'pl';
-  const result = await inviteInTx(tx, actor, { email: volunteer.email!, givenName: volunteer.givenName, familyName: volunteer.familyName, role: 'volunteer', locale }, baseUrl);
+  const result = await inviteInTx(tx, actor, { email: volunteer.email!, givenName: volunteer.givenName, familyName: volunteer.familyName, role: 'volunteer', locale }, baseUrl, volunteer.personId);
   await addEvent(tx, actor.organisationId, { volunteerId: volunteer.id, actorUserId: actor.userId, kind: 'invitation', detail: { role: 'volunteer', locale } });
   return result;
 }

@@ -188,12 +188,18 @@ describe('account invitation of an approved volunteer', () => {
     const mails = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, 'olena.k@example.org')));
     assert.equal(mails.length, 1);
     assert.equal(mails[0]!.locale, 'uk');
-    assert.match(mails[0]!.textBody, /http:\/\/tandem\.test\/invitation\//);
-    const [link] = await withSystem(w.db, async (tx) =>
-      rowsOf<{ user_id: string | null; roles: string[] }>(await tx.execute(sql`select p.user_id, array(select role from memberships m where m.person_id = p.id) as roles from people p where p.id = ${v.personId}`)),
-    );
-    assert.ok(link!.user_id, 'the volunteer’s person record is linked to the new account, not duplicated');
-    assert.deepEqual(link!.roles, ['volunteer']);
+    const path = /http:\/\/tandem\.test(\/invitation\/[A-Za-z0-9_-]+)/.exec(mails[0]!.textBody)![1]!;
+    const linkOf = async () =>
+      (await withSystem(w.db, async (tx) =>
+        rowsOf<{ user_id: string | null; roles: string[] }>(await tx.execute(sql`select p.user_id, array(select role from memberships m where m.person_id = p.id) as roles from people p where p.id = ${v.personId}`)),
+      ))[0]!;
+    assert.deepEqual(await linkOf(), { user_id: null, roles: [] }, 'no account and no role before the volunteer accepts');
+    const volunteer = new TestClient(w.t.app);
+    await volunteer.get(path);
+    assert.equal((await volunteer.post(path, { password: 'довге гасло волонтерки', confirm: 'довге гасло волонтерки' })).status, 303);
+    const link = await linkOf();
+    assert.ok(link.user_id, 'the volunteer’s person record is linked to the new account, not duplicated');
+    assert.deepEqual(link.roles, ['volunteer']);
     assert.ok((await eventsOf(w, v.id)).some((e) => e.kind === 'invitation'));
 
     const early = await createVolunteer(w, { stage: 'interviewed', email: 'early@example.org' });

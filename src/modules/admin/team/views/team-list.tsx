@@ -31,7 +31,7 @@ export function TeamListView({ ctx, members, canChangeRoles }: { ctx: PageContex
               {members.map((m) => (
                 <tr>
                   <td>
-                    {canChangeRoles ? (
+                    {canChangeRoles && m.userId ? (
                       <a href={`/admin/users/${m.personId}`}>
                         {m.familyName} {m.givenName}
                       </a>

@@ -1,0 +1,158 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ModuleContext } from '../../app.js';
+import { AppError } from '../http/errors.js';
+import { fieldErrors } from '../http/validation.js';
+import { formatList } from '../i18n/index.js';
+import { emptyForm, Form, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { SetPasswordInput } from './auth.schemas.js';
+import { SetPasswordView } from './auth.pages.js';
+import { setSessionCookie } from './cookies.js';
+import { acceptAsMember, acceptWithPassword, declineInvitation, openInvitation, type OpenInvitation } from './invitations.service.js';
+import { setSessionOrganisation } from './session.js';
+
+const Params = z.object({ token: z.string().max(100) });
+
+/**
+ * The link of an invitation mail. For an address without an account it creates the account (choose a password);
+ * for an existing account it asks its owner to sign in — with their own password and second factor — and accept.
+ * Nothing here can change an existing account's password.
+ */
+export function invitationPages({ app, db, config }: ModuleContext) {
+  const strict = { max: config.authRateLimit, timeWindow: '1 minute' };
+
+  const open = async (req: FastifyRequest) => {
+    const { token } = Params.parse(req.params);
+    const invitation = await openInvitation(db, token);
+    if (!invitation) throw new AppError('NOT_FOUND', 'link.invalid');
+    return { token, invitation };
+  };
+
+  const page = (req: FastifyRequest, reply: FastifyReply, token: string, invitation: OpenInvitation, form: FormState, status = 200) => {
+    const auth = req.auth;
+    const state: InvitationState =
+      invitation.account === 'new'
+        ? 'newAccount'
+        : !auth
+          ? 'signIn'
+          : auth.email === invitation.email && auth.mfaPassed
+            ? 'accept'
+            : auth.email === invitation.email
+              ? 'secondFactor'
+              : 'otherAccount';
+    return sendPage(
+      req,
+      reply,
+      (c) => c.t('invitation.title'),
+      (ctx) => <InvitationView ctx={ctx} form={form} token={token} invitation={invitation} state={state} signedInAs={auth?.email} />,
+      status,
+    );
+  };
+
+  app.get('/invitation/:token', { config: { access: 'public' } }, async (req, reply) => {
+    const { token, invitation } = await open(req);
+    return page(req, reply, token, invitation, emptyForm());
+  });
+
+  // A new account: the password chosen here.
+  app.post('/invitation/:token', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
+    const { token, invitation } = await open(req);
+    const parsed = SetPasswordInput.safeParse(req.body ?? {});
+    if (!parsed.success) return page(req, reply, token, invitation, { values: {}, errors: fieldErrors(parsed.error) }, 422);
+    const result = await acceptWithPassword(db, token, parsed.data.password, req.id);
+    if (!result.ok) {
+      if (result.reason === 'invalid') throw new AppError('NOT_FOUND', 'link.invalid');
+      // The address got an account in the meantime: its owner signs in instead.
+      return page(req, reply, token, { ...invitation, account: 'existing' }, emptyForm(), 409);
+    }
+    setSessionCookie(req, reply, result.sessionToken);
+    setFlash(reply, 'success', 'invitation.done');
+    return reply.redirect('/', 303);
+  });
+
+  // An existing account: its owner, signed in, accepts.
+  app.post('/invitation/:token/accept', { config: { access: 'signed-in' } }, async (req, reply) => {
+    const { token, invitation } = await open(req);
+    const auth = req.auth!;
+    if (auth.via !== 'session') throw new AppError('FORBIDDEN');
+    const outcome = await acceptAsMember(db, token, { userId: auth.userId, email: auth.email }, req.id);
+    if (outcome === 'invalid') throw new AppError('NOT_FOUND', 'link.invalid');
+    if (outcome === 'wrongAccount') return page(req, reply, token, invitation, emptyForm(), 403);
+    await setSessionOrganisation(db, auth.sessionHash!, invitation.organisationId);
+    setFlash(reply, 'success', 'invitation.joined', { organisation: invitation.organisationName });
+    return reply.redirect('/', 303);
+  });
+
+  app.post('/invitation/:token/decline', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
+    const { token } = Params.parse(req.params);
+    if (!(await declineInvitation(db, token, req.id))) throw new AppError('NOT_FOUND', 'link.invalid');
+    setFlash(reply, 'info', 'invitation.declined');
+    return reply.redirect(req.auth?.mfaPassed ? '/' : '/sign-in', 303);
+  });
+}
+
+type InvitationState = 'newAccount' | 'signIn' | 'secondFactor' | 'accept' | 'otherAccount';
+
+function InvitationView(props: { ctx: PageContext; form: FormState; token: string; invitation: OpenInvitation; state: InvitationState; signedInAs?: string }) {
+  const { ctx, invitation, token, state } = props;
+  const { t } = ctx;
+  const roles = formatList(invitation.roles.map((r) => t(`role.${r}`)), ctx.locale, 'conjunction');
+  const path = `/invitation/${token}`;
+  const offer = <p class="lead">{t('invitation.offer', { organisation: invitation.organisationName, roles })}</p>;
+  const decline = (
+    <Form ctx={ctx} action={`${path}/decline`} class="inline-form">
+      <button type="submit" class="button button-secondary">
+        {t('invitation.decline')}
+      </button>
+    </Form>
+  );
+  if (state === 'newAccount') {
+    return (
+      <>
+        <SetPasswordView ctx={ctx} form={props.form} purpose="invitation" email={invitation.email} lead={offer} />
+        <section class="narrow">{decline}</section>
+      </>
+    );
+  }
+  return (
+    <section class="narrow">
+      <h1>{t('invitation.title')}</h1>
+      {offer}
+      {state === 'signIn' && (
+        <>
+          <p>{t('invitation.existingAccount', { email: invitation.email })}</p>
+          <p>
+            <a class="button" href={`/sign-in?next=${encodeURIComponent(path)}`}>
+              {t('invitation.signInToAccept')}
+            </a>
+          </p>
+        </>
+      )}
+      {state === 'secondFactor' && (
+        <p>
+          <a class="button" href={`/sign-in/two-factor?next=${encodeURIComponent(path)}`}>
+            {t('invitation.finishSignIn')}
+          </a>
+        </p>
+      )}
+      {state === 'otherAccount' && (
+        <>
+          <p>{t('invitation.otherAccount', { email: invitation.email, current: props.signedInAs ?? '' })}</p>
+          <Form ctx={ctx} action="/sign-out" class="inline-form">
+            <button type="submit" class="button">
+              {t('invitation.signOutFirst')}
+            </button>
+          </Form>
+        </>
+      )}
+      {state === 'accept' && (
+        <Form ctx={ctx} action={`${path}/accept`} class="inline-form">
+          <button type="submit" class="button">
+            {t('invitation.accept')}
+          </button>
+        </Form>
+      )}
+      {decline}
+    </section>
+  );
+}
