@@ -3,14 +3,15 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { ModuleContext } from '../../app.js';
 import { needsMfaSetup } from '../http/access.js';
-import { AppError } from '../http/errors.js';
+import { AppError, type FieldErrors } from '../http/errors.js';
 import { fieldErrors, requiredText } from '../http/validation.js';
 import { LOCALES } from '../i18n/index.js';
 import { emptyForm, type FormState, sendPage, setFlash } from '../ui/index.js';
 import { ProfileView, SecurityView, TokensView } from './views/account.js';
 import { createAccessToken, listAccessTokens, revokeAccessToken } from './access-tokens.js';
-import { changePassword, confirmTotp, disableTotp, getCredentials, startTotp, updateProfile } from './account.service.js';
-import { newPassword, TotpInput } from './auth.schemas.js';
+import { cancelTotpSetup, changePassword, confirmTotp, countRecoveryCodes, disableTotp, getCredentials, renewRecoveryCodes, startTotp, updateProfile } from './account.service.js';
+import { setSessionCookie } from './cookies.js';
+import { CODE, newPassword } from './auth.schemas.js';
 import { PASSWORD_MAX } from './passwords.js';
 import { totpUri } from './totp.js';
 
@@ -50,10 +51,12 @@ export function accountPages({ app, db }: ModuleContext) {
   });
 
   // --- Security: password and two-factor ------------------------------------------------------
-  const securityPage = async (req: FastifyRequest, reply: FastifyReply, forms: { password?: FormState; totp?: FormState } = {}, status = 200) => {
+  type SecurityForms = { password?: FormState; totp?: FormState; recovery?: FormState };
+  const securityPage = async (req: FastifyRequest, reply: FastifyReply, forms: SecurityForms = {}, status = 200, newCodes?: string[]) => {
     const c = await getCredentials(db, req.auth!.userId);
-    const pending = c?.totpSecret && !c.totpEnabled ? c.totpSecret : null;
+    const pending = c?.totpPendingSecret ?? null;
     const qr = pending ? await QRCode.toDataURL(totpUri(pending, req.auth!.email), { margin: 1, width: 200 }) : null;
+    const recoveryLeft = c?.totpEnabled ? await countRecoveryCodes(db, req.auth!.userId) : 0;
     return sendPage(
       req,
       reply,
@@ -64,13 +67,22 @@ export function accountPages({ app, db }: ModuleContext) {
           totpEnabled={Boolean(c?.totpEnabled)}
           pendingSecret={pending}
           qr={qr}
-          mustSetUp={needsMfaSetup(req.auth!)}
+          recoveryLeft={recoveryLeft}
+          newCodes={newCodes}
+          mustSetUp={needsMfaSetup(req.auth!) && !c?.totpEnabled}
           passwordForm={forms.password ?? emptyForm()}
           totpForm={forms.totp ?? emptyForm()}
+          recoveryForm={forms.recovery ?? emptyForm()}
         />
       ),
       status,
     );
+  };
+  const wrongCode = (form: keyof SecurityForms, field: string) => ({ [form]: { values: {}, errors: { [field]: { key: 'twoFactor.invalid' } } } });
+  // Each code field has its own name: several forms on the page ask for one, and ids come from names.
+  const codeIn = (req: FastifyRequest, field: string): { ok: true; code: string } | { ok: false; errors: FieldErrors } => {
+    const parsed = z.object({ [field]: CODE }).safeParse(req.body ?? {});
+    return parsed.success ? { ok: true, code: String(parsed.data[field]) } : { ok: false, errors: fieldErrors(parsed.error) };
   };
 
   app.get('/account/security', { config: signedIn }, async (req, reply) => securityPage(req, reply));
@@ -79,35 +91,56 @@ export function accountPages({ app, db }: ModuleContext) {
     sessionOnly(req);
     const parsed = PasswordInput.safeParse(req.body ?? {});
     if (!parsed.success) return securityPage(req, reply, { password: { values: {}, errors: fieldErrors(parsed.error) } }, 422);
-    const ok = await changePassword(db, who(req), parsed.data.current, parsed.data.password);
-    if (!ok) return securityPage(req, reply, { password: { values: {}, errors: { current: { key: 'security.wrongPassword' } } } }, 422);
-    setFlash(reply, 'success', 'security.passwordChanged');
+    const result = await changePassword(db, { ...who(req), remember: req.auth!.remember }, parsed.data.current, parsed.data.password);
+    if (!result.ok) return securityPage(req, reply, { password: { values: {}, errors: { current: { key: 'security.wrongPassword' } } } }, 422);
+    // Every session ended, this one too: the browser gets the new one.
+    setSessionCookie(req, reply, result.sessionToken, req.auth!.remember);
+    setFlash(reply, 'success', 'security.passwordChanged', { tokens: result.tokensRevoked });
     return reply.redirect('/account/security', 303);
   });
 
+  // Setting up an authenticator; with two-factor already on, the current code (or a recovery code) first.
   app.post('/account/security/totp/start', { config: signedIn }, async (req, reply) => {
     sessionOnly(req);
-    await startTotp(db, req.auth!.userId);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const current = typeof body.currentCode === 'string' ? body.currentCode.trim().slice(0, 20) : undefined;
+    if (!(await startTotp(db, who(req), current))) return securityPage(req, reply, wrongCode('totp', 'currentCode'), 422);
+    return reply.redirect('/account/security#totp', 303);
+  });
+
+  app.post('/account/security/totp/cancel', { config: signedIn }, async (req, reply) => {
+    sessionOnly(req);
+    await cancelTotpSetup(db, who(req));
     return reply.redirect('/account/security#totp', 303);
   });
 
   app.post('/account/security/totp/confirm', { config: signedIn }, async (req, reply) => {
     sessionOnly(req);
-    const parsed = TotpInput.safeParse(req.body ?? {});
-    if (!parsed.success) return securityPage(req, reply, { totp: { values: {}, errors: fieldErrors(parsed.error) } }, 422);
-    if (!(await confirmTotp(db, who(req), parsed.data.code))) return securityPage(req, reply, { totp: { values: {}, errors: { code: { key: 'twoFactor.invalid' } } } }, 422);
-    setFlash(reply, 'success', 'security.totpEnabled');
-    return reply.redirect('/account/security', 303);
+    const input = codeIn(req, 'code');
+    if (!input.ok) return securityPage(req, reply, { totp: { values: {}, errors: input.errors } }, 422);
+    const codes = await confirmTotp(db, who(req), input.code);
+    if (!codes) return securityPage(req, reply, wrongCode('totp', 'code'), 422);
+    // The recovery codes are shown on this response only; they are kept hashed.
+    return securityPage(req, reply, {}, 200, codes);
   });
 
   app.post('/account/security/totp/disable', { config: signedIn }, async (req, reply) => {
     sessionOnly(req);
     if (req.auth!.roles.includes('administrator')) throw new AppError('FORBIDDEN', 'security.adminNeedsTotp');
-    const parsed = TotpInput.safeParse(req.body ?? {});
-    if (!parsed.success) return securityPage(req, reply, { totp: { values: {}, errors: fieldErrors(parsed.error) } }, 422);
-    if (!(await disableTotp(db, who(req), parsed.data.code))) return securityPage(req, reply, { totp: { values: {}, errors: { code: { key: 'twoFactor.invalid' } } } }, 422);
+    const input = codeIn(req, 'disableCode');
+    if (!input.ok) return securityPage(req, reply, { totp: { values: {}, errors: input.errors } }, 422);
+    if (!(await disableTotp(db, who(req), input.code))) return securityPage(req, reply, wrongCode('totp', 'disableCode'), 422);
     setFlash(reply, 'success', 'security.totpDisabled');
     return reply.redirect('/account/security', 303);
+  });
+
+  app.post('/account/security/recovery-codes', { config: signedIn }, async (req, reply) => {
+    sessionOnly(req);
+    const input = codeIn(req, 'recoveryCode');
+    if (!input.ok) return securityPage(req, reply, { recovery: { values: {}, errors: input.errors } }, 422);
+    const codes = await renewRecoveryCodes(db, who(req), input.code);
+    if (!codes) return securityPage(req, reply, wrongCode('recovery', 'recoveryCode'), 422);
+    return securityPage(req, reply, {}, 200, codes);
   });
 
   // --- Personal access tokens ---------------------------------------------------------------

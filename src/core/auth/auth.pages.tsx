@@ -1,19 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { z } from 'zod';
 import type { ModuleContext } from '../../app.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { AppError } from '../http/errors.js';
 import { fieldErrors } from '../http/validation.js';
-import { emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { Checkbox, emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { ForgotInput, safeNext, SetPasswordInput, SignInInput, TotpInput } from './auth.schemas.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
-import { checkEmailLink, completeEmailLink, requestPasswordReset, type LinkPurpose } from './email-links.service.js';
+import { checkResetLink, completePasswordReset, requestPasswordReset } from './email-links.service.js';
 import { destroySession, SESSION_COOKIE } from './session.js';
 import { passSecondFactor, signIn } from './sign-in.service.js';
 
 
-/** Sign-in (password, then TOTP where enabled), sign-out, password reset and invitation links. */
+/** Sign-in (password, then TOTP where enabled), sign-out and password reset. Invitations: invitation.pages.tsx. */
 export function authPages({ app, db, config }: ModuleContext) {
   const strict = { max: config.authRateLimit, timeWindow: '1 minute' };
   const signInPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
@@ -21,47 +22,53 @@ export function authPages({ app, db, config }: ModuleContext) {
 
   app.get('/sign-in', { config: { access: 'public' } }, async (req, reply) => {
     if (req.auth?.mfaPassed) return reply.redirect('/', 303);
-    const next = (req.query as { next?: string }).next;
-    return signInPage(req, reply, emptyForm({ next: safeNext(next) }));
+    return signInPage(req, reply, emptyForm({ next: safeNext((req.query as { next?: unknown }).next) }));
   });
 
   app.post('/sign-in', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = SignInInput.safeParse(body);
-    if (!parsed.success) return signInPage(req, reply, { values: { email: body.email }, errors: fieldErrors(parsed.error) }, 422);
-    const result = await signIn(db, parsed.data.email, parsed.data.password, req.id, req.cookies[SESSION_COOKIE]);
+    if (!parsed.success) return signInPage(req, reply, { values: { email: body.email, next: safeNext(body.next) }, errors: fieldErrors(parsed.error) }, 422);
+    const { email, password, next } = parsed.data;
+    const remember = parsed.data.remember === 'true';
+    const result = await signIn(db, { email, password, remember, clientAddress: req.ip, requestId: req.id, previousSession: req.cookies[SESSION_COOKIE] });
     if (!result.ok) {
-      const error = result.reason === 'locked' ? { key: 'signIn.locked', params: { minutes: result.minutes } } : { key: 'signIn.invalid' };
-      return signInPage(req, reply, { values: { email: parsed.data.email, next: parsed.data.next }, errors: { _form: error } }, result.reason === 'locked' ? 423 : 401);
+      const [error, status] =
+        result.reason === 'throttled'
+          ? [{ key: 'signIn.throttled', params: { minutes: result.minutes } }, 429]
+          : result.reason === 'secondFactorLocked'
+            ? [{ key: 'signIn.secondFactorLocked', params: { minutes: result.minutes } }, 423]
+            : [{ key: 'signIn.invalid' }, 401];
+      return signInPage(req, reply, { values: { email, next, remember: parsed.data.remember }, errors: { _form: error } }, status);
     }
-    setSessionCookie(req, reply, result.token);
-    if (result.mfaRequired) return reply.redirect(`/sign-in/two-factor?next=${encodeURIComponent(safeNext(parsed.data.next))}`, 303);
-    return reply.redirect(safeNext(parsed.data.next), 303);
+    setSessionCookie(req, reply, result.token, result.remember);
+    if (result.mfaRequired) return reply.redirect(`/sign-in/two-factor?next=${encodeURIComponent(next)}`, 303);
+    return reply.redirect(next, 303);
   });
 
   const totpPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
     sendPage(req, reply, (c) => c.t('twoFactor.title'), (ctx) => <TwoFactorView ctx={ctx} form={form} />, status);
 
   app.get('/sign-in/two-factor', { config: { access: 'mfa-pending' } }, async (req, reply) =>
-    totpPage(req, reply, emptyForm({ next: safeNext((req.query as { next?: string }).next) })),
+    totpPage(req, reply, emptyForm({ next: safeNext((req.query as { next?: unknown }).next) })),
   );
 
   app.post('/sign-in/two-factor', { config: { access: 'mfa-pending', rateLimit: strict } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = TotpInput.safeParse(body);
-    if (!parsed.success) return totpPage(req, reply, { values: {}, errors: fieldErrors(parsed.error) }, 422);
+    if (!parsed.success) return totpPage(req, reply, { values: { next: safeNext(body.next) }, errors: fieldErrors(parsed.error) }, 422);
     const auth = req.auth!;
-    const result = await passSecondFactor(db, auth.sessionHash!, auth.userId, parsed.data.code, req.id);
+    const result = await passSecondFactor(db, auth.sessionHash!, auth.userId, parsed.data.code, req.id, req.locale);
     if (!result.ok) {
-      if (result.reason === 'locked') {
+      if (result.reason === 'secondFactorLocked') {
         clearSessionCookie(reply);
-        setFlash(reply, 'error', 'signIn.locked', { minutes: result.minutes });
+        setFlash(reply, 'error', 'signIn.secondFactorLocked', { minutes: result.minutes });
         return reply.redirect('/sign-in', 303);
       }
-      return totpPage(req, reply, { values: {}, errors: { code: { key: 'twoFactor.invalid' } } }, 401);
+      return totpPage(req, reply, { values: { next: parsed.data.next }, errors: { code: { key: 'twoFactor.invalid' } } }, 401);
     }
-    setSessionCookie(req, reply, result.token);
-    return reply.redirect(safeNext(typeof body.next === 'string' ? body.next : undefined), 303);
+    setSessionCookie(req, reply, result.token, result.remember);
+    return reply.redirect(parsed.data.next, 303);
   });
 
   app.post('/sign-out', { config: { access: 'public' } }, async (req, reply) => {
@@ -86,34 +93,30 @@ export function authPages({ app, db, config }: ModuleContext) {
     return reply.redirect('/sign-in', 303);
   });
 
-  // --- Links from e-mails: set a password ------------------------------------------------
-  const linkRoutes = (path: string, purpose: LinkPurpose) => {
-    const page = (req: FastifyRequest, reply: FastifyReply, form: FormState, email: string, status = 200) =>
-      sendPage(req, reply, (c) => c.t(`${purpose}.title`), (ctx) => <SetPasswordView ctx={ctx} form={form} purpose={purpose} email={email} />, status);
-    const Params = z.object({ token: z.string().max(100) });
+  // --- The reset link from the mail: choose a new password ---------------------------------
+  const resetPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, email: string, status = 200) =>
+    sendPage(req, reply, (c) => c.t('password_reset.title'), (ctx) => <SetPasswordView ctx={ctx} form={form} purpose="password_reset" email={email} />, status);
+  const Params = z.object({ token: z.string().max(100) });
 
-    app.get(`${path}/:token`, { config: { access: 'public' } }, async (req, reply) => {
-      const { token } = Params.parse(req.params);
-      const link = await checkEmailLink(db, purpose, token);
-      if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
-      return page(req, reply, emptyForm(), link.email);
-    });
+  app.get('/password/reset/:token', { config: { access: 'public' } }, async (req, reply) => {
+    const { token } = Params.parse(req.params);
+    const link = await checkResetLink(db, token);
+    if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
+    return resetPage(req, reply, emptyForm(), link.email);
+  });
 
-    app.post(`${path}/:token`, { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
-      const { token } = Params.parse(req.params);
-      const link = await checkEmailLink(db, purpose, token);
-      if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
-      const parsed = SetPasswordInput.safeParse(req.body ?? {});
-      if (!parsed.success) return page(req, reply, { values: {}, errors: fieldErrors(parsed.error) }, link.email, 422);
-      const done = await completeEmailLink(db, purpose, token, parsed.data.password, req.id);
-      if (!done) throw new AppError('NOT_FOUND', 'link.invalid');
-      setSessionCookie(req, reply, done.sessionToken);
-      setFlash(reply, 'success', `${purpose}.done`);
-      return reply.redirect(done.mfaRequired ? '/sign-in/two-factor' : '/', 303);
-    });
-  };
-  linkRoutes('/invitation', 'invitation');
-  linkRoutes('/password/reset', 'password_reset');
+  app.post('/password/reset/:token', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
+    const { token } = Params.parse(req.params);
+    const link = await checkResetLink(db, token);
+    if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
+    const parsed = SetPasswordInput.safeParse(req.body ?? {});
+    if (!parsed.success) return resetPage(req, reply, { values: {}, errors: fieldErrors(parsed.error) }, link.email, 422);
+    const done = await completePasswordReset(db, token, parsed.data.password, req.id);
+    if (!done) throw new AppError('NOT_FOUND', 'link.invalid');
+    setSessionCookie(req, reply, done.sessionToken);
+    setFlash(reply, 'success', 'password_reset.done', { tokens: done.tokensRevoked });
+    return reply.redirect(done.mfaRequired ? '/sign-in/two-factor' : '/', 303);
+  });
 
   app.get('/healthz', { config: { access: 'public' } }, async (_req, reply) => {
     const [row] = rowsOf<{ ok: number }>(await withSystem(db, (tx) => tx.execute(sql`select 1 as ok`)));
@@ -132,6 +135,7 @@ function SignInView({ ctx, form }: { ctx: PageContext; form: FormState }) {
         <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
         <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email} autocomplete="username" required dir="ltr" />
         <TextField ctx={ctx} form={form} name="password" type="password" label={labels.password} autocomplete="current-password" required />
+        <Checkbox ctx={ctx} form={form} name="remember" label={t('signIn.remember')} hint={t('signIn.rememberHint')} />
         <SubmitButton>{t('signIn.submit')}</SubmitButton>
       </Form>
       <p>
@@ -150,7 +154,7 @@ function TwoFactorView({ ctx, form }: { ctx: PageContext; form: FormState }) {
       <ErrorSummary ctx={ctx} form={form} labels={{ code: t('field.totpCode') }} />
       <Form ctx={ctx} action="/sign-in/two-factor">
         <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
-        <TextField ctx={ctx} form={form} name="code" label={t('field.totpCode')} autocomplete="one-time-code" inputMode="numeric" maxLength={8} required dir="ltr" />
+        <TextField ctx={ctx} form={form} name="code" label={t('field.totpCode')} hint={t('twoFactor.recoveryHint')} autocomplete="one-time-code" maxLength={20} required dir="ltr" />
         <SubmitButton>{t('twoFactor.submit')}</SubmitButton>
       </Form>
     </section>
@@ -172,12 +176,14 @@ function ForgotView({ ctx, form }: { ctx: PageContext; form: FormState }) {
   );
 }
 
-function SetPasswordView({ ctx, form, purpose, email }: { ctx: PageContext; form: FormState; purpose: LinkPurpose; email: string }) {
+export function SetPasswordView(props: { ctx: PageContext; form: FormState; purpose: 'invitation' | 'password_reset'; email: string; lead?: ComponentChildren }) {
+  const { ctx, form, purpose, email } = props;
   const { t } = ctx;
   const labels = { password: t('field.newPassword'), confirm: t('field.confirmPassword') };
   return (
     <section class="narrow">
       <h1>{t(`${purpose}.title`)}</h1>
+      {props.lead}
       <p>{t(`${purpose}.intro`, { email })}</p>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action={ctx.path}>

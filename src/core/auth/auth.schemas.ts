@@ -2,13 +2,19 @@ import { z } from 'zod';
 import { email, requiredText } from '../http/validation.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.js';
 
+/** Where to go after signing in: any value is accepted and made safe (see safeNext), never an error. */
+const next = () => z.unknown().transform(safeNext);
+
 export const SignInInput = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.string().min(1)),
   password: z.string().max(PASSWORD_MAX).pipe(z.string().min(1)),
-  next: z.string().max(500).optional(),
+  remember: z.literal('true').optional(),
+  next: next(),
 });
 
-export const TotpInput = z.object({ code: z.string().trim().max(20).pipe(z.string().min(1)) });
+/** A 6-digit code from the authenticator app, or a recovery code (`k7m2q-x9rtw`). */
+export const CODE = z.string().trim().max(20).pipe(z.string().min(1));
+export const TotpInput = z.object({ code: CODE, next: next() });
 
 export const newPassword = () =>
   z
@@ -42,8 +48,23 @@ export const SetupInput = z
     if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], params: { key: 'validation.passwordMismatch' } });
   });
 
-/** Only local paths are followed after sign-in (no open redirect to another site). */
-export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+const ORIGIN = 'http://tandem.invalid';
+
+/**
+ * Only a path on this site is followed after sign-in (no open redirect). The value is read the way a browser reads
+ * a Location header — the WHATWG URL parser drops tabs and line breaks and takes backslashes for slashes, so
+ * `/%09/evil.example/` is `//evil.example/` — and what comes back is the parser's own serialisation (percent-encoded,
+ * never a control character), so it is safe to put in a header. Anything else is `/`.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || next === '' || next.length > 1000) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, `${ORIGIN}/`);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== ORIGIN) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }

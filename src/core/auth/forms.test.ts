@@ -62,7 +62,7 @@ describe('account forms', () => {
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
     assert.equal(me.json().email, u.email);
     assert.doesNotMatch((await c.get('/account/tokens')).body, new RegExp(token), 'never shown again');
-    const id = rowsOf<{ id: string }>(await t.database.db.execute(sql`select id from access_tokens where name = 'Raporty'`))[0]!.id;
+    const id = rowsOf<{ id: string }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select id from access_tokens where name = 'Raporty'`)))[0]!.id;
     await c.post(`/account/tokens/${id}/revoke`);
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 401);
   });
@@ -87,7 +87,7 @@ describe('first-administrator set-up', () => {
       assert.equal(bad.status, 422);
       for (const f of ['organisationName', 'slug', 'email', 'password', 'confirm']) assert.ok(fieldError(bad.body, f), f);
       assert.doesNotMatch(bad.body, /value="short"/, 'passwords are never echoed back');
-      assert.equal(rowsOf<{ n: number }>(await empty.database.db.execute(sql`select count(*)::int as n from organisations`))[0]!.n, 0);
+      assert.equal(rowsOf<{ n: number }>(await withSystem(empty.database.db, (tx) => tx.execute(sql`select count(*)::int as n from organisations`)))[0]!.n, 0);
       const ok = await c.post('/setup', { organisationName: 'Fundacja Łączy Nas', slug: 'laczy-nas', displayName: 'Ewa Kowalska', email: 'ewa@example.org', password: 'a long enough password', confirm: 'a long enough password' });
       assert.equal(ok.location, '/account/security');
       assert.equal((await new TestClient(empty.app).get('/setup')).status, 404, 'set-up is gone once there is an account');

@@ -6,10 +6,19 @@ import { sessions } from './auth.table.js';
 import { randomToken, tokenHash } from './tokens.js';
 
 export const SESSION_COOKIE = 'tandem_session';
-/** A session ends after 8 hours without activity, and after 7 days in any case. */
+/**
+ * How long a session lasts. By default it ends after 8 hours without activity and 12 hours in any case, and its
+ * cookie ends with the browser. "Remember me" keeps it for 7 days on that device. An administrator's session ends
+ * after 1 hour without activity and 12 hours in any case, remembered or not.
+ */
 export const IDLE_MS = 8 * 3600_000;
-export const ABSOLUTE_MS = 7 * 24 * 3600_000;
+export const ABSOLUTE_MS = 12 * 3600_000;
+export const REMEMBERED_MS = 7 * 24 * 3600_000;
+export const ADMIN_IDLE_MS = 3600_000;
+export const ADMIN_ABSOLUTE_MS = 12 * 3600_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
+
+const idleOf = (remember: boolean) => (remember ? REMEMBERED_MS : IDLE_MS);
 
 /** Who is making the request, as loaded for every request from the session or the access token. */
 export interface Auth {
@@ -19,6 +28,8 @@ export interface Auth {
   displayName: string;
   userLocale: string | null;
   sessionHash?: string;
+  /** The session was started with "remember me" (its cookie outlives the browser). */
+  remember?: boolean;
   mfaPassed: boolean;
   totpEnabled: boolean;
   organisation?: { id: string; name: string; slug: string; defaultLocale: string; country: string };
@@ -28,14 +39,15 @@ export interface Auth {
 }
 
 /** Creates a session in the given (system) transaction and returns the cookie token. */
-export async function createSession(tx: Tx, userId: string, organisationId: string | null, mfaPassed: boolean): Promise<string> {
+export async function createSession(tx: Tx, userId: string, organisationId: string | null, opts: { mfaPassed: boolean; remember: boolean }): Promise<string> {
   const token = randomToken();
   await tx.insert(sessions).values({
     tokenHash: tokenHash(token),
     userId,
     organisationId,
-    mfaPassed,
-    expiresAt: new Date(Date.now() + IDLE_MS),
+    mfaPassed: opts.mfaPassed,
+    remember: opts.remember,
+    expiresAt: new Date(Date.now() + idleOf(opts.remember)),
   });
   return token;
 }
@@ -44,6 +56,7 @@ export async function destroySession(db: Db, hash: string): Promise<void> {
   await withSystem(db, (tx) => tx.delete(sessions).where(eq(sessions.tokenHash, hash)));
 }
 
+/** Ends every session of the account (a password reset or change, a second-factor lock). */
 export async function destroyUserSessions(tx: Tx, userId: string): Promise<void> {
   await tx.delete(sessions).where(eq(sessions.userId, userId));
 }
@@ -107,7 +120,10 @@ export async function loadAuth(tx: Tx, userId: string, organisationId: string | 
   };
 }
 
-/** Resolves a session cookie to its Auth, sliding the idle expiry (at most one write per 5 minutes). */
+/**
+ * Resolves a session cookie to its Auth, sliding the idle expiry (at most one write per 5 minutes). A session past
+ * its absolute limit, or an administrator's idle for longer than ADMIN_IDLE_MS, ends here.
+ */
 export async function authFromSession(db: Db, token: string): Promise<Auth | null> {
   const hash = tokenHash(token);
   return withSystem(db, async (tx) => {
@@ -116,20 +132,22 @@ export async function authFromSession(db: Db, token: string): Promise<Auth | nul
       .from(sessions)
       .where(and(eq(sessions.tokenHash, hash), sql`${sessions.expiresAt} > now()`));
     if (!s) return null;
-    const ageMs = Date.now() - s.createdAt.getTime();
-    if (ageMs > ABSOLUTE_MS) {
+    const auth = await loadAuth(tx, s.userId, s.organisationId);
+    const admin = auth?.roles.includes('administrator') ?? false;
+    const now = Date.now();
+    const absolute = admin ? ADMIN_ABSOLUTE_MS : s.remember ? REMEMBERED_MS : ABSOLUTE_MS;
+    const tooOld = now - s.createdAt.getTime() > absolute || (admin && now - s.lastSeenAt.getTime() > ADMIN_IDLE_MS);
+    if (!auth || tooOld) {
       await tx.delete(sessions).where(eq(sessions.tokenHash, hash));
       return null;
     }
-    const auth = await loadAuth(tx, s.userId, s.organisationId);
-    if (!auth) return null;
-    if (Date.now() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await tx
         .update(sessions)
-        .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + IDLE_MS) })
+        .set({ lastSeenAt: new Date(now), expiresAt: new Date(now + idleOf(s.remember)) })
         .where(eq(sessions.tokenHash, hash));
     }
-    return { ...auth, via: 'session', sessionHash: hash, mfaPassed: s.mfaPassed };
+    return { ...auth, via: 'session', sessionHash: hash, remember: s.remember, mfaPassed: s.mfaPassed };
   });
 }
 

@@ -48,7 +48,7 @@ export function setupPages({ app, db }: ModuleContext) {
         .returning({ id: people.id });
       await tx.insert(memberships).values({ organisationId: org!.id, personId: person!.id, role: 'administrator' });
       await audit(tx, { organisationId: org!.id, userId, requestId: req.id }, { action: 'organisation.setup', entity: 'organisation', entityId: org!.id });
-      return createSession(tx, userId, org!.id, true);
+      return createSession(tx, userId, org!.id, { mfaPassed: true, remember: false });
     });
     if (!token) throw new AppError('NOT_FOUND');
     setSessionCookie(req, reply, token);

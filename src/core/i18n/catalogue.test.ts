@@ -271,7 +271,7 @@ describe('plural formatting', () => {
       [1.5, '1,5 minuty'],
     ];
     for (const [n, words] of expected) {
-      const text = format('pl', 'signIn.locked', { minutes: n });
+      const text = format('pl', 'signIn.throttled', { minutes: n });
       assert.ok(text.endsWith(` ${words}.`), `${n}: ${text}`);
     }
   });
@@ -299,14 +299,14 @@ describe('plural formatting', () => {
       [24, '24 хвилини'],
     ];
     for (const [n, words] of expected) {
-      const text = format('uk', 'signIn.locked', { minutes: n });
+      const text = format('uk', 'signIn.throttled', { minutes: n });
       assert.ok(text.endsWith(` ${words}.`), `${n}: ${text}`);
     }
   });
 
   test('German: one and other', () => {
-    assert.ok(format('de', 'signIn.locked', { minutes: 1 }).includes(' 1 Minute '));
-    assert.ok(format('de', 'signIn.locked', { minutes: 15 }).includes(' 15 Minuten '));
+    assert.ok(format('de', 'signIn.throttled', { minutes: 1 }).includes(' 1 Minute '));
+    assert.ok(format('de', 'signIn.throttled', { minutes: 15 }).includes(' 15 Minuten '));
   });
 
   test('Arabic: 0, 1, 2, 3, 11 and 100 each pick their own form', () => {

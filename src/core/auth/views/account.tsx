@@ -47,13 +47,21 @@ export function SecurityView(props: {
   totpEnabled: boolean;
   pendingSecret: string | null;
   qr: string | null;
+  recoveryLeft: number;
+  /** Recovery codes made by this request: shown once. */
+  newCodes?: string[];
   mustSetUp: boolean;
   passwordForm: FormState;
   totpForm: FormState;
+  recoveryForm: FormState;
 }) {
   const { ctx } = props;
   const { t } = ctx;
   const pwLabels = { current: t('field.currentPassword'), password: t('field.newPassword'), confirm: t('field.confirmPassword') };
+  const codeField = (form: FormState, name: string, label = t('field.totpOrRecoveryCode')) => (
+    <TextField ctx={ctx} form={form} name={name} label={label} autocomplete="one-time-code" maxLength={20} required dir="ltr" />
+  );
+  const isAdmin = ctx.user?.roles.includes('administrator');
   return (
     <section class="narrow">
       <h1>{t('security.title')}</h1>
@@ -63,21 +71,26 @@ export function SecurityView(props: {
           {t('security.adminMustSetUp')}
         </div>
       )}
+      {props.newCodes && (
+        <div class="notice" role="status" id="recovery-codes">
+          <h2>{t('security.recoveryNewTitle')}</h2>
+          <p>{t('security.recoveryNewIntro')}</p>
+          <ol class="recovery-codes" dir="ltr">
+            {props.newCodes.map((c) => (
+              <li>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       <h2 id="totp">{t('security.totp')}</h2>
-      <ErrorSummary ctx={ctx} form={props.totpForm} labels={{ code: t('field.totpCode') }} />
-      {props.totpEnabled ? (
+      <ErrorSummary ctx={ctx} form={props.totpForm} labels={{ code: t('field.totpCode'), currentCode: t('field.totpOrRecoveryCode'), disableCode: t('field.totpOrRecoveryCode') }} />
+      {props.totpEnabled && <p>{t('security.totpOn')}</p>}
+      {!props.totpEnabled && !props.pendingSecret && <p>{t('security.totpOff')}</p>}
+      {props.pendingSecret ? (
         <>
-          <p>{t('security.totpOn')}</p>
-          {!ctx.user?.roles.includes('administrator') && (
-            <Form ctx={ctx} action="/account/security/totp/disable">
-              <TextField ctx={ctx} form={props.totpForm} name="code" label={t('field.totpCode')} autocomplete="one-time-code" inputMode="numeric" maxLength={8} required dir="ltr" />
-              <SubmitButton>{t('security.totpDisable')}</SubmitButton>
-            </Form>
-          )}
-        </>
-      ) : props.pendingSecret ? (
-        <>
-          <p>{t('security.totpScan')}</p>
+          <p>{t(props.totpEnabled ? 'security.totpScanReplace' : 'security.totpScan')}</p>
           {props.qr && <img src={props.qr} alt={t('security.qrAlt')} width={200} height={200} class="qr" />}
           <p>
             {t('security.totpManual')} <code class="secret" dir="ltr">{props.pendingSecret}</code>
@@ -86,16 +99,48 @@ export function SecurityView(props: {
             <TextField ctx={ctx} form={props.totpForm} name="code" label={t('field.totpCode')} autocomplete="one-time-code" inputMode="numeric" maxLength={8} required dir="ltr" />
             <SubmitButton>{t('security.totpConfirm')}</SubmitButton>
           </Form>
+          <Form ctx={ctx} action="/account/security/totp/cancel" class="inline-form">
+            <button type="submit" class="button button-secondary">
+              {t('security.totpCancel')}
+            </button>
+          </Form>
+        </>
+      ) : props.totpEnabled ? (
+        <>
+          <h3>{t('security.totpReplace')}</h3>
+          <p>{t('security.totpReplaceIntro')}</p>
+          <Form ctx={ctx} action="/account/security/totp/start">
+            {codeField(props.totpForm, 'currentCode')}
+            <SubmitButton>{t('security.totpReplaceStart')}</SubmitButton>
+          </Form>
+          {!isAdmin && (
+            <>
+              <h3>{t('security.totpDisable')}</h3>
+              <Form ctx={ctx} action="/account/security/totp/disable">
+                {codeField(props.totpForm, 'disableCode')}
+                <SubmitButton>{t('security.totpDisable')}</SubmitButton>
+              </Form>
+            </>
+          )}
         </>
       ) : (
+        <Form ctx={ctx} action="/account/security/totp/start">
+          <SubmitButton>{t('security.totpStart')}</SubmitButton>
+        </Form>
+      )}
+      {props.totpEnabled && (
         <>
-          <p>{t('security.totpOff')}</p>
-          <Form ctx={ctx} action="/account/security/totp/start">
-            <SubmitButton>{t('security.totpStart')}</SubmitButton>
+          <h2 id="recovery">{t('security.recovery')}</h2>
+          <p>{t('security.recoveryLeft', { count: props.recoveryLeft })}</p>
+          <ErrorSummary ctx={ctx} form={props.recoveryForm} labels={{ recoveryCode: t('field.totpOrRecoveryCode') }} />
+          <Form ctx={ctx} action="/account/security/recovery-codes">
+            {codeField(props.recoveryForm, 'recoveryCode')}
+            <SubmitButton>{t('security.recoveryRenew')}</SubmitButton>
           </Form>
         </>
       )}
       <h2>{t('security.password')}</h2>
+      <p>{t('security.passwordEffect')}</p>
       <ErrorSummary ctx={ctx} form={props.passwordForm} labels={pwLabels} />
       <Form ctx={ctx} action="/account/security/password">
         <TextField ctx={ctx} form={props.passwordForm} name="current" type="password" label={pwLabels.current} autocomplete="current-password" required />
