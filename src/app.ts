@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import type { Database } from './core/db/database.js';
 import { checkAccess } from './core/http/access.js';
 import { registerBodyParsers } from './core/http/body-parsers.js';
-import { registerErrorHandlers } from './core/http/error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './core/http/error-handler.js';
 import { pgRateLimitStore } from './core/http/rate-limit-store.js';
 import { appSecret } from './core/http/secrets.js';
 import { registerRequestContext } from './core/http/request-context.js';
@@ -55,8 +55,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 512 * 1024,
     routerOptions: { maxParamLength: 200 },
     // Requests refused before any hook runs (by the router or by Node's HTTP parser) get the error page or JSON error too.
-    frameworkErrors: (await import('./core/http/error-handler.js')).frameworkErrorHandler(config.defaultLocale),
-    clientErrorHandler: (await import('./core/http/error-handler.js')).clientErrorHandler(config.defaultLocale),
+    frameworkErrors: frameworkErrorHandler(config.defaultLocale),
+    clientErrorHandler: clientErrorHandler(config.defaultLocale),
   });
 
   registerBodyParsers(app);
@@ -76,7 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         objectSrc: ["'none'"],
       },
     },
-    strictTransportSecurity: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
+    // HSTS whenever Tandem is reached over TLS: behind a TLS-terminating proxy (TRUST_PROXY=1) or at an https address.
+    strictTransportSecurity: config.trustProxy || config.baseUrl.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
   });
@@ -105,6 +106,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   registerRequestContext(app, database.db, config.defaultLocale);
+  // Pages and API answers carry personal data: no browser or proxy keeps a copy, unless a route says otherwise
+  // (the static files, which are the same for everyone).
+  app.addHook('onSend', async (req, reply) => {
+    if (!reply.hasHeader('cache-control') && !req.url.startsWith('/static/')) reply.header('cache-control', 'no-store');
+  });
 
   const csrf: preHandlerHookHandler = (req, reply, done) => app.csrfProtection(req, reply, done);
   app.addHook('onRoute', (route) => {

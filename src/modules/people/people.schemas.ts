@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/index.js';
-import { isoDate, optionalEmail, optionalText, requiredText, optionalPhone } from '../../core/http/validation.js';
+import { isoDate, optionalEmail, optionalText, optionalPhone, personName } from '../../core/http/validation.js';
 import { ROLES } from '../../core/tenancy/tenancy.table.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -8,8 +8,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** A person as staff enter them (form and API). */
 export const PersonInput = z
   .object({
-    givenName: requiredText(100),
-    familyName: requiredText(100),
+    givenName: personName(100),
+    familyName: personName(100),
     email: optionalEmail(),
     phone: optionalPhone(),
     birthDate: z.preprocess(

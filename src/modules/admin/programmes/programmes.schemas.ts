@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '../../../core/http/validation.js';
+import { optionalMultilineText, requiredText } from '../../../core/http/validation.js';
 
 /** A checkbox from a form ("on"/"true"/"false") or a JSON boolean. */
 const flag = z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'false' ? false : v), z.boolean());
@@ -8,7 +8,7 @@ const flag = z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'fal
 export const ProgrammeInput = z
   .object({
     name: requiredText(120),
-    description: optionalText(2000).transform((v) => v ?? ''),
+    description: optionalMultilineText(2000).transform((v) => v ?? ''),
     active: flag.default(true),
   })
   .strict();
