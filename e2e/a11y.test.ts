@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inviteMember, requestPasswordReset } from '../src/core/auth/email-links.service.js';
+import { requestPasswordReset } from '../src/core/auth/email-links.service.js';
+import { inviteMember } from '../src/core/auth/invitations.service.js';
+import { newRecoveryCodes, storeRecoveryCodes } from '../src/core/auth/second-factor.js';
 import { withSystem } from '../src/core/db/tx.js';
 import { networkManagers, networkOrganisations, networks, organisations, programmes } from '../src/core/tenancy/tenancy.table.js';
 import { formatRules, runAxe, type AxeRule } from './support/axe.js';
@@ -50,7 +52,11 @@ interface Seed {
   users: Record<Exclude<Viewer, 'anonymous'>, SeededUser>;
   personId: string;
   invitationPath: string;
+  /** An invitation from another organisation to the address of `securityOn`, who already has an account. */
+  existingInvitationPath: string;
   resetPath: string;
+  /** New recovery codes for `securityOn` (stored now) and one of them, for forms that ask for a second factor. */
+  freshRecoveryCode(): Promise<string>;
   vol: VolunteerSeed;
   m: MatchingSeed;
   p: PairsSeed;
@@ -116,6 +122,9 @@ const PAGES: PageCheck[] = [
       await expectStatus(await clickAndWait(page, submitOf(page, s.invitationPath)), 422);
     },
   },
+  { name: 'invitation to an existing account: sign in first', path: (s) => s.existingInvitationPath, as: 'anonymous' },
+  { name: 'invitation to an existing account: accept', path: (s) => s.existingInvitationPath, as: 'securityOn', at360: true },
+  { name: 'invitation to another account', path: (s) => s.existingInvitationPath, as: 'securityOff' },
   { name: 'password reset link', path: (s) => s.resetPath, as: 'anonymous' },
   { name: 'public organisation page', path: (s) => `/o/${s.org.slug}`, as: 'anonymous' },
   { name: 'API documentation', path: '/api/docs', as: 'anonymous' },
@@ -172,6 +181,29 @@ const PAGES: PageCheck[] = [
     },
   },
   { name: 'security: two-factor on', path: '/account/security', as: 'securityOn' },
+  {
+    name: 'security: new recovery codes',
+    path: '/account/security',
+    as: 'securityOn',
+    at360: true,
+    prepare: async (page, s) => {
+      await page.fill('#f-recoveryCode', await s.freshRecoveryCode());
+      await expectStatus(await clickAndWait(page, submitOf(page, '/account/security/recovery-codes')), 200);
+      assert.equal(await page.locator('#recovery-codes li').count(), 10);
+    },
+  },
+  {
+    name: 'security: moving to a new authenticator',
+    path: '/account/security',
+    as: 'securityOn',
+    prepare: async (page, s) => {
+      const cancel = submitOf(page, '/account/security/totp/cancel');
+      if ((await cancel.count()) > 0) await clickAndWait(page, cancel);
+      await page.fill('#f-currentCode', await s.freshRecoveryCode());
+      await clickAndWait(page, submitOf(page, '/account/security/totp/start'));
+      assert.equal(await page.locator('img.qr').count(), 1, 'the new QR code is shown');
+    },
+  },
   { name: 'security: administrator', path: '/account/security', as: 'admin' },
   {
     name: 'security: password change with errors',
@@ -889,12 +921,17 @@ async function createSeed(server: E2EServer): Promise<Seed> {
     await tx.insert(networkManagers).values({ networkId: network!.id, userId: admin.userId });
   });
 
+  // Another organisation invites someone who already has an account here (securityOn).
+  const elsewhere = await server.organisation('fundacja-druga', 'Fundacja Druga');
+  const otherAdmin = await server.user(elsewhere.id, ['administrator'], { totp: true, name: 'Hanna Kowalczyk' });
+  await inviteMember(server.db, { organisationId: elsewhere.id, userId: otherAdmin.userId }, { email: users.securityOn.email, givenName: 'Agnieszka', familyName: 'Lewandowska', role: 'volunteer', locale: 'pl' }, server.baseUrl);
   const invitee = 'ivan.petrenko@example.org';
   await inviteMember(server.db, { organisationId: org.id, userId: admin.userId, requestId: 'e2e-a11y' }, { email: invitee, givenName: 'Ivan', familyName: 'Petrenko', role: 'volunteer', locale: 'uk' }, server.baseUrl);
   await requestPasswordReset(server.db, users.securityOff.email, 'pl', server.baseUrl, 'e2e-a11y');
   await server.deliverMail();
   const invitation = await server.smtp.nextMail(invitee);
   const reset = await server.smtp.nextMail(users.securityOff.email);
+  const existingInvitation = await server.smtp.nextMail(users.securityOn.email);
   const vol = await seedVolunteers(server, org, admin, users.volunteer);
   const m = await seedMatching(server, org, admin, users.securityPending);
   const p = await seedPairs(server, org, { admin, volunteer: users.volunteer, coordinator: users.securityOff, otherCoordinator: users.securityOn, socialWorker: users.securityPending });
@@ -907,6 +944,12 @@ async function createSeed(server: E2EServer): Promise<Seed> {
     p,
     invitationPath: new URL(linkIn(invitation, `${server.baseUrl}/invitation/`)).pathname,
     resetPath: new URL(linkIn(reset, `${server.baseUrl}/password/reset/`)).pathname,
+    existingInvitationPath: new URL(linkIn(existingInvitation, `${server.baseUrl}/invitation/`)).pathname,
+    async freshRecoveryCode() {
+      const codes = newRecoveryCodes();
+      await withSystem(server.db, (tx) => storeRecoveryCodes(tx, users.securityOn.userId, codes));
+      return codes[0]!;
+    },
   };
 }
 

@@ -204,7 +204,7 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
     const password = 'соняшник на підвіконні 2025';
     await volunteer.fill('#f-password', password);
     await volunteer.fill('#f-confirm', password);
-    await clickAndWait(volunteer, volunteer.locator('main form [type="submit"]'));
+    await clickAndWait(volunteer, submitOf(volunteer, pathOf(volunteer)));
     assert.equal(pathOf(volunteer), '/', `the password was set: ${await volunteer.locator('.error-summary').allInnerTexts()}`);
     assert.equal(await volunteer.locator('form[action="/sign-out"]').count(), 1, 'signed in');
     assert.deepEqual(await htmlLang(volunteer), { lang: 'uk', dir: 'ltr' });
