@@ -8,10 +8,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startPgCluster } from '../src/core/testing/pg-cluster.js';
 import { writePgliteSnapshot } from '../src/core/testing/harness.js';
+import { compileForTests } from './test-build.js';
 
 function findTests(dir: string): string[] {
   const out: string[] = [];
@@ -33,7 +34,9 @@ function run(label: string, files: string[], env: Record<string, string>, concur
   if (files.length === 0) return true;
   console.log(`\n=== ${label}: ${files.length} files ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], {
+  // The compiled twin of each test file (see test-build.ts); the working directory stays the repository.
+  const compiled = files.map((f) => join(build, relative(process.cwd(), resolve(f)).replace(/\.tsx?$/, '.js')));
+  const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...compiled], {
     stdio: 'inherit',
     env: { ...process.env, ...env },
   });
@@ -43,6 +46,7 @@ function run(label: string, files: string[], env: Record<string, string>, concur
 
 // Every PGlite test database starts from one migrated snapshot (initdb in WebAssembly is the slow part).
 const scratch = mkdtempSync(join(tmpdir(), 'tandem-test-'));
+const build = await compileForTests(join(scratch, 'build'));
 const snapshot = join(scratch, 'pglite-migrated.tar');
 await writePgliteSnapshot(snapshot);
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
