@@ -18,6 +18,8 @@ import { registerRequestContext } from './core/http/request-context.js';
 import './core/http/types.js';
 import { createWorker, type Worker } from './core/jobs/worker.js';
 import { mailJob, type Mailer } from './core/mail/sender.js';
+import { passwordResetJob } from './core/auth/email-links.service.js';
+import { clientKey } from './core/auth/throttle.js';
 import { scheduledTasks } from './core/jobs/scheduled.js';
 import { moduleJobs, modules } from './modules/index.js';
 
@@ -51,7 +53,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
             },
           },
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    // A number of hops as proxy-addr counts them: the first n addresses from our side of X-Forwarded-For.
+    trustProxy: typeof config.trustProxy === 'number' ? ((_address: string, hop: number) => hop < (config.trustProxy as number)) : config.trustProxy,
     bodyLimit: 512 * 1024,
     routerOptions: { maxParamLength: 200 },
     // Requests refused before any hook runs (by the router or by Node's HTTP parser) get the error page or JSON error too.
@@ -77,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
     // HSTS whenever Tandem is reached over TLS: behind a TLS-terminating proxy (TRUST_PROXY=1) or at an https address.
-    strictTransportSecurity: config.trustProxy || config.baseUrl.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
+    strictTransportSecurity: config.trustProxy !== false || config.baseUrl.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
   });
@@ -89,7 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     getUserInfo: (req) => req.auth?.sessionHash ?? 'anonymous',
     csrfOpts: { hmacKey: await appSecret(database.db, 'csrf-hmac') },
   });
-  await app.register(fastifyRateLimit, { global: false, store: pgRateLimitStore(database.db) as never });
+  // Limits per client: an IPv4 address or an IPv6 /64 network (see clientKey).
+  await app.register(fastifyRateLimit, { global: false, store: pgRateLimitStore(database.db) as never, keyGenerator: (req) => clientKey(req.ip) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -133,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const handlers = {
     'mail.send': mailJob(database.db, deps.mailer),
+    'auth.password_reset': passwordResetJob(database.db, config),
     ...scheduledTasks.handlers(database.db),
     ...moduleJobs(database.db, config),
   };

@@ -17,8 +17,17 @@ const Env = z.object({
   DEMO: z.enum(['0', '1']).default('1'),
   DEFAULT_LOCALE: z.enum(['pl', 'en', 'uk', 'de', 'ar']).default('pl'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * Reverse proxies in front of Tandem whose X-Forwarded-* headers count: `0` none, a number of hops (`1`: one proxy,
+   * the usual case), or the proxies' addresses or CIDR ranges separated by commas. Never "trust everything": a
+   * client could then choose its own address and escape every per-address limit.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .refine((v) => /^\d{1,2}$/.test(v.trim()) || v.split(',').every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a.trim())), {
+      message: 'a number of proxy hops (0, 1, 2…) or proxy addresses/CIDR ranges separated by commas',
+    }),
   /** Attempts per minute and client address on sign-in, password and invitation forms. */
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Run the background job worker in this process. */
@@ -38,7 +47,8 @@ export type Config = {
   demo: boolean;
   defaultLocale: 'pl' | 'en' | 'uk' | 'de' | 'ar';
   logLevel: string;
-  trustProxy: boolean;
+  /** False, a number of trusted proxy hops, or the trusted proxies' addresses (Fastify's trustProxy). */
+  trustProxy: false | number | string[];
   worker: boolean;
   authRateLimit: number;
 };
@@ -64,8 +74,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demo: e.DEMO === '1',
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === '1',
+    trustProxy: trustedProxies(e.TRUST_PROXY),
     worker: e.WORKER === '1',
     authRateLimit: e.AUTH_RATE_LIMIT,
   };
+}
+
+function trustedProxies(value: string): false | number | string[] {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) === 0 ? false : Number(v);
+  return v.split(',').map((a) => a.trim());
 }

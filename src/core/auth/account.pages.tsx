@@ -10,7 +10,7 @@ import { emptyForm, type FormState, sendPage, setFlash } from '../ui/index.js';
 import { ProfileView, SecurityView, TokensView } from './views/account.js';
 import { createAccessToken, listAccessTokens, revokeAccessToken } from './access-tokens.js';
 import { cancelTotpSetup, changePassword, confirmTotp, countRecoveryCodes, disableTotp, getCredentials, renewRecoveryCodes, startTotp, updateProfile } from './account.service.js';
-import { setSessionCookie } from './cookies.js';
+import { clearSessionCookie, setSessionCookie } from './cookies.js';
 import { CODE, newPassword } from './auth.schemas.js';
 import { PASSWORD_MAX } from './passwords.js';
 import { totpUri } from './totp.js';
@@ -24,9 +24,17 @@ const PasswordInput = z
 const TokenInput = z.object({ name: requiredText(80), days: z.coerce.number().int().min(1).max(365).default(90) });
 
 /** The signed-in person's own settings: profile and language, password, two-factor, API tokens. */
-export function accountPages({ app, db }: ModuleContext) {
+export function accountPages({ app, db, config }: ModuleContext) {
   const signedIn = { access: 'signed-in' as const, beforeMfaSetup: true };
-  const who = (req: FastifyRequest) => ({ userId: req.auth!.userId, organisationId: req.auth!.organisation?.id ?? null, requestId: req.id, sessionHash: req.auth!.sessionHash });
+  // Forms that check a password or a second-factor code: limited per client address like the sign-in form.
+  const guarded = { ...signedIn, rateLimit: { max: config.authRateLimit, timeWindow: '1 minute' } };
+  const who = (req: FastifyRequest) => ({
+    userId: req.auth!.userId,
+    organisationId: req.auth!.organisation?.id ?? null,
+    requestId: req.id,
+    sessionHash: req.auth!.sessionHash,
+    fallbackLocale: req.locale,
+  });
   const sessionOnly = (req: FastifyRequest) => {
     if (req.auth?.via !== 'session') throw new AppError('FORBIDDEN');
   };
@@ -54,9 +62,12 @@ export function accountPages({ app, db }: ModuleContext) {
   type SecurityForms = { password?: FormState; totp?: FormState; recovery?: FormState };
   const securityPage = async (req: FastifyRequest, reply: FastifyReply, forms: SecurityForms = {}, status = 200, newCodes?: string[]) => {
     const c = await getCredentials(db, req.auth!.userId);
-    const pending = c?.totpPendingSecret ?? null;
+    // A set-up in progress is shown only to the session that started it (see startTotp).
+    const mine = Boolean(c?.totpPendingSecret) && c?.totpPendingSession === req.auth!.sessionHash;
+    const pending = mine ? c!.totpPendingSecret : null;
     const qr = pending ? await QRCode.toDataURL(totpUri(pending, req.auth!.email), { margin: 1, width: 200 }) : null;
     const recoveryLeft = c?.totpEnabled ? await countRecoveryCodes(db, req.auth!.userId) : 0;
+    const hasTokens = (await listAccessTokens(db, req.auth!.userId)).some((tk) => !tk.revokedAt);
     return sendPage(
       req,
       reply,
@@ -66,8 +77,10 @@ export function accountPages({ app, db }: ModuleContext) {
           ctx={ctx}
           totpEnabled={Boolean(c?.totpEnabled)}
           pendingSecret={pending}
+          pendingElsewhere={Boolean(c?.totpPendingSecret) && !mine}
           qr={qr}
           recoveryLeft={recoveryLeft}
+          hasTokens={hasTokens}
           newCodes={newCodes}
           mustSetUp={needsMfaSetup(req.auth!) && !c?.totpEnabled}
           passwordForm={forms.password ?? emptyForm()}
@@ -78,7 +91,7 @@ export function accountPages({ app, db }: ModuleContext) {
       status,
     );
   };
-  const wrongCode = (form: keyof SecurityForms, field: string) => ({ [form]: { values: {}, errors: { [field]: { key: 'twoFactor.invalid' } } } });
+  const wrongCode = (form: keyof SecurityForms, field: string) => ({ [form]: { values: {}, errors: { [field]: { key: field === 'code' ? 'twoFactor.invalid' : 'twoFactor.invalidOrRecovery' } } } });
   // Each code field has its own name: several forms on the page ask for one, and ids come from names.
   const codeIn = (req: FastifyRequest, field: string): { ok: true; code: string } | { ok: false; errors: FieldErrors } => {
     const parsed = z.object({ [field]: CODE }).safeParse(req.body ?? {});
@@ -87,12 +100,22 @@ export function accountPages({ app, db }: ModuleContext) {
 
   app.get('/account/security', { config: signedIn }, async (req, reply) => securityPage(req, reply));
 
-  app.post('/account/security/password', { config: signedIn }, async (req, reply) => {
+  /** After too many wrong codes every session of the account ended, this one too: back to the sign-in page. */
+  const lockedOut = (reply: FastifyReply, minutes: number) => {
+    clearSessionCookie(reply);
+    setFlash(reply, 'error', 'signIn.secondFactorLocked', { minutes });
+    return reply.redirect('/sign-in', 303);
+  };
+
+  app.post('/account/security/password', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
     const parsed = PasswordInput.safeParse(req.body ?? {});
     if (!parsed.success) return securityPage(req, reply, { password: { values: {}, errors: fieldErrors(parsed.error) } }, 422);
-    const result = await changePassword(db, { ...who(req), remember: req.auth!.remember }, parsed.data.current, parsed.data.password);
-    if (!result.ok) return securityPage(req, reply, { password: { values: {}, errors: { current: { key: 'security.wrongPassword' } } } }, 422);
+    const result = await changePassword(db, { ...who(req), email: req.auth!.email, clientAddress: req.ip, remember: req.auth!.remember }, parsed.data.current, parsed.data.password);
+    if (!result.ok) {
+      const error = result.minutes ? { key: 'signIn.throttled', params: { minutes: result.minutes } } : { key: 'security.wrongPassword' };
+      return securityPage(req, reply, { password: { values: {}, errors: { current: error } } }, result.minutes ? 429 : 422);
+    }
     // Every session ended, this one too: the browser gets the new one.
     setSessionCookie(req, reply, result.sessionToken, req.auth!.remember);
     setFlash(reply, 'success', 'security.passwordChanged', { tokens: result.tokensRevoked });
@@ -100,11 +123,13 @@ export function accountPages({ app, db }: ModuleContext) {
   });
 
   // Setting up an authenticator; with two-factor already on, the current code (or a recovery code) first.
-  app.post('/account/security/totp/start', { config: signedIn }, async (req, reply) => {
+  app.post('/account/security/totp/start', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const current = typeof body.currentCode === 'string' ? body.currentCode.trim().slice(0, 20) : undefined;
-    if (!(await startTotp(db, who(req), current))) return securityPage(req, reply, wrongCode('totp', 'currentCode'), 422);
+    const check = await startTotp(db, who(req), current);
+    if (typeof check === 'object') return lockedOut(reply, check.lockedMinutes);
+    if (check === 'wrong') return securityPage(req, reply, wrongCode('totp', 'currentCode'), 422);
     return reply.redirect('/account/security#totp', 303);
   });
 
@@ -114,7 +139,7 @@ export function accountPages({ app, db }: ModuleContext) {
     return reply.redirect('/account/security#totp', 303);
   });
 
-  app.post('/account/security/totp/confirm', { config: signedIn }, async (req, reply) => {
+  app.post('/account/security/totp/confirm', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
     const input = codeIn(req, 'code');
     if (!input.ok) return securityPage(req, reply, { totp: { values: {}, errors: input.errors } }, 422);
@@ -124,22 +149,24 @@ export function accountPages({ app, db }: ModuleContext) {
     return securityPage(req, reply, {}, 200, codes);
   });
 
-  app.post('/account/security/totp/disable', { config: signedIn }, async (req, reply) => {
+  app.post('/account/security/totp/disable', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
-    if (req.auth!.roles.includes('administrator')) throw new AppError('FORBIDDEN', 'security.adminNeedsTotp');
+    if (req.auth!.administrator) throw new AppError('FORBIDDEN', 'security.adminNeedsTotp');
     const input = codeIn(req, 'disableCode');
     if (!input.ok) return securityPage(req, reply, { totp: { values: {}, errors: input.errors } }, 422);
-    if (!(await disableTotp(db, who(req), input.code))) return securityPage(req, reply, wrongCode('totp', 'disableCode'), 422);
+    const check = await disableTotp(db, who(req), input.code);
+    if (typeof check === 'object') return lockedOut(reply, check.lockedMinutes);
+    if (check === 'wrong') return securityPage(req, reply, wrongCode('totp', 'disableCode'), 422);
     setFlash(reply, 'success', 'security.totpDisabled');
     return reply.redirect('/account/security', 303);
   });
 
-  app.post('/account/security/recovery-codes', { config: signedIn }, async (req, reply) => {
+  app.post('/account/security/recovery-codes', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
     const input = codeIn(req, 'recoveryCode');
     if (!input.ok) return securityPage(req, reply, { recovery: { values: {}, errors: input.errors } }, 422);
     const codes = await renewRecoveryCodes(db, who(req), input.code);
-    if (!codes) return securityPage(req, reply, wrongCode('recovery', 'recoveryCode'), 422);
+    if (!Array.isArray(codes)) return typeof codes === 'object' ? lockedOut(reply, codes.lockedMinutes) : securityPage(req, reply, wrongCode('recovery', 'recoveryCode'), 422);
     return securityPage(req, reply, {}, 200, codes);
   });
 

@@ -1,11 +1,12 @@
 import type { MailTemplate } from '../mail/outbox.js';
 
 /** The same words whether or not the address has an account: the link's page tells the two apart, not the mail. */
-export const invitationMail: MailTemplate<{ organisation: string; inviter: string; role: string; url: string; days: number }> = (t, p) => ({
+/** `roles`: the roles offered, already named and listed in the recipient's language. */
+export const invitationMail: MailTemplate<{ organisation: string; inviter: string; roles: string; url: string; days: number }> = (t, p) => ({
   subject: t('mail.invitation.subject', { organisation: p.organisation }),
   paragraphs: [
     t('mail.greeting'),
-    t('mail.invitation.body', { organisation: p.organisation, inviter: p.inviter, role: t(`role.${p.role}`) }),
+    t('mail.invitation.body', { organisation: p.organisation, inviter: p.inviter, role: p.roles }),
     t('mail.invitation.expiry', { days: p.days }),
   ],
   action: { label: t('mail.invitation.action'), url: p.url, secret: true },

@@ -6,10 +6,10 @@ import type { ModuleContext } from '../../app.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { AppError } from '../http/errors.js';
 import { fieldErrors } from '../http/validation.js';
-import { Checkbox, emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { Address, Checkbox, emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { ForgotInput, safeNext, SetPasswordInput, SignInInput, TotpInput } from './auth.schemas.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
-import { checkResetLink, completePasswordReset, requestPasswordReset } from './email-links.service.js';
+import { checkResetLink, completePasswordReset, enqueuePasswordReset } from './email-links.service.js';
 import { destroySession, SESSION_COOKIE } from './session.js';
 import { passSecondFactor, signIn } from './sign-in.service.js';
 
@@ -65,9 +65,10 @@ export function authPages({ app, db, config }: ModuleContext) {
         setFlash(reply, 'error', 'signIn.secondFactorLocked', { minutes: result.minutes });
         return reply.redirect('/sign-in', 303);
       }
-      return totpPage(req, reply, { values: { next: parsed.data.next }, errors: { code: { key: 'twoFactor.invalid' } } }, 401);
+      return totpPage(req, reply, { values: { next: parsed.data.next }, errors: { code: { key: 'twoFactor.invalidOrRecovery' } } }, 401);
     }
     setSessionCookie(req, reply, result.token, result.remember);
+    if (result.recovery) setFlash(reply, 'info', 'twoFactor.recoveryUsed', { count: result.recovery.left });
     return reply.redirect(parsed.data.next, 303);
   });
 
@@ -87,7 +88,7 @@ export function authPages({ app, db, config }: ModuleContext) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = ForgotInput.safeParse(body);
     if (!parsed.success) return forgotPage(req, reply, { values: { email: body.email }, errors: fieldErrors(parsed.error) }, 422);
-    await requestPasswordReset(db, parsed.data.email, req.locale, config.baseUrl, req.id);
+    await enqueuePasswordReset(db, parsed.data.email, req.locale, req.id);
     // The same answer whether or not the address has an account.
     setFlash(reply, 'info', 'forgot.sent');
     return reply.redirect('/sign-in', 303);
@@ -130,7 +131,7 @@ function SignInView({ ctx, form }: { ctx: PageContext; form: FormState }) {
   return (
     <section class="narrow">
       <h1>{t('signIn.title')}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      <ErrorSummary ctx={ctx} form={form} labels={labels} title={form.errors._form ? t('signIn.failed') : undefined} />
       <Form ctx={ctx} action="/sign-in">
         <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
         <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email} autocomplete="username" required dir="ltr" />
@@ -151,10 +152,10 @@ function TwoFactorView({ ctx, form }: { ctx: PageContext; form: FormState }) {
     <section class="narrow">
       <h1>{t('twoFactor.title')}</h1>
       <p>{t('twoFactor.intro')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={{ code: t('field.totpCode') }} />
+      <ErrorSummary ctx={ctx} form={form} labels={{ code: t('field.totpOrRecoveryCode') }} />
       <Form ctx={ctx} action="/sign-in/two-factor">
         <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
-        <TextField ctx={ctx} form={form} name="code" label={t('field.totpCode')} hint={t('twoFactor.recoveryHint')} autocomplete="one-time-code" maxLength={20} required dir="ltr" />
+        <TextField ctx={ctx} form={form} name="code" label={t('field.totpOrRecoveryCode')} hint={t('twoFactor.recoveryHint')} autocomplete="one-time-code" maxLength={20} required dir="ltr" />
         <SubmitButton>{t('twoFactor.submit')}</SubmitButton>
       </Form>
     </section>
@@ -184,7 +185,9 @@ export function SetPasswordView(props: { ctx: PageContext; form: FormState; purp
     <section class="narrow">
       <h1>{t(`${purpose}.title`)}</h1>
       {props.lead}
-      <p>{t(`${purpose}.intro`, { email })}</p>
+      <p>{t(`${purpose}.intro`)}</p>
+      <Address email={email} />
+      {purpose === 'password_reset' && <p>{t('password_reset.effect')}</p>}
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action={ctx.path}>
         <input type="email" name="username" value={email} autocomplete="username" hidden readOnly />

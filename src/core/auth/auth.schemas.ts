@@ -6,7 +6,15 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.js';
 const next = () => z.unknown().transform(safeNext);
 
 export const SignInInput = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.string().min(1)),
+  // Not email(): an address typed the way it was at sign-up must still reach its throttle and answer (a wrong
+  // format is just a wrong address), but control characters never reach the database.
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.string().min(1))
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), { params: { key: 'validation.controlChars' } }),
   password: z.string().max(PASSWORD_MAX).pipe(z.string().min(1)),
   remember: z.literal('true').optional(),
   next: next(),

@@ -40,6 +40,8 @@ export const credentials = pgTable('credentials', {
   totpEnabled: boolean().notNull().default(false),
   /** A new authenticator being set up: the active secret keeps working until a code from this one is confirmed. */
   totpPendingSecret: text(),
+  /** The session (token hash) that started the set-up: only it sees the new secret and may confirm it. */
+  totpPendingSession: text(),
   /** Last accepted TOTP time step, so a code cannot be replayed. */
   totpLastStep: integer().notNull().default(0),
   /** Wrong second-factor codes since the last right one. Only a right code resets it (a right password does not). */

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { audit } from '../audit/audit.js';
 import { isLocale, type Locale } from '../i18n/index.js';
+import { enqueue, type JobHandler } from '../jobs/queue.js';
 import { queueMail } from '../mail/outbox.js';
 import { credentials, emailTokens, users } from './auth.table.js';
 import { passwordResetMail } from './auth.mails.js';
@@ -12,13 +13,38 @@ import { createSession } from './session.js';
 import { randomToken, tokenHash } from './tokens.js';
 
 const RESET_MINUTES = 60;
+/** Reset mails to one account per hour, however often someone asks: the form cannot be used to flood a mailbox. */
+export const RESETS_PER_HOUR = 3;
 
-/** Sends a reset link if the address has an account. The caller answers the same either way. */
+/**
+ * The "forgotten password" form's work: one job, whatever the address. Looking the address up and writing the mail
+ * happen in the job, so the form answers in the same time whether or not the address has an account.
+ */
+export async function enqueuePasswordReset(db: Db, emailAddress: string, locale: Locale, requestId: string): Promise<void> {
+  await withSystem(db, (tx) => enqueue(tx, 'auth.password_reset', { email: emailAddress, locale, requestId }, { maxAttempts: 3 }));
+}
+
+/** The `auth.password_reset` job. */
+export function passwordResetJob(db: Db, config: { baseUrl: string }): JobHandler {
+  return async (job) => {
+    const { email, locale, requestId } = job.payload as { email: string; locale: string; requestId?: string };
+    await requestPasswordReset(db, email, isLocale(locale) ? locale : 'pl', config.baseUrl, requestId ?? job.id);
+  };
+}
+
+/** Sends a reset link if the address has an account (and has not had RESETS_PER_HOUR already this hour). */
 export async function requestPasswordReset(db: Db, emailAddress: string, fallbackLocale: Locale, baseUrl: string, requestId: string): Promise<void> {
   const token = randomToken();
   await withSystem(db, async (tx) => {
     const [user] = await tx.select().from(users).where(and(eq(users.email, emailAddress), eq(users.disabled, false)));
     if (!user) return;
+    const [recent] = rowsOf<{ n: number }>(
+      await tx.execute(sql`select count(*)::int as n from email_tokens where user_id = ${user.id} and purpose = 'password_reset' and created_at > now() - interval '1 hour'`),
+    );
+    if ((recent?.n ?? 0) >= RESETS_PER_HOUR) {
+      await audit(tx, { organisationId: null, userId: user.id, requestId }, { action: 'user.password_reset_refused', entity: 'user', entityId: user.id });
+      return;
+    }
     await tx.insert(emailTokens).values({ tokenHash: tokenHash(token), purpose: 'password_reset', userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
     const locale = isLocale(user.locale) ? user.locale : fallbackLocale;
     await queueMail(tx, { organisationId: null, to: user.email, locale, template: passwordResetMail, params: { url: `${baseUrl}/password/reset/${token}?lang=${locale}`, minutes: RESET_MINUTES } });
@@ -55,7 +81,12 @@ export async function completePasswordReset(db: Db, token: string, password: str
     const [existing] = await tx
       .insert(credentials)
       .values({ userId: used.userId, passwordHash })
-      .onConflictDoUpdate({ target: credentials.userId, set: { passwordHash, updatedAt: new Date() } })
+      // Proving the mailbox also lifts a second-factor lock (the owner locked out by someone who knew the old
+      // password gets back in); the count of locks stays, so the next one would last longer.
+      .onConflictDoUpdate({
+        target: credentials.userId,
+        set: { passwordHash, updatedAt: new Date(), secondFactorFailures: 0, secondFactorLockedUntil: null, totpPendingSecret: null, totpPendingSession: null },
+      })
       .returning({ totpEnabled: credentials.totpEnabled });
     const { tokens } = await revokeAccess(tx, used.userId);
     await audit(tx, { organisationId: null, userId: used.userId, requestId }, { action: 'user.password_reset', entity: 'user', entityId: used.userId, fields: ['password'] });

@@ -4,7 +4,7 @@ import type { ModuleContext } from '../../app.js';
 import { AppError } from '../http/errors.js';
 import { fieldErrors } from '../http/validation.js';
 import { formatList } from '../i18n/index.js';
-import { emptyForm, Form, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { Address, emptyForm, Form, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { SetPasswordInput } from './auth.schemas.js';
 import { SetPasswordView } from './auth.pages.js';
 import { setSessionCookie } from './cookies.js';
@@ -24,14 +24,16 @@ export function invitationPages({ app, db, config }: ModuleContext) {
   const open = async (req: FastifyRequest) => {
     const { token } = Params.parse(req.params);
     const invitation = await openInvitation(db, token);
-    if (!invitation) throw new AppError('NOT_FOUND', 'link.invalid');
+    if (!invitation) throw new AppError('NOT_FOUND', 'invitation.invalid');
     return { token, invitation };
   };
 
   const page = (req: FastifyRequest, reply: FastifyReply, token: string, invitation: OpenInvitation, form: FormState, status = 200) => {
     const auth = req.auth;
     const state: InvitationState =
-      invitation.account === 'new'
+      (req.query as { decline?: string }).decline === '1' && req.method === 'GET'
+        ? 'confirmDecline'
+        : invitation.account === 'new'
         ? 'newAccount'
         : !auth
           ? 'signIn'
@@ -61,7 +63,7 @@ export function invitationPages({ app, db, config }: ModuleContext) {
     if (!parsed.success) return page(req, reply, token, invitation, { values: {}, errors: fieldErrors(parsed.error) }, 422);
     const result = await acceptWithPassword(db, token, parsed.data.password, req.id);
     if (!result.ok) {
-      if (result.reason === 'invalid') throw new AppError('NOT_FOUND', 'link.invalid');
+      if (result.reason === 'invalid') throw new AppError('NOT_FOUND', 'invitation.invalid');
       // The address got an account in the meantime: its owner signs in instead.
       return page(req, reply, token, { ...invitation, account: 'existing' }, emptyForm(), 409);
     }
@@ -76,7 +78,7 @@ export function invitationPages({ app, db, config }: ModuleContext) {
     const auth = req.auth!;
     if (auth.via !== 'session') throw new AppError('FORBIDDEN');
     const outcome = await acceptAsMember(db, token, { userId: auth.userId, email: auth.email }, req.id);
-    if (outcome === 'invalid') throw new AppError('NOT_FOUND', 'link.invalid');
+    if (outcome === 'invalid') throw new AppError('NOT_FOUND', 'invitation.invalid');
     if (outcome === 'wrongAccount') return page(req, reply, token, invitation, emptyForm(), 403);
     await setSessionOrganisation(db, auth.sessionHash!, invitation.organisationId);
     setFlash(reply, 'success', 'invitation.joined', { organisation: invitation.organisationName });
@@ -85,13 +87,26 @@ export function invitationPages({ app, db, config }: ModuleContext) {
 
   app.post('/invitation/:token/decline', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
     const { token } = Params.parse(req.params);
-    if (!(await declineInvitation(db, token, req.id))) throw new AppError('NOT_FOUND', 'link.invalid');
-    setFlash(reply, 'info', 'invitation.declined');
-    return reply.redirect(req.auth?.mfaPassed ? '/' : '/sign-in', 303);
+    if (!(await declineInvitation(db, token, req.id))) throw new AppError('NOT_FOUND', 'invitation.invalid');
+    if (req.auth?.mfaPassed) {
+      setFlash(reply, 'info', 'invitation.declined');
+      return reply.redirect('/', 303);
+    }
+    return reply.redirect('/invitation/declined', 303);
   });
+
+  // Someone without an account who declined has nowhere to go: a page that says it is done.
+  app.get('/invitation/declined', { config: { access: 'public' } }, async (req, reply) =>
+    sendPage(req, reply, (c) => c.t('invitation.declinedTitle'), (ctx) => (
+      <section class="narrow">
+        <h1>{ctx.t('invitation.declinedTitle')}</h1>
+        <p>{ctx.t('invitation.declinedText')}</p>
+      </section>
+    )),
+  );
 }
 
-type InvitationState = 'newAccount' | 'signIn' | 'secondFactor' | 'accept' | 'otherAccount';
+type InvitationState = 'newAccount' | 'signIn' | 'secondFactor' | 'accept' | 'otherAccount' | 'confirmDecline';
 
 function InvitationView(props: { ctx: PageContext; form: FormState; token: string; invitation: OpenInvitation; state: InvitationState; signedInAs?: string }) {
   const { ctx, invitation, token, state } = props;
@@ -99,12 +114,11 @@ function InvitationView(props: { ctx: PageContext; form: FormState; token: strin
   const roles = formatList(invitation.roles.map((r) => t(`role.${r}`)), ctx.locale, 'conjunction');
   const path = `/invitation/${token}`;
   const offer = <p class="lead">{t('invitation.offer', { organisation: invitation.organisationName, roles })}</p>;
+  // Declining asks once more (no JavaScript needed): it cannot be undone, only a new invitation helps.
   const decline = (
-    <Form ctx={ctx} action={`${path}/decline`} class="inline-form">
-      <button type="submit" class="button button-secondary">
-        {t('invitation.decline')}
-      </button>
-    </Form>
+    <p>
+      <a href={`${path}?decline=1`}>{t('invitation.decline')}</a>
+    </p>
   );
   if (state === 'newAccount') {
     return (
@@ -116,28 +130,51 @@ function InvitationView(props: { ctx: PageContext; form: FormState; token: strin
   }
   return (
     <section class="narrow">
-      <h1>{t('invitation.title')}</h1>
+      <h1>{t(state === 'confirmDecline' ? 'invitation.declineTitle' : 'invitation.title')}</h1>
       {offer}
+      {state === 'confirmDecline' && (
+        <>
+          <p>{t('invitation.declineEffect')}</p>
+          <div class="actions">
+            <Form ctx={ctx} action={`${path}/decline`} class="inline-form">
+              <button type="submit" class="button button-secondary">
+                {t('invitation.declineConfirm')}
+              </button>
+            </Form>
+            <a href={path}>{t('invitation.declineBack')}</a>
+          </div>
+        </>
+      )}
       {state === 'signIn' && (
         <>
-          <p>{t('invitation.existingAccount', { email: invitation.email })}</p>
+          <p>{t('invitation.existingAccount')}</p>
+          <Address email={invitation.email} />
+          <p>{t('invitation.existingAccountHow')}</p>
           <p>
             <a class="button" href={`/sign-in?next=${encodeURIComponent(path)}`}>
               {t('invitation.signInToAccept')}
             </a>
           </p>
+          {decline}
         </>
       )}
       {state === 'secondFactor' && (
-        <p>
-          <a class="button" href={`/sign-in/two-factor?next=${encodeURIComponent(path)}`}>
-            {t('invitation.finishSignIn')}
-          </a>
-        </p>
+        <>
+          <p>{t('invitation.finishSignInHint')}</p>
+          <p>
+            <a class="button" href={`/sign-in/two-factor?next=${encodeURIComponent(path)}`}>
+              {t('invitation.finishSignIn')}
+            </a>
+          </p>
+        </>
       )}
       {state === 'otherAccount' && (
         <>
-          <p>{t('invitation.otherAccount', { email: invitation.email, current: props.signedInAs ?? '' })}</p>
+          <p>{t('invitation.otherAccountFor')}</p>
+          <Address email={invitation.email} />
+          <p>{t('invitation.otherAccountCurrent')}</p>
+          <Address email={props.signedInAs ?? ''} />
+          <p>{t('invitation.otherAccountWhat')}</p>
           <Form ctx={ctx} action="/sign-out" class="inline-form">
             <button type="submit" class="button">
               {t('invitation.signOutFirst')}
@@ -146,13 +183,17 @@ function InvitationView(props: { ctx: PageContext; form: FormState; token: strin
         </>
       )}
       {state === 'accept' && (
-        <Form ctx={ctx} action={`${path}/accept`} class="inline-form">
-          <button type="submit" class="button">
-            {t('invitation.accept')}
-          </button>
-        </Form>
+        <>
+          <div class="actions">
+            <Form ctx={ctx} action={`${path}/accept`} class="inline-form">
+              <button type="submit" class="button">
+                {t('invitation.accept')}
+              </button>
+            </Form>
+          </div>
+          {decline}
+        </>
       )}
-      {decline}
     </section>
   );
 }

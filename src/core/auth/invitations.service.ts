@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rowsOf, withSystem, withTenant, type Tx } from '../db/tx.js';
 import { audit, type Actor } from '../audit/audit.js';
-import { foldForSearch, isLocale, type Locale } from '../i18n/index.js';
+import { foldForSearch, formatList, isLocale, translator, type Locale } from '../i18n/index.js';
 import { queueMail } from '../mail/outbox.js';
 import { memberships, organisations, people, ROLES, type Role } from '../tenancy/tenancy.table.js';
 import { credentials, invitations, users } from './auth.table.js';
@@ -60,9 +60,10 @@ export async function inviteInTx(tx: Tx, actor: Actor, input: InviteInput, baseU
     .where(and(eq(invitations.organisationId, actor.organisationId), eq(invitations.personId, person), isNull(invitations.acceptedAt), isNull(invitations.declinedAt)))
     .for('update');
   let outcome: InviteOutcome = 'invited';
+  let roles: Role[] = [input.role];
   if (pending) {
     if (pending.roles.includes(input.role)) outcome = 'resent';
-    const roles = [...new Set([...pending.roles, input.role])].sort();
+    roles = [...new Set([...(pending.roles as Role[]), input.role])].sort();
     // A fresh link replaces the old one, which stops working.
     await tx.update(invitations).set({ roles, email: input.email, locale: input.locale, tokenHash: tokenHash(token), expiresAt, invitedByUserId: actor.userId }).where(eq(invitations.id, pending.id));
   } else {
@@ -70,24 +71,63 @@ export async function inviteInTx(tx: Tx, actor: Actor, input: InviteInput, baseU
       organisationId: actor.organisationId,
       personId: person,
       email: input.email,
-      roles: [input.role],
+      roles,
       locale: input.locale,
       tokenHash: tokenHash(token),
       invitedByUserId: actor.userId,
       expiresAt,
     });
   }
-  const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
-  const [inviter] = actor.userId ? await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId)) : [];
-  await queueMail(tx, {
-    organisationId: actor.organisationId,
-    to: input.email,
-    locale: input.locale,
-    template: invitationMail,
-    params: { organisation: org!.name, inviter: inviter?.name ?? '', role: input.role, url: `${baseUrl}/invitation/${token}?lang=${input.locale}`, days: INVITATION_DAYS },
-  });
+  await mailInvitation(tx, actor, { email: input.email, locale: input.locale, roles, token }, baseUrl);
   await audit(tx, actor, { action: 'user.invite', entity: 'person', entityId: person, fields: ['role'] });
   return { personId: person, outcome };
+}
+
+async function mailInvitation(tx: Tx, actor: Actor, to: { email: string; locale: Locale; roles: Role[]; token: string }, baseUrl: string): Promise<void> {
+  const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, actor.organisationId));
+  const [inviter] = actor.userId ? await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.userId)) : [];
+  const t = translator(to.locale);
+  await queueMail(tx, {
+    organisationId: actor.organisationId,
+    to: to.email,
+    locale: to.locale,
+    template: invitationMail,
+    params: {
+      organisation: org!.name,
+      inviter: inviter?.name ?? '',
+      roles: formatList(to.roles.map((r) => t(`role.${r}`)), to.locale, 'conjunction'),
+      url: `${baseUrl}/invitation/${to.token}?lang=${to.locale}`,
+      days: INVITATION_DAYS,
+    },
+  });
+}
+
+/**
+ * Sends a person's latest invitation again with a fresh link and a new week (the earlier link stops working), with
+ * the same roles and language; a declined one becomes a new invitation. False when the person has no invitation or
+ * is a member already.
+ */
+export async function resendInvitation(tx: Tx, actor: Actor, personId: string, baseUrl: string): Promise<{ email: string } | null> {
+  const [latest] = rowsOf<{ id: string; email: string; roles: Role[]; locale: string; declined: boolean }>(
+    await tx.execute(sql`
+      select i.id, i.email, i.roles, i.locale, i.declined_at is not null as declined
+      from invitations i join people p on p.id = i.person_id
+      where i.organisation_id = ${actor.organisationId} and i.person_id = ${personId} and i.accepted_at is null and p.user_id is null
+      order by i.created_at desc limit 1
+      for update of i`),
+  );
+  if (!latest) return null;
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
+  const locale = isLocale(latest.locale) ? latest.locale : 'pl';
+  if (latest.declined) {
+    await tx.insert(invitations).values({ organisationId: actor.organisationId, personId, email: latest.email, roles: latest.roles, locale, tokenHash: tokenHash(token), invitedByUserId: actor.userId, expiresAt });
+  } else {
+    await tx.update(invitations).set({ tokenHash: tokenHash(token), expiresAt, invitedByUserId: actor.userId }).where(eq(invitations.id, latest.id));
+  }
+  await mailInvitation(tx, actor, { email: latest.email, locale, roles: latest.roles, token }, baseUrl);
+  await audit(tx, actor, { action: 'user.invite_resent', entity: 'person', entityId: personId });
+  return { email: latest.email };
 }
 
 /**

@@ -123,7 +123,7 @@ describe('an invitation to an address that already has an account (cross-organis
     const intruder = await createUser(db(), { organisationId: orgB.id, roles: ['coordinator'] });
     const browser = await signedIn(intruder.email);
     const page = await browser.get(`${path}?lang=en`);
-    assert.match(page.body, /This invitation is for target@alfa\.example/);
+    assert.match(page.body, /This invitation is for:<\/p><p class="address" dir="ltr"><bdi>target@alfa\.example<\/bdi>/);
     assert.doesNotMatch(page.body, /\/accept"/);
     assert.equal((await browser.post(`${path}/accept`)).status, 403);
     assert.deepEqual(await rolesIn(orgB.id, 'target@alfa.example'), []);
@@ -179,7 +179,8 @@ describe('inviting does not reveal whether an address has an account (enumeratio
       const res = await invite(client, email);
       const flash = await client.get(`${res.location}?lang=en`);
       const list = await client.get('/admin/users?lang=en');
-      const row = new RegExp(`<tr><td>[^<]*</td><td dir="ltr">${email.replace('.', '\\.')}</td>.*?</tr>`).exec(list.body)?.[0] ?? '';
+      const row = new RegExp(`<tr><td>[^<]*</td><td dir="ltr" class="email-cell">${email.replaceAll('.', '\\.')}</td>.*?</tr>`).exec(list.body)?.[0] ?? '';
+      assert.ok(row, `the team list shows ${email}`);
       const { mail } = await sentMail(email);
       const shown = await client.get(`/admin/outbox/${mail.id}?lang=en`);
       const body = /<pre[^>]*>([\s\S]*?)<\/pre>/.exec(shown.body)?.[1] ?? '';

@@ -34,6 +34,11 @@ export interface Auth {
   totpEnabled: boolean;
   organisation?: { id: string; name: string; slug: string; defaultLocale: string; country: string };
   roles: Role[];
+  /**
+   * An administrator of any organisation. The stricter rules for administrators (two-factor required, short
+   * sessions) follow the person, not the organisation the session happens to be in.
+   */
+  administrator: boolean;
   organisations: { id: string; name: string }[];
   networkManager: boolean;
 }
@@ -79,6 +84,7 @@ interface AuthRow {
   roles: Role[] | null;
   organisations: { id: string; name: string }[] | null;
   network_manager: boolean;
+  administrator: boolean;
 }
 
 /**
@@ -95,7 +101,8 @@ export async function loadAuth(tx: Tx, userId: string, organisationId: string | 
         (select json_agg(json_build_object('id', oo.id, 'name', oo.name) order by oo.name) from organisations oo
            where exists (select 1 from people pp join memberships mm on mm.person_id = pp.id
                          where pp.user_id = u.id and pp.organisation_id = oo.id)) as organisations,
-        exists (select 1 from network_managers nm where nm.user_id = u.id) as network_manager
+        exists (select 1 from network_managers nm where nm.user_id = u.id) as network_manager,
+        exists (select 1 from people pa join memberships ma on ma.person_id = pa.id where pa.user_id = u.id and ma.role = 'administrator') as administrator
       from users u
       left join credentials c on c.user_id = u.id
       left join organisations o on o.id = ${organisationId}
@@ -115,6 +122,7 @@ export async function loadAuth(tx: Tx, userId: string, organisationId: string | 
         ? { id: r.org_id, name: r.org_name!, slug: r.org_slug!, defaultLocale: r.org_locale!, country: r.org_country! }
         : undefined,
     roles,
+    administrator: r.administrator,
     organisations: r.organisations ?? [],
     networkManager: r.network_manager,
   };
@@ -133,7 +141,7 @@ export async function authFromSession(db: Db, token: string): Promise<Auth | nul
       .where(and(eq(sessions.tokenHash, hash), sql`${sessions.expiresAt} > now()`));
     if (!s) return null;
     const auth = await loadAuth(tx, s.userId, s.organisationId);
-    const admin = auth?.roles.includes('administrator') ?? false;
+    const admin = auth?.administrator ?? false;
     const now = Date.now();
     const absolute = admin ? ADMIN_ABSOLUTE_MS : s.remember ? REMEMBERED_MS : ABSOLUTE_MS;
     const tooOld = now - s.createdAt.getTime() > absolute || (admin && now - s.lastSeenAt.getTime() > ADMIN_IDLE_MS);

@@ -3,11 +3,28 @@ import type { Auth } from '../auth/session.js';
 import { AppError } from './errors.js';
 import type { Access } from './types.js';
 
-const isApi = (url: string) => url.startsWith('/api/');
+/**
+ * Whether the request is for the JSON API, by the route that matched — never by the raw URL, which a client can
+ * spell differently (`/%61pi/…` reaches the same route) to have its session cookie accepted on the API and skip CSRF.
+ * Unmatched requests fall back to the decoded path, only to choose the shape of the 404.
+ */
+export function isApiRequest(req: FastifyRequest): boolean {
+  const route = req.routeOptions?.url;
+  if (route) return route.startsWith('/api/');
+  if (req.url.startsWith('/api/')) return true;
+  try {
+    return decodeURIComponent(req.url.split('?')[0]!).startsWith('/api/');
+  } catch {
+    return false;
+  }
+}
 
-/** True when an administrator must still set up two-factor authentication before using the app. */
+/**
+ * True when an administrator (of any of their organisations: switching to another one must not be a way round it)
+ * must still set up two-factor authentication before using the app.
+ */
 export function needsMfaSetup(auth: Auth): boolean {
-  return auth.via === 'session' && auth.roles.includes('administrator') && !auth.totpEnabled;
+  return auth.via === 'session' && auth.administrator && !auth.totpEnabled;
 }
 
 /**
@@ -20,7 +37,7 @@ export async function checkAccess(req: FastifyRequest, reply: FastifyReply): Pro
   if (access === 'public') return;
   const auth = req.auth;
   if (!auth) {
-    if (isApi(req.url) || req.method !== 'GET') throw new AppError('UNAUTHENTICATED');
+    if (isApiRequest(req) || req.method !== 'GET') throw new AppError('UNAUTHENTICATED');
     return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
   }
   if (access === 'mfa-pending') {
@@ -28,13 +45,15 @@ export async function checkAccess(req: FastifyRequest, reply: FastifyReply): Pro
     return;
   }
   if (!auth.mfaPassed) {
-    if (isApi(req.url)) throw new AppError('UNAUTHENTICATED');
+    if (isApiRequest(req)) throw new AppError('UNAUTHENTICATED');
     return reply.redirect('/sign-in/two-factor', 303);
   }
   if (needsMfaSetup(auth) && !req.routeOptions.config.beforeMfaSetup) {
-    if (isApi(req.url)) throw new AppError('FORBIDDEN', 'error.mfaRequired');
+    if (isApiRequest(req)) throw new AppError('FORBIDDEN', 'error.mfaRequired');
     return reply.redirect('/account/security', 303);
   }
+  // The API takes bearer tokens only: a session (a cookie the browser sends by itself) never reaches it.
+  if (isApiRequest(req) && auth.via !== 'token') throw new AppError('UNAUTHENTICATED');
   if (access === 'signed-in') return;
   if (access === 'network') {
     if (!auth.networkManager) throw new AppError('FORBIDDEN');

@@ -5,7 +5,8 @@ import { direction, negotiateLocale, translator, type Locale } from '../i18n/ind
 import type { PageContext } from '../ui/context.js';
 import { renderPage, sendBarePage, sendPage } from '../ui/render.js';
 import { ZodError } from 'zod';
-import { AppError, type ErrorCode } from './errors.js';
+import { isApiRequest } from './access.js';
+import { AppError, loggableError, type ErrorCode } from './errors.js';
 import { LANG_COOKIE } from './request-context.js';
 import { fieldErrors } from './validation.js';
 
@@ -30,7 +31,7 @@ export function toAppError(err: unknown): AppError {
   return new AppError('INTERNAL');
 }
 
-export const wantsJson = (req: FastifyRequest) => req.url.startsWith('/api/') || req.url === '/healthz';
+export const wantsJson = (req: FastifyRequest) => isApiRequest(req) || req.url === '/healthz';
 
 /** The body of the API's error: `{ "error": { "code", "message", "fields"?, "requestId" } }`. */
 function errorJson(error: AppError, t: FastifyRequest['t'], requestId: string): string {
@@ -57,7 +58,12 @@ function ErrorPage({ ctx, error, requestId }: { ctx: PageContext; error: AppErro
       <p>
         <a href="/">{ctx.t('error.backHome')}</a>
       </p>
-      <p class="muted">{ctx.t('error.reference', { id: requestId })}</p>
+      <p class="muted">
+        {ctx.t('error.reference')}{' '}
+        <code dir="ltr" class="nowrap">
+          {requestId}
+        </code>
+      </p>
     </section>
   );
 }
@@ -141,7 +147,7 @@ export function clientErrorHandler(defaultLocale: Locale) {
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((err, req, reply) => {
     const error = toAppError(err);
-    if (error.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
+    if (error.code === 'INTERNAL') req.log.error({ err: loggableError(err) }, 'unhandled error');
     else req.log.info({ code: error.code }, 'request refused');
     // Errors can happen before the locale hook ran (body parsing): fall back to defaults.
     return sendError(req, reply, error);

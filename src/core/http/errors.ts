@@ -37,3 +37,17 @@ export class AppError extends Error {
 
 export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = () => new AppError('FORBIDDEN');
+
+/**
+ * What of an unexpected error may go into the log: its type, message, database error code and stack, without the
+ * values that came with it. A failed query's message ends with its parameters (typed e-mail addresses, names…) and
+ * a database error's `detail` repeats the offending value, so both are left out: logs hold no personal data.
+ */
+export function loggableError(err: unknown): { type: string; message: string; code?: string; stack?: string } {
+  const e = err as Error & { cause?: Error & { code?: string } };
+  const strip = (text: string | undefined) => (text ?? '').split('\nparams:')[0]!;
+  const message = strip(e?.message);
+  const cause = e?.cause?.message ? ` (${e.cause.message})` : '';
+  const stack = e?.stack ? `${message}\n${e.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n')}` : undefined;
+  return { type: e?.name ?? typeof err, message: `${message}${cause}`, code: e?.cause?.code, stack };
+}

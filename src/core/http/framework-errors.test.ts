@@ -59,7 +59,7 @@ describe('refused by the router', () => {
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/);
       assertErrorPage(res.body, 'de');
-      assert.match(res.body, /<p class="muted">[^<]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, 'the reference of the request');
+      assert.match(res.body, /<p class="muted">[^<]*<code dir="ltr" class="nowrap">[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, 'the reference of the request');
     }
   });
 

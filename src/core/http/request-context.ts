@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authFromAccessToken } from '../auth/access-tokens.js';
 import { authFromSession, SESSION_COOKIE } from '../auth/session.js';
 import type { Db } from '../db/database.js';
+import { isApiRequest } from './access.js';
 import { isLocale, negotiateLocale, translator, type Locale } from '../i18n/index.js';
 
 export const LANG_COOKIE = 'tandem_lang';
@@ -14,7 +15,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, fallbackLoc
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     req.t = translator(fallbackLocale);
-    const isApi = req.url.startsWith('/api/');
+    const isApi = isApiRequest(req);
     if (isApi) {
       const header = req.headers.authorization;
       if (header?.startsWith('Bearer ')) req.auth = await authFromAccessToken(db, header.slice(7).trim());

@@ -144,6 +144,8 @@ export const isoDate = () =>
       params: { key: 'validation.date' },
     });
 export const uuidParam = () => z.string().uuid();
+/** An organisation's short address name, as in /o/<slug>: anything else (a NUL byte, a slash…) is not one. */
+export const orgSlug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 
 /** An optional phone number: digits, spaces, brackets and hyphens, optionally starting with +. */
 export const optionalPhone = () =>

@@ -36,6 +36,9 @@ export const scheduledTasks = {
           await tx.execute(sql`delete from email_tokens where expires_at < now() - interval '30 days'`);
           await tx.execute(sql`delete from jobs where status = 'done' and finished_at < now() - interval '7 days'`);
           await tx.execute(sql`delete from used_form_tokens where used_at < now() - interval '2 days'`);
+          await tx.execute(sql`delete from sign_in_throttle where last_failure_at < now() - interval '1 day' and (blocked_until is null or blocked_until < now())`);
+          // A password-reset job carries the typed address: it goes as soon as it has run.
+          await tx.execute(sql`delete from jobs where kind = 'auth.password_reset' and status in ('done', 'failed')`);
         });
       },
     };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
+import { loggableError } from '../http/errors.js';
 import { claimJobs, failJob, finishJob, type JobHandler } from './queue.js';
 
 export interface Worker {
@@ -32,8 +33,8 @@ export function createWorker(db: Db, handlers: Record<string, JobHandler>, log: 
           await handler(job);
           await finishJob(db, job.id);
         } catch (err) {
-          const outcome = await failJob(db, job, (err as Error).message);
-          log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, outcome, err: (err as Error).message }, 'job failed');
+          const outcome = await failJob(db, job, loggableError(err).message);
+          log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, outcome, err: loggableError(err).message }, 'job failed');
         }
         count++;
       }
@@ -44,7 +45,7 @@ export function createWorker(db: Db, handlers: Record<string, JobHandler>, log: 
     runDue: () => (running ??= runDue().finally(() => (running = undefined))),
     start(intervalMs = 2000) {
       timer = setInterval(() => {
-        if (!running) this.runDue().catch((err: Error) => log.error({ err: err.message }, 'worker poll failed'));
+        if (!running) this.runDue().catch((err: Error) => log.error({ err: loggableError(err).message }, 'worker poll failed'));
       }, intervalMs);
       timer.unref();
     },

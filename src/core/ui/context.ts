@@ -16,6 +16,8 @@ export interface PageContext {
     organisations: { id: string; name: string }[];
     currentOrganisationId?: string;
     networkManager: boolean;
+    /** An administrator in any of their organisations (two-factor stays on). */
+    administrator: boolean;
   };
   flash?: { kind: 'success' | 'error' | 'info'; text: string };
 }

@@ -27,12 +27,12 @@ export function Form(props: { ctx: PageContext; action: string; children: Compon
 }
 
 /** The list of problems at the top of a form, each linking to its field (WCAG 3.3.1). */
-export function ErrorSummary({ ctx, form, labels }: { ctx: PageContext; form: FormState; labels: Record<string, string> }) {
+export function ErrorSummary({ ctx, form, labels, title }: { ctx: PageContext; form: FormState; labels: Record<string, string>; title?: string }) {
   const entries = Object.entries(form.errors);
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{ctx.t('form.errorSummary', { count: entries.length })}</h2>
+      <h2 id="error-summary-title">{title ?? ctx.t('form.errorSummary', { count: entries.length })}</h2>
       <ul>
         {entries.map(([name, e]) => (
           <li>
@@ -276,10 +276,11 @@ export function Checkbox(props: { ctx: PageContext; form: FormState; name: strin
   );
 }
 
-export function SubmitButton({ children }: { children: ComponentChildren }) {
+/** The form's button; `secondary` for an action to take with care (switching a protection off), not the main one. */
+export function SubmitButton({ children, secondary }: { children: ComponentChildren; secondary?: boolean }) {
   return (
     <div class="actions">
-      <button type="submit" class="button">
+      <button type="submit" class={secondary ? 'button button-secondary' : 'button'}>
         {children}
       </button>
     </div>

@@ -2,3 +2,4 @@ export * from './context.js';
 export * from './form.js';
 export * from './render.js';
 export { Layout } from './layout.js';
+export { Address } from './address.js';

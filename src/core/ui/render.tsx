@@ -48,6 +48,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
             organisations: auth.organisations,
             currentOrganisationId: auth.organisation?.id,
             networkManager: auth.networkManager,
+            administrator: auth.administrator,
           }
         : undefined,
   };

@@ -1,3 +1,4 @@
+import { orgSlug } from '../../core/http/validation.js';
 import { z } from 'zod';
 import type { ModuleContext } from '../../app.js';
 import { setSessionOrganisation } from '../../core/auth/session.js';
@@ -39,7 +40,9 @@ export function homePages({ app, db }: ModuleContext) {
   });
 
   app.get('/o/:slug', { config: { access: 'public' } }, async (req, reply) => {
-    const { slug } = z.object({ slug: z.string().max(63) }).parse(req.params);
+    const parsed = z.object({ slug: orgSlug() }).safeParse(req.params);
+    if (!parsed.success) throw new AppError('NOT_FOUND');
+    const { slug } = parsed.data;
     const org = await withSystem(db, (tx) => publicOrganisation(tx, slug));
     if (!org) throw new AppError('NOT_FOUND');
     // A visitor with no language preference of their own sees the organisation's language.

@@ -15,7 +15,8 @@ function AccountTabs({ ctx }: { ctx: PageContext }) {
       <ul>
         {tabs.map(([href, key]) => (
           <li>
-            <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
+            {/* Also after a form was sent (the path is then /account/security/totp/confirm, say). */}
+            <a href={href} aria-current={ctx.path === href || (href !== '/account' && ctx.path.startsWith(`${href}/`)) ? 'page' : undefined}>
               {ctx.t(key)}
             </a>
           </li>
@@ -46,8 +47,12 @@ export function SecurityView(props: {
   ctx: PageContext;
   totpEnabled: boolean;
   pendingSecret: string | null;
+  /** A set-up started in another browser of this account: only a way to cancel it is shown here. */
+  pendingElsewhere: boolean;
   qr: string | null;
   recoveryLeft: number;
+  /** The account has API tokens (a password change revokes them: say so only to those who have some). */
+  hasTokens: boolean;
   /** Recovery codes made by this request: shown once. */
   newCodes?: string[];
   mustSetUp: boolean;
@@ -58,10 +63,12 @@ export function SecurityView(props: {
   const { ctx } = props;
   const { t } = ctx;
   const pwLabels = { current: t('field.currentPassword'), password: t('field.newPassword'), confirm: t('field.confirmPassword') };
-  const codeField = (form: FormState, name: string, label = t('field.totpOrRecoveryCode')) => (
-    <TextField ctx={ctx} form={form} name={name} label={label} autocomplete="one-time-code" maxLength={20} required dir="ltr" />
+  const codeField = (form: FormState, name: string, label: string) => (
+    <TextField ctx={ctx} form={form} name={name} label={label} hint={t('security.codeHint')} autocomplete="one-time-code" maxLength={20} required dir="ltr" />
   );
-  const isAdmin = ctx.user?.roles.includes('administrator');
+  // The key in groups of four, as authenticator apps accept it and people copy it.
+  const groups = (secret: string) => secret.match(/.{1,4}/g)!.join(' ');
+  const isAdmin = ctx.user?.administrator;
   return (
     <section class="narrow">
       <h1>{t('security.title')}</h1>
@@ -85,19 +92,29 @@ export function SecurityView(props: {
         </div>
       )}
       <h2 id="totp">{t('security.totp')}</h2>
-      <ErrorSummary ctx={ctx} form={props.totpForm} labels={{ code: t('field.totpCode'), currentCode: t('field.totpOrRecoveryCode'), disableCode: t('field.totpOrRecoveryCode') }} />
+      <ErrorSummary ctx={ctx} form={props.totpForm} labels={{ code: t('field.totpCode'), currentCode: t('security.currentCodeLabel'), disableCode: t('security.disableCodeLabel') }} />
       {props.totpEnabled && <p>{t('security.totpOn')}</p>}
       {!props.totpEnabled && !props.pendingSecret && <p>{t('security.totpOff')}</p>}
+      {props.pendingElsewhere && (
+        <div class="notice" role="status">
+          <p>{t('security.totpPendingElsewhere')}</p>
+          <Form ctx={ctx} action="/account/security/totp/cancel" class="inline-form">
+            <button type="submit" class="button button-secondary">
+              {t('security.totpCancel')}
+            </button>
+          </Form>
+        </div>
+      )}
       {props.pendingSecret ? (
         <>
           <p>{t(props.totpEnabled ? 'security.totpScanReplace' : 'security.totpScan')}</p>
           {props.qr && <img src={props.qr} alt={t('security.qrAlt')} width={200} height={200} class="qr" />}
           <p>
-            {t('security.totpManual')} <code class="secret" dir="ltr">{props.pendingSecret}</code>
+            {t('security.totpManual')} <code class="secret" dir="ltr">{groups(props.pendingSecret)}</code>
           </p>
           <Form ctx={ctx} action="/account/security/totp/confirm">
             <TextField ctx={ctx} form={props.totpForm} name="code" label={t('field.totpCode')} autocomplete="one-time-code" inputMode="numeric" maxLength={8} required dir="ltr" />
-            <SubmitButton>{t('security.totpConfirm')}</SubmitButton>
+            <SubmitButton>{t(props.totpEnabled ? 'security.totpConfirmReplace' : 'security.totpConfirm')}</SubmitButton>
           </Form>
           <Form ctx={ctx} action="/account/security/totp/cancel" class="inline-form">
             <button type="submit" class="button button-secondary">
@@ -110,15 +127,16 @@ export function SecurityView(props: {
           <h3>{t('security.totpReplace')}</h3>
           <p>{t('security.totpReplaceIntro')}</p>
           <Form ctx={ctx} action="/account/security/totp/start">
-            {codeField(props.totpForm, 'currentCode')}
+            {codeField(props.totpForm, 'currentCode', t('security.currentCodeLabel'))}
             <SubmitButton>{t('security.totpReplaceStart')}</SubmitButton>
           </Form>
           {!isAdmin && (
             <>
               <h3>{t('security.totpDisable')}</h3>
+              <p>{t('security.totpDisableEffect')}</p>
               <Form ctx={ctx} action="/account/security/totp/disable">
-                {codeField(props.totpForm, 'disableCode')}
-                <SubmitButton>{t('security.totpDisable')}</SubmitButton>
+                {codeField(props.totpForm, 'disableCode', t('security.disableCodeLabel'))}
+                <SubmitButton secondary>{t('security.totpDisable')}</SubmitButton>
               </Form>
             </>
           )}
@@ -132,15 +150,16 @@ export function SecurityView(props: {
         <>
           <h2 id="recovery">{t('security.recovery')}</h2>
           <p>{t('security.recoveryLeft', { count: props.recoveryLeft })}</p>
-          <ErrorSummary ctx={ctx} form={props.recoveryForm} labels={{ recoveryCode: t('field.totpOrRecoveryCode') }} />
+          <p>{t('security.recoveryRenewEffect')}</p>
+          <ErrorSummary ctx={ctx} form={props.recoveryForm} labels={{ recoveryCode: t('security.renewCodeLabel') }} />
           <Form ctx={ctx} action="/account/security/recovery-codes">
-            {codeField(props.recoveryForm, 'recoveryCode')}
+            {codeField(props.recoveryForm, 'recoveryCode', t('security.renewCodeLabel'))}
             <SubmitButton>{t('security.recoveryRenew')}</SubmitButton>
           </Form>
         </>
       )}
       <h2>{t('security.password')}</h2>
-      <p>{t('security.passwordEffect')}</p>
+      <p>{t(props.hasTokens ? 'security.passwordEffect' : 'security.passwordEffectNoTokens')}</p>
       <ErrorSummary ctx={ctx} form={props.passwordForm} labels={pwLabels} />
       <Form ctx={ctx} action="/account/security/password">
         <TextField ctx={ctx} form={props.passwordForm} name="current" type="password" label={pwLabels.current} autocomplete="current-password" required />

@@ -5,7 +5,7 @@ import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import { LANG_COOKIE } from '../../../core/http/request-context.js';
 import { formErrorsOf } from '../../../core/http/route-helpers.js';
 import { appSecret } from '../../../core/http/secrets.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { fieldErrors, orgSlug } from '../../../core/http/validation.js';
 import { isLocale, translator } from '../../../core/i18n/index.js';
 import { sendPage, type FormState } from '../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../volunteers/application/application.repository.js';
@@ -15,7 +15,7 @@ import { RequestInput, requestFromForm } from './request.schemas.js';
 import { getRequestForm, submitRequest } from './request.service.js';
 import { RequestFormView, RequestThanksView } from './views/request-form.js';
 
-const SlugParams = z.object({ slug: z.string().max(63) });
+const SlugParams = z.object({ slug: orgSlug() });
 
 function slugOf(req: FastifyRequest): string {
   const parsed = SlugParams.safeParse(req.params);

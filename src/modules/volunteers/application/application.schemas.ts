@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoDate, optionalEmail, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredText } from '../../../core/http/validation.js';
+import { email, isoDate, orgSlug, optionalEmail, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredText } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
 import { isMinor } from '../volunteers.repository.js';
 
@@ -95,8 +95,8 @@ export const ApplicationOutput = z.object({
 });
 export type ApplicationOutput = z.infer<typeof ApplicationOutput>;
 
-export const SlugParams = z.object({ slug: z.string().max(63) });
-export const GuardianParams = z.object({ slug: z.string().max(63), token: z.string().min(20).max(100) });
+export const SlugParams = z.object({ slug: orgSlug() });
+export const GuardianParams = z.object({ slug: orgSlug(), token: z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/) });
 
 /** Organisation settings of the application form and safeguarding renewals. */
 export const SettingsInput = z

@@ -188,7 +188,7 @@ describe('documents panel and security', () => {
       volunteer: (await findVolunteerById(tx, w.org.id, v.id))!,
       data: await loadDocumentsPanel(tx, w.org.id, v.id),
     }));
-    const ctx = { locale: 'en' as const, dir: 'ltr' as const, t: translator('en'), path: `/volunteers/${v.id}`, csrfToken: 'token', user: { displayName: 'C', roles: ['coordinator' as const], organisations: [], networkManager: false } };
+    const ctx = { locale: 'en' as const, dir: 'ltr' as const, t: translator('en'), path: `/volunteers/${v.id}`, csrfToken: 'token', user: { displayName: 'C', roles: ['coordinator' as const], organisations: [], networkManager: false, administrator: false } };
     const html = render(h(DocumentsPanel, { ctx, volunteer, data }));
     assert.match(html, /Porozumienie wolontariackie/);
     assert.match(html, /Waiting for acceptance/);
