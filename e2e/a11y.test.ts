@@ -125,6 +125,8 @@ const PAGES: PageCheck[] = [
   { name: 'invitation to an existing account: sign in first', path: (s) => s.existingInvitationPath, as: 'anonymous' },
   { name: 'invitation to an existing account: accept', path: (s) => s.existingInvitationPath, as: 'securityOn', at360: true },
   { name: 'invitation to another account', path: (s) => s.existingInvitationPath, as: 'securityOff' },
+  { name: 'declining an invitation: are you sure?', path: (s) => `${s.existingInvitationPath}?decline=1`, as: 'anonymous', at360: true },
+  { name: 'invitation declined', path: '/invitation/declined', as: 'anonymous' },
   { name: 'password reset link', path: (s) => s.resetPath, as: 'anonymous' },
   { name: 'public organisation page', path: (s) => `/o/${s.org.slug}`, as: 'anonymous' },
   { name: 'API documentation', path: '/api/docs', as: 'anonymous' },

@@ -6,7 +6,7 @@ import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/
 import { adminPolicy, can, invitableRoles } from '../admin.policy.js';
 import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
 import { InviteInput, RoleChange } from './team.schemas.js';
-import { changeRole, inviteToTeam, listMembers, viewMember } from './team.service.js';
+import { changeRole, inviteToTeam, listMembers, resendToTeam, viewMember } from './team.service.js';
 import { InviteFormView } from './views/invite-form.js';
 import { MemberView } from './views/member.js';
 import { TeamListView } from './views/team-list.js';
@@ -39,6 +39,12 @@ export function teamPages({ app, db, config }: ModuleContext) {
       if (!errors) throw err;
       return invitePage(req, reply, { values: body, errors }, 422);
     }
+  });
+
+  app.post('/admin/users/:personId/resend-invitation', { config: team }, async (req, reply) => {
+    const { email } = await resendToTeam(db, actorOf(req), idParam(req, 'personId'), config.baseUrl);
+    setFlash(reply, 'success', 'admin.invite.resentAgain', { email });
+    return reply.redirect('/admin/users', 303);
   });
 
   const memberPage = async (req: FastifyRequest, reply: FastifyReply, personId: string, form: FormState, status = 200) => {

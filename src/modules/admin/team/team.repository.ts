@@ -61,24 +61,28 @@ export interface InvitationRow {
   familyName: string;
   email: string;
   roles: Role[];
-  expired: boolean;
+  state: 'pending' | 'expired' | 'declined';
 }
 
-/** Invitations of the organisation not accepted (nor declined) yet, with the invited person's name. Unsorted. */
-export async function findOpenInvitations(tx: Tx, organisationId: string): Promise<InvitationRow[]> {
-  return tx
-    .select({
-      personId: invitations.personId,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      email: invitations.email,
-      roles: sql<Role[]>`${invitations.roles}`,
-      expired: sql<boolean>`${invitations.expiresAt} <= now()`,
-    })
-    .from(invitations)
-    .innerJoin(people, eq(people.id, invitations.personId))
-    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), isNull(invitations.declinedAt)))
-    .limit(20_000);
+/**
+ * The people of the organisation invited but not (yet) members: each one's latest invitation, still open, run out
+ * or declined, with the person's name. Unsorted.
+ */
+export async function findInvitations(tx: Tx, organisationId: string): Promise<InvitationRow[]> {
+  return rowsOf<InvitationRow>(
+    await tx.execute(sql`
+      select * from (
+        select distinct on (i.person_id) i.person_id as "personId", p.given_name as "givenName", p.family_name as "familyName",
+          i.email, i.roles,
+          case when i.declined_at is not null then 'declined' when i.expires_at <= now() then 'expired' else 'pending' end as state,
+          i.accepted_at is not null as accepted
+        from invitations i join people p on p.id = i.person_id
+        where i.organisation_id = ${organisationId} and p.user_id is null
+        order by i.person_id, i.created_at desc
+      ) latest
+      where not accepted
+      limit 20000`),
+  );
 }
 
 /**

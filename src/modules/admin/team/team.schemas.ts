@@ -28,9 +28,10 @@ export type RoleChange = z.infer<typeof RoleChange>;
 
 /**
  * Whether the member uses their account here: `active` once they have accepted the invitation, `pending` while an
- * invitation is open, `expired` when it ran out before being accepted, `disabled` when the account is off.
+ * invitation is open, `expired` when it ran out before being accepted, `declined` when the person said no,
+ * `disabled` when the account is off.
  */
-export const AccountState = z.enum(['active', 'pending', 'expired', 'disabled']);
+export const AccountState = z.enum(['active', 'pending', 'expired', 'declined', 'disabled']);
 export type AccountState = z.infer<typeof AccountState>;
 
 export const MemberOutput = z.object({

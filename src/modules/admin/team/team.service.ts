@@ -1,5 +1,5 @@
 import { audit } from '../../../core/audit/audit.js';
-import { inviteMember, type InviteOutcome } from '../../../core/auth/invitations.service.js';
+import { inviteMember, resendInvitation, type InviteOutcome } from '../../../core/auth/invitations.service.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -7,7 +7,7 @@ import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { canInvite } from '../admin.policy.js';
 import { invalid } from '../../../core/http/route-helpers.js';
-import { deleteMembership, findMemberById, findMembers, findOpenInvitations, insertMembership, lockAdministrators, type MemberRow } from './team.repository.js';
+import { deleteMembership, findInvitations, findMemberById, findMembers, insertMembership, lockAdministrators, type MemberRow } from './team.repository.js';
 import type { InviteInput, MemberOutput, RoleChange } from './team.schemas.js';
 
 /** Keeps database rows out of pages: only these fields leave the service. */
@@ -31,9 +31,9 @@ export async function listMembers(db: Db, actor: RequestActor, locale: Locale): 
   return withTenant(db, actor, async (tx) => {
     const members = (await findMembers(tx, actor.organisationId)).map(presentMember);
     const seen = new Set(members.map((m) => m.personId));
-    const invited: MemberOutput[] = (await findOpenInvitations(tx, actor.organisationId))
+    const invited: MemberOutput[] = (await findInvitations(tx, actor.organisationId))
       .filter((i) => !seen.has(i.personId))
-      .map((i) => ({ personId: i.personId, userId: null, givenName: i.givenName, familyName: i.familyName, email: i.email, roles: i.roles, account: i.expired ? 'expired' : 'pending' }));
+      .map((i) => ({ personId: i.personId, userId: null, givenName: i.givenName, familyName: i.familyName, email: i.email, roles: i.roles, account: i.state }));
     const rows = [...members, ...invited];
     const compare = compareNames(locale);
     rows.sort((a, b) => compare(a.familyName, b.familyName) || compare(a.givenName, b.givenName));
@@ -63,6 +63,22 @@ export type { InviteOutcome };
 export async function inviteToTeam(db: Db, actor: RequestActor, input: InviteInput, baseUrl: string): Promise<{ personId: string; outcome: InviteOutcome }> {
   if (!canInvite(actor.roles, input.role)) throw invalid('role', 'admin.invite.roleNotAllowed');
   return inviteMember(db, actor, input, baseUrl);
+}
+
+/**
+ * Sends someone's latest invitation again (fresh link, a new week; a declined one becomes a new invitation).
+ * NOT_FOUND for a person without an open invitation here; refused like an invitation when the invitation offers a
+ * role the actor may not hand out.
+ */
+export async function resendToTeam(db: Db, actor: RequestActor, personId: string, baseUrl: string): Promise<{ email: string }> {
+  return withTenant(db, actor, async (tx) => {
+    const offered = (await findInvitations(tx, actor.organisationId)).find((i) => i.personId === personId);
+    if (!offered) throw new AppError('NOT_FOUND');
+    if (!offered.roles.every((r) => canInvite(actor.roles, r))) throw new AppError('FORBIDDEN', 'admin.invite.roleNotAllowed');
+    const sent = await resendInvitation(tx, actor, personId, baseUrl);
+    if (!sent) throw new AppError('NOT_FOUND');
+    return sent;
+  });
 }
 
 export type RoleOutcome = 'added' | 'alreadyHeld' | 'removed' | 'notHeld';

@@ -28,7 +28,7 @@ export function MailView({ ctx, mail }: { ctx: PageContext; mail: MailOutput }) 
         ))}
       </dl>
       <h2>{t('admin.outbox.body')}</h2>
-      <pre class="mail-body" lang={mail.locale} dir="auto">
+      <pre class="mail-body" lang={mail.locale} dir={mail.locale === 'ar' ? 'rtl' : 'ltr'}>
         {mail.textBody}
       </pre>
     </>

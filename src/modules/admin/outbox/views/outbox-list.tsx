@@ -29,8 +29,8 @@ export function OutboxListView({ ctx, result, smtp }: Props) {
             <caption class="visually-hidden">{t('admin.outbox.title')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('admin.outbox.to')}</th>
                 <th scope="col">{t('admin.outbox.subject')}</th>
+                <th scope="col">{t('admin.outbox.to')}</th>
                 <th scope="col">{t('admin.outbox.status')}</th>
                 <th scope="col">{t('admin.outbox.created')}</th>
               </tr>
@@ -38,9 +38,11 @@ export function OutboxListView({ ctx, result, smtp }: Props) {
             <tbody>
               {result.items.map((m) => (
                 <tr>
-                  <td dir="ltr">{m.to}</td>
                   <td>
                     <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
+                  </td>
+                  <td dir="ltr" class="email-cell">
+                    {m.to}
                   </td>
                   <td>{t(`admin.outbox.state.${m.status}`)}</td>
                   <td>
