@@ -106,3 +106,15 @@ export function startOfDayIn(date: string, timeZone = ORG_TIME_ZONE): Date {
 export function daysSince(from: Date, now: Date, timeZone = ORG_TIME_ZONE): number {
   return Math.max(0, calendarDaysBetween(from, now, timeZone));
 }
+
+/**
+ * An instant `days` calendar days before `now`'s date in `timeZone`: noon there (an hour that exists on every
+ * date, far from both midnights), so the date in the zone is exactly today − `days` whatever the hour and the
+ * clock changes in between. For `days` = 0, a minute before `now` (or today's local midnight, if that minute was
+ * yesterday): never after `now`, yet today. Negative `days` give noon of a later date.
+ */
+export function instantDaysBefore(now: Date, days: number, timeZone = ORG_TIME_ZONE): Date {
+  const date = addDays(todayIn(timeZone, now), -days);
+  if (days === 0) return new Date(Math.max(startOfDayIn(date, timeZone).getTime(), now.getTime() - 60_000));
+  return zonedToUtc(date, '12:00', timeZone)!;
+}

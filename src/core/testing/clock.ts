@@ -4,7 +4,7 @@
  * on a winter evening is, across the October clock change, already the next day in Warsaw; a test that seeded
  * "120 days ago" that way read "119 days waiting" for one hour every night.
  */
-import { addDays, ORG_TIME_ZONE, startOfDayIn, todayIn, zonedToUtc } from '../i18n/time-zone.js';
+import { addDays, instantDaysBefore, ORG_TIME_ZONE, todayIn } from '../i18n/time-zone.js';
 
 export interface ClockOptions {
   /** The moment "today" is taken at (default: the current time). */
@@ -18,13 +18,7 @@ export function localDaysAgo(days: number, { now = new Date(), timeZone = ORG_TI
   return addDays(todayIn(timeZone, now), -days);
 }
 
-/**
- * An instant on the date `days` calendar days before today in the zone: noon there (an hour that exists on
- * every date, far from both midnights). For `days` = 0, a minute before `now` (or today's local midnight, if
- * that minute was yesterday), so the instant is in the past yet today.
- */
+/** An instant on the date `days` calendar days before today in the zone (noon there; see `instantDaysBefore`). */
 export function instantDaysAgo(days: number, { now = new Date(), timeZone = ORG_TIME_ZONE }: ClockOptions = {}): Date {
-  const date = localDaysAgo(days, { now, timeZone });
-  if (days === 0) return new Date(Math.max(startOfDayIn(date, timeZone).getTime(), now.getTime() - 60_000));
-  return zonedToUtc(date, '12:00', timeZone)!;
+  return instantDaysBefore(now, days, timeZone);
 }
