@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withSystem } from '../src/core/db/tx.js';
+import { instantDaysAgo } from '../src/core/testing/clock.js';
 import { translator } from '../src/core/i18n/index.js';
 import { matches } from '../src/modules/matching/matching.table.js';
 import { createMentee, type World } from '../src/modules/matching/test-helpers.js';
@@ -53,7 +54,7 @@ describe('following a pair: meetings, a concern, a check-in and the end of the m
     const v = await volunteerAccount(w as never, { givenName: 'Олег', familyName: 'Шевчук', locale: 'uk' });
     volunteerEmail = v.user.email;
     menteeId = await createMentee(w, org.id, { givenName: 'Amina', familyName: 'Haddad', status: 'matched', needs: ['language_practice'], daysWaiting: 75 });
-    const match = await createMatch(w as never, menteeId, v.volunteer.id, { coordinatorUserId: coordinator.userId, startedAt: new Date(Date.now() - 40 * 86_400_000) });
+    const match = await createMatch(w as never, menteeId, v.volunteer.id, { coordinatorUserId: coordinator.userId, startedAt: instantDaysAgo(40) });
     matchId = match.id;
     [{ waitingSince }] = (await withSystem(server.db, (tx) => tx.select({ waitingSince: mentees.waitingSince }).from(mentees).where(eq(mentees.id, menteeId)))) as [{ waitingSince: Date }];
   });

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { withSystem } from '../../src/core/db/tx.js';
+import { instantDaysAgo } from '../../src/core/testing/clock.js';
 import { appSecret } from '../../src/core/http/secrets.js';
 import { programmes } from '../../src/core/tenancy/tenancy.table.js';
 import type { RequestActor } from '../../src/core/tenancy/actor.js';
@@ -60,7 +61,7 @@ export interface MatchingSeed {
   requestFormToken: string;
 }
 
-const LONG_AGO = (days: number) => new Date(Date.now() - days * 86_400_000);
+const LONG_AGO = (days: number) => instantDaysAgo(days);
 
 export async function seedMatching(server: E2EServer, org: Organisation, admin: SeededUser, socialWorker: SeededUser): Promise<MatchingSeed> {
   const db = server.db;

@@ -14,6 +14,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { withSystem } from '../../src/core/db/tx.js';
+import { instantDaysAgo } from '../../src/core/testing/clock.js';
 import { programmes } from '../../src/core/tenancy/tenancy.table.js';
 import type { RequestActor } from '../../src/core/tenancy/actor.js';
 import { introductionInput } from '../../src/modules/matching/introductions/introductions.schemas.js';
@@ -65,7 +66,7 @@ export interface PairsPeople {
   socialWorker: SeededUser;
 }
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+const daysAgo = (days: number) => instantDaysAgo(days);
 
 export async function seedPairs(server: E2EServer, org: Organisation, who: PairsPeople): Promise<PairsSeed> {
   const db = server.db;

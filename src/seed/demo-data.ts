@@ -2,6 +2,7 @@ import type { Locale } from '../core/i18n/index.js';
 import type { Role } from '../core/tenancy/tenancy.table.js';
 import { CULTURE_LOCALE, nameOf, poolSizes, type Culture, type Gender } from './names.js';
 import { createPrng, type Prng } from './prng.js';
+import { ORG_TIME_ZONE, todayIn } from '../core/i18n/time-zone.js';
 
 /**
  * The content of the demo, as plain data (no database): a city network of three organisations, their
@@ -211,7 +212,7 @@ function culturesFor(p: Prng, weights: [Culture, number][], count: number): Cult
 /** Builds the whole demo. `today` only sets the birth years (ages are fixed). */
 export function buildDemo(today = new Date()): DemoPlan {
   const p = createPrng(20_260_101);
-  const year = today.getUTCFullYear();
+  const year = Number(todayIn(ORG_TIME_ZONE, today).slice(0, 4));
   const organisations = ORGANISATIONS.map(({ fixed, crowd, ...org }): DemoOrganisation => {
     const usedNames = new Set<string>();
     const usedMails = new Set<string>();

@@ -6,6 +6,7 @@ import { memberships, people } from '../core/tenancy/tenancy.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, menteeNotes, mentees } from '../modules/mentees/mentees.table.js';
 import type { LanguageLevel } from '../modules/volunteers/volunteers.table.js';
 import { createPrng, type Prng } from './prng.js';
+import { instantDaysBefore, ORG_TIME_ZONE, todayIn } from '../core/i18n/time-zone.js';
 
 type PersonRow = typeof people.$inferInsert;
 type MembershipRow = typeof memberships.$inferInsert;
@@ -46,9 +47,7 @@ const NOTES = ['Pierwsza rozmowa odbyła się w ośrodku. Osoba chętnie spotka�
 function ageOn(birthDate: string | null | undefined, today: Date): number | null {
   if (!birthDate) return null;
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const ty = today.getUTCFullYear();
-  const tm = today.getUTCMonth() + 1;
-  const td = today.getUTCDate();
+  const [ty, tm, td] = todayIn(ORG_TIME_ZONE, today).split('-').map(Number) as [number, number, number];
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
@@ -102,7 +101,8 @@ export async function seedMentees(tx: Tx, personRows: PersonRow[], membershipRow
   const staff: (typeof menteeCaseStaff.$inferInsert)[] = [];
   const events: (typeof menteeEvents.$inferInsert)[] = [];
   const notes: (typeof menteeNotes.$inferInsert)[] = [];
-  const day = (offset: number) => new Date(today.getTime() - offset * 86_400_000);
+  // Days ago on the organisations' calendar (Europe/Warsaw), as the pages count them.
+  const day = (offset: number) => instantDaysBefore(today, offset);
   const requestedPerOrg = new Map<string, number>();
   const adultsPerOrg = new Map<string, number>();
 

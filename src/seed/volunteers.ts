@@ -4,6 +4,7 @@ import { memberships, people } from '../core/tenancy/tenancy.table.js';
 import type { Stage } from '../modules/volunteers/pipeline/stages.js';
 import { safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers, type LanguageLevel } from '../modules/volunteers/volunteers.table.js';
 import { createPrng } from './prng.js';
+import { addDays, addMonths, instantDaysBefore, ORG_TIME_ZONE, todayIn } from '../core/i18n/time-zone.js';
 
 type PersonRow = typeof people.$inferInsert;
 type MembershipRow = typeof memberships.$inferInsert;
@@ -54,7 +55,8 @@ export async function seedVolunteers(tx: Tx, personRows: PersonRow[], membership
   const events: (typeof volunteerEvents.$inferInsert)[] = [];
   const checks: (typeof safeguardingChecks.$inferInsert)[] = [];
   const documents: (typeof volunteerDocuments.$inferInsert)[] = [];
-  const day = (offset: number) => new Date(today.getTime() - offset * 86_400_000);
+  // Days ago on the organisations' calendar (Europe/Warsaw), as the pages count them.
+  const day = (offset: number) => instantDaysBefore(today, offset);
   for (const person of personRows) {
     if (!volunteerPeople.has(person.id!)) continue;
     const stage = person.userId ? 'active' : pickStage(r);
@@ -92,8 +94,8 @@ export async function seedVolunteers(tx: Tx, personRows: PersonRow[], membership
     if (stage !== 'applied') events.push({ organisationId, volunteerId: id, at: day(stageDaysAgo), actorUserId: actor, kind: 'stage', fromStage: 'applied', toStage: stage, reason: REASONS[stage] ?? null, detail: {} });
     const screened = ['approved', 'active', 'paused', 'ended'].includes(stage);
     if (screened && worksWithMinors && actor) {
-      const seen = day(stageDaysAgo + 20).toISOString().slice(0, 10);
-      const renew = new Date(day(stageDaysAgo + 20).getTime() + 5 * 365 * 86_400_000).toISOString().slice(0, 10);
+      const seen = addDays(todayIn(ORG_TIME_ZONE, today), -(stageDaysAgo + 20));
+      const renew = addMonths(seen, 60);
       checks.push({ organisationId, volunteerId: id, kind: 'pl_sex_offenders_register', seenOn: seen, seenByUserId: actor, renewBy: renew });
       checks.push({ organisationId, volunteerId: id, kind: 'pl_criminal_record', seenOn: seen, seenByUserId: actor, renewBy: renew });
     }

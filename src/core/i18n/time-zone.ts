@@ -77,3 +77,44 @@ export function addDays(date: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * Whole calendar days from instant `from` to instant `to` as the zone's wall calendar counts them: an instant at
+ * 23:59 and one at 00:01 the next day are one day apart; 24 hours across a clock change may be 0 or 1 day apart
+ * only by the dates they fall on, never by their length. Negative when `to` is on an earlier date.
+ */
+export function calendarDaysBetween(from: Date, to: Date, timeZone = ORG_TIME_ZONE): number {
+  return daysBetween(utcToZoned(from, timeZone).date, utcToZoned(to, timeZone).date);
+}
+
+/**
+ * The first instant of a date (YYYY-MM-DD) in `timeZone`: its local midnight, or the first minute that exists
+ * when the clocks jump over midnight there.
+ */
+export function startOfDayIn(date: string, timeZone = ORG_TIME_ZONE): Date {
+  for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
+    const at = zonedToUtc(date, `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`, timeZone);
+    if (at) return at;
+  }
+  throw new Error(`no instant of ${date} exists in ${timeZone}`);
+}
+
+/**
+ * Days waiting since `from` as of `now`: calendar days in `timeZone` (0 on the day itself, never negative).
+ * The one definition behind every "N days waiting" (mentee list and case, volunteer pipeline, matching).
+ */
+export function daysSince(from: Date, now: Date, timeZone = ORG_TIME_ZONE): number {
+  return Math.max(0, calendarDaysBetween(from, now, timeZone));
+}
+
+/**
+ * An instant `days` calendar days before `now`'s date in `timeZone`: noon there (an hour that exists on every
+ * date, far from both midnights), so the date in the zone is exactly today − `days` whatever the hour and the
+ * clock changes in between. For `days` = 0, a minute before `now` (or today's local midnight, if that minute was
+ * yesterday): never after `now`, yet today. Negative `days` give noon of a later date.
+ */
+export function instantDaysBefore(now: Date, days: number, timeZone = ORG_TIME_ZONE): Date {
+  const date = addDays(todayIn(timeZone, now), -days);
+  if (days === 0) return new Date(Math.max(startOfDayIn(date, timeZone).getTime(), now.getTime() - 60_000));
+  return zonedToUtc(date, '12:00', timeZone)!;
+}

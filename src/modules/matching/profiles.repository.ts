@@ -15,19 +15,8 @@ import type { Gender, MenteeProfile, VolunteerProfile } from './scoring/types.js
 /** Volunteers in these stages are candidates for new matches. */
 export const CANDIDATE_STAGES = ['approved', 'active'] as const;
 
-/** "Today" and the zone of one organisation: ages, waiting days and safeguarding validity are counted in it. */
-export interface OrgClock {
-  now: Date;
-  timeZone: string;
-  /** YYYY-MM-DD in the organisation's time zone. */
-  today: string;
-}
-
-export async function orgClock(tx: Tx, organisationId: string, now = new Date()): Promise<OrgClock> {
-  const [org] = await tx.select({ timeZone: organisations.timeZone }).from(organisations).where(eq(organisations.id, organisationId));
-  const timeZone = org?.timeZone ?? 'Europe/Warsaw';
-  return { now, timeZone, today: utcToZoned(now, timeZone).date };
-}
+export { orgClock, type OrgClock } from '../../core/tenancy/org-clock.js';
+import type { OrgClock } from '../../core/tenancy/org-clock.js';
 
 /** Whole years from a birth date (YYYY-MM-DD) to `today`; null when unknown. */
 export function ageOn(birthDate: string | null, today: string): number | null {

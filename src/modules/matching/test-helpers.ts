@@ -3,6 +3,7 @@ import { auditLog } from '../../core/audit/audit.table.js';
 import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { rowsOf, withSystem, withTenant } from '../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../core/i18n/index.js';
+import { instantDaysAgo } from '../../core/testing/clock.js';
 import { TestClient } from '../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../core/testing/harness.js';
@@ -135,7 +136,7 @@ export async function createMentee(w: World, organisationId: string, s: MenteeSe
         preferredVolunteerAgeMin: s.preferredVolunteerAgeMin ?? null,
         preferredVolunteerAgeMax: s.preferredVolunteerAgeMax ?? null,
         summary: s.summary ?? null,
-        waitingSince: new Date(Date.now() - (s.daysWaiting ?? 10) * 86_400_000),
+        waitingSince: instantDaysAgo(s.daysWaiting ?? 10),
       })
       .returning({ id: mentees.id });
     return m!.id;

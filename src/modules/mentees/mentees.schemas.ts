@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, optionalEmail, optionalMultilineText, optionalPhone, optionalText, personName, requiredMultilineText, requiredText } from '../../core/http/validation.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import { AVAILABILITY, LanguageLevelInput, MAX_LANGUAGES } from '../volunteers/application/application.schemas.js';
+import { ORG_TIME_ZONE, todayIn } from '../../core/i18n/time-zone.js';
 
 /** What a person may need help with (SPEC §3.2); the matching module reads the same codes. */
 export const NEEDS = ['language_practice', 'school_help', 'everyday_matters', 'leisure', 'companionship', 'job_search', 'official_matters'] as const;
@@ -21,7 +22,12 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankToUndefined, z.enum(values).optional());
 export const optionalInt = (min: number, max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v), z.number().int().min(min).max(max).optional());
-const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * Today for validating dates typed on a form (not in the future, under 18): the calendar of the default zone
+ * (Europe/Warsaw, every organisation's zone unless changed), never the UTC date, which lags an hour or two
+ * behind it every night.
+ */
+const today = () => todayIn(ORG_TIME_ZONE);
 
 /** A date of birth: a real date, not in the future, not before 1900. */
 export const birthDate = () =>

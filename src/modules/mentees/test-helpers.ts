@@ -3,6 +3,7 @@ import { auditLog } from '../../core/audit/audit.table.js';
 import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { rowsOf, withSystem, withTenant } from '../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../core/i18n/index.js';
+import { instantDaysAgo } from '../../core/testing/clock.js';
 import { TestClient } from '../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../core/testing/harness.js';
@@ -68,7 +69,7 @@ export interface MenteeSeed {
 
 /** Inserts a person and their mentee record (and case staff) directly, as the intake would. */
 export async function createMentee(w: World, organisationId: string, s: MenteeSeed): Promise<string> {
-  const at = new Date(Date.now() - (s.daysWaiting ?? 0) * 86_400_000 - 60_000);
+  const at = instantDaysAgo(s.daysWaiting ?? 0);
   const status = s.status ?? 'waiting';
   return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
     const [p] = await tx

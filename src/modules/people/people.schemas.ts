@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/index.js';
 import { isoDate, optionalEmail, optionalText, optionalPhone, personName } from '../../core/http/validation.js';
 import { ROLES } from '../../core/tenancy/tenancy.table.js';
+import { ORG_TIME_ZONE, todayIn } from '../../core/i18n/time-zone.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * Today for validating dates typed on a form (not in the future, under 18): the calendar of the default zone
+ * (Europe/Warsaw, every organisation's zone unless changed), never the UTC date, which lags an hour or two
+ * behind it every night.
+ */
+const today = () => todayIn(ORG_TIME_ZONE);
 
 /** A person as staff enter them (form and API). */
 export const PersonInput = z

@@ -47,8 +47,11 @@ export async function findVolunteerByUser(tx: Tx, organisationId: string, userId
 
 const volunteerColumns = () => getTableColumns(volunteers);
 
-/** What the pipeline rules need, read in the same transaction as the move (so they cannot change under it). */
-export async function volunteerFacts(tx: Tx, organisationId: string, v: Pick<VolunteerRow, 'id' | 'stage' | 'worksWithMinors' | 'plannedDays' | 'birthDate' | 'guardianConfirmedAt'>, today = new Date().toISOString().slice(0, 10)): Promise<VolunteerFacts> {
+/**
+ * What the pipeline rules need, read in the same transaction as the move (so they cannot change under it).
+ * `today` is the organisation's date (OrgClock.today): checks still valid and the age are counted on it.
+ */
+export async function volunteerFacts(tx: Tx, organisationId: string, v: Pick<VolunteerRow, 'id' | 'stage' | 'worksWithMinors' | 'plannedDays' | 'birthDate' | 'guardianConfirmedAt'>, today: string): Promise<VolunteerFacts> {
   const [check] = await tx
     .select({ id: safeguardingChecks.id })
     .from(safeguardingChecks)
@@ -77,8 +80,8 @@ export async function volunteerFacts(tx: Tx, organisationId: string, v: Pick<Vol
   };
 }
 
-/** Under 18 on `today` (both YYYY-MM-DD). */
-export function isMinor(birthDate: string | null, today = new Date().toISOString().slice(0, 10)): boolean {
+/** Under 18 on `today` (both YYYY-MM-DD; `today` in the organisation's zone, see OrgClock). */
+export function isMinor(birthDate: string | null, today: string): boolean {
   if (!birthDate) return false;
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];

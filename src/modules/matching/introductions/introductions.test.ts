@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
+import { localDaysAgo } from '../../../core/testing/clock.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { introductions } from '../matching.table.js';
@@ -182,7 +183,7 @@ describe('introductions', () => {
     await pl.get(`/matching/matches/${match.id}/introduction`);
     const before = [await count(w, 'introductions'), await count(w, 'outbox')];
     const good = { venueId: venue.id, date: `${year}-04-20`, time: '12:00', minutes: '60', note: '' };
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = localDaysAgo(1);
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ ...good, date: yesterday }, 'date', /Spotkanie musi odbyć się w przyszłości/],
       [{ ...good, date: `${year}-02-30` }, 'date', /./],

@@ -2,6 +2,7 @@ import { audit, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
+import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { presentSummary } from '../list/list.service.js';
 import { findConsents, findMenteeById } from '../mentees.repository.js';
 import type { MenteeOutput } from '../mentees.schemas.js';
@@ -14,7 +15,7 @@ export async function getMentee(db: Db, actor: Actor, id: string, now = new Date
     const consents = await findConsents(tx, actor.organisationId, id);
     await audit(tx, actor, { action: 'mentee.view', entity: 'mentee', entityId: id });
     return {
-      ...presentSummary(m, now),
+      ...presentSummary(m, await orgClock(tx, actor.organisationId, now)),
       email: m.email,
       phone: m.phone,
       birthDate: m.birthDate,

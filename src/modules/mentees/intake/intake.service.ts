@@ -1,6 +1,7 @@
 import { audit, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
-import { withTenant } from '../../../core/db/tx.js';
+import { withTenant, type Tx } from '../../../core/db/tx.js';
+import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { AppError } from '../../../core/http/errors.js';
 import { translator, type Locale } from '../../../core/i18n/index.js';
 import { addCaseStaff, addEvent, findMenteeById, insertConsents, insertMentee, insertPerson, lockMentee, updateMentee, updatePerson, type MenteeRow } from '../mentees.repository.js';
@@ -9,7 +10,8 @@ import { menteesPolicy } from '../mentees.policy.js';
 import { findDistrictNames, findOrganisation, findProgrammes, findStaff, type Option } from '../options.repository.js';
 import { checkProfile, filledFields, personValues, profileValues } from './profile.js';
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** Today in the organisation's zone (ages are counted on its calendar, never the UTC date). */
+const orgToday = async (tx: Tx, organisationId: string, now: Date) => (await orgClock(tx, organisationId, now)).today;
 
 export interface IntakeOptions {
   programmes: (Option & { active: boolean })[];
@@ -39,7 +41,7 @@ export async function createMentee(db: Db, actor: Actor, input: MenteeInput, now
     const checked = await checkProfile(tx, actor, input, actor.userId);
     const org = await findOrganisation(tx, actor.organisationId);
     const personId = await insertPerson(tx, actor.organisationId, personValues(input));
-    const id = await insertMentee(tx, actor.organisationId, { personId, status: 'waiting', source: 'staff', waitingSince: now, createdAt: now, ...profileValues(input, checked, isoDay(now)) });
+    const id = await insertMentee(tx, actor.organisationId, { personId, status: 'waiting', source: 'staff', waitingSince: now, createdAt: now, ...profileValues(input, checked, await orgToday(tx, actor.organisationId, now)) });
     const t = translator(input.locale as Locale);
     const wording = (purpose: string) => t(`mentees.consent.text.${purpose}`, { organisation: org?.name ?? '' });
     await insertConsents(tx, actor.organisationId, id, [
@@ -76,7 +78,7 @@ export async function editMentee(db: Db, actor: Actor, id: string, input: Mentee
     if (row.version !== input.version) throw new AppError('CONFLICT', 'mentees.case.conflict');
     const checked = await checkProfile(tx, actor, input, row.socialWorkerUserId ?? actor.userId, row.programmeId);
     const person = personValues(input);
-    const profile = profileValues(input, checked, isoDay(now));
+    const profile = profileValues(input, checked, await orgToday(tx, actor.organisationId, now));
     const fields = changedProfileFields(row, { ...person, ...profile });
     if (!(await updateMentee(tx, actor.organisationId, id, input.version, profile, now))) throw new AppError('CONFLICT', 'mentees.case.conflict');
     await updatePerson(tx, actor.organisationId, row.personId, person, now);

@@ -5,22 +5,26 @@ import { compareNames, foldForSearch, type Locale } from '../../../core/i18n/ind
 import { countByStatus, findMentees, type MenteeRow } from '../mentees.repository.js';
 import type { MenteePage, MenteeQuery, MenteeSummary, Status } from '../mentees.schemas.js';
 import { findDistrictNames, findProgrammes } from '../options.repository.js';
-import { daysSince } from '../views/labels.js';
+import { daysSince } from '../../../core/i18n/time-zone.js';
+import { orgClock, type OrgClock } from '../../../core/tenancy/org-clock.js';
 
 export const PAGE_SIZE = 25;
 
 /** When the wait counted on the list began: the submission for a request, else the place on the waiting list. */
 const waitStart = (m: MenteeRow): Date => (m.status === 'requested' ? m.createdAt : (m.waitingSince ?? m.createdAt));
 
-/** Days waiting: for a request since it was sent; for waiting, on-hold and matched people since `waiting_since`; else none. */
-export function daysWaiting(m: MenteeRow, now: Date): number | null {
-  if (m.status === 'requested') return daysSince(m.createdAt, now);
-  if (['waiting', 'on_hold', 'matched'].includes(m.status) && m.waitingSince) return daysSince(m.waitingSince, now);
+/**
+ * Days waiting: for a request since it was sent; for waiting, on-hold and matched people since `waiting_since`; else
+ * none. Calendar days in the organisation's zone, as the matching pages count them.
+ */
+export function daysWaiting(m: MenteeRow, clock: Pick<OrgClock, 'now' | 'timeZone'>): number | null {
+  if (m.status === 'requested') return daysSince(m.createdAt, clock.now, clock.timeZone);
+  if (['waiting', 'on_hold', 'matched'].includes(m.status) && m.waitingSince) return daysSince(m.waitingSince, clock.now, clock.timeZone);
   return null;
 }
 
 /** Keeps database rows out of responses: only these fields leave the service. */
-export function presentSummary(m: MenteeRow, now: Date): MenteeSummary {
+export function presentSummary(m: MenteeRow, clock: Pick<OrgClock, 'now' | 'timeZone'>): MenteeSummary {
   return {
     id: m.id,
     givenName: m.givenName,
@@ -34,7 +38,7 @@ export function presentSummary(m: MenteeRow, now: Date): MenteeSummary {
     minor: m.minor,
     vulnerableAdult: m.vulnerableAdult,
     waitingSince: m.waitingSince?.toISOString() ?? null,
-    daysWaiting: daysWaiting(m, now),
+    daysWaiting: daysWaiting(m, clock),
     socialWorker: m.socialWorkerName,
     version: m.version,
   };
@@ -65,7 +69,8 @@ export async function listMentees(db: Db, actor: Actor, query: MenteeQuery, loca
   return withTenant(db, actor, async (tx) => {
     const rows = await currentView(tx, actor, query, locale);
     const start = (query.page - 1) * PAGE_SIZE;
-    const items = rows.slice(start, start + PAGE_SIZE).map((r) => presentSummary(r, now));
+    const clock = await orgClock(tx, actor.organisationId, now);
+    const items = rows.slice(start, start + PAGE_SIZE).map((r) => presentSummary(r, clock));
     await audit(tx, actor, { action: 'mentee.list', entity: 'mentee', fields: items.length ? ['name', 'needs', 'languages', 'district'] : [] });
     const page: MenteePage = { items, total: rows.length, page: query.page, pageSize: PAGE_SIZE };
     return {

@@ -4,6 +4,7 @@ import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
+import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import { findOrganisationBySlug, releaseFormToken, useFormToken, type PublicOrganisation } from '../../volunteers/application/application.repository.js';
 import { isMinor } from '../../volunteers/index.js';
@@ -42,7 +43,7 @@ export async function submitRequest(db: Db, org: PublicOrganisation, input: Requ
         district = names.find((n) => foldForSearch(n) === foldForSearch(district!)) ?? null;
         if (!district) throw invalid('district', 'mentees.validation.unknownDistrict');
       }
-      const minor = isMinor(input.birthDate ?? null, now.toISOString().slice(0, 10)) || (input.age !== undefined && input.age < 18);
+      const minor = isMinor(input.birthDate ?? null, (await orgClock(tx, org.id, now)).today) || (input.age !== undefined && input.age < 18);
       const personId = await insertPerson(tx, org.id, { givenName: input.givenName, familyName: input.familyName, email: input.email ?? null, phone: input.phone ?? null, birthDate: input.birthDate ?? null, gender: null, locale: input.locale });
       const id = await insertMentee(tx, org.id, {
         personId,

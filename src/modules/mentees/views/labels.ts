@@ -16,6 +16,3 @@ export const listName = (m: { givenName: string; familyName: string }) => `${m.f
 
 /** "12 days" with the language's plural forms (1 dzień, 2 dni, 5 dni). */
 export const daysLabel = (t: Translate, days: number | null) => (days === null ? '—' : t('mentees.days', { count: days }));
-
-/** Whole days from `from` to `now` (0 on the day itself, never negative). */
-export const daysSince = (from: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - from.getTime()) / 86_400_000));

@@ -86,7 +86,7 @@ describe('the meeting log of a volunteer', () => {
 
   it('refuses bad input with a message next to the field and writes nothing', async () => {
     const { client, match } = await volunteerWithPair();
-    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = daysAgo(-1);
     const cases: { name: string; form: Record<string, string>; field: string; message: RegExp }[] = [
       { name: 'a date in the future', form: { meetingDate: tomorrow, duration: '60' }, field: 'meetingDate', message: /cannot be in the future/ },
       { name: 'before the match started', form: { meetingDate: '2000-01-01', duration: '60' }, field: 'meetingDate', message: /The pair started on .*: the meeting cannot be earlier/ },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
+import { localDaysAgo } from '../../../core/testing/clock.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
@@ -70,8 +71,8 @@ export async function countAll(w: World): Promise<Record<Table, number>> {
   return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(w, t)] as const))) as Record<Table, number>;
 }
 
-/** A date `days` before today in UTC terms, as YYYY-MM-DD (tests keep a margin of a day or more from "today"). */
-export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+/** The date (YYYY-MM-DD) `days` calendar days before today in Warsaw, the test organisations' zone. */
+export const daysAgo = (days: number) => localDaysAgo(days);
 
 /** The last Sunday of a month (0-based) of a year: the EU clock changes are on those of March and October. */
 export function lastSunday(year: number, month: number): string {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { email, isoDate, orgSlug, optionalEmail, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredText } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
 import { isMinor } from '../volunteers.repository.js';
+import { ORG_TIME_ZONE, todayIn } from '../../../core/i18n/time-zone.js';
 
 /** Languages a volunteer can declare (ISO 639-1); names are shown in the viewer's language with Intl.DisplayNames. */
 export const LANGUAGE_CODES = ['pl', 'uk', 'ru', 'en', 'de', 'ar', 'fr', 'es', 'it', 'be', 'ka', 'tr', 'fa', 'vi', 'so', 'ti', 'hy', 'ro', 'cs', 'hi', 'ur', 'ps', 'zh'] as const;
@@ -22,7 +23,12 @@ export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 export const MAX_LANGUAGES = 20;
 export const MAX_INTERESTS = 20;
 
-const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * Today for validating dates typed on a form (not in the future, under 18): the calendar of the default zone
+ * (Europe/Warsaw, every organisation's zone unless changed), never the UTC date, which lags an hour or two
+ * behind it every night.
+ */
+const today = () => todayIn(ORG_TIME_ZONE);
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalInt = (min: number, max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v), z.number().int().min(min).max(max).optional());

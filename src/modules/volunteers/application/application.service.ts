@@ -4,6 +4,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { translator, type Locale } from '../../../core/i18n/index.js';
+import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import { addEvent, isMinor } from '../volunteers.repository.js';
 import { applicationReceivedMail, guardianConfirmMail } from './application.mails.js';
@@ -54,7 +55,7 @@ export async function submitApplication(db: Db, org: PublicOrganisation, raw: Ap
   return withTenant(db, { organisationId: org.id, userId: by.userId }, async (tx) => {
     const settings = await findSettings(tx, org.id);
     const input = withoutHidden(raw, settings.hiddenFields);
-    const minor = isMinor(input.birthDate ?? null);
+    const minor = isMinor(input.birthDate ?? null, (await orgClock(tx, org.id)).today);
     const guardianToken = minor ? randomToken() : null;
     await lockApplicantEmail(tx, org.id, input.email);
     const duplicateOf = (await findFirstApplicationByEmail(tx, org.id, input.email)) ?? null;

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { tokenHash } from '../../../core/auth/tokens.js';
 import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
+import { localDaysAgo } from '../../../core/testing/clock.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { checkTransition } from '../pipeline/stages.js';
 import { findVolunteerById, volunteerFacts } from '../volunteers.repository.js';
@@ -35,7 +36,7 @@ async function guardianLink(to: string): Promise<string> {
 }
 
 async function facts(volunteerId: string) {
-  return withSystem(w.db, async (tx) => volunteerFacts(tx, w.org.id, (await findVolunteerById(tx, w.org.id, volunteerId))!));
+  return withSystem(w.db, async (tx) => volunteerFacts(tx, w.org.id, (await findVolunteerById(tx, w.org.id, volunteerId))!, localDaysAgo(0)));
 }
 
 describe('an applicant under 18', () => {

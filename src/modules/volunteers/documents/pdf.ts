@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, INTL_TAG } from '../../../core/i18n/index.j
 import { DOCUMENT_LABELS } from './default-templates.js';
 import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
 import { blocksOf } from './placeholders.js';
+import { utcToZoned } from '../../../core/i18n/time-zone.js';
 
 /** What goes on the page: the stored text (never re-generated) and what frames it. */
 export interface PdfInput {
@@ -147,7 +148,10 @@ function addressLine(org: PdfInput['organisation'], locale: DocumentLocale): str
   return [org.city, country].filter(Boolean).join(', ');
 }
 
-/** An ASCII-only file name for Content-Disposition: kind, issue date and the start of the id. */
+/**
+ * An ASCII-only file name for Content-Disposition: kind, issue date and the start of the id. The date is the one
+ * printed on the document (its date in Europe/Warsaw, as `formatDate` prints it), not the UTC date of the instant.
+ */
 export function pdfFileName(doc: { kind: DocumentKind; issuedAt: Date; id: string }): string {
-  return `${doc.kind}-${doc.issuedAt.toISOString().slice(0, 10)}-${doc.id.slice(0, 8)}.pdf`;
+  return `${doc.kind}-${utcToZoned(doc.issuedAt).date}-${doc.id.slice(0, 8)}.pdf`;
 }

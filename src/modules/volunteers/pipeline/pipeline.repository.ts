@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { addDays, startOfDayIn } from '../../../core/i18n/time-zone.js';
+import type { OrgClock } from '../../../core/tenancy/org-clock.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { foldForSearch } from '../../../core/i18n/index.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
@@ -23,9 +25,12 @@ export interface VolunteerFilter {
   stage?: Stage;
   language?: string;
   activity?: string;
-  /** Only those whose last stage change was more than this many days before `now`. */
+  /**
+   * Only those waiting at least this many days in their stage, counted as `daysWaiting` counts them: calendar
+   * days in the organisation's zone (changed on or before `today` − waitingMin there).
+   */
   waitingMin?: number;
-  now: Date;
+  clock: OrgClock;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -46,7 +51,7 @@ export async function findVolunteers(tx: Tx, organisationId: string, f: Voluntee
   if (f.language) conditions.push(sql`${volunteers.languages} @> ${JSON.stringify([{ code: f.language }])}::jsonb`);
   if (f.activity) conditions.push(sql`${f.activity} = any(${volunteers.activities})`);
   if (f.waitingMin !== undefined) {
-    const before = new Date(f.now.getTime() - f.waitingMin * 86_400_000);
+    const before = startOfDayIn(addDays(f.clock.today, 1 - f.waitingMin), f.clock.timeZone);
     conditions.push(sql`${volunteers.stageChangedAt} < ${before.toISOString()}`);
   }
   return tx

@@ -4,6 +4,8 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { compareNames, foldForSearch, type Locale } from '../../../core/i18n/index.js';
+import { daysSince } from '../../../core/i18n/time-zone.js';
+import { orgClock, type OrgClock } from '../../../core/tenancy/org-clock.js';
 import { loadDocumentsPanel } from '../documents/panel-data.js';
 import { loadScreeningPanel } from '../screening/panel-data.js';
 import { addEvent, findVolunteerById, isMinor, volunteerFacts, type VolunteerRow } from '../volunteers.repository.js';
@@ -14,17 +16,11 @@ import { BOARD_STAGES, checkTransition, nextStages, STAGES, type Stage } from '.
 export const PAGE_SIZE = 25;
 /** Cards shown per board column; the rest are reached through the list filtered by that stage. */
 export const BOARD_LIMIT = 50;
-const DAY = 86_400_000;
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Whole days from `from` to `now` (0 on the day itself, never negative). */
-export function daysSince(from: Date, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - from.getTime()) / DAY));
-}
-
-/** Keeps database rows out of responses: only these fields leave the service. */
-export function presentSummary(v: VolunteerRow, now: Date): VolunteerSummary {
+/**
+ * Keeps database rows out of responses: only these fields leave the service. Days waiting and the age are counted
+ * on the organisation's clock (calendar days in its zone, as everywhere else).
+ */
+export function presentSummary(v: VolunteerRow, clock: OrgClock): VolunteerSummary {
   return {
     id: v.id,
     givenName: v.givenName,
@@ -35,12 +31,12 @@ export function presentSummary(v: VolunteerRow, now: Date): VolunteerSummary {
     version: v.version,
     appliedAt: v.appliedAt.toISOString(),
     stageChangedAt: v.stageChangedAt.toISOString(),
-    daysWaiting: daysSince(v.stageChangedAt, now),
+    daysWaiting: daysSince(v.stageChangedAt, clock.now, clock.timeZone),
     languages: v.languages.map((l) => ({ code: l.code, level: l.level })),
     district: v.district,
     activities: v.activities,
     duplicateOf: v.duplicateOf,
-    awaitingGuardian: isMinor(v.birthDate, isoDay(now)) && !v.guardianConfirmedAt,
+    awaitingGuardian: isMinor(v.birthDate, clock.today) && !v.guardianConfirmedAt,
   };
 }
 
@@ -48,8 +44,8 @@ export function presentSummary(v: VolunteerRow, now: Date): VolunteerSummary {
 const DEFAULT_DIR = { name: 'asc', stage: 'asc', waiting: 'desc', applied: 'desc' } as const;
 
 /** The whole current view (filters, search and sort applied), before paging. */
-async function currentView(tx: Tx, organisationId: string, query: VolunteerQuery, locale: Locale, now: Date): Promise<VolunteerRow[]> {
-  let rows = await findVolunteers(tx, organisationId, { q: query.q, stage: query.stage, language: query.language, activity: query.activity, waitingMin: query.waitingMin, now });
+async function currentView(tx: Tx, organisationId: string, query: VolunteerQuery, locale: Locale, clock: OrgClock): Promise<VolunteerRow[]> {
+  let rows = await findVolunteers(tx, organisationId, { q: query.q, stage: query.stage, language: query.language, activity: query.activity, waitingMin: query.waitingMin, clock });
   if (query.district) {
     const wanted = foldForSearch(query.district);
     rows = rows.filter((r) => r.district !== null && foldForSearch(r.district).includes(wanted));
@@ -72,9 +68,10 @@ async function currentView(tx: Tx, organisationId: string, query: VolunteerQuery
 /** A page of the current view; listing personal data is audited (`volunteer.list`). */
 export async function listVolunteers(db: Db, actor: Actor, query: VolunteerQuery, locale: Locale, now = new Date()): Promise<VolunteerPage & { languages: string[] }> {
   return withTenant(db, actor, async (tx) => {
-    const rows = await currentView(tx, actor.organisationId, query, locale, now);
+    const clock = await orgClock(tx, actor.organisationId, now);
+    const rows = await currentView(tx, actor.organisationId, query, locale, clock);
     const start = (query.page - 1) * PAGE_SIZE;
-    const items = rows.slice(start, start + PAGE_SIZE).map((r) => presentSummary(r, now));
+    const items = rows.slice(start, start + PAGE_SIZE).map((r) => presentSummary(r, clock));
     await audit(tx, actor, { action: 'volunteer.list', entity: 'volunteer', fields: items.length ? ['name', 'email'] : [] });
     return { items, total: rows.length, page: query.page, pageSize: PAGE_SIZE, languages: (await spokenLanguages(tx, actor.organisationId)).sort() };
   });
@@ -82,12 +79,16 @@ export async function listVolunteers(db: Db, actor: Actor, query: VolunteerQuery
 
 export const EXPORT_FIELDS = ['name', 'email', 'phone', 'stage', 'applied', 'days_waiting', 'languages', 'district', 'activities'] as const;
 
-/** Every row of the current view (no paging), for CSV/XLSX; audited `volunteer.export` with the exported fields. */
-export async function exportVolunteers(db: Db, actor: Actor, query: VolunteerQuery, locale: Locale, now = new Date()): Promise<VolunteerSummary[]> {
+/**
+ * Every row of the current view (no paging), for CSV/XLSX, with the organisation's clock the file is dated and its
+ * dates are written on; audited `volunteer.export` with the exported fields.
+ */
+export async function exportVolunteers(db: Db, actor: Actor, query: VolunteerQuery, locale: Locale, now = new Date()): Promise<{ items: VolunteerSummary[]; clock: OrgClock }> {
   return withTenant(db, actor, async (tx) => {
-    const rows = await currentView(tx, actor.organisationId, query, locale, now);
+    const clock = await orgClock(tx, actor.organisationId, now);
+    const rows = await currentView(tx, actor.organisationId, query, locale, clock);
     await audit(tx, actor, { action: 'volunteer.export', entity: 'volunteer', fields: [...EXPORT_FIELDS] });
-    return rows.map((r) => presentSummary(r, now));
+    return { items: rows.map((r) => presentSummary(r, clock)), clock };
   });
 }
 
@@ -101,11 +102,12 @@ export interface BoardColumn {
 /** The board: one column per stage of BOARD_STAGES, and the rejected/withdrawn counts. Audited `volunteer.list`. */
 export async function volunteerBoard(db: Db, actor: Actor, locale: Locale, now = new Date()) {
   return withTenant(db, actor, async (tx) => {
-    const rows = await currentView(tx, actor.organisationId, { sort: 'waiting', page: 1 }, locale, now);
+    const clock = await orgClock(tx, actor.organisationId, now);
+    const rows = await currentView(tx, actor.organisationId, { sort: 'waiting', page: 1 }, locale, clock);
     const counts = await countByStage(tx, actor.organisationId);
     const columns: BoardColumn[] = BOARD_STAGES.map((stage) => {
       const inStage = rows.filter((r) => r.stage === stage);
-      return { stage, count: inStage.length, items: inStage.slice(0, BOARD_LIMIT).map((r) => presentSummary(r, now)) };
+      return { stage, count: inStage.length, items: inStage.slice(0, BOARD_LIMIT).map((r) => presentSummary(r, clock)) };
     });
     await audit(tx, actor, { action: 'volunteer.list', entity: 'volunteer', fields: rows.length ? ['name'] : [] });
     return { columns, rejected: counts.rejected ?? 0, withdrawn: counts.withdrawn ?? 0 };
@@ -113,14 +115,15 @@ export async function volunteerBoard(db: Db, actor: Actor, locale: Locale, now =
 }
 
 /** Everything the volunteer page shows, read in one tenant transaction; audited `volunteer.view`. */
-export async function viewVolunteer(db: Db, actor: Actor, id: string) {
+export async function viewVolunteer(db: Db, actor: Actor, id: string, now = new Date()) {
   return withTenant(db, actor, async (tx) => {
     const volunteer = await findVolunteerById(tx, actor.organisationId, id);
     if (!volunteer) throw new AppError('NOT_FOUND');
     const duplicate = volunteer.duplicateOf ? await findVolunteerById(tx, actor.organisationId, volunteer.duplicateOf) : undefined;
+    const { today } = await orgClock(tx, actor.organisationId, now);
     const result = {
       volunteer,
-      awaitingGuardian: isMinor(volunteer.birthDate) && !volunteer.guardianConfirmedAt,
+      awaitingGuardian: isMinor(volunteer.birthDate, today) && !volunteer.guardianConfirmedAt,
       next: nextStages(volunteer.stage as Stage),
       consents: await findConsents(tx, actor.organisationId, id),
       events: await findEvents(tx, actor.organisationId, id),
@@ -144,7 +147,7 @@ export type MoveOutcome = { ok: true; state: StageOutput } | { ok: false; key: s
  */
 export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string | null): Promise<MoveOutcome> {
   if (row.version !== version) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
-  const facts = await volunteerFacts(tx, actor.organisationId, row, isoDay(now));
+  const facts = await volunteerFacts(tx, actor.organisationId, row, (await orgClock(tx, actor.organisationId, now)).today);
   const check = checkTransition(facts, to, reason);
   if (!check.ok) return { ok: false, key: check.reason, field: check.reason === 'volunteers.rule.reasonRequired' ? 'reason' : 'stage' };
   const updated = await setStage(tx, actor.organisationId, row.id, { stage: to, reason: reason ?? null, version, at: now });

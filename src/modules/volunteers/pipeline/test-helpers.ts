@@ -3,6 +3,7 @@ import { auditLog } from '../../../core/audit/audit.table.js';
 import { createAccessToken } from '../../../core/auth/access-tokens.js';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
+import { instantDaysAgo } from '../../../core/testing/clock.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../../core/testing/harness.js';
@@ -69,7 +70,7 @@ export interface VolunteerSeed {
 
 /** Inserts a person and their volunteer record in a tenant transaction (as the application form would). */
 export async function createVolunteer(w: World, organisationId: string, s: VolunteerSeed): Promise<string> {
-  const now = Date.now();
+  const now = new Date();
   return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
     const [p] = await tx
       .insert(people)
@@ -90,8 +91,8 @@ export async function createVolunteer(w: World, organisationId: string, s: Volun
         personId: p!.id,
         stage: s.stage ?? 'applied',
         stageReason: s.stageReason ?? null,
-        stageChangedAt: new Date(now - (s.daysWaiting ?? 0) * 86_400_000 - 60_000),
-        appliedAt: new Date(now - (s.appliedDaysAgo ?? s.daysWaiting ?? 0) * 86_400_000 - 60_000),
+        stageChangedAt: instantDaysAgo(s.daysWaiting ?? 0, { now }),
+        appliedAt: instantDaysAgo(s.appliedDaysAgo ?? s.daysWaiting ?? 0, { now }),
         languages: s.languages ?? [],
         district: s.district ?? null,
         activities: s.activities ?? [],

@@ -46,7 +46,7 @@ describe('safeguarding checks', () => {
     assert.equal(new Date(jobs[0]!.run_at).toISOString().slice(0, 10), addDays(check!.renewBy, -30));
     assert.equal((await auditEntries(w, w.org.id, 'safeguarding.create')).filter((a) => a.entityId === check!.id).length, 1);
 
-    const facts = await withTenant(w.db, { organisationId: w.org.id, userId: null }, async (tx) => volunteerFacts(tx, w.org.id, (await findVolunteerById(tx, w.org.id, v.id))!));
+    const facts = await withTenant(w.db, { organisationId: w.org.id, userId: null }, async (tx) => volunteerFacts(tx, w.org.id, (await findVolunteerById(tx, w.org.id, v.id))!, todayIn()));
     assert.equal(facts.safeguardingValid, true);
     const panel = await client.get(`/volunteers/${v.id}/screening`);
     assert.match(panel.body, /Register of sex offenders/);

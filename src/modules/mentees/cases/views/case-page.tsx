@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, RadioGroup, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { daysLabel, daysSince, fullName, statusName } from '../../views/labels.js';
+import { daysSince } from '../../../../core/i18n/time-zone.js';
+import { daysLabel, fullName, statusName } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
 import { ProfileSection } from './profile.js';
 import { ConsentsSection, MatchesSection, NotesSection, StaffSection, type SectionForms } from './sections.js';
@@ -83,7 +84,7 @@ function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view:
         {waiting && (
           <div>
             <dt>{t('mentees.case.waitingSince')}</dt>
-            <dd>{`${formatDateTime(m.waitingSince!, locale)} (${daysLabel(t, daysSince(m.waitingSince!, new Date()))})`}</dd>
+            <dd>{`${formatDateTime(m.waitingSince!, locale)} (${daysLabel(t, daysSince(m.waitingSince!, view.clock.now, view.clock.timeZone))})`}</dd>
           </div>
         )}
         {m.statusReason && (
@@ -117,7 +118,7 @@ function ReviewPanel({ ctx, view, form }: { ctx: PageContext; view: CaseView; fo
   return (
     <section aria-labelledby="review-heading" class="card">
       <h2 id="review-heading">{t('mentees.review.title')}</h2>
-      <p>{t('mentees.review.lead', { date: formatDateTime(m.createdAt, locale), days: daysLabel(t, daysSince(m.createdAt, new Date())) })}</p>
+      <p>{t('mentees.review.lead', { date: formatDateTime(m.createdAt, locale), days: daysLabel(t, daysSince(m.createdAt, view.clock.now, view.clock.timeZone)) })}</p>
       <p>
         <a href={`/mentees/${m.id}/edit`}>{t('mentees.review.editFirst')}</a>
       </p>

@@ -7,8 +7,8 @@ import type { CaseView } from '../case.service.js';
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
-/** Whole years on `today` (YYYY-MM-DD), for showing an age next to a date of birth. */
-export function ageOn(birthDate: string, today = new Date().toISOString().slice(0, 10)): number {
+/** Whole years on `today` (YYYY-MM-DD in the organisation's zone), for showing an age next to a date of birth. */
+export function ageOn(birthDate: string, today: string): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
@@ -37,7 +37,7 @@ export function ProfileSection({ ctx, view }: { ctx: PageContext; view: CaseView
     [t('field.familyName'), m.familyName],
     [t('field.email'), m.email ? <span dir="ltr">{m.email}</span> : '—'],
     [t('field.phone'), m.phone ? <span dir="ltr">{m.phone}</span> : '—'],
-    [t('field.birthDate'), m.birthDate ? t('mentees.case.birthDateWithAge', { date: formatDate(m.birthDate, locale), age: ageOn(m.birthDate) }) : view.request.statedAge !== null ? t('mentees.case.statedAge', { age: view.request.statedAge }) : '—'],
+    [t('field.birthDate'), m.birthDate ? t('mentees.case.birthDateWithAge', { date: formatDate(m.birthDate, locale), age: ageOn(m.birthDate, view.clock.today) }) : view.request.statedAge !== null ? t('mentees.case.statedAge', { age: view.request.statedAge }) : '—'],
     [t('mentees.field.gender'), m.gender ? t(`mentees.gender.${m.gender}`) : '—'],
     [t('mentees.field.locale'), isLocale(m.locale) ? LANGUAGE_NAME[m.locale] : m.locale],
   ];
