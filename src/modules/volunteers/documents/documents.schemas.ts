@@ -9,7 +9,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
  * The languages documents are generated in (the issue asks for Polish, English, Ukrainian and German).
  * Arabic is left out on purpose: pdfkit does not reorder right-to-left text, so an Arabic PDF would be wrong.
  */
-export const DOCUMENT_LOCALES = ['pl', 'en', 'uk', 'de'] as const;
+export const DOCUMENT_LOCALES = ['pl', 'en', 'uk', 'de', 'ar'] as const;
 export type DocumentLocale = (typeof DOCUMENT_LOCALES)[number];
 
 /** Longest template body (the issue: ≤ 20,000 characters). */
