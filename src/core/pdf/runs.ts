@@ -109,3 +109,15 @@ export function shapingInput(text: string, levels: EmbeddingLevels, run: VisualR
 function reverseString(s: string): string {
   return Array.from(s).reverse().join('');
 }
+
+/**
+ * A name or other inserted text wrapped in a first-strong isolate (U+2068…U+2069) when the document is Arabic, so a
+ * Latin or Cyrillic name does not pull the figures and punctuation beside it into its own direction. The writer
+ * does not draw the two marks; HTML views honour them too. Other languages get the text as it is.
+ */
+export function isolateIn(locale: string, text: string): string {
+  return locale === 'ar' && text !== '' ? `\u2068${text}\u2069` : text;
+}
+
+/** Bidi marks and isolates: they steer the order of a line and are not drawn. */
+export const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import { fontName, loadFonts, type Family, type FontSet, type Weight } from './fonts.js';
-import { assignFamilies, embeddingLevels, shapingInput, visualRuns, type Direction } from './runs.js';
+import { assignFamilies, BIDI_CONTROLS, embeddingLevels, shapingInput, visualRuns, type Direction } from './runs.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -250,8 +250,6 @@ export class PdfWriter {
   }
 }
 
-/** Bidi marks and isolates steer the order of a line; they are not drawn (the fonts map them to no glyph). */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function withoutControls(s: string): string {
   return s.replace(BIDI_CONTROLS, '');
 }
@@ -265,4 +263,23 @@ export function registerFonts(doc: Doc): void {
       doc.registerFont(fontName(family, weight), fonts.font(family, weight) as unknown as Buffer);
     }
   }
+}
+
+/**
+ * The characters of `text` that no font of the writer can draw (they would print as empty boxes, glyph 0), after
+ * the per-script choice and fallback the writer makes. Spaces, line breaks and bidi marks are not drawn and never
+ * count. Used by tests over every document, and usable before printing a name.
+ */
+export function missingGlyphs(text: string, direction: Direction): string[] {
+  const fonts = loadFonts();
+  const has = (f: Family, cp: number) => fonts.font(f, 'regular').hasGlyphForCodePoint(cp) && fonts.font(f, 'bold').hasGlyphForCodePoint(cp);
+  const clean = text.replace(BIDI_CONTROLS, '');
+  const families = assignFamilies(clean, direction === 'rtl' ? 'arabic' : 'latin', has);
+  const missing = new Set<string>();
+  for (let i = 0; i < clean.length; i++) {
+    const cp = clean.codePointAt(i)!;
+    if (cp === 0x20 || cp === 0x0a || (cp >= 0xdc00 && cp <= 0xdfff)) continue;
+    if (!has(families[i]!, cp)) missing.add(String.fromCodePoint(cp));
+  }
+  return [...missing];
 }

@@ -1,4 +1,5 @@
 import { formatDate, formatNumber, INTL_TAG } from '../../../core/i18n/index.js';
+import { isolateIn } from '../../../core/pdf/index.js';
 import { DOCUMENT_LABELS } from './default-templates.js';
 import type { DocumentLocale } from './documents.schemas.js';
 import { fillBody, fillLine, type PlaceholderValues } from './placeholders.js';
@@ -30,8 +31,8 @@ export function placeholderValues(
   facts: { volunteerName: string; organisationName: string; fields: DocumentFields; issueDate: Date | string },
 ): PlaceholderValues {
   const f = facts.fields;
-  // In Arabic text a Latin or Cyrillic name is isolated (FSI…PDI), so the words and figures next to it keep their order.
-  const name = (s: string) => (locale === 'ar' && s !== '' ? `\u2068${s}\u2069` : s);
+  // In Arabic text a Latin or Cyrillic name is isolated, so the words and figures next to it keep their order.
+  const name = (s: string) => isolateIn(locale, s);
   return {
     volunteerName: name(facts.volunteerName),
     organisationName: name(facts.organisationName),

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { createPdf, mm } from '../../../core/pdf/index.js';
+import { createPdf, isolateIn, mm } from '../../../core/pdf/index.js';
 import { formatDate, formatDateTime, INTL_TAG } from '../../../core/i18n/index.js';
 import { DOCUMENT_LABELS } from './default-templates.js';
 import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
@@ -70,7 +70,7 @@ export async function renderPdf(input: PdfInput): Promise<Buffer> {
 
   // Place and date, at the end side (right in left-to-right documents, left in Arabic ones).
   w.space(0.8);
-  const city = input.organisation.city && direction === 'rtl' ? `\u2068${input.organisation.city}\u2069` : input.organisation.city;
+  const city = input.organisation.city ? isolateIn(input.locale, input.organisation.city) : null;
   const dated = [city, formatDate(input.issuedAt, input.locale)].filter(Boolean).join(direction === 'rtl' ? '، ' : ', ');
   w.text(dated, { size: 10.5, align: 'end' });
 
