@@ -46,7 +46,8 @@ interface Paragraph {
  * wrapped on the logical text, and each line is put in visual order by the Unicode Bidirectional Algorithm before
  * it is drawn (pdfkit itself draws words left to right). Arabic letters are shaped by fontkit (joined forms, lam-alef
  * ligatures). Lines carry on onto a new page at the bottom margin. The writer keeps `doc.y` as pdfkit does, so
- * pdfkit's own drawing (lines, images) can be mixed in.
+ * pdfkit's own drawing (lines, images) can be mixed in. Chosen over Chromium print-to-PDF (no browser guaranteed at
+ * run time) and HarfBuzz: an Arabic agreement is 33 KB and ~0.1–0.8 s here, an English one 20 KB; README.md.
  */
 export class PdfWriter {
   readonly doc: Doc;
