@@ -7,6 +7,7 @@ import { formatDate, translator } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { DOCUMENT_LOCALES, type DocumentLocale } from '../../volunteers/documents/documents.schemas.js';
 import { renderPdf } from '../../volunteers/documents/pdf.js';
+import { isolateIn } from '../../../core/pdf/index.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
 import { volunteerOfUser } from '../access.js';
 import { formatHours } from './format-hours.js';
@@ -23,8 +24,7 @@ export interface PdfFile {
 /**
  * The hours certificate of one volunteer as an A4 PDF in the volunteer's language: name, organisation, period,
  * meeting hours, number of meetings, training hours (group supervision, counted separately) and the date of issue.
- * Printed with the documents module's pdfkit setup (embedded Noto Sans). Arabic cannot be printed by it (no
- * right-to-left reordering), so an Arabic-speaking volunteer gets the English text with a line saying why.
+ * Printed with the documents module's renderer (core PDF writer: any script, Arabic shaped and right to left).
  * Without `from`, the period starts on the first meeting or supervision; without `to`, it ends today (org zone).
  */
 async function certificate(tx: Tx, organisationId: string, volunteerId: string, query: CertificateQuery, now: Date): Promise<PdfFile> {
@@ -42,12 +42,11 @@ async function certificate(tx: Tx, organisationId: string, volunteerId: string, 
   const t = translator(locale);
   const date = (d: string) => formatDate(d, locale, org.timeZone);
   const paragraphs = [
-    t('pairs.meetings.certificate.intro', { name: `${v.givenName} ${v.familyName}`, organisation: org.name, from: date(from), to: date(to) }),
+    t('pairs.meetings.certificate.intro', { name: isolateIn(locale, `${v.givenName} ${v.familyName}`), organisation: isolateIn(locale, org.name), from: date(from), to: date(to) }),
     t('pairs.meetings.certificate.meetingHours', { hours: formatHours(meetings.minutes, locale) }),
     t('pairs.meetings.certificate.meetingCount', { count: meetings.meetings }),
     t('pairs.meetings.certificate.trainingHours', { hours: formatHours(training, locale) }),
     t('pairs.meetings.certificate.issued', { date: date(today) }),
-    ...(v.locale === 'ar' ? [t('pairs.meetings.certificate.arabicFallback')] : []),
   ];
   const bytes = await renderPdf({
     kind: 'certificate',

@@ -157,7 +157,7 @@ describe('the hours certificate', () => {
     assert.equal(bad.status, 422);
   });
 
-  it('lets a coordinator print a Ukrainian volunteer’s certificate (all time), falls back to English for Arabic, and refuses others', async () => {
+  it('lets a coordinator print a Ukrainian volunteer’s certificate (all time), prints an Arabic one in Arabic, and refuses others', async () => {
     const coordinator = await signedIn(w, ['coordinator']);
     const olena = await volunteerAccount(w, { givenName: 'Олена', familyName: 'Ґудзь', locale: 'uk' });
     const match = await createMatch(w, (await createMentee(w)).id, olena.volunteer.id);
@@ -175,10 +175,12 @@ describe('the hours certificate', () => {
     assert.match(text, /групова супервізія\): 0,0/);
     assert.ok((await auditEntries(w, 'volunteer.hours_certificate')).some((a) => a.entityId === olena.volunteer.id && a.actorUserId === coordinator.user.userId));
 
-    const omar = await volunteerAccount(w, { givenName: 'Omar', familyName: 'Haddad', locale: 'ar' });
+    const omar = await volunteerAccount(w, { givenName: 'عمر', familyName: 'حداد', locale: 'ar' });
     const arabic = await pdfText((await pdf(coordinator.client, `/pairs/volunteers/${omar.volunteer.id}/certificate.pdf`)).rawPayload);
-    assert.match(arabic, /Certificate of volunteering hours/);
-    assert.match(arabic, /printed in English because documents in Arabic cannot be printed yet/);
+    assert.match(arabic, /شهادة ساعات التطوع/);
+    assert.match(arabic, /عمر حداد/);
+    assert.match(arabic, /عدد اللقاءات: 0/);
+    assert.doesNotMatch(arabic, /printed in English/);
 
     const sw = await signedIn(w, ['social_worker']);
     assert.equal((await pdf(sw.client, `/pairs/volunteers/${olena.volunteer.id}/certificate.pdf`)).statusCode, 403);

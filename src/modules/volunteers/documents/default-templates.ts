@@ -176,6 +176,48 @@ Die ehrenamtliche Person bestätigt, dass sie vor Beginn der Tätigkeit über di
 
 2. Für Fragen, die diese Vereinbarung nicht regelt, gelten das Gesetz über gemeinnützige Tätigkeit und Ehrenamt sowie das polnische Zivilgesetzbuch.`,
     },
+    ar: {
+      title: 'اتفاقية التطوع',
+      body: `أبرمت هذه الاتفاقية استنادًا إلى المادة 44 من القانون البولندي الصادر في 24 نيسان/أبريل 2003 بشأن أنشطة المنفعة العامة والتطوع، بين {organisationName} (ويُشار إليها فيما يلي بـ«المنظمة») وبين {volunteerName} (ويُشار إليه فيما يلي بـ«المتطوع»).
+
+# المادة 1: نطاق الخدمات ومكان أدائها وطريقته
+
+1. يؤدي المتطوع لصالح المنظمة خدمات طوعية دون مقابل، في النطاق الآتي: {scope}.
+
+2. مكان أداء الخدمات: {place}.
+
+3. يؤدي المتطوع الخدمات بنفسه، بالتنسيق مع منسق المتطوعين في المنظمة، مع احترام كرامة الأشخاص الذين يساعدهم وحقوقهم، ويحافظ على سرية المعلومات التي يحصل عليها بمناسبة أداء الخدمات، بما فيها البيانات الشخصية، حتى بعد انتهاء هذه الاتفاقية.
+
+# المادة 2: المدة
+
+أبرمت هذه الاتفاقية للمدة من {periodFrom} إلى {periodTo}.
+
+# المادة 3: التزامات المنظمة
+
+1. تُبلغ المنظمة المتطوع بالمخاطر التي تهدد الصحة والسلامة المرتبطة بالخدمات وبقواعد الوقاية منها.
+
+2. توفر المنظمة للمتطوع ظروفًا آمنة وصحية لأداء الخدمات، بما في ذلك معدات الحماية الشخصية التي تقتضيها طبيعة الخدمات.
+
+3. تتحمل المنظمة، وفق القواعد المطبقة على الموظفين، تكاليف السفر والإقامة المرتبطة بأداء الخدمات، ما لم يُعفها المتطوع من هذا الالتزام كتابةً.
+
+4. إذا كانت مدة الخدمات لا تزيد على 30 يومًا، تؤمّن المنظمة على المتطوع ضد عواقب الحوادث. ويستفيد المتطوع الذي تزيد مدة خدماته على 30 يومًا من التعويضات القانونية عن الحوادث التي تقع أثناء أداء الخدمات.
+
+# المادة 4: معلومات الصحة والسلامة
+
+يُقر المتطوع بأنه تلقى، قبل البدء في أداء الخدمات، معلومات عن المخاطر التي تهدد الصحة والسلامة المرتبطة بالخدمات وعن قواعد الوقاية منها، وأنه اطلع عليها ويلتزم بالتقيد بها.
+
+# المادة 5: إنهاء الاتفاقية
+
+1. يحق لكل من الطرفين إنهاء هذه الاتفاقية. شروط الإنهاء: {termination}
+
+2. تنتهي الاتفاقية بانقضاء المدة التي أبرمت لها.
+
+# المادة 6: أحكام ختامية
+
+1. تُصدر المنظمة، بناءً على طلب المتطوع، شهادة تطوع مكتوبة وخطاب توصية مكتوبًا بشأن الخدمات.
+
+2. تسري على المسائل التي لا تنظمها هذه الاتفاقية أحكام قانون أنشطة المنفعة العامة والتطوع والقانون المدني البولندي.`,
+    },
   },
   certificate: {
     pl: {
@@ -217,6 +259,16 @@ Umfang der Tätigkeit: {scope}.
 Zeitlicher Umfang insgesamt: {hours}.
 
 Dieser Nachweis wird auf Wunsch der ehrenamtlichen Person ausgestellt.`,
+    },
+    ar: {
+      title: 'شهادة تطوع',
+      body: `تشهد {organisationName} بقيام {volunteerName} بأداء خدمات تطوعية لصالح المنظمة، وفقًا للقانون البولندي الصادر في 24 نيسان/أبريل 2003 بشأن أنشطة المنفعة العامة والتطوع، خلال المدة من {periodFrom} إلى {periodTo}.
+
+نطاق الخدمات: {scope}.
+
+إجمالي مدة الخدمات: {hours}.
+
+صدرت هذه الشهادة بناءً على طلب المتطوع.`,
     },
   },
   reference: {
@@ -276,6 +328,20 @@ Zeitlicher Umfang insgesamt: {hours}.
 
 Diese Referenz wird auf Wunsch der ehrenamtlichen Person ausgestellt.`,
     },
+    ar: {
+      title: 'خطاب توصية بشأن الخدمات التطوعية',
+      body: `تفيد {organisationName} بقيام {volunteerName} بأداء خدمات تطوعية لصالحها خلال المدة من {periodFrom} إلى {periodTo}.
+
+نطاق الخدمات: {scope}.
+
+إجمالي مدة الخدمات: {hours}.
+
+# تقييم أداء الخدمات
+
+{assessment}
+
+صدر هذا الخطاب بناءً على طلب المتطوع.`,
+    },
   },
 };
 
@@ -285,10 +351,19 @@ Diese Referenz wird auf Wunsch der ehrenamtlichen Person ausgestellt.`,
  */
 export const DOCUMENT_LABELS: Record<
   DocumentLocale,
-  { hour: Record<'one' | 'few' | 'many' | 'other', string>; forOrganisation: string; volunteer: string; authorised: string; verify: string; acceptedElectronically: string; revoked: string }
+  {
+    /** The hours with their unit by plural category; `{n}` is the figure (Arabic writes one and two hours as words). */
+    hour: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+    forOrganisation: string;
+    volunteer: string;
+    authorised: string;
+    verify: string;
+    acceptedElectronically: string;
+    revoked: string;
+  }
 > = {
   pl: {
-    hour: { one: 'godzina', few: 'godziny', many: 'godzin', other: 'godziny' },
+    hour: { one: '{n} godzina', few: '{n} godziny', many: '{n} godzin', other: '{n} godziny' },
     forOrganisation: 'Za Organizację (podpis)',
     volunteer: 'Wolontariusz (podpis)',
     authorised: 'Podpis osoby upoważnionej',
@@ -297,7 +372,7 @@ export const DOCUMENT_LABELS: Record<
     revoked: 'DOKUMENT UNIEWAŻNIONY',
   },
   en: {
-    hour: { one: 'hour', few: 'hours', many: 'hours', other: 'hours' },
+    hour: { one: '{n} hour', few: '{n} hours', many: '{n} hours', other: '{n} hours' },
     forOrganisation: 'For the Organisation (signature)',
     volunteer: 'The Volunteer (signature)',
     authorised: 'Signature of an authorised person',
@@ -306,7 +381,7 @@ export const DOCUMENT_LABELS: Record<
     revoked: 'REVOKED DOCUMENT',
   },
   uk: {
-    hour: { one: 'година', few: 'години', many: 'годин', other: 'години' },
+    hour: { one: '{n} година', few: '{n} години', many: '{n} годин', other: '{n} години' },
     forOrganisation: 'Від Організації (підпис)',
     volunteer: 'Волонтер (підпис)',
     authorised: 'Підпис уповноваженої особи',
@@ -315,13 +390,22 @@ export const DOCUMENT_LABELS: Record<
     revoked: 'ДОКУМЕНТ АНУЛЬОВАНО',
   },
   de: {
-    hour: { one: 'Stunde', few: 'Stunden', many: 'Stunden', other: 'Stunden' },
+    hour: { one: '{n} Stunde', few: '{n} Stunden', many: '{n} Stunden', other: '{n} Stunden' },
     forOrganisation: 'Für die Organisation (Unterschrift)',
     volunteer: 'Ehrenamtliche Person (Unterschrift)',
     authorised: 'Unterschrift einer bevollmächtigten Person',
     verify: 'Die Echtheit dieses Dokuments kann hier geprüft werden:',
     acceptedElectronically: 'Von der ehrenamtlichen Person elektronisch in Tandem angenommen am {date}',
     revoked: 'WIDERRUFENES DOKUMENT',
+  },
+  ar: {
+    hour: { zero: '{n} ساعة', one: 'ساعة واحدة', two: 'ساعتان', few: '{n} ساعات', many: '{n} ساعة', other: '{n} ساعة' },
+    forOrganisation: 'عن المنظمة (التوقيع)',
+    volunteer: 'المتطوع (التوقيع)',
+    authorised: 'توقيع الشخص المفوَّض',
+    verify: 'يمكن التحقق من صحة هذه الوثيقة على العنوان الآتي:',
+    acceptedElectronically: 'قبِل المتطوع هذه الاتفاقية إلكترونيًا في نظام Tandem بتاريخ {date}',
+    revoked: 'وثيقة ملغاة',
   },
 };
 
@@ -354,5 +438,12 @@ export const SAMPLE_VALUES: Record<DocumentLocale, { volunteerName: string; scop
     place: 'Świętochłowice und mit der Familie vereinbarte Treffpunkte',
     termination: 'mit einer Frist von 14 Tagen, bei schwerem Verstoß gegen die Vereinbarung fristlos.',
     assessment: 'Die ehrenamtliche Person hat ihre Aufgaben zuverlässig, pünktlich und mit großem Engagement erfüllt.',
+  },
+  ar: {
+    volunteerName: 'ليلى حداد',
+    scope: 'إرشاد أسرة من سوريا، والمساعدة في التواصل مع المدرسة والمؤسسات الرسمية',
+    place: 'شفينتوخوفيتسه وأماكن اللقاء المتفق عليها مع الأسرة',
+    termination: 'بإشعار مسبق مدته 14 يومًا، أو بأثر فوري في حال الإخلال الجسيم بالاتفاقية.',
+    assessment: 'أدّت المتطوعة الخدمات بأمانة وانضباط والتزام كبير.',
   },
 };

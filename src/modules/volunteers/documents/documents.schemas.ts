@@ -5,11 +5,8 @@ import { isoDate, requiredMultilineText, requiredText } from '../../../core/http
 export const DOCUMENT_KINDS = ['agreement', 'certificate', 'reference'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/**
- * The languages documents are generated in (the issue asks for Polish, English, Ukrainian and German).
- * Arabic is left out on purpose: pdfkit does not reorder right-to-left text, so an Arabic PDF would be wrong.
- */
-export const DOCUMENT_LOCALES = ['pl', 'en', 'uk', 'de'] as const;
+/** The languages documents are generated in: all five (Arabic through core/pdf's right-to-left writer). */
+export const DOCUMENT_LOCALES = ['pl', 'en', 'uk', 'de', 'ar'] as const;
 export type DocumentLocale = (typeof DOCUMENT_LOCALES)[number];
 
 /** Longest template body (the issue: ≤ 20,000 characters). */

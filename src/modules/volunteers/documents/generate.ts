@@ -1,4 +1,5 @@
 import { formatDate, formatNumber, INTL_TAG } from '../../../core/i18n/index.js';
+import { isolateIn } from '../../../core/pdf/index.js';
 import { DOCUMENT_LABELS } from './default-templates.js';
 import type { DocumentLocale } from './documents.schemas.js';
 import { fillBody, fillLine, type PlaceholderValues } from './placeholders.js';
@@ -14,11 +15,11 @@ export interface DocumentFields {
   assessment?: string;
 }
 
-/** "1 godzina", "22 godziny", "25 godzin": hours with the unit in the document's language (Intl.PluralRules). */
+/** "1 godzina", "22 godziny", "25 godzin", "ساعتان": hours with the unit in the document's language (Intl.PluralRules). */
 export function hoursPhrase(hours: number, locale: DocumentLocale): string {
-  const category = new Intl.PluralRules(INTL_TAG[locale]).select(hours) as 'one' | 'few' | 'many' | 'other';
+  const category = new Intl.PluralRules(INTL_TAG[locale]).select(hours);
   const unit = DOCUMENT_LABELS[locale].hour[category] ?? DOCUMENT_LABELS[locale].hour.other;
-  return `${formatNumber(hours, locale)} ${unit}`;
+  return unit.replace('{n}', formatNumber(hours, locale));
 }
 
 /** A sentence-like value without its final full stop (the template supplies it: "Zakres: {scope}."). */
@@ -30,9 +31,11 @@ export function placeholderValues(
   facts: { volunteerName: string; organisationName: string; fields: DocumentFields; issueDate: Date | string },
 ): PlaceholderValues {
   const f = facts.fields;
+  // In Arabic text a Latin or Cyrillic name is isolated, so the words and figures next to it keep their order.
+  const name = (s: string) => isolateIn(locale, s);
   return {
-    volunteerName: facts.volunteerName,
-    organisationName: facts.organisationName,
+    volunteerName: name(facts.volunteerName),
+    organisationName: name(facts.organisationName),
     scope: clause(f.scope),
     place: clause(f.place),
     periodFrom: f.periodFrom ? formatDate(f.periodFrom, locale) : '',

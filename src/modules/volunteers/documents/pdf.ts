@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { createPdf, isolateIn, mm } from '../../../core/pdf/index.js';
 import { formatDate, formatDateTime, INTL_TAG } from '../../../core/i18n/index.js';
 import { DOCUMENT_LABELS } from './default-templates.js';
 import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
@@ -24,117 +21,99 @@ export interface PdfInput {
   verificationUrl: string | null;
 }
 
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-/** Noto Sans from @embedpdf/fonts-latin (Latin with Polish and German letters, and Cyrillic), read once. */
-function loadFonts() {
-  if (!fonts) {
-    // The package exports no package.json; its entry point is dist/index.cjs, two levels below the root.
-    const root = dirname(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-latin')));
-    fonts = { regular: readFileSync(join(root, 'fonts', 'NotoSans-Regular.ttf')), bold: readFileSync(join(root, 'fonts', 'NotoSans-Bold.ttf')) };
-  }
-  return fonts;
-}
-
-const MM = 72 / 25.4;
 const GREY = '#444444';
 
 /**
- * Renders a document as an A4 PDF with embedded (subset) fonts: letterhead with the organisation's name and
- * address line, title, paragraphs, place and date, signature lines (both parties for the agreement), and for
- * certificates and references the verification link with its QR code. Title, author and language are set
- * in the PDF metadata.
+ * Renders a document as an A4 PDF with embedded (subset) fonts through the core PDF writer, so every name prints in
+ * its own script and an Arabic document is shaped, right to left and mirrored: letterhead with the organisation's
+ * name and address line, title, paragraphs, place and date, signature lines (both parties for the agreement), and
+ * for certificates and references the verification link with its QR code. Title, author and language are set in
+ * the PDF metadata.
  */
 export async function renderPdf(input: PdfInput): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
   const labels = DOCUMENT_LABELS[input.locale];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 20 * MM, bottom: 20 * MM, left: 22 * MM, right: 22 * MM },
-    info: { Title: input.title, Author: input.organisation.name, Subject: input.title, Creator: 'Tandem', CreationDate: input.issuedAt },
+  const direction = input.locale === 'ar' ? 'rtl' : 'ltr';
+  const { doc, writer: w, finish } = createPdf({
+    title: input.title,
+    author: input.organisation.name,
     lang: INTL_TAG[input.locale],
-    displayTitle: true,
-    bufferPages: true,
+    direction,
+    createdAt: input.issuedAt,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const { x: left, width } = w.column;
 
   // Letterhead.
-  doc.font('bold').fontSize(12).fillColor('black').text(input.organisation.name, { width });
+  w.text(input.organisation.name, { size: 12, weight: 'bold' });
   const address = addressLine(input.organisation, input.locale);
-  if (address) doc.font('regular').fontSize(9.5).fillColor(GREY).text(address, { width });
-  doc.moveDown(0.4);
+  if (address) w.text(address, { size: 9.5, color: GREY });
+  doc.y += 4;
   doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor(GREY).stroke();
-  doc.moveDown(1.2);
+  w.space(1.2, 12);
 
   if (input.revoked) {
-    doc.font('bold').fontSize(12).fillColor('#a10000').text(labels.revoked, { width, align: 'center' });
-    doc.moveDown(0.6);
+    w.text(labels.revoked, { size: 12, weight: 'bold', color: '#a10000', align: 'center' });
+    w.space(0.6, 12);
   }
 
-  doc.font('bold').fontSize(15).fillColor('black').text(input.title, { width, align: 'center' });
-  doc.moveDown(1);
+  w.text(input.title, { size: 15, weight: 'bold', align: 'center' });
+  w.space(1, 15);
 
   for (const block of blocksOf(input.body)) {
     if (block.heading) {
-      doc.moveDown(0.3);
-      doc.font('bold').fontSize(10.5).text(block.text, { width, align: 'center' });
-      doc.moveDown(0.3);
+      w.space(0.3);
+      w.text(block.text, { size: 10.5, weight: 'bold', align: 'center' });
+      w.space(0.3);
     } else {
-      doc.font('regular').fontSize(10.5).text(block.text, { width, align: 'justify', lineGap: 2 });
-      doc.moveDown(0.5);
+      w.text(block.text, { size: 10.5, align: 'justify', lineGap: 1 });
+      w.space(0.5);
     }
   }
 
-  // Place and date.
-  doc.moveDown(0.8);
-  const dated = [input.organisation.city, formatDate(input.issuedAt, input.locale)].filter(Boolean).join(', ');
-  doc.font('regular').fontSize(10.5).text(dated, { width, align: 'right' });
+  // Place and date, at the end side (right in left-to-right documents, left in Arabic ones).
+  w.space(0.8);
+  const city = input.organisation.city ? isolateIn(input.locale, input.organisation.city) : null;
+  const dated = [city, formatDate(input.issuedAt, input.locale)].filter(Boolean).join(direction === 'rtl' ? '، ' : ', ');
+  w.text(dated, { size: 10.5, align: 'end' });
 
-  // Signature lines: keep them together on one page.
-  if (doc.y + 45 * MM > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  doc.moveDown(3.5);
+  // Signature lines: kept together on one page; the organisation signs at the start side.
+  if (doc.y + mm(45) > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  w.space(3.5);
   const lineY = doc.y;
-  const half = (width - 20 * MM) / 2;
-  const signature = (x: number, label: string) => {
+  const half = (width - mm(20)) / 2;
+  const signature = (at: 'start' | 'end', label: string) => {
+    const x = w.side({ x: left, width }, half, at);
     doc.moveTo(x, lineY).lineTo(x + half, lineY).lineWidth(0.5).strokeColor('black').stroke();
-    doc.font('regular').fontSize(9).fillColor(GREY).text(label, x, lineY + 4, { width: half, align: 'center' });
+    doc.y = lineY + 4;
+    w.text(label, { size: 9, color: GREY, align: 'center' }, { x, width: half });
   };
   if (input.kind === 'agreement') {
-    signature(left, labels.forOrganisation);
-    signature(left + half + 20 * MM, labels.volunteer);
+    signature('start', labels.forOrganisation);
+    signature('end', labels.volunteer);
   } else {
-    signature(left + half + 20 * MM, labels.authorised);
+    signature('end', labels.authorised);
   }
-  doc.x = left;
   doc.y = lineY + 22;
 
   if (input.kind === 'agreement' && input.acceptedHow === 'electronic' && input.acceptedAt) {
-    doc.moveDown(1);
+    w.space(1);
     const note = labels.acceptedElectronically.replace('{date}', `${formatDateTime(input.acceptedAt, input.locale)} (Europe/Warsaw)`);
-    doc.font('regular').fontSize(9).fillColor(GREY).text(note, left, doc.y, { width });
+    w.text(note, { size: 9, color: GREY });
   }
 
   if (input.verificationUrl) {
-    const size = 28 * MM;
-    if (doc.y + size + 10 * MM > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    doc.moveDown(2);
+    const size = mm(28);
+    if (doc.y + size + mm(10) > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    w.space(2);
     const top = doc.y;
     const qr = await QRCode.toBuffer(input.verificationUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
-    doc.image(qr, left, top, { width: size, height: size });
-    doc.font('regular').fontSize(9).fillColor(GREY).text(labels.verify, left + size + 6 * MM, top + 4 * MM, { width: width - size - 6 * MM });
-    doc.font('regular').fontSize(9).fillColor('black').text(input.verificationUrl, { width: width - size - 6 * MM, link: input.verificationUrl });
+    doc.image(qr, w.side({ x: left, width }, size, 'start'), top, { width: size, height: size });
+    const textBox = { x: w.side({ x: left, width }, width - size - mm(6), 'end'), width: width - size - mm(6) };
+    doc.y = top + mm(4);
+    w.text(labels.verify, { size: 9, color: GREY }, textBox);
+    w.text(input.verificationUrl, { size: 9, link: input.verificationUrl }, textBox);
   }
 
-  doc.end();
-  return finished;
+  return finish();
 }
 
 /** "Świętochłowice, Polska": the city and the country's name in the document's language. */
@@ -145,7 +124,7 @@ function addressLine(org: PdfInput['organisation'], locale: DocumentLocale): str
   } catch {
     // An unknown code is printed as it is.
   }
-  return [org.city, country].filter(Boolean).join(', ');
+  return [org.city, country].filter(Boolean).join(locale === 'ar' ? '، ' : ', ');
 }
 
 /**

@@ -61,7 +61,7 @@ describe('template pages', () => {
   it('lists every kind and language, shows the default with a preview', async () => {
     const list = await admin.client.get('/volunteers/templates');
     assert.equal(list.status, 200);
-    assert.equal((list.body.match(/href="\/volunteers\/templates\/(agreement|certificate|reference)\/(pl|en|uk|de)"/g) ?? []).length, 12);
+    assert.equal((list.body.match(/href="\/volunteers\/templates\/(agreement|certificate|reference)\/(pl|en|uk|de|ar)"/g) ?? []).length, 15);
     assert.match(list.body, /Porozumienie wolontariackie/);
     assert.match(list.body, /Built-in default/);
     const page = await admin.client.get('/volunteers/templates/agreement/uk');
@@ -70,7 +70,10 @@ describe('template pages', () => {
     assert.match(page.body, /<code>\{termination\}<\/code>/, 'the list of placeholders');
     assert.match(page.body, /Олена Коваленко/, 'the preview uses sample data');
     assert.match(page.body, /Stowarzyszenie Łączy Nas – Świętochłowice \(далі — «Організація»\)/, 'and the organisation’s name');
-    assert.equal((await admin.client.get('/volunteers/templates/agreement/ar')).status, 404);
+    const arabic = await admin.client.get('/volunteers/templates/agreement/ar');
+    assert.equal(arabic.status, 200, 'Arabic documents are offered');
+    assert.match(arabic.body, /اتفاقية التطوع/);
+    assert.equal((await admin.client.get('/volunteers/templates/agreement/fr')).status, 404);
     assert.equal((await admin.client.get('/volunteers/templates/diploma/pl')).status, 404);
   });
 
