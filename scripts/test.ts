@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startPgCluster } from '../src/core/testing/pg-cluster.js';
-import { writePgliteSnapshot } from '../src/core/testing/harness.js';
+import { writePgliteSnapshot, writePgTemplate } from '../src/core/testing/harness.js';
 import type { FileTiming, SkippedTest } from '../src/core/testing/timing-reporter.js';
 import { findChromium } from '../e2e/support/chromium.js';
 import { compileForTests } from './test-build.js';
@@ -82,15 +82,21 @@ function printSummary(): void {
   }
 }
 
-// Every PGlite test database starts from one migrated snapshot (initdb in WebAssembly is the slow part).
+const wanted = (phase: string, files: string[]) => (!only || only === phase) && files.length > 0;
+
+// Every PGlite test database starts from one migrated snapshot (initdb in WebAssembly is the slow part); it is written
+// while esbuild compiles in its own process, and only for the phases on PGlite.
 const scratch = mkdtempSync(join(tmpdir(), 'tandem-test-'));
-const build = await compileForTests(join(scratch, 'build'));
-const snapshot = join(scratch, 'pglite-migrated.tar');
-await writePgliteSnapshot(snapshot);
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const snapshot = join(scratch, 'pglite-migrated.tar');
+const setUp = Date.now();
+const [build] = await Promise.all([
+  compileForTests(join(scratch, 'build')),
+  wanted('pglite', unitFiles) || wanted('unit', unitFiles) || wanted('e2e', e2eFiles) ? writePgliteSnapshot(snapshot) : undefined,
+]);
+console.log(`Set-up (compiled tests, PGlite snapshot): ${((Date.now() - setUp) / 1000).toFixed(1)} s`);
 
 const results: boolean[] = [];
-const wanted = (phase: string, files: string[]) => (!only || only === phase) && files.length > 0;
 if (wanted('pglite', unitFiles) || wanted('unit', unitFiles)) results.push(run('PGlite', unitFiles, { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot }));
 if (wanted('postgres', unitFiles)) {
   const cluster = await startPgCluster();
@@ -105,7 +111,11 @@ if (wanted('postgres', unitFiles)) {
   } else {
     console.log(`PostgreSQL cluster: ${cluster.version} at ${cluster.url} (${cluster.source})`);
     try {
-      results.push(run('PostgreSQL server', unitFiles, { TEST_DB: 'postgres', TEST_PG_URL: cluster.url }));
+      // Every test database is a copy of one migrated template, as the PGlite ones start from one snapshot.
+      const migrating = Date.now();
+      const template = await writePgTemplate(cluster.url);
+      console.log(`Template database ${template} migrated in ${((Date.now() - migrating) / 1000).toFixed(1)} s`);
+      results.push(run('PostgreSQL server', unitFiles, { TEST_DB: 'postgres', TEST_PG_URL: cluster.url, TEST_PG_TEMPLATE: template }));
     } finally {
       cluster.stop();
     }
