@@ -21,10 +21,10 @@ import { newRecoveryCodes, storeRecoveryCodes } from '../src/core/auth/second-fa
 import { withSystem } from '../src/core/db/tx.js';
 import { networkManagers, networkOrganisations, networks, organisations, programmes } from '../src/core/tenancy/tenancy.table.js';
 import { formatRules, runAxe, type AxeRule } from './support/axe.js';
-import { htmlLang, launchBrowser, newContext, RESULTS_DIR, withLang } from './support/browser.js';
+import { htmlLang, newContext, RESULTS_DIR, withLang } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
 import { linkIn } from './support/smtp.js';
-import { PASSWORD, startServer, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
+import { PASSWORD, startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
 import { seedMatching, type MatchingSeed } from './support/matching.js';
 import { seedPairs, type PairsSeed } from './support/pairs.js';
 import { seedVolunteers, type VolunteerSeed } from './support/volunteers.js';
@@ -754,14 +754,17 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   const skipped: string[] = [];
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startE2E());
   });
 
   after(async () => {
-    writeReport(findings, skipped);
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await server?.close();
+    try {
+      writeReport(findings, skipped);
+    } finally {
+      await Promise.all(contexts.map((c) => c.close()));
+      await browser?.close();
+      await server?.close();
+    }
   });
 
   /** Fills the database (once) — after the empty-database pages have been checked. */

@@ -9,10 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { currentTotp } from '../src/core/auth/totp.js';
 import { catalogues, translator } from '../src/core/i18n/index.js';
-import { htmlLang, launchBrowser, newContext } from './support/browser.js';
+import { htmlLang, newContext } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
 import { linkIn } from './support/smtp.js';
-import { PASSWORD, startServer, type E2EServer, type Organisation } from './support/server.js';
+import { PASSWORD, startE2E, type E2EServer, type Organisation } from './support/server.js';
 
 const pl = translator('pl');
 
@@ -30,7 +30,7 @@ describe('authentication in the browser', () => {
   }
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startE2E());
     org = await server.organisation('centrum-e2e', 'Centrum Wolontariatu');
   });
 

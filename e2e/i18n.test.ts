@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LOCALES, direction } from '../src/core/i18n/index.js';
-import { htmlLang, launchBrowser, newContext, screenshot, withLang } from './support/browser.js';
+import { htmlLang, newContext, screenshot, withLang } from './support/browser.js';
 import { clickAndWait, pathOf, signIn } from './support/flows.js';
-import { startServer, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
+import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
 import { seedVolunteers, type VolunteerSeed } from './support/volunteers.js';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -28,7 +28,7 @@ describe('languages', () => {
   }
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startE2E());
     org = await server.organisation('integracja-i18n', 'Miejski Ośrodek Pomocy Społecznej w Zielonce');
     // The administrator has the longest navigation: the hardest case for a narrow screen.
     admin = await server.user(org.id, ['administrator', 'coordinator'], { totp: true, name: 'Małgorzata Brzęczyszczykiewicz' });

@@ -21,10 +21,10 @@ import { mentees } from '../src/modules/mentees/mentees.table.js';
 import { addDays, todayIn } from '../src/core/i18n/time-zone.js';
 import { volunteers } from '../src/modules/volunteers/volunteers.table.js';
 import { seedMatchingSettings } from '../src/seed/matching.js';
-import { htmlLang, launchBrowser, newContext, screenshot } from './support/browser.js';
+import { htmlLang, newContext, screenshot } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
 import { calendarOf } from './support/smtp.js';
-import { startServer, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
+import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
 
 const pl = translator('pl');
 const uk = translator('uk');
@@ -43,7 +43,7 @@ describe('matching: from the intake of a mentee to the introduction at a café',
   let context: BrowserContext;
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startE2E());
     org = await server.organisation('most-lodz', 'Fundacja Most – Łódź', 'pl');
     worker = await server.user(org.id, ['social_worker'], { name: 'Joanna Kamińska', locale: 'pl', email: 'joanna.kaminska@example.org' });
     await withSystem(server.db, (tx) => seedMatchingSettings(tx, org.id, 'Zielona Dolina'));

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../src/core/i18n/index.js';
-import { launchBrowser, newContext } from './support/browser.js';
+import { newContext } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
-import { startServer, type E2EServer, type SeededUser } from './support/server.js';
+import { startE2E, type E2EServer, type SeededUser } from './support/server.js';
 
 const pl = translator('pl');
 
@@ -20,7 +20,7 @@ describe('without JavaScript', () => {
   let coordinator: SeededUser;
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startE2E());
     const org = await server.organisation('pomoc-nojs', 'Fundacja Pomoc');
     coordinator = await server.user(org.id, ['coordinator'], { name: 'Krystyna Nowak' });
     await server.person(org.id, 'Yusuf', 'Rahimi', ['mentee']);

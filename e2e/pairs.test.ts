@@ -21,9 +21,9 @@ import { mentees } from '../src/modules/mentees/mentees.table.js';
 import { createMatch, volunteerAccount } from '../src/modules/pairs/meetings/test-helpers.js';
 import { checkIns, concerns, meetings } from '../src/modules/pairs/pairs.table.js';
 import { addDays, todayIn } from '../src/core/i18n/time-zone.js';
-import { launchBrowser, newContext, screenshot } from './support/browser.js';
+import { newContext, screenshot } from './support/browser.js';
 import { clickAndWait, pathOf, signIn } from './support/flows.js';
-import { startServer, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
+import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
 
 const pl = translator('pl');
 const MARK = '\u0001';
@@ -47,7 +47,7 @@ describe('following a pair: meetings, a concern, a check-in and the end of the m
   }
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startE2E());
     org = await server.organisation('razem-lodz', 'Stowarzyszenie Razem – Łódź', 'pl');
     coordinator = await server.user(org.id, ['coordinator'], { name: 'Katarzyna Świątek', locale: 'pl', email: 'katarzyna.swiatek@example.org' });
     const w = { t: server.t, db: server.db, org, other: org } as World;

@@ -17,10 +17,10 @@ import { translator } from '../src/core/i18n/index.js';
 import { MIN_FILL_MS } from '../src/modules/volunteers/application/form-token.js';
 import { pdfText } from '../src/modules/volunteers/documents/pdf-text.js';
 import { addDays, todayIn, zonedToUtc } from '../src/core/i18n/time-zone.js';
-import { htmlLang, launchBrowser, newContext, screenshot } from './support/browser.js';
+import { htmlLang, newContext, screenshot } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
 import { calendarOf, linkIn } from './support/smtp.js';
-import { startServer, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
+import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
 
 const ORG_NAME = 'Stowarzyszenie Łączy Nas – Świętochłowice';
 const SLUG = 'laczy-nas';
@@ -44,7 +44,7 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
   }
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startE2E());
     org = await server.organisation(SLUG, ORG_NAME, 'pl');
     coordinator = await server.user(org.id, ['coordinator'], { name: 'Katarzyna Świątek', locale: 'pl' });
   });

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { findChromium } from './chromium.js';
 
 /** Where screenshots and failure artefacts go (gitignored). */
 export const RESULTS_DIR = join(process.cwd(), 'test-results');
@@ -16,16 +17,11 @@ const ARGS = [
 ];
 
 /**
- * Debian's Chromium, driven by playwright-core (no downloaded browser). One browser per test file;
- * each test opens its own context. CHROMIUM_PATH overrides the binary.
+ * Chromium driven by playwright-core (no browser download): Debian's, or the npm one (see ./chromium.ts for the
+ * order and CHROMIUM_PATH). One browser per test file; each test opens its own context.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to a Chromium/Chrome binary.`,
-    );
-  }
+  const { executablePath } = await findChromium();
   return chromium.launch({ executablePath, args: ARGS });
 }
 

@@ -27,14 +27,16 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     const admin = process.env.TEST_PG_URL;
     if (!admin) throw new Error('TEST_DB=postgres needs TEST_PG_URL (run the suite with npm test)');
     const name = `t_${randomBytes(6).toString('hex')}`;
+    // A copy of the suite's migrated template (TEST_PG_TEMPLATE, see writePgTemplate) when there is one: the same
+    // schema as migrating here, without migrating again for every test app.
+    const template = process.env.TEST_PG_TEMPLATE;
+    if (template && !/^[a-z_][a-z0-9_]*$/.test(template)) throw new Error(`TEST_PG_TEMPLATE=${template} is not a database name`);
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
-    // As in production, the app connects as the owner of its tables, an ordinary role (no superuser, who would
-    // bypass row-level security): so forced row-level security is really exercised on this engine.
-    await client.query(`do $$ begin create role ${OWNER} login createrole; exception when duplicate_object or unique_violation then null; end $$`);
-    await client.query(`create database ${name} owner ${OWNER}`);
+    await createOwner(client);
+    await client.query(`create database ${name} owner ${OWNER}${template ? ` template ${template}` : ''}`);
     await client.end();
-    url = admin.replace(/\/\/[^@/]*@/, `//${OWNER}@`).replace(/\/[^/]*$/, `/${name}`);
+    url = ownerUrl(admin, name);
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
@@ -71,6 +73,43 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
       await dropDatabase();
     },
   };
+}
+
+/**
+ * As in production, the app connects as the owner of its tables, an ordinary role (no superuser, who would bypass
+ * row-level security): so forced row-level security is really exercised on this engine.
+ */
+async function createOwner(client: pg.Client): Promise<void> {
+  await client.query(`do $$ begin create role ${OWNER} login createrole; exception when duplicate_object or unique_violation then null; end $$`);
+}
+
+/** The URL of database `name` in the cluster of `admin`, connecting as the owner role. */
+function ownerUrl(admin: string, name: string): string {
+  return admin.replace(/\/\/[^@/]*@/, `//${OWNER}@`).replace(/\/[^/]*$/, `/${name}`);
+}
+
+/**
+ * Creates the database `name` in the cluster of `admin` (a superuser URL), owned by the owner role and migrated as
+ * the app migrates, for TEST_PG_TEMPLATE: each test database is then a copy (CREATE DATABASE … TEMPLATE), which takes
+ * a fifth of a second where migrating took two or three. No connection stays open (a template in use cannot be copied).
+ */
+export async function writePgTemplate(admin: string, name = 'tandem_migrated'): Promise<string> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await createOwner(client);
+    await client.query(`drop database if exists ${name}`);
+    await client.query(`create database ${name} owner ${OWNER}`);
+  } finally {
+    await client.end();
+  }
+  const database = await openDatabase({ url: ownerUrl(admin, name), poolSize: 1 });
+  try {
+    await database.migrate();
+  } finally {
+    await database.close();
+  }
+  return name;
 }
 
 /** Migrates an empty in-memory PGlite and writes its dump to `file`, for TEST_PGLITE_SNAPSHOT. */
