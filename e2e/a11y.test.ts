@@ -470,6 +470,15 @@ function menteesAndMatching(): PageCheck[] {
     { name: 'batch matching', path: '/matching/batch', as: 'admin' },
     { name: 'batch run to review', path: (s) => `/matching/batch/${s.m.openRunId}`, as: 'admin' },
     {
+      name: 'batch run: how it was computed, opened',
+      path: (s) => `/matching/batch/${s.m.openRunId}`,
+      as: 'admin',
+      prepare: async (page) => {
+        await page.locator('details.more > summary').click();
+      },
+    },
+    { name: 'batch run: confirm accepting all', path: (s) => `/matching/batch/${s.m.openRunId}/accept-all`, as: 'admin' },
+    {
       name: 'batch run: "never again" without a reason',
       path: (s) => `/matching/batch/${s.m.openRunId}`,
       as: 'admin',

@@ -104,7 +104,7 @@ export async function seedPairs(server: E2EServer, org: Organisation, who: Pairs
   const log = (fields: Record<string, string>) => logMeeting(db, volunteer, { matchId, duration: '60', activity: 'conversation', ...fields }, 'uk');
   const first = await log({ meetingDate: addDays(today, -40), activity: 'office_visit', duration: '120', place: 'Urząd Wojewódzki, ul. Długa 5', note: 'Złożyliśmy wniosek o kartę pobytu. / قدمنا طلب بطاقة الإقامة.' });
   await log({ meetingDate: addDays(today, -20), activity: 'language_practice', minutes: '45', note: 'Розмовляли польською в кав’ярні.' });
-  await log({ meetingDate: addDays(today, -6), activity: 'leisure', note: 'Amina była smutna, mówi o problemach z mieszkaniem.', worry: 'on' });
+  await log({ meetingDate: addDays(today, -6), activity: 'leisure', note: 'Amina była smutna, mówi o problemach z mieszkaniem.', worry: 'on', worrySeverity: 'medium', worrySummary: 'Amina martwi się o mieszkanie.' });
   await commentOnMeeting(db, admin, matchId, first.meetingId, CommentInput.parse({ body: 'Dziękuję! Proszę dać znać, gdy przyjdzie decyzja.' }));
 
   // Check-ins with both sides of the volunteer's pair.

@@ -58,6 +58,8 @@ interface FieldProps {
   label: string;
   hint?: string;
   required?: boolean;
+  /** A field required only when another answer asks for it: said instead of "optional" (e.g. "required if …"). */
+  requiredIf?: string;
 }
 
 function Described({ ctx, form, name, hint }: Pick<FieldProps, 'ctx' | 'form' | 'name' | 'hint'>) {
@@ -86,7 +88,7 @@ function describedBy(form: FormState, name: string, hint?: string): string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Label({ ctx, name, label, required }: Pick<FieldProps, 'ctx' | 'name' | 'label' | 'required'>) {
+function Label({ ctx, name, label, required, requiredIf }: Pick<FieldProps, 'ctx' | 'name' | 'label' | 'required' | 'requiredIf'>) {
   return (
     <label for={fieldId(name)}>
       {label}
@@ -96,7 +98,7 @@ function Label({ ctx, name, label, required }: Pick<FieldProps, 'ctx' | 'name' |
           *
         </span>
       ) : (
-        <span class="optional"> ({ctx.t('form.optional')})</span>
+        <span class="optional"> ({requiredIf ?? ctx.t('form.optional')})</span>
       )}
     </label>
   );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, tenantPolicy } from '../../core/db/rls.js';
 import { organisations, programmes } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
@@ -127,6 +127,23 @@ export const matchRuns = pgTable(
     status: text().notNull().default('open'),
   },
   (t) => [check('match_runs_status', sql`${t.status} in ('open','closed')`), tenantPolicy('match_runs')],
+).enableRLS();
+
+/**
+ * Who a batch run left without a proposal, and why, as counted when it ran: `eligible` volunteers fitted but their
+ * places went to others (so that more people get a match), or none fitted and `leftOut` counts the broken rules.
+ */
+export const matchRunUnmatched = pgTable(
+  'match_run_unmatched',
+  {
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    runId: uuid().notNull().references(() => matchRuns.id, { onDelete: 'cascade' }),
+    menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
+    eligible: integer().notNull(),
+    /** { count, byKey: { violation key: volunteers } } (see scoring/rank.ts LeftOut) */
+    leftOut: jsonb().$type<{ count: number; byKey: Record<string, number> }>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.menteeId] }), check('match_run_unmatched_eligible', sql`${t.eligible} >= 0`), tenantPolicy('match_run_unmatched')],
 ).enableRLS();
 
 export const matchProposals = pgTable(

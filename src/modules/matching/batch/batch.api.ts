@@ -26,9 +26,9 @@ export function batchApi({ app, db }: ModuleContext) {
   const decide = { access: { roles: matchingPolicy.decide } };
 
   const runOutput = async (req: Parameters<typeof actorOf>[0], id: string): Promise<RunOutput> => {
-    const { run } = await viewRun(db, actorOf(req), id, req.t, req.locale);
+    const { run, unmatched } = await viewRun(db, actorOf(req), id, req.t, req.locale);
     const { proposed: _proposed, proposals, ...rest } = run;
-    return { ...rest, proposals: proposals.map(({ refusals: _refusals, ...p }) => p) };
+    return { ...rest, proposals: proposals.map(({ refusals: _refusals, ...p }) => p), unmatched };
   };
 
   app.post(

@@ -12,7 +12,7 @@ import { matchingOverview } from './overview.service.js';
 import { BatchHomeView } from './views/batch-home.js';
 import { runTitle } from './views/labels.js';
 import { OverviewView } from './views/overview.js';
-import { RunPageView } from './views/run.js';
+import { AcceptAllView, RunPageView } from './views/run.js';
 
 /** The matching overview, batch runs and the review of their proposals. */
 export function batchPages({ app, db }: ModuleContext) {
@@ -83,6 +83,16 @@ export function batchPages({ app, db }: ModuleContext) {
     if (decision.kind === 'decided') setFlash(reply, 'info', 'matching.batch.alreadyDecided');
     else setFlash(reply, 'success', parsed.data.exclude ? 'matching.batch.rejectedExcludedFlash' : 'matching.batch.rejectedFlash');
     return reply.redirect(`/matching/batch/${runId}#proposal-${proposalId}`, 303);
+  });
+
+  app.get('/matching/batch/:runId/accept-all', { config: decide }, async (req, reply) => {
+    const runId = idParam(req, 'runId');
+    const view = await viewRun(db, actorOf(req), runId, req.t, req.locale);
+    if (view.run.status !== 'open' || view.run.proposed === 0) {
+      setFlash(reply, 'info', 'matching.batch.nothingToAccept');
+      return reply.redirect(`/matching/batch/${runId}`, 303);
+    }
+    return sendPage(req, reply, (c) => c.t('matching.batch.acceptAllTitle', { count: view.run.proposed }), (ctx) => <AcceptAllView ctx={ctx} view={view} />);
   });
 
   app.post('/matching/batch/:runId/accept-all', { config: decide }, async (req, reply) => {

@@ -3,7 +3,7 @@ import type { Tx } from '../../../core/db/tx.js';
 import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
 import { mentees } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
-import { matchProposals, matchRuns, type StoredComponent } from '../matching.table.js';
+import { matchProposals, matchRunUnmatched, matchRuns, type StoredComponent } from '../matching.table.js';
 
 /** SQL of batch runs and their proposals. Every function takes the organisation id (RLS backs it up). */
 
@@ -27,8 +27,15 @@ export interface NewProposal {
   components: StoredComponent[];
 }
 
-/** The run and all its proposals (inserted in chunks: each row takes 6 parameters, the driver allows 65 535). */
-export async function insertRun(tx: Tx, organisationId: string, run: RunFigures, proposals: NewProposal[]): Promise<string> {
+/** Someone the run could not propose a pair for: how many volunteers fitted, or why none did. */
+export interface NewUnmatched {
+  menteeId: string;
+  eligible: number;
+  leftOut: { count: number; byKey: Record<string, number> };
+}
+
+/** The run, its proposals and who it left unmatched (in chunks: the driver allows 65 535 parameters a statement). */
+export async function insertRun(tx: Tx, organisationId: string, run: RunFigures, proposals: NewProposal[], unmatched: NewUnmatched[] = []): Promise<string> {
   const [row] = await tx
     .insert(matchRuns)
     .values({ organisationId, ...run })
@@ -37,7 +44,35 @@ export async function insertRun(tx: Tx, organisationId: string, run: RunFigures,
   for (let i = 0; i < proposals.length; i += 1000) {
     await tx.insert(matchProposals).values(proposals.slice(i, i + 1000).map((p) => ({ organisationId, runId, ...p })));
   }
+  for (let i = 0; i < unmatched.length; i += 1000) {
+    await tx.insert(matchRunUnmatched).values(unmatched.slice(i, i + 1000).map((u) => ({ organisationId, runId, ...u })));
+  }
   return runId;
+}
+
+export interface UnmatchedRow extends NewUnmatched {
+  givenName: string;
+  familyName: string;
+  /** The person's status now: someone matched since the run is no longer waiting. */
+  status: string;
+}
+
+/** Who a run left unmatched, longest waiting first; people erased since are gone with their rows. */
+export async function findUnmatched(tx: Tx, organisationId: string, runId: string): Promise<UnmatchedRow[]> {
+  return tx
+    .select({
+      menteeId: matchRunUnmatched.menteeId,
+      eligible: matchRunUnmatched.eligible,
+      leftOut: matchRunUnmatched.leftOut,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      status: mentees.status,
+    })
+    .from(matchRunUnmatched)
+    .innerJoin(mentees, eq(mentees.id, matchRunUnmatched.menteeId))
+    .innerJoin(people, eq(people.id, mentees.personId))
+    .where(and(eq(matchRunUnmatched.organisationId, organisationId), eq(matchRunUnmatched.runId, runId)))
+    .orderBy(sql`${mentees.waitingSince} asc nulls last`, asc(mentees.id));
 }
 
 const runColumns = {

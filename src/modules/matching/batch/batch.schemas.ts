@@ -66,5 +66,7 @@ export const RunOutput = z.object({
   total: z.number(),
   milliseconds: z.number().int(),
   proposals: z.array(ProposalOutput),
+  /** Everyone on the list the run could not propose a pair for, and why in words (empty for runs before 2026-12). */
+  unmatched: z.array(z.object({ mentee: PersonName, waiting: z.boolean(), eligible: z.number().int(), reason: z.string() })),
 });
 export type RunOutput = z.infer<typeof RunOutput>;

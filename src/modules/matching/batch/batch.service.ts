@@ -12,9 +12,10 @@ import { lockPeopleOfMatches } from '../matches.repository.js';
 import { makeMatchLocked } from '../matches.service.js';
 import { findProgrammes, loadMentees, loadVolunteers, orgClock } from '../profiles.repository.js';
 import { readRefusals, refusalMessage, storeRefusals, type Refusal } from '../refusals.js';
-import { scorePair } from '../scoring/index.js';
+import { explainLeftOut, prepareVolunteers, rankVolunteers, scorePair, type PreparedVolunteers } from '../scoring/index.js';
+import type { ScoringContext, VolunteerProfile } from '../scoring/types.js';
 import { insertExclusion } from '../suggestions/suggestions.repository.js';
-import { closeRunIfDone, decideProposal, findProposal, findProposals, findRun, findRuns, insertRun, lockProposals, type NewProposal, type ProposalRow, type RunRow } from './batch.repository.js';
+import { closeRunIfDone, decideProposal, findProposal, findProposals, findRun, findRuns, findUnmatched, insertRun, lockProposals, type NewProposal, type NewUnmatched, type ProposalRow, type RunRow, type UnmatchedRow } from './batch.repository.js';
 import type { ProposalOutput, RejectInput, RunInput, RunOutput } from './batch.schemas.js';
 import { batchInstance } from './instance.js';
 
@@ -50,6 +51,7 @@ export async function runBatch(db: Db, actor: Actor, input: RunInput, now = new 
       if (!scored.eligible) throw new Error(`batch proposed an ineligible pair ${mentee.id}:${volunteer.id}`);
       return { menteeId: mentee.id, volunteerId: volunteer.id, score: scored.score, components: toStore(scored.components) };
     });
+    const unmatched = unmatchedOf(waiting, volunteers, built, solution.pairs, contextFor);
     const id = await insertRun(
       tx,
       org,
@@ -66,10 +68,59 @@ export async function runBatch(db: Db, actor: Actor, input: RunInput, now = new 
         status: proposals.length > 0 ? 'open' : 'closed',
       },
       proposals,
+      unmatched,
     );
     await audit(tx, actor, { action: 'match_run.create', entity: 'match_run', entityId: id, fields: ['mentees', 'volunteers'] });
     return { id };
   });
+}
+
+/**
+ * Everyone on the list without a proposal, and why: how many volunteers with a free place fitted them (their places
+ * went to others, so that more people get a match), or — when none did — which rules left every volunteer out
+ * (all volunteers counted, those without a free place too, so "the places are all taken" is a reason).
+ */
+function unmatchedOf(
+  waiting: readonly (Parameters<typeof scorePair>[0] & { programmeId: string | null })[],
+  volunteers: readonly VolunteerProfile[],
+  built: ReturnType<typeof batchInstance>,
+  pairs: readonly (readonly [number, number])[],
+  contextFor: (programmeId: string | null) => ScoringContext,
+): NewUnmatched[] {
+  const matched = new Set(pairs.map(([i]) => built.menteeIds[i]!));
+  const eligible = new Map<string, number>();
+  for (const [i] of built.instance.edges) eligible.set(built.menteeIds[i]!, (eligible.get(built.menteeIds[i]!) ?? 0) + 1);
+  const prepared = new Map<string | null, PreparedVolunteers>();
+  return waiting
+    .filter((m) => !matched.has(m.id))
+    .map((m) => {
+      const fitted = eligible.get(m.id) ?? 0;
+      if (fitted > 0) return { menteeId: m.id, eligible: fitted, leftOut: { count: 0, byKey: {} } };
+      const ctx = contextFor(m.programmeId);
+      if (!prepared.has(m.programmeId)) prepared.set(m.programmeId, prepareVolunteers(volunteers, ctx));
+      const { leftOut } = rankVolunteers(m, prepared.get(m.programmeId)!, ctx, { limit: 1 });
+      return { menteeId: m.id, eligible: 0, leftOut: { count: leftOut.count, byKey: leftOut.byKey as Record<string, number> } };
+    });
+}
+
+export interface PresentedUnmatched {
+  mentee: { id: string; givenName: string; familyName: string };
+  /** Still waiting, or matched (or closed) since the run. */
+  waiting: boolean;
+  /** Volunteers with a free place who fitted (their places went to others); 0 when none fitted. */
+  eligible: number;
+  /** Why, in words. */
+  reason: string;
+}
+
+export function presentUnmatched(u: UnmatchedRow, t: Translate, locale: Locale): PresentedUnmatched {
+  const reason =
+    u.eligible > 0
+      ? t('matching.batch.unmatched.placesTaken', { count: u.eligible })
+      : u.leftOut.count === 0
+        ? t('matching.batch.unmatched.noVolunteers')
+        : t('matching.batch.unmatched.noneFits', { reasons: explainLeftOut(u.leftOut as Parameters<typeof explainLeftOut>[0], 'volunteers', t, locale) });
+  return { mentee: { id: u.menteeId, givenName: u.givenName, familyName: u.familyName }, waiting: u.status === 'waiting', eligible: u.eligible, reason };
 }
 
 export interface PresentedProposal extends ProposalOutput {
@@ -110,7 +161,7 @@ export function presentProposal(p: ProposalRow, t: Translate, locale: Locale): P
   };
 }
 
-function presentRun(run: RunRow, proposals: PresentedProposal[]): Omit<RunOutput, 'proposals'> & { proposals: PresentedProposal[]; proposed: number } {
+function presentRun(run: RunRow, proposals: PresentedProposal[]): Omit<RunOutput, 'proposals' | 'unmatched'> & { proposals: PresentedProposal[]; proposed: number } {
   return {
     id: run.id,
     programmeId: run.programmeId,
@@ -135,8 +186,9 @@ export async function viewRun(db: Db, actor: Actor, runId: string, t: Translate,
     const run = await findRun(tx, actor.organisationId, runId);
     if (!run) throw new AppError('NOT_FOUND');
     const proposals = (await findProposals(tx, actor.organisationId, runId)).map((p) => presentProposal(p, t, locale));
-    await audit(tx, actor, { action: 'match_run.view', entity: 'match_run', entityId: runId, fields: proposals.length ? ['name', 'profile'] : [] });
-    return { run: presentRun(run, proposals), timeZone: (await orgClock(tx, actor.organisationId)).timeZone };
+    const unmatched = await findUnmatched(tx, actor.organisationId, runId);
+    await audit(tx, actor, { action: 'match_run.view', entity: 'match_run', entityId: runId, fields: proposals.length + unmatched.length ? ['name', 'profile'] : [] });
+    return { run: presentRun(run, proposals), unmatched: unmatched.map((u) => presentUnmatched(u, t, locale)), timeZone: (await orgClock(tx, actor.organisationId)).timeZone };
   });
 }
 export type RunView = Awaited<ReturnType<typeof viewRun>>;

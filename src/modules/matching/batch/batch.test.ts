@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { loadContexts } from '../context.js';
-import { matchExclusions, matchProposals, matchRuns } from '../matching.table.js';
+import { matchExclusions, matchProposals, matchRunUnmatched, matchRuns } from '../matching.table.js';
 import { loadMentees, loadVolunteers, orgClock } from '../profiles.repository.js';
 import { scorePair } from '../scoring/index.js';
 import { addSafeguardingCheck, auditEntries, count, createMentee, createVolunteer, freshOrg, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
@@ -110,13 +110,80 @@ describe('batch matching', () => {
     assert.match(text, /Batch matching is done: review the proposed pairs below\./);
     assert.match(text, /Bogdan Drugi and Xenia Najlepsza/);
     assert.match(text, /both speak Ukrainian/);
-    assert.match(text, /Accept all 4 remaining pairs/);
+    assert.match(text, /4 pairs proposed for 4 people waiting\. Everyone on the list has a proposal\./);
     assert.match(text, /Run by Sonia Socjalna/);
+    // Accepting everything at once is a secondary link to a confirmation, after the pairs; the engine's figures sit
+    // in a section of their own at the end.
+    assert.match(page.body, new RegExp(`<a class="button button-secondary" href="/matching/batch/${runId}/accept-all">Accept all 4 remaining pairs…</a>`));
+    assert.ok(text.indexOf('Proposed pairs') < text.indexOf('Accept all 4 remaining pairs'));
+    assert.match(page.body, /<details class="more"><summary>How this proposal was computed<\/summary>/);
+    assert.ok(text.indexOf('allowed pairs considered') > text.indexOf('How this proposal was computed'));
+    assert.ok(text.indexOf('total score') > text.indexOf('How this proposal was computed'));
+    const confirm = await client.get(`/matching/batch/${runId}/accept-all`);
+    assert.equal(confirm.status, 200);
+    const confirmText = textOf(confirm.body);
+    assert.match(confirmText, /Accept all 4 remaining pairs\?/);
+    assert.match(confirmText, /Bogdan Drugi and Xenia Najlepsza/);
+    assert.match(confirmText, /Yes, accept all 4 pairs/);
+    assert.match(confirmText, /No, go back and decide pair by pair/);
+    assert.equal(await count(w, 'matches', org.id), 0, 'the confirmation page decides nothing');
     assert.equal((page.body.match(/\/accept" /g) ?? []).length + (page.body.match(/\/accept">/g) ?? []).length, 4);
     assert.ok((await auditEntries(w, org.id, 'match_run.create')).some((a) => a.entityId === runId));
     assert.ok((await auditEntries(w, org.id, 'match_run.view')).some((a) => a.entityId === runId));
     const home = textOf((await client.get('/matching/batch')).body);
     assert.match(home, /4 pairs to decide/);
+  });
+
+  it('says who stays unmatched and why: places proposed to others, or no volunteer fitting and the rules that left each out', async () => {
+    const org = await freshOrg(w);
+    const { client } = await signedIn(w, ['coordinator'], { organisationId: org.id });
+    await createVolunteer(w, org.id, { givenName: 'Vera', familyName: 'Jedyna', capacity: 1, activities: ['leisure'] });
+    await createVolunteer(w, org.id, { givenName: 'Zenon', familyName: 'Bezsprawdzenia', gender: 'male', capacity: 1, activities: ['leisure'] });
+    const maja = await createMentee(w, org.id, { givenName: 'Maja', familyName: 'Pierwsza', needs: ['leisure'], preferredVolunteerGender: 'female', daysWaiting: 40 });
+    const nina = await createMentee(w, org.id, { givenName: 'Nina', familyName: 'Druga', needs: ['leisure'], preferredVolunteerGender: 'female', daysWaiting: 20 });
+    const olek = await createMentee(w, org.id, { givenName: 'Olek', familyName: 'Mały', gender: 'male', minor: true, needs: ['leisure'], daysWaiting: 5 });
+    const runId = await runThroughPage(client);
+    const proposals = await proposalsOf(runId);
+    assert.equal(proposals.length, 1);
+    const proposed = proposals[0]!.menteeId;
+    assert.ok(proposed === maja || proposed === nina);
+    const [left] = await withSystem(w.db, (tx) => tx.select().from(matchRunUnmatched).where(and(eq(matchRunUnmatched.runId, runId), eq(matchRunUnmatched.menteeId, proposed === maja ? nina : maja))));
+    assert.equal(left!.eligible, 1);
+    const [minor] = await withSystem(w.db, (tx) => tx.select().from(matchRunUnmatched).where(and(eq(matchRunUnmatched.runId, runId), eq(matchRunUnmatched.menteeId, olek))));
+    assert.equal(minor!.eligible, 0);
+    assert.deepEqual(minor!.leftOut, { count: 2, byKey: { safeguarding_required: 2 } });
+
+    const page = await client.get(`/matching/batch/${runId}`);
+    const text = textOf(page.body);
+    assert.match(text, /1 pair proposed for 3 people waiting\. 2 people stay unmatched: why is explained below\./);
+    assert.ok(text.indexOf('Proposed pairs') < text.indexOf('Staying unmatched'));
+    const other = proposed === maja ? 'Nina Druga' : 'Maja Pierwsza';
+    assert.match(text, new RegExp(`${other} 1 volunteer with a free place would fit, but that place is proposed to someone else, so that more people get a volunteer\\.`));
+    assert.match(text, /Olek Mały No volunteer fits\. 2 volunteers left out: 2 because a safeguarding check is missing\./);
+    assert.match(page.body, new RegExp(`href="/matching/mentees/${olek}">Look for a volunteer for Olek Mały</a>`));
+    assert.doesNotMatch(page.body, /accept-all/, 'one pair: its own button is enough');
+
+    // In Polish, with Polish plurals.
+    const pl = textOf((await client.get(`/matching/batch/${runId}?lang=pl`)).body);
+    assert.match(pl, /Zaproponowano 1 parę — na liście czekają 3 osoby\. 2 osoby zostają bez pary — powody poniżej\./);
+    await client.get('/matching?lang=en');
+
+    // Accepting the one pair closes the run; the confirmation page has nothing left to confirm.
+    await client.post(`/matching/batch/${runId}/proposals/${proposals[0]!.id}/accept`);
+    const gone = await client.get(`/matching/batch/${runId}/accept-all`);
+    assert.equal(gone.status, 303);
+    assert.match(textOf((await client.get(gone.location!)).body), /No pair of this run is waiting for a decision any more\./);
+  });
+
+  it('a run from before the reasons were recorded says how many stayed unmatched', async () => {
+    const org = await freshOrg(w);
+    const { client } = await signedIn(w, ['coordinator'], { organisationId: org.id });
+    await createMentee(w, org.id, { givenName: 'Stary', familyName: 'Przebieg', needs: ['leisure'] });
+    const runId = await runThroughPage(client);
+    await withSystem(w.db, (tx) => tx.delete(matchRunUnmatched).where(eq(matchRunUnmatched.runId, runId)));
+    const text = textOf((await client.get(`/matching/batch/${runId}`)).body);
+    assert.match(text, /No pair proposed for 1 person waiting\. 1 person stays unmatched/);
+    assert.match(text, /1 person stayed unmatched; this run was made before Tandem recorded why\./);
   });
 
   it('accepting makes the match; rejecting with “never again” rules the pair out; the run closes when all is decided', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalMultilineText, optionalText, requiredMultilineText } from '../../../core/http/validation.js';
+import { SEVERITIES } from '../concerns/concerns.schemas.js';
 
 /** What a pair did when they met (the short list of the meeting log). */
 export const ACTIVITIES = ['conversation', 'language_practice', 'homework', 'errand', 'office_visit', 'leisure', 'online', 'other'] as const;
@@ -50,10 +51,15 @@ export function meetingInput(today: string) {
       activity: z.enum(ACTIVITIES),
       note: optionalMultilineText(NOTE_MAX),
       worry: z.preprocess((v) => v === 'true' || v === 'on', z.boolean()),
+      // With a worry, the volunteer says how serious it is and what it is in one line (the concern's title).
+      worrySeverity: z.preprocess(blankToUndefined, z.enum(SEVERITIES).optional()),
+      worrySummary: optionalText(200),
     })
     .strict()
     .superRefine((v, ctx) => {
       if (v.minutes === undefined && v.duration === undefined) ctx.addIssue({ code: 'custom', path: ['duration'], params: { key: 'pairs.meetings.error.durationRequired' } });
+      if (v.worry && !v.worrySeverity) ctx.addIssue({ code: 'custom', path: ['worrySeverity'], params: { key: 'pairs.meetings.error.worrySeverity' } });
+      if (v.worry && !v.worrySummary) ctx.addIssue({ code: 'custom', path: ['worrySummary'], params: { key: 'pairs.meetings.error.worrySummary' } });
     })
     .transform(({ duration, minutes, ...rest }) => ({ ...rest, minutes: minutes ?? Number(duration) }));
 }

@@ -16,8 +16,6 @@ import { meetingInput } from './meetings.schemas.js';
 
 /** The job helper C's concerns module handles: it tells the right staff about a new concern, exactly once. */
 export const CONCERN_NOTIFY_JOB = 'pairs.concern.notify';
-/** How much of the note becomes the concern's summary (the whole note is its description). */
-const SUMMARY_MAX = 200;
 
 /** An active pair as its volunteer sees it: the mentee's first name only, and the day it started. */
 export interface OwnPair {
@@ -86,8 +84,8 @@ export async function myMeetings(db: Db, actor: RequestActor, now = new Date()):
  * Logs a meeting of the signed-in volunteer, in one transaction. Refused, with nothing written: VALIDATION (with
  * fields) for bad input — a date after today or before the match started (both in the organisation's zone), a
  * length outside 5–720 minutes; NOT_FOUND for a match that is not the volunteer's (or another organisation's:
- * nobody learns that it exists). With "something worries me" ticked, a concern (medium, raised as volunteer) is
- * opened with its first status action and the job that tells the staff is queued — all in the same transaction.
+ * nobody learns that it exists). With "something worries me" ticked, a concern (raised as volunteer, with the
+ * severity and one-line summary the volunteer gave) is opened with its first status action and the job that tells the staff is queued — all in the same transaction.
  */
 export async function logMeeting(db: Db, actor: RequestActor, body: unknown, locale: Locale, now = new Date()): Promise<{ meetingId: string; concernId: string | null }> {
   return withTenant(db, actor, async (tx) => {
@@ -116,9 +114,6 @@ export async function logMeeting(db: Db, actor: RequestActor, body: unknown, loc
     await audit(tx, actor, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id });
     if (!input.worry) return { meetingId: meeting.id, concernId: null };
 
-    // The summary is read by staff: a default sentence goes in the organisation's language, not the volunteer's.
-    const staffLocale = isLocale(org.defaultLocale) ? org.defaultLocale : 'pl';
-    const summary = input.note ? truncate(input.note, SUMMARY_MAX) : translator(staffLocale)('pairs.meetings.worry.defaultSummary', { date: formatDate(input.meetingDate, staffLocale, org.timeZone) });
     const concernId = await insertConcernFromMeeting(tx, {
       organisationId: actor.organisationId,
       matchId: pair.id,
@@ -127,20 +122,13 @@ export async function logMeeting(db: Db, actor: RequestActor, body: unknown, loc
       meetingId: meeting.id,
       raisedByUserId: actor.userId,
       raisedAs: 'volunteer',
-      severity: 'medium',
-      summary,
+      // Both required with a worry (meetingInput); the note, if any, is the description.
+      severity: input.worrySeverity!,
+      summary: input.worrySummary!,
       description: input.note ?? '',
     });
     await enqueue(tx, CONCERN_NOTIFY_JOB, { concernId }, { uniqueKey: `concern-notify:${concernId}` });
     await audit(tx, actor, { action: 'concern.create', entity: 'concern', entityId: concernId });
     return { meetingId: meeting.id, concernId };
   });
-}
-
-/** At most `max` characters, cut at a word where possible, with an ellipsis when cut. */
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -132,10 +132,21 @@ describe('the meeting log of a volunteer', () => {
     assert.doesNotMatch((await client.get('/me/meetings/new')).body, new RegExp(ended.id), 'ended pairs are not offered');
   });
 
-  it('“something worries me” opens a concern with its first action and queues the notice, in the same transaction', async () => {
+  it('“something worries me” opens a concern with the severity and one-line summary the volunteer chose, its first action and the notice, in one transaction', async () => {
     const { client, match, volunteer, user } = await volunteerWithPair();
-    await client.get('/me/meetings/new');
-    const res = await client.post('/me/meetings', { matchId: match.id, meetingDate: daysAgo(1), duration: '60', activity: 'errand', note: 'Olena mówiła, że nie ma co jeść w domu.', worry: 'true' });
+    const form = (await client.get('/me/meetings/new')).body;
+    assert.match(textOf(form), /How serious is it\? \(required if something worries you\)/, 'never "optional" on a field that becomes required');
+    assert.match(textOf(form), /In one line: what worries you\? \(required if something worries you\)/);
+    const res = await client.post('/me/meetings', {
+      matchId: match.id,
+      meetingDate: daysAgo(1),
+      duration: '60',
+      activity: 'errand',
+      note: 'Olena mówiła, że nie ma co jeść w domu. Dzieci chodzą głodne do szkoły.',
+      worry: 'true',
+      worrySeverity: 'high',
+      worrySummary: 'Rodzina nie ma jedzenia',
+    });
     assert.equal(res.status, 303);
     assert.match(await flashOn(client, res.location!), /coordinator was told/);
     const [meeting] = await meetingsOf(match.id);
@@ -144,8 +155,9 @@ describe('the meeting log of a volunteer', () => {
     assert.ok(concern);
     assert.deepEqual(
       { severity: concern.severity, raisedAs: concern.raisedAs, status: concern.status, matchId: concern.matchId, menteeId: concern.menteeId, volunteerId: concern.volunteerId, raisedBy: concern.raisedByUserId, summary: concern.summary },
-      { severity: 'medium', raisedAs: 'volunteer', status: 'open', matchId: match.id, menteeId: match.menteeId, volunteerId: volunteer.id, raisedBy: user.userId, summary: 'Olena mówiła, że nie ma co jeść w domu.' },
+      { severity: 'high', raisedAs: 'volunteer', status: 'open', matchId: match.id, menteeId: match.menteeId, volunteerId: volunteer.id, raisedBy: user.userId, summary: 'Rodzina nie ma jedzenia' },
     );
+    assert.equal(concern.description, 'Olena mówiła, że nie ma co jeść w domu. Dzieci chodzą głodne do szkoły.', 'the note is the description');
     const actions = await withSystem(w.db, (tx) => tx.select().from(concernActions).where(eq(concernActions.concernId, concern.id)));
     assert.deepEqual(actions.map((a) => [a.kind, a.detail]), [['status', { from: null, to: 'open' }]]);
     const [job] = await withSystem(w.db, (tx) => tx.select().from(jobs).where(eq(jobs.uniqueKey, `concern-notify:${concern.id}`)));
@@ -153,17 +165,25 @@ describe('the meeting log of a volunteer', () => {
     assert.deepEqual(job?.payload, { concernId: concern.id });
     assert.ok((await auditEntries(w, 'concern.create')).some((a) => a.entityId === concern.id));
 
-    // Without a note the summary is a default sentence in the organisation's language (Polish here).
+    // A worry needs its severity and its line: refused next to the fields, nothing written, the answers kept.
+    const counted = await countAll(w);
     await client.get('/me/meetings/new');
-    await client.post('/me/meetings', { matchId: match.id, meetingDate: daysAgo(2), duration: '30', activity: 'conversation', worry: 'true' });
-    const all = await withSystem(w.db, (tx) => tx.select().from(concerns).where(eq(concerns.matchId, match.id)));
-    assert.equal(all.length, 2);
-    assert.ok(all.some((c) => /^Wolontariusz zaznaczył „Coś mnie niepokoi”/.test(c.summary)));
+    const missing = await client.post('/me/meetings', { matchId: match.id, meetingDate: daysAgo(2), duration: '30', activity: 'conversation', note: 'Coś jest nie tak.', worry: 'true' });
+    assert.equal(missing.status, 422);
+    assert.match(textOf(missing.body), /Choose how serious it is, so that the right person is told\./);
+    assert.match(textOf(missing.body), /Write in one line what worries you\./);
+    assert.match(missing.body, /href="#f-worrySeverity"/);
+    assert.match(missing.body, /href="#f-worrySummary"/);
+    assert.deepEqual(await countAll(w), counted);
+    // Without the tick, severity and line are not asked for.
+    const quiet = await client.post('/me/meetings', { matchId: match.id, meetingDate: daysAgo(2), duration: '30', activity: 'conversation', worry: '' });
+    assert.equal(quiet.status, 303);
+    assert.equal((await withSystem(w.db, (tx) => tx.select().from(concerns).where(eq(concerns.matchId, match.id)))).length, 1);
 
     // A worry with bad input writes neither the meeting nor the concern.
     const before = await countAll(w);
     await client.get('/me/meetings/new');
-    const bad = await client.post('/me/meetings', { matchId: match.id, meetingDate: daysAgo(1), minutes: '1800', activity: 'conversation', worry: 'true' });
+    const bad = await client.post('/me/meetings', { matchId: match.id, meetingDate: daysAgo(1), minutes: '1800', activity: 'conversation', worry: 'true', worrySeverity: 'low', worrySummary: 'Zmęczenie' });
     assert.equal(bad.status, 422);
     assert.match(bad.body, /name="worry" value="true" checked/, 'the tick is kept');
     assert.deepEqual(await countAll(w), before);

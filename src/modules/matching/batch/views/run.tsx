@@ -88,8 +88,35 @@ function RejectForm({ ctx, p, form }: { ctx: PageContext; p: PresentedProposal; 
   );
 }
 
-/** `/matching/batch/:runId`: the run's figures and every proposed pair to accept or reject. */
-export function RunPageView({ ctx, view, refusal, rejection }: Props) {
+/** Who the run could not propose a pair for, each with the reason in plain words and a way to look further. */
+function Unmatched({ ctx, view }: { ctx: PageContext; view: Run }) {
+  const { t } = ctx;
+  const { run, unmatched } = view;
+  if (unmatched.length === 0) {
+    // Runs from before the reasons were recorded only know how many.
+    return run.mentees > run.matched ? <p>{t('matching.batch.unmatched.notRecorded', { count: run.mentees - run.matched })}</p> : null;
+  }
+  return (
+    <ul class="unmatched">
+      {unmatched.map((u) => (
+        <li class="card">
+          <h3>{fullName(u.mentee)}</h3>
+          <p>{u.reason}</p>
+          {u.waiting ? (
+            <p>
+              <a href={`/matching/mentees/${u.mentee.id}`}>{t('matching.batch.unmatched.find', { name: fullName(u.mentee) })}</a>
+            </p>
+          ) : (
+            <p class="muted">{t('matching.batch.unmatched.noLongerWaiting')}</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The engine's figures, for whoever wants to check the computation: not what a decision rests on. */
+function HowComputed({ ctx, view }: { ctx: PageContext; view: Run }) {
   const { t, locale } = ctx;
   const run = view.run;
   const figures: [string, string][] = [
@@ -100,6 +127,29 @@ export function RunPageView({ ctx, view, refusal, rejection }: Props) {
     [t('matching.batch.figures.total'), formatNumber(run.total, locale)],
     [t('matching.batch.figures.time'), t('matching.batch.figures.ms', { ms: run.milliseconds })],
   ];
+  return (
+    <details class="more">
+      <summary>{t('matching.batch.howComputed')}</summary>
+      <p>{t('matching.batch.explainObjective')}</p>
+      <ul class="stats">
+        {figures.map(([label, value]) => (
+          <li>
+            <span class="stat-value">{value}</span> {label}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/**
+ * `/matching/batch/:runId`: who is proposed with whom, who stays unmatched and why, each pair to accept or reject.
+ * Accepting everything at once is a secondary action behind a confirmation page.
+ */
+export function RunPageView({ ctx, view, refusal, rejection }: Props) {
+  const { t } = ctx;
+  const run = view.run;
+  const unmatchedCount = Math.max(view.unmatched.length, run.mentees - run.matched);
   return (
     <>
       <p class="actions-row">
@@ -112,25 +162,10 @@ export function RunPageView({ ctx, view, refusal, rejection }: Props) {
       {run.createdBy && <p class="muted">{t('matching.batch.runBy', { name: run.createdBy })}</p>}
       {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
       {rejection && <ErrorSummary ctx={ctx} form={rejection.form} labels={{ reason: t('matching.batch.rejectReason') }} />}
-      <ul class="stats">
-        {figures.map(([label, value]) => (
-          <li>
-            <span class="stat-value">{value}</span> {label}
-          </li>
-        ))}
-      </ul>
-      <p class="muted">{t('matching.batch.explainObjective')}</p>
-      {run.status === 'closed' ? (
-        <p class="notice">{run.proposals.length === 0 ? t('matching.batch.nothingProposed') : t('matching.batch.runClosed')}</p>
-      ) : (
-        <Form ctx={ctx} action={`/matching/batch/${run.id}/accept-all`} class="inline-form">
-          <p>
-            <button type="submit" class="button">
-              {t('matching.batch.acceptAll', { count: run.proposed })}
-            </button>
-          </p>
-        </Form>
-      )}
+      <p class="lead">
+        {t('matching.batch.lead', { proposed: run.matched, waiting: run.mentees })} {t('matching.batch.leadUnmatched', { count: unmatchedCount })}
+      </p>
+      {run.status === 'closed' && <p class="notice">{run.proposals.length === 0 ? t('matching.batch.nothingProposed') : t('matching.batch.runClosed')}</p>}
       {run.proposals.length > 0 && (
         <>
           <h2>{t('matching.batch.proposals')}</h2>
@@ -161,8 +196,51 @@ export function RunPageView({ ctx, view, refusal, rejection }: Props) {
               </li>
             ))}
           </ol>
+          {run.status === 'open' && run.proposed > 1 && (
+            <p>
+              <a class="button button-secondary" href={`/matching/batch/${run.id}/accept-all`}>
+                {t('matching.batch.acceptAll', { count: run.proposed })}
+              </a>
+            </p>
+          )}
         </>
       )}
+      {unmatchedCount > 0 && (
+        <>
+          <h2>{t('matching.batch.unmatched.title')}</h2>
+          <Unmatched ctx={ctx} view={view} />
+        </>
+      )}
+      <HowComputed ctx={ctx} view={view} />
+    </>
+  );
+}
+
+/** `/matching/batch/:runId/accept-all`: what accepting everything at once would do, before it is done. */
+export function AcceptAllView({ ctx, view }: { ctx: PageContext; view: Run }) {
+  const { t } = ctx;
+  const run = view.run;
+  const pending = run.proposals.filter((p) => p.status === 'proposed');
+  return (
+    <>
+      <p class="actions-row">
+        <a href={`/matching/batch/${run.id}`}>{t('matching.batch.backToRun')}</a>
+      </p>
+      <h1>{t('matching.batch.acceptAllTitle', { count: pending.length })}</h1>
+      <p>{t('matching.batch.acceptAllExplain')}</p>
+      <ul>
+        {pending.map((p) => (
+          <li>{t('matching.matches.pairName', { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) })}</li>
+        ))}
+      </ul>
+      <Form ctx={ctx} action={`/matching/batch/${run.id}/accept-all`}>
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('matching.batch.acceptAllConfirm', { count: pending.length })}
+          </button>
+          <a href={`/matching/batch/${run.id}`}>{t('matching.batch.acceptAllCancel')}</a>
+        </div>
+      </Form>
     </>
   );
 }

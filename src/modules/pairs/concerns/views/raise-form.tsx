@@ -3,22 +3,30 @@ import type { PairOption } from '../concerns.repository.js';
 import { SEVERITIES } from '../concerns.schemas.js';
 import { myPairName, pairName, severityName } from './labels.js';
 
-/** The severities as radio buttons, each with a one-line explanation tied to it (read with the choice). */
-function SeverityChoice({ ctx, form }: { ctx: PageContext; form: FormState }) {
+/**
+ * The severities as radio buttons, each with a one-line explanation tied to it (read with the choice). `requiredIf`:
+ * required only with another answer (the meeting log's worry), said in the legend instead of the asterisk.
+ */
+export function SeverityChoice({ ctx, form, name = 'severity', legend, requiredIf }: { ctx: PageContext; form: FormState; name?: string; legend?: string; requiredIf?: string }) {
   const { t } = ctx;
-  const error = form.errors.severity;
-  const current = String(form.values.severity ?? '');
+  const error = form.errors[name];
+  const current = String(form.values[name] ?? '');
+  const id = `f-${name}`;
   return (
-    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? 'f-severity-error' : undefined}>
+    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>
-        {t('pairs.concerns.field.severity')}
-        <span class="required" aria-hidden="true">
-          {' '}
-          *
-        </span>
+        {legend ?? t('pairs.concerns.field.severity')}
+        {requiredIf ? (
+          <span class="optional"> ({requiredIf})</span>
+        ) : (
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
       </legend>
       {error && (
-        <p class="field-error" id="f-severity-error">
+        <p class="field-error" id={`${id}-error`}>
           <span class="visually-hidden">{t('form.errorPrefix')} </span>
           {t(error.key, error.params)}
         </p>
@@ -27,9 +35,9 @@ function SeverityChoice({ ctx, form }: { ctx: PageContext; form: FormState }) {
         {SEVERITIES.map((s, i) => (
           <div>
             <label class="checkbox">
-              <input type="radio" name="severity" value={s} id={i === 0 ? 'f-severity' : undefined} checked={current === s} required aria-describedby={`severity-${s}-hint`} /> {severityName(t, s)}
+              <input type="radio" name={name} value={s} id={i === 0 ? id : undefined} checked={current === s} required={!requiredIf} aria-describedby={`${name}-${s}-hint`} /> {severityName(t, s)}
             </label>
-            <span class="venue-option" id={`severity-${s}-hint`}>
+            <span class="venue-option" id={`${name}-${s}-hint`}>
               {t(`pairs.concerns.severityHint.${s}`)}
             </span>
           </div>

@@ -2,6 +2,7 @@ import type { PageContext, FormState } from '../../../../core/ui/index.js';
 import { Checkbox, ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField } from '../../../../core/ui/index.js';
 import { ACTIVITIES, DURATIONS, MAX_MINUTES, NOTE_MAX } from '../meetings.schemas.js';
 import type { LogFormData } from '../meetings.service.js';
+import { SeverityChoice } from '../../concerns/views/raise-form.js';
 import { DurationField } from './duration-field.js';
 
 /**
@@ -18,7 +19,10 @@ export function LogFormView({ ctx, data, form }: { ctx: PageContext; data: LogFo
     activity: t('pairs.meetings.field.activity'),
     place: t('pairs.meetings.field.place'),
     note: t('pairs.meetings.field.note'),
+    worrySeverity: t('pairs.meetings.field.worrySeverity'),
+    worrySummary: t('pairs.meetings.field.worrySummary'),
   };
+  const ifWorried = t('pairs.meetings.field.requiredIfWorry');
   const only = data.pairs.length === 1 ? data.pairs[0]! : null;
   const pairError = form.errors.matchId;
   return (
@@ -48,6 +52,8 @@ export function LogFormView({ ctx, data, form }: { ctx: PageContext; data: LogFo
             <TextField ctx={ctx} form={form} name="place" label={labels.place!} maxLength={120} />
             <TextArea ctx={ctx} form={form} name="note" label={labels.note!} rows={3} maxLength={NOTE_MAX} hint={t('pairs.meetings.field.noteHint', { max: NOTE_MAX })} />
             <Checkbox ctx={ctx} form={form} name="worry" label={t('pairs.meetings.field.worry')} hint={t('pairs.meetings.field.worryHint')} />
+            <SeverityChoice ctx={ctx} form={form} name="worrySeverity" legend={labels.worrySeverity!} requiredIf={ifWorried} />
+            <TextField ctx={ctx} form={form} name="worrySummary" label={labels.worrySummary!} hint={t('pairs.meetings.field.worrySummaryHint')} maxLength={200} requiredIf={ifWorried} />
             <SubmitButton>{t('pairs.meetings.new.submit')}</SubmitButton>
           </Form>
         </>
