@@ -9,7 +9,7 @@ import { loadScreeningPanel } from '../screening/panel-data.js';
 import { addEvent, findVolunteerById, isMinor, volunteerFacts, type VolunteerRow } from '../volunteers.repository.js';
 import { countByStage, findConsents, findEvents, findVolunteers, lockVolunteers, setStage, spokenLanguages } from './pipeline.repository.js';
 import type { BulkInput, MoveInput, StageOutput, VolunteerPage, VolunteerQuery, VolunteerSummary } from './pipeline.schemas.js';
-import { BOARD_STAGES, checkPath, reachableStages, STAGES, type Requirement, type Stage } from './stages.js';
+import { BOARD_STAGES, checkPath, checkTransition, reachableStages, STAGES, type Requirement, type Stage } from './stages.js';
 
 export const PAGE_SIZE = 25;
 /** Cards shown per board column; the rest are reached through the list filtered by that stage. */
@@ -144,12 +144,12 @@ export type MoveOutcome =
  * step's conditions must hold, else nothing moves. An allowed move updates the row and adds a `stage` event to the
  * timeline and an audit row (`volunteer.stage`) per stage passed; a refused one writes nothing and says what is
  * missing. Passing `approved` also invites the volunteer to an account, with links under `baseUrl` (null only for
- * callers that never approve).
+ * callers that never approve). `oneStep` keeps to the next stage only (screening's automatic moves).
  */
-export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string | null): Promise<MoveOutcome> {
+export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string | null, oneStep = false): Promise<MoveOutcome> {
   if (row.version !== version) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
   const facts = await volunteerFacts(tx, actor.organisationId, row, isoDay(now));
-  const check = checkPath(facts, to, reason);
+  const check: ReturnType<typeof checkPath> = oneStep ? checkTransition(facts, to, reason) : checkPath(facts, to, reason);
   if (!check.ok) return { ok: false, key: check.reason, field: check.reason === 'volunteers.rule.reasonRequired' ? 'reason' : 'stage', missing: check.missing, stoppedAt: check.stoppedAt };
   let from = row.stage as Stage;
   let current = version;
