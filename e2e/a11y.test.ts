@@ -328,6 +328,26 @@ const PAGES: PageCheck[] = [
   { name: 'record interview', path: (s) => `/volunteers/interviews/${s.vol.scheduledInterviewId}/record`, as: 'admin' },
   { name: 'safeguarding check', path: (s) => `/volunteers/${s.vol.mainId}/safeguarding/new`, as: 'admin' },
   { name: 'accident insurance', path: (s) => `/volunteers/${s.vol.mainId}/insurance/new`, as: 'admin' },
+  { name: 'lived abroad in the last 20 years', path: (s) => `/volunteers/${s.vol.mainId}/lived-abroad`, as: 'admin' },
+  { name: 'health and safety, travel costs', path: (s) => `/volunteers/${s.vol.mainId}/legal`, as: 'admin' },
+  {
+    name: 'health and safety with errors',
+    path: (s) => `/volunteers/${s.vol.mainId}/legal`,
+    as: 'admin',
+    prepare: async (page, s) => {
+      await page.check('input[name="travelCosts"][value="waived"]'); // without its date
+      await expectStatus(await clickAndWait(page, submitOf(page, `/volunteers/${s.vol.mainId}/legal`)), 422);
+    },
+  },
+  {
+    name: 'a refused move naming what is missing',
+    path: (s) => `/volunteers/${s.vol.mainId}`,
+    as: 'admin',
+    prepare: async (page, s) => {
+      await page.selectOption('#f-stage', 'active');
+      await expectStatus(await clickAndWait(page, submitOf(page, `/volunteers/${s.vol.mainId}/stage`)), 422);
+    },
+  },
   { name: 'issue agreement', path: (s) => `/volunteers/${s.vol.mainId}/documents/new?kind=agreement`, as: 'admin' },
   { name: 'document templates', path: '/volunteers/templates', as: 'admin' },
   { name: 'document template: agreement in Polish', path: '/volunteers/templates/agreement/pl', as: 'admin' },

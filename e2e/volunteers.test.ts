@@ -91,7 +91,7 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
     await applicant.fill('#f-district', 'Świętochłowice-Lipiny');
     await applicant.check('input[name="activities"][value="mentoring"]');
     await applicant.check('input[name="activities"][value="language_help"]');
-    assert.equal(await applicant.isChecked('#f-worksWithMinors'), false, 'works with minors: no');
+    await applicant.check('#f-worksWithMinors'); // so the law's safeguarding rules apply (issue 11)
     await applicant.fill('#f-motivation', 'Хочу допомагати родинам, які щойно приїхали.');
     await applicant.check('#f-consents-application');
     // The form refuses submissions made faster than a person can fill it (a signed time in a hidden field
@@ -161,7 +161,7 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
     assert.equal(await stageOn(staff), pl('volunteers.stage.interviewed'));
     assert.ok((await staff.locator('#screening').innerText()).includes(pl('volunteers.screening.recommendation.recommend')), 'the recommendation is shown');
 
-    // --- A safeguarding check (not required for this volunteer, recorded anyway) ----------------------
+    // --- A safeguarding check: the criminal-record information (KRK) only, for now ---------------------
     await clickAndWait(staff, staff.locator(`a[href="${volunteerPath}/safeguarding/new"]`));
     await staff.selectOption('#f-kind', 'pl_criminal_record');
     await staff.fill('#f-seenOn', todayIn());
@@ -181,13 +181,38 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
     assert.equal(pathOf(staff), volunteerPath, `the agreement was issued: ${await staff.locator('.error-summary').allInnerTexts()}`);
     assert.equal(await staff.locator('#documents table tbody tr').count(), 1, 'the agreement is listed');
 
-    // --- A blocked move says why: active needs the signed agreement (planned over 30 days) ------------
-    await moveTo(staff, volunteerPath, 'training');
-    await moveTo(staff, volunteerPath, 'approved');
-    assert.equal(await staff.locator('#f-stage option[value="active"]').count(), 1);
+    // --- Straight to active in one step is refused: it names what is missing and links to each form ---
     await staff.selectOption('#f-stage', 'active');
     const blocked = await clickAndWait(staff, submitOf(staff, `${volunteerPath}/stage`));
-    assert.equal(blocked?.status(), 422, 'active is refused before the agreement is accepted');
+    assert.equal(blocked?.status(), 422, 'active is refused while the register check is missing (only the KRK is recorded)');
+    assert.equal(await staff.locator('.error-summary h2').innerText(), pl('volunteers.pipeline.refused.title', { stage: pl('volunteers.stage.active') }));
+    const missingLinks = staff.locator('.error-summary ul a');
+    const hrefs = await missingLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.includes(`${volunteerPath}/safeguarding/new?kind=pl_sex_offenders_register`), `the register check is named: ${hrefs.join(' ')}`);
+    assert.ok(!hrefs.includes(`${volunteerPath}/safeguarding/new?kind=pl_criminal_record`), 'the recorded KRK information is not');
+    assert.equal(await stageOn(staff), pl('volunteers.stage.interviewed'), 'nothing moved');
+    // Follow the link: the form opens with the register check chosen.
+    await clickAndWait(staff, staff.locator(`.error-summary a[href="${volunteerPath}/safeguarding/new?kind=pl_sex_offenders_register"]`));
+    assert.equal(await staff.locator('#f-kind').inputValue(), 'pl_sex_offenders_register');
+    await staff.fill('#f-seenOn', todayIn());
+    await clickAndWait(staff, submitOf(staff, `${volunteerPath}/safeguarding`));
+    assert.equal(pathOf(staff), volunteerPath, `the register check was recorded: ${await staff.locator('.error-summary').allInnerTexts()}`);
+    await clickAndWait(staff, staff.locator(`#screening a[href="${volunteerPath}/lived-abroad"]`).first());
+    await staff.check('input[name="livedAbroad"][value="no"]');
+    await clickAndWait(staff, submitOf(staff, `${volunteerPath}/lived-abroad`));
+    assert.equal(pathOf(staff), volunteerPath);
+    await clickAndWait(staff, staff.locator(`#screening a[href="${volunteerPath}/legal"]`));
+    await staff.fill('#f-healthSafetyOn', todayIn());
+    await staff.check('input[name="travelCosts"][value="reimbursed"]');
+    await staff.fill('#f-travelCostsOn', todayIn());
+    await clickAndWait(staff, submitOf(staff, `${volunteerPath}/legal`));
+    assert.equal(pathOf(staff), volunteerPath, `health and safety recorded: ${await staff.locator('.error-summary').allInnerTexts()}`);
+    assert.equal(await staff.locator('#screening .notice-warning ul').count(), 0, 'nothing is missing for work with minors');
+    // Now the way to approved is open, through training, in one step.
+    await moveTo(staff, volunteerPath, 'approved');
+    await staff.selectOption('#f-stage', 'active');
+    const unsigned = await clickAndWait(staff, submitOf(staff, `${volunteerPath}/stage`));
+    assert.equal(unsigned?.status(), 422, 'active is refused before the agreement is signed');
     assert.ok((await staff.locator('main').innerText()).includes(pl('volunteers.rule.agreementRequired')), 'the refusal says why');
     assert.equal(await stageOn(staff), pl('volunteers.stage.approved'));
 
@@ -233,7 +258,13 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
     assert.ok(text.includes(FULL_NAME), `the PDF names the volunteer in Ukrainian letters:\n${text.slice(0, 600)}`);
     assert.ok(text.includes(ORG_NAME), `the PDF names the organisation with its Polish letters:\n${text.slice(0, 600)}`);
 
-    // --- Now the coordinator can make the volunteer active ------------------------------------------
+    // --- Accepted in Tandem is documentary form: over 30 days the paper signature is recorded too -----
+    await staff.goto(volunteerPath);
+    await staff.selectOption('#f-stage', 'active');
+    const clicked = await clickAndWait(staff, submitOf(staff, `${volunteerPath}/stage`));
+    assert.equal(clicked?.status(), 422, 'a click is not written form');
+    assert.ok((await staff.locator('.error-summary').innerText()).includes(pl('volunteers.missing.agreement_written')));
+    await clickAndWait(staff, staff.locator('#documents form[action$="/paper-signed"] button'));
     await staff.goto(volunteerPath);
     await moveTo(staff, volunteerPath, 'active');
     await screenshot(staff, 'volunteers-active-volunteer-pl');

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { can as canReadPeople } from '../modules/people/people.policy.js';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { rowsOf, withSystem } from '../core/db/tx.js';
+import { rowsOf, withSystem, withTenant } from '../core/db/tx.js';
+import { activationMissing } from '../modules/volunteers/pipeline/stages.js';
+import { findVolunteerById, volunteerFacts } from '../modules/volunteers/volunteers.repository.js';
+import { todayIn } from '../core/i18n/time-zone.js';
 import { foldForSearch } from '../core/i18n/index.js';
 import { TestClient } from '../core/testing/client.js';
 import { testApp, type TestApp } from '../core/testing/harness.js';
@@ -156,6 +159,16 @@ describe('demo seed', () => {
                and not exists (select 1 from volunteer_documents d where d.volunteer_id = v.id and d.kind = 'agreement' and d.accepted_at is not null))`)),
     )[0]!.n;
     assert.equal(broken, 0);
+    // And by the pipeline's own rules (the law's, issue 11): nobody active lacks anything activation needs.
+    const active = rowsOf<{ id: string; organisation_id: string }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select id, organisation_id from volunteers where stage = 'active'`)));
+    assert.ok(active.length > 0);
+    for (const a of active) {
+      const missing = await withTenant(t.database.db, { organisationId: a.organisation_id, userId: null }, async (tx) => {
+        const v = await findVolunteerById(tx, a.organisation_id, a.id);
+        return activationMissing(await volunteerFacts(tx, a.organisation_id, v!, todayIn()));
+      });
+      assert.deepEqual(missing, [], `active volunteer ${a.id}`);
+    }
   });
 
   it('lets every demo account sign in through the real app', async () => {

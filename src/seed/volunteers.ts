@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../core/db/tx.js';
 import { memberships, people } from '../core/tenancy/tenancy.table.js';
 import type { Stage } from '../modules/volunteers/pipeline/stages.js';
-import { safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers, type LanguageLevel } from '../modules/volunteers/volunteers.table.js';
+import { insuranceRecords, safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers, type LanguageLevel } from '../modules/volunteers/volunteers.table.js';
 import { createPrng } from './prng.js';
-import { addDays, addMonths, instantDaysBefore, ORG_TIME_ZONE, todayIn } from '../core/i18n/time-zone.js';
+import { addDays, addMonths, instantDaysBefore, ORG_TIME_ZONE, todayIn, utcToZoned } from '../core/i18n/time-zone.js';
 
 type PersonRow = typeof people.$inferInsert;
 type MembershipRow = typeof memberships.$inferInsert;
@@ -45,8 +45,11 @@ function languagesFor(locale: string | undefined, r: ReturnType<typeof createPrn
 
 /**
  * A `volunteers` row (and what the pipeline rules need) for every demo person with the volunteer role, so the
- * board, list and volunteer pages have something to show. Consistent with the rules: everyone approved or
- * further who works with minors has a valid safeguarding check, everyone active has a signed agreement.
+ * board, list and volunteer pages have something to show. Consistent with the rules (pipeline/stages.ts): everyone
+ * approved or further who works with minors has every check Polish law asks (register and KRK; those who lived abroad —
+ * the Ukrainian- and Arabic-speaking demo people — also the statement of countries and the record of the country of
+ * citizenship, or the statement instead); everyone active has a paper-signed agreement, acknowledged health and
+ * safety, settled travel costs, and for 30-day service accident insurance.
  */
 export async function seedVolunteers(tx: Tx, personRows: PersonRow[], membershipRows: MembershipRow[], staffUserByOrg: Map<string, string>, today: Date) {
   const r = createPrng(20_261_124);
@@ -55,8 +58,10 @@ export async function seedVolunteers(tx: Tx, personRows: PersonRow[], membership
   const events: (typeof volunteerEvents.$inferInsert)[] = [];
   const checks: (typeof safeguardingChecks.$inferInsert)[] = [];
   const documents: (typeof volunteerDocuments.$inferInsert)[] = [];
+  const insurance: (typeof insuranceRecords.$inferInsert)[] = [];
   // Days ago on the organisations' calendar (Europe/Warsaw), as the pages count them.
   const day = (offset: number) => instantDaysBefore(today, offset);
+  const isoDay = (d: Date) => utcToZoned(d, ORG_TIME_ZONE).date;
   for (const person of personRows) {
     if (!volunteerPeople.has(person.id!)) continue;
     const stage = person.userId ? 'active' : pickStage(r);
@@ -89,6 +94,8 @@ export async function seedVolunteers(tx: Tx, personRows: PersonRow[], membership
       worksWithMinors,
       plannedDays: r.chance(0.85) ? 365 : 30,
     });
+    const row = rows[rows.length - 1]!;
+    const livedAbroad = person.locale === 'uk' || person.locale === 'ar';
     events.push({ organisationId, volunteerId: id, at: day(appliedDaysAgo), kind: 'applied', detail: {} });
     const actor = staffUserByOrg.get(organisationId) ?? null;
     if (stage !== 'applied') events.push({ organisationId, volunteerId: id, at: day(stageDaysAgo), actorUserId: actor, kind: 'stage', fromStage: 'applied', toStage: stage, reason: REASONS[stage] ?? null, detail: {} });
@@ -98,7 +105,13 @@ export async function seedVolunteers(tx: Tx, personRows: PersonRow[], membership
       const renew = addMonths(seen, 60);
       checks.push({ organisationId, volunteerId: id, kind: 'pl_sex_offenders_register', seenOn: seen, seenByUserId: actor, renewBy: renew });
       checks.push({ organisationId, volunteerId: id, kind: 'pl_criminal_record', seenOn: seen, seenByUserId: actor, renewBy: renew });
+      if (livedAbroad) {
+        checks.push({ organisationId, volunteerId: id, kind: 'foreign_statement', seenOn: seen, seenByUserId: actor, renewBy: renew });
+        // Ukraine issues criminal-record information; for the Arabic-speaking demo people, the statement instead.
+        checks.push({ organisationId, volunteerId: id, kind: person.locale === 'uk' ? 'foreign_criminal_record' : 'foreign_record_statement', seenOn: seen, seenByUserId: actor, renewBy: renew });
+      }
     }
+    if (screened) row.livedAbroad = livedAbroad;
     if (['active', 'paused', 'ended'].includes(stage)) {
       documents.push({
         organisationId,
@@ -112,11 +125,19 @@ export async function seedVolunteers(tx: Tx, personRows: PersonRow[], membership
         acceptedHow: 'paper',
         acceptedAt: day(stageDaysAgo + 5),
       });
+      const agreed = isoDay(day(stageDaysAgo + 5));
+      row.healthSafetyOn = agreed;
+      row.travelCosts = rows.length % 4 === 0 ? 'waived' : 'reimbursed';
+      row.travelCostsOn = agreed;
+      if (row.plannedDays !== null && row.plannedDays !== undefined && row.plannedDays <= 30) {
+        insurance.push({ organisationId, volunteerId: id, insurer: 'PZU SA (dane przykładowe)', policyNumber: `NNW/${String(rows.length).padStart(4, '0')}`, validFrom: agreed, validTo: addDays(todayIn(ORG_TIME_ZONE, today), 60) });
+      }
     }
   }
   if (rows.length) await tx.insert(volunteers).values(rows);
   if (events.length) await tx.insert(volunteerEvents).values(events);
   if (checks.length) await tx.insert(safeguardingChecks).values(checks);
   if (documents.length) await tx.insert(volunteerDocuments).values(documents);
+  if (insurance.length) await tx.insert(insuranceRecords).values(insurance);
   return rows.length;
 }

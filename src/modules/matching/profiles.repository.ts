@@ -1,9 +1,10 @@
-import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { daysBetween, utcToZoned } from '../../core/i18n/time-zone.js';
-import { safeguardingChecks, volunteers } from '../volunteers/volunteers.table.js';
+import { safeguardingMissingOf } from '../volunteers/index.js';
+import { volunteers } from '../volunteers/volunteers.table.js';
 import { districts, matchExclusions, matches } from './matching.table.js';
 import type { Gender, MenteeProfile, VolunteerProfile } from './scoring/types.js';
 
@@ -76,12 +77,8 @@ export async function loadVolunteers(tx: Tx, organisationId: string, clock: OrgC
     .where(and(eq(matches.organisationId, organisationId), eq(matches.status, 'active'), ids ? inArray(matches.volunteerId, ids) : undefined))
     .groupBy(matches.volunteerId);
   const activeBy = new Map(active.map((r) => [r.volunteerId, Number(r.n)]));
-  // The same rule as the screening panel: a check is valid until the day before its renew-by date.
-  const cleared = await tx
-    .selectDistinct({ volunteerId: safeguardingChecks.volunteerId })
-    .from(safeguardingChecks)
-    .where(and(eq(safeguardingChecks.organisationId, organisationId), gt(safeguardingChecks.renewBy, clock.today), ids ? inArray(safeguardingChecks.volunteerId, ids) : undefined));
-  const clearedSet = new Set(cleared.map((r) => r.volunteerId));
+  // The law's rules per country (volunteers' screening/requirements.ts): all of the required checks, valid today.
+  const missing = await safeguardingMissingOf(tx, organisationId, rows.map((r) => r.id), clock.today);
   return rows.map((r) => ({
     id: r.id,
     personId: r.personId,
@@ -101,7 +98,7 @@ export async function loadVolunteers(tx: Tx, organisationId: string, clock: OrgC
     travelKm: r.travelKm,
     capacity: r.capacity,
     activeMatches: activeBy.get(r.id) ?? 0,
-    safeguardingCleared: clearedSet.has(r.id),
+    safeguardingCleared: (missing.get(r.id) ?? ['any_check']).length === 0,
   }));
 }
 

@@ -7,7 +7,8 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../core/db/database.js';
 import { selfServiceRoutes } from './self-service/index.js';
 
-export { isMinor } from './volunteers.repository.js';
+export { isMinor, safeguardingMissingOf } from './volunteers.repository.js';
+export { missingSafeguarding, type SafeguardingRequirement } from './screening/requirements.js';
 
 /**
  * Volunteers (SPEC §3.1): the public application, the coordinator's pipeline, interviews and safeguarding

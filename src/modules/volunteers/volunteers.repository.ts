@@ -1,8 +1,9 @@
-import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
-import { people } from '../../core/tenancy/tenancy.table.js';
+import { organisations, people } from '../../core/tenancy/tenancy.table.js';
+import { missingSafeguarding, type SafeguardingRequirement } from './screening/requirements.js';
 import type { Stage, VolunteerFacts } from './pipeline/stages.js';
-import { safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers } from './volunteers.table.js';
+import { insuranceRecords, safeguardingChecks, volunteerDocuments, volunteerEvents, volunteerSettings, volunteers } from './volunteers.table.js';
 
 /** Shared reads and writes of the volunteers module; every function takes the organisation id. */
 
@@ -48,17 +49,42 @@ export async function findVolunteerByUser(tx: Tx, organisationId: string, userId
 const volunteerColumns = () => getTableColumns(volunteers);
 
 /**
+ * What the law still asks of each of these volunteers before work with minors (screening/requirements.ts), by
+ * volunteer id, in a few set-based reads: the organisation's country, each volunteer's "lived abroad" answer and
+ * all their checks. Matching (eligibility for minors), the pipeline and the volunteer page all ask this.
+ */
+export async function safeguardingMissingOf(tx: Tx, organisationId: string, ids: readonly string[], today: string): Promise<Map<string, SafeguardingRequirement[]>> {
+  const result = new Map<string, SafeguardingRequirement[]>();
+  if (ids.length === 0) return result;
+  const [org] = await tx.select({ country: organisations.country }).from(organisations).where(eq(organisations.id, organisationId));
+  const rows = await tx
+    .select({ id: volunteers.id, livedAbroad: volunteers.livedAbroad })
+    .from(volunteers)
+    .where(and(eq(volunteers.organisationId, organisationId), inArray(volunteers.id, [...ids])));
+  const checks = await tx
+    .select({ volunteerId: safeguardingChecks.volunteerId, kind: safeguardingChecks.kind, renewBy: safeguardingChecks.renewBy })
+    .from(safeguardingChecks)
+    .where(and(eq(safeguardingChecks.organisationId, organisationId), inArray(safeguardingChecks.volunteerId, [...ids])));
+  for (const r of rows) {
+    const own = checks.filter((c) => c.volunteerId === r.id);
+    result.set(r.id, missingSafeguarding({ country: org?.country ?? 'PL', livedAbroad: r.livedAbroad, checks: own, today }));
+  }
+  return result;
+}
+
+/**
  * What the pipeline rules need, read in the same transaction as the move (so they cannot change under it).
  * `today` is the organisation's date (OrgClock.today): checks still valid and the age are counted on it.
  */
-export async function volunteerFacts(tx: Tx, organisationId: string, v: Pick<VolunteerRow, 'id' | 'stage' | 'worksWithMinors' | 'plannedDays' | 'birthDate' | 'guardianConfirmedAt'>, today: string): Promise<VolunteerFacts> {
-  const [check] = await tx
-    .select({ id: safeguardingChecks.id })
-    .from(safeguardingChecks)
-    .where(and(eq(safeguardingChecks.organisationId, organisationId), eq(safeguardingChecks.volunteerId, v.id), sql`${safeguardingChecks.renewBy} > ${today}`))
-    .limit(1);
-  const [agreement] = await tx
-    .select({ id: volunteerDocuments.id })
+export async function volunteerFacts(
+  tx: Tx,
+  organisationId: string,
+  v: Pick<VolunteerRow, 'id' | 'stage' | 'worksWithMinors' | 'plannedDays' | 'birthDate' | 'guardianConfirmedAt' | 'healthSafetyOn' | 'travelCosts'>,
+  today: string,
+): Promise<VolunteerFacts> {
+  const missing = await safeguardingMissingOf(tx, organisationId, [v.id], today);
+  const agreements = await tx
+    .select({ how: volunteerDocuments.acceptedHow })
     .from(volunteerDocuments)
     .where(
       and(
@@ -68,14 +94,24 @@ export async function volunteerFacts(tx: Tx, organisationId: string, v: Pick<Vol
         sql`${volunteerDocuments.acceptedAt} is not null`,
         isNull(volunteerDocuments.revokedAt),
       ),
-    )
+    );
+  const [insured] = await tx
+    .select({ id: insuranceRecords.id })
+    .from(insuranceRecords)
+    .where(and(eq(insuranceRecords.organisationId, organisationId), eq(insuranceRecords.volunteerId, v.id), sql`${insuranceRecords.validTo} >= ${today}`))
     .limit(1);
+  const [settings] = await tx.select({ form: volunteerSettings.longServiceForm }).from(volunteerSettings).where(eq(volunteerSettings.organisationId, organisationId));
+  const hows = agreements.map((a) => a.how);
   return {
     stage: v.stage as Stage,
     worksWithMinors: v.worksWithMinors,
-    safeguardingValid: Boolean(check),
+    safeguardingMissing: missing.get(v.id) ?? [],
     plannedDays: v.plannedDays,
-    agreementSigned: Boolean(agreement),
+    agreement: hows.some((h) => h === 'paper' || h === 'qualified') ? 'written' : hows.length > 0 ? 'electronic' : 'none',
+    longServiceForm: settings?.form === 'electronic' ? 'electronic' : 'written',
+    insured: Boolean(insured),
+    healthSafetyAcknowledged: v.healthSafetyOn !== null,
+    travelCostsRecorded: v.travelCosts !== null,
     awaitingGuardian: isMinor(v.birthDate, today) && !v.guardianConfirmedAt,
   };
 }

@@ -51,6 +51,17 @@ export const volunteers = pgTable(
     worksWithMinors: boolean().notNull().default(false),
     /** Planned length of service in days (null: open-ended, treated as over 30 days). */
     plannedDays: integer(),
+    /**
+     * Lived outside Poland in the last 20 years (the 2016 Act, art. 21): then a statement of those countries and
+     * the criminal record of the country of citizenship are needed too. Null: not asked yet (counts as missing).
+     */
+    livedAbroad: boolean(),
+    /** The day the volunteer acknowledged the health-and-safety information (art. 45 of the 2003 Act). */
+    healthSafetyOn: date({ mode: 'string' }),
+    /** Travel costs: `reimbursed` (the organisation pays them) or `waived` (the volunteer's written waiver). */
+    travelCosts: text(),
+    /** The day the travel-cost arrangement (or the waiver) was recorded. */
+    travelCostsOn: date({ mode: 'string' }),
     /** Under-18 applicants: the guardian confirms by a link before the application counts. */
     guardianName: text(),
     guardianEmail: text(),
@@ -69,6 +80,7 @@ export const volunteers = pgTable(
     ),
     check('volunteers_capacity', sql`${t.capacity} between 1 and 20`),
     check('volunteers_hours', sql`${t.hoursPerMonth} is null or ${t.hoursPerMonth} between 0 and 744`),
+    check('volunteers_travel_costs', sql`${t.travelCosts} is null or ${t.travelCosts} in ('reimbursed','waived')`),
     index('volunteers_org_stage').on(t.organisationId, t.stage),
     index('volunteers_person').on(t.personId),
     tenantPolicy('volunteers'),
@@ -142,8 +154,12 @@ export const interviews = pgTable(
 ).enableRLS();
 
 /**
- * The safeguarding check the law requires before work with minors (PL: register of sex offenders and
- * criminal-record information; DE: erweitertes Führungszeugnis). Only that it was seen — never the document.
+ * One safeguarding document the law requires before work with minors was seen (never the document itself).
+ * PL: `pl_sex_offenders_register` (Rejestr z dostępem ograniczonym and the State Commission's register),
+ * `pl_criminal_record` (KRK), and for those who lived abroad `foreign_statement` (the countries of the last 20
+ * years) with `foreign_criminal_record` (criminal record of the country of citizenship) or
+ * `foreign_record_statement` (the statement the law allows instead); DE: `de_extended_certificate`.
+ * Which of them are needed is decided in screening/requirements.ts.
  */
 export const safeguardingChecks = pgTable(
   'safeguarding_checks',
@@ -159,7 +175,7 @@ export const safeguardingChecks = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('safeguarding_kind', sql`${t.kind} in ('pl_sex_offenders_register','pl_criminal_record','foreign_statement','de_extended_certificate')`),
+    check('safeguarding_kind', sql`${t.kind} in ('pl_sex_offenders_register','pl_criminal_record','foreign_statement','foreign_criminal_record','foreign_record_statement','de_extended_certificate')`),
     check('safeguarding_dates', sql`${t.renewBy} > ${t.seenOn}`),
     index('safeguarding_volunteer').on(t.volunteerId),
     tenantPolicy('safeguarding_checks'),
@@ -217,7 +233,10 @@ export const volunteerDocuments = pgTable(
     fields: jsonb().$type<Record<string, string>>().notNull().default({}),
     issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     issuedByUserId: uuid(),
-    /** `electronic` (accepted in the app, time-stamped) or `paper` (marked signed by staff). */
+    /**
+     * `electronic` (accepted in the app: documentary form, Civil Code art. 77²), `paper` (a handwritten signature,
+     * recorded by staff) or `qualified` (a document signed with a qualified electronic signature, recorded by staff).
+     */
     acceptedHow: text(),
     acceptedAt: timestamp({ withTimezone: true }),
     /** Random code in the verification link of certificates and references. */
@@ -226,7 +245,7 @@ export const volunteerDocuments = pgTable(
   },
   (t) => [
     check('volunteer_documents_kind', sql`${t.kind} in ('agreement','certificate','reference')`),
-    check('volunteer_documents_accepted', sql`${t.acceptedHow} is null or ${t.acceptedHow} in ('electronic','paper')`),
+    check('volunteer_documents_accepted', sql`${t.acceptedHow} is null or ${t.acceptedHow} in ('electronic','paper','qualified')`),
     index('volunteer_documents_volunteer').on(t.volunteerId),
     tenantPolicy('volunteer_documents'),
   ],
@@ -245,6 +264,13 @@ export const volunteerSettings = pgTable(
     safeguardingRenewalMonths: integer().notNull().default(60),
     /** Days before expiry when volunteer and coordinator are reminded. */
     reminderDays: integer().notNull().default(30),
+    /**
+     * Which acceptance of the agreement counts for service over 30 days: `written` (the law's default: paper or a
+     * qualified electronic signature) or `electronic` (acceptance in Tandem, on the organisation's lawyer's advice).
+     */
+    longServiceForm: text().notNull().default('written'),
+    /** The lawyer's note that justifies `electronic`, shown wherever the choice matters. */
+    longServiceFormNote: text(),
   },
-  (t) => [tenantPolicy('volunteer_settings')],
+  (t) => [check('volunteer_settings_long_form', sql`${t.longServiceForm} in ('written','electronic')`), tenantPolicy('volunteer_settings')],
 ).enableRLS();

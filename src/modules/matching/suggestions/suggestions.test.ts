@@ -68,6 +68,9 @@ describe('suggestions for one mentee', () => {
     const foreign = await createVolunteer(w, w.other.id, { givenName: 'Hanna', familyName: 'Obca' });
     for (const id of [best, second, man, full, excluded, applied, foreign]) await addSafeguardingCheck(w, id === foreign ? w.other.id : w.org.id, id, user.userId);
     await occupy(full);
+    // Issue 11: the KRK information alone does not clear anyone for minors (the register check is missing too).
+    const krkOnly = await createVolunteer(w, w.org.id, { givenName: 'Irena', familyName: 'Tylkokrk', languages: [{ code: 'uk', level: 'native' }] });
+    await addSafeguardingCheck(w, w.org.id, krkOnly, user.userId, '2099-01-01', ['pl_criminal_record']);
 
     // Rule the pair out through the page, as a social worker would.
     await client.get(`/matching/mentees/${olena}`);
@@ -80,20 +83,20 @@ describe('suggestions for one mentee', () => {
     const text = textOf(page.body);
     assert.match(text, /both speak Ukrainian and Polish; 2 common free slots on Tuesday and Thursday; in the same district; both like football/);
     assert.match(text, /2 volunteers fit/);
-    assert.match(text, /4 volunteers left out: /);
-    assert.match(text, /1 because a safeguarding check is missing/);
+    assert.match(text, /5 volunteers left out: /);
+    assert.match(text, /2 because a safeguarding check is missing/);
     assert.match(text, /1 because of the person's gender preference/);
     assert.match(text, /1 because the places are all taken/);
     assert.match(text, /1 because a coordinator excluded the pair/);
     assert.match(text, /This person is a minor/);
-    assert.ok(!/Bezsprawdzenia|Mężczyzna|Pełna|Kandydatka|Obca/.test(suggestedNames(page.body).join()), 'no ineligible volunteer is listed');
+    assert.ok(!/Bezsprawdzenia|Tylkokrk|Mężczyzna|Pełna|Kandydatka|Obca/.test(suggestedNames(page.body).join()), 'no ineligible volunteer is listed');
     // The exclusion is listed with its reason and can be lifted.
     assert.match(text, /Pairs ruled out .*Fiona Wykluczona Znają się prywatnie/);
 
     const pl = await signedIn(w, ['coordinator'], { locale: 'pl' });
     const polish = textOf((await pl.client.get(`/matching/mentees/${olena}`)).body);
     assert.match(polish, /wspólne języki: ukraiński i polski; 2 wspólne wolne pory: wtorek i czwartek; ta sama dzielnica; wspólne zainteresowanie: football/);
-    assert.match(polish, /Pominięto 4 wolontariuszy: /);
+    assert.match(polish, /Pominięto 5 wolontariuszy: /);
     assert.match(polish, /Pasuje 2 wolontariuszy/);
 
     const views = await auditEntries(w, w.org.id, 'matching.suggestions.view');

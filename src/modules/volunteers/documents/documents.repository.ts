@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
 import { documentTemplates, volunteerDocuments, volunteers } from '../volunteers.table.js';
@@ -71,7 +71,9 @@ export async function findDocumentsOfVolunteer(tx: Tx, organisationId: string, v
 /**
  * Records the acceptance of an agreement — only if it is still open (not accepted, not revoked) and belongs
  * to `volunteerId`: the condition is in the UPDATE, so two acceptances at once cannot both succeed.
- * The time is the database server's clock. Returns the row, or undefined when nothing was open.
+ * A paper signature may also follow an acceptance in Tandem: a click is documentary form, and service over
+ * 30 days needs written form (Civil Code art. 77², 78). The time is the database server's clock. Returns the
+ * row, or undefined when nothing was open.
  */
 export async function markAccepted(tx: Tx, organisationId: string, id: string, volunteerId: string, how: 'electronic' | 'paper'): Promise<DocumentRow | undefined> {
   const [row] = await tx
@@ -83,7 +85,7 @@ export async function markAccepted(tx: Tx, organisationId: string, id: string, v
         eq(volunteerDocuments.id, id),
         eq(volunteerDocuments.volunteerId, volunteerId),
         eq(volunteerDocuments.kind, 'agreement'),
-        isNull(volunteerDocuments.acceptedAt),
+        how === 'paper' ? or(isNull(volunteerDocuments.acceptedAt), eq(volunteerDocuments.acceptedHow, 'electronic')) : isNull(volunteerDocuments.acceptedAt),
         isNull(volunteerDocuments.revokedAt),
       ),
     )

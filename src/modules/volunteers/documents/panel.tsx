@@ -44,7 +44,8 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
                     <td>{documentStatus(ctx, d)}</td>
                     <td class="actions-row">
                       <a href={`/volunteers/documents/${d.id}.pdf`}>{t('volunteers.documents.panel.download', { title: d.title })}</a>
-                      {manage && d.kind === 'agreement' && open && (
+                      {/* Accepted in Tandem is documentary form: the paper signature can still be recorded. */}
+                      {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
                         <Form ctx={ctx} action={`/volunteers/documents/${d.id}/paper-signed`} class="inline-form">
                           <input type="hidden" name="volunteerId" value={volunteer.id} />
                           <button type="submit" class="link-button">

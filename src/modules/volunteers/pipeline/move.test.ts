@@ -10,8 +10,10 @@ import { after, before, describe, it } from 'node:test';
 import { catalogues } from '../../../core/i18n/index.js';
 import type { TestClient } from '../../../core/testing/client.js';
 import {
+  addActivationFacts,
   addSafeguardingCheck,
   addSignedAgreement,
+  setLivedAbroad,
   auditEntries,
   createVolunteer,
   eventsOf,
@@ -63,6 +65,7 @@ async function assertRefused(id: string, stage: string, key: string, field: 'sta
 describe('moving one volunteer (POST /volunteers/:id/stage)', () => {
   it('walks the whole pipeline one stage at a time, with a timeline event and an audit row per move', async () => {
     const id = await seed({ givenName: 'Łucja', familyName: 'Żółć', plannedDays: 20 });
+    await addActivationFacts(w, w.org.id, id);
     const path = ['contacted', 'interview_scheduled', 'interviewed', 'training', 'approved', 'active'];
     for (const stage of path) {
       const res = await move(coordinator.client, id, stage);
@@ -103,6 +106,7 @@ describe('moving one volunteer (POST /volunteers/:id/stage)', () => {
     const id = await seed({ stage: 'interview_scheduled' });
     assert.equal((await move(coordinator.client, id, 'contacted')).status, 303);
     const active = await seed({ stage: 'active' });
+    await addActivationFacts(w, w.org.id, active); // coming back from a pause asks the same as the first activation
     await assertRefused(active, 'paused', 'volunteers.rule.reasonRequired', 'reason');
     assert.equal((await move(coordinator.client, active, 'paused', 'Egzaminy w czerwcu')).status, 303);
     assert.equal((await volunteerState(w, active)).stageReason, 'Egzaminy w czerwcu');
@@ -113,9 +117,11 @@ describe('moving one volunteer (POST /volunteers/:id/stage)', () => {
     await assertRefused(active, 'active', 'volunteers.rule.notAllowed', null); // terminal: no form, the message is at the top
   });
 
-  it('refuses skipping a stage, staying at the same stage, and leaving a terminal stage', async () => {
+  it('refuses moving backwards past the intake, staying at the same stage, and leaving a terminal stage', async () => {
     const id = await seed();
-    await assertRefused(id, 'approved', 'volunteers.rule.notAllowed', 'stage');
+    await assertRefused(id, 'paused', 'volunteers.rule.notAllowed', 'stage');
+    const training = await seed({ stage: 'training' });
+    await assertRefused(training, 'contacted', 'volunteers.rule.notAllowed', 'stage');
     await assertRefused(id, 'applied', 'volunteers.rule.sameStage', 'stage');
     for (const terminal of ['rejected', 'withdrawn', 'ended'] as const) {
       const done = await seed({ stage: terminal, stageReason: 'x' });
@@ -146,27 +152,126 @@ describe('moving one volunteer (POST /volunteers/:id/stage)', () => {
     assert.equal((await move(coordinator.client, id, 'withdrawn', 'Rodzic nie potwierdził')).status, 303);
   });
 
-  it('blocks approval and activation of someone working with minors until a valid safeguarding check is recorded', async () => {
+  it('blocks approval of someone working with minors until every check Polish law asks is recorded, naming each with a link', async () => {
     const id = await seed({ stage: 'training', worksWithMinors: true });
     await assertRefused(id, 'approved', 'volunteers.rule.safeguardingRequired', 'stage');
-    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId, '2000-01-02'); // expired
+    // The regression of issue 11: the criminal-record information alone used to clear the volunteer.
+    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId, '2099-01-01', 'pl_criminal_record');
+    await setLivedAbroad(w, w.org.id, id, false);
+    await assertRefused(id, 'approved', 'volunteers.rule.safeguardingRequired', 'stage');
+    const refused = await move(coordinator.client, id, 'approved');
+    assert.match(refused.body, /<h2 id="error-summary-title">Not moved to “Approved”<\/h2>/);
+    assert.doesNotMatch(refused.body, /There (is|are) \d+ error/, 'the heading says what happened');
+    assert.match(refused.body, /One thing is missing:/);
+    assert.ok(refused.body.includes(`<a href="/volunteers/${id}/safeguarding/new?kind=pl_sex_offenders_register">Record the register check (Rejestr z dostępem ograniczonym and the State Commission’s register)</a>`));
+    assert.doesNotMatch(refused.body, /safeguarding\/new\?kind=pl_criminal_record/, 'only what is missing');
+    // The link opens the check form with that kind chosen.
+    const form = await coordinator.client.get(`/volunteers/${id}/safeguarding/new?kind=pl_sex_offenders_register`);
+    assert.match(form.body, /<option value="pl_sex_offenders_register" selected/);
+    // An expired register check does not count either.
+    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId, '2000-01-02');
     await assertRefused(id, 'approved', 'volunteers.rule.safeguardingRequired', 'stage');
     await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId);
     assert.equal((await move(coordinator.client, id, 'approved')).status, 303);
-
-    const approved = await seed({ stage: 'approved', worksWithMinors: true, plannedDays: 10 });
-    await assertRefused(approved, 'active', 'volunteers.rule.safeguardingRequired', 'stage');
   });
 
-  it('blocks activation for over 30 days (or open-ended) without a signed agreement', async () => {
+  it('for someone who lived abroad also asks the statement of countries and the record of the country of citizenship (or the statement instead)', async () => {
+    const id = await seed({ stage: 'training', worksWithMinors: true });
+    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId, '2099-01-01', 'pl_sex_offenders_register');
+    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId, '2099-01-01', 'pl_criminal_record');
+    const unknown = await move(coordinator.client, id, 'approved');
+    assert.equal(unknown.status, 422);
+    assert.ok(unknown.body.includes(`<a href="/volunteers/${id}/lived-abroad">Record whether the volunteer lived outside Poland in the last 20 years</a>`));
+    // Answered through the form the link opens.
+    const answer = await coordinator.client.get(`/volunteers/${id}/lived-abroad`);
+    assert.equal(answer.status, 200);
+    assert.equal((await coordinator.client.post(`/volunteers/${id}/lived-abroad`, {})).status, 422);
+    assert.equal((await coordinator.client.post(`/volunteers/${id}/lived-abroad`, { livedAbroad: 'yes' })).status, 303);
+    assert.equal((await volunteerState(w, id)).livedAbroad, true);
+    const abroad = await move(coordinator.client, id, 'approved');
+    assert.equal(abroad.status, 422);
+    assert.match(abroad.body, /2 things are missing:/);
+    assert.ok(abroad.body.includes(`safeguarding/new?kind=foreign_statement">Record the statement of the countries`));
+    assert.ok(abroad.body.includes(`safeguarding/new?kind=foreign_criminal_record">Record the criminal record of the country of citizenship (or the statement allowed instead)`));
+    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId, '2099-01-01', 'foreign_statement');
+    await addSafeguardingCheck(w, w.org.id, id, coordinator.user.userId, '2099-01-01', 'foreign_record_statement');
+    assert.equal((await move(coordinator.client, id, 'approved')).status, 303);
+  });
+
+  it('blocks activation until safeguarding, insurance for short service, health and safety and travel costs are recorded', async () => {
+    const approved = await seed({ stage: 'approved', worksWithMinors: true, plannedDays: 10 });
+    const res = await move(coordinator.client, approved, 'active');
+    assert.equal(res.status, 422);
+    assert.match(res.body, /Not moved to “Active”/);
+    assert.match(res.body, /6 things are missing:/);
+    for (const href of ['safeguarding/new?kind=pl_sex_offenders_register', 'safeguarding/new?kind=pl_criminal_record', 'lived-abroad', 'insurance/new', 'legal']) {
+      assert.ok(res.body.includes(`href="/volunteers/${approved}/${href}"`), href);
+    }
+    await addActivationFacts(w, w.org.id, approved, { insurance: false });
+    const noInsurance = await seed({ stage: 'approved', plannedDays: 30 });
+    await addActivationFacts(w, w.org.id, noInsurance, { insurance: false });
+    await assertRefused(noInsurance, 'active', 'volunteers.rule.insuranceRequired', 'stage');
+    // Recorded through the form: health and safety with its date, travel costs waived in writing.
+    const fresh = await seed({ stage: 'approved', plannedDays: 30 });
+    await addActivationFacts(w, w.org.id, fresh);
+    await withSystem(w.db, (tx) => tx.execute(sql`update volunteers set health_safety_on = null, travel_costs = null, travel_costs_on = null where id = ${fresh}`));
+    await assertRefused(fresh, 'active', 'volunteers.rule.legalRequired', 'stage');
+    assert.equal((await coordinator.client.get(`/volunteers/${fresh}/legal`)).status, 200);
+    const bad = await coordinator.client.post(`/volunteers/${fresh}/legal`, { travelCosts: 'waived' });
+    assert.equal(bad.status, 422);
+    assert.match(bad.body, /id="f-travelCostsOn-error"/);
+    assert.equal((await coordinator.client.post(`/volunteers/${fresh}/legal`, { healthSafetyOn: '2026-01-10', travelCosts: 'waived', travelCostsOn: '2026-01-10' })).status, 303);
+    const state = await volunteerState(w, fresh);
+    assert.deepEqual([state.healthSafetyOn, state.travelCosts, state.travelCostsOn], ['2026-01-10', 'waived', '2026-01-10']);
+    const page = await coordinator.client.get(`/volunteers/${fresh}`);
+    assert.match(page.body, /Waived in writing on/);
+    assert.equal((await move(coordinator.client, fresh, 'active')).status, 303);
+  });
+
+  it('blocks activation for over 30 days (or open-ended) without an agreement in written form', async () => {
     const long = await seed({ stage: 'approved', plannedDays: 90 });
+    await addActivationFacts(w, w.org.id, long, { insurance: false });
     await assertRefused(long, 'active', 'volunteers.rule.agreementRequired', 'stage');
     const open = await seed({ stage: 'approved', plannedDays: null });
+    await addActivationFacts(w, w.org.id, open, { insurance: false });
     await assertRefused(open, 'active', 'volunteers.rule.agreementRequired', 'stage');
+    // A click in Tandem is documentary form, not written form.
+    await addSignedAgreement(w, w.org.id, open, 'electronic');
+    const clicked = await move(coordinator.client, open, 'active');
+    assert.equal(clicked.status, 422);
+    assert.match(clicked.body, /The agreement was only accepted in Tandem/);
+    await addSignedAgreement(w, w.org.id, open, 'qualified');
+    assert.equal((await move(coordinator.client, open, 'active')).status, 303);
     await addSignedAgreement(w, w.org.id, long);
     assert.equal((await move(coordinator.client, long, 'active')).status, 303);
     const short = await seed({ stage: 'approved', plannedDays: 30 });
+    await addActivationFacts(w, w.org.id, short);
     assert.equal((await move(coordinator.client, short, 'active')).status, 303);
+  });
+
+  it('takes an applicant through several stages in one step when every condition holds, with an event per stage', async () => {
+    const id = await seed({ plannedDays: 20 });
+    await addActivationFacts(w, w.org.id, id);
+    const page = await coordinator.client.get(`/volunteers/${id}`);
+    assert.match(page.body, /<option value="approved">Approved \(through the stages before it\)<\/option>/);
+    assert.equal((await move(coordinator.client, id, 'active')).status, 303);
+    const state = await volunteerState(w, id);
+    assert.equal(state.stage, 'active');
+    assert.equal(state.version, 7);
+    const events = (await eventsOf(w, id)).filter((e) => e.kind === 'stage');
+    assert.deepEqual(events.map((e) => `${e.fromStage}→${e.toStage}`).sort(), ['applied→contacted', 'approved→active', 'contacted→interview_scheduled', 'interview_scheduled→interviewed', 'interviewed→training', 'training→approved'].sort());
+
+    // Working with minors without checks: refused at approval, nothing moves, and everything missing on the way is named.
+    const minors = await seed({ worksWithMinors: true, plannedDays: 20 });
+    const res = await move(coordinator.client, minors, 'active');
+    assert.equal(res.status, 422);
+    assert.match(res.body, /Not moved to “Active”/);
+    assert.match(res.body, /The way stops at “Approved”/);
+    assert.ok(res.body.includes(`href="/volunteers/${minors}/insurance/new"`));
+    const after = await volunteerState(w, minors);
+    assert.equal(after.stage, 'applied');
+    assert.equal(after.version, 1);
+    assert.equal((await eventsOf(w, minors)).length, 0);
   });
 
   it('in Polish: a blocked move is refused with the message at the field (Polish text where the catalogue has it)', async () => {
@@ -178,7 +283,9 @@ describe('moving one volunteer (POST /volunteers/:id/stage)', () => {
     assert.match(res.body, /id="f-stage-error"/);
     const polish = catalogues.pl['volunteers.rule.agreementRequired'];
     if (polish) assert.ok(res.body.includes(polish.replace(/&/g, '&amp;').replace(/</g, '&lt;')));
-    const skip = await move(pl.client, await seed(), 'training', '', '?lang=pl');
+    assert.match(res.body, /Nie przeniesiono do etapu „Aktywny/);
+    assert.ok(res.body.includes('Odnotuj porozumienie zawarte na piśmie'));
+    const skip = await move(pl.client, await seed(), 'paused', '', '?lang=pl');
     assert.equal(skip.status, 422);
     assert.match(skip.body, /id="f-stage-error"/);
   });

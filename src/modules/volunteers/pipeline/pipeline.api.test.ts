@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { StageOutput, VolunteerPage } from './pipeline.schemas.js';
-import { addSignedAgreement, auditEntries, createVolunteer, eventsOf, tokenFor, volunteerState, world, type World } from './test-helpers.js';
+import { addActivationFacts, addSignedAgreement, auditEntries, createVolunteer, eventsOf, tokenFor, volunteerState, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -72,6 +72,7 @@ describe('POST /api/v1/volunteers/:id/stage', () => {
     assert.match(noReason.json<ErrorBody>().error.fields!.reason!, /Give a reason/);
 
     await addSignedAgreement(w, w.org.id, id);
+    await addActivationFacts(w, w.org.id, id, { insurance: false });
     const ok = await call('POST', `/api/v1/volunteers/${id}/stage`, token, { stage: 'active', version: 1 });
     assert.equal(ok.statusCode, 200);
     const state = ok.json<StageOutput>();

@@ -8,11 +8,11 @@ import { can, volunteersPolicy } from '../volunteers.policy.js';
 import { exportFile } from './export-view.js';
 import { formBody, formErrorsOf, idParam, lenientQuery } from './http.js';
 import { BulkInput, MoveInput, type VolunteerQuery } from './pipeline.schemas.js';
-import { BOARD_LIMIT, bulkMove, listVolunteers, moveVolunteer, viewVolunteer, volunteerBoard } from './pipeline.service.js';
+import { BOARD_LIMIT, bulkMove, listVolunteers, MoveRefused, moveVolunteer, viewVolunteer, volunteerBoard } from './pipeline.service.js';
 import { BoardView } from './views/board.js';
 import { BulkResultView } from './views/bulk-result.js';
 import { fullName, stageName } from './views/labels.js';
-import { VolunteerPageView } from './views/volunteer.js';
+import { VolunteerPageView, type Refusal } from './views/volunteer.js';
 import { VolunteerListView, viewQuery } from './views/volunteer-list.js';
 
 /** HTML pages of the coordinator's pipeline: list, board, one volunteer, moves, bulk moves, exports. */
@@ -26,9 +26,9 @@ export function pipelinePages({ app, db, config }: ModuleContext) {
     return sendPage(req, reply, (c) => c.t('volunteers.pipeline.title'), (ctx) => <VolunteerListView ctx={ctx} page={page} query={query} canManage={canManage(req)} bulk={bulk} />, status);
   };
 
-  const volunteerPage = async (req: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200, conflict = false) => {
+  const volunteerPage = async (req: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200, conflict = false, refusal?: Refusal) => {
     const view = await viewVolunteer(db, actorOf(req), id);
-    return sendPage(req, reply, fullName(view.volunteer), (ctx) => <VolunteerPageView ctx={ctx} view={view} form={form} canManage={canManage(req)} conflict={conflict} />, status);
+    return sendPage(req, reply, fullName(view.volunteer), (ctx) => <VolunteerPageView ctx={ctx} view={view} form={form} canManage={canManage(req)} conflict={conflict} refusal={refusal} />, status);
   };
 
   app.get('/volunteers', { config: read }, async (req, reply) => listPage(req, reply, lenientQuery(req.query)));
@@ -70,6 +70,10 @@ export function pipelinePages({ app, db, config }: ModuleContext) {
       return reply.redirect(`/volunteers/${id}`, 303);
     } catch (err) {
       if (err instanceof AppError && err.code === 'CONFLICT') return volunteerPage(req, reply, id, emptyForm(), 409, true);
+      if (err instanceof MoveRefused) {
+        const refusal = { to: err.to, key: err.key, field: err.field, missing: err.missing, stoppedAt: err.stoppedAt };
+        return volunteerPage(req, reply, id, { values: body, errors: { [err.field]: { key: err.key } } }, 422, false, refusal);
+      }
       const errors = formErrorsOf(err);
       if (!errors) throw err;
       return volunteerPage(req, reply, id, { values: body, errors }, 422);

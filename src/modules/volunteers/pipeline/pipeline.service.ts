@@ -11,7 +11,7 @@ import { loadScreeningPanel } from '../screening/panel-data.js';
 import { addEvent, findVolunteerById, isMinor, volunteerFacts, type VolunteerRow } from '../volunteers.repository.js';
 import { countByStage, findConsents, findEvents, findVolunteers, lockVolunteers, setStage, spokenLanguages } from './pipeline.repository.js';
 import type { BulkInput, MoveInput, StageOutput, VolunteerPage, VolunteerQuery, VolunteerSummary } from './pipeline.schemas.js';
-import { BOARD_STAGES, checkTransition, nextStages, STAGES, type Stage } from './stages.js';
+import { BOARD_STAGES, checkPath, checkTransition, reachableStages, STAGES, type Requirement, type Stage } from './stages.js';
 
 export const PAGE_SIZE = 25;
 /** Cards shown per board column; the rest are reached through the list filtered by that stage. */
@@ -124,7 +124,7 @@ export async function viewVolunteer(db: Db, actor: Actor, id: string, now = new 
     const result = {
       volunteer,
       awaitingGuardian: isMinor(volunteer.birthDate, today) && !volunteer.guardianConfirmedAt,
-      next: nextStages(volunteer.stage as Stage),
+      next: reachableStages(volunteer.stage as Stage),
       consents: await findConsents(tx, actor.organisationId, id),
       events: await findEvents(tx, actor.organisationId, id),
       duplicate: duplicate ? { id: duplicate.id, givenName: duplicate.givenName, familyName: duplicate.familyName, appliedAt: duplicate.appliedAt } : null,
@@ -137,35 +137,65 @@ export async function viewVolunteer(db: Db, actor: Actor, id: string, now = new 
 }
 export type VolunteerView = Awaited<ReturnType<typeof viewVolunteer>>;
 
-export type MoveOutcome = { ok: true; state: StageOutput } | { ok: false; key: string; field: 'stage' | 'reason' | 'version'; conflict?: boolean };
+export type MoveOutcome =
+  | { ok: true; state: StageOutput }
+  | { ok: false; key: string; field: 'stage' | 'reason' | 'version'; conflict?: boolean; missing?: Requirement[]; stoppedAt?: Stage };
 
 /**
  * One volunteer's move inside the caller's transaction, on a row locked FOR UPDATE: the version must be the one
- * the mover saw, then the rules of `checkTransition` decide. An allowed move updates the row, adds a `stage`
- * event to the timeline and an audit row (`volunteer.stage`); a refused one writes nothing. A move to `approved`
- * also invites the volunteer to an account, with links under `baseUrl` (null only for callers that never approve).
+ * the mover saw, then the rules of `checkPath` decide — for a move through several intake stages at once, every
+ * step's conditions must hold, else nothing moves. An allowed move updates the row and adds a `stage` event to the
+ * timeline and an audit row (`volunteer.stage`) per stage passed; a refused one writes nothing and says what is
+ * missing. Passing `approved` also invites the volunteer to an account, with links under `baseUrl` (null only for
+ * callers that never approve). `oneStep` keeps to the next stage only (screening's automatic moves).
  */
-export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string | null): Promise<MoveOutcome> {
+export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string | null, oneStep = false): Promise<MoveOutcome> {
   if (row.version !== version) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
   const facts = await volunteerFacts(tx, actor.organisationId, row, (await orgClock(tx, actor.organisationId, now)).today);
-  const check = checkTransition(facts, to, reason);
-  if (!check.ok) return { ok: false, key: check.reason, field: check.reason === 'volunteers.rule.reasonRequired' ? 'reason' : 'stage' };
-  const updated = await setStage(tx, actor.organisationId, row.id, { stage: to, reason: reason ?? null, version, at: now });
-  if (!updated) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
-  await addEvent(tx, actor.organisationId, { volunteerId: row.id, actorUserId: actor.userId, kind: 'stage', fromStage: row.stage, toStage: to, reason: reason ?? null });
-  await audit(tx, actor, { action: 'volunteer.stage', entity: 'volunteer', entityId: row.id, fields: ['stage'] });
-  // An approved volunteer is invited to create an account, in the same transaction as the approval.
-  if (to === 'approved' && row.email && !row.userId) {
-    if (baseUrl === null) throw new Error('a move to approved needs the base URL for the invitation link');
-    await inviteVolunteerInTx(tx, actor, row, baseUrl);
+  const check: ReturnType<typeof checkPath> = oneStep ? checkTransition(facts, to, reason) : checkPath(facts, to, reason);
+  if (!check.ok) return { ok: false, key: check.reason, field: check.reason === 'volunteers.rule.reasonRequired' ? 'reason' : 'stage', missing: check.missing, stoppedAt: check.stoppedAt };
+  let from = row.stage as Stage;
+  let current = version;
+  let updated: Awaited<ReturnType<typeof setStage>>;
+  for (const step of check.path ?? [to]) {
+    const stepReason = step === to ? (reason ?? null) : null;
+    updated = await setStage(tx, actor.organisationId, row.id, { stage: step, reason: stepReason, version: current, at: now });
+    if (!updated) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
+    await addEvent(tx, actor.organisationId, { volunteerId: row.id, actorUserId: actor.userId, kind: 'stage', fromStage: from, toStage: step, reason: stepReason });
+    await audit(tx, actor, { action: 'volunteer.stage', entity: 'volunteer', entityId: row.id, fields: ['stage'] });
+    // An approved volunteer is invited to create an account, in the same transaction as the approval.
+    if (step === 'approved' && row.email && !row.userId) {
+      if (baseUrl === null) throw new Error('a move to approved needs the base URL for the invitation link');
+      await inviteVolunteerInTx(tx, actor, row, baseUrl);
+    }
+    from = step;
+    current = updated.version;
   }
-  return { ok: true, state: { id: updated.id, stage: updated.stage as Stage, stageReason: updated.stageReason, stageChangedAt: updated.stageChangedAt.toISOString(), version: updated.version } };
+  const u = updated!;
+  return { ok: true, state: { id: u.id, stage: u.stage as Stage, stageReason: u.stageReason, stageChangedAt: u.stageChangedAt.toISOString(), version: u.version } };
 }
 
 /**
- * Moves one volunteer. Throws NOT_FOUND (also for another organisation's id), CONFLICT when someone else
- * changed the volunteer since `input.version` was read, and VALIDATION with the rule's message on the field
- * it concerns (`stage` or `reason`) when the rules refuse the move. Of two concurrent moves exactly one wins.
+ * A move the rules refused: the message on the field it concerns, and exactly what is missing (each with its
+ * own message and a link to where it is recorded, on the page; as `missing` in the field's params on the API).
+ */
+export class MoveRefused extends AppError {
+  constructor(
+    readonly to: Stage,
+    readonly key: string,
+    readonly field: 'stage' | 'reason',
+    readonly missing: Requirement[],
+    readonly stoppedAt?: Stage,
+  ) {
+    super('VALIDATION', key, { [field]: missing.length > 0 ? { key, params: { missing: missing.join(',') } } : { key } });
+  }
+}
+
+/**
+ * Moves one volunteer, through several intake stages when `input.stage` lies further ahead. Throws NOT_FOUND
+ * (also for another organisation's id), CONFLICT when someone else changed the volunteer since `input.version`
+ * was read, and MoveRefused (VALIDATION) with the rule's message and what is missing when the rules refuse the
+ * move. Of two concurrent moves exactly one wins.
  */
 export async function moveVolunteer(db: Db, actor: Actor, id: string, input: MoveInput, baseUrl: string, now = new Date()): Promise<StageOutput> {
   return withTenant(db, actor, async (tx) => {
@@ -174,14 +204,14 @@ export async function moveVolunteer(db: Db, actor: Actor, id: string, input: Mov
     const outcome = await applyMove(tx, actor, row, input.stage, input.reason, input.version, now, baseUrl);
     if (outcome.ok) return outcome.state;
     if (outcome.conflict) throw new AppError('CONFLICT', outcome.key);
-    throw new AppError('VALIDATION', outcome.key, { [outcome.field]: { key: outcome.key } });
+    throw new MoveRefused(input.stage, outcome.key, outcome.field === 'reason' ? 'reason' : 'stage', outcome.missing ?? [], outcome.stoppedAt);
   });
 }
 
 export interface BulkResult {
   stage: Stage;
   moved: { id: string; givenName: string; familyName: string; from: Stage }[];
-  refused: { id: string; givenName: string | null; familyName: string | null; key: string }[];
+  refused: { id: string; givenName: string | null; familyName: string | null; key: string; missing: Requirement[] }[];
 }
 
 /**
@@ -196,10 +226,10 @@ export async function bulkMove(db: Db, actor: Actor, input: BulkInput, locale: L
     for (const row of rows) {
       const outcome = await applyMove(tx, actor, row, input.stage, input.reason, wanted.get(row.id)!, now, baseUrl);
       if (outcome.ok) result.moved.push({ id: row.id, givenName: row.givenName, familyName: row.familyName, from: row.stage as Stage });
-      else result.refused.push({ id: row.id, givenName: row.givenName, familyName: row.familyName, key: outcome.conflict ? 'volunteers.pipeline.bulk.changedMeanwhile' : outcome.key });
+      else result.refused.push({ id: row.id, givenName: row.givenName, familyName: row.familyName, key: outcome.conflict ? 'volunteers.pipeline.bulk.changedMeanwhile' : outcome.key, missing: outcome.missing ?? [] });
     }
     const found = new Set(rows.map((r) => r.id));
-    for (const id of wanted.keys()) if (!found.has(id)) result.refused.push({ id, givenName: null, familyName: null, key: 'volunteers.pipeline.bulk.notFound' });
+    for (const id of wanted.keys()) if (!found.has(id)) result.refused.push({ id, givenName: null, familyName: null, key: 'volunteers.pipeline.bulk.notFound', missing: [] });
     const compare = compareNames(locale);
     const byName = (a: { familyName: string | null; givenName: string | null }, b: typeof a) => compare(a.familyName ?? '', b.familyName ?? '') || compare(a.givenName ?? '', b.givenName ?? '');
     result.moved.sort(byName);

@@ -8,7 +8,7 @@ import { TestClient } from '../../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../../core/testing/harness.js';
 import { people, type Role } from '../../../core/tenancy/tenancy.table.js';
-import { safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers, type LanguageLevel } from '../volunteers.table.js';
+import { insuranceRecords, safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers, type LanguageLevel } from '../volunteers.table.js';
 import type { Stage } from './stages.js';
 
 /** Test-only helpers of the pipeline: two organisations on a fresh app, volunteers inserted directly. */
@@ -108,15 +108,29 @@ export async function createVolunteer(w: World, organisationId: string, s: Volun
   });
 }
 
-export async function addSafeguardingCheck(w: World, organisationId: string, volunteerId: string, userId: string, renewBy = '2099-01-01') {
+/** Records one safeguarding check of `kind` (default: the register check), valid until `renewBy`. */
+export async function addSafeguardingCheck(w: World, organisationId: string, volunteerId: string, userId: string, renewBy = '2099-01-01', kind = 'pl_sex_offenders_register') {
   await withTenant(w.db, { organisationId, userId }, (tx) =>
-    tx.insert(safeguardingChecks).values({ organisationId, volunteerId, kind: 'pl_sex_offenders_register', seenOn: renewBy < '2024-01-02' ? '1999-01-01' : '2024-01-01', seenByUserId: userId, renewBy }),
+    tx.insert(safeguardingChecks).values({ organisationId, volunteerId, kind, seenOn: renewBy < '2024-01-02' ? '1999-01-01' : '2024-01-01', seenByUserId: userId, renewBy }),
   );
 }
 
-export async function addSignedAgreement(w: World, organisationId: string, volunteerId: string) {
+/** Sets the "lived outside Poland in the last 20 years" answer. */
+export async function setLivedAbroad(w: World, organisationId: string, volunteerId: string, livedAbroad: boolean | null) {
+  await withTenant(w.db, { organisationId, userId: null }, (tx) => tx.update(volunteers).set({ livedAbroad }).where(eq(volunteers.id, volunteerId)));
+}
+
+/** What every activation needs besides the agreement: health and safety acknowledged, travel costs settled, insurance. */
+export async function addActivationFacts(w: World, organisationId: string, volunteerId: string, opts: { insurance?: boolean } = {}) {
+  await withTenant(w.db, { organisationId, userId: null }, async (tx) => {
+    await tx.update(volunteers).set({ healthSafetyOn: '2026-01-05', travelCosts: 'reimbursed', travelCostsOn: '2026-01-05' }).where(eq(volunteers.id, volunteerId));
+    if (opts.insurance !== false) await tx.insert(insuranceRecords).values({ organisationId, volunteerId, insurer: 'PZU', policyNumber: 'NNW-1', validFrom: '2026-01-01', validTo: '2099-12-31' });
+  });
+}
+
+export async function addSignedAgreement(w: World, organisationId: string, volunteerId: string, acceptedHow: 'paper' | 'electronic' | 'qualified' = 'paper') {
   await withTenant(w.db, { organisationId, userId: null }, (tx) =>
-    tx.insert(volunteerDocuments).values({ organisationId, volunteerId, kind: 'agreement', locale: 'pl', title: 'Porozumienie', body: '…', acceptedHow: 'paper', acceptedAt: new Date() }),
+    tx.insert(volunteerDocuments).values({ organisationId, volunteerId, kind: 'agreement', locale: 'pl', title: 'Porozumienie', body: '…', acceptedHow, acceptedAt: new Date() }),
   );
 }
 

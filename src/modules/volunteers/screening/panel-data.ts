@@ -2,15 +2,20 @@ import type { Tx } from '../../../core/db/tx.js';
 import { decodePlace, type Place } from './place.js';
 import { checkStatus, safeguardingStatus, type SafeguardingStatus } from './safeguarding-status.js';
 import { getOrganisation, getScreeningSettings, listChecks, listInsurance, listInterviews, userNames } from './screening.repository.js';
-import { kindsFor } from './screening.schemas.js';
+import { missingSafeguarding, type SafeguardingRequirement } from './requirements.js';
+import { and, eq } from 'drizzle-orm';
+import { volunteers } from '../volunteers.table.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
 
 export interface ScreeningPanelData {
   /** Today in the organisation's time zone (YYYY-MM-DD), and now, for upcoming/past and expiry. */
   today: string;
   now: Date;
-  /** Whether the organisation's country requires safeguarding kinds this volunteer has none of yet. */
-  missingKinds: string[];
+  /** Exactly what the law of the organisation's country still asks before work with minors (empty: cleared). */
+  missing: SafeguardingRequirement[];
+  /** The organisation's country, and the volunteer's answer to "lived abroad in the last 20 years" (null: not asked). */
+  country: string;
+  livedAbroad: boolean | null;
   interviews: {
     id: string;
     startsAt: Date;
@@ -37,12 +42,15 @@ export async function loadScreeningPanel(tx: Tx, organisationId: string, volunte
     await listInsurance(tx, organisationId, volunteerId),
   ];
   const names = await userNames(tx, [...checkRows.map((c) => c.seenByUserId), ...interviewRows.flatMap((i) => (i.interviewerUserId ? [i.interviewerUserId] : []))]);
-  const validKinds = new Set(checkRows.filter((c) => c.renewBy > today).map((c) => c.kind));
+  const [volunteer] = await tx.select({ livedAbroad: volunteers.livedAbroad }).from(volunteers).where(and(eq(volunteers.organisationId, organisationId), eq(volunteers.id, volunteerId)));
+  const livedAbroad = volunteer?.livedAbroad ?? null;
+  const missing = missingSafeguarding({ country: org.country, livedAbroad, checks: checkRows, today });
   return {
     today,
     now: new Date(),
-    // A foreign statement is needed only from people who lived abroad: it is never counted as missing.
-    missingKinds: (org.country === 'PL' || org.country === 'DE' ? kindsFor(org.country) : []).filter((k) => k !== 'foreign_statement' && !validKinds.has(k)),
+    missing,
+    country: org.country,
+    livedAbroad,
     interviews: interviewRows.map((i) => ({
       id: i.id,
       startsAt: i.startsAt,
@@ -54,7 +62,20 @@ export async function loadScreeningPanel(tx: Tx, organisationId: string, volunte
       interviewer: i.interviewerUserId ? (names.get(i.interviewerUserId) ?? null) : null,
     })),
     checks: checkRows.map((c) => ({ id: c.id, kind: c.kind, seenOn: c.seenOn, renewBy: c.renewBy, seenBy: names.get(c.seenByUserId) ?? '—', status: checkStatus(c.renewBy, today, settings.reminderDays) })),
-    safeguarding: safeguardingStatus(checkRows, today, settings.reminderDays),
+    safeguarding: overallStatus(missing, checkRows, today, settings.reminderDays),
     insurance: insuranceRows.map((r) => ({ id: r.id, insurer: r.insurer, policyNumber: r.policyNumber, validFrom: r.validFrom, validTo: r.validTo, current: r.validFrom <= today && today <= r.validTo })),
   };
+}
+
+/**
+ * The one-word state of the safeguarding record: `missing` or `expired` (when a required document lapsed) while
+ * anything is missing; otherwise `expiring` when a document in force is due for renewal soon, else `valid`.
+ */
+function overallStatus(missing: readonly string[], checks: readonly { kind: string; renewBy: string }[], today: string, reminderDays: number): SafeguardingStatus {
+  if (missing.length > 0) return checks.some((c) => c.renewBy <= today && missing.includes(c.kind === 'foreign_record_statement' ? 'foreign_criminal_record' : c.kind)) ? 'expired' : 'missing';
+  const inForce = checks.filter((c) => c.renewBy > today);
+  // Several documents may be required: the record is as fresh as the first one that needs renewing.
+  const byKind = new Map<string, string>();
+  for (const c of inForce) if ((byKind.get(c.kind) ?? '') < c.renewBy) byKind.set(c.kind, c.renewBy);
+  return [...byKind.values()].some((renewBy) => safeguardingStatus([{ renewBy }], today, reminderDays) === 'expiring') ? 'expiring' : 'valid';
 }

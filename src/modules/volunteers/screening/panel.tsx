@@ -5,6 +5,8 @@ import { volunteersPolicy } from '../volunteers.policy.js';
 import type { ScreeningPanelData } from './panel-data.js';
 import type { Place } from './place.js';
 import { NOTE_FIELDS } from './screening.schemas.js';
+import { asksLivedAbroad } from './requirements.js';
+import { fixHref } from '../fix-links.js';
 
 type Interview = ScreeningPanelData['interviews'][number];
 
@@ -136,12 +138,30 @@ function Safeguarding({ ctx, data, volunteer, canManage }: { ctx: PageContext; d
       <div class={warn ? 'notice notice-warning' : 'notice'}>
         <p>
           <strong>{t(`volunteers.screening.safeguardingStatus.${data.safeguarding}`)}</strong>
-          {volunteer.worksWithMinors && data.safeguarding !== 'valid' && data.safeguarding !== 'expiring' && <> {t('volunteers.screening.blocksMinors')}</>}
+          {volunteer.worksWithMinors && data.missing.length > 0 && <> {t('volunteers.screening.blocksMinors')}</>}
         </p>
-        {data.missingKinds.length > 0 && data.checks.length > 0 && (
-          <p>{t('volunteers.screening.missingKinds', { kinds: data.missingKinds.map((k) => t(`volunteers.screening.kind.${k}`)).join('; ') })}</p>
+        {data.missing.length > 0 && (
+          <>
+            <p id="safeguarding-missing">{t('volunteers.screening.missingBeforeMinors', { count: data.missing.length })}</p>
+            <ul aria-labelledby="safeguarding-missing">
+              {data.missing.map((r) => (
+                <li>{canManage ? <a href={fixHref(volunteer.id, r)}>{t(`volunteers.missing.${r}`)}</a> : t(`volunteers.missing.${r}`)}</li>
+              ))}
+            </ul>
+          </>
         )}
       </div>
+      {asksLivedAbroad(data.country) && (
+        <p>
+          {t('volunteers.screening.livedAbroad.label')}: <strong>{t(`volunteers.screening.livedAbroad.${data.livedAbroad === null ? 'unknown' : data.livedAbroad ? 'yes' : 'no'}`)}</strong>
+          {canManage && (
+            <>
+              {' '}
+              · <a href={`/volunteers/${volunteer.id}/lived-abroad`}>{t('volunteers.screening.livedAbroad.change')}</a>
+            </>
+          )}
+        </p>
+      )}
       {data.checks.length > 0 && (
         <div class="table-wrap">
           <table>
@@ -220,6 +240,35 @@ function Insurance({ ctx, data, volunteer, canManage }: { ctx: PageContext; data
   );
 }
 
+/** Health-and-safety acknowledgement and travel costs, each with its date (needed before activation). */
+function Legal({ ctx, volunteer, canManage }: { ctx: PageContext; volunteer: VolunteerRow; canManage: boolean }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <h3>{t('volunteers.screening.legal.heading')}</h3>
+      <dl class="details">
+        <div>
+          <dt>{t('volunteers.screening.legal.healthSafetyOn')}</dt>
+          <dd>{volunteer.healthSafetyOn ? t('volunteers.screening.legal.healthSafetyValue', { date: formatDate(volunteer.healthSafetyOn, locale) }) : t('volunteers.screening.legal.notRecorded')}</dd>
+        </div>
+        <div>
+          <dt>{t('volunteers.screening.legal.travelCosts')}</dt>
+          <dd>
+            {volunteer.travelCosts && volunteer.travelCostsOn
+              ? t(`volunteers.screening.legal.travel.${volunteer.travelCosts}`, { date: formatDate(volunteer.travelCostsOn, locale) })
+              : t('volunteers.screening.legal.notRecorded')}
+          </dd>
+        </div>
+      </dl>
+      {canManage && (
+        <p>
+          <a href={`/volunteers/${volunteer.id}/legal`}>{t('volunteers.screening.legal.record')}</a>
+        </p>
+      )}
+    </>
+  );
+}
+
 /**
  * The interviews, safeguarding checks and insurance of one volunteer, shown on the volunteer page.
  * `data` is what `loadScreeningPanel` returned (loaded in the page's tenant transaction). Shown to
@@ -236,6 +285,7 @@ export function ScreeningPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
       <Interviews ctx={ctx} data={d} volunteerId={volunteer.id} canManage={canManage} />
       <Safeguarding ctx={ctx} data={d} volunteer={volunteer} canManage={canManage} />
       <Insurance ctx={ctx} data={d} volunteer={volunteer} canManage={canManage} />
+      <Legal ctx={ctx} volunteer={volunteer} canManage={canManage} />
     </section>
   );
 }

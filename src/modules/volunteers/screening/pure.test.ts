@@ -132,8 +132,8 @@ describe('interview place and safeguarding kinds', () => {
   });
 
   it('asks for the checks of the organisation’s country', () => {
-    assert.deepEqual(kindsFor('PL'), ['pl_sex_offenders_register', 'pl_criminal_record', 'foreign_statement']);
+    assert.deepEqual(kindsFor('PL'), ['pl_sex_offenders_register', 'pl_criminal_record', 'foreign_statement', 'foreign_criminal_record', 'foreign_record_statement']);
     assert.deepEqual(kindsFor('DE'), ['de_extended_certificate']);
-    assert.equal(kindsFor('CZ').length, 4);
+    assert.equal(kindsFor('CZ').length, 6);
   });
 });

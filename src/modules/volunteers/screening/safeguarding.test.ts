@@ -47,11 +47,14 @@ describe('safeguarding checks', () => {
     assert.equal((await auditEntries(w, w.org.id, 'safeguarding.create')).filter((a) => a.entityId === check!.id).length, 1);
 
     const facts = await withTenant(w.db, { organisationId: w.org.id, userId: null }, async (tx) => volunteerFacts(tx, w.org.id, (await findVolunteerById(tx, w.org.id, v.id))!, todayIn()));
-    assert.equal(facts.safeguardingValid, true);
+    // One check is not enough (issue 11): the panel and the rules name exactly what is still missing.
+    assert.deepEqual(facts.safeguardingMissing, ['pl_criminal_record', 'lived_abroad_answer']);
     const panel = await client.get(`/volunteers/${v.id}/screening`);
     assert.match(panel.body, /Register of sex offenders/);
     assert.match(panel.body, /Valid</);
-    assert.match(panel.body, /Still to record: Criminal-record information/);
+    assert.match(panel.body, /2 things are missing before work with minors/);
+    assert.ok(panel.body.includes(`<a href="/volunteers/${v.id}/safeguarding/new?kind=pl_criminal_record">Record the criminal-record information (KRK)</a>`));
+    assert.ok(panel.body.includes(`<a href="/volunteers/${v.id}/lived-abroad">Record whether the volunteer lived outside Poland in the last 20 years</a>`));
   });
 
   it('uses the organisation’s renewal period and accepts an explicit renewal date', async () => {
@@ -110,7 +113,7 @@ describe('safeguarding checks', () => {
     assert.match(panel.body, /<strong>Expired<\/strong>/);
     assert.match(panel.body, /cannot be matched with minors until a valid check is recorded/);
     const facts = await withTenant(w.db, { organisationId: w.org.id, userId: null }, async (tx) => volunteerFacts(tx, w.org.id, (await findVolunteerById(tx, w.org.id, v.id))!, today));
-    assert.equal(facts.safeguardingValid, false);
+    assert.deepEqual(facts.safeguardingMissing, ['pl_sex_offenders_register', 'pl_criminal_record', 'lived_abroad_answer']);
   });
 });
 

@@ -11,10 +11,11 @@ import { cancelInterview, interviewForForm, pickSlot, recordInterview, reschedul
 import { ScreeningPanel } from './panel.js';
 import { decodePlace } from './place.js';
 import { recordCheck } from './safeguarding.service.js';
-import { IdParams, InsuranceInput, InterviewParams, RecordInput, RescheduleInput, SafeguardingInput, ScheduleInput } from './screening.schemas.js';
+import { IdParams, InsuranceInput, InterviewParams, LegalInput, LivedAbroadInput, RecordInput, RescheduleInput, SAFEGUARDING_KINDS, SafeguardingInput, ScheduleInput } from './screening.schemas.js';
+import { factsForForm, recordLegal, recordLivedAbroad } from './facts.service.js';
 import { safeguardingFormContext, viewScreening } from './screening.service.js';
 import { utcToZoned } from '../../../core/i18n/time-zone.js';
-import { InsuranceFormView, InterviewFormView, RecordFormView, SafeguardingFormView } from './views/forms.js';
+import { InsuranceFormView, InterviewFormView, LegalFormView, LivedAbroadFormView, RecordFormView, SafeguardingFormView } from './views/forms.js';
 
 /** A malformed id is answered like an unknown one. */
 function idOf(params: unknown): string {
@@ -140,7 +141,11 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.checkTitle'), (ctx) => <SafeguardingFormView ctx={ctx} form={form} volunteer={c.volunteer} kinds={c.kinds} renewalMonths={c.renewalMonths} />, status);
   };
 
-  app.get('/volunteers/:id/safeguarding/new', { config: manage }, async (req, reply) => checkForm(req, reply, idOf(req.params), emptyForm()));
+  app.get('/volunteers/:id/safeguarding/new', { config: manage }, async (req, reply) => {
+    // "Record the KRK information" on a refused move links here with that kind chosen.
+    const kind = (req.query as Record<string, unknown> | undefined)?.kind;
+    return checkForm(req, reply, idOf(req.params), emptyForm(typeof kind === 'string' && (SAFEGUARDING_KINDS as readonly string[]).includes(kind) ? { kind } : {}));
+  });
 
   app.post('/volunteers/:id/safeguarding', { config: manage }, async (req, reply) => {
     const id = idOf(req.params);
@@ -155,6 +160,38 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     }
     setFlash(reply, 'success', 'volunteers.screening.flash.checkRecorded');
     return reply.redirect(`/volunteers/${id}`, 303);
+  });
+
+  // --- Lived abroad (which documents the 2016 Act asks) ---
+  const livedAbroadForm = async (req: FastifyRequest, reply: FastifyReply, id: string, form?: FormState, status = 200) => {
+    const f = await factsForForm(db, actorOf(req), id);
+    return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.livedAbroad.title'), (ctx) => <LivedAbroadFormView ctx={ctx} form={form ?? emptyForm(f.values)} volunteer={f.volunteer} />, status);
+  };
+  app.get('/volunteers/:id/lived-abroad', { config: manage }, async (req, reply) => livedAbroadForm(req, reply, idOf(req.params)));
+  app.post('/volunteers/:id/lived-abroad', { config: manage }, async (req, reply) => {
+    const id = idOf(req.params);
+    const body = bodyOf(req);
+    const parsed = LivedAbroadInput.safeParse(body);
+    if (!parsed.success) return livedAbroadForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    await recordLivedAbroad(db, actorOf(req), id, parsed.data);
+    setFlash(reply, 'success', 'volunteers.screening.flash.livedAbroadRecorded');
+    return reply.redirect(`/volunteers/${id}#screening`, 303);
+  });
+
+  // --- Health and safety, travel costs ---
+  const legalForm = async (req: FastifyRequest, reply: FastifyReply, id: string, form?: FormState, status = 200) => {
+    const f = await factsForForm(db, actorOf(req), id);
+    return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.legal.title'), (ctx) => <LegalFormView ctx={ctx} form={form ?? emptyForm(f.values)} volunteer={f.volunteer} />, status);
+  };
+  app.get('/volunteers/:id/legal', { config: manage }, async (req, reply) => legalForm(req, reply, idOf(req.params)));
+  app.post('/volunteers/:id/legal', { config: manage }, async (req, reply) => {
+    const id = idOf(req.params);
+    const body = bodyOf(req);
+    const parsed = LegalInput.safeParse(body);
+    if (!parsed.success) return legalForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
+    await recordLegal(db, actorOf(req), id, parsed.data);
+    setFlash(reply, 'success', 'volunteers.screening.flash.legalRecorded');
+    return reply.redirect(`/volunteers/${id}#screening`, 303);
   });
 
   // --- Insurance ---

@@ -97,15 +97,8 @@ export const RecordInput = z
   });
 export type RecordInput = z.output<typeof RecordInput>;
 
-export const SAFEGUARDING_KINDS = ['pl_sex_offenders_register', 'pl_criminal_record', 'foreign_statement', 'de_extended_certificate'] as const;
-export type SafeguardingKind = (typeof SAFEGUARDING_KINDS)[number];
-
-/** The checks the law of the organisation's country asks for (other countries: all kinds, chosen by staff). */
-export function kindsFor(country: string): readonly SafeguardingKind[] {
-  if (country === 'PL') return ['pl_sex_offenders_register', 'pl_criminal_record', 'foreign_statement'];
-  if (country === 'DE') return ['de_extended_certificate'];
-  return SAFEGUARDING_KINDS;
-}
+export { SAFEGUARDING_KINDS, kindsFor, type SafeguardingKind } from './requirements.js';
+import { SAFEGUARDING_KINDS } from './requirements.js';
 
 /**
  * That a safeguarding check was seen (never the document): its kind, the date it was seen (not in the future,
@@ -139,3 +132,35 @@ export const InsuranceInput = z
     if (v.validTo < v.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], params: { key: 'volunteers.screening.validation.validToBeforeFrom' } });
   });
 export type InsuranceInput = z.output<typeof InsuranceInput>;
+
+const pastDate = () =>
+  isoDate()
+    .refine((d) => d <= todayIn(), { params: { key: 'validation.dateInFuture' } })
+    .refine((d) => d >= '2000-01-01', { params: { key: 'validation.dateTooOld' } });
+
+/** Whether the volunteer lived outside Poland in the last 20 years (the 2016 Act asks more documents then). */
+export const LivedAbroadInput = z
+  .object({ livedAbroad: z.enum(['yes', 'no']) })
+  .strict()
+  .transform((v) => v.livedAbroad === 'yes');
+
+export const TRAVEL_COSTS = ['reimbursed', 'waived'] as const;
+
+/**
+ * The legal facts recorded before activation: the day the health-and-safety information was acknowledged, and
+ * travel costs — reimbursed, or waived in writing — with the day that was agreed. Either part may be recorded on
+ * its own; at least one is needed.
+ */
+export const LegalInput = z
+  .object({
+    healthSafetyOn: z.preprocess(blank, pastDate().optional()),
+    travelCosts: z.preprocess(blank, z.enum(TRAVEL_COSTS).optional()),
+    travelCostsOn: z.preprocess(blank, pastDate().optional()),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.travelCosts && !v.travelCostsOn) ctx.addIssue({ code: 'custom', path: ['travelCostsOn'], params: { key: 'validation.required' } });
+    if (!v.travelCosts && v.travelCostsOn) ctx.addIssue({ code: 'custom', path: ['travelCosts'], params: { key: 'validation.required' } });
+    if (!v.healthSafetyOn && !v.travelCosts && !v.travelCostsOn) ctx.addIssue({ code: 'custom', path: ['healthSafetyOn'], params: { key: 'volunteers.screening.validation.legalNothing' } });
+  });
+export type LegalInput = z.output<typeof LegalInput>;

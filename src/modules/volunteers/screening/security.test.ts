@@ -28,7 +28,7 @@ after(() => w.t.close());
 const today = todayIn();
 const routes = () => ({
   reads: [`/volunteers/${volunteerId}/screening`],
-  manageGets: [`/volunteers/${volunteerId}/interviews/new`, `/volunteers/interviews/${scheduledId}/reschedule`, `/volunteers/interviews/${scheduledId}/record`, `/volunteers/${volunteerId}/safeguarding/new`, `/volunteers/${volunteerId}/insurance/new`],
+  manageGets: [`/volunteers/${volunteerId}/interviews/new`, `/volunteers/interviews/${scheduledId}/reschedule`, `/volunteers/interviews/${scheduledId}/record`, `/volunteers/${volunteerId}/safeguarding/new`, `/volunteers/${volunteerId}/insurance/new`, `/volunteers/${volunteerId}/lived-abroad`, `/volunteers/${volunteerId}/legal`],
   posts: [
     [`/volunteers/${volunteerId}/interviews`, { date1: `${year}-02-20`, time1: '10:00', minutes: '45', mode: 'phone' }],
     [`/volunteers/interviews/${offeredId}/pick`, {}],
@@ -37,6 +37,8 @@ const routes = () => ({
     [`/volunteers/interviews/${scheduledId}/cancel`, {}],
     [`/volunteers/${volunteerId}/safeguarding`, { kind: 'pl_criminal_record', seenOn: today }],
     [`/volunteers/${volunteerId}/insurance`, { insurer: 'PZU', policyNumber: '1', validFrom: today, validTo: today }],
+    [`/volunteers/${volunteerId}/lived-abroad`, { livedAbroad: 'yes' }],
+    [`/volunteers/${volunteerId}/legal`, { healthSafetyOn: today, travelCosts: 'waived', travelCostsOn: today }],
   ] as [string, Record<string, string>][],
 });
 
@@ -48,7 +50,7 @@ async function snapshot() {
     insurance: await count(w, 'insurance_records'),
     events: await count(w, 'volunteer_events'),
     outbox: await count(w, 'outbox'),
-    stage: (await volunteerRow(w, volunteerId)).stage,
+    volunteer: (({ stage, livedAbroad, healthSafetyOn, travelCosts, travelCostsOn }) => ({ stage, livedAbroad, healthSafetyOn, travelCosts, travelCostsOn }))(await volunteerRow(w, volunteerId)),
   });
 }
 

@@ -16,7 +16,7 @@ export type StageOutcome = { moved: true; to: Stage } | { moved: false; reason: 
  */
 export async function advanceStage(tx: Tx, actor: Actor, v: VolunteerRow, to: Stage): Promise<StageOutcome> {
   if (v.stage === to) return null;
-  const outcome = await applyMove(tx, actor, v, to, undefined, v.version, new Date(), null);
+  const outcome = await applyMove(tx, actor, v, to, undefined, v.version, new Date(), null, true);
   if (outcome.ok) return { moved: true, to };
   if (outcome.conflict) throw new AppError('CONFLICT');
   return { moved: false, reason: outcome.key };

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../../core/ui/index.js';
 import type { BulkResult } from '../pipeline.service.js';
 import { listName, stageName } from './labels.js';
+import { fixHref } from '../../fix-links.js';
 
 /** What a bulk move did: who moved, and who was refused and why. */
 export function BulkResultView({ ctx, result, back }: { ctx: PageContext; result: BulkResult; back: string }) {
@@ -44,7 +45,19 @@ export function BulkResultView({ ctx, result, back }: { ctx: PageContext; result
               {result.refused.map((r) => (
                 <tr>
                   <th scope="row">{r.familyName !== null ? <a href={`/volunteers/${r.id}`}>{listName({ givenName: r.givenName ?? '', familyName: r.familyName })}</a> : t('volunteers.pipeline.bulk.unknown')}</th>
-                  <td>{t(r.key)}</td>
+                  <td>
+                    {r.missing.length === 0 ? (
+                      t(r.key)
+                    ) : (
+                      <ul>
+                        {r.missing.map((m) => (
+                          <li>
+                            <a href={fixHref(r.id, m)}>{t(`volunteers.missing.${m}`)}</a>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,8 @@ import type { VolunteerView as View } from '../pipeline.service.js';
 import { codeLabel, DAYS, fullName, languageLabel, SLOTS, stageName, weekdayName } from './labels.js';
 import { AvailabilityTable } from './availability-table.js';
 import { Timeline } from './timeline.js';
+import { fixHref } from '../../fix-links.js';
+import { nextStages, type Requirement, type Stage } from '../stages.js';
 
 interface Props {
   ctx: PageContext;
@@ -15,11 +17,53 @@ interface Props {
   canManage: boolean;
   /** Re-rendered after someone else's change won: say so above the current state. */
   conflict?: boolean;
+  /** Re-rendered after the rules refused a move: what happened, what is missing, where to fix it. */
+  refusal?: Refusal;
+}
+
+export interface Refusal {
+  to: Stage;
+  key: string;
+  field: 'stage' | 'reason';
+  missing: Requirement[];
+  stoppedAt?: Stage;
+}
+
+/**
+ * The refusal of a move, first on the page: a heading that says what happened ("Not moved to “Active”"), the
+ * rule, and each missing thing as a link to the form where it is recorded.
+ */
+function RefusalSummary({ ctx, volunteerId, refusal }: { ctx: PageContext; volunteerId: string; refusal: Refusal }) {
+  const { t } = ctx;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{t('volunteers.pipeline.refused.title', { stage: stageName(t, refusal.to) })}</h2>
+      {refusal.stoppedAt && refusal.stoppedAt !== refusal.to && <p>{t('volunteers.pipeline.refused.stoppedAt', { stage: stageName(t, refusal.stoppedAt) })}</p>}
+      {refusal.missing.length > 0 ? (
+        <>
+          <p id="refusal-missing">{t('volunteers.pipeline.refused.missing', { count: refusal.missing.length })}</p>
+          <ul aria-labelledby="refusal-missing">
+            {refusal.missing.map((r) => (
+              <li>
+                <a href={fixHref(volunteerId, r)}>{t(`volunteers.missing.${r}`)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <ul>
+          <li>
+            <a href={`#f-${refusal.field}`}>{t(refusal.key)}</a>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
 }
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
-export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Props) {
+export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusal }: Props) {
   const { t, locale } = ctx;
   const v = view.volunteer;
   const personal: [string, ComponentChildren][] = [
@@ -96,15 +140,24 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict }: Prop
           </div>
         )}
       </dl>
-      {view.next.length === 0 && Object.keys(form.errors).length > 0 && (
+      {refusal && <RefusalSummary ctx={ctx} volunteerId={v.id} refusal={refusal} />}
+      {!refusal && view.next.length === 0 && Object.keys(form.errors).length > 0 && (
         // No move is possible from here (terminal stage), so there is no field to put the message next to.
         <ErrorSummary ctx={ctx} form={{ values: {}, errors: { _form: Object.values(form.errors)[0]! } }} labels={{}} />
       )}
       {canManage && view.next.length > 0 && (
         <Form ctx={ctx} action={`/volunteers/${v.id}/stage`} novalidate>
           <input type="hidden" name="version" value={String(v.version)} />
-          <ErrorSummary ctx={ctx} form={form} labels={{ stage: t('volunteers.pipeline.moveTo'), reason: t('volunteers.pipeline.reason') }} />
-          <SelectField ctx={ctx} form={form} name="stage" label={t('volunteers.pipeline.moveTo')} required options={view.next.map((s) => ({ value: s, label: stageName(t, s) }))} />
+          {!refusal && <ErrorSummary ctx={ctx} form={form} labels={{ stage: t('volunteers.pipeline.moveTo'), reason: t('volunteers.pipeline.reason') }} />}
+          <SelectField
+            ctx={ctx}
+            form={form}
+            name="stage"
+            label={t('volunteers.pipeline.moveTo')}
+            hint={view.next.some((s) => !nextStages(v.stage as Stage).includes(s)) ? t('volunteers.pipeline.severalHint') : undefined}
+            required
+            options={view.next.map((s) => ({ value: s, label: nextStages(v.stage as Stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
+          />
           <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} rows={3} maxLength={500} />
           <div class="actions">
             <button type="submit" class="button">

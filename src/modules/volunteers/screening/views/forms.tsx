@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { INTERVIEW_MODES } from '../place.js';
 import { NOTE_FIELDS, RECOMMENDATIONS, SLOTS, type SafeguardingKind } from '../screening.schemas.js';
 
@@ -133,6 +133,57 @@ export function InsuranceFormView({ ctx, form, volunteer }: { ctx: PageContext; 
       <TextField ctx={ctx} form={form} name="policyNumber" label={labels.policyNumber} maxLength={100} dir="ltr" required />
       <TextField ctx={ctx} form={form} name="validFrom" type="date" label={labels.validFrom} required />
       <TextField ctx={ctx} form={form} name="validTo" type="date" label={labels.validTo} required />
+      <SubmitButton>{t('form.save')}</SubmitButton>
+    </FormPage>
+  );
+}
+
+/** Whether the volunteer lived outside Poland in the last 20 years: it decides which documents the law asks. */
+export function LivedAbroadFormView({ ctx, form, volunteer }: { ctx: PageContext; form: FormState; volunteer: { id: string; name: string } }) {
+  const { t } = ctx;
+  const labels = { livedAbroad: t('volunteers.screening.livedAbroad.question') };
+  return (
+    <FormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.livedAbroad.title')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/lived-abroad`}>
+      <RadioGroup
+        ctx={ctx}
+        form={form}
+        name="livedAbroad"
+        label={labels.livedAbroad}
+        hint={t('volunteers.screening.livedAbroad.hint')}
+        required
+        options={[
+          { value: 'yes', label: t('volunteers.screening.livedAbroad.yes') },
+          { value: 'no', label: t('volunteers.screening.livedAbroad.no') },
+        ]}
+      />
+      <SubmitButton>{t('form.save')}</SubmitButton>
+    </FormPage>
+  );
+}
+
+/** Health-and-safety acknowledgement (date) and travel costs (reimbursed or waived in writing, date). */
+export function LegalFormView({ ctx, form, volunteer }: { ctx: PageContext; form: FormState; volunteer: { id: string; name: string } }) {
+  const { t } = ctx;
+  const labels = {
+    healthSafetyOn: t('volunteers.screening.legal.healthSafetyOn'),
+    travelCosts: t('volunteers.screening.legal.travelCosts'),
+    travelCostsOn: t('volunteers.screening.legal.travelCostsOn'),
+  };
+  return (
+    <FormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.legal.title')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/legal`}>
+      <TextField ctx={ctx} form={form} name="healthSafetyOn" type="date" label={labels.healthSafetyOn} hint={t('volunteers.screening.legal.healthSafetyHint')} />
+      <RadioGroup
+        ctx={ctx}
+        form={form}
+        name="travelCosts"
+        label={labels.travelCosts}
+        hint={t('volunteers.screening.legal.travelCostsHint')}
+        options={[
+          { value: 'reimbursed', label: t('volunteers.screening.legal.reimbursed') },
+          { value: 'waived', label: t('volunteers.screening.legal.waived') },
+        ]}
+      />
+      <TextField ctx={ctx} form={form} name="travelCostsOn" type="date" label={labels.travelCostsOn} hint={t('volunteers.screening.legal.travelCostsOnHint')} />
       <SubmitButton>{t('form.save')}</SubmitButton>
     </FormPage>
   );
