@@ -65,9 +65,15 @@ export async function safeguardingMissingOf(tx: Tx, organisationId: string, ids:
     .select({ volunteerId: safeguardingChecks.volunteerId, kind: safeguardingChecks.kind, renewBy: safeguardingChecks.renewBy })
     .from(safeguardingChecks)
     .where(and(eq(safeguardingChecks.organisationId, organisationId), inArray(safeguardingChecks.volunteerId, [...ids])));
+  // Grouped once: matching asks this for every volunteer of the organisation.
+  const checksOf = new Map<string, typeof checks>();
+  for (const c of checks) {
+    const own = checksOf.get(c.volunteerId);
+    if (own) own.push(c);
+    else checksOf.set(c.volunteerId, [c]);
+  }
   for (const r of rows) {
-    const own = checks.filter((c) => c.volunteerId === r.id);
-    result.set(r.id, missingSafeguarding({ country: org?.country ?? 'PL', livedAbroad: r.livedAbroad, checks: own, today }));
+    result.set(r.id, missingSafeguarding({ country: org?.country ?? 'PL', livedAbroad: r.livedAbroad, checks: checksOf.get(r.id) ?? [], today }));
   }
   return result;
 }
