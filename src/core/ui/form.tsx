@@ -88,18 +88,23 @@ function describedBy(form: FormState, name: string, hint?: string): string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** After a label or legend: "*" when required, else "(optional)" — or what makes it required ("required if …"). */
+export function RequiredMark({ ctx, required, requiredIf }: Pick<FieldProps, 'ctx' | 'required' | 'requiredIf'>) {
+  return required ? (
+    <span class="required" aria-hidden="true">
+      {' '}
+      *
+    </span>
+  ) : (
+    <span class="optional"> ({requiredIf ?? ctx.t('form.optional')})</span>
+  );
+}
+
 function Label({ ctx, name, label, required, requiredIf }: Pick<FieldProps, 'ctx' | 'name' | 'label' | 'required' | 'requiredIf'>) {
   return (
     <label for={fieldId(name)}>
       {label}
-      {required ? (
-        <span class="required" aria-hidden="true">
-          {' '}
-          *
-        </span>
-      ) : (
-        <span class="optional"> ({requiredIf ?? ctx.t('form.optional')})</span>
-      )}
+      <RequiredMark ctx={ctx} required={required} requiredIf={requiredIf} />
     </label>
   );
 }
@@ -190,14 +195,7 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
     <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
       <legend>
         {props.label}
-        {props.required ? (
-          <span class="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : (
-          <span class="optional"> ({ctx.t('form.optional')})</span>
-        )}
+        <RequiredMark ctx={ctx} required={props.required} requiredIf={props.requiredIf} />
       </legend>
       <Described {...props} />
       <div class="checkboxes" id={fieldId(name)}>
@@ -220,14 +218,7 @@ export function RadioGroup(props: FieldProps & { options: { value: string; label
     <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
       <legend>
         {props.label}
-        {props.required ? (
-          <span class="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : (
-          <span class="optional"> ({ctx.t('form.optional')})</span>
-        )}
+        <RequiredMark ctx={ctx} required={props.required} requiredIf={props.requiredIf} />
       </legend>
       <Described {...props} />
       <div class="checkboxes" id={fieldId(name)}>

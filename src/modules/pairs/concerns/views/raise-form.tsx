@@ -1,4 +1,4 @@
-import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, RequiredMark, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PairOption } from '../concerns.repository.js';
 import { SEVERITIES } from '../concerns.schemas.js';
 import { myPairName, pairName, severityName } from './labels.js';
@@ -16,14 +16,7 @@ export function SeverityChoice({ ctx, form, name = 'severity', legend, requiredI
     <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>
         {legend ?? t('pairs.concerns.field.severity')}
-        {requiredIf ? (
-          <span class="optional"> ({requiredIf})</span>
-        ) : (
-          <span class="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
+        <RequiredMark ctx={ctx} required={!requiredIf} requiredIf={requiredIf} />
       </legend>
       {error && (
         <p class="field-error" id={`${id}-error`}>
