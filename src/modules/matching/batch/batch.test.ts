@@ -323,11 +323,13 @@ describe('batch matching', () => {
     const [foreignProposal] = await proposalsOf(foreignRun);
     assert.equal((await client.get(`/matching/batch/${foreignRun}`)).status, 404);
     assert.equal((await client.post(`/matching/batch/${foreignRun}/proposals/${foreignProposal!.id}/accept`)).status, 404);
+    assert.equal((await client.get(`/matching/batch/${foreignRun}/accept-all`)).status, 404, 'nor its confirmation page');
     assert.equal((await client.post(`/matching/batch/${foreignRun}/accept-all`)).status, 404);
     assert.equal((await proposalsOf(foreignRun))[0]!.status, 'proposed');
 
     const pm = await signedIn(w, ['programme_manager'], { organisationId: org.id });
     assert.equal((await pm.client.get('/matching/batch')).status, 403);
+    assert.equal((await pm.client.get(`/matching/batch/${foreignRun}/accept-all`)).status, 403, 'aggregates only: no confirmation page either');
     assert.equal((await pm.client.get('/matching')).status, 403);
   });
 
