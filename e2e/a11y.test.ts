@@ -462,6 +462,8 @@ function menteesAndMatching(): PageCheck[] {
       },
     },
     { name: 'request for support: thank you', path: (s) => `/o/${s.org.slug}/request/thanks`, as: 'anonymous' },
+    { name: 'request for support: sent, its status page', path: (s) => `/o/${s.org.slug}/request/status/${s.m.requestStatusToken}?sent=1`, as: 'anonymous' },
+    { name: 'request for support: an unknown status link', path: (s) => `/o/${s.org.slug}/request/status/${'A'.repeat(43)}`, as: 'anonymous', status: 404 },
     // Matching: overview, suggestions both ways, exclusions, the matching profile.
     { name: 'matching overview', path: '/matching', as: 'admin' },
     { name: 'suggestions for a mentee', path: (s) => `/matching/mentees/${s.m.caseId}`, as: 'admin' },

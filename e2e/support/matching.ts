@@ -40,6 +40,8 @@ export interface MatchingSeed {
   caseId: string;
   /** A request from the public form, to review. */
   requestId: string;
+  /** The private status link's token of that request. */
+  requestStatusToken: string;
   /** Matched, with an introduction scheduled. */
   matchedMenteeId: string;
   /** A volunteer with an active match and places left. */
@@ -154,8 +156,9 @@ export async function seedMatching(server: E2EServer, org: Organisation, admin: 
   const { org: publicOrg } = await getRequestForm(db, org.slug);
   const request = (fields: Record<string, unknown>) =>
     submitRequest(db, publicOrg, RequestInput.parse({ locale: 'ar', needs: ['leisure'], consents: { support: true, contactEmail: true, contactPhone: false }, ...fields }), 'ar', randomUUID(), { requestId: 'e2e-seed', baseUrl: server.baseUrl });
-  const requestId = await request({ givenName: 'ليلى', familyName: 'حسن', email: 'layla.hassan@example.org', age: 15, forSomeoneElse: true, carerName: 'سمير حسن', needs: ['school_help', 'leisure'], languages: [{ code: 'ar', level: 'native' }], availability: ['sat-morning'], district: 'Zatorze' });
-  const declined = await request({ givenName: 'Yusuf', familyName: 'Demir', phone: '+48 500 600 700', age: 34 });
+  const sentRequest = await request({ givenName: 'ليلى', familyName: 'حسن', email: 'layla.hassan@example.org', age: 15, forSomeoneElse: true, carerName: 'سمير حسن', needs: ['school_help', 'leisure'], languages: [{ code: 'ar', level: 'native' }], availability: ['sat-morning'], district: 'Zatorze' });
+  const requestId = sentRequest.id;
+  const { id: declined } = await request({ givenName: 'Yusuf', familyName: 'Demir', phone: '+48 500 600 700', age: 34 });
   await declineRequest(db, actor, declined, { reason: 'Poza naszym miastem — przekazano do organizacji w Lublinie.', version: await versionOf(declined) }, server.baseUrl);
   const closed = await intake({ givenName: 'Ahmad', familyName: 'Karimi', needs: ['job_search'] }, 200);
   await status(closed, 'close', 'Znalazł pracę i nie potrzebuje już wsparcia.');
@@ -167,6 +170,7 @@ export async function seedMatching(server: E2EServer, org: Organisation, admin: 
   return {
     caseId,
     requestId,
+    requestStatusToken: sentRequest.statusToken,
     matchedMenteeId,
     volunteerId: anna,
     introducedMatchId: introduced.id,

@@ -44,6 +44,11 @@ export const mentees = pgTable(
     waitingSince: timestamp({ withTimezone: true }),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewedByUserId: uuid(),
+    /**
+     * SHA-256 of the private link to the request's status page (`/o/:slug/request/status/:token`), mailed to the
+     * person who sent the public form and shown on the page after sending. Null for people recorded by staff.
+     */
+    statusTokenHash: text().unique(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

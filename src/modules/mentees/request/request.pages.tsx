@@ -12,10 +12,13 @@ import type { PublicOrganisation } from '../../volunteers/application/applicatio
 import { checkFormToken, issueFormToken } from '../../volunteers/application/form-token.js';
 import { formFieldErrors, languageRowsFor } from '../intake/intake-form.js';
 import { RequestInput, requestFromForm } from './request.schemas.js';
-import { getRequestForm, submitRequest } from './request.service.js';
+import { getRequestForm, statusPath, submitRequest } from './request.service.js';
+import { requestStatus } from './status.service.js';
 import { RequestFormView, RequestThanksView } from './views/request-form.js';
+import { RequestStatusView } from './views/request-status.js';
 
 const SlugParams = z.object({ slug: orgSlug() });
+const StatusParams = z.object({ slug: orgSlug(), token: z.string().max(100) });
 
 function slugOf(req: FastifyRequest): string {
   const parsed = SlugParams.safeParse(req.params);
@@ -53,7 +56,7 @@ export function requestPages({ app, db, config }: ModuleContext) {
   app.get('/o/:slug/request', { config: { access: 'public' } }, async (req, reply) => {
     const { org, districts } = await getRequestForm(db, slugOf(req));
     useOrganisationLanguage(req, org);
-    return formPage(req, reply, org, districts, { values: { locale: req.locale }, errors: {} }, null, languageRowsFor(0, 1));
+    return formPage(req, reply, org, districts, { values: { locale: req.locale, preferredVolunteerGender: 'any' }, errors: {} }, null, languageRowsFor(0, 1));
   });
 
   app.post('/o/:slug/request', { config: { access: 'public', rateLimit: limited } }, async (req, reply) => {
@@ -75,14 +78,32 @@ export function requestPages({ app, db, config }: ModuleContext) {
     const parsed = RequestInput.safeParse(input);
     if (!parsed.success) return again(formFieldErrors(fieldErrors(parsed.error)), token, 422);
     try {
-      await submitRequest(db, org, parsed.data, req.locale, check.nonce, { requestId: req.id, baseUrl: config.baseUrl });
-      return reply.redirect(`/o/${org.slug}/request/thanks?lang=${req.locale}`, 303);
+      const { statusToken } = await submitRequest(db, org, parsed.data, req.locale, check.nonce, { requestId: req.id, baseUrl: config.baseUrl });
+      // The thank-you page is the request's own status page, so someone without e-mail can keep the link too.
+      return reply.redirect(`${statusPath(org.slug, statusToken, req.locale)}&sent=1`, 303);
     } catch (err) {
       if (err instanceof AppError && err.code === 'CONFLICT') return again({ _form: { key: err.messageKey } }, null, 409);
       const errors = formErrorsOf(err);
       if (!errors) throw err;
       return again(errors, token, 422);
     }
+  });
+
+  /**
+   * Where a request stands, for whoever holds the private link (mailed, and shown after sending). Any wrong, old
+   * or other organisation's link gets the same "not found" page; the page shows nothing about volunteers, is not
+   * cached, and tells search engines to keep away.
+   */
+  app.get('/o/:slug/request/status/:token', { config: { access: 'public' } }, async (req, reply) => {
+    const parsed = StatusParams.safeParse(req.params);
+    if (!parsed.success) throw new AppError('NOT_FOUND', 'mentees.request.status.invalid');
+    const { org } = await getRequestForm(db, parsed.data.slug);
+    useOrganisationLanguage(req, org);
+    const status = await requestStatus(db, org, parsed.data.token);
+    const sent = (req.query as { sent?: string } | undefined)?.sent === '1';
+    const link = `${config.baseUrl}${statusPath(org.slug, parsed.data.token, req.locale)}`;
+    reply.header('X-Robots-Tag', 'noindex, nofollow');
+    return sendPage(req, reply, (c) => c.t(sent ? 'mentees.request.thanks.title' : 'mentees.request.status.title'), (ctx) => <RequestStatusView ctx={ctx} org={org} s={status} sent={sent} link={link} />);
   });
 
   app.get('/o/:slug/request/thanks', { config: { access: 'public' } }, async (req, reply) => {

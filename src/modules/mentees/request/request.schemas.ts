@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { optionalEmail, optionalPersonName, optionalPhone, optionalText, personName } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
 import { fromForm } from '../../volunteers/application/application.schemas.js';
-import { availabilityField, birthDate, languagesField, needsField, optionalInt } from '../mentees.schemas.js';
+import { availabilityField, birthDate, languagesField, needsField, optionalInt, PREFERRED_GENDERS } from '../mentees.schemas.js';
 
 /**
  * A request for support from the public form `/o/:slug/request`, in plain words: who, how to reach them, what help,
@@ -21,6 +21,10 @@ export const RequestInput = z
     languages: languagesField(),
     availability: availabilityField(),
     district: optionalText(100),
+    /** Who the person would like as a volunteer: hard constraints for matching when stated (blank: no preference). */
+    preferredVolunteerGender: z.preprocess((v) => (v === '' ? undefined : v), z.enum(PREFERRED_GENDERS).optional()),
+    preferredVolunteerAgeMin: optionalInt(16, 120),
+    preferredVolunteerAgeMax: optionalInt(16, 120),
     age: optionalInt(0, 120),
     birthDate: birthDate(),
     forSomeoneElse: z.boolean().default(false),
@@ -38,6 +42,9 @@ export const RequestInput = z
     if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], params: { key: 'mentees.request.contactRequired' } });
     if (v.age === undefined && !v.birthDate) ctx.addIssue({ code: 'custom', path: ['age'], params: { key: 'mentees.request.ageRequired' } });
     if (v.forSomeoneElse && !v.carerName) ctx.addIssue({ code: 'custom', path: ['carerName'], params: { key: 'mentees.request.carerRequired' } });
+    if (v.preferredVolunteerAgeMin !== undefined && v.preferredVolunteerAgeMax !== undefined && v.preferredVolunteerAgeMin > v.preferredVolunteerAgeMax) {
+      ctx.addIssue({ code: 'custom', path: ['preferredVolunteerAgeMax'], params: { key: 'mentees.validation.ageRange' } });
+    }
   });
 export type RequestInput = z.infer<typeof RequestInput>;
 
@@ -56,6 +63,9 @@ export function requestFromForm(body: Record<string, unknown>): { input: Record<
     languages: shared.languages,
     availability: shared.availability,
     district: str(body.district),
+    preferredVolunteerGender: str(body.preferredVolunteerGender),
+    preferredVolunteerAgeMin: str(body.preferredVolunteerAgeMin),
+    preferredVolunteerAgeMax: str(body.preferredVolunteerAgeMax),
     age: str(body.age),
     birthDate: str(body.birthDate),
     forSomeoneElse: ticked('forSomeoneElse'),

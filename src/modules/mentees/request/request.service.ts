@@ -1,4 +1,5 @@
 import { audit } from '../../../core/audit/audit.js';
+import { randomToken, tokenHash } from '../../../core/auth/tokens.js';
 import type { Db } from '../../../core/db/database.js';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -15,6 +16,9 @@ import { requestReceivedMail } from './request.mails.js';
 import type { RequestInput } from './request.schemas.js';
 import { requestConsentText } from './wording.js';
 
+/** The private status page of a request, in `locale`. */
+export const statusPath = (slug: string, token: string, locale: string) => `/o/${slug}/request/status/${token}?lang=${locale}`;
+
 /** The organisation behind a public address and its district list (empty: the district is free text), or NOT_FOUND. */
 export async function getRequestForm(db: Db, slug: string): Promise<{ org: PublicOrganisation; districts: string[] }> {
   const org = await withSystem(db, (tx) => findOrganisationBySlug(tx, slug));
@@ -28,13 +32,15 @@ export async function getRequestForm(db: Db, slug: string): Promise<{ org: Publi
  * mentee with status `requested` and source `form` (not on the waiting list until a social worker accepts it; no
  * case staff yet), the consents with the wording the visitor saw (`pageLocale`), a `created` event keeping what the
  * profile has no place for (a carer's name, an age given instead of a birth date), the audit entry and a confirmation
- * mail in the language chosen for messages. The form's one-time nonce is claimed first: a replay is CONFLICT with
- * nothing written; if writing fails the nonce is released so the person can send again.
+ * mail in the language chosen for messages, with the private link to the request's status page (the database keeps
+ * only its hash). The form's one-time nonce is claimed first: a replay is CONFLICT with nothing written; if writing
+ * fails the nonce is released so the person can send again.
  */
-export async function submitRequest(db: Db, org: PublicOrganisation, input: RequestInput, pageLocale: Locale, nonce: string, opts: { requestId?: string; baseUrl: string; now?: Date }): Promise<string> {
+export async function submitRequest(db: Db, org: PublicOrganisation, input: RequestInput, pageLocale: Locale, nonce: string, opts: { requestId?: string; baseUrl: string; now?: Date }): Promise<{ id: string; statusToken: string }> {
   const fresh = await withSystem(db, (tx) => useFormToken(tx, nonce));
   if (!fresh) throw new AppError('CONFLICT', 'mentees.request.spam.replayed');
   const now = opts.now ?? new Date();
+  const statusToken = randomToken();
   try {
     return await withTenant(db, { organisationId: org.id, userId: null }, async (tx) => {
       let district = input.district ?? null;
@@ -55,6 +61,10 @@ export async function submitRequest(db: Db, org: PublicOrganisation, input: Requ
         availability: [...new Set(input.availability)],
         district,
         minor,
+        preferredVolunteerGender: input.preferredVolunteerGender ?? null,
+        preferredVolunteerAgeMin: input.preferredVolunteerAgeMin ?? null,
+        preferredVolunteerAgeMax: input.preferredVolunteerAgeMax ?? null,
+        statusTokenHash: tokenHash(statusToken),
         createdAt: now,
       });
       const consents = (['support', 'contact_email', 'contact_phone'] as const).filter((p) => (p === 'support' ? true : p === 'contact_email' ? input.consents.contactEmail : input.consents.contactPhone));
@@ -68,10 +78,10 @@ export async function submitRequest(db: Db, org: PublicOrganisation, input: Requ
           to: input.email,
           locale: input.locale,
           template: requestReceivedMail,
-          params: { organisation: org.name, givenName: input.forSomeoneElse && input.carerName ? input.carerName : input.givenName, forSomeoneElse: input.forSomeoneElse, url: `${opts.baseUrl}/o/${org.slug}` },
+          params: { organisation: org.name, givenName: input.forSomeoneElse && input.carerName ? input.carerName : input.givenName, forSomeoneElse: input.forSomeoneElse, statusUrl: `${opts.baseUrl}${statusPath(org.slug, statusToken, input.locale)}` },
         });
       }
-      return id;
+      return { id, statusToken };
     });
   } catch (err) {
     await withSystem(db, (tx) => releaseFormToken(tx, nonce));

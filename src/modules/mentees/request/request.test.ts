@@ -14,8 +14,10 @@ import { TestClient } from '../../../core/testing/client.js';
 import { startSmtp } from '../../../core/testing/smtp.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { issueFormToken } from '../../volunteers/application/form-token.js';
-import { mentees } from '../mentees.table.js';
-import { auditEntries, caseStaffOf, consentsOf, counts, decodeMail, errorOf, eventsOf, formErrorOf, formTokenOf, menteeRow, world, type World } from '../test-helpers.js';
+import { instantDaysAgo } from '../../../core/testing/clock.js';
+import { outbox } from '../../../core/mail/mail.table.js';
+import { menteeEvents, mentees } from '../mentees.table.js';
+import { auditEntries, signedIn, caseStaffOf, consentsOf, counts, decodeMail, errorOf, eventsOf, formErrorOf, formTokenOf, menteeRow, world, type World } from '../test-helpers.js';
 
 let w: World;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -89,9 +91,10 @@ describe('the public request form', () => {
     const before = await counts(w);
     const { client, res } = await send(validRequest());
     assert.equal(res.status, 303, errorOf(res.body, 'email') ?? formErrorOf(res.body) ?? res.body.slice(0, 200));
-    assert.equal(res.location, '/o/alfa/request/thanks?lang=uk');
+    assert.match(res.location!, /^\/o\/alfa\/request\/status\/[\w-]{43}\?lang=uk&sent=1$/, 'the thank-you page is the request’s own status page');
     const thanks = await client.get(res.location!);
     assert.ok(thanks.body.includes(uk('mentees.request.thanks.title')));
+    assert.ok(thanks.body.includes(uk('mentees.request.status.keepMailed')));
     const after = await counts(w);
     assert.equal(after.mentees - before.mentees, 1);
     assert.equal(after.mentee_case_staff - before.mentee_case_staff, 0, 'no case staff until reviewed');
@@ -198,3 +201,118 @@ describe('the public request form', () => {
     assert.deepEqual(await counts(w), before);
   });
 });
+
+/** The id of the request whose sender gave `email`, and the status link's path from the redirect after sending. */
+async function sent(email: string, overrides: Record<string, string | string[] | undefined> = {}, lang = 'uk') {
+  const { client, res } = await send(validRequest({ email, ...overrides }), { lang });
+  assert.equal(res.status, 303, errorOf(res.body, 'preferredVolunteerAgeMax') ?? formErrorOf(res.body) ?? '');
+  const [row] = await withSystem(w.db, (tx) => tx.select({ id: mentees.id }).from(mentees).innerJoin(people, eq(people.id, mentees.personId)).where(eq(people.email, email)));
+  return { id: row!.id, client, path: res.location!.replace('&sent=1', '') };
+}
+
+describe('the request’s preferences and its private status page', () => {
+  it('keeps the wished volunteer’s gender and age range for matching, and refuses an age range upside down', async () => {
+    const page = await new TestClient(w.t.app).get('/o/alfa/request?lang=en');
+    assert.match(page.body, /<input type="radio" name="preferredVolunteerGender" value="any" checked/, 'no preference unless the person says so');
+    const { id } = await sent('prefs@example.org', { preferredVolunteerGender: 'female', preferredVolunteerAgeMin: '25', preferredVolunteerAgeMax: '40' });
+    const m = await menteeRow(w, id);
+    assert.deepEqual([m.preferredVolunteerGender, m.preferredVolunteerAgeMin, m.preferredVolunteerAgeMax], ['female', 25, 40]);
+    assert.deepEqual(m.languages, [{ code: 'uk', level: 'native' }]);
+    assert.deepEqual(m.availability, ['mon-afternoon', 'wed-afternoon']);
+
+    for (const [change, field, message] of [
+      [{ preferredVolunteerAgeMin: '50', preferredVolunteerAgeMax: '30' }, 'preferredVolunteerAgeMax', uk('mentees.validation.ageRange')],
+      [{ preferredVolunteerAgeMin: '12' }, 'preferredVolunteerAgeMin', uk('validation.tooSmall', { min: 16 })],
+      [{ preferredVolunteerGender: 'robot' }, 'preferredVolunteerGender', uk('validation.choice')],
+    ] as [Record<string, string>, string, string][]) {
+      const before = await counts(w);
+      const { res } = await send(validRequest({ email: 'upside@example.org', ...change }));
+      assert.equal(res.status, 422, field);
+      assert.equal(errorOf(res.body, field), message, field);
+      assert.deepEqual(await counts(w), before);
+    }
+  });
+
+  it('mails the status link (hidden from staff reading outgoing mail) and shows the steps as the request moves, in the visitor’s language', async () => {
+    const { id, path } = await sent('status@example.org');
+    await w.t.worker.runDue();
+    const mail = smtp.received.find((r) => r.to.includes('status@example.org'));
+    assert.ok(mail);
+    const { text } = decodeMail(mail.raw);
+    assert.ok(text.includes(uk('mentees.mail.received.statusLink')), text);
+    const token = /request\/status\/([\w-]{43})/.exec(text)?.[1];
+    assert.ok(token && path.includes(token), 'the mail carries the same private link');
+    const [row] = await withSystem(w.db, (tx) => tx.select({ displayText: outbox.displayText, subject: outbox.subject }).from(outbox).where(eq(outbox.toAddress, 'status@example.org')));
+    assert.ok(!row!.displayText!.includes(token!), 'staff reading outgoing mail do not see the link');
+    const [stored] = await withSystem(w.db, (tx) => tx.select({ hash: mentees.statusTokenHash }).from(mentees).where(eq(mentees.id, id)));
+    assert.match(stored!.hash!, /^[0-9a-f]{64}$/);
+    assert.notEqual(stored!.hash, token, 'only the hash is kept');
+
+    const visitor = new TestClient(w.t.app);
+    let page = await visitor.get(path);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<html lang="uk"/);
+    assert.equal(page.headers['x-robots-tag'], 'noindex, nofollow');
+    assert.match(String(page.headers['cache-control']), /no-store/);
+    assert.ok(page.body.includes(uk('mentees.request.status.title')));
+    assert.match(page.body, /<li class="step step-current" aria-current="step"><span class="step-title">[^<]*<\/span>/);
+    assert.ok(page.body.includes(uk('mentees.request.status.step.reviewedNotYet')) === false, 'future steps show no detail');
+    assert.equal(currentStep(page.body), uk('mentees.request.status.step.received'));
+
+    // A social worker accepts it: the person is on the waiting list, since the day they sent it.
+    const worker = await signedIn(w, ['social_worker']);
+    assert.equal((await worker.client.post(`/mentees/${id}/accept`, { version: '1' })).status, 303);
+    await withSystem(w.db, (tx) => tx.update(mentees).set({ waitingSince: instantDaysAgo(5) }).where(eq(mentees.id, id)));
+    page = await visitor.get(path);
+    assert.equal(currentStep(page.body), uk('mentees.request.status.step.waiting'));
+    assert.match(page.body, /\(5 днів\)/, 'days waiting counted in the organisation’s calendar');
+    const pl = await visitor.get(path.replace('lang=uk', 'lang=pl'));
+    assert.match(pl.body, /\(5 dni\)/);
+
+    // A volunteer is found: the page says so and nothing about who.
+    await withSystem(w.db, async (tx) => {
+      await tx.update(mentees).set({ status: 'matched' }).where(eq(mentees.id, id));
+      await tx.insert(menteeEvents).values({ organisationId: w.org.id, menteeId: id, kind: 'match', fromStatus: 'waiting', toStatus: 'matched', detail: { matchId: '00000000-0000-4000-8000-000000000001', volunteerId: '00000000-0000-4000-8000-000000000002' } });
+    });
+    page = await visitor.get(path.replace('lang=uk', 'lang=en'));
+    assert.equal(currentStep(page.body), 'A volunteer has been found');
+    assert.ok(page.body.includes(translator('en')('mentees.request.status.nextMatched', { organisation: 'Stowarzyszenie Łączy Nas' })));
+    assert.ok(!page.body.includes('00000000-0000-4000-8000-00000000000'), 'no trace of the match or the volunteer');
+
+    for (const status of ['on_hold', 'closed', 'declined'] as const) {
+      await withSystem(w.db, (tx) => tx.update(mentees).set({ status }).where(eq(mentees.id, id)));
+      page = await visitor.get(path);
+      assert.equal(page.status, 200);
+      assert.ok(page.body.includes(uk(`mentees.request.status.stopped.${status}`, { organisation: 'Stowarzyszenie Łączy Nas' })), status);
+      assert.equal(currentStep(page.body), undefined, `${status}: no step is current`);
+    }
+  });
+
+  it('answers any wrong, altered or other organisation’s link with the same “not found” page, writing nothing', async () => {
+    const { path } = await sent('wrong@example.org', {}, 'en');
+    const token = /status\/([\w-]{43})/.exec(path)![1]!;
+    const before = await counts(w);
+    const client = new TestClient(w.t.app);
+    const notFound = translator('en')('mentees.request.status.invalid');
+    for (const bad of [
+      `/o/beta/request/status/${token}?lang=en`, // the same token at another organisation
+      `/o/alfa/request/status/${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}?lang=en`,
+      `/o/alfa/request/status/${token.slice(1)}?lang=en`,
+      `/o/alfa/request/status/${'x'.repeat(101)}?lang=en`,
+      `/o/alfa/request/status/'%20or%201=1--?lang=en`,
+      `/o/nobody/request/status/${token}?lang=en`,
+    ]) {
+      const res = await client.get(bad);
+      assert.equal(res.status, 404, bad);
+      if (!bad.startsWith('/o/nobody')) assert.ok(res.body.includes(notFound), bad);
+      assert.doesNotMatch(res.body, /at .*\.ts:|select |SQL/i);
+    }
+    assert.deepEqual(await counts(w), before);
+    assert.equal((await client.get(path)).status, 200);
+  });
+});
+
+/** The title of the step marked as current on a status page. */
+function currentStep(body: string): string | undefined {
+  return /aria-current="step"><span class="step-title">([^<]*)<\/span>/.exec(body)?.[1];
+}

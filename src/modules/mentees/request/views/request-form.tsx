@@ -1,10 +1,10 @@
 import { LANGUAGE_NAME, LOCALES, type Locale } from '../../../../core/i18n/index.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/application/application.repository.js';
 import { languageField, MAX_LANGUAGES } from '../../../volunteers/application/application.schemas.js';
 import { AvailabilityGrid, LanguageRows } from '../../../volunteers/application/views/controls.js';
 import { DistrictField } from '../../intake/views/intake-form.js';
-import { NEEDS } from '../../mentees.schemas.js';
+import { NEEDS, PREFERRED_GENDERS } from '../../mentees.schemas.js';
 import { requestConsentText } from '../wording.js';
 
 interface Props {
@@ -32,6 +32,9 @@ export function requestLabels(ctx: PageContext): Record<string, string> {
     languages: t('volunteers.application.languages'),
     availability: t('volunteers.application.availability'),
     district: t('mentees.request.district'),
+    preferredVolunteerGender: t('mentees.request.preferredGender'),
+    preferredVolunteerAgeMin: t('mentees.request.ageMin'),
+    preferredVolunteerAgeMax: t('mentees.request.ageMax'),
     website: t('volunteers.application.honeypot'),
     'consents.support': t('mentees.request.consentSupportLabel'),
     'consents.contactEmail': t('mentees.request.consentEmailLabel'),
@@ -95,6 +98,18 @@ export function RequestFormView({ ctx, org, districts, form, formToken, language
         <h2>{t('mentees.request.section.time')}</h2>
         <AvailabilityGrid ctx={ctx} form={form} />
         <DistrictField ctx={ctx} form={form} districts={districts} label={labels.district!} hint={t('volunteers.application.districtHint')} />
+
+        <h2>{t('mentees.request.section.volunteer')}</h2>
+        <p class="hint">{t('mentees.request.preferencesHint')}</p>
+        <RadioGroup ctx={ctx} form={form} name="preferredVolunteerGender" label={labels.preferredVolunteerGender!} options={PREFERRED_GENDERS.map((g) => ({ value: g, label: t(`mentees.preferredGender.${g}`) }))} />
+        <fieldset class="field">
+          <legend>{t('mentees.request.preferredAge')}</legend>
+          <p class="hint">{t('mentees.request.preferredAgeHint')}</p>
+          <div class="field-row">
+            <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMin" type="number" inputMode="numeric" label={labels.preferredVolunteerAgeMin!} />
+            <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMax" type="number" inputMode="numeric" label={labels.preferredVolunteerAgeMax!} />
+          </div>
+        </fieldset>
 
         <h2>{t('mentees.request.section.consents')}</h2>
         <Checkbox ctx={ctx} form={form} name="consents.support" value="yes" label={requestConsentText(locale, 'support', org.name)} required />
