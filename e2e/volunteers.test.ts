@@ -16,6 +16,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '../src/core/i18n/index.js';
 import { MIN_FILL_MS } from '../src/modules/volunteers/application/form-token.js';
 import { pdfText } from '../src/modules/volunteers/documents/pdf-text.js';
+import { getPublicForm, submitApplication } from '../src/modules/volunteers/application/application.service.js';
+import { ApplicationInput } from '../src/modules/volunteers/application/application.schemas.js';
 import { addDays, todayIn, zonedToUtc } from '../src/core/i18n/time-zone.js';
 import { htmlLang, newContext, screenshot } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
@@ -271,6 +273,44 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
 
     await volunteer.goto('/me/volunteer');
     assert.equal(await volunteer.locator('main dl.details dd').first().innerText(), uk('volunteers.stage.active'), 'the volunteer sees the new stage');
+  });
+
+  test('an agreement in Arabic for a volunteer with an Arabic name: issued on the page, downloaded, read back', async () => {
+    // The application itself is not the point here (the journey above goes through the form): written directly.
+    const { org: publicOrg } = await getPublicForm(server.db, SLUG);
+    const name = { givenName: 'محمد', familyName: 'الأحمد' };
+    const { id } = await submitApplication(
+      server.db,
+      publicOrg,
+      ApplicationInput.parse({ ...name, email: 'mohammed.alahmad@example.org', activities: ['mentoring'], plannedLength: 'over_30', languages: [{ code: 'ar', level: 'native' }], consents: { application: true, newsletter: false } }),
+      'ar',
+      { source: 'form', userId: null, baseUrl: server.baseUrl },
+    );
+    const volunteerPath = `/volunteers/${id}`;
+    const staff = await visitor('pl-PL');
+    await signIn(staff, coordinator.email, { lang: 'pl' });
+    await staff.goto(volunteerPath);
+    await clickAndWait(staff, staff.locator(`a[href="${volunteerPath}/documents/new?kind=agreement"]`));
+    await staff.selectOption('#f-locale', 'ar');
+    await staff.fill('#f-scope', 'الإرشاد ومساعدة العائلات في تعلّم اللغة البولندية');
+    await staff.fill('#f-place', 'Świętochłowice');
+    await staff.fill('#f-periodFrom', todayIn());
+    await staff.fill('#f-periodTo', addDays(todayIn(), 180));
+    await staff.fill('#f-termination', 'يجوز لكل طرف إنهاء الاتفاقية بإشعار مدته 14 يومًا.');
+    await clickAndWait(staff, submitOf(staff, `${volunteerPath}/documents`));
+    assert.equal(pathOf(staff), volunteerPath, `the agreement was issued: ${await staff.locator('.error-summary').allInnerTexts()}`);
+
+    const link = staff.locator('#documents a[href^="/volunteers/documents/"][href$=".pdf"]').first();
+    const [download] = await Promise.all([staff.waitForEvent('download'), link.click()]);
+    const pdf = await streamToBuffer(await download.createReadStream());
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    const text = await pdfText(pdf);
+    // Read back in logical order: the name in Arabic letters, the title and the scope as typed.
+    assert.ok(text.includes(`${name.givenName} ${name.familyName}`), `the Arabic agreement names the volunteer in Arabic:\n${text.slice(0, 800)}`);
+    assert.match(text, /اتفاقية التطوع/);
+    assert.ok(text.includes('الإرشاد ومساعدة العائلات'), 'the scope typed in Arabic');
+    assert.ok(text.includes(ORG_NAME), 'the organisation’s Polish name inside the Arabic text');
+    assert.match(pdf.toString('latin1'), /\/Lang \(ar\)/);
   });
 });
 
