@@ -5,7 +5,7 @@ import { getOrganisation, getScreeningSettings, listChecks, listInsurance, listI
 import { missingSafeguarding, type SafeguardingRequirement } from './requirements.js';
 import { and, eq } from 'drizzle-orm';
 import { volunteers } from '../volunteers.table.js';
-import { todayIn } from '../../../core/i18n/time-zone.js';
+import { orgClock } from '../../../core/tenancy/org-clock.js';
 
 export interface ScreeningPanelData {
   /** Today in the organisation's time zone (YYYY-MM-DD), and now, for upcoming/past and expiry. */
@@ -32,8 +32,8 @@ export interface ScreeningPanelData {
 }
 
 /** Loads what ScreeningPanel shows, inside the volunteer page's tenant transaction (which audits the view). */
-export async function loadScreeningPanel(tx: Tx, organisationId: string, volunteerId: string): Promise<ScreeningPanelData> {
-  const today = todayIn();
+export async function loadScreeningPanel(tx: Tx, organisationId: string, volunteerId: string, at = new Date()): Promise<ScreeningPanelData> {
+  const { today, now } = await orgClock(tx, organisationId, at);
   const [org, settings, interviewRows, checkRows, insuranceRows] = [
     await getOrganisation(tx, organisationId),
     await getScreeningSettings(tx, organisationId),
@@ -47,7 +47,7 @@ export async function loadScreeningPanel(tx: Tx, organisationId: string, volunte
   const missing = missingSafeguarding({ country: org.country, livedAbroad, checks: checkRows, today });
   return {
     today,
-    now: new Date(),
+    now,
     missing,
     country: org.country,
     livedAbroad,

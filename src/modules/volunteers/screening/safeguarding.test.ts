@@ -7,6 +7,7 @@ import { createOrganisation } from '../../../core/testing/fixtures.js';
 import { volunteerFacts, findVolunteerById } from '../volunteers.repository.js';
 import { safeguardingChecks, volunteerSettings } from '../volunteers.table.js';
 import { REMINDER_JOB, screeningJobs } from './safeguarding.service.js';
+import { loadScreeningPanel } from './panel-data.js';
 import { addDays, addMonths, todayIn } from '../../../core/i18n/time-zone.js';
 import { auditEntries, count, createVolunteer, flashOn, mailsTo, screeningWorld, signedIn, type World } from './test-helpers.js';
 
@@ -186,5 +187,18 @@ describe('accident insurance', () => {
     assert.match(panel.body, /in force today/);
     assert.doesNotMatch(panel.body, /<img src=x/);
     assert.equal((await auditEntries(w, w.org.id, 'insurance.create')).length >= 1, true);
+  });
+});
+
+describe('the screening panel’s today', () => {
+  it('is the organisation’s date, not Warsaw’s: a check that expires today there is expired on the day it ends there', async () => {
+    // Kiritimati is 13 hours ahead of Warsaw in winter: at 12:00 UTC it is already tomorrow there.
+    const org = await createOrganisation(w.db, 'kiritimati', 'Line Islands Volunteers');
+    await withSystem(w.db, (tx) => tx.update(organisations).set({ timeZone: 'Pacific/Kiritimati' }).where(eq(organisations.id, org.id)));
+    const v = await createVolunteer(w, { organisationId: org.id });
+    const at = new Date('2026-12-07T12:00:00Z');
+    const panel = await withTenant(w.db, { organisationId: org.id, userId: null }, (tx) => loadScreeningPanel(tx, org.id, v.id, at));
+    assert.equal(panel.today, '2026-12-08');
+    assert.equal(panel.now, at);
   });
 });
