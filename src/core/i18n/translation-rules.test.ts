@@ -46,6 +46,8 @@ describe('translation rules', () => {
     assert.deepEqual(ruleProblems('ar', 'x', 'تم استلام طلبكم، وذلك هناك.'), []);
     assert.notDeepEqual(ruleProblems('ar', 'x', 'اللقاء في 4:30 م'), []);
     assert.deepEqual(ruleProblems('ar', 'x', 'اللقاء في 16:30'), []);
+    assert.notDeepEqual(ruleProblems('ar', 'x', 'رابط يبدأ بـ https://'), []);
+    assert.deepEqual(ruleProblems('ar', 'x', 'رابط يبدأ بـ \u2068https://\u2069'), []);
   });
 
   test('document-style strictness: any gender bracket or slash, in Polish and Ukrainian', () => {

@@ -37,10 +37,16 @@ export const FORBIDDEN_TERMS: Partial<Record<Locale, { pattern: RegExp; use: str
     { pattern: /osob\p{L}* wspieran\p{L}*|wspieran\p{L}* osob\p{L}*/iu, use: 'osoba podopieczna / podopieczny / podopieczna (mentee)' },
     { pattern: /potrzebując\p{L}* wsparcia/iu, use: 'osoba podopieczna (mentee)' },
     { pattern: /podopieczn\p{L}*\s*(?:\/|\(-?\p{L}+\))/iu, use: 'osoba podopieczna when the gender is unknown (no slash or bracket forms)' },
+    { pattern: /sprawdzeni\p{L}* w zakresie ochrony małoletnich/iu, use: 'weryfikacja niekaralności (safeguarding check)' },
   ],
   uk: [
     { pattern: /тривожн\p{L}* повідомлен/iu, use: 'повідомлення про занепокоєння (concern)' },
     { pattern: /підопічн\p{L}*\s*(?:\/|\(-?\p{L}+\))/iu, use: 'підопічна особа when the gender is unknown' },
+    { pattern: /перевірк\p{L}* щодо захисту дітей/iu, use: 'перевірка несудимості (safeguarding check)' },
+  ],
+  ar: [
+    // The check applies to work with vulnerable adults too: "of minors" in its name misstates it.
+    { pattern: /فحص حماية القاصرين|لحماية القاصرين/u, use: 'فحص الحماية (safeguarding check)' },
   ],
   de: [
     { pattern: /Kinderschutzprüfung/iu, use: 'Führungszeugnis / Einsicht ins Führungszeugnis (safeguarding check)' },
@@ -138,6 +144,11 @@ export function ruleProblems(locale: Locale, key: string, message: string): stri
     }
   }
   if (locale === 'ar') {
+    // A URL, an e-mail address or a phone number written in an Arabic message needs its own isolate, as parameter
+    // values get theirs from the translator (isolateLtr), or the bidi algorithm reorders its parts.
+    const outside = message.replace(/[\u2066-\u2068][^\u2069]*\u2069/g, ' ');
+    const run = /https?:\/\/\S*|[\w.+-]+@[\w-]+\.[\w.-]+|\+\d[\d ]{5,}/u.exec(outside);
+    if (run) problems.push(`a left-to-right run "${run[0]}" outside U+2068 … U+2069`);
     const t = TWELVE_HOUR.exec(message);
     if (t) problems.push(`a 12-hour time "${t[0]}" (Arabic uses 24-hour times)`);
   }
