@@ -20,7 +20,7 @@ const WRONG_ADDRESS: Partial<Record<Locale, { pattern: RegExp; why: string }[]>>
       // Second person masculine singular pronouns and the imperatives the catalogues used; Arabic uses the plural.
       // A past-tense verb is spelled like the imperative ("أدخل شخص ما", someone entered): with a subject
       // after it, or "ثم" (then) before it, it is not flagged.
-      pattern: /(?<!\p{L})(?<!ثم )(?:أنت|لك|بك|عنك|معك|إليك|عليك|لديك|منك|يمكنك|ويمكنك|أنك|لأنك|نفسك|أدخل|اختر|اكتب|اترك|أضف|انقر|استخدم|زِد|زد|سجّل|راجع|حاول|اطلب|أخبر|سلّم)(?!\p{L})(?!\s+(?:شخص|أحد|\{))/u,
+      pattern: /(?<!\p{L})(?<!ثم )(?:أنت|لك|بك|عنك|معك|إليك|عليك|لديك|منك|يمكنك|ويمكنك|أنك|لأنك|نفسك|أدخل|اختر|اكتب|اترك|أضف|انقر|استخدم|زِد|زد|سجّل|راجع|حاول|اطلب|أخبر|سلّم|ابحث|ارفض|افتح|اقبل|اعرض|كوّن|شغّل|جرّب|احفظ|لا تقترح)(?!\p{L})(?!\s+(?:شخص|أحد|\{))/u,
       why: 'masculine singular address (Arabic uses the 2nd person plural)',
     },
     {
