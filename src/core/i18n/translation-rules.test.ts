@@ -29,6 +29,8 @@ describe('translation rules', () => {
     assert.deepEqual(ruleProblems('pl', 'x', 'Informacja z rejestru karnego państwa obywatelstwa'), []);
     assert.notDeepEqual(ruleProblems('pl', 'x', '{name} wykonywał(a) świadczenia.'), []);
     assert.deepEqual(ruleProblems('pl', 'x', 'Koordynator(ka)'), []);
+    assert.notDeepEqual(ruleProblems('pl', 'x', 'Gdy jest nieobecny/nieobecna, opiekuje się jego/jej parami.'), []);
+    assert.notDeepEqual(ruleProblems('uk', 'x', 'Коли координатор відсутній/відсутня'), []);
     assert.notDeepEqual(ruleProblems('pl', 'x.mail.body', 'Koordynator(ka) odpowie.'), []);
     assert.notDeepEqual(ruleProblems('pl', 'x', 'Twoja para z {mentee} została zakończona.'), []);
     assert.deepEqual(ruleProblems('pl', 'x', 'Twoja para z osobą: {mentee} została zakończona.'), []);

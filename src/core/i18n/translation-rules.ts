@@ -61,8 +61,8 @@ export const FORBIDDEN_TERMS: Partial<Record<Locale, { pattern: RegExp; use: str
 
 /** Gender written with brackets or slashes ("wykonywał(a)", "волонтер/ка") on a verb or adjective, in any message. */
 const VERB_BRACKETS: Partial<Record<Locale, RegExp>> = {
-  pl: /\p{L}\((?:a|y|ła|-a|-ła|-aś|-nna|-na|-e)\)|\p{L}(?:y|i)\/(?:a|-a)(?!\p{L})/u,
-  uk: /\p{L}\((?:ла|-ла|-лася|а|-а|ла́)\)|\p{L}(?:ий|ій)\/(?:а|-а)(?!\p{L})/u,
+  pl: /\p{L}\((?:a|y|ła|-a|-ła|-aś|-nna|-na|-e)\)|\p{L}(?:y|i)\/(?:\p{L}*a|-a)(?!\p{L})|jego\/jej/u,
+  uk: /\p{L}\((?:ла|-ла|-лася|а|-а|ла́)\)|\p{L}(?:ий|ій)\/(?:\p{L}*[ая]|-а)(?!\p{L})|його\/її/u,
 };
 
 /** Any gender bracket or slash on a lowercase word ("wolontariusz(ka)", "волонтер/ка"): not on documents and mails. */
