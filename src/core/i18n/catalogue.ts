@@ -64,16 +64,25 @@ export function translator(locale: Locale): Translate {
 
 /** A letter of a left-to-right script (Latin, Cyrillic, Greek…), i.e. a name or word that is not Arabic. */
 const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u052F]/;
+/**
+ * A run of digits with "+", spaces and punctuation: a phone number ("+48 600 100 200"), a code ("123-456"), a time
+ * range ("08:00–20:00"). In Arabic text the bidi algorithm reorders its groups ("200 100 600 48+"), so it is isolated
+ * like a Latin word. A plain number ("12", "1.5") is left alone: it keeps its order and needs no isolation.
+ */
+const DIGIT_RUN = /^(?=.*\d)[\d\s+\-\u2010-\u2015()./:#*,]+$/;
+const PLAIN_NUMBER = /^\d+(?:[.,]\d+)?$/;
+const needsIsolation = (v: string) => LTR_LETTER.test(v) || (DIGIT_RUN.test(v) && !PLAIN_NUMBER.test(v.trim()));
 
 /**
  * In right-to-left text a left-to-right value (a Ukrainian or Polish name, an address) must be isolated, or the bidi
- * algorithm moves neighbouring words around it ("متطوعون لـ Максим Бойко" would render with the name split).
+ * algorithm moves neighbouring words around it ("متطوعون لـ Максим Бойко" would render with the name split); so
+ * must a phone number or a code (see DIGIT_RUN).
  * FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE is the plain-text form of HTML's <bdi>; it works in pages, mail
  * subjects and bodies alike.
  */
-function isolateLtr(params: Params): Params {
+export function isolateLtr(params: Params): Params {
   const out: Params = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && LTR_LETTER.test(v) ? `\u2068${v}\u2069` : v;
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && needsIsolation(v) ? `\u2068${v}\u2069` : v;
   return out;
 }
 

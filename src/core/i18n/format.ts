@@ -6,8 +6,9 @@ export function formatDate(value: Date | string, locale: Locale, timeZone = 'Eur
   return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'long', timeZone }).format(date);
 }
 
+/** Date and time in the locale, always on the 24-hour clock (Arabic would otherwise say "4:30 م"). */
 export function formatDateTime(value: Date, locale: Locale, timeZone = 'Europe/Warsaw'): string {
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(value);
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone }).format(value);
 }
 
 export function formatNumber(value: number, locale: Locale): string {

@@ -87,7 +87,7 @@ describe('introductions', () => {
     const [toStaff] = receivedBy(sw!.email);
     assert.ok(toVolunteer && toMentee && toStaff, 'all three received by the SMTP server');
     assert.match(header(toVolunteer.raw, 'Subject'), /^Pierwsze spotkanie z osobą o imieniu Олена: /);
-    assert.match(header(toMentee.raw, 'Subject'), /^Ваша перша зустріч з Zofia: /);
+    assert.match(header(toMentee.raw, 'Subject'), /^Ваша перша зустріч з особою на ім’я Zofia: /);
     assert.match(header(toStaff.raw, 'Subject'), /^Introduction of Zofia and Олена: /);
 
     const volunteerText = mimePart(toVolunteer.raw, 'text/plain');
@@ -123,7 +123,7 @@ describe('introductions', () => {
     assert.equal(moved.status, 303);
     await runJobs();
     const update = receivedBy(mentee.email!)[1]!;
-    assert.match(header(update.raw, 'Subject'), /^Зміна: ваша перша зустріч з Zofia/);
+    assert.match(header(update.raw, 'Subject'), /^Зміна: ваша перша зустріч з особою на ім’я Zofia/);
     const updatedIcs = mimePart(update.raw, 'text/calendar');
     assert.equal(icsProp(updatedIcs, 'UID'), row!.icsUid);
     assert.equal(icsProp(updatedIcs, 'SEQUENCE'), '1');

@@ -56,7 +56,7 @@ describe('districts', () => {
       [{ name: 'Nowa', latitude: 'północ', longitude: '21' }, 'latitude', /Wpisz liczbę/],
       [{ name: 'Nowa', latitude: '', longitude: '21' }, 'latitude', /./],
       [{ name: '', latitude: '52', longitude: '21' }, 'name', /./],
-      [{ name: 'zatorze', latitude: '52', longitude: '21' }, 'name', /Państwa organizacja ma już dzielnicę o tej nazwie/],
+      [{ name: 'zatorze', latitude: '52', longitude: '21' }, 'name', /Twoja organizacja ma już dzielnicę o tej nazwie/],
       [{ name: 'ŚRÓDMIEŚCIE', latitude: '52', longitude: '21' }, 'name', /ma już dzielnicę o tej nazwie/],
     ];
     for (const [form, field, message] of cases) {

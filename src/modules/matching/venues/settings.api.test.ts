@@ -32,7 +32,7 @@ describe('venues API /api/v1/matching/venues', () => {
     const fields = refused.json<{ error: { fields: Record<string, string> } }>().error.fields;
     assert.ok(fields.kind && fields.address);
     const duplicate = await call('POST', token, { kind: 'cafe', name: 'BIBLIOTEKA', address: 'x' });
-    assert.equal(duplicate.json<{ error: { fields: Record<string, string> } }>().error.fields.name, 'Państwa organizacja ma już miejsce spotkań o tej nazwie.');
+    assert.equal(duplicate.json<{ error: { fields: Record<string, string> } }>().error.fields.name, 'Twoja organizacja ma już miejsce spotkań o tej nazwie.');
     assert.equal(await count(w, 'venues'), before);
 
     const foreign = await tokenFor(['administrator'], w.other.id);

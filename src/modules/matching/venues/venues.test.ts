@@ -56,7 +56,7 @@ describe('venues', () => {
       [{ ...cafe, name: 'Inna', kind: 'bar' }, 'kind', /./],
       [{ ...cafe, name: 'Inna', openingHours: 'x'.repeat(301) }, 'openingHours', /./],
       [{ ...cafe, name: 'Inna', district: 'Śródmieście', districtOther: 'Zatorze' }, 'districtOther', /Wybierz dzielnicę z listy albo wpisz inną okolicę/],
-      [{ ...cafe, name: 'kawiarnia pod lipami' }, 'name', /Państwa organizacja ma już miejsce spotkań o tej nazwie/],
+      [{ ...cafe, name: 'kawiarnia pod lipami' }, 'name', /Twoja organizacja ma już miejsce spotkań o tej nazwie/],
     ];
     for (const [form, field, message] of cases) {
       const res = await pl.post('/matching/settings/venues/new', form);

@@ -99,7 +99,7 @@ describe('ending a pair', () => {
     assert.equal(header(mail.raw, 'Subject'), 'Dziękujemy – Stowarzyszenie Łączy Nas');
     const text = mimePart(mail.raw, 'text/plain');
     assert.match(text, /Dzień dobry, Zofia!/);
-    assert.match(text, /Twoja para z Олена została zakończona/);
+    assert.match(text, /Twoja para z osobą: Олена została zakończona/);
     assert.match(text, /http:\/\/tandem\.test\/me\/meetings\/certificate\.pdf/);
     assert.match(text, /http:\/\/tandem\.test\/me\/volunteer/);
     assert.doesNotMatch(text, /Коваленко/, 'the volunteer learns only the first name');

@@ -50,7 +50,7 @@ describe('concern notices', () => {
     assert.ok(toCover && toSw, 'both received by the SMTP server');
     assert.equal(header(toCover.raw, 'Subject'), 'Pilne: zgłoszenie niepokoju, para Zofia i Олена (waga: Wysoka)');
     // (the test's header decoder may leave a space where the encoder folded the line)
-    assert.match(header(toSw.raw, 'Subject'), /^Терміново: тривожне повідомлення, пара Zofia і Олена \(рівень: Висока ?\)$/);
+    assert.match(header(toSw.raw, 'Subject'), /^Терміново: повідомлення про занепокоєння, пара Zofia і Олена \(рівень: Висока ?\)$/);
     const plText = mimePart(toCover.raw, 'text/plain');
     assert.match(plText, /Pojawiło się zgłoszenie niepokoju dotyczące pary Zofia i Олена\. Waga: Wysoka\./);
     assert.match(plText, new RegExp(`Otwórz zgłoszenie: http://tandem\\.test/concerns/${id}`));
@@ -80,7 +80,7 @@ describe('concern notices', () => {
     await runJobs();
     const [toAdmin] = noticesTo(admin);
     assert.ok(toAdmin);
-    assert.equal(header(toAdmin.raw, 'Subject'), 'Dringend: Meldung zum Tandem Zofia und Олена (Dringlichkeit: Kinder- und Schutzfall)');
+    assert.equal(header(toAdmin.raw, 'Subject'), 'Dringend: Meldung zum Tandem Zofia und Олена (Dringlichkeit: Gefährdung)');
     const text = mimePart(toAdmin.raw, 'text/plain');
     assert.match(text, new RegExp(`Tandem öffnen: http://tandem\\.test/matching/matches/${matchId}`));
     assert.doesNotMatch(text, /\/concerns\//);

@@ -10,7 +10,7 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, Record<DocumentLocale, { ti
   agreement: {
     pl: {
       title: 'Porozumienie wolontariackie',
-      body: `zawarte na podstawie art. 44 ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie pomiędzy {organisationName} (dalej: „Organizacja”) a {volunteerName} (dalej: „Wolontariusz”).
+      body: `zawarte na podstawie art. 44 ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie pomiędzy stronami: {organisationName} (dalej: „Organizacja”) oraz {volunteerName} (dalej: „Wolontariusz”).
 
 # § 1. Zakres, miejsce i sposób wykonywania świadczeń
 
@@ -94,7 +94,7 @@ The Volunteer confirms that before starting the services they received informati
     },
     uk: {
       title: 'Угода про волонтерську діяльність',
-      body: `укладена на підставі статті 44 Закону Республіки Польща від 24 квітня 2003 року «Про діяльність суспільної користі та волонтерство» між {organisationName} (далі — «Організація») та {volunteerName} (далі — «Волонтер»).
+      body: `укладена на підставі статті 44 Закону Республіки Польща від 24 квітня 2003 року «Про діяльність суспільної користі та волонтерство» між сторонами: {organisationName} (далі — «Організація») та {volunteerName} (далі — «Волонтер»).
 
 # § 1. Обсяг, місце та порядок волонтерської діяльності
 
@@ -222,7 +222,7 @@ Die ehrenamtliche Person bestätigt, dass sie vor Beginn der Tätigkeit über di
   certificate: {
     pl: {
       title: 'Zaświadczenie o wykonywaniu świadczeń przez wolontariusza',
-      body: `{organisationName} zaświadcza, że {volunteerName} wykonywał(a) na rzecz Organizacji świadczenia jako wolontariusz(ka), na zasadach określonych w ustawie z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie, w okresie od {periodFrom} do {periodTo}.
+      body: `{organisationName} zaświadcza, że w okresie od {periodFrom} do {periodTo} świadczenia wolontariackie na rzecz Organizacji, na zasadach określonych w ustawie z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie, wykonywała osoba: {volunteerName}.
 
 Zakres wykonywanych świadczeń: {scope}.
 
@@ -242,7 +242,7 @@ This certificate is issued at the volunteer’s request.`,
     },
     uk: {
       title: 'Довідка про волонтерську діяльність',
-      body: `{organisationName} підтверджує, що {volunteerName} здійснював(ла) волонтерську діяльність для Організації відповідно до Закону Республіки Польща від 24 квітня 2003 року «Про діяльність суспільної користі та волонтерство» в період з {periodFrom} по {periodTo}.
+      body: `{organisationName} підтверджує, що в період з {periodFrom} по {periodTo} волонтерську діяльність для Організації відповідно до Закону Республіки Польща від 24 квітня 2003 року «Про діяльність суспільної користі та волонтерство» здійснювала особа: {volunteerName}.
 
 Обсяг діяльності: {scope}.
 
@@ -274,7 +274,7 @@ Dieser Nachweis wird auf Wunsch der ehrenamtlichen Person ausgestellt.`,
   reference: {
     pl: {
       title: 'Opinia o wykonywaniu świadczeń przez wolontariusza',
-      body: `{volunteerName} wykonywał(a) na rzecz {organisationName} świadczenia jako wolontariusz(ka) w okresie od {periodFrom} do {periodTo}.
+      body: `Świadczenia wolontariackie na rzecz organizacji {organisationName} w okresie od {periodFrom} do {periodTo} wykonywała osoba: {volunteerName}.
 
 Zakres wykonywanych świadczeń: {scope}.
 
@@ -302,7 +302,7 @@ This reference is issued at the volunteer’s request.`,
     },
     uk: {
       title: 'Характеристика волонтерської діяльності',
-      body: `{volunteerName} здійснював(ла) волонтерську діяльність для {organisationName} в період з {periodFrom} по {periodTo}.
+      body: `Волонтерську діяльність для організації {organisationName} в період з {periodFrom} по {periodTo} здійснювала особа: {volunteerName}.
 
 Обсяг діяльності: {scope}.
 
