@@ -3,3 +3,4 @@ export * from './negotiate.js';
 export * from './catalogue.js';
 export * from './format.js';
 export * from './search.js';
+export * from './transliterate.js';

@@ -1,8 +1,8 @@
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
-import { foldForSearch } from '../../core/i18n/index.js';
 import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
+import { personSearchConditions, personSearchText } from '../../core/tenancy/people-search.js';
 
 /** The SQL of mentee records shared by the parts of the module; every function takes the organisation id (RLS backs it up). */
 
@@ -59,15 +59,11 @@ export interface MenteeFilter {
   need?: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Mentees matching the filters (district is matched by the service, folded), at most 20 000; sorted by the service. */
 export async function findMentees(tx: Tx, organisationId: string, f: MenteeFilter): Promise<MenteeRow[]> {
   const conditions: SQL[] = [eq(mentees.organisationId, organisationId)];
   if (f.statuses) conditions.push(sql`${mentees.status} in (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
-  if (f.q) {
-    for (const word of foldForSearch(f.q).split(' ').filter(Boolean).slice(0, 5)) conditions.push(sql`${people.searchText} like ${`%${escapeLike(word)}%`}`);
-  }
+  conditions.push(...personSearchConditions([people.searchText], f.q));
   if (f.programmeId) conditions.push(eq(mentees.programmeId, f.programmeId));
   if (f.need) conditions.push(sql`${f.need} = any(${mentees.needs})`);
   return tx
@@ -98,7 +94,7 @@ export interface PersonValues {
   locale: string;
 }
 
-const searchText = (p: Pick<PersonValues, 'givenName' | 'familyName' | 'email'>) => foldForSearch(`${p.givenName} ${p.familyName} ${p.email ?? ''}`);
+const searchText = (p: Pick<PersonValues, 'givenName' | 'familyName' | 'email'>) => personSearchText(p);
 
 /** The person record and their `mentee` role in the organisation. */
 export async function insertPerson(tx: Tx, organisationId: string, p: PersonValues): Promise<string> {

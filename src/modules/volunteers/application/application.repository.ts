@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { usedFormTokens } from '../../../core/http/http.table.js';
-import { foldForSearch } from '../../../core/i18n/index.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
+import { personSearchText } from '../../../core/tenancy/people-search.js';
 
 /** All SQL of the application part. Tenant functions take the organisation id; the two system ones say so. */
 
@@ -85,7 +85,7 @@ export async function insertApplicant(tx: Tx, organisationId: string, input: App
       phone: input.phone ?? null,
       birthDate: input.birthDate ?? null,
       locale,
-      searchText: foldForSearch(`${input.givenName} ${input.familyName} ${input.email}`),
+      searchText: personSearchText(input),
     })
     .returning({ id: people.id });
   return row!.id;
