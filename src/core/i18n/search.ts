@@ -66,3 +66,15 @@ export function searchWordPatterns(word: string): string[] {
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * For duplicate detection: per word of a name with a skeleton, the two `like` patterns that find the same skeleton
+ * in a stored key, whatever the script it was written in. A key "is the same name" when it matches one pattern of
+ * every group ("Olena Kovalenko" and "Олена Коваленко"; word order does not matter).
+ */
+export function sameNamePatterns(givenName: string, familyName: string): string[][] {
+  return nameWords(`${givenName} ${familyName}`)
+    .map(nameSkeleton)
+    .filter((s) => s !== '')
+    .map((s) => [`%~${escapeLike(s)}~%`, `%^${escapeLike(s)}^%`]);
+}
