@@ -156,5 +156,5 @@ export async function countRows(w: World, table: 'volunteers' | 'volunteer_event
 
 /** The names in the list's table, in order of appearance. */
 export function namesInList(body: string): string[] {
-  return [...body.matchAll(/<th scope="row"><a href="\/volunteers\/[0-9a-f-]+">([^<]*)<\/a>/g)].map((m) => m[1]!);
+  return [...body.matchAll(/<th scope="row"><a href="\/volunteers\/[0-9a-f-]+"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]!);
 }
