@@ -1,7 +1,7 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rowsOf, withSystem } from '../db/tx.js';
-import { isCurrentSearchKey, nameSearchKey, searchWordPatterns } from '../i18n/index.js';
+import { isCurrentSearchKey, nameSearchKey, sameNamePatterns, searchWordPatterns } from '../i18n/index.js';
 import { people } from './tenancy.table.js';
 
 /** The value of `people.search_text` for a person; every write of a name or e-mail sets it in the same statement. */
@@ -49,4 +49,26 @@ export async function refreshPersonSearchText(db: Db): Promise<number> {
     total += n;
     if (n === 0) return total;
   }
+}
+
+/**
+ * The condition on `people` for "possibly the same person" as someone applying or being recorded now: the same
+ * e-mail address (case aside), or the same name in any script or spelling (every word's skeleton, see
+ * `sameNamePatterns`: "Olena Kovalenko" is "Олена Коваленко", in any word order) together with the same birth date
+ * or the same phone number (its last nine digits: the number without the country code, however it was written).
+ * A name alone is not enough: names repeat. Undefined when there is nothing to compare.
+ */
+export function possibleDuplicateOf(a: { email?: string | null; givenName: string; familyName: string; birthDate?: string | null; phone?: string | null }): SQL | undefined {
+  const sameEmail = a.email ? sql`lower(${people.email}) = ${a.email.toLowerCase()}` : undefined;
+  const groups = sameNamePatterns(a.givenName, a.familyName);
+  const phoneDigits = (a.phone ?? '').replace(/\D/g, '');
+  const alsoSame = [
+    ...(a.birthDate ? [sql`${people.birthDate} = ${a.birthDate}`] : []),
+    ...(phoneDigits.length >= 9 ? [sql`right(regexp_replace(coalesce(${people.phone}, ''), '[^0-9]', '', 'g'), 9) = ${phoneDigits.slice(-9)}`] : []),
+  ];
+  const sameName =
+    groups.length > 0 && alsoSame.length > 0
+      ? sql`(${sql.join(groups.map((g) => sql`(${sql.join(g.map((p) => sql`${people.searchText} like ${p}`), sql` or `)})`), sql` and `)} and (${sql.join(alsoSame, sql` or `)}))`
+      : undefined;
+  return sameEmail && sameName ? or(sameEmail, sameName) : (sameEmail ?? sameName);
 }

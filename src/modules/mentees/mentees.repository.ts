@@ -2,7 +2,7 @@ import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
-import { personSearchConditions, personSearchText } from '../../core/tenancy/people-search.js';
+import { personSearchConditions, personSearchText, possibleDuplicateOf } from '../../core/tenancy/people-search.js';
 
 /** The SQL of mentee records shared by the parts of the module; every function takes the organisation id (RLS backs it up). */
 
@@ -111,6 +111,23 @@ export async function updatePerson(tx: Tx, organisationId: string, personId: str
     .update(people)
     .set({ ...p, searchText: searchText(p), updatedAt: at })
     .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
+}
+
+/**
+ * The first earlier mentee of the organisation a new request or intake may duplicate (`possibleDuplicateOf`): call it
+ * before inserting the new person, so they do not find themselves.
+ */
+export async function findFirstPossibleDuplicate(tx: Tx, organisationId: string, p: PersonValues): Promise<string | undefined> {
+  const condition = possibleDuplicateOf(p);
+  if (!condition) return undefined;
+  const [row] = await tx
+    .select({ id: mentees.id })
+    .from(mentees)
+    .innerJoin(people, eq(people.id, mentees.personId))
+    .where(and(eq(mentees.organisationId, organisationId), condition))
+    .orderBy(asc(mentees.createdAt), asc(mentees.id))
+    .limit(1);
+  return row?.id;
 }
 
 export type MenteeValues = Omit<typeof mentees.$inferInsert, 'id' | 'organisationId' | 'version' | 'updatedAt'>;

@@ -44,6 +44,12 @@ export const mentees = pgTable(
     waitingSince: timestamp({ withTimezone: true }),
     reviewedAt: timestamp({ withTimezone: true }),
     reviewedByUserId: uuid(),
+    /**
+     * The earlier mentee of the organisation this one may be (same e-mail, or the same name in any script with the
+     * same birth date or phone: `possibleDuplicateOf`), set when the request or intake is written; shown as a
+     * marker, never merged automatically.
+     */
+    duplicateOf: uuid(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

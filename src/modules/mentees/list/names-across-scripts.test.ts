@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestClient } from '../../../core/testing/client.js';
-import { createMentee, namesInList, signedIn, world, type World } from '../test-helpers.js';
+import { sql } from 'drizzle-orm';
+import { rowsOf, withSystem } from '../../../core/db/tx.js';
+import { createMentee, namesInList, signedIn, validIntake, world, type World } from '../test-helpers.js';
 
 let w: World;
 let worker: TestClient;
@@ -44,5 +46,24 @@ describe('names across scripts on the waiting list', () => {
     assert.match(list, new RegExp(`<a href="/mentees/${ids.kowalska}">Kowalska Anna</a>\\s*<`), 'nothing added to a Latin name');
     const page = (await worker.get(`/mentees/${ids.olena}`)).body;
     assert.match(page, /<h1><bdi lang="uk" dir="ltr">Олена Коваленко<\/bdi> <span class="latin-name" lang="uk-Latn" dir="ltr">\(Olena Kovalenko\)<\/span><\/h1>/);
+  });
+
+  it('flags an intake in Latin as a possible duplicate of the same person recorded in Cyrillic (same birth date), not a namesake', async () => {
+    const idOf = async (email: string) =>
+      rowsOf<{ id: string; duplicate_of: string | null }>(await withSystem(w.db, (tx) => tx.execute(sql`select m.id, m.duplicate_of from mentees m join people p on p.id = m.person_id where p.email = ${email}`)))[0]!;
+    const first = await worker.post('/mentees/new', validIntake({ givenName: 'Тарас', familyName: 'Бондаренко', email: 'taras@example.org', phone: '+48 600 300 301', birthDate: '1970-10-10' }));
+    assert.equal(first.status, 303, first.body.slice(0, 300));
+    const original = await idOf('taras@example.org');
+    assert.equal(original.duplicate_of, null);
+    const again = await worker.post('/mentees/new', validIntake({ givenName: 'Taras', familyName: 'Bondarenko', email: 'bondarenko.t@example.org', phone: '+48 700 300 302', birthDate: '1970-10-10' }));
+    assert.equal(again.status, 303);
+    const latin = await idOf('bondarenko.t@example.org');
+    assert.equal(latin.duplicate_of, original.id);
+    const namesake = await worker.post('/mentees/new', validIntake({ givenName: 'Taras', familyName: 'Bondarenko', email: 'other.taras@example.org', phone: '+48 700 300 303', birthDate: '1999-01-01' }));
+    assert.equal(namesake.status, 303);
+    assert.equal((await idOf('other.taras@example.org')).duplicate_of, null);
+    // The list says so next to the name and links to the earlier record.
+    const list = (await worker.get('/mentees?status=all&q=Bondarenko')).body;
+    assert.match(list, new RegExp(`<a class="muted" href="/mentees/${original.id}">Possible duplicate of an earlier request</a>`));
   });
 });

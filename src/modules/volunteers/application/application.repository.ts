@@ -1,11 +1,10 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { usedFormTokens } from '../../../core/http/http.table.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
-import { personSearchText } from '../../../core/tenancy/people-search.js';
-import { sameNamePatterns } from '../../../core/i18n/index.js';
+import { personSearchText, possibleDuplicateOf } from '../../../core/tenancy/people-search.js';
 
 /** All SQL of the application part. Tenant functions take the organisation id; the two system ones say so. */
 
@@ -139,33 +138,17 @@ export async function lockApplicantEmail(tx: Tx, organisationId: string, email: 
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`volunteer-application:${organisationId}:${email.toLowerCase()}`}, 0))`);
 }
 
-/**
- * The first earlier application this one may duplicate: the same e-mail address (case aside), or the same name in any
- * script or spelling (every word's skeleton, see `sameNamePatterns`: "Olena Kovalenko" is "Олена Коваленко") together
- * with the same birth date or the same phone number (its last nine digits). A name alone is not enough: names repeat.
- */
+/** The first earlier application this one may duplicate (`possibleDuplicateOf`: same e-mail, or same name in any script with the same birth date or phone). */
 export async function findFirstPossibleDuplicate(
   tx: Tx,
   organisationId: string,
   a: { email: string; givenName: string; familyName: string; birthDate?: string | null; phone?: string | null },
 ): Promise<string | undefined> {
-  const sameEmail = sql`lower(${people.email}) = ${a.email.toLowerCase()}`;
-  const groups = sameNamePatterns(a.givenName, a.familyName);
-  const phoneDigits = (a.phone ?? '').replace(/\D/g, '');
-  const alsoSame = [
-    ...(a.birthDate ? [sql`${people.birthDate} = ${a.birthDate}`] : []),
-    // The last nine digits: the number without its country code, however it was written (+48…, 0048…, spaces).
-    ...(phoneDigits.length >= 9 ? [sql`right(regexp_replace(coalesce(${people.phone}, ''), '[^0-9]', '', 'g'), 9) = ${phoneDigits.slice(-9)}`] : []),
-  ];
-  const sameName =
-    groups.length > 0 && alsoSame.length > 0
-      ? sql`(${sql.join(groups.map((g) => sql`(${sql.join(g.map((p) => sql`${people.searchText} like ${p}`), sql` or `)})`), sql` and `)} and (${sql.join(alsoSame, sql` or `)}))`
-      : undefined;
   const [row] = await tx
     .select({ id: volunteers.id })
     .from(volunteers)
     .innerJoin(people, eq(people.id, volunteers.personId))
-    .where(and(eq(volunteers.organisationId, organisationId), sameName ? or(sameEmail, sameName) : sameEmail))
+    .where(and(eq(volunteers.organisationId, organisationId), possibleDuplicateOf(a)))
     .orderBy(asc(volunteers.appliedAt), asc(volunteers.createdAt))
     .limit(1);
   return row?.id;

@@ -133,6 +133,14 @@ export function MenteeListView({ ctx, view, query }: { ctx: PageContext; view: L
                         <span class="muted">{t('mentees.flag.minorShort')}</span>
                       </>
                     )}
+                    {m.duplicateOf && (
+                      <>
+                        <br />
+                        <a class="muted" href={`/mentees/${m.duplicateOf}`}>
+                          {t('mentees.flag.possibleDuplicate')}
+                        </a>
+                      </>
+                    )}
                     {m.vulnerableAdult && (
                       <>
                         <br />
