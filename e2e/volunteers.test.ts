@@ -123,7 +123,8 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
     await clickAndWait(staff, row);
     const volunteerPath = pathOf(staff);
     assert.match(volunteerPath, /^\/volunteers\/[0-9a-f-]{36}$/);
-    assert.equal(await staff.locator('h1').innerText(), FULL_NAME);
+    assert.equal(await staff.locator('h1').innerText(), `${FULL_NAME} (Olena Kovalenko)`, 'the name as written, then its Latin transliteration');
+    assert.equal(await staff.locator('h1 bdi').getAttribute('lang'), 'uk');
     assert.equal(await stageOn(staff), pl('volunteers.stage.applied'));
 
     await moveTo(staff, volunteerPath, 'contacted');

@@ -6,7 +6,7 @@ import { rowsOf, withSystem, withTenant } from '../core/db/tx.js';
 import { activationMissing } from '../modules/volunteers/pipeline/stages.js';
 import { findVolunteerById, volunteerFacts } from '../modules/volunteers/volunteers.repository.js';
 import { todayIn } from '../core/i18n/time-zone.js';
-import { foldForSearch } from '../core/i18n/index.js';
+import { nameSearchKey } from '../core/i18n/index.js';
 import { TestClient } from '../core/testing/client.js';
 import { testApp, type TestApp } from '../core/testing/harness.js';
 import { STAFF_ROLES } from '../core/tenancy/tenancy.table.js';
@@ -131,7 +131,7 @@ describe('demo seed', () => {
     assert.ok(people.filter((p) => /\p{Script=Arabic}/u.test(p.family_name)).length > 8, 'Arabic names in Arabic script');
     assert.ok(people.filter((p) => /[ąćęłńóśźż]/iu.test(`${p.given_name}${p.family_name}`)).length > 30, 'Polish diacritics');
     assert.deepEqual([...new Set(people.map((p) => p.locale))].sort(), ['ar', 'de', 'en', 'pl', 'uk']);
-    for (const p of people) assert.equal(p.search_text, foldForSearch(`${p.given_name} ${p.family_name} ${p.email ?? ''}`));
+    for (const p of people) assert.equal(p.search_text, nameSearchKey(p.given_name, p.family_name, p.email));
     assert.ok(people.filter((p) => p.email).length > 40 && people.filter((p) => p.phone).length > 40, 'some have contact details');
     for (const p of people) if (p.phone) assert.match(p.phone, /^\+?[0-9 ()-]{6,30}$/, 'phones pass the app validation');
 

@@ -5,12 +5,12 @@ import { credentials, users } from '../core/auth/auth.table.js';
 import { hashPassword } from '../core/auth/passwords.js';
 import type { Db } from '../core/db/database.js';
 import { rowsOf, withSystem, type Tx } from '../core/db/tx.js';
-import { foldForSearch } from '../core/i18n/search.js';
 import { memberships, networkManagers, networkOrganisations, networks, organisations, people, programmes } from '../core/tenancy/tenancy.table.js';
 import { buildDemo, DEMO_PASSWORD } from './demo-data.js';
 import { seedMatchingSettings } from './matching.js';
 import { seedMentees } from './mentees.js';
 import { seedVolunteers } from './volunteers.js';
+import { personSearchText } from '../core/tenancy/people-search.js';
 
 export { buildDemo, demoAccounts, DEMO_PASSWORD } from './demo-data.js';
 
@@ -65,7 +65,7 @@ export async function seedIfEmpty(db: Db, _config: Config): Promise<boolean> {
           phone: person.phone,
           birthDate: person.birthDate,
           locale: person.locale,
-          searchText: foldForSearch(`${person.givenName} ${person.familyName} ${person.email ?? ''}`),
+          searchText: personSearchText(person),
           userId,
         });
         for (const role of person.roles) membershipRows.push({ organisationId, personId, role });

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rowsOf, withSystem, withTenant, type Tx } from '../db/tx.js';
 import { audit, type Actor } from '../audit/audit.js';
-import { foldForSearch, formatList, isLocale, translator, type Locale } from '../i18n/index.js';
+import { formatList, isLocale, translator, type Locale } from '../i18n/index.js';
 import { queueMail } from '../mail/outbox.js';
 import { memberships, organisations, people, ROLES, type Role } from '../tenancy/tenancy.table.js';
 import { credentials, invitations, users } from './auth.table.js';
@@ -11,6 +11,7 @@ import { invitationMail } from './auth.mails.js';
 import { hashPassword } from './passwords.js';
 import { createSession } from './session.js';
 import { randomToken, tokenHash } from './tokens.js';
+import { personSearchText } from '../tenancy/people-search.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -165,7 +166,7 @@ async function insertPerson(tx: Tx, organisationId: string, input: InviteInput):
       familyName: input.familyName,
       email: input.email,
       locale: input.locale,
-      searchText: foldForSearch(`${input.givenName} ${input.familyName} ${input.email}`),
+      searchText: personSearchText(input),
     })
     .returning({ id: people.id });
   return row!.id;

@@ -13,7 +13,7 @@ import { SetupInput } from './auth.schemas.js';
 import { setSessionCookie } from './cookies.js';
 import { hashPassword } from './passwords.js';
 import { createSession } from './session.js';
-import { foldForSearch } from '../i18n/index.js';
+import { personSearchText } from '../tenancy/people-search.js';
 
 /** First start without demo data: the first administrator creates the first organisation. */
 export function setupPages({ app, db }: ModuleContext) {
@@ -44,7 +44,7 @@ export function setupPages({ app, db }: ModuleContext) {
       const [given = input.displayName, ...rest] = input.displayName.split(' ');
       const [person] = await tx
         .insert(people)
-        .values({ organisationId: org!.id, givenName: given, familyName: rest.join(' ') || given, email: input.email, locale: req.locale, userId, searchText: foldForSearch(`${input.displayName} ${input.email}`) })
+        .values({ organisationId: org!.id, givenName: given, familyName: rest.join(' ') || given, email: input.email, locale: req.locale, userId, searchText: personSearchText({ givenName: given, familyName: rest.join(' ') || given, email: input.email }) })
         .returning({ id: people.id });
       await tx.insert(memberships).values({ organisationId: org!.id, personId: person!.id, role: 'administrator' });
       await audit(tx, { organisationId: org!.id, userId, requestId: req.id }, { action: 'organisation.setup', entity: 'organisation', entityId: org!.id });

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
+import { refreshPersonSearchText } from '../tenancy/people-search.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Engine = 'pglite' | 'postgres';
@@ -16,7 +17,10 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
-  /** Applies pending migrations (all in one transaction). Safe to call from several instances at once. */
+  /**
+   * Applies pending migrations (all in one transaction), then brings derived data the SQL cannot compute up to date
+   * (people's search keys, which need the transliteration in `core/i18n`). Safe to call from several instances at once.
+   */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,7 +51,10 @@ async function openPglite(dataDir: string, snapshot?: Blob): Promise<Database> {
     db,
     engine: 'pglite',
     // PGlite has one session and serialises transactions, so no lock is needed.
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      await refreshPersonSearchText(db);
+    },
     close: () => client.close(),
   };
 }
@@ -78,6 +85,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       } finally {
         client.release();
       }
+      await refreshPersonSearchText(db);
     },
     close: () => pool.end(),
   };

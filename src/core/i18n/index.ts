@@ -4,3 +4,4 @@ export * from './catalogue.js';
 export * from './format.js';
 export * from './search.js';
 export * from './translation-rules.js';
+export * from './transliterate.js';

@@ -115,7 +115,11 @@ export const people = pgTable(
     locale: text().notNull().default('pl'),
     /** female, male, other — or null when not stated. Used only for stated matching preferences. */
     gender: text(),
-    /** Lower-case name and e-mail without diacritics, for search ("lodz" finds "Łódź"). Set by the app. */
+    /**
+     * Lower-case name and e-mail without diacritics, for search ("lodz" finds "Łódź"), then the Latin transliteration
+     * and skeletons of the name for search across scripts ("Kowalenko" finds "Коваленко"): `personSearchText`
+     * (core/tenancy/people-search.ts). Set by the app on every write of a name or e-mail.
+     */
     searchText: text().notNull().default(''),
     /** The account of this person, when they have one (staff, volunteers who signed up). */
     userId: uuid().references(() => users.id, { onDelete: 'set null' }),

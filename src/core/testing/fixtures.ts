@@ -4,8 +4,8 @@ import { withSystem } from '../db/tx.js';
 import { credentials, users } from '../auth/auth.table.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newTotpSecret } from '../auth/totp.js';
-import { foldForSearch } from '../i18n/index.js';
 import { memberships, organisations, people, type Role } from '../tenancy/tenancy.table.js';
+import { personSearchText } from '../tenancy/people-search.js';
 
 export const PASSWORD = 'correct horse battery';
 let cachedHash: Promise<string> | undefined;
@@ -28,7 +28,7 @@ export async function createUser(db: Db, opts: { organisationId: string; roles: 
     await tx.insert(credentials).values({ userId, passwordHash, totpSecret: secret, totpEnabled: Boolean(secret) });
     const [p] = await tx
       .insert(people)
-      .values({ organisationId: opts.organisationId, givenName: given, familyName: family, email, userId, searchText: foldForSearch(`${given} ${family} ${email}`) })
+      .values({ organisationId: opts.organisationId, givenName: given, familyName: family, email, userId, searchText: personSearchText({ givenName: given, familyName: family, email }) })
       .returning({ id: people.id });
     for (const role of opts.roles) await tx.insert(memberships).values({ organisationId: opts.organisationId, personId: p!.id, role });
     return p!.id;
@@ -40,7 +40,7 @@ export async function createPerson(db: Db, organisationId: string, givenName: st
   return withSystem(db, async (tx) => {
     const [p] = await tx
       .insert(people)
-      .values({ organisationId, givenName, familyName, searchText: foldForSearch(`${givenName} ${familyName}`) })
+      .values({ organisationId, givenName, familyName, searchText: personSearchText({ givenName, familyName }) })
       .returning({ id: people.id });
     for (const role of roles) await tx.insert(memberships).values({ organisationId, personId: p!.id, role });
     return p!.id;

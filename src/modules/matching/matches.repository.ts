@@ -1,10 +1,10 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
-import { foldForSearch } from '../../core/i18n/index.js';
 import { people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { menteeEvents, mentees } from '../mentees/mentees.table.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import { matches, type StoredComponent } from './matching.table.js';
+import { personSearchConditions } from '../../core/tenancy/people-search.js';
 
 /** All SQL about matches themselves; every function takes the organisation id (RLS backs it up). */
 
@@ -157,17 +157,12 @@ export interface MatchFilter {
   volunteerId?: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function filterOf(organisationId: string, f: MatchFilter): SQL | undefined {
   const conditions: SQL[] = [eq(matches.organisationId, organisationId), eq(matches.status, f.status)];
   if (f.programmeId) conditions.push(eq(matches.programmeId, f.programmeId));
   if (f.menteeId) conditions.push(eq(matches.menteeId, f.menteeId));
   if (f.volunteerId) conditions.push(eq(matches.volunteerId, f.volunteerId));
-  for (const word of foldForSearch(f.q ?? '').split(' ').filter(Boolean).slice(0, 5)) {
-    const like = `%${escapeLike(word)}%`;
-    conditions.push(sql`(${menteePerson.searchText} like ${like} or ${volunteerPerson.searchText} like ${like})`);
-  }
+  conditions.push(...personSearchConditions([menteePerson.searchText, volunteerPerson.searchText], f.q));
   return and(...conditions);
 }
 

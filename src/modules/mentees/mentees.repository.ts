@@ -1,8 +1,8 @@
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
-import { foldForSearch } from '../../core/i18n/index.js';
 import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
+import { personSearchConditions, personSearchText, possibleDuplicateOf } from '../../core/tenancy/people-search.js';
 
 /** The SQL of mentee records shared by the parts of the module; every function takes the organisation id (RLS backs it up). */
 
@@ -59,15 +59,11 @@ export interface MenteeFilter {
   need?: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Mentees matching the filters (district is matched by the service, folded), at most 20 000; sorted by the service. */
 export async function findMentees(tx: Tx, organisationId: string, f: MenteeFilter): Promise<MenteeRow[]> {
   const conditions: SQL[] = [eq(mentees.organisationId, organisationId)];
   if (f.statuses) conditions.push(sql`${mentees.status} in (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
-  if (f.q) {
-    for (const word of foldForSearch(f.q).split(' ').filter(Boolean).slice(0, 5)) conditions.push(sql`${people.searchText} like ${`%${escapeLike(word)}%`}`);
-  }
+  conditions.push(...personSearchConditions([people.searchText], f.q));
   if (f.programmeId) conditions.push(eq(mentees.programmeId, f.programmeId));
   if (f.need) conditions.push(sql`${f.need} = any(${mentees.needs})`);
   return tx
@@ -98,7 +94,7 @@ export interface PersonValues {
   locale: string;
 }
 
-const searchText = (p: Pick<PersonValues, 'givenName' | 'familyName' | 'email'>) => foldForSearch(`${p.givenName} ${p.familyName} ${p.email ?? ''}`);
+const searchText = (p: Pick<PersonValues, 'givenName' | 'familyName' | 'email'>) => personSearchText(p);
 
 /** The person record and their `mentee` role in the organisation. */
 export async function insertPerson(tx: Tx, organisationId: string, p: PersonValues): Promise<string> {
@@ -115,6 +111,23 @@ export async function updatePerson(tx: Tx, organisationId: string, personId: str
     .update(people)
     .set({ ...p, searchText: searchText(p), updatedAt: at })
     .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
+}
+
+/**
+ * The first earlier mentee of the organisation a new request or intake may duplicate (`possibleDuplicateOf`): call it
+ * before inserting the new person, so they do not find themselves.
+ */
+export async function findFirstPossibleDuplicate(tx: Tx, organisationId: string, p: PersonValues): Promise<string | undefined> {
+  const condition = possibleDuplicateOf(p);
+  if (!condition) return undefined;
+  const [row] = await tx
+    .select({ id: mentees.id })
+    .from(mentees)
+    .innerJoin(people, eq(people.id, mentees.personId))
+    .where(and(eq(mentees.organisationId, organisationId), condition))
+    .orderBy(asc(mentees.createdAt), asc(mentees.id))
+    .limit(1);
+  return row?.id;
 }
 
 export type MenteeValues = Omit<typeof mentees.$inferInsert, 'id' | 'organisationId' | 'version' | 'updatedAt'>;

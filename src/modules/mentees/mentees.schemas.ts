@@ -133,6 +133,8 @@ export const MenteeSummary = z.object({
   programmeId: z.string().uuid().nullable(),
   minor: z.boolean(),
   vulnerableAdult: z.boolean(),
+  /** The earlier request or case this one may be the same person as (same e-mail, or same name in any script with the same birth date or phone). */
+  duplicateOf: z.string().uuid().nullable(),
   /** When the person joined the waiting list (for a request: null until it is accepted). */
   waitingSince: z.string().nullable(),
   /** Whole days waiting: since `waitingSince`, or since submission for a request; null for closed and declined. */

@@ -49,6 +49,12 @@ export const mentees = pgTable(
      * person who sent the public form and shown on the page after sending. Null for people recorded by staff.
      */
     statusTokenHash: text().unique(),
+    /**
+     * The earlier mentee of the organisation this one may be (same e-mail, or the same name in any script with the
+     * same birth date or phone: `possibleDuplicateOf`), set when the request or intake is written; shown as a
+     * marker, never merged automatically.
+     */
+    duplicateOf: uuid(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/audit.table.js';
 import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { rowsOf, withSystem, withTenant } from '../../core/db/tx.js';
-import { foldForSearch, type Locale } from '../../core/i18n/index.js';
+import { type Locale } from '../../core/i18n/index.js';
 import { instantDaysAgo } from '../../core/testing/clock.js';
 import { TestClient } from '../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../core/testing/fixtures.js';
@@ -11,6 +11,7 @@ import { memberships, people, type Role } from '../../core/tenancy/tenancy.table
 import { districts } from '../matching/matching.table.js';
 import type { LanguageLevel } from '../volunteers/volunteers.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
+import { personSearchText } from '../../core/tenancy/people-search.js';
 
 export { errorOf, formErrorOf, formTokenOf } from '../volunteers/application/test-helpers.js';
 
@@ -74,7 +75,7 @@ export async function createMentee(w: World, organisationId: string, s: MenteeSe
   return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
     const [p] = await tx
       .insert(people)
-      .values({ organisationId, givenName: s.givenName, familyName: s.familyName, email: s.email ?? null, locale: s.locale ?? 'pl', searchText: foldForSearch(`${s.givenName} ${s.familyName} ${s.email ?? ''}`) })
+      .values({ organisationId, givenName: s.givenName, familyName: s.familyName, email: s.email ?? null, locale: s.locale ?? 'pl', searchText: personSearchText(s) })
       .returning({ id: people.id });
     await tx.insert(memberships).values({ organisationId, personId: p!.id, role: 'mentee' });
     const [m] = await tx
@@ -138,12 +139,12 @@ export async function counts(w: World): Promise<Counts> {
 
 /** The names in the waiting list's table, in order of appearance. */
 export function namesInList(body: string): string[] {
-  return [...body.matchAll(/<th scope="row"><a href="\/mentees\/[0-9a-f-]+">([^<]*)<\/a>/g)].map((m) => m[1]!);
+  return [...body.matchAll(/<th scope="row"><a href="\/mentees\/[0-9a-f-]+"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]!);
 }
 
 /** The rows of the waiting list as [name, days-waiting cell]. */
 export function daysInList(body: string): [string, string][] {
-  return [...body.matchAll(/<th scope="row"><a href="\/mentees\/[0-9a-f-]+">([^<]*)<\/a>[\s\S]*?<td class="numeric">([^<]*)<\/td>/g)].map((m) => [m[1]!, m[2]!]);
+  return [...body.matchAll(/<th scope="row"><a href="\/mentees\/[0-9a-f-]+"[^>]*>([^<]*)<\/a>[\s\S]*?<td class="numeric">([^<]*)<\/td>/g)].map((m) => [m[1]!, m[2]!]);
 }
 
 /** A complete, valid intake form as the page posts it (override or remove fields per test). */

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
-import { foldForSearch } from '../../core/i18n/index.js';
 import { memberships, people, type Role } from '../../core/tenancy/tenancy.table.js';
 import type { PersonInput } from './people.schemas.js';
+import { personSearchConditions, personSearchText } from '../../core/tenancy/people-search.js';
 
 export type PersonRow = typeof people.$inferSelect & { roles: Role[] };
 
@@ -10,9 +10,7 @@ export type PersonRow = typeof people.$inferSelect & { roles: Role[] };
 // subquery would mean memberships.id.
 const rolesOf = sql<Role[]>`coalesce((select array_agg(m.role order by m.role) from memberships m where m.person_id = "people"."id"), '{}')`;
 
-function searchText(p: { givenName: string; familyName: string; email?: string | null }) {
-  return foldForSearch(`${p.givenName} ${p.familyName} ${p.email ?? ''}`);
-}
+const searchText = personSearchText;
 
 /**
  * People of one organisation matching a folded search and a role. Sorting and paging happen in the service
@@ -20,11 +18,7 @@ function searchText(p: { givenName: string; familyName: string; email?: string |
  */
 export async function findPeople(tx: Tx, organisationId: string, filter: { q?: string; role?: Role }): Promise<PersonRow[]> {
   const conditions = [eq(people.organisationId, organisationId)];
-  if (filter.q) {
-    for (const word of foldForSearch(filter.q).split(' ').slice(0, 5)) {
-      conditions.push(sql`${people.searchText} like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-    }
-  }
+  conditions.push(...personSearchConditions([people.searchText], filter.q));
   if (filter.role) conditions.push(sql`exists (select 1 from memberships m where m.person_id = ${people.id} and m.role = ${filter.role})`);
   return tx.select({ ...tableColumns, roles: rolesOf }).from(people).where(and(...conditions)).limit(20_000);
 }

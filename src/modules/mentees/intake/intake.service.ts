@@ -4,7 +4,7 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { AppError } from '../../../core/http/errors.js';
 import { translator, type Locale } from '../../../core/i18n/index.js';
-import { addCaseStaff, addEvent, findMenteeById, insertConsents, insertMentee, insertPerson, lockMentee, updateMentee, updatePerson, type MenteeRow } from '../mentees.repository.js';
+import { addCaseStaff, addEvent, findFirstPossibleDuplicate, findMenteeById, insertConsents, insertMentee, insertPerson, lockMentee, updateMentee, updatePerson, type MenteeRow } from '../mentees.repository.js';
 import type { MenteeInput, MenteeUpdate } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';
 import { findDistrictNames, findOrganisation, findProgrammes, findStaff, type Option } from '../options.repository.js';
@@ -40,8 +40,9 @@ export async function createMentee(db: Db, actor: Actor, input: MenteeInput, now
   return withTenant(db, actor, async (tx) => {
     const checked = await checkProfile(tx, actor, input, actor.userId);
     const org = await findOrganisation(tx, actor.organisationId);
+    const duplicateOf = (await findFirstPossibleDuplicate(tx, actor.organisationId, personValues(input))) ?? null;
     const personId = await insertPerson(tx, actor.organisationId, personValues(input));
-    const id = await insertMentee(tx, actor.organisationId, { personId, status: 'waiting', source: 'staff', waitingSince: now, createdAt: now, ...profileValues(input, checked, await orgToday(tx, actor.organisationId, now)) });
+    const id = await insertMentee(tx, actor.organisationId, { personId, duplicateOf, status: 'waiting', source: 'staff', waitingSince: now, createdAt: now, ...profileValues(input, checked, await orgToday(tx, actor.organisationId, now)) });
     const t = translator(input.locale as Locale);
     const wording = (purpose: string) => t(`mentees.consent.text.${purpose}`, { organisation: org?.name ?? '' });
     await insertConsents(tx, actor.organisationId, id, [

@@ -72,7 +72,7 @@ describe('recording a person (/mentees/new)', () => {
     const [person] = await withSystem(w.db, (tx) => tx.select().from(people).where(eq(people.id, m.personId)));
     assert.equal(person!.gender, 'female');
     assert.equal(person!.locale, 'uk');
-    assert.equal(person!.searchText, 'олена коваленко olena.k@example.org');
+    assert.equal(person!.searchText, 'олена коваленко olena.k@example.org | olena kovalenko ~ln~ ~kvlnk~');
     const roles = await withSystem(w.db, (tx) => tx.select({ role: memberships.role }).from(memberships).where(eq(memberships.personId, m.personId)));
     assert.deepEqual(roles.map((r) => r.role), ['mentee']);
 

@@ -37,6 +37,7 @@ export function presentSummary(m: MenteeRow, clock: Pick<OrgClock, 'now' | 'time
     programmeId: m.programmeId,
     minor: m.minor,
     vulnerableAdult: m.vulnerableAdult,
+    duplicateOf: m.duplicateOf,
     waitingSince: m.waitingSince?.toISOString() ?? null,
     daysWaiting: daysWaiting(m, clock),
     socialWorker: m.socialWorkerName,

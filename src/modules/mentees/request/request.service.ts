@@ -10,7 +10,7 @@ import { queueMail } from '../../../core/mail/outbox.js';
 import { findOrganisationBySlug, releaseFormToken, useFormToken, type PublicOrganisation } from '../../volunteers/application/application.repository.js';
 import { isMinor } from '../../volunteers/index.js';
 import { filledFields } from '../intake/profile.js';
-import { addEvent, insertConsents, insertMentee, insertPerson } from '../mentees.repository.js';
+import { addEvent, findFirstPossibleDuplicate, insertConsents, insertMentee, insertPerson } from '../mentees.repository.js';
 import { findDistrictNames } from '../options.repository.js';
 import { requestReceivedMail } from './request.mails.js';
 import type { RequestInput } from './request.schemas.js';
@@ -50,9 +50,12 @@ export async function submitRequest(db: Db, org: PublicOrganisation, input: Requ
         if (!district) throw invalid('district', 'mentees.validation.unknownDistrict');
       }
       const minor = isMinor(input.birthDate ?? null, (await orgClock(tx, org.id, now)).today) || (input.age !== undefined && input.age < 18);
-      const personId = await insertPerson(tx, org.id, { givenName: input.givenName, familyName: input.familyName, email: input.email ?? null, phone: input.phone ?? null, birthDate: input.birthDate ?? null, gender: null, locale: input.locale });
+      const person = { givenName: input.givenName, familyName: input.familyName, email: input.email ?? null, phone: input.phone ?? null, birthDate: input.birthDate ?? null, gender: null, locale: input.locale };
+      const duplicateOf = (await findFirstPossibleDuplicate(tx, org.id, person)) ?? null;
+      const personId = await insertPerson(tx, org.id, person);
       const id = await insertMentee(tx, org.id, {
         personId,
+        duplicateOf,
         status: 'requested',
         source: 'form',
         locale: input.locale,

@@ -2,6 +2,7 @@ import { formatList, formatNumber } from '../../../core/i18n/index.js';
 import { ROLES } from '../../../core/tenancy/tenancy.table.js';
 import type { PageContext } from '../../../core/ui/index.js';
 import type { PeopleQuery, PersonOutput } from '../people.schemas.js';
+import { PersonName } from '../../../core/ui/index.js';
 
 interface Props {
   ctx: PageContext;
@@ -66,9 +67,7 @@ export function PeopleListView({ ctx, page, query, canWrite }: Props) {
               {page.items.map((p) => (
                 <tr>
                   <td>
-                    <a href={`/people/${p.id}`}>
-                      {p.familyName} {p.givenName}
-                    </a>
+                    <PersonName href={`/people/${p.id}`} name={`${p.familyName} ${p.givenName}`} />
                   </td>
                   <td>{formatList(p.roles.map((r) => t(`role.${r}`)), ctx.locale)}</td>
                   <td dir="ltr">{p.email ?? ''}</td>

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatList, LANGUAGE_NAME } from '../../../core/i18n/index.js';
 import type { PageContext } from '../../../core/ui/index.js';
 import type { PersonOutput } from '../people.schemas.js';
+import { PersonName } from '../../../core/ui/index.js';
 
 export function PersonView({ ctx, person, canWrite }: { ctx: PageContext; person: PersonOutput; canWrite: boolean }) {
   const { t } = ctx;
@@ -21,7 +22,7 @@ export function PersonView({ ctx, person, canWrite }: { ctx: PageContext; person
       </p>
       <div class="page-head">
         <h1>
-          {person.givenName} {person.familyName}
+          <PersonName name={`${person.givenName} ${person.familyName}`} />
         </h1>
         {canWrite && (
           <a class="button button-secondary" href={`/people/${person.id}/edit`}>

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { usedFormTokens } from '../../../core/http/http.table.js';
-import { foldForSearch } from '../../../core/i18n/index.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
+import { personSearchText, possibleDuplicateOf } from '../../../core/tenancy/people-search.js';
 
 /** All SQL of the application part. Tenant functions take the organisation id; the two system ones say so. */
 
@@ -85,7 +85,7 @@ export async function insertApplicant(tx: Tx, organisationId: string, input: App
       phone: input.phone ?? null,
       birthDate: input.birthDate ?? null,
       locale,
-      searchText: foldForSearch(`${input.givenName} ${input.familyName} ${input.email}`),
+      searchText: personSearchText(input),
     })
     .returning({ id: people.id });
   return row!.id;
@@ -138,13 +138,17 @@ export async function lockApplicantEmail(tx: Tx, organisationId: string, email: 
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`volunteer-application:${organisationId}:${email.toLowerCase()}`}, 0))`);
 }
 
-/** The first application made with this e-mail address in the organisation (the one a re-application duplicates). */
-export async function findFirstApplicationByEmail(tx: Tx, organisationId: string, email: string): Promise<string | undefined> {
+/** The first earlier application this one may duplicate (`possibleDuplicateOf`: same e-mail, or same name in any script with the same birth date or phone). */
+export async function findFirstPossibleDuplicate(
+  tx: Tx,
+  organisationId: string,
+  a: { email: string; givenName: string; familyName: string; birthDate?: string | null; phone?: string | null },
+): Promise<string | undefined> {
   const [row] = await tx
     .select({ id: volunteers.id })
     .from(volunteers)
     .innerJoin(people, eq(people.id, volunteers.personId))
-    .where(and(eq(volunteers.organisationId, organisationId), sql`lower(${people.email}) = ${email.toLowerCase()}`))
+    .where(and(eq(volunteers.organisationId, organisationId), possibleDuplicateOf(a)))
     .orderBy(asc(volunteers.appliedAt), asc(volunteers.createdAt))
     .limit(1);
   return row?.id;

@@ -9,7 +9,7 @@ import { queueMail } from '../../../core/mail/outbox.js';
 import { addEvent, isMinor } from '../volunteers.repository.js';
 import { applicationReceivedMail, guardianConfirmMail } from './application.mails.js';
 import {
-  findFirstApplicationByEmail,
+  findFirstPossibleDuplicate,
   findOrganisationBySlug,
   findPendingGuardianLink,
   findSettings,
@@ -47,8 +47,9 @@ export interface Submitter {
 /**
  * Writes an application in ONE tenant transaction: the person, the volunteer at stage `applied`, the consents
  * with their wording in the applicant's language, the `applied` event, the audit row and the mails (to the
- * applicant; to the guardian of an applicant under 18, with a one-time link). A re-application with the same
- * e-mail is kept, marked `duplicate_of` the first one, with a `duplicate` event on both; the applicant is not told.
+ * applicant; to the guardian of an applicant under 18, with a one-time link). A re-application (the same e-mail, or
+ * the same name in any script with the same birth date or phone: `findFirstPossibleDuplicate`) is kept, marked
+ * `duplicate_of` the first one, with a `duplicate` event on both; the applicant is not told.
  * Fields the organisation switched off are dropped.
  */
 export async function submitApplication(db: Db, org: PublicOrganisation, raw: ApplicationInput, locale: Locale, by: Submitter): Promise<ApplicationOutput> {
@@ -58,7 +59,7 @@ export async function submitApplication(db: Db, org: PublicOrganisation, raw: Ap
     const minor = isMinor(input.birthDate ?? null, (await orgClock(tx, org.id)).today);
     const guardianToken = minor ? randomToken() : null;
     await lockApplicantEmail(tx, org.id, input.email);
-    const duplicateOf = (await findFirstApplicationByEmail(tx, org.id, input.email)) ?? null;
+    const duplicateOf = (await findFirstPossibleDuplicate(tx, org.id, input)) ?? null;
     const personId = await insertApplicant(tx, org.id, input, locale);
     const id = await insertVolunteer(tx, org.id, { personId, input, locale, source: by.source, guardianTokenHash: guardianToken ? tokenHash(guardianToken) : null, duplicateOf });
 

@@ -72,7 +72,7 @@ describe('the public application form', () => {
     assert.ok(person);
     assert.equal(person.organisation_id, w.org.id);
     assert.equal(person.locale, 'uk');
-    assert.equal(person.search_text, 'олена коваленко olena@example.org');
+    assert.equal(person.search_text, 'олена коваленко olena@example.org | olena kovalenko ~ln~ ~kvlnk~', 'folded, then the transliteration and the skeletons');
     const [v] = await query<Record<string, unknown>>(w, sql`select * from volunteers where person_id = ${person.id}`);
     assert.ok(v);
     assert.equal(v.stage, 'applied');
@@ -134,9 +134,11 @@ describe('the public application form', () => {
   });
 
   it('detects a re-application with the same e-mail: a new application marked duplicate_of the first, an event on both, the same thank-you page', async () => {
-    const first = await apply(w, new TestClient(w.t.app), validForm({ email: 'twice@example.org' }));
+    // Someone else than the earlier tests' applicant (same name and birth date would be a duplicate, see below).
+    const twin = { givenName: 'Iryna', familyName: 'Bondar', birthDate: '1985-01-02', phone: '+48 600 999 001' };
+    const first = await apply(w, new TestClient(w.t.app), validForm({ ...twin, email: 'twice@example.org' }));
     assert.equal(first.status, 303);
-    const second = await apply(w, new TestClient(w.t.app), validForm({ email: 'TWICE@example.org', givenName: 'Olena' }));
+    const second = await apply(w, new TestClient(w.t.app), validForm({ email: 'TWICE@example.org', givenName: 'Olena', familyName: 'Bondar', birthDate: '1986-03-03', phone: '+48 600 999 002' }));
     assert.equal(second.status, 303);
     assert.equal(second.location, first.location, 'the applicant is not told the address is known');
     const rows = await query<{ id: string; duplicate_of: string | null }>(w, sql`select v.id, v.duplicate_of from volunteers v join people p on p.id = v.person_id where p.email = 'twice@example.org' order by v.applied_at`);
@@ -148,7 +150,7 @@ describe('the public application form', () => {
     assert.deepEqual(dupEvents.find((e) => e.volunteer_id === rows[0]!.id)?.detail, { by: rows[1]!.id });
     assert.deepEqual(dupEvents.find((e) => e.volunteer_id === rows[1]!.id)?.detail, { of: rows[0]!.id });
     // A third keeps pointing at the first application.
-    await apply(w, new TestClient(w.t.app), validForm({ email: 'twice@example.org' }));
+    await apply(w, new TestClient(w.t.app), validForm({ ...twin, email: 'twice@example.org' }));
     const third = await query<{ duplicate_of: string }>(w, sql`select v.duplicate_of from volunteers v join people p on p.id = v.person_id where p.email = 'twice@example.org' order by v.applied_at desc limit 1`);
     assert.equal(third[0]!.duplicate_of, rows[0]!.id);
     // The same address in another organisation is not a duplicate there.
@@ -156,6 +158,25 @@ describe('the public application form', () => {
     assert.equal(elsewhere.status, 303);
     const beta = await query<{ duplicate_of: string | null }>(w, sql`select duplicate_of from volunteers where organisation_id = ${w.other.id}`);
     assert.deepEqual(beta, [{ duplicate_of: null }]);
+  });
+
+  it('flags a re-application under the same name in another script with the same birth date or phone, not a namesake', async () => {
+    const duplicateOf = async (email: string) =>
+      (await query<{ id: string; duplicate_of: string | null }>(w, sql`select v.id, v.duplicate_of from volunteers v join people p on p.id = v.person_id where p.email = ${email}`))[0]!;
+    const first = { givenName: 'Мирослава', familyName: 'Ткаченко', birthDate: '1979-02-03', phone: '+48 601 555 123' };
+    assert.equal((await apply(w, new TestClient(w.t.app), validForm({ ...first, email: 'myroslava@example.org' }))).status, 303);
+    const original = await duplicateOf('myroslava@example.org');
+    assert.equal(original.duplicate_of, null);
+
+    // Polish spelling, word order swapped, another e-mail and phone — the same birth date.
+    await apply(w, new TestClient(w.t.app), validForm({ givenName: 'Tkaczenko', familyName: 'Mirosława', birthDate: '1979-02-03', phone: '+48 700 000 001', email: 'm.tkaczenko@example.org' }));
+    assert.equal((await duplicateOf('m.tkaczenko@example.org')).duplicate_of, original.id, 'Latin "Mirosława Tkaczenko" is "Мирослава Ткаченко"');
+    // The national transliteration with the same phone written otherwise, no birth date given.
+    await apply(w, new TestClient(w.t.app), validForm({ givenName: 'Myroslava', familyName: 'Tkachenko', birthDate: undefined, phone: '0048601555123', email: 'myroslava.t@example.org' }));
+    assert.equal((await duplicateOf('myroslava.t@example.org')).duplicate_of, original.id);
+    // A namesake born on another day, with another phone, is someone else.
+    await apply(w, new TestClient(w.t.app), validForm({ givenName: 'Myroslava', familyName: 'Tkachenko', birthDate: '1991-07-07', phone: '+48 602 000 002', email: 'namesake@example.org' }));
+    assert.equal((await duplicateOf('namesake@example.org')).duplicate_of, null);
   });
 
   it('answers 404 for an unknown organisation', async () => {

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'dri
 import { addDays, startOfDayIn } from '../../../core/i18n/time-zone.js';
 import type { OrgClock } from '../../../core/tenancy/org-clock.js';
 import type { Tx } from '../../../core/db/tx.js';
-import { foldForSearch } from '../../../core/i18n/index.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
 import { volunteerConsents, volunteerEvents, volunteers } from '../volunteers.table.js';
 import type { Stage } from './stages.js';
+import { personSearchConditions } from '../../../core/tenancy/people-search.js';
 
 /** All SQL of the pipeline part; every function takes the organisation id (RLS backs it up). */
 
@@ -33,8 +33,6 @@ export interface VolunteerFilter {
   clock: OrgClock;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Volunteers of one organisation matching the filters (district is matched by the service, folded). Sorting and
  * paging happen in the service with the viewer's collation (PostgreSQL's collations differ between engines).
@@ -42,11 +40,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 export async function findVolunteers(tx: Tx, organisationId: string, f: VolunteerFilter): Promise<VolunteerRow[]> {
   const conditions: SQL[] = [eq(volunteers.organisationId, organisationId)];
-  if (f.q) {
-    for (const word of foldForSearch(f.q).split(' ').filter(Boolean).slice(0, 5)) {
-      conditions.push(sql`${people.searchText} like ${`%${escapeLike(word)}%`}`);
-    }
-  }
+  conditions.push(...personSearchConditions([people.searchText], f.q));
   if (f.stage) conditions.push(eq(volunteers.stage, f.stage));
   if (f.language) conditions.push(sql`${volunteers.languages} @> ${JSON.stringify([{ code: f.language }])}::jsonb`);
   if (f.activity) conditions.push(sql`${f.activity} = any(${volunteers.activities})`);

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../../core/audit/audit.table.js';
 import { createAccessToken } from '../../../core/auth/access-tokens.js';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
-import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
+import { type Locale } from '../../../core/i18n/index.js';
 import { instantDaysAgo } from '../../../core/testing/clock.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
@@ -10,6 +10,7 @@ import { testApp, type TestApp } from '../../../core/testing/harness.js';
 import { people, type Role } from '../../../core/tenancy/tenancy.table.js';
 import { insuranceRecords, safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers, type LanguageLevel } from '../volunteers.table.js';
 import type { Stage } from './stages.js';
+import { personSearchText } from '../../../core/tenancy/people-search.js';
 
 /** Test-only helpers of the pipeline: two organisations on a fresh app, volunteers inserted directly. */
 export interface World {
@@ -81,7 +82,7 @@ export async function createVolunteer(w: World, organisationId: string, s: Volun
         email: s.email ?? null,
         phone: s.phone ?? null,
         birthDate: s.birthDate ?? null,
-        searchText: foldForSearch(`${s.givenName} ${s.familyName} ${s.email ?? ''}`),
+        searchText: personSearchText(s),
       })
       .returning({ id: people.id });
     const [v] = await tx
@@ -155,5 +156,5 @@ export async function countRows(w: World, table: 'volunteers' | 'volunteer_event
 
 /** The names in the list's table, in order of appearance. */
 export function namesInList(body: string): string[] {
-  return [...body.matchAll(/<th scope="row"><a href="\/volunteers\/[0-9a-f-]+">([^<]*)<\/a>/g)].map((m) => m[1]!);
+  return [...body.matchAll(/<th scope="row"><a href="\/volunteers\/[0-9a-f-]+"[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]!);
 }

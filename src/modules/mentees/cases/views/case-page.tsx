@@ -6,6 +6,7 @@ import type { CaseView } from '../case.service.js';
 import { ProfileSection } from './profile.js';
 import { ConsentsSection, MatchesSection, NotesSection, StaffSection, type SectionForms } from './sections.js';
 import { Timeline } from './timeline.js';
+import { PersonName } from '../../../../core/ui/index.js';
 
 export interface CaseForms extends SectionForms {
   status?: FormState;
@@ -34,7 +35,9 @@ export function CasePageView({ ctx, view, canManage, forms, conflict }: Props) {
         <a href={m.status === 'requested' ? '/mentees?status=requested' : '/mentees'}>{t('mentees.list.back')}</a>
       </p>
       <div class="page-head">
-        <h1>{fullName(m)}</h1>
+        <h1>
+          <PersonName name={fullName(m)} />
+        </h1>
         {canManage && (
           <a class="button button-secondary" href={`/mentees/${m.id}/edit`}>
             {t('mentees.case.edit')}

@@ -4,6 +4,7 @@ import { Pagination } from '../../../admin/views/pagination.js';
 import { NEEDS, STATUSES, type MenteeQuery } from '../../mentees.schemas.js';
 import { daysLabel, languageList, listName, needName, needList, statusName } from '../../views/labels.js';
 import type { ListView } from '../list.service.js';
+import { PersonName } from '../../../../core/ui/index.js';
 
 /** The tabs of the list, in the order of a case's life; requests to review come first. */
 const TABS = ['requested', 'waiting', 'matched', 'on_hold', 'closed', 'declined', 'all'] as const;
@@ -125,11 +126,19 @@ export function MenteeListView({ ctx, view, query }: { ctx: PageContext; view: L
               {view.items.map((m) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/mentees/${m.id}`}>{listName(m)}</a>
+                    <PersonName href={`/mentees/${m.id}`} name={listName(m)} />
                     {m.minor && (
                       <>
                         <br />
                         <span class="muted">{t('mentees.flag.minorShort')}</span>
+                      </>
+                    )}
+                    {m.duplicateOf && (
+                      <>
+                        <br />
+                        <a class="muted" href={`/mentees/${m.duplicateOf}`}>
+                          {t('mentees.flag.possibleDuplicate')}
+                        </a>
                       </>
                     )}
                     {m.vulnerableAdult && (

@@ -6,6 +6,7 @@ import { STAGES } from '../stages.js';
 import { LanguageFilter } from '../../application/views/controls.js';
 import { codeLabel, languageLabel, listName, stageName } from './labels.js';
 import { PipelineTabs } from './tabs.js';
+import { PersonName } from '../../../../core/ui/index.js';
 
 interface Props {
   ctx: PageContext;
@@ -176,7 +177,7 @@ export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) 
                       </td>
                     )}
                     <th scope="row">
-                      <a href={`/volunteers/${v.id}`}>{listName(v)}</a>
+                      <PersonName href={`/volunteers/${v.id}`} name={listName(v)} />
                       {v.duplicateOf && (
                         <>
                           <br />

@@ -9,6 +9,7 @@ import { AvailabilityTable } from './availability-table.js';
 import { Timeline } from './timeline.js';
 import { fixHref } from '../../fix-links.js';
 import { nextStages, type Requirement, type Stage } from '../stages.js';
+import { PersonName } from '../../../../core/ui/index.js';
 
 interface Props {
   ctx: PageContext;
@@ -102,7 +103,9 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
         <a href="/volunteers">{t('volunteers.pipeline.back')}</a>
       </p>
       <div class="page-head">
-        <h1>{fullName(v)}</h1>
+        <h1>
+          <PersonName name={fullName(v)} />
+        </h1>
       </div>
       {conflict && (
         <div class="notice notice-warning" role="alert">
