@@ -10,6 +10,7 @@ import { isLocale, translator } from '../../../core/i18n/index.js';
 import { sendPage, type FormState } from '../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../volunteers/application/application.repository.js';
 import { checkFormToken, issueFormToken } from '../../volunteers/application/form-token.js';
+import { languageRowsShown, MAX_LANGUAGES } from '../../volunteers/application/application.schemas.js';
 import { formFieldErrors, languageRowsFor } from '../intake/intake-form.js';
 import { RequestInput, requestFromForm } from './request.schemas.js';
 import { getRequestForm, submitRequest } from './request.service.js';
@@ -67,7 +68,8 @@ export function requestPages({ app, db, config }: ModuleContext) {
     const check = checkFormToken(await formKey(), org.id, _form);
     const genuine = check.ok || check.reason === 'tooFast';
     // "Add a language" (works without JavaScript): the same form with one more row; nothing is checked or written.
-    if (_add === 'language' && genuine) return formPage(req, reply, org, districts, { values, errors: {} }, String(_form), languageRowsFor(filled, 2));
+    // One row more than the form showed (the page opens at the first empty row: the button posts to #language-new).
+    if (_add === 'language' && genuine) return formPage(req, reply, org, districts, { values, errors: {} }, String(_form), Math.min(MAX_LANGUAGES, Math.max(languageRowsFor(filled, 2), languageRowsShown(body) + 1)));
     if (!check.ok) return again({ _form: { key: `volunteers.application.spam.${check.reason}` } }, genuine ? String(_form) : null, 422);
     const token = String(_form);
     if (typeof website !== 'string' || website !== '') return again({ website: { key: 'volunteers.application.spam.honeypot' } }, token, 422);

@@ -7,7 +7,7 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { isLocale, translator } from '../../../core/i18n/index.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import type { PublicOrganisation } from './application.repository.js';
-import { ApplicationInput, fromForm, GuardianParams, MAX_LANGUAGES, SlugParams } from './application.schemas.js';
+import { ApplicationInput, fromForm, GuardianParams, languageRowsShown, MAX_LANGUAGES, SlugParams } from './application.schemas.js';
 import { checkGuardianLink, confirmGuardian, getPublicForm, submitPublicApplication } from './application.service.js';
 import { checkFormToken, issueFormToken } from './form-token.js';
 import { ApplicationFormView } from './views/application-form.js';
@@ -78,7 +78,8 @@ export function applicationPages({ app, db, config }: ModuleContext) {
     const check = checkFormToken(await formKey(), org.id, _form);
     const genuine = check.ok || check.reason === 'tooFast';
     // "Add a language" (works without JavaScript): the same form with one more row; nothing is checked or written.
-    if (_add === 'language' && genuine) return formPage(req, reply, org, settings.hiddenFields, { values, errors: {} }, String(_form), rowsFor(filled, 1));
+    // One row more than the form showed (the page opens at the first empty row: the button posts to #language-new).
+    if (_add === 'language' && genuine) return formPage(req, reply, org, settings.hiddenFields, { values, errors: {} }, String(_form), Math.min(MAX_LANGUAGES, Math.max(rowsFor(filled, 1), languageRowsShown(body) + 1)));
     if (!check.ok) return again({ _form: { key: `volunteers.application.spam.${check.reason}` } }, genuine ? String(_form) : null, 422);
     const token = String(_form);
     if (typeof website !== 'string' || website !== '') return again({ website: { key: 'volunteers.application.spam.honeypot' } }, token, 422);

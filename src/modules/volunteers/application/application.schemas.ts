@@ -120,6 +120,11 @@ export const languageField = (row: number, part: 'code' | 'level') => `languages
 const list = (v: unknown): string[] => (v === undefined ? [] : [v].flat().map(String));
 const str = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 
+/** How many language rows the posted form showed (each row posts its two choices, also when empty). */
+export function languageRowsShown(body: Record<string, unknown>): number {
+  return Object.keys(body).filter((k) => /^languages\.\d{1,3}\.code$/.test(k)).length;
+}
+
 /**
  * Turns the flat fields of the posted form into the shape of ApplicationInput, and returns the values to show
  * again when the form is re-rendered (language rows renumbered without the empty ones, so an error's

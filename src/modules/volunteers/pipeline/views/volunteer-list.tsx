@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { ACTIVITIES, SORTS, type Sort, type VolunteerQuery, type VolunteerSummary } from '../pipeline.schemas.js';
 import { STAGES } from '../stages.js';
 import { LanguageFilter } from '../../application/views/controls.js';
@@ -261,7 +261,7 @@ function BulkWrapper({ ctx, query, canManage, form, children }: { ctx: PageConte
         <div class={`field${reasonError ? ' field-invalid' : ''}`}>
           <label for="f-reason">
             {t('volunteers.pipeline.reason')}
-            <span class="optional"> ({t('form.optional')})</span>
+            <RequiredMark ctx={ctx} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} />
           </label>
           <p class="hint" id="f-reason-hint">
             {t('volunteers.pipeline.reasonHint')}

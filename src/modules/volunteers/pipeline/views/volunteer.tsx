@@ -158,7 +158,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
             required
             options={view.next.map((s) => ({ value: s, label: nextStages(v.stage as Stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
           />
-          <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} rows={3} maxLength={500} />
+          <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} rows={3} maxLength={500} />
           <div class="actions">
             <button type="submit" class="button">
               {t('volunteers.pipeline.move')}

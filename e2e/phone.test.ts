@@ -1,0 +1,145 @@
+/**
+ * On a phone (issue 11, points 5 and 6): at 360 × 740 px the public forms (volunteer application, request for support)
+ * and the staff lists (volunteers, waiting list, pairs, matching, dashboard) fit the screen in Polish and in Arabic —
+ * nothing wider than the viewport, every visible form control inside it, no choice text cut off — and the main menu
+ * is collapsed until opened (no JavaScript needed). Screenshots go to test-results/phone-*.png for people to look at.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { withSystem } from '../src/core/db/tx.js';
+import { programmes } from '../src/core/tenancy/tenancy.table.js';
+import { newContext, screenshot, withLang } from './support/browser.js';
+import { signIn } from './support/flows.js';
+import { seedMatching } from './support/matching.js';
+import { seedPairs } from './support/pairs.js';
+import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
+import { seedVolunteers } from './support/volunteers.js';
+
+const PHONE = { width: 360, height: 740 };
+const LANGS = ['pl', 'ar'] as const;
+
+/** What sticks out at the current viewport: the document's width, elements past the edge, cut controls. */
+async function layoutProblems(page: Page): Promise<{ scrollWidth: number; problems: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const problems: string[] = [];
+    // No named inner functions: tsx would wrap them in a helper (__name) that does not exist in the page.
+    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden') continue;
+      // The visually hidden pattern (1 px, clipped) is not on screen.
+      if (r.width <= 1 && r.height <= 1) continue;
+      const control = ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(el.tagName);
+      if (r.left < -0.5 || r.right > width + 0.5) problems.push(`${describe(el)} spans ${Math.round(r.left)}…${Math.round(r.right)} px`);
+      // A select narrower than its longest choice cuts that choice off when closed: measure the chosen text.
+      if (control && el.tagName === 'SELECT') {
+        const select = el as HTMLSelectElement;
+        const canvas = document.createElement('canvas').getContext('2d')!;
+        canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const longest = Math.max(...Array.from(select.options).map((o) => canvas.measureText(o.text).width));
+        const room = r.width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd) - 16; // the arrow
+        if (longest > room + 1) problems.push(`${describe(el)} is ${Math.round(r.width)} px wide, its longest choice needs ${Math.round(longest)} px of text`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, problems };
+  });
+}
+
+async function assertFits(page: Page, name: string) {
+  const shot = await screenshot(page, `phone-${name}`);
+  const { scrollWidth, problems } = await layoutProblems(page);
+  assert.ok(scrollWidth <= PHONE.width, `${name} is ${scrollWidth} px wide at ${PHONE.width} px (${shot})`);
+  assert.deepEqual(problems, [], `${name} at ${PHONE.width} px (${shot})`);
+}
+
+/** The main menu is collapsed: its links are not shown until the menu button is pressed. */
+async function assertMenuCollapsed(page: Page, name: string) {
+  const menu = page.locator('header details.nav-menu');
+  assert.equal(await menu.count(), 1, `${name}: the menu is a <details> disclosure`);
+  assert.equal(await menu.getAttribute('open'), null, `${name}: the menu starts closed`);
+  assert.equal(await page.locator('header .main-nav a:visible').count(), 0, `${name}: no menu link shown while closed`);
+  await menu.locator('summary').click();
+  assert.ok((await page.locator('header .main-nav a:visible').count()) > 1, `${name}: the menu opens on its button`);
+  await menu.locator('summary').click();
+}
+
+describe('on a phone (360 px)', () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let org: Organisation;
+  let admin: SeededUser;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    ({ server, browser } = await startE2E());
+    org = await server.organisation('centrum-telefon', 'Centrum Integracji Cudzoziemców w Zielonej Górze');
+    admin = await server.user(org.id, ['administrator', 'coordinator'], { name: 'Małgorzata Wiśniewska-Kołodziejczyk' });
+    const users = {
+      volunteer: await server.user(org.id, ['volunteer'], { name: 'Ołeksij Bondarenko', locale: 'uk' }),
+      coordinator: await server.user(org.id, ['coordinator'], { name: 'Katarzyna Wójcik' }),
+      otherCoordinator: await server.user(org.id, ['coordinator'], { name: 'Agnieszka Lewandowska' }),
+      socialWorker: await server.user(org.id, ['social_worker'], { name: 'Paweł Kamiński' }),
+    };
+    await withSystem(server.db, (tx) =>
+      tx.insert(programmes).values([
+        { organisationId: org.id, name: 'Mentoring dla rodzin', description: 'Wolontariusze wspierają rodziny.' },
+        { organisationId: org.id, name: 'Pomoc w nauce', description: 'Zajęcia z dziećmi po szkole.' },
+      ]),
+    );
+    await seedVolunteers(server, org, admin, users.volunteer);
+    await seedMatching(server, org, admin, users.socialWorker);
+    await seedPairs(server, org, { admin, ...users });
+    void eq;
+  });
+
+  after(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await server?.close();
+  });
+
+  const phonePage = async (signedIn: boolean): Promise<Page> => {
+    const context = await newContext(browser, server.baseUrl, { viewport: PHONE, locale: 'pl-PL' });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (signedIn) await signIn(page, admin.email);
+    return page;
+  };
+
+  for (const lang of ['pl', 'en', 'uk', 'de', 'ar'] as const) {
+    test(`the application form fits [${lang}]`, async () => {
+      const page = await phonePage(false);
+      await page.goto(withLang(`/o/${org.slug}/apply`, lang));
+      await assertFits(page, `apply-${lang}`);
+      if ((LANGS as readonly string[]).includes(lang)) await assertMenuCollapsed(page, `apply [${lang}]`);
+    });
+    test(`the request form fits [${lang}]`, async () => {
+      const page = await phonePage(false);
+      await page.goto(withLang(`/o/${org.slug}/request`, lang));
+      await assertFits(page, `request-${lang}`);
+    });
+  }
+
+  for (const lang of LANGS) {
+    for (const [name, path] of [
+      ['dashboard', '/'],
+      ['volunteers', '/volunteers'],
+      ['waiting-list', '/mentees'],
+      ['pairs', '/pairs'],
+      ['matching', '/matching'],
+    ] as const) {
+      test(`the staff page ${name} fits, its menu collapsed [${lang}]`, async () => {
+        const page = await phonePage(true);
+        const response = await page.goto(withLang(path, lang));
+        assert.equal(response?.status(), 200);
+        await assertMenuCollapsed(page, `${name} [${lang}]`);
+        await assertFits(page, `${name}-${lang}`);
+      });
+    }
+  }
+});
