@@ -6,12 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withSystem } from '../src/core/db/tx.js';
 import { programmes } from '../src/core/tenancy/tenancy.table.js';
 import { newContext, screenshot, withLang } from './support/browser.js';
-import { signIn } from './support/flows.js';
+import { clickAndWait, signIn } from './support/flows.js';
 import { seedMatching } from './support/matching.js';
 import { seedPairs } from './support/pairs.js';
 import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
@@ -52,6 +51,7 @@ async function layoutProblems(page: Page): Promise<{ scrollWidth: number; proble
 
 async function assertFits(page: Page, name: string) {
   const shot = await screenshot(page, `phone-${name}`);
+  await page.screenshot({ path: shot.replace(/\.png$/, '-top.png') });
   const { scrollWidth, problems } = await layoutProblems(page);
   assert.ok(scrollWidth <= PHONE.width, `${name} is ${scrollWidth} px wide at ${PHONE.width} px (${shot})`);
   assert.deepEqual(problems, [], `${name} at ${PHONE.width} px (${shot})`);
@@ -73,6 +73,8 @@ describe('on a phone (360 px)', () => {
   let browser: Browser;
   let org: Organisation;
   let admin: SeededUser;
+  /** A genuine application-form token issued seconds ago (the form refuses what is sent within 3 s of showing it). */
+  let formToken: string;
   const contexts: BrowserContext[] = [];
 
   before(async () => {
@@ -91,10 +93,9 @@ describe('on a phone (360 px)', () => {
         { organisationId: org.id, name: 'Pomoc w nauce', description: 'Zajęcia z dziećmi po szkole.' },
       ]),
     );
-    await seedVolunteers(server, org, admin, users.volunteer);
+    formToken = (await seedVolunteers(server, org, admin, users.volunteer)).formToken;
     await seedMatching(server, org, admin, users.socialWorker);
     await seedPairs(server, org, { admin, ...users });
-    void eq;
   });
 
   after(async () => {
@@ -126,6 +127,51 @@ describe('on a phone (360 px)', () => {
   }
 
   for (const lang of LANGS) {
+    test(`the application form's parts are shown whole: language rows stacked, the week grid inside the screen [${lang}]`, async () => {
+      const page = await phonePage(false);
+      await page.goto(withLang(`/o/${org.slug}/apply`, lang));
+      await page.locator('#f-languages').screenshot({ path: `test-results/phone-apply-languages-${lang}.png` });
+      await page.locator('#f-availability').screenshot({ path: `test-results/phone-apply-week-${lang}.png` });
+      const code = await page.locator('#f-languages-0-code').boundingBox();
+      const level = await page.locator('#f-languages-0-level').boundingBox();
+      assert.ok(code && level && level.y > code.y + code.height - 1, 'the level is under the language, not beside it');
+      assert.ok(await page.locator('label[for="f-languages-0-level"]').isVisible(), 'each choice has its label shown');
+    });
+
+    test(`"add another language" adds one row and opens the page at it [${lang}]`, async () => {
+      const page = await phonePage(false);
+      await page.goto(withLang(`/o/${org.slug}/apply`, lang));
+      const rows = await page.locator('.language-table tbody tr').count();
+      await page.selectOption('#f-languages-0-code', 'uk');
+      await page.selectOption('#f-languages-0-level', 'native');
+      await clickAndWait(page, page.locator('button[name="_add"]'));
+      assert.equal(await page.locator('.language-table tbody tr').count(), rows + 1, 'one row more');
+      assert.equal(new URL(page.url()).hash, '#language-new');
+      assert.equal(await page.locator('#f-languages-0-code').inputValue(), 'uk', 'what was chosen is kept');
+      const at = await page.evaluate(() => ({ y: window.scrollY, top: document.getElementById('language-new')!.closest('tr')!.getBoundingClientRect().top }));
+      assert.ok(at.y > 200, `the page is not at the top (scrollY ${at.y})`);
+      assert.ok(at.top >= -1 && at.top < PHONE.height, `the first empty row is on screen (top ${at.top})`);
+      await page.screenshot({ path: `test-results/phone-apply-added-language-${lang}.png` });
+    });
+
+    test(`a form sent with mistakes shows the server's summary first, focused, no browser bubble [${lang}]`, async () => {
+      const page = await phonePage(false);
+      await page.goto(withLang(`/o/${org.slug}/apply`, lang));
+      assert.equal(await page.locator('main form[novalidate]').count(), 1, 'the browser does not check the form itself');
+      await page.locator('input[name="_form"]').evaluate((el, token) => ((el as HTMLInputElement).value = token), formToken);
+      const response = await clickAndWait(page, page.locator('main form .actions button[type="submit"]'));
+      assert.equal(response?.status(), 422, 'the empty form reached the server');
+      const summary = page.locator('.error-summary');
+      assert.equal(await summary.count(), 1);
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'the summary has focus');
+      const [s, f] = await Promise.all([summary.boundingBox(), page.locator('main form').boundingBox()]);
+      assert.ok(s && f && s.y < f.y, 'the summary comes before the form');
+      assert.ok((await summary.locator('a[href^="#f-"]').count()) >= 2, 'its items link to the fields');
+      await assertFits(page, `apply-errors-${lang}`);
+    });
+  }
+
+  for (const lang of LANGS) {
     for (const [name, path] of [
       ['dashboard', '/'],
       ['volunteers', '/volunteers'],
@@ -139,6 +185,12 @@ describe('on a phone (360 px)', () => {
         assert.equal(response?.status(), 200);
         await assertMenuCollapsed(page, `${name} [${lang}]`);
         await assertFits(page, `${name}-${lang}`);
+        const cards = page.locator('main table.table-cards tbody tr');
+        if (await cards.count()) {
+          assert.equal(await cards.first().evaluate((tr) => getComputedStyle(tr).display), 'block', 'the list shows its rows as cards');
+          const labelled = cards.first().locator('td[data-label]');
+          if (await labelled.count()) assert.ok((await labelled.first().evaluate((td) => getComputedStyle(td, '::before').content)).length > 2, 'each cell is shown under its column name');
+        }
       });
     }
   }

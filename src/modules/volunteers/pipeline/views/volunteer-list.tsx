@@ -142,7 +142,7 @@ export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) 
       ) : (
         <BulkWrapper ctx={ctx} query={query} canManage={canManage} form={form}>
           <div class="table-wrap">
-            <table>
+            <table class="table-cards">
               <caption class="visually-hidden">{t('volunteers.pipeline.tableCaption')}</caption>
               <thead>
                 <tr>
@@ -190,12 +190,12 @@ export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) 
                         </>
                       )}
                     </th>
-                    <td>{stageName(t, v.stage)}</td>
-                    <td>{formatList(v.languages.map((l) => languageLabel(t, locale, l)), locale)}</td>
-                    <td>{v.district ?? ''}</td>
-                    <td>{formatList(v.activities.map((a) => codeLabel(t, 'activity', a)), locale)}</td>
-                    <td class="numeric">{t('volunteers.pipeline.days', { count: v.daysWaiting })}</td>
-                    <td>{formatDate(new Date(v.appliedAt), locale)}</td>
+                    <td data-label={t('volunteers.pipeline.stage')}>{stageName(t, v.stage)}</td>
+                    <td data-label={t('volunteers.pipeline.languages')}>{formatList(v.languages.map((l) => languageLabel(t, locale, l)), locale)}</td>
+                    <td data-label={t('volunteers.pipeline.district')}>{v.district ?? ''}</td>
+                    <td data-label={t('volunteers.pipeline.activities')}>{formatList(v.activities.map((a) => codeLabel(t, 'activity', a)), locale)}</td>
+                    <td class="numeric" data-label={t('volunteers.pipeline.daysWaiting')}>{t('volunteers.pipeline.days', { count: v.daysWaiting })}</td>
+                    <td data-label={t('volunteers.pipeline.applied')}>{formatDate(new Date(v.appliedAt), locale)}</td>
                   </tr>
                 ))}
               </tbody>
