@@ -16,10 +16,14 @@ function valueOf(form: FormState, name: string): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-/** A form that always carries the CSRF token. */
-export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; novalidate?: boolean }) {
+/**
+ * A form that always carries the CSRF token. The server checks every field and answers with the error summary in
+ * the page's language, so the browser's own validation bubbles (in the browser's language, one field at a time) are
+ * off unless `novalidate={false}`; `required` stays on the controls for assistive technology.
+ */
+export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; novalidate?: boolean; id?: string }) {
   return (
-    <form method="post" action={props.action} class={props.class ?? 'form'} noValidate={props.novalidate}>
+    <form method="post" action={props.action} class={props.class ?? 'form'} noValidate={props.novalidate ?? true} id={props.id}>
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
       {props.children}
     </form>
@@ -31,7 +35,8 @@ export function ErrorSummary({ ctx, form, labels, title }: { ctx: PageContext; f
   const entries = Object.entries(form.errors);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    // autofocus: keyboard and screen-reader users land on the list of problems also without JavaScript.
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus>
       <h2 id="error-summary-title">{title ?? ctx.t('form.errorSummary', { count: entries.length })}</h2>
       <ul>
         {entries.map(([name, e]) => (

@@ -67,42 +67,46 @@ export function Layout({ ctx, title, children }: { ctx: PageContext; title: stri
             {ctx.user?.organisationName && <span class="org-name">{ctx.user.organisationName}</span>}
             <LanguageSwitcher ctx={ctx} />
           </div>
-          {ctx.user ? (
-            <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
-              <ul>
-                {visibleNav(ctx.user).map((item) => (
+          {/* On a phone the menu is a disclosure (no JavaScript needed); from 48rem wide it is always shown (app.css). */}
+          <details class="nav-menu">
+            <summary>{t('layout.menu')}</summary>
+            {ctx.user ? (
+              <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
+                <ul>
+                  {visibleNav(ctx.user).map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={isCurrent(ctx.path, item.href) ? 'page' : undefined}>
+                        {t(item.key)}
+                      </a>
+                    </li>
+                  ))}
                   <li>
-                    <a href={item.href} aria-current={isCurrent(ctx.path, item.href) ? 'page' : undefined}>
-                      {t(item.key)}
+                    <form method="post" action="/sign-out" class="inline-form">
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                      <button type="submit" class="link-button">
+                        {t('nav.signOut')}
+                      </button>
+                    </form>
+                  </li>
+                </ul>
+              </nav>
+            ) : (
+              <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
+                <ul>
+                  <li>
+                    <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>
+                      {t('nav.home')}
                     </a>
                   </li>
-                ))}
-                <li>
-                  <form method="post" action="/sign-out" class="inline-form">
-                    <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-                    <button type="submit" class="link-button">
-                      {t('nav.signOut')}
-                    </button>
-                  </form>
-                </li>
-              </ul>
-            </nav>
-          ) : (
-            <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
-              <ul>
-                <li>
-                  <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>
-                    {t('nav.home')}
-                  </a>
-                </li>
-                <li>
-                  <a href="/sign-in" aria-current={ctx.path === '/sign-in' ? 'page' : undefined}>
-                    {t('nav.signIn')}
-                  </a>
-                </li>
-              </ul>
-            </nav>
-          )}
+                  <li>
+                    <a href="/sign-in" aria-current={ctx.path === '/sign-in' ? 'page' : undefined}>
+                      {t('nav.signIn')}
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+            )}
+          </details>
         </header>
         <main id="main" tabIndex={-1}>
           {ctx.flash && (

@@ -144,7 +144,7 @@ export function namesInList(body: string): string[] {
 
 /** The rows of the waiting list as [name, days-waiting cell]. */
 export function daysInList(body: string): [string, string][] {
-  return [...body.matchAll(/<th scope="row"><a href="\/mentees\/[0-9a-f-]+"[^>]*>([^<]*)<\/a>[\s\S]*?<td class="numeric">([^<]*)<\/td>/g)].map((m) => [m[1]!, m[2]!]);
+  return [...body.matchAll(/<th scope="row"><a href="\/mentees\/[0-9a-f-]+"[^>]*>([^<]*)<\/a>[\s\S]*?<td class="numeric"[^>]*>([^<]*)<\/td>/g)].map((m) => [m[1]!, m[2]!]);
 }
 
 /** A complete, valid intake form as the page posts it (override or remove fields per test). */

@@ -10,6 +10,8 @@ import { isLocale, translator } from '../../../core/i18n/index.js';
 import { sendPage, type FormState } from '../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../volunteers/application/application.repository.js';
 import { checkFormToken, issueFormToken } from '../../volunteers/application/form-token.js';
+import { countPost, countSending } from '../../volunteers/application/submission-limit.js';
+import { languageRowsShown, MAX_LANGUAGES } from '../../volunteers/application/application.schemas.js';
 import { formFieldErrors, languageRowsFor } from '../intake/intake-form.js';
 import { RequestInput, requestFromForm } from './request.schemas.js';
 import { getRequestForm, statusPath, submitRequest } from './request.service.js';
@@ -41,12 +43,11 @@ function useOrganisationLanguage(req: FastifyRequest, org: PublicOrganisation) {
 /**
  * The public request for support: /o/:slug/request (form, no account) and its thank-you page. Spam protection as on
  * the volunteer application, with its helpers: honeypot, signed minimum fill time and maximum age, one-time form
- * token, rate limit. The token key is this form's own, so a volunteer form's token is not accepted here.
+ * token, the limits of volunteers/application/submission-limit.ts (429: the form again with what was typed). The token key is this form's own, so a volunteer form's token is not accepted here.
  */
 export function requestPages({ app, db, config }: ModuleContext) {
   let key: Promise<string> | undefined;
   const formKey = () => (key ??= appSecret(db, 'mentee-request-hmac'));
-  const limited = { max: config.authRateLimit, timeWindow: '1 minute' };
 
   const formPage = async (req: FastifyRequest, reply: FastifyReply, org: PublicOrganisation, districts: string[], form: FormState, token: string | null, rows: number, status = 200) => {
     const formToken = token ?? issueFormToken(await formKey(), org.id);
@@ -59,7 +60,7 @@ export function requestPages({ app, db, config }: ModuleContext) {
     return formPage(req, reply, org, districts, { values: { locale: req.locale, preferredVolunteerGender: 'any' }, errors: {} }, null, languageRowsFor(0, 1));
   });
 
-  app.post('/o/:slug/request', { config: { access: 'public', rateLimit: limited } }, async (req, reply) => {
+  app.post('/o/:slug/request', { config: { access: 'public' } }, async (req, reply) => {
     const { org, districts } = await getRequestForm(db, slugOf(req));
     useOrganisationLanguage(req, org);
     const { _csrf, _form, _add, website, ...body } = (req.body ?? {}) as Record<string, unknown>;
@@ -69,14 +70,19 @@ export function requestPages({ app, db, config }: ModuleContext) {
 
     const check = checkFormToken(await formKey(), org.id, _form);
     const genuine = check.ok || check.reason === 'tooFast';
+    const flood = await countPost(db, 'request', org.id, req.ip);
+    if (flood) return again({ _form: { key: 'volunteers.application.spam.busyNetwork', params: flood } }, genuine ? String(_form) : null, 429);
     // "Add a language" (works without JavaScript): the same form with one more row; nothing is checked or written.
-    if (_add === 'language' && genuine) return formPage(req, reply, org, districts, { values, errors: {} }, String(_form), languageRowsFor(filled, 2));
+    // One row more than the form showed (the page opens at the first empty row: the button posts to #language-new).
+    if (_add === 'language' && genuine) return formPage(req, reply, org, districts, { values, errors: {} }, String(_form), Math.min(MAX_LANGUAGES, Math.max(languageRowsFor(filled, 2), languageRowsShown(body) + 1)));
     if (!check.ok) return again({ _form: { key: `volunteers.application.spam.${check.reason}` } }, genuine ? String(_form) : null, 422);
     const token = String(_form);
     if (typeof website !== 'string' || website !== '') return again({ website: { key: 'volunteers.application.spam.honeypot' } }, token, 422);
 
     const parsed = RequestInput.safeParse(input);
     if (!parsed.success) return again(formFieldErrors(fieldErrors(parsed.error)), token, 422);
+    const tooMany = await countSending(db, 'request', org.id, check.nonce, parsed.data.email);
+    if (tooMany) return again({ _form: { key: 'volunteers.application.spam.rateLimited', params: tooMany } }, token, 429);
     try {
       const { statusToken } = await submitRequest(db, org, parsed.data, req.locale, check.nonce, { requestId: req.id, baseUrl: config.baseUrl });
       // The thank-you page is the request's own status page, so someone without e-mail can keep the link too.

@@ -54,7 +54,7 @@ export function PeopleListView({ ctx, page, query, canWrite }: Props) {
         <p class="empty">{query.q || query.role ? t('people.noMatches') : t('people.empty')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="table-cards">
             <caption class="visually-hidden">{t('people.title')}</caption>
             <thead>
               <tr>
@@ -69,8 +69,10 @@ export function PeopleListView({ ctx, page, query, canWrite }: Props) {
                   <td>
                     <PersonName href={`/people/${p.id}`} name={`${p.familyName} ${p.givenName}`} />
                   </td>
-                  <td>{formatList(p.roles.map((r) => t(`role.${r}`)), ctx.locale)}</td>
-                  <td dir="ltr">{p.email ?? ''}</td>
+                  <td data-label={t('people.roles')}>{formatList(p.roles.map((r) => t(`role.${r}`)), ctx.locale)}</td>
+                  <td data-label={t('field.email')}>
+                    <span dir="ltr" class="token">{p.email ?? ''}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,9 +7,10 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { isLocale, translator } from '../../../core/i18n/index.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import type { PublicOrganisation } from './application.repository.js';
-import { ApplicationInput, fromForm, GuardianParams, MAX_LANGUAGES, SlugParams } from './application.schemas.js';
+import { ApplicationInput, fromForm, GuardianParams, languageRowsShown, MAX_LANGUAGES, SlugParams } from './application.schemas.js';
 import { checkGuardianLink, confirmGuardian, getPublicForm, submitPublicApplication } from './application.service.js';
 import { checkFormToken, issueFormToken } from './form-token.js';
+import { countPost, countSending } from './submission-limit.js';
 import { ApplicationFormView } from './views/application-form.js';
 import { GuardianDoneView, GuardianView, ThanksView } from './views/public-pages.js';
 
@@ -46,7 +47,9 @@ function slugOf(req: FastifyRequest): string {
 
 /**
  * The public application: /o/:slug/apply (form, no account), its thank-you page, and the guardian's
- * confirmation link. Spam protection: honeypot, signed minimum fill time, one-time form token, rate limit.
+ * confirmation link. Spam protection: honeypot, signed minimum fill time, one-time form token, and the limits of
+ * ./submission-limit.ts (per form token and e-mail address, a flood ceiling per client address) — over a limit, the
+ * form comes back with what was typed and a message, status 429.
  */
 export function applicationPages({ app, db, config }: ModuleContext) {
   let key: Promise<string> | undefined;
@@ -66,7 +69,7 @@ export function applicationPages({ app, db, config }: ModuleContext) {
     return formPage(req, reply, org, settings.hiddenFields, emptyForm(), null, rowsFor(0));
   });
 
-  app.post('/o/:slug/apply', { config: { access: 'public', rateLimit: limited } }, async (req, reply) => {
+  app.post('/o/:slug/apply', { config: { access: 'public' } }, async (req, reply) => {
     const { org, settings } = await getPublicForm(db, slugOf(req));
     useOrganisationLanguage(req, org);
     const { _csrf, _form, _add, website, ...body } = (req.body ?? {}) as Record<string, unknown>;
@@ -77,14 +80,19 @@ export function applicationPages({ app, db, config }: ModuleContext) {
 
     const check = checkFormToken(await formKey(), org.id, _form);
     const genuine = check.ok || check.reason === 'tooFast';
+    const flood = await countPost(db, 'apply', org.id, req.ip);
+    if (flood) return again({ _form: { key: 'volunteers.application.spam.busyNetwork', params: flood } }, genuine ? String(_form) : null, 429);
     // "Add a language" (works without JavaScript): the same form with one more row; nothing is checked or written.
-    if (_add === 'language' && genuine) return formPage(req, reply, org, settings.hiddenFields, { values, errors: {} }, String(_form), rowsFor(filled, 1));
+    // One row more than the form showed (the page opens at the first empty row: the button posts to #language-new).
+    if (_add === 'language' && genuine) return formPage(req, reply, org, settings.hiddenFields, { values, errors: {} }, String(_form), Math.min(MAX_LANGUAGES, Math.max(rowsFor(filled, 1), languageRowsShown(body) + 1)));
     if (!check.ok) return again({ _form: { key: `volunteers.application.spam.${check.reason}` } }, genuine ? String(_form) : null, 422);
     const token = String(_form);
     if (typeof website !== 'string' || website !== '') return again({ website: { key: 'volunteers.application.spam.honeypot' } }, token, 422);
 
     const parsed = ApplicationInput.safeParse({ ...input, locale: req.locale });
     if (!parsed.success) return again(formFieldErrors(fieldErrors(parsed.error)), token, 422);
+    const tooMany = await countSending(db, 'apply', org.id, check.nonce, parsed.data.email);
+    if (tooMany) return again({ _form: { key: 'volunteers.application.spam.rateLimited', params: tooMany } }, token, 429);
     try {
       const done = await submitPublicApplication(db, org, parsed.data, req.locale, check.nonce, { source: 'form', userId: null, requestId: req.id, baseUrl: config.baseUrl });
       return reply.redirect(`/o/${org.slug}/apply/thanks?lang=${req.locale}${done.awaitingGuardian ? '&guardian=1' : ''}`, 303);

@@ -13,8 +13,19 @@ export const AVAILABILITY = DAYS.flatMap((d) => SLOTS.map((s) => `${d}-${s}` as 
 export const ACTIVITIES = ['mentoring', 'language_help', 'school_help', 'errands', 'leisure', 'institution_assistance', 'events'] as const;
 export const AGE_GROUPS = ['children', 'teenagers', 'adults', 'seniors'] as const;
 export const GENDERS = ['any', 'female', 'male'] as const;
-/** Planned length of service → `volunteers.planned_days` (null: open-ended, treated as over 30 days). */
+/**
+ * Planned length of service → `volunteers.planned_days` (null: open-ended, treated as over 30 days). The days are
+ * what the law's rules read (service of 30 days or less, or longer: stages.ts `isLongService`); 365 only stands for
+ * "more than 30 days" and is never shown as a figure — pages show the choice (`plannedLengthOf`).
+ */
 export const PLANNED_LENGTHS = { up_to_30: 30, over_30: 365, open: null } as const;
+export type PlannedLength = keyof typeof PLANNED_LENGTHS;
+
+/** The choice a stored `planned_days` stands for: null → open, up to 30 days → up_to_30, more → over_30. */
+export function plannedLengthOf(plannedDays: number | null): PlannedLength {
+  if (plannedDays === null) return 'open';
+  return plannedDays <= 30 ? 'up_to_30' : 'over_30';
+}
 export const HEARD_FROM = ['friends_family', 'social_media', 'website', 'poster_leaflet', 'organisation', 'school_university', 'event', 'other'] as const;
 /** Optional parts of the form an organisation can switch off (`volunteer_settings.hidden_fields`). */
 export const OPTIONAL_FIELDS = ['profession', 'education', 'interests', 'heard_from', 'preferences', 'travel'] as const;
@@ -119,6 +130,11 @@ export const languageField = (row: number, part: 'code' | 'level') => `languages
 
 const list = (v: unknown): string[] => (v === undefined ? [] : [v].flat().map(String));
 const str = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
+
+/** How many language rows the posted form showed (each row posts its two choices, also when empty). */
+export function languageRowsShown(body: Record<string, unknown>): number {
+  return Object.keys(body).filter((k) => /^languages\.\d{1,3}\.code$/.test(k)).length;
+}
 
 /**
  * Turns the flat fields of the posted form into the shape of ApplicationInput, and returns the values to show

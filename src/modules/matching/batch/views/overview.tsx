@@ -37,7 +37,7 @@ export function OverviewView({ ctx, view, canConfigure }: { ctx: PageContext; vi
         <p class="empty">{t('matching.overview.nobodyWaiting')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="table-cards">
             <caption class="visually-hidden">{t('matching.overview.longestWaiting')}</caption>
             <thead>
               <tr>
@@ -55,8 +55,8 @@ export function OverviewView({ ctx, view, canConfigure }: { ctx: PageContext; vi
               {view.longestWaiting.map((m) => (
                 <tr>
                   <th scope="row">{fullName(m)}</th>
-                  <td>{needList(t, locale, m.needs) || '—'}</td>
-                  <td class="numeric">{t('matching.summary.days', { count: m.daysWaiting })}</td>
+                  <td data-label={t('matching.overview.needs')}>{needList(t, locale, m.needs) || '—'}</td>
+                  <td class="numeric" data-label={t('matching.summary.waiting')}>{t('matching.summary.days', { count: m.daysWaiting })}</td>
                   <td>
                     <a href={`/matching/mentees/${m.id}`}>
                       {t('matching.overview.findVolunteer')}

@@ -1,5 +1,5 @@
 import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { refusalMessage, type Refusal } from '../../refusals.js';
 import { fullName } from '../../suggestions/views/labels.js';
 import { Fit, ReasonsBlock, RefusalNotice } from '../../suggestions/views/parts.js';
@@ -60,7 +60,7 @@ function RejectForm({ ctx, p, form }: { ctx: PageContext; p: PresentedProposal; 
         <div class={`field${error ? ' field-invalid' : ''}`}>
           <label for={fieldId}>
             {t('matching.batch.rejectReason')}
-            <span class="optional"> ({t('form.optional')})</span>
+            <RequiredMark ctx={ctx} requiredIf={t('matching.batch.reasonRequiredIf')} />
           </label>
           {error && (
             <p class="field-error" id={`${id}-error`}>

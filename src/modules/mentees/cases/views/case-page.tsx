@@ -102,7 +102,7 @@ function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view:
           <input type="hidden" name="version" value={String(m.version)} />
           <ErrorSummary ctx={ctx} form={form} labels={{ action: t('mentees.case.changeStatus'), reason: t('mentees.case.reason') }} />
           <RadioGroup ctx={ctx} form={form} name="action" required label={t('mentees.case.changeStatus')} options={view.actions.map((a) => ({ value: a, label: t(`mentees.action.${a}`) }))} />
-          <TextArea ctx={ctx} form={form} name="reason" label={t('mentees.case.reason')} hint={t('mentees.case.reasonHint')} rows={2} maxLength={500} />
+          <TextArea ctx={ctx} form={form} name="reason" label={t('mentees.case.reason')} hint={t('mentees.case.reasonHint')} requiredIf={t('mentees.case.reasonRequiredIf')} rows={2} maxLength={500} />
           <div class="actions">
             <button type="submit" class="button">
               {t('mentees.case.changeStatusSubmit')}

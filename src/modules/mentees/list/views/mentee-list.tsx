@@ -107,7 +107,7 @@ export function MenteeListView({ ctx, view, query }: { ctx: PageContext; view: L
         <p class="empty">{filtered ? t('mentees.list.noMatches') : t(`mentees.list.empty.${query.status}`)}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="table-cards">
             <caption class="visually-hidden">{t('mentees.list.caption', { tab: tabLabel(ctx, query.status) })}</caption>
             <thead>
               <tr>
@@ -148,12 +148,12 @@ export function MenteeListView({ ctx, view, query }: { ctx: PageContext; view: L
                       </>
                     )}
                   </th>
-                  <td>{needList(t, locale, m.needs)}</td>
-                  <td>{languageList(t, locale, m.languages)}</td>
-                  <td>{m.district ?? ''}</td>
-                  <td class="numeric">{daysLabel(t, m.daysWaiting)}</td>
-                  <td>{m.socialWorker ?? '—'}</td>
-                  <td>{statusName(t, m.status)}</td>
+                  <td data-label={t('mentees.field.needs')}>{needList(t, locale, m.needs)}</td>
+                  <td data-label={t('mentees.list.languages')}>{languageList(t, locale, m.languages)}</td>
+                  <td data-label={t('mentees.field.district')}>{m.district ?? ''}</td>
+                  <td class="numeric" data-label={t('mentees.list.daysWaiting')}>{daysLabel(t, m.daysWaiting)}</td>
+                  <td data-label={t('mentees.field.socialWorker')}>{m.socialWorker ?? '—'}</td>
+                  <td data-label={t('mentees.list.status')}>{statusName(t, m.status)}</td>
                 </tr>
               ))}
             </tbody>

@@ -93,7 +93,7 @@ export function RequestFormView({ ctx, org, districts, form, formToken, language
         <CheckboxGroup ctx={ctx} form={form} name="needs" label={labels.needs!} hint={t('mentees.request.needsHint')} required options={NEEDS.map((n) => ({ value: n, label: t(`mentees.need.${n}`) }))} />
 
         <h2>{t('volunteers.application.section.languages')}</h2>
-        <LanguageRows ctx={ctx} form={form} rows={languageRows} />
+        <LanguageRows ctx={ctx} form={form} rows={languageRows} action={`/o/${org.slug}/request?lang=${ctx.locale}`} />
 
         <h2>{t('mentees.request.section.time')}</h2>
         <AvailabilityGrid ctx={ctx} form={form} />

@@ -53,7 +53,7 @@ export function ConcernListView({ ctx, rows, query, timeZone }: { ctx: PageConte
         <p class="empty">{t(filtered ? 'pairs.concerns.noneFiltered' : 'pairs.concerns.none')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="table-cards">
             <caption class="visually-hidden">{t('pairs.concerns.listCaption')}</caption>
             <thead>
               <tr>
@@ -73,11 +73,11 @@ export function ConcernListView({ ctx, rows, query, timeZone }: { ctx: PageConte
                   <td>
                     <a href={`/concerns/${r.id}`}>{r.summary}</a>
                   </td>
-                  <td>{r.severity === 'safeguarding' || r.severity === 'high' ? <strong>{severityName(t, r.severity)}</strong> : severityName(t, r.severity)}</td>
-                  <td>{statusName(t, r.status)}</td>
-                  <td>{pairName(t, r)}</td>
-                  <td>{formatDate(r.createdAt, locale, timeZone)}</td>
-                  <td>{r.assigneeName ?? t('pairs.concerns.unassigned')}</td>
+                  <td data-label={t('pairs.concerns.field.severity')}>{r.severity === 'safeguarding' || r.severity === 'high' ? <strong>{severityName(t, r.severity)}</strong> : severityName(t, r.severity)}</td>
+                  <td data-label={t('pairs.concerns.field.status')}>{statusName(t, r.status)}</td>
+                  <td data-label={t('pairs.concerns.field.pair')}>{pairName(t, r)}</td>
+                  <td data-label={t('pairs.concerns.field.raisedOn')}>{formatDate(r.createdAt, locale, timeZone)}</td>
+                  <td data-label={t('pairs.concerns.field.assignee')}>{r.assigneeName ?? t('pairs.concerns.unassigned')}</td>
                 </tr>
               ))}
             </tbody>

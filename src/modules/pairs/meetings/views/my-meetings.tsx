@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { RequiredMark, type PageContext } from '../../../../core/ui/index.js';
 import { formatHours } from '../format-hours.js';
 import type { Totals } from '../hours.js';
 import type { MyMeetings } from '../meetings.service.js';
@@ -77,13 +77,15 @@ export function MyMeetingsView({ ctx, me }: { ctx: PageContext; me: MyMeetings |
         <form method="get" action="/me/meetings/certificate.pdf" class="form">
           <div class="field">
             <label for="f-from">
-              {t('pairs.meetings.certificate.from')} <span class="optional">({t('form.optional')})</span>
+              {t('pairs.meetings.certificate.from')}
+              <RequiredMark ctx={ctx} />
             </label>
             <input id="f-from" name="from" type="date" max={me.today} />
           </div>
           <div class="field">
             <label for="f-to">
-              {t('pairs.meetings.certificate.to')} <span class="optional">({t('form.optional')})</span>
+              {t('pairs.meetings.certificate.to')}
+              <RequiredMark ctx={ctx} />
             </label>
             <input id="f-to" name="to" type="date" max={me.today} />
           </div>

@@ -17,7 +17,7 @@ export function PairsListView({ ctx, pairs, timeZone, all }: { ctx: PageContext;
         <p class="empty">{t('pairs.meetings.pairs.none')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="table-cards">
             <caption class="visually-hidden">{t('pairs.meetings.pairs.caption', { count: pairs.length })}</caption>
             <thead>
               <tr>
@@ -36,10 +36,10 @@ export function PairsListView({ ctx, pairs, timeZone, all }: { ctx: PageContext;
                   <th scope="row">
                     <a href={`/pairs/${p.id}`}>{t('pairs.meetings.pairName', { volunteer: `${p.volunteerGivenName} ${p.volunteerFamilyName}`, mentee: `${p.menteeGivenName} ${p.menteeFamilyName}` })}</a>
                   </th>
-                  <td>{t(`pairs.meetings.status.${p.status}`)}</td>
-                  <td>{formatDate(utcToZoned(p.startedAt, timeZone).date, locale, timeZone)}</td>
-                  <td>{lastMeetingDate ? formatDate(lastMeetingDate, locale, timeZone) : t('pairs.meetings.pairs.never')}</td>
-                  <td class="numeric">{formatHours(monthMinutes, locale)}</td>
+                  <td data-label={t('pairs.meetings.pairs.status')}>{t(`pairs.meetings.status.${p.status}`)}</td>
+                  <td data-label={t('pairs.meetings.pairs.since')}>{formatDate(utcToZoned(p.startedAt, timeZone).date, locale, timeZone)}</td>
+                  <td data-label={t('pairs.meetings.pairs.lastMeeting')}>{lastMeetingDate ? formatDate(lastMeetingDate, locale, timeZone) : t('pairs.meetings.pairs.never')}</td>
+                  <td class="numeric" data-label={t('pairs.meetings.pairs.hoursMonth')}>{formatHours(monthMinutes, locale)}</td>
                 </tr>
               ))}
             </tbody>

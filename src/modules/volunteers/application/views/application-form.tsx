@@ -52,6 +52,7 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
   const { t } = ctx;
   const shows = (f: OptionalField) => !hidden.includes(f);
   const labels = applicationLabels(ctx, languageRows);
+  const action = `/o/${org.slug}/apply?lang=${ctx.locale}`;
   const opt = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   return (
     <section class="narrow">
@@ -62,7 +63,7 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
       <p class="lead">{t('volunteers.application.lead')}</p>
       <p class="muted">{t('volunteers.application.requiredNote')}</p>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <Form ctx={ctx} action={`/o/${org.slug}/apply?lang=${ctx.locale}`}>
+      <Form ctx={ctx} action={action}>
         <input type="hidden" name="_form" value={formToken} />
         {/* Enter in a text field presses the form's first submit button: make that "send", not "add a language". */}
         <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true">
@@ -82,8 +83,8 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
         <fieldset class="field">
           <legend>{t('volunteers.application.guardian')}</legend>
           <p class="hint">{t('volunteers.application.guardianHint')}</p>
-          <TextField ctx={ctx} form={form} name="guardianName" label={labels.guardianName!} maxLength={200} />
-          <TextField ctx={ctx} form={form} name="guardianEmail" type="email" label={labels.guardianEmail!} maxLength={254} dir="ltr" />
+          <TextField ctx={ctx} form={form} name="guardianName" label={labels.guardianName!} maxLength={200} requiredIf={t('volunteers.application.guardianRequiredIf')} />
+          <TextField ctx={ctx} form={form} name="guardianEmail" type="email" label={labels.guardianEmail!} maxLength={254} dir="ltr" requiredIf={t('volunteers.application.guardianRequiredIf')} />
         </fieldset>
 
         {(shows('profession') || shows('education') || shows('interests')) && <h2>{t('volunteers.application.section.background')}</h2>}
@@ -92,7 +93,7 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
         {shows('interests') && <TextField ctx={ctx} form={form} name="interests" label={labels.interests!} hint={t('volunteers.application.interestsHint')} maxLength={1300} />}
 
         <h2>{t('volunteers.application.section.languages')}</h2>
-        <LanguageRows ctx={ctx} form={form} rows={languageRows} />
+        <LanguageRows ctx={ctx} form={form} rows={languageRows} action={action} />
 
         <h2>{t('volunteers.application.section.time')}</h2>
         <AvailabilityGrid ctx={ctx} form={form} />

@@ -1,5 +1,5 @@
 import { compareNames, languageName, weekdayName, type Locale } from '../../../../core/i18n/index.js';
-import type { FormState, PageContext } from '../../../../core/ui/index.js';
+import { RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DAYS, LANGUAGE_CODES, languageField, LEVELS, MAX_LANGUAGES, SLOTS } from '../application.schemas.js';
 
 /** Controls of the application form that the core UI kit does not have: radios, a lone checkbox, the language rows, the week grid. */
@@ -34,20 +34,32 @@ function FieldError({ ctx, form, name }: { ctx: PageContext; form: FormState; na
   );
 }
 
-/** `legend` and `hint` replace the applicant's wording ("Languages you speak") where staff fill the rows in for someone. */
-export function LanguageRows({ ctx, form, rows, legend, hint }: { ctx: PageContext; form: FormState; rows: number; legend?: string; hint?: string }) {
+/** The id of a language row (1-based). */
+export const languageRowId = (n: number) => `language-${n}`;
+/** The first empty language row carries this id: "add another language" (no JavaScript) comes back to it. */
+export const NEXT_LANGUAGE_ANCHOR = 'language-new';
+
+/**
+ * `legend` and `hint` replace the applicant's wording ("Languages you speak") where staff fill the rows in for someone.
+ * Below 37.5rem the rows stack (app.css `.language-table`): each choice at full width under its own label.
+ * `action` (the form's action) makes "add another language" post to it with the fragment of the first empty row,
+ * so the re-rendered page opens where the person was, at the new row, instead of at the top.
+ */
+export function LanguageRows({ ctx, form, rows, legend, hint, action }: { ctx: PageContext; form: FormState; rows: number; legend?: string; hint?: string; action?: string }) {
   const { t } = ctx;
   const options = languageOptions(ctx.locale);
   const value = (name: string) => String(form.values[name] ?? '');
+  const firstEmpty = Array.from({ length: rows }, (_, i) => i).find((i) => value(languageField(i, 'code')) === '' && value(languageField(i, 'level')) === '');
   return (
     <fieldset class={`field${form.errors.languages ? ' field-invalid' : ''}`} id={fieldId('languages')}>
       <legend>
-        {legend ?? t('volunteers.application.languages')} <span class="optional">({t('form.optional')})</span>
+        {legend ?? t('volunteers.application.languages')}
+        <RequiredMark ctx={ctx} requiredIf={t('volunteers.application.languagesRequiredIf')} />
       </legend>
       <p class="hint">{hint ?? t('volunteers.application.languagesHint')}</p>
       <FieldError ctx={ctx} form={form} name="languages" />
       <div class="table-wrap">
-        <table>
+        <table class="language-table">
           <thead>
             <tr>
               <th scope="col">{t('volunteers.application.language')}</th>
@@ -59,9 +71,10 @@ export function LanguageRows({ ctx, form, rows, legend, hint }: { ctx: PageConte
               const code = languageField(i, 'code');
               const level = languageField(i, 'level');
               return (
-                <tr>
+                <tr id={languageRowId(i + 1)}>
                   <td class={form.errors[code] ? 'field-invalid' : undefined}>
-                    <label class="visually-hidden" for={fieldId(code)}>
+                    {i === firstEmpty && <span id={NEXT_LANGUAGE_ANCHOR}></span>}
+                    <label class="cell-label" for={fieldId(code)}>
                       {t('volunteers.application.languageN', { n: i + 1 })}
                     </label>
                     <FieldError ctx={ctx} form={form} name={code} />
@@ -75,7 +88,7 @@ export function LanguageRows({ ctx, form, rows, legend, hint }: { ctx: PageConte
                     </select>
                   </td>
                   <td class={form.errors[level] ? 'field-invalid' : undefined}>
-                    <label class="visually-hidden" for={fieldId(level)}>
+                    <label class="cell-label" for={fieldId(level)}>
                       {t('volunteers.application.levelN', { n: i + 1 })}
                     </label>
                     <FieldError ctx={ctx} form={form} name={level} />
@@ -95,7 +108,7 @@ export function LanguageRows({ ctx, form, rows, legend, hint }: { ctx: PageConte
         </table>
       </div>
       {rows < MAX_LANGUAGES && (
-        <button type="submit" name="_add" value="language" class="button button-secondary" formnovalidate>
+        <button type="submit" name="_add" value="language" class="button button-secondary" formnovalidate formaction={action ? `${action}#${NEXT_LANGUAGE_ANCHOR}` : undefined}>
           {t('volunteers.application.addLanguage')}
         </button>
       )}
@@ -103,20 +116,21 @@ export function LanguageRows({ ctx, form, rows, legend, hint }: { ctx: PageConte
   );
 }
 
-/** `legend` and `hint` as for LanguageRows. */
-export function AvailabilityGrid({ ctx, form, legend, hint }: { ctx: PageContext; form: FormState; legend?: string; hint?: string }) {
+/** `legend` and `hint` as for LanguageRows; `required` where a form asks for the free time. */
+export function AvailabilityGrid({ ctx, form, legend, hint, required }: { ctx: PageContext; form: FormState; legend?: string; hint?: string; required?: boolean }) {
   const { t } = ctx;
   const days = weekdayNames(ctx.locale);
   const chosen = selected(form, 'availability');
   return (
     <fieldset class={`field${form.errors.availability ? ' field-invalid' : ''}`} id={fieldId('availability')}>
       <legend>
-        {legend ?? t('volunteers.application.availability')} <span class="optional">({t('form.optional')})</span>
+        {legend ?? t('volunteers.application.availability')}
+        <RequiredMark ctx={ctx} required={required} />
       </legend>
       <p class="hint">{hint ?? t('volunteers.application.availabilityHint')}</p>
       <FieldError ctx={ctx} form={form} name="availability" />
       <div class="table-wrap">
-        <table>
+        <table class="week-grid">
           <thead>
             <tr>
               <td></td>

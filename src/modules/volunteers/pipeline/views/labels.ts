@@ -1,4 +1,5 @@
 import { hasMessage, languageName, weekdayName, type Locale, type Translate } from '../../../../core/i18n/index.js';
+import { plannedLengthOf } from '../../application/application.schemas.js';
 import type { Stage } from '../stages.js';
 
 /** Words for the values stored on a volunteer, in the viewer's language. Shared by pages and exports. */
@@ -19,6 +20,9 @@ export function codeLabel(t: Translate, group: string, value: string): string {
   const key = `volunteers.pipeline.${group}.${value}`;
   return hasMessage(key) ? t(key) : value;
 }
+
+/** The planned length of service as the volunteer chose it ("More than 30 days"), never the stored stand-in days. */
+export const plannedLengthName = (t: Translate, plannedDays: number | null) => t(`volunteers.application.planned.${plannedLengthOf(plannedDays)}`);
 
 export const fullName = (v: { givenName: string | null; familyName: string | null }) => `${v.givenName ?? ''} ${v.familyName ?? ''}`.trim();
 /** Family name first, as lists sort. */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { ACTIVITIES, SORTS, type Sort, type VolunteerQuery, type VolunteerSummary } from '../pipeline.schemas.js';
 import { STAGES } from '../stages.js';
 import { LanguageFilter } from '../../application/views/controls.js';
@@ -143,7 +143,7 @@ export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) 
       ) : (
         <BulkWrapper ctx={ctx} query={query} canManage={canManage} form={form}>
           <div class="table-wrap">
-            <table>
+            <table class="table-cards">
               <caption class="visually-hidden">{t('volunteers.pipeline.tableCaption')}</caption>
               <thead>
                 <tr>
@@ -191,12 +191,12 @@ export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) 
                         </>
                       )}
                     </th>
-                    <td>{stageName(t, v.stage)}</td>
-                    <td>{formatList(v.languages.map((l) => languageLabel(t, locale, l)), locale)}</td>
-                    <td>{v.district ?? ''}</td>
-                    <td>{formatList(v.activities.map((a) => codeLabel(t, 'activity', a)), locale)}</td>
-                    <td class="numeric">{t('volunteers.pipeline.days', { count: v.daysWaiting })}</td>
-                    <td>{formatDate(new Date(v.appliedAt), locale)}</td>
+                    <td data-label={t('volunteers.pipeline.stage')}>{stageName(t, v.stage)}</td>
+                    <td data-label={t('volunteers.pipeline.languages')}>{formatList(v.languages.map((l) => languageLabel(t, locale, l)), locale)}</td>
+                    <td data-label={t('volunteers.pipeline.district')}>{v.district ?? ''}</td>
+                    <td data-label={t('volunteers.pipeline.activities')}>{formatList(v.activities.map((a) => codeLabel(t, 'activity', a)), locale)}</td>
+                    <td class="numeric" data-label={t('volunteers.pipeline.daysWaiting')}>{t('volunteers.pipeline.days', { count: v.daysWaiting })}</td>
+                    <td data-label={t('volunteers.pipeline.applied')}>{formatDate(new Date(v.appliedAt), locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -262,7 +262,7 @@ function BulkWrapper({ ctx, query, canManage, form, children }: { ctx: PageConte
         <div class={`field${reasonError ? ' field-invalid' : ''}`}>
           <label for="f-reason">
             {t('volunteers.pipeline.reason')}
-            <span class="optional"> ({t('form.optional')})</span>
+            <RequiredMark ctx={ctx} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} />
           </label>
           <p class="hint" id="f-reason-hint">
             {t('volunteers.pipeline.reasonHint')}

@@ -4,7 +4,7 @@ import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageCon
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
-import { codeLabel, DAYS, fullName, languageLabel, SLOTS, stageName, weekdayName } from './labels.js';
+import { codeLabel, DAYS, fullName, languageLabel, plannedLengthName, SLOTS, stageName, weekdayName } from './labels.js';
 import { AvailabilityTable } from './availability-table.js';
 import { Timeline } from './timeline.js';
 import { fixHref } from '../../fix-links.js';
@@ -93,7 +93,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
     [t('volunteers.pipeline.preferredAgeGroups'), dash(formatList(v.preferredAgeGroups.map((a) => codeLabel(t, 'ageGroup', a)), locale))],
     [t('volunteers.pipeline.preferredGender'), v.preferredGender ? codeLabel(t, 'gender', v.preferredGender) : '—'],
     [t('volunteers.pipeline.worksWithMinors'), t(v.worksWithMinors ? 'volunteers.pipeline.yes' : 'volunteers.pipeline.no')],
-    [t('volunteers.pipeline.plannedDays'), v.plannedDays === null ? t('volunteers.pipeline.openEnded') : t('volunteers.pipeline.days', { count: v.plannedDays })],
+    [t('volunteers.pipeline.plannedDays'), plannedLengthName(t, v.plannedDays)],
     [t('volunteers.pipeline.motivation'), dash(v.motivation)],
     [t('volunteers.pipeline.heardFrom'), v.heardFrom && hasMessage(`volunteers.application.heard.${v.heardFrom}`) ? t(`volunteers.application.heard.${v.heardFrom}`) : dash(v.heardFrom)],
   ];
@@ -161,7 +161,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
             required
             options={view.next.map((s) => ({ value: s, label: nextStages(v.stage as Stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
           />
-          <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} rows={3} maxLength={500} />
+          <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} rows={3} maxLength={500} />
           <div class="actions">
             <button type="submit" class="button">
               {t('volunteers.pipeline.move')}
