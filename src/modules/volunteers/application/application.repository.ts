@@ -84,6 +84,7 @@ export async function insertApplicant(tx: Tx, organisationId: string, input: App
       email: input.email,
       phone: input.phone ?? null,
       birthDate: input.birthDate ?? null,
+      gender: input.gender ?? null,
       locale,
       searchText: foldForSearch(`${input.givenName} ${input.familyName} ${input.email}`),
     })

@@ -13,6 +13,11 @@ export const AVAILABILITY = DAYS.flatMap((d) => SLOTS.map((s) => `${d}-${s}` as 
 export const ACTIVITIES = ['mentoring', 'language_help', 'school_help', 'errands', 'leisure', 'institution_assistance', 'events'] as const;
 export const AGE_GROUPS = ['children', 'teenagers', 'adults', 'seniors'] as const;
 export const GENDERS = ['any', 'female', 'male'] as const;
+/**
+ * The applicant's own gender (optional): woman, man, another, prefer not to say → `people.gender`, where matching
+ * reads it. Only female and male satisfy a stated wish for a woman or a man; "other" and "undisclosed" never do.
+ */
+export const OWN_GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 /** Planned length of service → `volunteers.planned_days` (null: open-ended, treated as over 30 days). */
 export const PLANNED_LENGTHS = { up_to_30: 30, over_30: 365, open: null } as const;
 export const HEARD_FROM = ['friends_family', 'social_media', 'website', 'poster_leaflet', 'organisation', 'school_university', 'event', 'other'] as const;
@@ -54,6 +59,7 @@ export const ApplicationInput = z
         .refine((d) => d >= '1900-01-01', { params: { key: 'validation.dateTooOld' } })
         .optional(),
     ),
+    gender: optionalEnum(OWN_GENDERS),
     guardianName: optionalPersonName(200),
     guardianEmail: optionalEmail(),
     profession: optionalText(200),
@@ -149,6 +155,7 @@ export function fromForm(body: Record<string, unknown>): { input: Record<string,
     email: str(body.email) ?? '',
     phone: str(body.phone),
     birthDate: str(body.birthDate),
+    gender: str(body.gender),
     guardianName: str(body.guardianName),
     guardianEmail: str(body.guardianEmail),
     profession: str(body.profession),

@@ -160,6 +160,7 @@ function Weights({ ctx, programmes }: { ctx: PageContext; programmes: (WeightsOu
                       {WEIGHT_KEYS.map((k) => (
                         <li>{t('matching.settings.weights.summaryItem', { label: t(`matching.settings.weights.${k}.label`), value: formatNumber(p.weights[k], locale) })}</li>
                       ))}
+                      <li>{t('matching.settings.weights.maxDistance.summary', { km: formatNumber(p.maxDistanceKm, locale) })}</li>
                     </ul>
                     <span class="muted">{t(p.custom ? 'matching.settings.weights.custom' : 'matching.settings.weights.defaults')}</span>
                   </td>

@@ -1,6 +1,6 @@
 import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../application.repository.js';
-import { ACTIVITIES, AGE_GROUPS, GENDERS, HEARD_FROM, languageField, MAX_LANGUAGES, PLANNED_LENGTHS, type OptionalField } from '../application.schemas.js';
+import { ACTIVITIES, AGE_GROUPS, GENDERS, HEARD_FROM, OWN_GENDERS, languageField, MAX_LANGUAGES, PLANNED_LENGTHS, type OptionalField } from '../application.schemas.js';
 import { AvailabilityGrid, LanguageRows } from './controls.js';
 
 export interface ApplicationFormProps {
@@ -21,6 +21,7 @@ export function applicationLabels(ctx: PageContext, rows: number): Record<string
     email: t('field.email'),
     phone: t('field.phone'),
     birthDate: t('field.birthDate'),
+    gender: t('volunteers.application.ownGender'),
     guardianName: t('volunteers.application.guardianName'),
     guardianEmail: t('volunteers.application.guardianEmail'),
     profession: t('volunteers.application.profession'),
@@ -79,6 +80,7 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
         <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email!} autocomplete="email" maxLength={254} required dir="ltr" />
         <TextField ctx={ctx} form={form} name="phone" type="tel" label={labels.phone!} hint={t('field.phoneHint')} autocomplete="tel" maxLength={30} dir="ltr" />
         <TextField ctx={ctx} form={form} name="birthDate" type="date" label={labels.birthDate!} hint={t('volunteers.application.birthDateHint')} autocomplete="bday" />
+        <RadioGroup ctx={ctx} form={form} name="gender" label={labels.gender!} hint={t('volunteers.application.ownGenderHint')} options={opt('volunteers.application.ownGenderOption', OWN_GENDERS)} />
         <fieldset class="field">
           <legend>{t('volunteers.application.guardian')}</legend>
           <p class="hint">{t('volunteers.application.guardianHint')}</p>
