@@ -3,3 +3,4 @@ export * from './form.js';
 export * from './render.js';
 export { Layout } from './layout.js';
 export { Address } from './address.js';
+export { DistrictField } from './district-field.js';

@@ -8,12 +8,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { withSystem } from '../../core/db/tx.js';
-import { people, programmes } from '../../core/tenancy/tenancy.table.js';
+import { appSecret } from '../../core/http/secrets.js';
+import { TestClient } from '../../core/testing/client.js';
+import { issueFormToken } from '../volunteers/application/form-token.js';
+import { mentees } from '../mentees/mentees.table.js';
+import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { backdatedToken } from '../volunteers/application/test-helpers.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import { matchRunUnmatched } from './matching.table.js';
 import { auditEntries, createDistrict, createMentee, createProgramme, createVolunteer, freshOrg, signedIn, suggestedNames, textOf, world, type World } from './test-helpers.js';
-import { TestClient } from '../../core/testing/client.js';
 
 let w: World;
 before(async () => {
@@ -166,5 +169,91 @@ describe('the distance limit per programme', () => {
     assert.equal((await admin.post(`/matching/settings/weights/${rural}/reset`)).status, 303);
     const [reset] = await withSystem(w.db, (tx) => tx.select({ km: programmes.matchingMaxDistanceKm }).from(programmes).where(eq(programmes.id, rural)));
     assert.equal(reset!.km, 15);
+  });
+});
+
+describe('districts chosen from the organisation’s list', () => {
+  /** Posts the public request form of `slug` (only the fields this test needs; district as given). */
+  async function request(slug: string, organisationId: string, district: Record<string, string>) {
+    const client = new TestClient(w.t.app);
+    await client.get(`/o/${slug}/request?lang=en`);
+    const token = issueFormToken(await appSecret(w.db, 'mentee-request-hmac'), organisationId, Date.now() - 10_000);
+    return client.post(`/o/${slug}/request?lang=en`, {
+      _form: token,
+      website: '',
+      givenName: 'Rita',
+      familyName: `Prosząca${Math.random().toString(36).slice(2, 6)}`,
+      age: '30',
+      email: 'rita@example.org',
+      locale: 'en',
+      needs: ['leisure'],
+      'languages.0.code': 'uk',
+      'languages.0.level': 'native',
+      'consents.support': 'yes',
+      'consents.contactEmail': 'yes',
+      ...district,
+    });
+  }
+
+  it('the application and request forms offer the list, match a name without diacritics, refuse others unless the organisation allows "another place"', async () => {
+    const org = await freshOrg(w);
+    const slug = (await withSystem(w.db, (tx) => tx.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, org.id))))[0]!.slug;
+    await createDistrict(w, org.id, 'Śródmieście', 52.2297, 21.0122);
+    await createDistrict(w, org.id, 'Mokotów', 52.1935, 21.0455);
+    const world2 = { t: w.t, db: w.db, org: { id: org.id, slug: slug }, other: { id: w.other.id, slug: 'beta' } };
+    const apply = async (givenName: string, district: Record<string, string>) => {
+      const client = new TestClient(w.t.app);
+      await client.get(`/o/${slug}/apply?lang=en`);
+      return client.post(`/o/${slug}/apply?lang=en`, {
+        _form: await backdatedToken(world2, org.id),
+        website: '',
+        givenName,
+        familyName: 'Dzielnicowa',
+        email: `${givenName.toLowerCase()}@example.org`,
+        activities: ['leisure'],
+        plannedLength: 'open',
+        'consents.application': 'yes',
+        ...district,
+      });
+    };
+    const districtOf = async (givenName: string) =>
+      (await withSystem(w.db, (tx) => tx.select({ d: volunteers.district }).from(volunteers).innerJoin(people, eq(people.id, volunteers.personId)).where(and(eq(volunteers.organisationId, org.id), eq(people.givenName, givenName)))))[0]?.d;
+
+    const form = await new TestClient(w.t.app).get(`/o/${slug}/apply?lang=en`);
+    assert.match(form.body, /<select id="f-district" name="district"/);
+    assert.match(form.body, /<option value="Śródmieście">Śródmieście<\/option>/);
+    assert.match(form.body, /data-filter-select="Search the list of districts"/, 'the search box of app.js (progressive enhancement)');
+    assert.doesNotMatch(form.body, /name="districtOther"/, '"another place" is off by default');
+
+    assert.equal((await apply('Ala', { district: 'srodmiescie' })).status, 303);
+    assert.equal(await districtOf('Ala'), 'Śródmieście', 'typed without diacritics, stored as the list spells it');
+    const refused = await apply('Beata', { district: 'Wola' });
+    assert.equal(refused.status, 422);
+    assert.match(textOf(refused.body), /Choose a district from the list\./);
+    assert.equal(await districtOf('Beata'), undefined, 'nothing written');
+    const req = await request(slug, org.id, { district: 'Wola' });
+    assert.equal(req.status, 422);
+    assert.equal((await request(slug, org.id, { district: 'MOKOTOW' })).status, 303);
+    const [m] = await withSystem(w.db, (tx) => tx.select({ d: mentees.district }).from(mentees).where(eq(mentees.organisationId, org.id)));
+    assert.equal(m!.d, 'Mokotów');
+
+    // The organisation allows another place, on the matching settings page (audited).
+    const { client: admin } = await signedIn(w, ['administrator'], { organisationId: org.id });
+    const settings = await admin.get('/matching/settings');
+    assert.match(settings.body, /name="otherAllowed" value="true"(?! checked)/);
+    assert.equal((await admin.post('/matching/settings/districts/other', { otherAllowed: 'true' })).status, 303);
+    assert.equal((await auditEntries(w, org.id, 'organisation.district_other')).length, 1);
+    const withOther = await new TestClient(w.t.app).get(`/o/${slug}/apply?lang=en`);
+    assert.match(withOther.body, /<option value="_other">Another place \(type it below\)<\/option>/);
+    assert.match(withOther.body, /name="districtOther"/);
+    assert.equal((await apply('Celina', { district: '_other', districtOther: 'Wola' })).status, 303);
+    assert.equal(await districtOf('Celina'), 'Wola');
+    const empty = await apply('Dorota', { district: '_other', districtOther: '' });
+    assert.equal(empty.status, 422);
+    assert.match(textOf(empty.body), /Type the place, or choose a district from the list\./);
+    assert.equal((await request(slug, org.id, { district: '_other', districtOther: 'Wola' })).status, 303);
+    // And back off: a place outside the list is refused again.
+    assert.equal((await admin.post('/matching/settings/districts/other', {})).status, 303);
+    assert.equal((await apply('Ewa', { district: '_other', districtOther: 'Wola' })).status, 422);
   });
 });

@@ -21,6 +21,8 @@ export const RequestInput = z
     languages: languagesField(),
     availability: availabilityField(),
     district: optionalText(100),
+    /** The place typed when "another place" was chosen (only where the organisation allows it). */
+    districtOther: optionalText(100),
     age: optionalInt(0, 120),
     birthDate: birthDate(),
     forSomeoneElse: z.boolean().default(false),
@@ -56,6 +58,7 @@ export function requestFromForm(body: Record<string, unknown>): { input: Record<
     languages: shared.languages,
     availability: shared.availability,
     district: str(body.district),
+    districtOther: str(body.districtOther),
     age: str(body.age),
     birthDate: str(body.birthDate),
     forSomeoneElse: ticked('forSomeoneElse'),

@@ -3,6 +3,8 @@ import type { Tx } from '../../../core/db/tx.js';
 import { usedFormTokens } from '../../../core/http/http.table.js';
 import { foldForSearch } from '../../../core/i18n/index.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
+import { districts } from '../../matching/matching.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
 
@@ -57,6 +59,13 @@ export async function findSettings(tx: Tx, organisationId: string): Promise<Sett
     .from(volunteerSettings)
     .where(eq(volunteerSettings.organisationId, organisationId));
   return row ?? DEFAULT_SETTINGS;
+}
+
+/** The organisation's districts (matching's list) and whether a place outside them may be typed. */
+export async function findDistrictChoice(tx: Tx, organisationId: string): Promise<DistrictChoice> {
+  const rows = await tx.select({ name: districts.name }).from(districts).where(eq(districts.organisationId, organisationId)).orderBy(asc(districts.name));
+  const [org] = await tx.select({ otherAllowed: organisations.districtOtherAllowed }).from(organisations).where(eq(organisations.id, organisationId));
+  return { names: rows.map((r) => r.name), otherAllowed: org?.otherAllowed ?? false };
 }
 
 /** The organisation's own slug (tenant transaction: RLS lets an organisation read itself). */

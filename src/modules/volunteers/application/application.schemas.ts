@@ -69,7 +69,10 @@ export const ApplicationInput = z
     languages: z.array(LanguageLevelInput).max(MAX_LANGUAGES).default([]),
     availability: z.array(z.enum(AVAILABILITY as unknown as [string, ...string[]])).max(AVAILABILITY.length).default([]),
     hoursPerMonth: optionalInt(0, 200),
+    /** One of the organisation's districts (matched ignoring case and diacritics) or, where it allows, another place. */
     district: optionalText(100),
+    /** The place typed when "another place" was chosen (only where the organisation allows it). */
+    districtOther: optionalText(100),
     travelKm: optionalInt(0, 200),
     activities: z.array(z.enum(ACTIVITIES)).min(1).max(ACTIVITIES.length),
     preferredAgeGroups: z.array(z.enum(AGE_GROUPS)).max(AGE_GROUPS.length).default([]),
@@ -165,6 +168,7 @@ export function fromForm(body: Record<string, unknown>): { input: Record<string,
     availability: list(body.availability),
     hoursPerMonth: str(body.hoursPerMonth),
     district: str(body.district),
+    districtOther: str(body.districtOther),
     travelKm: str(body.travelKm),
     activities: list(body.activities),
     preferredAgeGroups: list(body.preferredAgeGroups),
