@@ -28,7 +28,7 @@
 
   function addFilter(box) {
     var select = box.querySelector('select');
-    if (!select || select.options.length < 8) return;
+    if (!select) return;
     var field = document.createElement('div');
     field.className = 'field';
     var label = document.createElement('label');
@@ -50,8 +50,9 @@
         o.hidden = !show;
         if (show && o.value !== '' && !first) first = o;
       }
-      // The chosen district filtered away: choose the first that matches, so typing the name is enough.
-      if (first && q !== '' && select.selectedOptions[0] && select.selectedOptions[0].hidden) select.value = first.value;
+      // Nothing chosen yet, or the choice filtered away: choose the first match, so typing the name is enough.
+      var chosen = select.selectedOptions[0];
+      if (first && q !== '' && (!chosen || chosen.value === '' || chosen.hidden)) select.value = first.value;
     });
   }
 
