@@ -252,6 +252,15 @@ const PAGES: PageCheck[] = [
   // --- Volunteers (issue 4) -----------------------------------------------------------------------------
   { name: 'volunteer application form', path: (s) => `/o/${s.org.slug}/apply`, as: 'anonymous' },
   {
+    name: 'volunteer application form: the district search box (app.js) in use',
+    path: (s) => `/o/${s.org.slug}/apply`,
+    as: 'anonymous',
+    prepare: async (page) => {
+      await page.fill('#f-district-search', 'srod');
+      assert.equal(await page.locator('#f-district').inputValue(), 'Śródmieście', 'found without diacritics');
+    },
+  },
+  {
     name: 'volunteer application form with errors',
     path: (s) => `/o/${s.org.slug}/apply`,
     as: 'anonymous',

@@ -24,6 +24,7 @@ import { seedMatchingSettings } from '../src/seed/matching.js';
 import { htmlLang, newContext, screenshot } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
 import { calendarOf } from './support/smtp.js';
+import { MIN_FILL_MS } from '../src/modules/volunteers/application/form-token.js';
 import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
 
 const pl = translator('pl');
@@ -41,13 +42,14 @@ describe('matching: from the intake of a mentee to the introduction at a café',
   let org: Organisation;
   let worker: SeededUser;
   let context: BrowserContext;
+  let w: World;
 
   before(async () => {
     ({ server, browser } = await startE2E());
     org = await server.organisation('most-lodz', 'Fundacja Most – Łódź', 'pl');
     worker = await server.user(org.id, ['social_worker'], { name: 'Joanna Kamińska', locale: 'pl', email: 'joanna.kaminska@example.org' });
     await withSystem(server.db, (tx) => seedMatchingSettings(tx, org.id, 'Zielona Dolina'));
-    const w = { t: server.t, db: server.db, org, other: org } as World;
+    w = { t: server.t, db: server.db, org, other: org } as World;
     // The volunteer who fits: Ukrainian at B2, free on Tuesday and Thursday afternoons, in the same district.
     const marta = await createVolunteer(w, org.id, {
       ...VOLUNTEER,
@@ -192,5 +194,54 @@ describe('matching: from the intake of a mentee to the introduction at a café',
       assert.match(ics, /^LOCATION:.*Kawiarnia Pod Lipami/m);
     }
     assert.ok(toMentee.text.includes('Kawiarnia Pod Lipami') && /[А-Яа-яІіЇїЄє]/.test(toMentee.text), 'the mentee’s notice is in Ukrainian');
+  });
+
+  test('a mentee asking for a woman is matched with a woman whose gender came from her application (issue 11)', async () => {
+    // --- A volunteer applies in Ukrainian on her phone: her gender and a district found without diacritics ---
+    const visitor = await newContext(browser, server.baseUrl, { locale: 'uk-UA', viewport: { width: 360, height: 800 } });
+    try {
+      const applicant = await visitor.newPage();
+      await applicant.goto(`/o/${org.slug}/apply?lang=uk`);
+      const shownAt = Date.now();
+      await applicant.fill('#f-givenName', 'Оксана');
+      await applicant.fill('#f-familyName', 'Левченко');
+      await applicant.fill('#f-email', 'oksana.levchenko@example.org');
+      await applicant.check('input[name="gender"][value="female"]');
+      await applicant.selectOption('#f-languages-0-code', 'ar');
+      await applicant.selectOption('#f-languages-0-level', 'C1');
+      await applicant.check('input[name="availability"][value="wed-evening"]');
+      await applicant.check('input[name="plannedLength"][value="open"]');
+      // The search box app.js adds above the district select ignores diacritics.
+      await applicant.fill('#f-district-search', 'srodmiescie');
+      assert.equal(await applicant.locator('#f-district').inputValue(), 'Śródmieście');
+      await applicant.check('input[name="activities"][value="leisure"]');
+      await applicant.check('#f-consents-application');
+      const rest = MIN_FILL_MS + 300 - (Date.now() - shownAt);
+      if (rest > 0) await applicant.waitForTimeout(rest); // the form's signed minimum filling time; no event to wait for
+      await clickAndWait(applicant, applicant.locator(`main form[action^="/o/${org.slug}/apply"] .actions button[type="submit"]`));
+      assert.equal(pathOf(applicant), `/o/${org.slug}/apply/thanks`, (await problemsOn(applicant)).join(' | '));
+    } finally {
+      await visitor.close();
+    }
+    const [oksana] = await withSystem(server.db, (tx) =>
+      tx.select({ id: volunteers.id, gender: people.gender, district: volunteers.district }).from(volunteers).innerJoin(people, eq(people.id, volunteers.personId)).where(eq(people.email, 'oksana.levchenko@example.org')),
+    );
+    assert.deepEqual([oksana!.gender, oksana!.district], ['female', 'Śródmieście'], 'her own answer, stored where matching reads it');
+    // Screening and approval are the volunteers' story (e2e/volunteers.test.ts); here she is approved.
+    await withSystem(server.db, (tx) => tx.update(volunteers).set({ stage: 'approved' }).where(eq(volunteers.id, oksana!.id)));
+
+    // --- A mentee who asks for a woman, speaking Arabic, free on Wednesday evenings -----------------------------
+    const amal = await createMentee(w, org.id, { givenName: 'Amal', familyName: 'Haddad', preferredVolunteerGender: 'female', needs: ['leisure'], languages: [{ code: 'ar', level: 'native' }], availability: ['wed-evening'], district: 'Śródmieście' });
+    const page = await context.newPage();
+    await page.goto(`/matching/mentees/${amal}`);
+    const names = await page.locator('ol.suggestions > li h3').allInnerTexts();
+    assert.match(names[0] ?? '', /Оксана Левченко/, `the applicant fits best: ${names.join(' | ')}`);
+    assert.ok(!names.some((n) => /Tomasz/.test(n)), 'a man is never suggested to someone asking for a woman');
+    const row = page.locator('ol.suggestions > li', { hasText: 'Оксана Левченко' });
+    const made = await clickAndWait(page, row.locator('form[action$="/match"] [type="submit"]'));
+    assert.equal(made?.status(), 200, (await problemsOn(page)).join(' | '));
+    const [match] = await withSystem(server.db, (tx) => tx.select().from(matches).where(eq(matches.menteeId, amal)));
+    assert.equal(match?.volunteerId, oksana!.id, 'Amal is matched with Oksana');
+    await page.close();
   });
 });

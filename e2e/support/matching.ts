@@ -119,6 +119,10 @@ export async function seedMatching(server: E2EServer, org: Organisation, admin: 
   const kinds = decisions.map((d) => d.kind).join(', ');
   if (kinds !== 'accepted, rejected, stale') throw new Error(`the decided run's proposals became ${kinds}, not accepted, rejected, stale`);
 
+  // A volunteer whose gender was never recorded (after the runs): the rich case asks for a woman, so its suggestions
+  // page names her with a link to complete it (issue 11).
+  await volunteer({ givenName: 'Daria', familyName: 'Lis', gender: null, capacity: 1, languages: [{ code: 'pl', level: 'native' }], district: 'Stare Miasto', activities: ['mentoring'] });
+
   // The rich case: on the waiting list (also after the runs, so it has suggestions), with everything the case page shows.
   const caseId = await intake(
     {

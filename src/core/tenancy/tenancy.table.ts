@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { appRole, organisationId, tenantPolicy } from '../db/rls.js';
 import { users } from '../auth/auth.table.js';
 
@@ -31,6 +31,8 @@ export const organisations = pgTable(
     city: text(),
     /** IANA zone for dates shown, typed and sent in calendars (meetings, interviews). */
     timeZone: text().notNull().default('Europe/Warsaw'),
+    /** Forms may take a district outside the organisation's list (matching's districts), typed as "other". */
+    districtOtherAllowed: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -96,9 +98,15 @@ export const programmes = pgTable(
     /** Following the pairs: days to the first check-in after the first meeting, then between check-ins, and without a
      * meeting before a pair counts as quiet (missing keys: the defaults of the pairs module). */
     followUp: jsonb().$type<Record<string, number>>().notNull().default({}),
+    /** Matching: the distance (km between district centres) at which the distance component reaches 0. */
+    matchingMaxDistanceKm: integer().notNull().default(15),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('programmes_name_per_org').on(t.organisationId, t.name), tenantPolicy('programmes')],
+  (t) => [
+    unique('programmes_name_per_org').on(t.organisationId, t.name),
+    check('programmes_matching_max_distance', sql`${t.matchingMaxDistanceKm} between 1 and 200`),
+    tenantPolicy('programmes'),
+  ],
 ).enableRLS();
 
 /** A person as one organisation knows them. Personal data: every staff read is audited. */
@@ -113,7 +121,8 @@ export const people = pgTable(
     phone: text(),
     birthDate: date({ mode: 'string' }),
     locale: text().notNull().default('pl'),
-    /** female, male, other — or null when not stated. Used only for stated matching preferences. */
+    /** female, male, other, undisclosed ("prefer not to say") — or null when never asked. Used only for stated
+     * matching preferences: only female and male satisfy a wish for a woman or a man. */
     gender: text(),
     /**
      * Lower-case name and e-mail without diacritics, for search ("lodz" finds "Łódź"), then the Latin transliteration
@@ -129,7 +138,7 @@ export const people = pgTable(
   (t) => [
     index('people_org_name').on(t.organisationId, t.familyName, t.givenName),
     unique('people_user_per_org').on(t.organisationId, t.userId),
-    check('people_gender', sql`${t.gender} is null or ${t.gender} in ('female','male','other')`),
+    check('people_gender', sql`${t.gender} is null or ${t.gender} in ('female','male','other','undisclosed')`),
     tenantPolicy('people'),
   ],
 ).enableRLS();

@@ -3,4 +3,6 @@ export * from './form.js';
 export * from './render.js';
 export { Layout } from './layout.js';
 export { Address } from './address.js';
+
 export { PersonName } from './person-name.js';
+export { DistrictField } from './district-field.js';

@@ -1,11 +1,11 @@
 import type { Tx } from '../../core/db/tx.js';
 import { loadDistricts, loadExcludedPairs, loadProgrammeWeights } from './profiles.repository.js';
-import { weightsFrom } from './scoring/index.js';
+import { MAX_DISTANCE_KM, weightsFrom } from './scoring/index.js';
 import type { ScoringContext } from './scoring/types.js';
 
 /**
- * The scoring contexts of one organisation: its districts and excluded pairs are shared, the weights are those of
- * the mentee's programme (the defaults for a mentee without one). Exclusions are read for the given mentees or
+ * The scoring contexts of one organisation: its districts and excluded pairs are shared, the weights and distance
+ * limit are those of the mentee's programme (the defaults for a mentee without one). Exclusions are read for the given mentees or
  * volunteers only when a scope is given (a suggestion page needs one person's, a batch run the whole list's).
  */
 export async function loadContexts(
@@ -20,7 +20,8 @@ export async function loadContexts(
   return (programmeId) => {
     let ctx = cache.get(programmeId);
     if (!ctx) {
-      ctx = { weights: weightsFrom(programmeId ? (weights.get(programmeId) ?? {}) : {}), districts, excluded };
+      const programme = programmeId ? weights.get(programmeId) : undefined;
+      ctx = { weights: weightsFrom(programme?.weights ?? {}), districts, excluded, maxDistanceKm: programme?.maxDistanceKm ?? MAX_DISTANCE_KM };
       cache.set(programmeId, ctx);
     }
     return ctx;

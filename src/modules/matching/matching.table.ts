@@ -140,8 +140,9 @@ export const matchRunUnmatched = pgTable(
     runId: uuid().notNull().references(() => matchRuns.id, { onDelete: 'cascade' }),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
     eligible: integer().notNull(),
-    /** { count, byKey: { violation key: volunteers } } (see scoring/rank.ts LeftOut) */
-    leftOut: jsonb().$type<{ count: number; byKey: Record<string, number> }>().notNull(),
+    /** { count, byKey: { violation key: volunteers } } (see scoring/rank.ts LeftOut); `genderUnknown`: volunteers who
+     * would have fitted but for an unrecorded gender while the person asked for a woman or a man (absent in old runs). */
+    leftOut: jsonb().$type<{ count: number; byKey: Record<string, number>; genderUnknown?: number }>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.menteeId] }), check('match_run_unmatched_eligible', sql`${t.eligible} >= 0`), tenantPolicy('match_run_unmatched')],
 ).enableRLS();

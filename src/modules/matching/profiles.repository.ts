@@ -27,7 +27,7 @@ export function ageOn(birthDate: string | null, today: string): number | null {
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
-const asGender = (g: string | null): Gender | null => (g === 'female' || g === 'male' || g === 'other' ? g : null);
+const asGender = (g: string | null): Gender | null => (g === 'female' || g === 'male' || g === 'other' || g === 'undisclosed' ? g : null);
 const asPreference = (g: string | null): 'any' | 'female' | 'male' | null => (g === 'any' || g === 'female' || g === 'male' ? g : null);
 
 /** A volunteer as scoring sees them, plus what the pages show and the checks need. */
@@ -221,14 +221,21 @@ export async function loadExcludedPairs(tx: Tx, organisationId: string, opts: { 
   return new Set(rows.map((r) => `${r.menteeId}:${r.volunteerId}`));
 }
 
-/** The raw matching weights of programmes (the scoring module turns them into Weights with its defaults). */
-export async function loadProgrammeWeights(tx: Tx, organisationId: string, programmeIds: string[]): Promise<Map<string, Record<string, number>>> {
+/**
+ * The raw matching weights of programmes (the scoring module turns them into Weights with its defaults) and each
+ * programme's distance limit in km.
+ */
+export async function loadProgrammeWeights(
+  tx: Tx,
+  organisationId: string,
+  programmeIds: string[],
+): Promise<Map<string, { weights: Record<string, number>; maxDistanceKm: number }>> {
   if (programmeIds.length === 0) return new Map();
   const rows = await tx
-    .select({ id: programmes.id, weights: programmes.matchingWeights })
+    .select({ id: programmes.id, weights: programmes.matchingWeights, maxDistanceKm: programmes.matchingMaxDistanceKm })
     .from(programmes)
     .where(and(eq(programmes.organisationId, organisationId), inArray(programmes.id, programmeIds)));
-  return new Map(rows.map((r) => [r.id, r.weights]));
+  return new Map(rows.map((r) => [r.id, { weights: r.weights, maxDistanceKm: r.maxDistanceKm }]));
 }
 
 /** The organisation's programmes (active first, then by name) for filters and the batch form. */

@@ -60,6 +60,8 @@ const profile = {
   availability: availabilityField(),
   /** A district of the organisation's list when it keeps one (checked by the service), else free text. */
   district: optionalText(100),
+  /** A place outside the list, typed after choosing "another place" (only where the organisation allows it). */
+  districtOther: optionalText(100),
   interests: z.array(requiredText(60)).max(MAX_INTERESTS).default([]),
   preferredVolunteerGender: optionalEnum(PREFERRED_GENDERS),
   preferredVolunteerAgeMin: optionalInt(16, 120),

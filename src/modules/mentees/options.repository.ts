@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { memberships, organisations, people, programmes, type Role } from '../../core/tenancy/tenancy.table.js';
+import type { DistrictChoice } from '../../core/tenancy/district-choice.js';
 import { districts } from '../matching/matching.table.js';
 
 /** The organisation's own lists a mentee's profile chooses from (tenant transaction, filtered by organisation). */
@@ -23,6 +24,12 @@ export async function findProgrammes(tx: Tx, organisationId: string, activeOnly:
 export async function findDistrictNames(tx: Tx, organisationId: string): Promise<string[]> {
   const rows = await tx.select({ name: districts.name }).from(districts).where(eq(districts.organisationId, organisationId)).orderBy(asc(districts.name));
   return rows.map((r) => r.name);
+}
+
+/** The district list and whether the organisation lets a form type a place outside it ("other"). */
+export async function findDistrictChoice(tx: Tx, organisationId: string): Promise<DistrictChoice> {
+  const [org] = await tx.select({ otherAllowed: organisations.districtOtherAllowed }).from(organisations).where(eq(organisations.id, organisationId));
+  return { names: await findDistrictNames(tx, organisationId), otherAllowed: org?.otherAllowed ?? false };
 }
 
 /** Staff members with an account holding one of `roles` (value = user id, label = name). */

@@ -31,7 +31,7 @@ export interface NewProposal {
 export interface NewUnmatched {
   menteeId: string;
   eligible: number;
-  leftOut: { count: number; byKey: Record<string, number> };
+  leftOut: { count: number; byKey: Record<string, number>; genderUnknown?: number };
 }
 
 /** The run, its proposals and who it left unmatched (in chunks: the driver allows 65 535 parameters a statement). */

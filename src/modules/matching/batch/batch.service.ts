@@ -15,6 +15,7 @@ import { readRefusals, refusalMessage, storeRefusals, type Refusal } from '../re
 import { explainLeftOut, prepareVolunteers, rankVolunteers, scorePair, type PreparedVolunteers } from '../scoring/index.js';
 import type { ScoringContext, VolunteerProfile } from '../scoring/types.js';
 import { insertExclusion } from '../suggestions/suggestions.repository.js';
+import { unknownGenderFor } from '../unknown-gender.js';
 import { closeRunIfDone, decideProposal, findProposal, findProposals, findRun, findRuns, findUnmatched, insertRun, lockProposals, type NewProposal, type NewUnmatched, type ProposalRow, type RunRow, type UnmatchedRow } from './batch.repository.js';
 import type { ProposalOutput, RejectInput, RunInput, RunOutput } from './batch.schemas.js';
 import { batchInstance } from './instance.js';
@@ -95,11 +96,14 @@ function unmatchedOf(
     .filter((m) => !matched.has(m.id))
     .map((m) => {
       const fitted = eligible.get(m.id) ?? 0;
-      if (fitted > 0) return { menteeId: m.id, eligible: fitted, leftOut: { count: 0, byKey: {} } };
       const ctx = contextFor(m.programmeId);
+      // Said in the reason, so that a wish for a woman or a man never fails silently on unrecorded genders.
+      const unknown = unknownGenderFor(m, volunteers, ctx).length;
+      const genderUnknown = unknown > 0 ? { genderUnknown: unknown } : {};
+      if (fitted > 0) return { menteeId: m.id, eligible: fitted, leftOut: { count: 0, byKey: {}, ...genderUnknown } };
       if (!prepared.has(m.programmeId)) prepared.set(m.programmeId, prepareVolunteers(volunteers, ctx));
       const { leftOut } = rankVolunteers(m, prepared.get(m.programmeId)!, ctx, { limit: 1 });
-      return { menteeId: m.id, eligible: 0, leftOut: { count: leftOut.count, byKey: leftOut.byKey as Record<string, number> } };
+      return { menteeId: m.id, eligible: 0, leftOut: { count: leftOut.count, byKey: leftOut.byKey as Record<string, number>, ...genderUnknown } };
     });
 }
 
@@ -120,7 +124,13 @@ export function presentUnmatched(u: UnmatchedRow, t: Translate, locale: Locale):
       : u.leftOut.count === 0
         ? t('matching.batch.unmatched.noVolunteers')
         : t('matching.batch.unmatched.noneFits', { reasons: explainLeftOut(u.leftOut as Parameters<typeof explainLeftOut>[0], 'volunteers', t, locale) });
-  return { mentee: { id: u.menteeId, givenName: u.givenName, familyName: u.familyName }, waiting: u.status === 'waiting', eligible: u.eligible, reason };
+  const unknown = u.leftOut.genderUnknown ?? 0;
+  return {
+    mentee: { id: u.menteeId, givenName: u.givenName, familyName: u.familyName },
+    waiting: u.status === 'waiting',
+    eligible: u.eligible,
+    reason: unknown > 0 ? `${reason} ${t('matching.batch.unmatched.genderUnknown', { count: unknown })}` : reason,
+  };
 }
 
 export interface PresentedProposal extends ProposalOutput {

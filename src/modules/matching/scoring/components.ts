@@ -5,8 +5,8 @@
  *
  *  language      best common language, valued by the LOWER of the two levels (A1 .2 … C2 .95, native 1)
  *  availability  common weekly slots, full at FULL_SLOTS or more
- *  distance      1 at 0 km (same district), falling linearly to 0 at 15 km or the volunteer's travel limit if
- *                smaller; 0 when either district is unknown or has no centre
+ *  distance      1 at 0 km (same district), falling linearly to 0 at the programme's limit (default 15 km) or
+ *                the volunteer's travel limit if smaller; 0 when either district is unknown or has no centre
  *  interests     shared interests (case- and diacritic-insensitive), full at FULL_INTERESTS or more
  *  needs         share of the mentee's still-uncovered needs that the volunteer offers (NEED_ACTIVITIES)
  *  waiting       days on the waiting list, linear up to FULL_WAITING_DAYS
@@ -76,7 +76,7 @@ export function scoreOf(pm: PreparedMentee, pv: PreparedVolunteer, w: Weights): 
   return round2(
     pointsOf(w.language, languageFraction(pm, pv)) +
       pointsOf(w.availability, availabilityFraction(pm, pv)) +
-      pointsOf(w.distance, distanceFraction(distanceKm(pm, pv), pv.reachKm)) +
+      pointsOf(w.distance, distanceFraction(distanceKm(pm, pv), Math.min(pm.maxKm, pv.travelKm))) +
       pointsOf(w.interests, Math.min(sharedInterests(pm, pv), FULL_INTERESTS) / FULL_INTERESTS) +
       pointsOf(w.needs, needsFraction(pm, pv)) +
       pointsOf(w.waiting, waitingFraction(pm.profile.daysWaiting)),
@@ -99,6 +99,7 @@ export function componentsOf(pm: PreparedMentee, pv: PreparedVolunteer, w: Weigh
 
   const common = pm.slots & pv.slots;
   const km = distanceKm(pm, pv);
+  const reachKm = Math.min(pm.maxKm, pv.travelKm);
   const theirs = folded(pv.profile.interests);
   const interests = pm.interests.filter(([key]) => theirs.has(key)).map(([, written]) => written);
   const offered = pm.uncoveredNeeds.filter((n) => (needBit(n) & pv.servedNeeds) !== 0);
@@ -115,8 +116,11 @@ export function componentsOf(pm: PreparedMentee, pv: PreparedVolunteer, w: Weigh
     component('availability', availabilityFraction(pm, pv), { count: popcount(common), slots: slotsOf(common), days: daysOf(common) }),
     component(
       'distance',
-      distanceFraction(km, pv.reachKm),
-      km === null ? { known: false } : { known: true, km: round2(km), sameDistrict: pv.districtId === pm.districtId, reachKm: pv.reachKm },
+      distanceFraction(km, reachKm),
+      // `limit` says whose limit applies (the programme's or the volunteer's), so the reason can name it.
+      km === null
+        ? { known: false }
+        : { known: true, km: round2(km), sameDistrict: pv.districtId === pm.districtId, reachKm, limit: pv.travelKm < pm.maxKm ? 'volunteer' : 'programme' },
     ),
     component('interests', Math.min(sharedInterests(pm, pv), FULL_INTERESTS) / FULL_INTERESTS, { interests }),
     component('needs', needsFraction(pm, pv), { offered, uncovered: pm.uncoveredNeeds }),

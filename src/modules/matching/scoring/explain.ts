@@ -39,6 +39,8 @@ export function explainComponent(c: Component, t: Translate, locale: Locale): st
       const value = num(d.km);
       if (d.known !== true || value === null) return t(`${P}.distance.unknown`);
       if (d.sameDistrict === true) return t(`${P}.distance.same`);
+      const reach = num(d.reachKm);
+      if (reach !== null && value >= reach) return t(`${P}.distance.beyond.${d.limit === 'volunteer' ? 'volunteer' : 'programme'}`, { km: km(value, locale), limit: km(reach, locale) });
       return t(`${P}.distance`, { km: km(value, locale) });
     }
     case 'interests': {

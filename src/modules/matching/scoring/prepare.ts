@@ -33,7 +33,7 @@ export interface Vocabulary {
 export const newVocabulary = (): Vocabulary => ({ languages: new Map(), interests: new Map(), districts: new Map(), folds: new Map() });
 
 /** 0 = unknown / no preference, so a stated preference (1, 2) never equals an unknown gender. */
-const GENDER_CODE: Record<Gender, number> = { female: 1, male: 2, other: 3 };
+const GENDER_CODE: Record<Gender, number> = { female: 1, male: 2, other: 3, undisclosed: 4 };
 const genderCode = (g: Gender | null) => (g === null ? 0 : (GENDER_CODE[g] ?? 0));
 const preferenceCode = (p: 'any' | 'female' | 'male' | null) => (p === 'female' ? 1 : p === 'male' ? 2 : 0);
 
@@ -55,8 +55,8 @@ export interface PreparedVolunteer {
   slots: number;
   /** vocabulary id of the district; -1 when none is recorded */
   districtId: number;
-  /** km at which the distance component reaches 0 */
-  reachKm: number;
+  /** the most km the volunteer will travel (Infinity: no limit stated); the programme's limit applies too */
+  travelKm: number;
   interestIds: number[];
   servedNeeds: number;
 }
@@ -85,6 +85,8 @@ export interface PreparedMentee {
   /** vocabulary id of the district (-1: none recorded, or no volunteer lives there) */
   districtId: number;
   hasDistrict: boolean;
+  /** the programme's distance limit (km at which the distance component reaches 0 unless the volunteer's is smaller) */
+  maxKm: number;
   /** km from the mentee's district centre to each vocabulary district's centre; NaN where either is unknown */
   kmByDistrict: Float64Array;
   /** ids (-1: no volunteer shares it) in the same order as `interests` */
@@ -96,8 +98,15 @@ export interface PreparedMentee {
   uncoveredMask: number;
 }
 
-/** The distance component falls to 0 at 15 km, or sooner at the volunteer's stated travel limit. */
+/**
+ * The distance component falls to 0 at the programme's limit (`ctx.maxDistanceKm`, this default when unset), or
+ * sooner at the volunteer's stated travel limit.
+ */
 export const MAX_DISTANCE_KM = 15;
+
+/** The programme's limit from the context: a positive finite number, else the default. */
+export const maxDistanceOf = (ctx: ScoringContext): number =>
+  typeof ctx.maxDistanceKm === 'number' && Number.isFinite(ctx.maxDistanceKm) && ctx.maxDistanceKm > 0 ? ctx.maxDistanceKm : MAX_DISTANCE_KM;
 
 function pointOf(district: string | null, ctx: ScoringContext): Point | null {
   return district === null ? null : (districtIndex(ctx.districts).get(district) ?? null);
@@ -157,7 +166,7 @@ function distancesFrom(from: Point | null, vocabulary: Vocabulary, ctx: ScoringC
 
 export function prepareVolunteer(v: VolunteerProfile, ctx: ScoringContext, vocabulary: Vocabulary): PreparedVolunteer {
   const district = districtKey(v.district);
-  const travel = v.travelKm === null || !Number.isFinite(v.travelKm) ? MAX_DISTANCE_KM : Math.max(0, v.travelKm);
+  const travel = v.travelKm === null || !Number.isFinite(v.travelKm) ? Infinity : Math.max(0, v.travelKm);
   const languages = spokenLanguages(v.languages);
   const interests = folded(v.interests, vocabulary.folds);
   return {
@@ -173,7 +182,7 @@ export function prepareVolunteer(v: VolunteerProfile, ctx: ScoringContext, vocab
     languageValues: Array.from(languages.values(), (l) => l.value),
     slots: slotMask(v.availability),
     districtId: district === null ? -1 : intern(vocabulary.districts, district),
-    reachKm: Math.min(MAX_DISTANCE_KM, travel),
+    travelKm: travel,
     interestIds: Array.from(interests.keys(), (key) => intern(vocabulary.interests, key)),
     servedNeeds: servedNeedsMask(v.activities),
   };
@@ -206,6 +215,7 @@ export function prepareMentee(m: MenteeProfile, ctx: ScoringContext, vocabulary:
     slots: slotMask(m.availability),
     districtId: district === null ? -1 : (vocabulary.districts.get(district) ?? -1),
     hasDistrict: district !== null,
+    maxKm: maxDistanceOf(ctx),
     kmByDistrict: distancesFrom(pointOf(district, ctx), vocabulary, ctx),
     interestIds: interests.map(([key]) => vocabulary.interests.get(key) ?? -1),
     interests,

@@ -4,7 +4,8 @@
  */
 import type { LanguageLevel } from '../../volunteers/volunteers.table.js';
 
-export type Gender = 'female' | 'male' | 'other';
+/** "undisclosed": the person preferred not to say. Only female and male satisfy a stated preference. */
+export type Gender = 'female' | 'male' | 'other' | 'undisclosed';
 
 export interface VolunteerProfile {
   id: string;
@@ -68,6 +69,11 @@ export interface ScoringContext {
   districts: ReadonlyMap<string, { latitude: number; longitude: number }>;
   /** Pairs a coordinator excluded, as `${menteeId}:${volunteerId}`. */
   excluded: ReadonlySet<string>;
+  /**
+   * The programme's distance limit in km: the distance component falls linearly to 0 there (or sooner at the
+   * volunteer's own travel limit). Absent: MAX_DISTANCE_KM (15). A rural programme may set 40 or more.
+   */
+  maxDistanceKm?: number;
 }
 
 export type ComponentKey = keyof Weights;

@@ -40,7 +40,7 @@ export const ExclusionInput = z
   .strict();
 export type ExclusionInput = z.infer<typeof ExclusionInput>;
 
-export const GENDERS = ['female', 'male', 'other'] as const;
+export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 
 /** The volunteer's matching profile (not asked by the volunteer form): places at once and gender. */
 export const VolunteerProfileInput = z

@@ -9,6 +9,7 @@ import { findMatches } from '../matches.repository.js';
 import { MATCHABLE_STATUSES, presentMatch } from '../matches.service.js';
 import { CANDIDATE_STAGES, loadDistricts, loadMentees, loadVolunteers, orgClock, type MenteeCandidate, type VolunteerCandidate } from '../profiles.repository.js';
 import { explainCaution, explainLeftOut, prepareVolunteers, rankMentees, rankVolunteers, type LeftOut, type Ranked } from '../scoring/index.js';
+import { unknownGenderFor } from '../unknown-gender.js';
 import type { MenteeProfile, VolunteerProfile } from '../scoring/types.js';
 import { findExclusions } from './suggestions.repository.js';
 import { SUGGESTION_LIMIT, type SuggestionQuery, type SuggestionsOutput } from './suggestions.schemas.js';
@@ -69,6 +70,8 @@ export async function suggestionsForMentee(db: Db, actor: Actor, menteeId: strin
       const v = byId.get(r.profile.id)!;
       return present(r, byId, v.activeMatches >= v.capacity, t, locale);
     });
+    // A wish for a woman or a man rules out everyone whose gender was never recorded: name them, so it is not silent.
+    const genderUnknown = matchable ? unknownGenderFor(mentee, scored.filter(volunteerFilter(query)), ctx) : [];
     const districts = new Set([...(await loadDistricts(tx, org)).keys(), ...volunteers.flatMap((v) => (v.district ? [v.district] : []))]);
     const result = {
       timeZone: clock.timeZone,
@@ -77,6 +80,8 @@ export async function suggestionsForMentee(db: Db, actor: Actor, menteeId: strin
       items,
       eligible: ranking?.eligible ?? 0,
       leftOut: ranking?.leftOut ?? { count: 0, byKey: {} },
+      /** Volunteers left out only because their gender is unknown while the mentee asked for a woman or a man. */
+      genderUnknown: genderUnknown.map((v) => ({ id: v.id, givenName: v.givenName, familyName: v.familyName })),
       candidates: volunteers.length,
       exclusions: await findExclusions(tx, org, { menteeId }),
       activeMatches: (await findMatches(tx, org, { status: 'active', menteeId }, { offset: 0, limit: 50 })).rows.map((r) => presentMatch(r, t, locale)),

@@ -4,7 +4,7 @@ import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helper
 import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
-import { createDistrict, deleteDistrict, getDistrict, updateDistrict, type DistrictWithUsage } from './districts.service.js';
+import { createDistrict, deleteDistrict, getDistrict, setDistrictOtherAllowed, updateDistrict, type DistrictWithUsage } from './districts.service.js';
 import { settingsPolicy } from './settings.policy.js';
 import { DistrictInput } from './settings.schemas.js';
 import { DistrictDeleteView, DistrictFormView } from './views/district-views.js';
@@ -38,6 +38,14 @@ export function districtsPages({ app, db }: ModuleContext) {
   };
 
   app.get('/matching/settings/districts/new', { config }, async (req, reply) => formPage(req, reply, emptyForm(), null));
+
+  // The checkbox posts "true" when ticked and nothing when not.
+  app.post('/matching/settings/districts/other', { config }, async (req, reply) => {
+    const allowed = formBody(req).otherAllowed === 'true';
+    await setDistrictOtherAllowed(db, actorOf(req), allowed);
+    setFlash(reply, 'success', allowed ? 'matching.settings.districts.otherOn' : 'matching.settings.districts.otherOff');
+    return reply.redirect('/matching/settings#district-other', 303);
+  });
   app.post('/matching/settings/districts/new', { config }, async (req, reply) => save(req, reply, null));
 
   app.get('/matching/settings/districts/:id/edit', { config }, async (req, reply) => {

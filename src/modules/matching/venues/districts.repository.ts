@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
+import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { rowsOf } from '../../../core/db/tx.js';
 import { mentees } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
@@ -45,6 +46,17 @@ export async function updateDistrict(tx: Tx, organisationId: string, id: string,
 
 export async function deleteDistrict(tx: Tx, organisationId: string, id: string): Promise<void> {
   await tx.delete(districts).where(and(eq(districts.organisationId, organisationId), eq(districts.id, id)));
+}
+
+/** Whether the organisation's forms may take a place outside its district list ("other"). */
+export async function findDistrictOtherAllowed(tx: Tx, organisationId: string, lock = false): Promise<boolean> {
+  const query = tx.select({ allowed: organisations.districtOtherAllowed }).from(organisations).where(eq(organisations.id, organisationId));
+  const [row] = lock ? await query.for('update') : await query;
+  return row?.allowed ?? false;
+}
+
+export async function saveDistrictOtherAllowed(tx: Tx, organisationId: string, allowed: boolean): Promise<void> {
+  await tx.update(organisations).set({ districtOtherAllowed: allowed }).where(eq(organisations.id, organisationId));
 }
 
 /** A district name as compared everywhere: without surrounding spaces, ignoring case. */

@@ -5,6 +5,8 @@ import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import {
+  findDistrictOtherAllowed,
+  saveDistrictOtherAllowed,
   deleteDistrict as deleteDistrictRow,
   districtNameTaken,
   districtUsageByName,
@@ -114,3 +116,17 @@ export async function deleteDistrict(db: Db, actor: Actor, id: string): Promise<
     return present(d);
   });
 }
+
+/**
+ * Lets the organisation's forms (volunteer application, request for support, intake) take a place outside the
+ * district list as "other", or not (the default). Audited `organisation.district_other` when it changes.
+ */
+export async function setDistrictOtherAllowed(db: Db, actor: Actor, allowed: boolean): Promise<void> {
+  await withTenant(db, actor, async (tx) => {
+    if ((await findDistrictOtherAllowed(tx, actor.organisationId, true)) === allowed) return;
+    await saveDistrictOtherAllowed(tx, actor.organisationId, allowed);
+    await audit(tx, actor, { action: 'organisation.district_other', entity: 'organisation', entityId: actor.organisationId, fields: ['districtOtherAllowed'] });
+  });
+}
+
+export { findDistrictOtherAllowed };

@@ -5,11 +5,11 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { settingsPolicy } from './settings.policy.js';
-import { WeightsInput, type WeightsOutput } from './settings.schemas.js';
+import { MaxDistanceInput, WeightsInput, type WeightsOutput } from './settings.schemas.js';
 import { loadSettings } from './settings.service.js';
 import { SettingsOverviewView } from './views/settings-overview.js';
 import { WeightsFormView } from './views/weights-form.js';
-import { DEFAULT_WEIGHTS, getProgrammeWeights, saveWeights } from './weights.service.js';
+import { DEFAULT_WEIGHTS, getProgrammeWeights, MAX_DISTANCE_KM, saveWeights } from './weights.service.js';
 
 /** /matching/settings (the overview) and the weights of each programme. */
 export function settingsPages({ app, db }: ModuleContext) {
@@ -21,19 +21,24 @@ export function settingsPages({ app, db }: ModuleContext) {
   });
 
   const weightsPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, programme: WeightsOutput, status = 200) =>
-    sendPage(req, reply, (c) => c.t('matching.settings.weights.formTitle', { name: programme.programme }), (ctx) => <WeightsFormView ctx={ctx} form={form} programme={programme} defaults={DEFAULT_WEIGHTS} />, status);
+    sendPage(req, reply, (c) => c.t('matching.settings.weights.formTitle', { name: programme.programme }), (ctx) => <WeightsFormView ctx={ctx} form={form} programme={programme} defaults={DEFAULT_WEIGHTS} defaultMaxDistanceKm={MAX_DISTANCE_KM} />, status);
 
   app.get('/matching/settings/weights/:programmeId', { config }, async (req, reply) => {
     const p = await getProgrammeWeights(db, actorOf(req), idParam(req, 'programmeId'));
-    return weightsPage(req, reply, emptyForm({ ...p.weights }), p);
+    return weightsPage(req, reply, emptyForm({ ...p.weights, maxDistanceKm: p.maxDistanceKm }), p);
   });
 
   app.post('/matching/settings/weights/:programmeId', { config }, async (req, reply) => {
     const p = await getProgrammeWeights(db, actorOf(req), idParam(req, 'programmeId'));
     const body = formBody(req);
-    const parsed = WeightsInput.safeParse(body);
-    if (!parsed.success) return weightsPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, p, 422);
-    await saveWeights(db, actorOf(req), p.programmeId, parsed.data);
+    const { maxDistanceKm, ...weights } = body;
+    const parsed = WeightsInput.safeParse(weights);
+    const distance = MaxDistanceInput.safeParse({ maxDistanceKm });
+    if (!parsed.success || !distance.success) {
+      const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(distance.success ? {} : fieldErrors(distance.error)) };
+      return weightsPage(req, reply, { values: body, errors }, p, 422);
+    }
+    await saveWeights(db, actorOf(req), p.programmeId, parsed.data, distance.data.maxDistanceKm);
     setFlash(reply, 'success', 'matching.settings.weights.saved', { name: p.programme });
     return reply.redirect('/matching/settings#weights-title', 303);
   });

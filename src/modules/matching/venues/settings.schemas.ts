@@ -110,11 +110,36 @@ export const WeightsInput = z
   });
 export type WeightsInput = Weights;
 
+/** The programme's distance limit: a whole number of km, 1–200 (rural programmes travel 30 km and more). */
+export const MAX_DISTANCE_RANGE = { min: 1, max: 200 } as const;
+
+/**
+ * The distance limit field of the weights form: km at which the distance component reaches 0. Absent (an older
+ * form or client): the programme keeps its limit.
+ */
+export const MaxDistanceInput = z
+  .object({
+    maxDistanceKm: z
+      .unknown()
+      .transform((v, ctx) => {
+        if (v === undefined) return undefined;
+        const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < MAX_DISTANCE_RANGE.min || n > MAX_DISTANCE_RANGE.max) {
+          ctx.addIssue({ code: 'custom', params: { key: 'matching.settings.validation.maxDistance' } });
+          return z.NEVER;
+        }
+        return n;
+      }),
+  })
+  .strict();
+
 export const WeightsOutput = z.object({
   programmeId: z.string().uuid(),
   programme: z.string(),
-  /** False while the programme uses the defaults. */
+  /** False while the programme uses the defaults (weights and distance limit). */
   custom: z.boolean(),
+  /** km at which the distance component reaches 0 (default 15). */
+  maxDistanceKm: z.number().int(),
   weights: z.object(Object.fromEntries(WEIGHT_KEYS.map((k) => [k, z.number().int()])) as Record<ComponentKey, z.ZodNumber>),
 });
 export type WeightsOutput = z.infer<typeof WeightsOutput>;

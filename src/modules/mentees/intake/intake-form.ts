@@ -24,6 +24,7 @@ export function menteeFromForm(body: Record<string, unknown>, part: 'create' | '
     languages: shared.languages,
     availability: shared.availability,
     district: str(body.district),
+    districtOther: str(body.districtOther),
     interests: shared.interests,
     preferredVolunteerGender: str(body.preferredVolunteerGender),
     preferredVolunteerAgeMin: str(body.preferredVolunteerAgeMin),

@@ -7,7 +7,8 @@ import { translator, type Locale } from '../../../core/i18n/index.js';
 import { addCaseStaff, addEvent, findFirstPossibleDuplicate, findMenteeById, insertConsents, insertMentee, insertPerson, lockMentee, updateMentee, updatePerson, type MenteeRow } from '../mentees.repository.js';
 import type { MenteeInput, MenteeUpdate } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';
-import { findDistrictNames, findOrganisation, findProgrammes, findStaff, type Option } from '../options.repository.js';
+import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
+import { findDistrictChoice, findOrganisation, findProgrammes, findStaff, type Option } from '../options.repository.js';
 import { checkProfile, filledFields, personValues, profileValues } from './profile.js';
 
 /** Today in the organisation's zone (ages are counted on its calendar, never the UTC date). */
@@ -15,8 +16,8 @@ const orgToday = async (tx: Tx, organisationId: string, now: Date) => (await org
 
 export interface IntakeOptions {
   programmes: (Option & { active: boolean })[];
-  /** Empty: the organisation keeps no district list, the district is free text. */
-  districts: string[];
+  /** No names: the organisation keeps no district list, the district is free text. */
+  districts: DistrictChoice;
   socialWorkers: Option[];
 }
 
@@ -24,7 +25,7 @@ export interface IntakeOptions {
 export async function intakeOptions(db: Db, actor: Actor, keepProgramme: string | null = null): Promise<IntakeOptions> {
   return withTenant(db, actor, async (tx) => ({
     programmes: (await findProgrammes(tx, actor.organisationId, false)).filter((p) => p.active || p.value === keepProgramme),
-    districts: await findDistrictNames(tx, actor.organisationId),
+    districts: await findDistrictChoice(tx, actor.organisationId),
     socialWorkers: await findStaff(tx, actor.organisationId, menteesPolicy.responsible),
   }));
 }

@@ -1,12 +1,12 @@
 import type { Actor } from '../../../core/audit/audit.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { invalid } from '../../../core/http/route-helpers.js';
-import { foldForSearch } from '../../../core/i18n/index.js';
 import { isMinor } from '../../volunteers/index.js';
 import type { MenteeValues, PersonValues } from '../mentees.repository.js';
 import type { MenteeInput, MenteeUpdate } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';
-import { findDistrictNames, findProgrammes, findStaff } from '../options.repository.js';
+import { resolveDistrict } from '../../../core/tenancy/district-choice.js';
+import { findDistrictChoice, findProgrammes, findStaff } from '../options.repository.js';
 
 export type Profile = Omit<MenteeInput, 'consents'> | Omit<MenteeUpdate, 'version'>;
 
@@ -30,16 +30,10 @@ export async function checkProfile(tx: Tx, actor: Actor, p: Profile, fallback: s
     if (!active.some((o) => o.value === p.programmeId)) throw invalid('programmeId', 'mentees.validation.unknownProgramme');
     programmeId = p.programmeId;
   }
-  let district = p.district ?? null;
-  if (district) {
-    const names = await findDistrictNames(tx, actor.organisationId);
-    if (names.length > 0) {
-      const wanted = foldForSearch(district);
-      const known = names.find((n) => foldForSearch(n) === wanted);
-      if (!known) throw invalid('district', 'mentees.validation.unknownDistrict');
-      district = known;
-    }
-  }
+  // From the organisation's list (ignoring case and diacritics), or a typed place only where it allows one.
+  const resolved = resolveDistrict(await findDistrictChoice(tx, actor.organisationId), p.district, p.districtOther);
+  if (!resolved.ok) throw invalid(resolved.field, resolved.field === 'district' ? 'mentees.validation.unknownDistrict' : resolved.key);
+  const district = resolved.district;
   const socialWorkerUserId = p.socialWorkerUserId ?? fallback;
   if (socialWorkerUserId !== fallback) {
     const staff = await findStaff(tx, actor.organisationId, menteesPolicy.responsible);

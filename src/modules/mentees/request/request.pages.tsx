@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
 import { z } from 'zod';
 import type { ModuleContext } from '../../../app.js';
 import { AppError, type FieldErrors } from '../../../core/http/errors.js';
@@ -49,7 +50,7 @@ export function requestPages({ app, db, config }: ModuleContext) {
   let key: Promise<string> | undefined;
   const formKey = () => (key ??= appSecret(db, 'mentee-request-hmac'));
 
-  const formPage = async (req: FastifyRequest, reply: FastifyReply, org: PublicOrganisation, districts: string[], form: FormState, token: string | null, rows: number, status = 200) => {
+  const formPage = async (req: FastifyRequest, reply: FastifyReply, org: PublicOrganisation, districts: DistrictChoice, form: FormState, token: string | null, rows: number, status = 200) => {
     const formToken = token ?? issueFormToken(await formKey(), org.id);
     return sendPage(req, reply, (c) => c.t('mentees.request.title', { organisation: org.name }), (ctx) => <RequestFormView ctx={ctx} org={org} districts={districts} form={form} formToken={formToken} languageRows={rows} />, status);
   };

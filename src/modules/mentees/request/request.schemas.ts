@@ -25,6 +25,8 @@ export const RequestInput = z
     preferredVolunteerGender: z.preprocess((v) => (v === '' ? undefined : v), z.enum(PREFERRED_GENDERS).optional()),
     preferredVolunteerAgeMin: optionalInt(16, 120),
     preferredVolunteerAgeMax: optionalInt(16, 120),
+    /** The place typed when "another place" was chosen (only where the organisation allows it). */
+    districtOther: optionalText(100),
     age: optionalInt(0, 120),
     birthDate: birthDate(),
     forSomeoneElse: z.boolean().default(false),
@@ -66,6 +68,7 @@ export function requestFromForm(body: Record<string, unknown>): { input: Record<
     preferredVolunteerGender: str(body.preferredVolunteerGender),
     preferredVolunteerAgeMin: str(body.preferredVolunteerAgeMin),
     preferredVolunteerAgeMax: str(body.preferredVolunteerAgeMax),
+    districtOther: str(body.districtOther),
     age: str(body.age),
     birthDate: str(body.birthDate),
     forSomeoneElse: ticked('forSomeoneElse'),

@@ -4,14 +4,15 @@ import type { Db } from '../../../core/db/database.js';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
-import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
+import type { Locale } from '../../../core/i18n/index.js';
 import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import { findOrganisationBySlug, releaseFormToken, useFormToken, type PublicOrganisation } from '../../volunteers/application/application.repository.js';
 import { isMinor } from '../../volunteers/index.js';
 import { filledFields } from '../intake/profile.js';
 import { addEvent, findFirstPossibleDuplicate, insertConsents, insertMentee, insertPerson } from '../mentees.repository.js';
-import { findDistrictNames } from '../options.repository.js';
+import { resolveDistrict, type DistrictChoice } from '../../../core/tenancy/district-choice.js';
+import { findDistrictChoice } from '../options.repository.js';
 import { requestReceivedMail } from './request.mails.js';
 import type { RequestInput } from './request.schemas.js';
 import { requestConsentText } from './wording.js';
@@ -20,10 +21,10 @@ import { requestConsentText } from './wording.js';
 export const statusPath = (slug: string, token: string, locale: string) => `/o/${slug}/request/status/${token}?lang=${locale}`;
 
 /** The organisation behind a public address and its district list (empty: the district is free text), or NOT_FOUND. */
-export async function getRequestForm(db: Db, slug: string): Promise<{ org: PublicOrganisation; districts: string[] }> {
+export async function getRequestForm(db: Db, slug: string): Promise<{ org: PublicOrganisation; districts: DistrictChoice }> {
   const org = await withSystem(db, (tx) => findOrganisationBySlug(tx, slug));
   if (!org) throw new AppError('NOT_FOUND');
-  const districts = await withTenant(db, { organisationId: org.id, userId: null }, (tx) => findDistrictNames(tx, org.id));
+  const districts = await withTenant(db, { organisationId: org.id, userId: null }, (tx) => findDistrictChoice(tx, org.id));
   return { org, districts };
 }
 
@@ -43,12 +44,10 @@ export async function submitRequest(db: Db, org: PublicOrganisation, input: Requ
   const statusToken = randomToken();
   try {
     return await withTenant(db, { organisationId: org.id, userId: null }, async (tx) => {
-      let district = input.district ?? null;
-      const names = district ? await findDistrictNames(tx, org.id) : [];
-      if (district && names.length > 0) {
-        district = names.find((n) => foldForSearch(n) === foldForSearch(district!)) ?? null;
-        if (!district) throw invalid('district', 'mentees.validation.unknownDistrict');
-      }
+      // From the organisation's list (ignoring case and diacritics), or a typed place only where it allows one.
+      const resolved = resolveDistrict(await findDistrictChoice(tx, org.id), input.district, input.districtOther);
+      if (!resolved.ok) throw invalid(resolved.field, resolved.field === 'district' ? 'mentees.validation.unknownDistrict' : resolved.key);
+      const district = resolved.district;
       const minor = isMinor(input.birthDate ?? null, (await orgClock(tx, org.id, now)).today) || (input.age !== undefined && input.age < 18);
       const person = { givenName: input.givenName, familyName: input.familyName, email: input.email ?? null, phone: input.phone ?? null, birthDate: input.birthDate ?? null, gender: null, locale: input.locale };
       const duplicateOf = (await findFirstPossibleDuplicate(tx, org.id, person)) ?? null;

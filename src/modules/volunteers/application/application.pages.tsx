@@ -12,6 +12,7 @@ import { checkGuardianLink, confirmGuardian, getPublicForm, submitPublicApplicat
 import { checkFormToken, issueFormToken } from './form-token.js';
 import { countPost, countSending } from './submission-limit.js';
 import { ApplicationFormView } from './views/application-form.js';
+import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
 import { GuardianDoneView, GuardianView, ThanksView } from './views/public-pages.js';
 
 /** Rows of the language table: those filled in, then blank ones to fill (at least 5 rows, at most 20). */
@@ -56,27 +57,27 @@ export function applicationPages({ app, db, config }: ModuleContext) {
   const formKey = () => (key ??= appSecret(db, 'form-hmac'));
   const limited = { max: config.authRateLimit, timeWindow: '1 minute' };
 
-  const formPage = async (req: FastifyRequest, reply: FastifyReply, org: PublicOrganisation, hidden: readonly string[], form: FormState, token: string | null, rows: number, status = 200) => {
+  const formPage = async (req: FastifyRequest, reply: FastifyReply, org: PublicOrganisation, hidden: readonly string[], districts: DistrictChoice, form: FormState, token: string | null, rows: number, status = 200) => {
     const formToken = token ?? issueFormToken(await formKey(), org.id);
     return sendPage(req, reply, (c) => c.t('volunteers.application.title', { organisation: org.name }), (ctx) => (
-      <ApplicationFormView ctx={ctx} org={org} form={form} hidden={hidden} formToken={formToken} languageRows={rows} />
+      <ApplicationFormView ctx={ctx} org={org} form={form} hidden={hidden} districts={districts} formToken={formToken} languageRows={rows} />
     ), status);
   };
 
   app.get('/o/:slug/apply', { config: { access: 'public' } }, async (req, reply) => {
-    const { org, settings } = await getPublicForm(db, slugOf(req));
+    const { org, settings, districts } = await getPublicForm(db, slugOf(req));
     useOrganisationLanguage(req, org);
-    return formPage(req, reply, org, settings.hiddenFields, emptyForm(), null, rowsFor(0));
+    return formPage(req, reply, org, settings.hiddenFields, districts, emptyForm(), null, rowsFor(0));
   });
 
   app.post('/o/:slug/apply', { config: { access: 'public' } }, async (req, reply) => {
-    const { org, settings } = await getPublicForm(db, slugOf(req));
+    const { org, settings, districts } = await getPublicForm(db, slugOf(req));
     useOrganisationLanguage(req, org);
     const { _csrf, _form, _add, website, ...body } = (req.body ?? {}) as Record<string, unknown>;
     const { input, values } = fromForm(body);
     const filled = Number(values.languageRows);
     const again = (errors: FieldErrors, token: string | null, status: number) =>
-      formPage(req, reply, org, settings.hiddenFields, { values, errors }, token, rowsFor(filled), status);
+      formPage(req, reply, org, settings.hiddenFields, districts, { values, errors }, token, rowsFor(filled), status);
 
     const check = checkFormToken(await formKey(), org.id, _form);
     const genuine = check.ok || check.reason === 'tooFast';
@@ -84,7 +85,7 @@ export function applicationPages({ app, db, config }: ModuleContext) {
     if (flood) return again({ _form: { key: 'volunteers.application.spam.busyNetwork', params: flood } }, genuine ? String(_form) : null, 429);
     // "Add a language" (works without JavaScript): the same form with one more row; nothing is checked or written.
     // One row more than the form showed (the page opens at the first empty row: the button posts to #language-new).
-    if (_add === 'language' && genuine) return formPage(req, reply, org, settings.hiddenFields, { values, errors: {} }, String(_form), Math.min(MAX_LANGUAGES, Math.max(rowsFor(filled, 1), languageRowsShown(body) + 1)));
+    if (_add === 'language' && genuine) return formPage(req, reply, org, settings.hiddenFields, districts, { values, errors: {} }, String(_form), Math.min(MAX_LANGUAGES, Math.max(rowsFor(filled, 1), languageRowsShown(body) + 1)));
     if (!check.ok) return again({ _form: { key: `volunteers.application.spam.${check.reason}` } }, genuine ? String(_form) : null, 422);
     const token = String(_form);
     if (typeof website !== 'string' || website !== '') return again({ website: { key: 'volunteers.application.spam.honeypot' } }, token, 422);
@@ -98,6 +99,7 @@ export function applicationPages({ app, db, config }: ModuleContext) {
       return reply.redirect(`/o/${org.slug}/apply/thanks?lang=${req.locale}${done.awaitingGuardian ? '&guardian=1' : ''}`, 303);
     } catch (err) {
       if (err instanceof AppError && err.code === 'CONFLICT') return again({ _form: { key: err.messageKey } }, null, 409);
+      if (err instanceof AppError && err.code === 'VALIDATION' && err.fields) return again(err.fields, null, 422);
       throw err;
     }
   });

@@ -2,6 +2,8 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { usedFormTokens } from '../../../core/http/http.table.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
+import { districts } from '../../matching/matching.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
 import { personSearchText, possibleDuplicateOf } from '../../../core/tenancy/people-search.js';
@@ -59,6 +61,13 @@ export async function findSettings(tx: Tx, organisationId: string): Promise<Sett
   return row ?? DEFAULT_SETTINGS;
 }
 
+/** The organisation's districts (matching's list) and whether a place outside them may be typed. */
+export async function findDistrictChoice(tx: Tx, organisationId: string): Promise<DistrictChoice> {
+  const rows = await tx.select({ name: districts.name }).from(districts).where(eq(districts.organisationId, organisationId)).orderBy(asc(districts.name));
+  const [org] = await tx.select({ otherAllowed: organisations.districtOtherAllowed }).from(organisations).where(eq(organisations.id, organisationId));
+  return { names: rows.map((r) => r.name), otherAllowed: org?.otherAllowed ?? false };
+}
+
 /** The organisation's own slug (tenant transaction: RLS lets an organisation read itself). */
 export async function findOrganisationSlug(tx: Tx, organisationId: string): Promise<string | undefined> {
   const [row] = await tx.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, organisationId));
@@ -84,6 +93,7 @@ export async function insertApplicant(tx: Tx, organisationId: string, input: App
       email: input.email,
       phone: input.phone ?? null,
       birthDate: input.birthDate ?? null,
+      gender: input.gender ?? null,
       locale,
       searchText: personSearchText(input),
     })

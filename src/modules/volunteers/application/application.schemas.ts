@@ -14,6 +14,11 @@ export const ACTIVITIES = ['mentoring', 'language_help', 'school_help', 'errands
 export const AGE_GROUPS = ['children', 'teenagers', 'adults', 'seniors'] as const;
 export const GENDERS = ['any', 'female', 'male'] as const;
 /**
+ * The applicant's own gender (optional): woman, man, another, prefer not to say → `people.gender`, where matching
+ * reads it. Only female and male satisfy a stated wish for a woman or a man; "other" and "undisclosed" never do.
+ */
+export const OWN_GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
+/**
  * Planned length of service → `volunteers.planned_days` (null: open-ended, treated as over 30 days). The days are
  * what the law's rules read (service of 30 days or less, or longer: stages.ts `isLongService`); 365 only stands for
  * "more than 30 days" and is never shown as a figure — pages show the choice (`plannedLengthOf`).
@@ -65,6 +70,7 @@ export const ApplicationInput = z
         .refine((d) => d >= '1900-01-01', { params: { key: 'validation.dateTooOld' } })
         .optional(),
     ),
+    gender: optionalEnum(OWN_GENDERS),
     guardianName: optionalPersonName(200),
     guardianEmail: optionalEmail(),
     profession: optionalText(200),
@@ -74,7 +80,10 @@ export const ApplicationInput = z
     languages: z.array(LanguageLevelInput).max(MAX_LANGUAGES).default([]),
     availability: z.array(z.enum(AVAILABILITY as unknown as [string, ...string[]])).max(AVAILABILITY.length).default([]),
     hoursPerMonth: optionalInt(0, 200),
+    /** One of the organisation's districts (matched ignoring case and diacritics) or, where it allows, another place. */
     district: optionalText(100),
+    /** The place typed when "another place" was chosen (only where the organisation allows it). */
+    districtOther: optionalText(100),
     travelKm: optionalInt(0, 200),
     activities: z.array(z.enum(ACTIVITIES)).min(1).max(ACTIVITIES.length),
     preferredAgeGroups: z.array(z.enum(AGE_GROUPS)).max(AGE_GROUPS.length).default([]),
@@ -165,6 +174,7 @@ export function fromForm(body: Record<string, unknown>): { input: Record<string,
     email: str(body.email) ?? '',
     phone: str(body.phone),
     birthDate: str(body.birthDate),
+    gender: str(body.gender),
     guardianName: str(body.guardianName),
     guardianEmail: str(body.guardianEmail),
     profession: str(body.profession),
@@ -174,6 +184,7 @@ export function fromForm(body: Record<string, unknown>): { input: Record<string,
     availability: list(body.availability),
     hoursPerMonth: str(body.hoursPerMonth),
     district: str(body.district),
+    districtOther: str(body.districtOther),
     travelKm: str(body.travelKm),
     activities: list(body.activities),
     preferredAgeGroups: list(body.preferredAgeGroups),

@@ -9,6 +9,7 @@ import { queueMail } from '../../../core/mail/outbox.js';
 import { addEvent, isMinor } from '../volunteers.repository.js';
 import { applicationReceivedMail, guardianConfirmMail } from './application.mails.js';
 import {
+  findDistrictChoice,
   findFirstPossibleDuplicate,
   findOrganisationBySlug,
   findPendingGuardianLink,
@@ -24,16 +25,18 @@ import {
   type Settings,
 } from './application.repository.js';
 import { withoutHidden, type ApplicationInput, type ApplicationOutput } from './application.schemas.js';
+import { invalid } from '../../../core/http/route-helpers.js';
+import { resolveDistrict, type DistrictChoice } from '../../../core/tenancy/district-choice.js';
 
 /** Days a guardian's confirmation link stays valid. */
 export const GUARDIAN_LINK_DAYS = 30;
 
 /** The organisation of a public page and its form settings, or NOT_FOUND. */
-export async function getPublicForm(db: Db, slug: string): Promise<{ org: PublicOrganisation; settings: Settings }> {
+export async function getPublicForm(db: Db, slug: string): Promise<{ org: PublicOrganisation; settings: Settings; districts: DistrictChoice }> {
   const org = await withSystem(db, (tx) => findOrganisationBySlug(tx, slug));
   if (!org) throw new AppError('NOT_FOUND');
-  const settings = await withTenant(db, { organisationId: org.id, userId: null }, (tx) => findSettings(tx, org.id));
-  return { org, settings };
+  const [settings, districts] = await withTenant(db, { organisationId: org.id, userId: null }, async (tx) => [await findSettings(tx, org.id), await findDistrictChoice(tx, org.id)] as const);
+  return { org, settings, districts };
 }
 
 /** Who submits: the applicant on the public form, or staff through the API (on the applicant's behalf). */
@@ -55,7 +58,10 @@ export interface Submitter {
 export async function submitApplication(db: Db, org: PublicOrganisation, raw: ApplicationInput, locale: Locale, by: Submitter): Promise<ApplicationOutput> {
   return withTenant(db, { organisationId: org.id, userId: by.userId }, async (tx) => {
     const settings = await findSettings(tx, org.id);
-    const input = withoutHidden(raw, settings.hiddenFields);
+    // The district from the organisation's list (or a typed place where it allows one): refused otherwise.
+    const district = resolveDistrict(await findDistrictChoice(tx, org.id), raw.district, raw.districtOther);
+    if (!district.ok) throw invalid(district.field, district.key);
+    const input = { ...withoutHidden(raw, settings.hiddenFields), district: district.district ?? undefined, districtOther: undefined };
     const minor = isMinor(input.birthDate ?? null, (await orgClock(tx, org.id)).today);
     const guardianToken = minor ? randomToken() : null;
     await lockApplicantEmail(tx, org.id, input.email);

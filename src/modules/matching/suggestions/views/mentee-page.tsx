@@ -119,6 +119,25 @@ function Filters({ ctx, view, query, action }: { ctx: PageContext; view: MenteeS
   );
 }
 
+/** Volunteers left out only because their gender is unknown, each with a link to where it is recorded. */
+function GenderUnknownNotice({ ctx, view }: { ctx: PageContext; view: MenteeSuggestions }) {
+  const { t } = ctx;
+  const wanted = view.mentee.preferredVolunteerGender;
+  if (view.genderUnknown.length === 0 || (wanted !== 'female' && wanted !== 'male')) return null;
+  return (
+    <div class="notice notice-warning" id="gender-unknown">
+      <p>{t(`matching.suggestions.genderUnknown.${wanted}`, { count: view.genderUnknown.length })}</p>
+      <ul>
+        {view.genderUnknown.map((v) => (
+          <li>
+            <a href={`/matching/volunteers/${v.id}#profile`}>{t('matching.suggestions.genderUnknown.record', { name: fullName(v) })}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function MenteePageView({ ctx, view, query, refusal, exclusion, problem }: MenteePageProps) {
   const { t, locale } = ctx;
   const m = view.mentee;
@@ -159,6 +178,7 @@ export function MenteePageView({ ctx, view, query, refusal, exclusion, problem }
             <p>{t('matching.suggestions.found', { count: view.eligible, shown: view.items.length, formatted: formatNumber(view.eligible, locale) })}</p>
             {view.leftOut.count > 0 && <p class="muted">{explainLeftOut(view.leftOut, 'volunteers', t, locale)}</p>}
           </div>
+          <GenderUnknownNotice ctx={ctx} view={view} />
           {view.items.length === 0 ? (
             <p class="empty">
               {view.candidates === 0 ? t('matching.suggestions.noCandidates') : filtered ? t('matching.suggestions.noneFiltered') : t('matching.suggestions.noneFit')}

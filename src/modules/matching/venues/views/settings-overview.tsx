@@ -4,7 +4,7 @@ import type { DistrictWithUsage } from '../districts.service.js';
 import { WEIGHT_KEYS, type VenueOutput, type WeightsOutput } from '../settings.schemas.js';
 import { formatCoordinate } from './format.js';
 
-function Districts({ ctx, districts }: { ctx: PageContext; districts: DistrictWithUsage[] }) {
+function Districts({ ctx, districts, otherAllowed }: { ctx: PageContext; districts: DistrictWithUsage[]; otherAllowed: boolean }) {
   const { t, locale } = ctx;
   return (
     <section aria-labelledby="districts-title">
@@ -15,6 +15,19 @@ function Districts({ ctx, districts }: { ctx: PageContext; districts: DistrictWi
         </a>
       </div>
       <p class="hint">{t('matching.settings.districts.intro')}</p>
+      <Form ctx={ctx} action="/matching/settings/districts/other" class="inline-form">
+        <div class="field field-checkbox" id="district-other">
+          <label class="checkbox" for="f-otherAllowed">
+            <input id="f-otherAllowed" type="checkbox" name="otherAllowed" value="true" checked={otherAllowed} aria-describedby="f-otherAllowed-hint" /> {t('matching.settings.districts.otherLabel')}
+          </label>
+          <p class="hint" id="f-otherAllowed-hint">
+            {t('matching.settings.districts.otherHint')}
+          </p>
+        </div>
+        <button type="submit" class="button button-secondary">
+          {t('matching.settings.districts.otherSave')}
+        </button>
+      </Form>
       {districts.length === 0 ? (
         <p class="empty">{t('matching.settings.districts.empty')}</p>
       ) : (
@@ -160,6 +173,7 @@ function Weights({ ctx, programmes }: { ctx: PageContext; programmes: (WeightsOu
                       {WEIGHT_KEYS.map((k) => (
                         <li>{t('matching.settings.weights.summaryItem', { label: t(`matching.settings.weights.${k}.label`), value: formatNumber(p.weights[k], locale) })}</li>
                       ))}
+                      <li>{t('matching.settings.weights.maxDistance.summary', { km: formatNumber(p.maxDistanceKm, locale) })}</li>
                     </ul>
                     <span class="muted">{t(p.custom ? 'matching.settings.weights.custom' : 'matching.settings.weights.defaults')}</span>
                   </td>
@@ -177,7 +191,19 @@ function Weights({ ctx, programmes }: { ctx: PageContext; programmes: (WeightsOu
 }
 
 /** /matching/settings: the organisation's districts, venues and the weights of each programme. */
-export function SettingsOverviewView({ ctx, districts, venues, programmes }: { ctx: PageContext; districts: DistrictWithUsage[]; venues: VenueOutput[]; programmes: (WeightsOutput & { active: boolean })[] }) {
+export function SettingsOverviewView({
+  ctx,
+  districts,
+  districtOtherAllowed,
+  venues,
+  programmes,
+}: {
+  ctx: PageContext;
+  districts: DistrictWithUsage[];
+  districtOtherAllowed: boolean;
+  venues: VenueOutput[];
+  programmes: (WeightsOutput & { active: boolean })[];
+}) {
   const { t } = ctx;
   return (
     <>
@@ -199,7 +225,7 @@ export function SettingsOverviewView({ ctx, districts, venues, programmes }: { c
           </li>
         </ul>
       </nav>
-      <Districts ctx={ctx} districts={districts} />
+      <Districts ctx={ctx} districts={districts} otherAllowed={districtOtherAllowed} />
       <Venues ctx={ctx} venues={venues} />
       <Weights ctx={ctx} programmes={programmes} />
     </>

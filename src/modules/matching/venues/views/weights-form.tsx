@@ -1,12 +1,14 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { Weights } from '../../scoring/types.js';
-import { WEIGHT_KEYS, type WeightsOutput } from '../settings.schemas.js';
+import { MAX_DISTANCE_RANGE, WEIGHT_KEYS, type WeightsOutput } from '../settings.schemas.js';
 
 /** The six weights of one programme, each with what it does; and a way back to the defaults. */
-export function WeightsFormView({ ctx, form, programme, defaults }: { ctx: PageContext; form: FormState; programme: WeightsOutput; defaults: Weights }) {
+export function WeightsFormView(props: { ctx: PageContext; form: FormState; programme: WeightsOutput; defaults: Weights; defaultMaxDistanceKm: number }) {
+  const { ctx, form, programme, defaults } = props;
   const { t, locale } = ctx;
-  const labels = Object.fromEntries(WEIGHT_KEYS.map((k) => [k, t(`matching.settings.weights.${k}.label`)]));
+  const labels: Record<string, string> = Object.fromEntries(WEIGHT_KEYS.map((k) => [k, t(`matching.settings.weights.${k}.label`)]));
+  labels.maxDistanceKm = t('matching.settings.weights.maxDistance.label');
   const action = `/matching/settings/weights/${programme.programmeId}`;
   return (
     <section class="narrow">
@@ -33,6 +35,17 @@ export function WeightsFormView({ ctx, form, programme, defaults }: { ctx: PageC
             />
           ))}
         </fieldset>
+        <TextField
+          ctx={ctx}
+          form={form}
+          name="maxDistanceKm"
+          type="number"
+          inputMode="numeric"
+          label={labels.maxDistanceKm!}
+          hint={t('matching.settings.weights.maxDistance.help', { min: MAX_DISTANCE_RANGE.min, max: MAX_DISTANCE_RANGE.max, value: formatNumber(props.defaultMaxDistanceKm, locale) })}
+          maxLength={3}
+          required
+        />
         <SubmitButton>{t('matching.settings.weights.save')}</SubmitButton>
       </Form>
       {programme.custom && (

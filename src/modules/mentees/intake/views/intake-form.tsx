@@ -1,5 +1,5 @@
 import { LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, DistrictField, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { languageField, MAX_LANGUAGES } from '../../../volunteers/application/application.schemas.js';
 import { AvailabilityGrid, LanguageRows } from '../../../volunteers/application/views/controls.js';
 import { codeLabel } from '../../../volunteers/pipeline/views/labels.js';
@@ -53,11 +53,6 @@ export function intakeLabels(ctx: PageContext): Record<string, string> {
   return labels;
 }
 
-/** A district from the organisation's list when it keeps one, else free text. */
-export function DistrictField({ ctx, form, districts, label, hint }: { ctx: PageContext; form: FormState; districts: string[]; label: string; hint: string }) {
-  if (districts.length === 0) return <TextField ctx={ctx} form={form} name="district" label={label} hint={hint} autocomplete="address-level2" maxLength={100} />;
-  return <SelectField ctx={ctx} form={form} name="district" label={label} options={districts.map((d) => ({ value: d, label: d }))} />;
-}
 
 export function IntakeFormView({ ctx, form, options, languageRows, mode, keepWorker }: Props) {
   const { t } = ctx;
@@ -101,7 +96,7 @@ export function IntakeFormView({ ctx, form, options, languageRows, mode, keepWor
 
         <h2>{t('mentees.intake.section.time')}</h2>
         <AvailabilityGrid ctx={ctx} form={form} legend={labels.availability!} hint={t('mentees.field.availabilityHint')} />
-        <DistrictField ctx={ctx} form={form} districts={options.districts} label={labels.district!} hint={t('mentees.field.districtHint')} />
+        <DistrictField ctx={ctx} form={form} choice={options.districts} label={labels.district!} hint={t('mentees.field.districtHint')} />
         <TextField ctx={ctx} form={form} name="interests" label={labels.interests!} hint={t('mentees.field.interestsHint')} maxLength={1300} />
 
         <h2>{t('mentees.intake.section.preferences')}</h2>

@@ -3,14 +3,15 @@ import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, S
 import type { PublicOrganisation } from '../../../volunteers/application/application.repository.js';
 import { languageField, MAX_LANGUAGES } from '../../../volunteers/application/application.schemas.js';
 import { AvailabilityGrid, LanguageRows } from '../../../volunteers/application/views/controls.js';
-import { DistrictField } from '../../intake/views/intake-form.js';
+import type { DistrictChoice } from '../../../../core/tenancy/district-choice.js';
+import { DistrictField } from '../../../../core/ui/index.js';
 import { NEEDS, PREFERRED_GENDERS } from '../../mentees.schemas.js';
 import { requestConsentText } from '../wording.js';
 
 interface Props {
   ctx: PageContext;
   org: PublicOrganisation;
-  districts: string[];
+  districts: DistrictChoice;
   form: FormState;
   formToken: string;
   languageRows: number;
@@ -97,7 +98,7 @@ export function RequestFormView({ ctx, org, districts, form, formToken, language
 
         <h2>{t('mentees.request.section.time')}</h2>
         <AvailabilityGrid ctx={ctx} form={form} />
-        <DistrictField ctx={ctx} form={form} districts={districts} label={labels.district!} hint={t('volunteers.application.districtHint')} />
+        <DistrictField ctx={ctx} form={form} choice={districts} label={labels.district!} hint={t('volunteers.application.districtHint')} />
 
         <h2>{t('mentees.request.section.volunteer')}</h2>
         <p class="hint">{t('mentees.request.preferencesHint')}</p>

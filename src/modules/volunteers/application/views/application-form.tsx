@@ -1,6 +1,7 @@
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, DistrictField, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import type { DistrictChoice } from '../../../../core/tenancy/district-choice.js';
 import type { PublicOrganisation } from '../application.repository.js';
-import { ACTIVITIES, AGE_GROUPS, GENDERS, HEARD_FROM, languageField, MAX_LANGUAGES, PLANNED_LENGTHS, type OptionalField } from '../application.schemas.js';
+import { ACTIVITIES, AGE_GROUPS, GENDERS, HEARD_FROM, OWN_GENDERS, languageField, MAX_LANGUAGES, PLANNED_LENGTHS, type OptionalField } from '../application.schemas.js';
 import { AvailabilityGrid, LanguageRows } from './controls.js';
 
 export interface ApplicationFormProps {
@@ -8,6 +9,8 @@ export interface ApplicationFormProps {
   org: PublicOrganisation;
   form: FormState;
   hidden: readonly string[];
+  /** The organisation's districts and whether another place may be typed. */
+  districts: DistrictChoice;
   formToken: string;
   languageRows: number;
 }
@@ -21,6 +24,7 @@ export function applicationLabels(ctx: PageContext, rows: number): Record<string
     email: t('field.email'),
     phone: t('field.phone'),
     birthDate: t('field.birthDate'),
+    gender: t('volunteers.application.ownGender'),
     guardianName: t('volunteers.application.guardianName'),
     guardianEmail: t('volunteers.application.guardianEmail'),
     profession: t('volunteers.application.profession'),
@@ -30,6 +34,7 @@ export function applicationLabels(ctx: PageContext, rows: number): Record<string
     availability: t('volunteers.application.availability'),
     hoursPerMonth: t('volunteers.application.hoursPerMonth'),
     district: t('volunteers.application.district'),
+    districtOther: t('field.districtOther'),
     travelKm: t('volunteers.application.travelKm'),
     activities: t('volunteers.application.activities'),
     preferredAgeGroups: t('volunteers.application.ageGroups'),
@@ -48,7 +53,7 @@ export function applicationLabels(ctx: PageContext, rows: number): Record<string
   return labels;
 }
 
-export function ApplicationFormView({ ctx, org, form, hidden, formToken, languageRows }: ApplicationFormProps) {
+export function ApplicationFormView({ ctx, org, form, hidden, districts, formToken, languageRows }: ApplicationFormProps) {
   const { t } = ctx;
   const shows = (f: OptionalField) => !hidden.includes(f);
   const labels = applicationLabels(ctx, languageRows);
@@ -80,6 +85,7 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
         <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email!} autocomplete="email" maxLength={254} required dir="ltr" />
         <TextField ctx={ctx} form={form} name="phone" type="tel" label={labels.phone!} hint={t('field.phoneHint')} autocomplete="tel" maxLength={30} dir="ltr" />
         <TextField ctx={ctx} form={form} name="birthDate" type="date" label={labels.birthDate!} hint={t('volunteers.application.birthDateHint')} autocomplete="bday" />
+        <RadioGroup ctx={ctx} form={form} name="gender" label={labels.gender!} hint={t('volunteers.application.ownGenderHint')} options={opt('volunteers.application.ownGenderOption', OWN_GENDERS)} />
         <fieldset class="field">
           <legend>{t('volunteers.application.guardian')}</legend>
           <p class="hint">{t('volunteers.application.guardianHint')}</p>
@@ -99,7 +105,7 @@ export function ApplicationFormView({ ctx, org, form, hidden, formToken, languag
         <AvailabilityGrid ctx={ctx} form={form} />
         <TextField ctx={ctx} form={form} name="hoursPerMonth" type="number" inputMode="numeric" label={labels.hoursPerMonth!} hint={t('volunteers.application.hoursPerMonthHint')} />
         <RadioGroup ctx={ctx} form={form} name="plannedLength" required label={labels.plannedLength!} options={opt('volunteers.application.planned', Object.keys(PLANNED_LENGTHS))} />
-        <TextField ctx={ctx} form={form} name="district" label={labels.district!} hint={t('volunteers.application.districtHint')} autocomplete="address-level2" maxLength={100} />
+        <DistrictField ctx={ctx} form={form} choice={districts} label={labels.district!} hint={t('volunteers.application.districtHint')} />
         {shows('travel') && <TextField ctx={ctx} form={form} name="travelKm" type="number" inputMode="numeric" label={labels.travelKm!} hint={t('volunteers.application.travelKmHint')} />}
 
         <h2>{t('volunteers.application.section.help')}</h2>
