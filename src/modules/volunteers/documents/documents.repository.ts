@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { documentTemplates, volunteerDocuments, volunteers } from '../volunteers.table.js';
+import { documentTemplates, volunteerDocuments, volunteers, volunteerSettings } from '../volunteers.table.js';
 import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
 import type { DocumentFields } from './generate.js';
 
@@ -141,4 +141,16 @@ export async function findDocumentByCode(tx: Tx, organisationId: string, code: s
     .from(volunteerDocuments)
     .where(and(eq(volunteerDocuments.organisationId, organisationId), eq(volunteerDocuments.verificationCode, code)));
   return row;
+}
+
+/** The organisation's choice for agreements over 30 days and the lawyer's note (the law's default until saved). */
+export async function findAgreementPolicy(tx: Tx, organisationId: string): Promise<{ longServiceForm: 'written' | 'electronic'; lawyerNote: string | null }> {
+  const [row] = await tx.select({ form: volunteerSettings.longServiceForm, note: volunteerSettings.longServiceFormNote }).from(volunteerSettings).where(eq(volunteerSettings.organisationId, organisationId));
+  return { longServiceForm: row?.form === 'electronic' ? 'electronic' : 'written', lawyerNote: row?.note ?? null };
+}
+
+/** Saves the choice (and note) without touching the organisation's other volunteer settings. */
+export async function saveAgreementPolicy(tx: Tx, organisationId: string, values: { longServiceForm: 'written' | 'electronic'; lawyerNote: string | null }): Promise<void> {
+  const set = { longServiceForm: values.longServiceForm, longServiceFormNote: values.lawyerNote };
+  await tx.insert(volunteerSettings).values({ organisationId, ...set }).onConflictDoUpdate({ target: volunteerSettings.organisationId, set });
 }

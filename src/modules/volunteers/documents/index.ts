@@ -1,4 +1,5 @@
 import type { ModuleContext } from '../../../app.js';
+import { agreementPolicyPages } from './agreement-policy.pages.js';
 import { documentsApi } from './documents.api.js';
 import { documentsPages } from './documents.pages.js';
 
@@ -12,5 +13,6 @@ export { DOCUMENT_KINDS, DOCUMENT_LOCALES, type DocumentKind, type DocumentLocal
  */
 export function documentsRoutes(ctx: ModuleContext) {
   documentsPages(ctx);
+  agreementPolicyPages(ctx);
   documentsApi(ctx);
 }

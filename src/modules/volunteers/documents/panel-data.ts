@@ -1,5 +1,6 @@
 import type { Tx } from '../../../core/db/tx.js';
 import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
+import { electronicAcceptanceNote } from './agreement-policy.service.js';
 import { findDocumentsOfVolunteer } from './documents.repository.js';
 
 /** One row of the documents panel. */
@@ -17,12 +18,15 @@ export interface DocumentSummary {
 
 export interface DocumentsPanelData {
   documents: DocumentSummary[];
+  /** The lawyer's note when the organisation accepts electronic acceptance for service over 30 days; else null. */
+  lawyerNote: string | null;
 }
 
 /** Loads what DocumentsPanel shows, inside the volunteer page's tenant transaction (which audits the page view). */
 export async function loadDocumentsPanel(tx: Tx, organisationId: string, volunteerId: string): Promise<DocumentsPanelData> {
   const rows = await findDocumentsOfVolunteer(tx, organisationId, volunteerId);
   return {
+    lawyerNote: await electronicAcceptanceNote(tx, organisationId),
     documents: rows.map((r) => ({
       id: r.id,
       kind: r.kind as DocumentKind,

@@ -13,7 +13,7 @@ import { documentStatus } from './views/document-status.js';
  */
 export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; volunteer: VolunteerRow; data: unknown }) {
   const { t } = ctx;
-  const { documents } = (data ?? { documents: [] }) as DocumentsPanelData;
+  const { documents, lawyerNote } = (data ?? { documents: [], lawyerNote: null }) as DocumentsPanelData;
   const roles = ctx.user?.roles ?? [];
   const manage = can(roles, 'manage');
   return (
@@ -69,6 +69,12 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
           </table>
         </div>
       )}
+      {lawyerNote && documents.some((d) => d.kind === 'agreement') && (
+        <div class="notice">
+          <p>{t('volunteers.documents.policy.staffNote')}</p>
+          <p class="note-body" dir="auto">{lawyerNote}</p>
+        </div>
+      )}
       {manage && (
         <ul class="role-list">
           {DOCUMENT_KINDS.map((kind) => (
@@ -83,6 +89,11 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
       {can(roles, 'configure') && (
         <p>
           <a href="/volunteers/templates">{t('volunteers.documents.panel.templates')}</a>
+        </p>
+      )}
+      {roles.includes('administrator') && (
+        <p>
+          <a href="/volunteers/settings/agreements">{t('volunteers.documents.policy.link')}</a>
         </p>
       )}
       <h3>{t('volunteers.documents.panel.account')}</h3>
