@@ -17,9 +17,9 @@ function valueOf(form: FormState, name: string): string {
 }
 
 /** A form that always carries the CSRF token. */
-export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; novalidate?: boolean }) {
+export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; novalidate?: boolean; enctype?: 'multipart/form-data' }) {
   return (
-    <form method="post" action={props.action} class={props.class ?? 'form'} noValidate={props.novalidate}>
+    <form method="post" action={props.action} class={props.class ?? 'form'} noValidate={props.novalidate} enctype={props.enctype}>
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
       {props.children}
     </form>

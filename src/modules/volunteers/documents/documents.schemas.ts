@@ -67,7 +67,7 @@ export const DocumentOutput = z.object({
   title: z.string(),
   body: z.string(),
   issuedAt: z.string(),
-  acceptedHow: z.enum(['electronic', 'paper']).nullable(),
+  acceptedHow: z.enum(['electronic', 'paper', 'qualified']).nullable(),
   acceptedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   verificationUrl: z.string().nullable(),

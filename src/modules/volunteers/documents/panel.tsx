@@ -53,6 +53,10 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
                           </button>
                         </Form>
                       )}
+                      {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
+                        <a href={`/volunteers/documents/${d.id}/qualified`}>{t('volunteers.documents.qualified.link')}</a>
+                      )}
+                      {d.signedFile && <a href={`/volunteers/documents/${d.id}/signed-file`}>{t('volunteers.documents.qualified.download')}</a>}
                       {manage && !d.revokedAt && (
                         <Form ctx={ctx} action={`/volunteers/documents/${d.id}/revoke`} class="inline-form">
                           <input type="hidden" name="volunteerId" value={volunteer.id} />
