@@ -27,4 +27,6 @@ ALTER TABLE "volunteer_document_files" ADD CONSTRAINT "volunteer_document_files_
 ALTER TABLE "volunteer_document_files" ADD CONSTRAINT "volunteer_document_files_volunteer_id_volunteers_id_fk" FOREIGN KEY ("volunteer_id") REFERENCES "public"."volunteers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE POLICY "volunteer_document_files_tenant" ON "volunteer_document_files" AS PERMISSIVE FOR ALL TO "tandem_app" USING (organisation_id = app_current_org()) WITH CHECK (organisation_id = app_current_org());--> statement-breakpoint
 -- Concerns raised before this migration got their severity when they were raised.
-UPDATE "concerns" SET "severity_since" = "created_at";
+UPDATE "concerns" SET "severity_since" = "created_at";--> statement-breakpoint
+-- Forced row-level security with the system policy, like every table (0007).
+SELECT app_protect_table('volunteer_document_files');
