@@ -370,6 +370,17 @@ const PAGES: PageCheck[] = [
     },
   },
   { name: 'volunteer settings', path: '/volunteers/settings', as: 'admin' },
+  { name: 'agreements over 30 days (settings)', path: '/volunteers/settings/agreements', as: 'admin', at360: true },
+  {
+    name: 'agreements over 30 days: electronic without the lawyer\'s note',
+    path: '/volunteers/settings/agreements',
+    as: 'admin',
+    at360: true,
+    prepare: async (page) => {
+      await page.check('input[name="longServiceForm"][value="electronic"]');
+      await expectStatus(await clickAndWait(page, page.locator('main form[action="/volunteers/settings/agreements"] [type="submit"]')), 422);
+    },
+  },
   { name: 'document verification', path: (s) => `/verify/${s.vol.certificateCode}`, as: 'anonymous' },
   { name: 'document verification, wrong code', path: '/verify/AAAAAAAAAAAAAAAAAAAAAAAA', as: 'anonymous', status: 404 },
   { name: 'my volunteering', path: '/me/volunteer', as: 'volunteer' },
@@ -725,6 +736,12 @@ function followingPairs(): PageCheck[] {
         await page.selectOption('#f-status', 'resolved');
         await submit(page, `/concerns/${s.p.concernId}/status`, 422);
       },
+    },
+    {
+      name: 'concern: escalating without a reason',
+      path: (s) => `/concerns/${s.p.concernId}`,
+      as: 'admin',
+      prepare: async (page, s) => submit(page, `/concerns/${s.p.concernId}/escalate`, 422),
     },
     { name: 'my concerns', path: '/me/concerns', as: 'volunteer', prepare: shows('main tbody tr', 1, 'the concern raised from the meeting log') },
     { name: 'raise a concern as a volunteer', path: (s) => `/me/concerns/new?matchId=${s.p.matchId}`, as: 'volunteer' },

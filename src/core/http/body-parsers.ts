@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.js';
+import { MULTIPART_BODY_LIMIT, parseMultipart } from './multipart.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -40,6 +41,16 @@ export function registerBodyParsers(app: FastifyInstance) {
       done(null, parseForm(strictUtf8.decode(body as Buffer)));
     } catch {
       done(new AppError('BAD_REQUEST', 'error.malformedBody'), undefined);
+    }
+  });
+  // File uploads (e.g. a signed agreement): a larger limit than the app's 512 KiB for this content type only, and
+  // only on routes that declare `config: { upload: true }` (any other route refuses a multipart body).
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MULTIPART_BODY_LIMIT }, (req, body, done) => {
+    try {
+      if (!req.routeOptions.config?.upload) throw new AppError('BAD_REQUEST', 'error.malformedBody');
+      done(null, parseMultipart(body as Buffer, String(req.headers['content-type'] ?? '')));
+    } catch (err) {
+      done(err instanceof AppError ? err : new AppError('BAD_REQUEST', 'error.malformedBody'), undefined);
     }
   });
 }

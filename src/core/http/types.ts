@@ -22,5 +22,7 @@ declare module 'fastify' {
     access?: Access;
     /** Reachable by an administrator who has not set up two-factor yet (the set-up pages themselves). */
     beforeMfaSetup?: boolean;
+    /** Accepts `multipart/form-data` (file uploads, see multipart.ts); other routes refuse it. */
+    upload?: boolean;
   }
 }

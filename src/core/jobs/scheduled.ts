@@ -14,7 +14,7 @@ let lastHour = '';
  * Each module's handler decides what is due in each organisation's own time zone — e.g. the pairs' weekly digest on
  * Monday morning and monthly reminder on the 1st — and enqueues that work under its own unique keys.
  */
-export const HOURLY_MODULE_JOBS: readonly string[] = ['pairs.follow-up.hourly'];
+export const HOURLY_MODULE_JOBS: readonly string[] = ['pairs.follow-up.hourly', 'pairs.concern.escalate'];
 
 export const scheduledTasks = {
   async tick(db: Db) {

@@ -21,9 +21,9 @@ function valueOf(form: FormState, name: string): string {
  * the page's language, so the browser's own validation bubbles (in the browser's language, one field at a time) are
  * off unless `novalidate={false}`; `required` stays on the controls for assistive technology.
  */
-export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; novalidate?: boolean; id?: string }) {
+export function Form(props: { ctx: PageContext; action: string; children: ComponentChildren; class?: string; novalidate?: boolean; id?: string; enctype?: 'multipart/form-data' }) {
   return (
-    <form method="post" action={props.action} class={props.class ?? 'form'} noValidate={props.novalidate ?? true} id={props.id}>
+    <form method="post" action={props.action} class={props.class ?? 'form'} noValidate={props.novalidate ?? true} id={props.id} enctype={props.enctype}>
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
       {props.children}
     </form>

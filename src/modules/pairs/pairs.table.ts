@@ -129,6 +129,13 @@ export const concerns = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
+    /** When the concern got its current severity (raised, or escalated by staff): the automatic escalation counts from here. */
+    severitySince: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A staff member's "I have seen this / taking it": stops the automatic escalation. */
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    acknowledgedByUserId: uuid(),
+    /** When the automatic escalation ran (set once, by a conditional update, so two instances cannot both escalate). */
+    escalatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     check('concerns_severity', sql`${t.severity} in ('low','medium','high','safeguarding')`),
@@ -148,8 +155,9 @@ export const concernActions = pgTable(
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     concernId: uuid().notNull().references(() => concerns.id, { onDelete: 'cascade' }),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    byUserId: uuid().notNull(),
-    /** note, action, assigned, status. */
+    /** Null for what the system did (the automatic escalation). */
+    byUserId: uuid(),
+    /** note, action, assigned, status, acknowledged, escalated. */
     kind: text().notNull(),
     text: text().notNull().default(''),
     detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, tenantPolicy } from '../../core/db/rls.js';
 import { organisations, people } from '../../core/tenancy/tenancy.table.js';
 
@@ -252,6 +252,45 @@ export const volunteerDocuments = pgTable(
 ).enableRLS();
 
 /** Per organisation: which optional fields the application form shows, and the safeguarding renewal period. */
+/** Binary column: PGlite returns Uint8Array, the PostgreSQL driver a Buffer; both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/**
+ * The signed agreement as a file: a document with a qualified electronic signature uploaded by staff (PDF, or an
+ * XAdES / ASiC-E container), which makes the agreement's written form. One per agreement; the bytes live here (the
+ * application has no other file storage). The signature itself is not verified by Tandem: the staff member confirms
+ * they checked it (`signatureChecked`).
+ */
+export const volunteerDocumentFiles = pgTable(
+  'volunteer_document_files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    documentId: uuid()
+      .notNull()
+      .unique()
+      .references(() => volunteerDocuments.id, { onDelete: 'cascade' }),
+    volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
+    /** pdf, xades, asice (found from the content, not from the name). */
+    format: text().notNull(),
+    fileName: text().notNull(),
+    sizeBytes: integer().notNull(),
+    sha256: text().notNull(),
+    bytes: bytea().notNull(),
+    signatureChecked: boolean().notNull(),
+    uploadedByUserId: uuid().notNull(),
+    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('volunteer_document_files_format', sql`${t.format} in ('pdf','xades','asice')`),
+    check('volunteer_document_files_checked', sql`${t.signatureChecked}`),
+    tenantPolicy('volunteer_document_files'),
+  ],
+).enableRLS();
+
 export const volunteerSettings = pgTable(
   'volunteer_settings',
   {

@@ -25,3 +25,28 @@ export const concernMail: MailTemplate<ConcernMailParams> = (t, p) => {
     action: { label: t(k(p.onCase ? 'action' : 'actionPair')), url: p.url },
   };
 };
+
+export interface EscalationMailParams {
+  from: Severity;
+  to: Severity;
+  /** Escalated by itself after `hours` unacknowledged, or by a staff member (whose reason stays behind the sign-in). */
+  automatic: boolean;
+  hours: number;
+  volunteer: string;
+  mentee: string;
+  onCase: boolean;
+  url: string;
+}
+
+/**
+ * The notice of an escalation to the next level, in the recipient's language: the pair by first names, the old and
+ * new severity and why in general terms (raised by staff, or nobody acknowledged it in time) — never the reason's text.
+ */
+export const escalationMail: MailTemplate<EscalationMailParams> = (t, p) => {
+  const names = { volunteer: p.volunteer, mentee: p.mentee, from: t(`pairs.concerns.severity.${p.from}`), severity: t(`pairs.concerns.severity.${p.to}`), hours: p.hours };
+  return {
+    subject: t(k('escalatedSubject'), names),
+    paragraphs: [t('mail.greeting'), t(k(p.automatic ? 'escalatedAuto' : 'escalatedByStaff'), names), t(k(p.onCase ? 'onCase' : 'notOnCase'))],
+    action: { label: t(k(p.onCase ? 'action' : 'actionPair')), url: p.url },
+  };
+};

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z, ZodTypeAny } from 'zod';
+import { z, type ZodTypeAny } from 'zod';
 import type { ModuleContext } from '../../../app.js';
 import type { Db } from '../../../core/db/database.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -8,13 +8,17 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { can, concernsPolicy } from './concerns.policy.js';
-import { ActionInput, AssignInput, ListQuery, MatchQuery, RaiseInput, StatusInput } from './concerns.schemas.js';
+import { ActionInput, AssignInput, EscalateInput, ListQuery, MatchQuery, RaiseInput, StatusInput } from './concerns.schemas.js';
 import { listForStaff, myConcerns, raiseConcern, raiseForm, type RaisedThrough } from './concerns.service.js';
+import { acknowledgeConcern, escalateConcern } from './escalation.service.js';
 import { addAction, assignConcern, changeConcernStatus, viewConcern } from './handling.service.js';
 import { ConcernListView } from './views/concern-list.js';
 import { ConcernPageView, type ConcernForms } from './views/concern-page.js';
 import { MyConcernsView } from './views/my-concerns.js';
 import { RaiseFormView } from './views/raise-form.js';
+
+/** The acknowledgement form carries nothing but its CSRF token. */
+const AcknowledgeInput = z.object({}).strict();
 
 const RAISE = {
   staff: { form: '/concerns/new', post: '/concerns' },
@@ -73,7 +77,7 @@ async function raise(db: Db, req: FastifyRequest, reply: FastifyReply, through: 
 }
 
 /** Concerns and incidents: the staff list and case pages, and the volunteer's own page to raise and follow them. */
-export function concernsPages({ app, db }: ModuleContext) {
+export function concernsPages({ app, db, config }: ModuleContext) {
   const staff = { access: { roles: concernsPolicy.staff } };
   const self = { access: { roles: concernsPolicy.self } };
 
@@ -109,6 +113,17 @@ export function concernsPages({ app, db }: ModuleContext) {
 
   app.post('/concerns/:id/status', { config: staff }, async (req, reply) =>
     handle(db, req, reply, 'status', StatusInput, async (id, input) => `pairs.concerns.flash.status.${await changeConcernStatus(db, actorOf(req), id, input)}`),
+  );
+
+  app.post('/concerns/:id/escalate', { config: staff }, async (req, reply) =>
+    handle(db, req, reply, 'escalate', EscalateInput, async (id, input) => {
+      await escalateConcern(db, actorOf(req), id, input, config.baseUrl);
+      return 'pairs.concerns.flash.escalated';
+    }),
+  );
+
+  app.post('/concerns/:id/acknowledge', { config: staff }, async (req, reply) =>
+    handle(db, req, reply, 'acknowledge', AcknowledgeInput, async (id) => ((await acknowledgeConcern(db, actorOf(req), id)) ? 'pairs.concerns.flash.acknowledged' : 'pairs.concerns.flash.alreadyAcknowledged')),
   );
 
   app.get('/me/concerns', { config: self }, async (req, reply) => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { users } from '../../../core/auth/auth.table.js';
@@ -70,8 +70,12 @@ export async function insertConcern(tx: Tx, organisationId: string, values: { ma
   return row!.id;
 }
 
-export async function insertAction(tx: Tx, organisationId: string, values: { concernId: string; byUserId: string; kind: 'note' | 'action' | 'assigned' | 'status'; text?: string; detail?: Record<string, unknown> }) {
-  await tx.insert(concernActions).values({ organisationId, concernId: values.concernId, byUserId: values.byUserId, kind: values.kind, text: values.text ?? '', detail: values.detail ?? {} });
+/** Kinds of history entries; `escalated` carries {from, to, automatic?, hours?}, its text the staff member's reason. */
+export type ActionKind = 'note' | 'action' | 'assigned' | 'status' | 'acknowledged' | 'escalated';
+
+/** One history entry; `byUserId` null for what the system did (the automatic escalation). */
+export async function insertAction(tx: Tx, organisationId: string, values: { concernId: string; byUserId: string | null; kind: ActionKind; text?: string; detail?: Record<string, unknown>; at?: Date }) {
+  await tx.insert(concernActions).values({ organisationId, concernId: values.concernId, byUserId: values.byUserId, kind: values.kind, text: values.text ?? '', detail: values.detail ?? {}, ...(values.at ? { at: values.at } : {}) });
 }
 
 const listColumns = (organisationId: string) => ({
@@ -115,6 +119,10 @@ export async function findConcern(tx: Tx, organisationId: string, userId: string
       resolvedAt: concerns.resolvedAt,
       closedAt: concerns.closedAt,
       raisedByName: userName(organisationId, concerns.raisedByUserId),
+      acknowledgedAt: concerns.acknowledgedAt,
+      acknowledgedByName: userName(organisationId, concerns.acknowledgedByUserId),
+      escalatedAt: concerns.escalatedAt,
+      severitySince: concerns.severitySince,
     })
     .from(concerns)
     .where(and(eq(concerns.organisationId, organisationId), eq(concerns.id, id), visibleTo(userId, followed)));
@@ -176,7 +184,7 @@ export async function updateConcern(
   organisationId: string,
   id: string,
   version: number,
-  set: Partial<{ status: ConcernStatus; assignedToUserId: string; resolution: string | null; resolvedAt: Date | null; closedAt: Date | null }>,
+  set: Partial<{ status: ConcernStatus; assignedToUserId: string; resolution: string | null; resolvedAt: Date | null; closedAt: Date | null; severity: Severity; severitySince: Date }>,
 ) {
   const [row] = await tx
     .update(concerns)
@@ -251,3 +259,55 @@ export async function mailboxes(tx: Tx, userIds: string[]) {
   return tx.select({ userId: users.id, email: users.email, locale: users.locale }).from(users).where(and(inArray(users.id, userIds), eq(users.disabled, false)));
 }
 
+
+// --- Acknowledgement and escalation --------------------------------------------------------------
+
+/** Records "I have seen this / taking it" unless someone already did; undefined when it was acknowledged before. */
+export async function acknowledge(tx: Tx, organisationId: string, id: string, userId: string, at: Date) {
+  const [row] = await tx
+    .update(concerns)
+    .set({ acknowledgedAt: at, acknowledgedByUserId: userId })
+    .where(and(eq(concerns.organisationId, organisationId), eq(concerns.id, id), isNull(concerns.acknowledgedAt)))
+    .returning({ id: concerns.id });
+  return row;
+}
+
+/**
+ * The condition under which a concern escalates by itself at `now`: high or safeguarding, still open or in progress,
+ * nobody acknowledged it, not escalated automatically before, and its severity older than the limit (`hours`).
+ */
+function overdue(now: Date, hours: Record<'high' | 'safeguarding', number>): SQL {
+  const before = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
+  return and(
+    isNull(concerns.escalatedAt),
+    isNull(concerns.acknowledgedAt),
+    inArray(concerns.status, ['open', 'in_progress']),
+    or(
+      and(eq(concerns.severity, 'high'), sql`${concerns.severitySince} <= ${before(hours.high)}::timestamptz`),
+      and(eq(concerns.severity, 'safeguarding'), sql`${concerns.severitySince} <= ${before(hours.safeguarding)}::timestamptz`),
+    ),
+  )!;
+}
+
+/** Concerns due to escalate by themselves, across organisations (the job's one system read: ids, organisation, raiser). */
+export async function findOverdue(tx: Tx, now: Date, hours: Record<'high' | 'safeguarding', number>) {
+  return tx
+    .select({ id: concerns.id, organisationId: concerns.organisationId, raisedByUserId: concerns.raisedByUserId })
+    .from(concerns)
+    .where(overdue(now, hours))
+    .orderBy(asc(concerns.severitySince))
+    .limit(500);
+}
+
+/**
+ * Marks one concern escalated if it is still overdue: a conditional update, so of two instances running the job at
+ * once only one gets the row back (the other waits for the row lock, re-checks `escalated_at is null` and gets none).
+ */
+export async function claimEscalation(tx: Tx, organisationId: string, id: string, now: Date, hours: Record<'high' | 'safeguarding', number>) {
+  const [row] = await tx
+    .update(concerns)
+    .set({ escalatedAt: now })
+    .where(and(eq(concerns.organisationId, organisationId), eq(concerns.id, id), overdue(now, hours)))
+    .returning({ severity: concerns.severity });
+  return row;
+}

@@ -50,6 +50,22 @@ export const StatusInput = z
   });
 export type StatusInput = z.output<typeof StatusInput>;
 
+/**
+ * Staff escalation: a higher severity and the reason in words (the service refuses a severity that is not higher than
+ * the current one, next to the field).
+ */
+export const EscalateInput = z.object({ version, severity: z.enum(SEVERITIES), reason: requiredMultilineText(1000) }).strict();
+export type EscalateInput = z.output<typeof EscalateInput>;
+
+/** The severities above `severity`, in order (what an escalation may choose). */
+export const higherThan = (severity: string): readonly Severity[] => SEVERITIES.slice(SEVERITIES.indexOf(severity as Severity) + 1);
+
+/**
+ * How long an urgent concern may stay unacknowledged before it escalates by itself, in hours from when it got its
+ * severity. The hourly job checks, so it escalates within the hour after the limit.
+ */
+export const AUTO_ESCALATION_HOURS = { high: 24, safeguarding: 4 } as const;
+
 /** Filters of the list; anything unknown in the query string means "no filter". */
 export const ListQuery = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),

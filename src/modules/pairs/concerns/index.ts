@@ -3,6 +3,7 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../core/db/database.js';
 import type { JobHandler } from '../../../core/jobs/queue.js';
 import { concernsPages } from './concerns.pages.js';
+import { escalateOverdue } from './escalation.service.js';
 import { notifyJobs } from './notify.service.js';
 
 export { NOTIFY_JOB } from './concerns.service.js';
@@ -12,5 +13,16 @@ export function concernsRoutes(ctx: ModuleContext) {
   concernsPages(ctx);
 }
 
-/** Job handlers of pairs/concerns: `pairs.concern.notify` {concernId} (enqueued by raising and by meeting logs). */
-export const concernsJobs = (db: Db, config: Config): Record<string, JobHandler> => notifyJobs(db, config.baseUrl);
+/** The hourly job of the automatic escalation (listed in core/jobs/scheduled.ts HOURLY_MODULE_JOBS). */
+export const ESCALATE_JOB = 'pairs.concern.escalate';
+
+/**
+ * Job handlers of pairs/concerns: `pairs.concern.notify` {concernId} (enqueued by raising and by meeting logs) and
+ * the hourly `pairs.concern.escalate` (urgent concerns nobody acknowledged in time).
+ */
+export const concernsJobs = (db: Db, config: Config): Record<string, JobHandler> => ({
+  ...notifyJobs(db, config.baseUrl),
+  [ESCALATE_JOB]: async () => {
+    await escalateOverdue(db, config.baseUrl);
+  },
+});

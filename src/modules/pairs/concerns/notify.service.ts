@@ -17,7 +17,7 @@ import { NOTIFY_JOB } from './concerns.service.js';
  * ones the coordinator (or cover) only. When nobody follows the pair, the administrators, so it is never unheard.
  * Whoever raised it is not told about their own concern. Returns the users on the case and the others.
  */
-async function recipients(tx: Tx, organisationId: string, c: { severity: string; matchId: string | null; menteeId: string | null; raisedByUserId: string }, today: string) {
+export async function recipients(tx: Tx, organisationId: string, c: { severity: string; matchId: string | null; menteeId: string | null; raisedByUserId: string }, today: string) {
   const onCase = new Set<string>();
   if (isUrgent(c.severity)) {
     for (const u of c.matchId ? await responsibleUsers(tx, organisationId, c.matchId, today) : c.menteeId ? await caseStaffOf(tx, organisationId, c.menteeId) : []) onCase.add(u);

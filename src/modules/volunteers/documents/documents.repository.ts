@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { documentTemplates, volunteerDocuments, volunteers } from '../volunteers.table.js';
+import { documentTemplates, volunteerDocumentFiles, volunteerDocuments, volunteers, volunteerSettings } from '../volunteers.table.js';
 import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
 import type { DocumentFields } from './generate.js';
 
@@ -71,11 +71,11 @@ export async function findDocumentsOfVolunteer(tx: Tx, organisationId: string, v
 /**
  * Records the acceptance of an agreement — only if it is still open (not accepted, not revoked) and belongs
  * to `volunteerId`: the condition is in the UPDATE, so two acceptances at once cannot both succeed.
- * A paper signature may also follow an acceptance in Tandem: a click is documentary form, and service over
+ * A paper signature (or a qualified electronic one) may also follow an acceptance in Tandem: a click is documentary form, and service over
  * 30 days needs written form (Civil Code art. 77², 78). The time is the database server's clock. Returns the
  * row, or undefined when nothing was open.
  */
-export async function markAccepted(tx: Tx, organisationId: string, id: string, volunteerId: string, how: 'electronic' | 'paper'): Promise<DocumentRow | undefined> {
+export async function markAccepted(tx: Tx, organisationId: string, id: string, volunteerId: string, how: 'electronic' | 'paper' | 'qualified'): Promise<DocumentRow | undefined> {
   const [row] = await tx
     .update(volunteerDocuments)
     .set({ acceptedHow: how, acceptedAt: sql`now()` })
@@ -85,7 +85,7 @@ export async function markAccepted(tx: Tx, organisationId: string, id: string, v
         eq(volunteerDocuments.id, id),
         eq(volunteerDocuments.volunteerId, volunteerId),
         eq(volunteerDocuments.kind, 'agreement'),
-        how === 'paper' ? or(isNull(volunteerDocuments.acceptedAt), eq(volunteerDocuments.acceptedHow, 'electronic')) : isNull(volunteerDocuments.acceptedAt),
+        how !== 'electronic' ? or(isNull(volunteerDocuments.acceptedAt), eq(volunteerDocuments.acceptedHow, 'electronic')) : isNull(volunteerDocuments.acceptedAt),
         isNull(volunteerDocuments.revokedAt),
       ),
     )
@@ -141,4 +141,43 @@ export async function findDocumentByCode(tx: Tx, organisationId: string, code: s
     .from(volunteerDocuments)
     .where(and(eq(volunteerDocuments.organisationId, organisationId), eq(volunteerDocuments.verificationCode, code)));
   return row;
+}
+
+/** The organisation's choice for agreements over 30 days and the lawyer's note (the law's default until saved). */
+export async function findAgreementPolicy(tx: Tx, organisationId: string): Promise<{ longServiceForm: 'written' | 'electronic'; lawyerNote: string | null }> {
+  const [row] = await tx.select({ form: volunteerSettings.longServiceForm, note: volunteerSettings.longServiceFormNote }).from(volunteerSettings).where(eq(volunteerSettings.organisationId, organisationId));
+  return { longServiceForm: row?.form === 'electronic' ? 'electronic' : 'written', lawyerNote: row?.note ?? null };
+}
+
+/** Saves the choice (and note) without touching the organisation's other volunteer settings. */
+export async function saveAgreementPolicy(tx: Tx, organisationId: string, values: { longServiceForm: 'written' | 'electronic'; lawyerNote: string | null }): Promise<void> {
+  const set = { longServiceForm: values.longServiceForm, longServiceFormNote: values.lawyerNote };
+  await tx.insert(volunteerSettings).values({ organisationId, ...set }).onConflictDoUpdate({ target: volunteerSettings.organisationId, set });
+}
+
+/** Stores the signed file of an agreement (one per agreement). */
+export async function insertSignedFile(tx: Tx, organisationId: string, values: { documentId: string; volunteerId: string; format: string; fileName: string; sizeBytes: number; sha256: string; bytes: Buffer; uploadedByUserId: string }) {
+  await tx.insert(volunteerDocumentFiles).values({ organisationId, ...values, signatureChecked: true });
+}
+
+/** The signed file of a document with its bytes, or undefined. */
+export async function findSignedFile(tx: Tx, organisationId: string, documentId: string) {
+  const [row] = await tx
+    .select()
+    .from(volunteerDocumentFiles)
+    .where(and(eq(volunteerDocumentFiles.organisationId, organisationId), eq(volunteerDocumentFiles.documentId, documentId)));
+  return row;
+}
+
+/** Which of a volunteer's documents have a signed file, with who uploaded it and when (no bytes). */
+export async function findSignedFilesOfVolunteer(tx: Tx, organisationId: string, volunteerId: string) {
+  return tx
+    .select({
+      documentId: volunteerDocumentFiles.documentId,
+      fileName: volunteerDocumentFiles.fileName,
+      uploadedAt: volunteerDocumentFiles.uploadedAt,
+      uploadedByName: sql<string | null>`(select p.given_name || ' ' || p.family_name from people p where p.organisation_id = ${organisationId} and p.user_id = ${volunteerDocumentFiles.uploadedByUserId} limit 1)`,
+    })
+    .from(volunteerDocumentFiles)
+    .where(and(eq(volunteerDocumentFiles.organisationId, organisationId), eq(volunteerDocumentFiles.volunteerId, volunteerId)));
 }

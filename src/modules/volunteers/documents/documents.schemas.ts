@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, requiredMultilineText, requiredText } from '../../../core/http/validation.js';
+import { isoDate, optionalMultilineText, requiredMultilineText, requiredText } from '../../../core/http/validation.js';
 
 /** The documents of SPEC §3.1 point 5: the agreement (art. 44), the certificate of service and the reference. */
 export const DOCUMENT_KINDS = ['agreement', 'certificate', 'reference'] as const;
@@ -67,7 +67,7 @@ export const DocumentOutput = z.object({
   title: z.string(),
   body: z.string(),
   issuedAt: z.string(),
-  acceptedHow: z.enum(['electronic', 'paper']).nullable(),
+  acceptedHow: z.enum(['electronic', 'paper', 'qualified']).nullable(),
   acceptedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   verificationUrl: z.string().nullable(),
@@ -76,3 +76,22 @@ export type DocumentOutput = z.infer<typeof DocumentOutput>;
 
 /** A verification code: 24 base64url characters (18 random bytes, 144 bits). */
 export const VerificationCode = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
+
+/**
+ * How agreements for service over 30 days may be concluded (issue 11 point 2): `written` — the law's written form, a
+ * paper signature recorded by staff or a document with a qualified electronic signature (the default) — or
+ * `electronic` — acceptance in Tandem, allowed only with the organisation's lawyer's note, which Tandem shows.
+ */
+export const LONG_SERVICE_FORMS = ['written', 'electronic'] as const;
+export type LongServiceForm = (typeof LONG_SERVICE_FORMS)[number];
+
+export const AgreementPolicyInput = z
+  .object({
+    longServiceForm: z.enum(LONG_SERVICE_FORMS),
+    lawyerNote: optionalMultilineText(2000),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.longServiceForm === 'electronic' && !v.lawyerNote) ctx.addIssue({ code: 'custom', path: ['lawyerNote'], params: { key: 'volunteers.documents.policy.noteRequired' } });
+  });
+export type AgreementPolicyInput = z.output<typeof AgreementPolicyInput>;

@@ -1,6 +1,8 @@
 import type { ModuleContext } from '../../../app.js';
+import { agreementPolicyPages } from './agreement-policy.pages.js';
 import { documentsApi } from './documents.api.js';
 import { documentsPages } from './documents.pages.js';
+import { qualifiedPages } from './qualified.pages.js';
 
 export { DocumentsPanel } from './panel.js';
 export { loadDocumentsPanel, type DocumentsPanelData } from './panel-data.js';
@@ -12,5 +14,7 @@ export { DOCUMENT_KINDS, DOCUMENT_LOCALES, type DocumentKind, type DocumentLocal
  */
 export function documentsRoutes(ctx: ModuleContext) {
   documentsPages(ctx);
+  agreementPolicyPages(ctx);
+  qualifiedPages(ctx);
   documentsApi(ctx);
 }

@@ -1,6 +1,7 @@
 import type { Tx } from '../../../core/db/tx.js';
 import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
-import { findDocumentsOfVolunteer } from './documents.repository.js';
+import { electronicAcceptanceNote } from './agreement-policy.service.js';
+import { findDocumentsOfVolunteer, findSignedFilesOfVolunteer } from './documents.repository.js';
 
 /** One row of the documents panel. */
 export interface DocumentSummary {
@@ -9,7 +10,9 @@ export interface DocumentSummary {
   locale: DocumentLocale;
   title: string;
   issuedAt: Date;
-  acceptedHow: 'electronic' | 'paper' | null;
+  acceptedHow: 'electronic' | 'paper' | 'qualified' | null;
+  /** The uploaded file signed with a qualified electronic signature: who uploaded it and when. */
+  signedFile: { uploadedAt: Date; uploadedByName: string | null } | null;
   acceptedAt: Date | null;
   revokedAt: Date | null;
   verificationCode: string | null;
@@ -17,12 +20,16 @@ export interface DocumentSummary {
 
 export interface DocumentsPanelData {
   documents: DocumentSummary[];
+  /** The lawyer's note when the organisation accepts electronic acceptance for service over 30 days; else null. */
+  lawyerNote: string | null;
 }
 
 /** Loads what DocumentsPanel shows, inside the volunteer page's tenant transaction (which audits the page view). */
 export async function loadDocumentsPanel(tx: Tx, organisationId: string, volunteerId: string): Promise<DocumentsPanelData> {
   const rows = await findDocumentsOfVolunteer(tx, organisationId, volunteerId);
+  const files = new Map((await findSignedFilesOfVolunteer(tx, organisationId, volunteerId)).map((f) => [f.documentId, f]));
   return {
+    lawyerNote: await electronicAcceptanceNote(tx, organisationId),
     documents: rows.map((r) => ({
       id: r.id,
       kind: r.kind as DocumentKind,
@@ -33,6 +40,7 @@ export async function loadDocumentsPanel(tx: Tx, organisationId: string, volunte
       acceptedAt: r.acceptedAt,
       revokedAt: r.revokedAt,
       verificationCode: r.verificationCode,
+      signedFile: files.get(r.id) ?? null,
     })),
   };
 }

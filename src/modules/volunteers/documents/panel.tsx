@@ -13,7 +13,7 @@ import { documentStatus } from './views/document-status.js';
  */
 export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; volunteer: VolunteerRow; data: unknown }) {
   const { t } = ctx;
-  const { documents } = (data ?? { documents: [] }) as DocumentsPanelData;
+  const { documents, lawyerNote } = (data ?? { documents: [], lawyerNote: null }) as DocumentsPanelData;
   const roles = ctx.user?.roles ?? [];
   const manage = can(roles, 'manage');
   return (
@@ -53,6 +53,10 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
                           </button>
                         </Form>
                       )}
+                      {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
+                        <a href={`/volunteers/documents/${d.id}/qualified`}>{t('volunteers.documents.qualified.link')}</a>
+                      )}
+                      {d.signedFile && <a href={`/volunteers/documents/${d.id}/signed-file`}>{t('volunteers.documents.qualified.download')}</a>}
                       {manage && !d.revokedAt && (
                         <Form ctx={ctx} action={`/volunteers/documents/${d.id}/revoke`} class="inline-form">
                           <input type="hidden" name="volunteerId" value={volunteer.id} />
@@ -69,6 +73,12 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
           </table>
         </div>
       )}
+      {lawyerNote && documents.some((d) => d.kind === 'agreement') && (
+        <div class="notice">
+          <p>{t('volunteers.documents.policy.staffNote')}</p>
+          <p class="note-body" dir="auto">{lawyerNote}</p>
+        </div>
+      )}
       {manage && (
         <ul class="role-list">
           {DOCUMENT_KINDS.map((kind) => (
@@ -83,6 +93,11 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
       {can(roles, 'configure') && (
         <p>
           <a href="/volunteers/templates">{t('volunteers.documents.panel.templates')}</a>
+        </p>
+      )}
+      {roles.includes('administrator') && (
+        <p>
+          <a href="/volunteers/settings/agreements">{t('volunteers.documents.policy.link')}</a>
         </p>
       )}
       <h3>{t('volunteers.documents.panel.account')}</h3>

@@ -112,3 +112,28 @@ export async function issue(client: TestClient, volunteerId: string, form: Recor
 
 export const AGREEMENT = { kind: 'agreement', scope: 'mentoring rodziny z Ukrainy', place: 'Świętochłowice', periodFrom: '2025-05-01', periodTo: '2025-10-31', termination: 'z zachowaniem 14-dniowego okresu wypowiedzenia.' };
 export const CERTIFICATE = { kind: 'certificate', scope: 'mentoring rodziny z Ukrainy', periodFrom: '2025-05-01', periodTo: '2025-10-31', hours: '22' };
+
+/**
+ * Posts a multipart form as a browser would (`file` as the one file input), with the client's cookies and CSRF
+ * token. `file: null` sends an empty file input.
+ */
+export async function upload(w: DocsWorld, client: TestClient, url: string, fields: Record<string, string>, file: { name: string; type?: string; bytes: Buffer } | null) {
+  const boundary = `----tandem${Date.now()}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries({ _csrf: client.csrf, ...fields })) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file?.name ?? ''}"\r\nContent-Type: ${file?.type ?? 'application/octet-stream'}\r\n\r\n`), file?.bytes ?? Buffer.alloc(0), Buffer.from(`\r\n--${boundary}--\r\n`));
+  const res = await w.t.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
+  // Keep the cookies the answer sets (the flash message), as the browser would.
+  for (const c of [res.headers['set-cookie'] ?? []].flat()) {
+    const [pair = ''] = String(c).split(';');
+    const eq = pair.indexOf('=');
+    if (pair.slice(eq + 1) === '' || /expires=Thu, 01 Jan 1970/i.test(String(c))) client.cookies.delete(pair.slice(0, eq));
+    else client.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  return { status: res.statusCode, body: res.body, location: res.headers.location as string | undefined };
+}

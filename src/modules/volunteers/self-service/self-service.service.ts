@@ -12,6 +12,7 @@ import type { LanguageLevel } from '../volunteers.table.js';
 import { can } from '../volunteers.policy.js';
 import { addEvent, findVolunteerByUser, type VolunteerRow } from '../volunteers.repository.js';
 import { updateOwnProfile } from './self-service.repository.js';
+import { electronicAcceptanceNote } from '../documents/agreement-policy.service.js';
 import type { ProfileInput } from './self-service.schemas.js';
 
 /** A document as its volunteer sees it (revoked ones are not shown to them). */
@@ -25,6 +26,8 @@ export interface OwnDocument {
   acceptedHow: 'electronic' | 'paper' | null;
   acceptedAt: Date | null;
   revokedAt: null;
+  /** On the document page of an agreement: the lawyer's note when the organisation accepts electronic acceptance. */
+  lawyerNote?: string | null;
 }
 
 export interface MyVolunteering {
@@ -92,7 +95,10 @@ export async function updateMyProfile(db: Db, actor: RequestActor, input: Profil
 }
 
 export async function viewMyDocument(db: Db, actor: RequestActor, documentId: string): Promise<OwnDocument> {
-  return withTenant(db, actor, async (tx) => present((await ownDocument(tx, actor, documentId)).doc));
+  return withTenant(db, actor, async (tx) => {
+    const doc = present((await ownDocument(tx, actor, documentId)).doc);
+    return doc.kind === 'agreement' ? { ...doc, lawyerNote: await electronicAcceptanceNote(tx, actor.organisationId) } : doc;
+  });
 }
 
 /**

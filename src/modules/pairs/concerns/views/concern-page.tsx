@@ -1,6 +1,6 @@
 import { compareNames, formatDateTime } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { ACTION_KINDS, nextStatuses } from '../concerns.schemas.js';
+import { ACTION_KINDS, AUTO_ESCALATION_HOURS, higherThan, isUrgent, nextStatuses } from '../concerns.schemas.js';
 import type { ActionRow } from '../concerns.repository.js';
 import type { ConcernView } from '../handling.service.js';
 import { pairName, raisedAsName, severityName, statusName } from './labels.js';
@@ -9,6 +9,8 @@ export interface ConcernForms {
   status?: FormState;
   assign?: FormState;
   action?: FormState;
+  escalate?: FormState;
+  acknowledge?: FormState;
 }
 const empty: FormState = { values: {}, errors: {} };
 
@@ -16,9 +18,15 @@ const empty: FormState = { values: {}, errors: {} };
 function ActionItem({ ctx, a, timeZone }: { ctx: PageContext; a: ActionRow; timeZone: string }) {
   const { t, locale } = ctx;
   const by = a.byName ?? t('pairs.concerns.someone');
-  const detail = a.detail as { from?: string; to?: string };
+  const detail = a.detail as { from?: string; to?: string; automatic?: boolean; hours?: number };
   const what =
-    a.kind === 'status'
+    a.kind === 'escalated'
+      ? detail.automatic
+        ? t('pairs.concerns.history.escalatedAuto', { hours: detail.hours ?? 0 })
+        : t('pairs.concerns.history.escalated', { by, from: severityName(t, detail.from ?? ''), to: severityName(t, detail.to ?? '') })
+      : a.kind === 'acknowledged'
+        ? t('pairs.concerns.history.acknowledged', { by })
+        : a.kind === 'status'
       ? detail.from
         ? t('pairs.concerns.history.status', { by, from: statusName(t, detail.from), to: statusName(t, detail.to ?? '') })
         : t('pairs.concerns.history.raised', { by })
@@ -48,10 +56,16 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
   const status = forms.status ?? empty;
   const assign = forms.assign ?? empty;
   const action = forms.action ?? empty;
+  const escalate = forms.escalate ?? empty;
+  const higher = c.status === 'closed' ? [] : higherThan(c.severity);
+  const showAcknowledge = c.status !== 'closed' && !c.acknowledgedAt;
+  // When an urgent concern nobody acknowledged escalates by itself (shown in the organisation's zone).
+  const autoAt = showAcknowledge && !c.escalatedAt && isUrgent(c.severity) && c.status !== 'resolved' ? new Date(c.severitySince.getTime() + AUTO_ESCALATION_HOURS[c.severity as 'high' | 'safeguarding'] * 3_600_000) : null;
   const showStatus = next.length > 0;
   const showAssign = c.status !== 'closed' && staff.length > 0;
   // A refusal of a form that is no longer offered (closed meanwhile, nobody left to assign) is shown at the top.
-  const hidden = !showStatus && forms.status ? forms.status : !showAssign && forms.assign ? forms.assign : undefined;
+  const hidden =
+    !showStatus && forms.status ? forms.status : !showAssign && forms.assign ? forms.assign : higher.length === 0 && forms.escalate ? forms.escalate : forms.acknowledge;
   const first = hidden && Object.values(hidden.errors)[0];
   // Without its form there is no field to link to: the message stands alone.
   const orphan: FormState | undefined = first ? { values: {}, errors: { _form: first } } : undefined;
@@ -89,6 +103,16 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
           <dd>{formatDateTime(c.createdAt, locale, view.timeZone)}</dd>
         </div>
         <div>
+          <dt>{t('pairs.concerns.field.acknowledged')}</dt>
+          <dd>
+            {c.acknowledgedAt
+              ? t('pairs.concerns.acknowledgedBy', { name: c.acknowledgedByName ?? t('pairs.concerns.someone'), at: formatDateTime(c.acknowledgedAt, locale, view.timeZone) })
+              : autoAt
+                ? t('pairs.concerns.notAcknowledgedUntil', { at: formatDateTime(autoAt, locale, view.timeZone) })
+                : t('pairs.concerns.notAcknowledged')}
+          </dd>
+        </div>
+        <div>
           <dt>{t('pairs.concerns.field.assignee')}</dt>
           <dd>{c.assigneeName ?? t('pairs.concerns.unassigned')}</dd>
         </div>
@@ -99,6 +123,15 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
           </div>
         )}
       </dl>
+      {showAcknowledge && (
+        <Form ctx={ctx} action={`/concerns/${c.id}/acknowledge`} novalidate>
+          <div class="actions">
+            <button type="submit" class="button">
+              {t('pairs.concerns.acknowledgeSubmit')}
+            </button>
+          </div>
+        </Form>
+      )}
       <section aria-labelledby="description-heading">
         <h2 id="description-heading">{t('pairs.concerns.field.description')}</h2>
         <p class="note-body" dir={c.description ? 'auto' : undefined}>{c.description || t('pairs.concerns.noDescription')}</p>
@@ -135,6 +168,23 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
             <div class="actions">
               <button type="submit" class="button button-secondary">
                 {t('pairs.concerns.statusSubmit')}
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+      {higher.length > 0 && (
+        <section aria-labelledby="escalate-heading">
+          <h2 id="escalate-heading">{t('pairs.concerns.escalateTitle')}</h2>
+          <p>{t('pairs.concerns.escalateIntro')}</p>
+          <Form ctx={ctx} action={`/concerns/${c.id}/escalate`} novalidate>
+            <ErrorSummary ctx={ctx} form={escalate} labels={{ severity: t('pairs.concerns.field.newSeverity'), reason: t('pairs.concerns.field.reason') }} />
+            <input type="hidden" name="version" value={String(c.version)} />
+            <SelectField ctx={ctx} form={escalate} name="severity" label={t('pairs.concerns.field.newSeverity')} required options={higher.map((s) => ({ value: s, label: severityName(t, s) }))} />
+            <TextArea ctx={ctx} form={escalate} name="reason" label={t('pairs.concerns.field.reason')} hint={t('pairs.concerns.hint.reason')} maxLength={1000} rows={3} required />
+            <div class="actions">
+              <button type="submit" class="button button-secondary">
+                {t('pairs.concerns.escalateSubmit')}
               </button>
             </div>
           </Form>

@@ -7,6 +7,7 @@ export function documentStatus(ctx: PageContext, d: Pick<DocumentSummary, 'kind'
   const { t } = ctx;
   if (d.revokedAt) return t('volunteers.documents.status.revoked', { date: formatDateTime(d.revokedAt, ctx.locale) });
   if (d.acceptedAt && d.acceptedHow === 'electronic') return t('volunteers.documents.status.acceptedElectronically', { date: formatDateTime(d.acceptedAt, ctx.locale) });
+  if (d.acceptedAt && d.acceptedHow === 'qualified') return t('volunteers.documents.status.signedQualified', { date: formatDateTime(d.acceptedAt, ctx.locale) });
   if (d.acceptedAt) return t('volunteers.documents.status.signedOnPaper', { date: formatDateTime(d.acceptedAt, ctx.locale) });
   if (d.kind === 'agreement') return t('volunteers.documents.status.awaiting');
   return t('volunteers.documents.status.issued');

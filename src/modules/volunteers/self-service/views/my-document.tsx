@@ -21,6 +21,12 @@ export function MyDocumentView({ ctx, doc, form }: { ctx: PageContext; doc: OwnD
       <p>
         <a href={`/me/volunteer/documents/${doc.id}.pdf`}>{t('volunteers.documents.panel.download', { title: doc.title })}</a>
       </p>
+      {doc.lawyerNote && (
+        <div class="notice">
+          <p>{t('volunteers.documents.policy.volunteerNote')}</p>
+          <p class="note-body" dir="auto">{doc.lawyerNote}</p>
+        </div>
+      )}
       {open && (
         <Form ctx={ctx} action={`/me/volunteer/documents/${doc.id}/accept`}>
           <Checkbox ctx={ctx} form={form} name="confirm" label={t('volunteers.self-service.accept.confirm')} required />

@@ -1,0 +1,53 @@
+import { Checkbox, ErrorSummary, Form, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+
+/**
+ * /volunteers/documents/:docId/qualified: staff upload the agreement signed with a qualified electronic signature
+ * and confirm they checked the signature themselves (Tandem does not verify it).
+ */
+export function QualifiedFormView({ ctx, doc, form }: { ctx: PageContext; doc: { id: string; title: string; locale: string; volunteerId: string; open: boolean }; form: FormState }) {
+  const { t } = ctx;
+  const labels = { file: t('volunteers.documents.qualified.file'), signatureChecked: t('volunteers.documents.qualified.checked') };
+  const error = form.errors.file;
+  const describedBy = ['f-file-hint', error ? 'f-file-error' : ''].filter(Boolean).join(' ');
+  return (
+    <section class="narrow">
+      <p>
+        <a href={`/volunteers/${doc.volunteerId}#documents`}>{t('volunteers.documents.qualified.back')}</a>
+      </p>
+      <h1>{t('volunteers.documents.qualified.title')}</h1>
+      <p lang={doc.locale}>{doc.title}</p>
+      {!doc.open ? (
+        <p>{t('volunteers.documents.qualified.notOpen')}</p>
+      ) : (
+        <>
+          <p>{t('volunteers.documents.qualified.intro')}</p>
+          <ErrorSummary ctx={ctx} form={form} labels={labels} />
+          <Form ctx={ctx} action={`/volunteers/documents/${doc.id}/qualified`} enctype="multipart/form-data" novalidate>
+            <div class={`field${error ? ' field-invalid' : ''}`}>
+              <label for="f-file">
+                {labels.file}
+                <RequiredMark ctx={ctx} required />
+              </label>
+              <p class="hint" id="f-file-hint">
+                {t('volunteers.documents.qualified.fileHint')}
+              </p>
+              {error && (
+                <p class="field-error" id="f-file-error">
+                  <span class="visually-hidden">{t('form.errorPrefix')} </span>
+                  {t(error.key, error.params)}
+                </p>
+              )}
+              <input type="file" id="f-file" name="file" accept=".pdf,.xades,.xml,.asice,.sce" required aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />
+            </div>
+            <Checkbox ctx={ctx} form={form} name="signatureChecked" label={labels.signatureChecked} hint={t('volunteers.documents.qualified.checkedHint')} required />
+            <div class="actions">
+              <button type="submit" class="button">
+                {t('volunteers.documents.qualified.submit')}
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
