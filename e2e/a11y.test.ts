@@ -381,6 +381,19 @@ const PAGES: PageCheck[] = [
       await expectStatus(await clickAndWait(page, page.locator('main form[action="/volunteers/settings/agreements"] [type="submit"]')), 422);
     },
   },
+  { name: 'agreement signed with a qualified electronic signature (upload)', path: (s) => `/volunteers/documents/${s.vol.ownAgreementId}/qualified`, as: 'admin', at360: true },
+  {
+    name: 'qualified signature upload without a file or the confirmation',
+    path: (s) => `/volunteers/documents/${s.vol.ownAgreementId}/qualified`,
+    as: 'admin',
+    at360: true,
+    prepare: async (page, s) => {
+      const form = page.locator(`main form[action^="/volunteers/documents/${s.vol.ownAgreementId}/qualified"]`);
+      await form.evaluate((f) => ((f as HTMLFormElement).noValidate = true));
+      await expectStatus(await clickAndWait(page, form.locator('[type="submit"]').last()), 422);
+      assert.ok((await page.locator('.field-error').count()) >= 1, 'the form shows its errors at the fields');
+    },
+  },
   { name: 'document verification', path: (s) => `/verify/${s.vol.certificateCode}`, as: 'anonymous' },
   { name: 'document verification, wrong code', path: '/verify/AAAAAAAAAAAAAAAAAAAAAAAA', as: 'anonymous', status: 404 },
   { name: 'my volunteering', path: '/me/volunteer', as: 'volunteer' },
