@@ -12,6 +12,8 @@ import { districts } from '../matching/matching.table.js';
 import type { LanguageLevel } from '../volunteers/volunteers.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
 import { personSearchText } from '../../core/tenancy/people-search.js';
+import { appSecret } from '../../core/http/secrets.js';
+import { issueFormToken } from '../volunteers/application/form-token.js';
 
 export { errorOf, formErrorOf, formTokenOf } from '../volunteers/application/test-helpers.js';
 
@@ -198,4 +200,33 @@ export function decodeMail(raw: string): { subject: string; text: string } {
         ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
         : body;
   return { subject, text };
+}
+
+/** A token of the public request form issued `ageMs` ago (the real one needs a 3-second wait; tests do not wait). */
+export async function backdatedRequestToken(w: Pick<World, 'db'>, organisationId: string, ageMs = 10_000): Promise<string> {
+  return issueFormToken(await appSecret(w.db, 'mentee-request-hmac'), organisationId, Date.now() - ageMs);
+}
+
+/** A complete, valid public request (in Ukrainian, by a carer for a child) as the form posts it; `undefined` removes a field. */
+export function validRequest(overrides: Record<string, string | string[] | undefined> = {}): Record<string, string | string[]> {
+  const base: Record<string, string | string[] | undefined> = {
+    website: '',
+    givenName: 'Марко',
+    familyName: 'Гнатюк',
+    age: '11',
+    forSomeoneElse: 'yes',
+    carerName: 'Оксана Гнатюк',
+    email: 'oksana.h@example.org',
+    phone: '',
+    locale: 'uk',
+    needs: ['school_help', 'leisure'],
+    'languages.0.code': 'uk',
+    'languages.0.level': 'native',
+    availability: ['mon-afternoon', 'wed-afternoon'],
+    district: 'Zatorze',
+    'consents.support': 'yes',
+    'consents.contactEmail': 'yes',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(base).filter((e): e is [string, string | string[]] => e[1] !== undefined));
 }

@@ -6,12 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { appSecret } from '../../../core/http/secrets.js';
 import { translator } from '../../../core/i18n/index.js';
 import { TestClient } from '../../../core/testing/client.js';
-import { issueFormToken } from '../../volunteers/application/form-token.js';
 import { SENDINGS_PER_EMAIL } from '../../volunteers/application/submission-limit.js';
-import { formErrorOf, world, type World } from '../test-helpers.js';
+import { backdatedRequestToken, formErrorOf, validRequest, world, type World } from '../test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -19,30 +17,12 @@ before(async () => {
 });
 after(() => w.t.close());
 
-const backdated = async () => issueFormToken(await appSecret(w.db, 'mentee-request-hmac'), w.org.id, Date.now() - 10_000);
-
-const request = (overrides: Record<string, string | string[]>): Record<string, string | string[]> => ({
-  website: '',
-  givenName: 'Марко',
-  familyName: 'Гнатюк',
-  age: '11',
-  forSomeoneElse: 'yes',
-  carerName: 'Оксана Гнатюк',
-  email: 'oksana.h@example.org',
-  locale: 'uk',
-  needs: ['school_help'],
-  'languages.0.code': 'uk',
-  'languages.0.level': 'native',
-  district: 'Zatorze',
-  'consents.support': 'yes',
-  'consents.contactEmail': 'yes',
-  ...overrides,
-});
+const backdated = () => backdatedRequestToken(w, w.org.id);
 
 async function send(form: Record<string, string | string[]>, token?: string) {
   const client = new TestClient(w.t.app);
   await client.get('/o/alfa/request?lang=uk');
-  return client.post('/o/alfa/request?lang=uk', { _form: token ?? (await backdated()), ...request(form) });
+  return client.post('/o/alfa/request?lang=uk', { _form: token ?? (await backdated()), ...validRequest(form) });
 }
 
 describe('public request form: limits for a group on one Wi-Fi', () => {

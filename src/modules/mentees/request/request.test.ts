@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
-import { appSecret } from '../../../core/http/secrets.js';
 import { translator } from '../../../core/i18n/index.js';
+import { appSecret } from '../../../core/http/secrets.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { startSmtp } from '../../../core/testing/smtp.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
@@ -17,7 +17,7 @@ import { issueFormToken } from '../../volunteers/application/form-token.js';
 import { instantDaysAgo } from '../../../core/testing/clock.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { menteeEvents, mentees } from '../mentees.table.js';
-import { auditEntries, signedIn, caseStaffOf, consentsOf, counts, decodeMail, errorOf, eventsOf, formErrorOf, formTokenOf, menteeRow, world, type World } from '../test-helpers.js';
+import { auditEntries, backdatedRequestToken, signedIn, caseStaffOf, validRequest, consentsOf, counts, decodeMail, errorOf, eventsOf, formErrorOf, formTokenOf, menteeRow, world, type World } from '../test-helpers.js';
 
 let w: World;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -33,30 +33,7 @@ after(async () => {
 const uk = translator('uk');
 
 /** A token of the request form issued ten seconds ago (the real one needs a 3-second wait; tests do not wait). */
-const backdated = async (organisationId = w.org.id, ageMs = 10_000) => issueFormToken(await appSecret(w.db, 'mentee-request-hmac'), organisationId, Date.now() - ageMs);
-
-function validRequest(overrides: Record<string, string | string[] | undefined> = {}): Record<string, string | string[]> {
-  const base: Record<string, string | string[] | undefined> = {
-    website: '',
-    givenName: 'Марко',
-    familyName: 'Гнатюк',
-    age: '11',
-    forSomeoneElse: 'yes',
-    carerName: 'Оксана Гнатюк',
-    email: 'oksana.h@example.org',
-    phone: '',
-    locale: 'uk',
-    needs: ['school_help', 'leisure'],
-    'languages.0.code': 'uk',
-    'languages.0.level': 'native',
-    availability: ['mon-afternoon', 'wed-afternoon'],
-    district: 'Zatorze',
-    'consents.support': 'yes',
-    'consents.contactEmail': 'yes',
-    ...overrides,
-  };
-  return Object.fromEntries(Object.entries(base).filter((e): e is [string, string | string[]] => e[1] !== undefined));
-}
+const backdated = (organisationId = w.org.id, ageMs = 10_000) => backdatedRequestToken(w, organisationId, ageMs);
 
 async function send(form: Record<string, string | string[]>, opts: { lang?: string; token?: string; client?: TestClient } = {}) {
   const client = opts.client ?? new TestClient(w.t.app);
