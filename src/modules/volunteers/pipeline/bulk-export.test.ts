@@ -17,8 +17,11 @@ before(async () => {
 });
 after(() => w.t.close());
 
-/** RFC 4180: fields separated by commas, quoted when needed, "" inside quotes, CRLF between records. */
-function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180: fields separated by commas, quoted when needed, "" inside quotes, CRLF between records. With `sep`
+ * another separator, as Excel reads a CSV in a region whose list separator is `;` (Polish, German).
+ */
+function parseCsv(text: string, sep = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -30,7 +33,7 @@ function parseCsv(text: string): string[][] {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === sep) row.push(field), (field = '');
     else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
     else field += c;
   }
@@ -184,5 +187,21 @@ describe('exports of the current view', () => {
     assert.equal(values[1]![0], "'@SUM(A1) " + EVIL);
     assert.equal(values[3]![0], 'Їжакевич Олександра');
     for (const row of values) for (const cell of row) assert.equal(typeof cell === 'object' && cell !== null && 'formula' in cell, false, 'no formulas');
+  });
+});
+
+describe('CSV export opened with another list separator', () => {
+  it('quotes every field with a semicolon or a tab, so a spreadsheet splitting on them finds no formula', async () => {
+    const { client } = await signedIn(w, ['coordinator']);
+    await createVolunteer(w, w.org.id, { givenName: 'Semikolon', familyName: 'Kowal;=1+1;', email: 'semi@example.org', stage: 'applied', district: 'Bałuty;@SUM(A1)\t=2+2' });
+    const res = await client.get('/volunteers/export.csv?q=Semikolon');
+    assert.equal(res.status, 200);
+    const text = res.body.slice(1);
+    assert.deepEqual(parseCsv(text)[1]!.slice(0, 2), ['Kowal;=1+1; Semikolon', 'semi@example.org'], 'read with commas, the fields are intact');
+    for (const sep of [';', '\t']) {
+      const rows = parseCsv(text, sep);
+      assert.equal(rows.length, 2, `header and one volunteer, read with ${JSON.stringify(sep)}`);
+      for (const cell of rows.flat()) assert.doesNotMatch(cell, /^[=+\-@]/, `a cell read with ${JSON.stringify(sep)} as the separator starts like a formula: ${cell}`);
+    }
   });
 });

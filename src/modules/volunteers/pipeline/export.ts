@@ -9,9 +9,17 @@ export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * Quotes a CSV field that holds a quote, a line break or any character a spreadsheet may take as the separator:
+ * Excel opens a CSV with the region's list separator, which is `;` in Polish and German (and a tab is one too), so
+ * an unquoted `Kowal;=1+1;` would become a cell `=1+1` there, past the check of the field's first character.
+ */
+const quote = (value: string) => (/[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-/** CSV per RFC 4180 (comma, CRLF, quotes doubled), UTF-8 with a byte-order mark so Excel reads the letters right. */
+/**
+ * CSV per RFC 4180 (comma, CRLF, quotes doubled), UTF-8 with a byte-order mark so Excel reads the letters right.
+ * Every field that contains `;` or a tab is quoted too, so no separator a spreadsheet might use is left bare.
+ */
 export function toCsv(header: string[], rows: string[][]): Buffer {
   const lines = [header, ...rows].map((cells) => cells.map((c) => quote(neutralise(c))).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
