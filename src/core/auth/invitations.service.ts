@@ -55,18 +55,26 @@ export async function inviteInTx(tx: Tx, actor: Actor, input: InviteInput, baseU
   const person = personId ?? (await findUnlinkedPerson(tx, actor.organisationId, input.email)) ?? (await insertPerson(tx, actor.organisationId, input));
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
-  const [pending] = await tx
-    .select({ id: invitations.id, roles: invitations.roles })
+  const [open] = await tx
+    .select({ id: invitations.id, roles: invitations.roles, email: invitations.email })
     .from(invitations)
     .where(and(eq(invitations.organisationId, actor.organisationId), eq(invitations.personId, person), isNull(invitations.acceptedAt), isNull(invitations.declinedAt)))
     .for('update');
+  // An open invitation to another address (the person's e-mail was corrected since) is never re-addressed with the
+  // roles it offered: whoever invites now could otherwise send an administrator's offer to an address they read. It
+  // is withdrawn (its link stops working) and the new address is offered only the role asked for now.
+  if (open && open.email !== input.email) {
+    await tx.update(invitations).set({ expiresAt: sql`now()` }).where(eq(invitations.id, open.id));
+    await audit(tx, actor, { action: 'user.invite_withdrawn', entity: 'person', entityId: person, fields: ['email'] });
+  }
+  const pending = open && open.email === input.email ? open : undefined;
   let outcome: InviteOutcome = 'invited';
   let roles: Role[] = [input.role];
   if (pending) {
     if (pending.roles.includes(input.role)) outcome = 'resent';
     roles = [...new Set([...(pending.roles as Role[]), input.role])].sort();
     // A fresh link replaces the old one, which stops working.
-    await tx.update(invitations).set({ roles, email: input.email, locale: input.locale, tokenHash: tokenHash(token), expiresAt, invitedByUserId: actor.userId }).where(eq(invitations.id, pending.id));
+    await tx.update(invitations).set({ roles, locale: input.locale, tokenHash: tokenHash(token), expiresAt, invitedByUserId: actor.userId }).where(eq(invitations.id, pending.id));
   } else {
     await tx.insert(invitations).values({
       organisationId: actor.organisationId,
@@ -214,6 +222,8 @@ async function loadOpen(tx: Tx, token: string, lock: boolean): Promise<(OpenInvi
       join people p on p.id = i.person_id
       left join users u on u.email = i.email
       where i.token_hash = ${tokenHash(token)} and i.accepted_at is null and i.declined_at is null and i.expires_at > now()
+        -- A person already linked to someone else's account: accepting would hand the roles to that account.
+        and (p.user_id is null or p.user_id = u.id)
       ${lock ? sql`for update of i` : sql``}`),
   );
   const r = rows[0];

@@ -200,3 +200,31 @@ describe('inviting does not reveal whether an address has an account (enumeratio
     assert.deepEqual(existing.roles, []);
   });
 });
+
+describe("a coordinator cannot pass an administrator's invitation to an address of their choosing", () => {
+  it("re-addressing the person and inviting that address offers only the coordinator's role, and the old link stops working", async () => {
+    const { client: admin } = await adminOfB();
+    const coordinator = await createUser(db(), { organisationId: orgB.id, roles: ['coordinator'] });
+    const coord = await signedIn(coordinator.email);
+    assert.equal((await invite(admin, 'director@example.org', 'administrator')).status, 303);
+    const offered = await sentMail('director@example.org');
+    assert.ok(offered.path);
+    // The coordinator corrects the invited person's e-mail to one they read, then invites that address as a volunteer.
+    const [person] = rowsOf<{ id: string }>(await withSystem(db(), (tx) => tx.execute(sql`select id from people where organisation_id = ${orgB.id} and email = 'director@example.org'`)));
+    await coord.get(`/people/${person!.id}/edit`);
+    const edited = await coord.post(`/people/${person!.id}/edit`, { givenName: 'Anna', familyName: 'Nowak', email: 'mallory@example.net', phone: '', birthDate: '', locale: 'pl' });
+    assert.equal(edited.status, 303);
+    assert.equal((await invite(coord, 'mallory@example.net', 'volunteer')).status, 303);
+    const redirected = await sentMail('mallory@example.net');
+    assert.ok(redirected.path);
+    assert.doesNotMatch(redirected.mail.textBody, new RegExp(translator('pl')('role.administrator').replace(/[()]/g, '\\$&')), 'the mail offers no administrator role');
+    const mallory = new TestClient(t.app);
+    await mallory.get(redirected.path!);
+    assert.equal((await mallory.post(redirected.path!, { password: ATTACKER_PASSWORD, confirm: ATTACKER_PASSWORD })).status, 303);
+    assert.deepEqual(await rolesIn(orgB.id, 'mallory@example.net'), ['volunteer'], 'the address the coordinator chose gets only what a coordinator may give');
+    // The administrator's offer went to another address: its link no longer opens (nobody can accept it for this person).
+    const director = new TestClient(t.app);
+    assert.equal((await director.get(offered.path!)).status, 404);
+    assert.deepEqual(await rolesIn(orgB.id, 'mallory@example.net'), ['volunteer']);
+  });
+});
