@@ -88,7 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'tandem_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: false },
+    // Secure whenever the request came over TLS (directly or through a trusted proxy), like the session cookie.
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: false, secure: 'auto' },
     getUserInfo: (req) => req.auth?.sessionHash ?? 'anonymous',
     csrfOpts: { hmacKey: await appSecret(database.db, 'csrf-hmac') },
   });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createAccessToken } from '../auth/access-tokens.js';
-import { createOrganisation, createUser } from '../testing/fixtures.js';
+import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
 import { testApp, type TestApp } from '../testing/harness.js';
 
 const apps: TestApp[] = [];
@@ -26,6 +26,30 @@ describe('Strict-Transport-Security', () => {
       const res = await tls.app.inject({ url: '/sign-in' });
       assert.equal(res.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', JSON.stringify(env));
     }
+  });
+});
+
+describe('Cookies over TLS', () => {
+  const cookie = (setCookie: string | string[] | undefined, name: string) => [setCookie ?? []].flat().find((c) => c.startsWith(`${name}=`));
+  it('the session and the CSRF cookie are Secure behind a TLS-terminating proxy, and not on plain http', async () => {
+    const tls = await app({ TRUST_PROXY: '1' });
+    const org = await createOrganisation(tls.database.db, 'tls');
+    const u = await createUser(tls.database.db, { organisationId: org.id, roles: ['coordinator'] });
+    const https = { 'x-forwarded-proto': 'https' };
+    const page = await tls.app.inject({ url: '/sign-in', headers: https });
+    const csrf = cookie(page.headers['set-cookie'], 'tandem_csrf');
+    assert.match(csrf ?? '', /; Secure/, 'the CSRF cookie over TLS');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const signIn = await tls.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { ...https, 'content-type': 'application/x-www-form-urlencoded', cookie: csrf!.split(';')[0]! },
+      payload: new URLSearchParams({ _csrf: token, email: u.email, password: PASSWORD }).toString(),
+    });
+    assert.equal(signIn.statusCode, 303);
+    assert.match(cookie(signIn.headers['set-cookie'], 'tandem_session') ?? '', /; Secure/, 'the session cookie over TLS');
+    const plain = await app();
+    assert.doesNotMatch(cookie((await plain.app.inject({ url: '/sign-in' })).headers['set-cookie'], 'tandem_csrf') ?? 'missing', /Secure|missing/, 'plain http (development) keeps working');
   });
 });
 
