@@ -137,11 +137,23 @@ before(async () => {
 
   // Delta (another network): large figures.
   const dv = await Promise.all([1, 2, 3, 4, 5, 6].map(() => volunteer(delta.id)));
-  for (let i = 0; i < 40; i++) {
-    const match = await waited(delta.id, dv[i % 6]!, '2025-01-05', 100);
-    await meeting(delta.id, match, dv[i % 6]!, '2025-09-01', 720);
-  }
-  for (let i = 0; i < 25; i++) await concern(delta.id, '2025-10-10T10:00:00Z', 'safeguarding');
+  // 40 mentees waiting 100 days, a pair each with a 12-hour meeting; 25 safeguarding concerns: in one statement.
+  await q(sql`
+    with p as (
+      insert into people (organisation_id, given_name, family_name, search_text)
+      select ${delta.id}, 'Osoba', 'Podopieczna ' || g, 'osoba podopieczna' from generate_series(1, 40) g returning id),
+    me as (
+      insert into mentees (organisation_id, person_id, status, created_at)
+      select ${delta.id}, id, 'matched', '2025-01-05T12:00:00Z'::timestamptz from p returning id),
+    mt as (
+      insert into matches (organisation_id, mentee_id, volunteer_id, started_at)
+      select ${delta.id}, me.id, (${sql.raw(`array[${dv.map((d) => `'${d}'::uuid`).join(',')}]`)})[1 + (row_number() over () % 6)::int], '2025-04-15T12:00:00Z'::timestamptz
+      from me returning id, volunteer_id),
+    mg as (
+      insert into meetings (organisation_id, match_id, volunteer_id, logged_by_user_id, meeting_date, minutes, activity)
+      select ${delta.id}, mt.id, mt.volunteer_id, gen_random_uuid(), '2025-09-01', 720, 'conversation' from mt returning id)
+    insert into concerns (organisation_id, raised_by_user_id, raised_as, severity, summary, created_at)
+    select ${delta.id}, gen_random_uuid(), 'coordinator', 'safeguarding', 'Podsumowanie', '2025-10-10T10:00:00Z'::timestamptz from generate_series(1, 25)`);
 });
 after(() => t.close());
 
