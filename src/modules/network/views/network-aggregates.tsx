@@ -46,45 +46,45 @@ function NetworkSection({ ctx, network, threshold, period }: { ctx: PageContext;
         <p class="empty">{t('network.noOrganisations')}</p>
       ) : (
         <>
-        <h3 id={`${headingId}-today`}>{t('network.countsHeading')}</h3>
-        <div class="table-wrap">
-          <table class="table-cards" aria-describedby="suppression-note">
-            <caption class="visually-hidden">{t('network.caption', { network: network.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('network.organisation')}</th>
-                {MEASURES.map((m) => (
-                  <th scope="col" class="numeric">
-                    {t(`network.${m}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {network.organisations.map((o) => (
+          <h3 id={`${headingId}-today`}>{t('network.countsHeading')}</h3>
+          <div class="table-wrap">
+            <table class="table-cards" aria-describedby="suppression-note">
+              <caption class="visually-hidden">{t('network.caption', { network: network.name })}</caption>
+              <thead>
                 <tr>
-                  <th scope="row">{o.name}</th>
+                  <th scope="col">{t('network.organisation')}</th>
+                  {MEASURES.map((m) => (
+                    <th scope="col" class="numeric">
+                      {t(`network.${m}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {network.organisations.map((o) => (
+                  <tr>
+                    <th scope="row">{o.name}</th>
+                    {MEASURES.map((m) => (
+                      <td class="numeric" data-label={t(`network.${m}`)}>
+                        <Count ctx={ctx} count={o[m]} threshold={threshold} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('network.total')}</th>
                   {MEASURES.map((m) => (
                     <td class="numeric" data-label={t(`network.${m}`)}>
-                      <Count ctx={ctx} count={o[m]} threshold={threshold} />
+                      <Count ctx={ctx} count={network.totals[m]} threshold={threshold} />
                     </td>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('network.total')}</th>
-                {MEASURES.map((m) => (
-                  <td class="numeric" data-label={t(`network.${m}`)}>
-                    <Count ctx={ctx} count={network.totals[m]} threshold={threshold} />
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-        <OutcomesTable ctx={ctx} network={network} period={period} threshold={threshold} />
+              </tfoot>
+            </table>
+          </div>
+          <OutcomesTable ctx={ctx} network={network} period={period} threshold={threshold} />
         </>
       )}
     </section>
