@@ -26,4 +26,3 @@ export const pairsJobs = (db: Db, config: Config): Record<string, JobHandler> =>
 
 /** Hours as the hours module counts and shows them (for aggregates elsewhere, such as the network page). */
 export { toHours } from './meetings/hours.js';
-export { formatHours } from './meetings/format-hours.js';
