@@ -248,7 +248,9 @@ const PAGES: PageCheck[] = [
   { name: 'organisation settings', path: '/admin/organisation', as: 'admin', ifExists: true },
   { name: 'audit log', path: '/admin/audit', as: 'admin', ifExists: true },
   { name: 'outgoing mail', path: '/admin/outbox', as: 'admin', ifExists: true },
-  { name: 'network', path: '/network', as: 'admin', ifExists: true },
+  { name: 'network', path: '/network', as: 'admin', ifExists: true, at360: true },
+  { name: 'network: outcome figures of this year', path: '/network?period=this-year', as: 'admin', at360: true },
+  { name: 'network: a period that is not one', path: '/network?period=forever', as: 'admin', status: 422, at360: true },
   // --- Volunteers (issue 4) -----------------------------------------------------------------------------
   { name: 'volunteer application form', path: (s) => `/o/${s.org.slug}/apply`, as: 'anonymous' },
   {

@@ -1,6 +1,9 @@
 import type { Db } from '../../core/db/database.js';
 import { compareNames, type Locale } from '../../core/i18n/index.js';
 import { countsForManager, type OrganisationCountsRow } from './network.repository.js';
+import { outcomesForManager } from './outcomes.repository.js';
+import { outcomeTable } from './outcomes.js';
+import type { Period } from './period.js';
 import type { NetworkAggregates, NetworkTable } from './network.schemas.js';
 import { suppressSmallCounts, THRESHOLD, type ShownCount } from './suppression.js';
 
@@ -18,10 +21,12 @@ type OrganisationRow = OrganisationCountsRow & { organisationId: string; organis
 
 /**
  * The aggregates of every network the user manages, organisations sorted by name in the viewer's
- * language, with small counts suppressed (see suppression.ts).
+ * language, with small counts suppressed (see suppression.ts): the counts of today, and the outcome figures
+ * (pairs, hours, median days waiting, concerns) over `period` (see outcomes.repository.ts for their definitions).
  */
-export async function networkAggregates(db: Db, userId: string, locale: Locale): Promise<NetworkAggregates> {
+export async function networkAggregates(db: Db, userId: string, locale: Locale, period: Period): Promise<NetworkAggregates> {
   const rows = await countsForManager(db, userId);
+  const outcomeRows = await outcomesForManager(db, userId, period);
   const byNetwork = new Map<string, OrganisationCountsRow[]>();
   for (const row of rows) byNetwork.set(row.networkId, [...(byNetwork.get(row.networkId) ?? []), row]);
   const compare = compareNames(locale);
@@ -40,6 +45,11 @@ export async function networkAggregates(db: Db, userId: string, locale: Locale):
     };
     const counts = (exact: (m: Measure) => number, shown: ShownCount[]) =>
       Object.fromEntries(MEASURES.map((m) => [m, cell(m, exact(m), shown)])) as Record<Measure, ShownCount>;
+    const outcomes = outcomeTable(
+      organisations.map((o) => o.organisationId),
+      outcomeRows.organisations.filter((r) => r.networkId === first.networkId),
+      outcomeRows.waiting.filter((w) => w.networkId === first.networkId),
+    );
     return {
       id: first.networkId,
       slug: first.networkSlug,
@@ -49,10 +59,12 @@ export async function networkAggregates(db: Db, userId: string, locale: Locale):
         slug: o.organisationSlug,
         name: o.organisationName,
         ...counts((m) => o[m], suppressed.rows[i]!),
+        outcomes: outcomes.organisations[i]!,
       })),
-      totals: counts((m) => organisations.reduce((sum, o) => sum + o[m], 0), suppressed.totals),
+      totals: { ...counts((m) => organisations.reduce((sum, o) => sum + o[m], 0), suppressed.totals), outcomes: outcomes.totals },
     };
   });
   networks.sort((a, b) => compare(a.name, b.name));
-  return { threshold: THRESHOLD, networks };
+  const { choice, year, from, to, reportingDate } = period;
+  return { threshold: THRESHOLD, period: { choice, year, from, to, reportingDate }, networks };
 }

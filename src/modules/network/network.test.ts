@@ -185,7 +185,7 @@ describe('GET /api/v1/network/aggregates', () => {
     assert.deepEqual(network.totals.volunteers, { value: null, suppression: 'secondary' });
     assert.deepEqual(network.totals.mentees, { value: 18, suppression: 'none' });
     assert.deepEqual(network.totals.activeProgrammes, { value: 2, suppression: 'none' });
-    assert.deepEqual(Object.keys(laka).sort(), ['activeProgrammes', 'id', 'mentees', 'name', 'slug', 'staff', 'volunteers']);
+    assert.deepEqual(Object.keys(laka).sort(), ['activeProgrammes', 'id', 'mentees', 'name', 'outcomes', 'slug', 'staff', 'volunteers']);
   });
 
   it('is documented in the OpenAPI document under the network tag', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { SMALL_MAX, suppressSmallCounts, THRESHOLD, type ShownCount } from './suppression.js';
+import { SMALL_MAX, suppressByGroupSize, suppressMedian, suppressSmallCounts, THRESHOLD, type ShownCount, type ShownFigure } from './suppression.js';
 
 const v = (c: ShownCount) => (c.suppression === 'none' ? c.value : c.suppression);
 
@@ -92,5 +92,44 @@ describe('suppressSmallCounts', () => {
         totals.forEach((cell, c) => cell.suppression === 'none' && assert.equal(cell.value, table.reduce((s, r) => s + r[c]!, 0)));
       }),
     );
+  });
+});
+
+describe('suppressByGroupSize (hours of volunteers)', () => {
+  const f = (c: ShownFigure) => (c.suppression === 'none' ? c.value : c.suppression);
+  it('hides a figure made by 1 to 4 people, shows one made by 0 or 5 and more', () => {
+    const { rows } = suppressByGroupSize([
+      { value: 0, group: 0 },
+      { value: 12.5, group: 1 },
+      { value: 40, group: 4 },
+      { value: 7.5, group: 5 },
+    ]);
+    assert.deepEqual(rows.map(f), [0, 'small', 'small', 7.5]);
+  });
+
+  it('hides the total when exactly one cell is hidden, shows it with two or more (their values are not bounded)', () => {
+    assert.equal(f(suppressByGroupSize([{ value: 10, group: 2 }, { value: 30, group: 6 }]).total), 'secondary');
+    assert.equal(f(suppressByGroupSize([{ value: 10, group: 2 }, { value: 5, group: 3 }, { value: 30, group: 6 }]).total), 45);
+    assert.equal(f(suppressByGroupSize([{ value: 10, group: 2 }, { value: 0, group: 0 }]).total), 'small', 'a total made by 2 people');
+    assert.equal(f(suppressByGroupSize([]).total), 0);
+  });
+
+  it('never lets the total and the shown cells give back a hidden cell (random tables)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ value: fc.integer({ min: 0, max: 1000 }), group: fc.integer({ min: 0, max: 8 }) }), { maxLength: 8 }), (cells) => {
+        const { rows, total } = suppressByGroupSize(cells);
+        const hidden = rows.filter((r) => r.suppression !== 'none').length;
+        if (total.suppression === 'none') assert.ok(hidden !== 1);
+      }),
+    );
+  });
+});
+
+describe('suppressMedian', () => {
+  it('shows no median for nobody, hides one over 1 to 4 people, shows one over 5 or more', () => {
+    assert.deepEqual(suppressMedian(null, 0), { value: null, suppression: 'none' });
+    assert.deepEqual(suppressMedian(9, 1), { value: null, suppression: 'small' });
+    assert.deepEqual(suppressMedian(5, 4), { value: null, suppression: 'small' });
+    assert.deepEqual(suppressMedian(7, 6), { value: 7, suppression: 'none' });
   });
 });

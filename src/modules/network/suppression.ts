@@ -68,3 +68,55 @@ export function suppressSmallCounts(table: readonly (readonly number[])[], colum
   }
   return { rows, totals };
 }
+
+/**
+ * A figure that is not a count of people but is made by a group of people (hours the volunteers of an
+ * organisation recorded): the value, and how many people made it.
+ */
+export interface GroupFigure {
+  value: number;
+  group: number;
+}
+
+/** A figure as it may be shown (hours, a median): the value, or null with the reason it is hidden. */
+export type ShownFigure = { value: number; suppression: 'none' } | { value: null; suppression: 'small' | 'secondary' };
+
+/**
+ * Suppression of a figure made by a group of people (hours of volunteers), one cell per organisation and a
+ * column total (the sum):
+ *  1. A cell made by 1 to 4 people is hidden (`small`): 6 hours of an organisation where one volunteer met
+ *     their mentee are that volunteer's hours. A cell made by nobody is 0 and shown.
+ *  2. The total is hidden (`small`) when all of it was made by 1 to 4 people.
+ *  3. The total is hidden (`secondary`) when exactly one cell is hidden: total minus the shown cells would be
+ *     that cell. With two or more hidden cells it is shown: their values are not bounded (hours of 1 to 4
+ *     people can be anything), so their sum does not pin down any one of them — unlike counts of 1 to 4.
+ */
+export function suppressByGroupSize(cells: readonly GroupFigure[]): { rows: ShownFigure[]; total: ShownFigure } {
+  for (const c of cells) {
+    if (!Number.isInteger(c.group) || c.group < 0) throw new Error('suppressByGroupSize: group sizes are non-negative integers');
+    if (!(c.value >= 0)) throw new Error('suppressByGroupSize: values are non-negative');
+  }
+  const rows = cells.map((c): ShownFigure => (isSmall(c.group) ? { value: null, suppression: 'small' } : { value: c.value, suppression: 'none' }));
+  const group = cells.reduce((s, c) => s + c.group, 0);
+  const hiddenCells = cells.filter((c) => isSmall(c.group)).length;
+  const sum = cells.reduce((s, c) => s + c.value, 0);
+  const total: ShownFigure = isSmall(group) ? { value: null, suppression: 'small' } : hiddenCells === 1 ? { value: null, suppression: 'secondary' } : { value: sum, suppression: 'none' };
+  return { rows, total };
+}
+
+/** A median as it may be shown: null with `none` when nobody is in the group (there is no median). */
+export type ShownMedian = { value: number | null; suppression: 'none' } | { value: null; suppression: 'small' };
+
+/**
+ * A median of a group of people (days waiting): hidden (`small`) when the group has 1 to 4 people, since a
+ * median of one person is that person's value; no median (null) for an empty group.
+ * A median needs no secondary suppression: it is not a sum, so the shown medians of the organisations and the
+ * median of the whole network (taken over all its people, not a median of medians) cannot be combined to work
+ * out a hidden one. The network median rests on the whole network's group and is hidden when that group is small
+ * (which is the case whenever a single organisation with a hidden median is the only one with people).
+ */
+export function suppressMedian(median: number | null, group: number): ShownMedian {
+  if (!Number.isInteger(group) || group < 0) throw new Error('suppressMedian: group sizes are non-negative integers');
+  if (group === 0 || median === null) return { value: null, suppression: 'none' };
+  return isSmall(group) ? { value: null, suppression: 'small' } : { value: median, suppression: 'none' };
+}

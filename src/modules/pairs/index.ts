@@ -23,3 +23,6 @@ export function pairsModule(ctx: ModuleContext) {
 
 /** Background jobs: the weekly digest to coordinators, the monthly reminder to volunteers, the notice of a new concern. */
 export const pairsJobs = (db: Db, config: Config): Record<string, JobHandler> => ({ ...checkInsJobs(db, config), ...concernsJobs(db, config) });
+
+/** Hours as the hours module counts and shows them (for aggregates elsewhere, such as the network page). */
+export { toHours } from './meetings/hours.js';

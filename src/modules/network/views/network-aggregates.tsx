@@ -1,12 +1,16 @@
 import { formatNumber } from '../../../core/i18n/index.js';
-import type { PageContext } from '../../../core/ui/index.js';
+import type { FormState, PageContext } from '../../../core/ui/index.js';
 import type { NetworkAggregates, NetworkTable } from '../network.schemas.js';
 import type { ShownCount } from '../suppression.js';
+import { OutcomeDefinitions, OutcomesTable, PeriodForm } from './network-outcomes.js';
 
 const MEASURES = ['volunteers', 'mentees', 'staff', 'activeProgrammes'] as const;
 
-/** The aggregates page: one table per network, organisations as rows, a total per column. No personal data. */
-export function NetworkAggregatesView({ ctx, data }: { ctx: PageContext; data: NetworkAggregates }) {
+/**
+ * The aggregates page: per network, today's counts and the outcome figures over the chosen period (organisations
+ * as rows, a total per column; cards on a phone), then one definition of each figure. No personal data.
+ */
+export function NetworkAggregatesView({ ctx, data, form, years }: { ctx: PageContext; data: NetworkAggregates; form: FormState; years: number[] }) {
   const { t } = ctx;
   return (
     <>
@@ -16,19 +20,21 @@ export function NetworkAggregatesView({ ctx, data }: { ctx: PageContext; data: N
         <p class="empty">{t('network.none')}</p>
       ) : (
         <>
+          <PeriodForm ctx={ctx} form={form} years={years} period={data.period} />
           <p class="muted" id="suppression-note">
             {t('network.suppressionNote', { min: formatNumber(1, ctx.locale), max: formatNumber(data.threshold - 1, ctx.locale), threshold: formatNumber(data.threshold, ctx.locale) })}
           </p>
           {data.networks.map((network) => (
-            <NetworkSection ctx={ctx} network={network} threshold={data.threshold} />
+            <NetworkSection ctx={ctx} network={network} threshold={data.threshold} period={data.period} />
           ))}
+          <OutcomeDefinitions ctx={ctx} period={data.period} threshold={data.threshold} />
         </>
       )}
     </>
   );
 }
 
-function NetworkSection({ ctx, network, threshold }: { ctx: PageContext; network: NetworkTable; threshold: number }) {
+function NetworkSection({ ctx, network, threshold, period }: { ctx: PageContext; network: NetworkTable; threshold: number; period: NetworkAggregates['period'] }) {
   const { t } = ctx;
   const headingId = `network-${network.slug}`;
   const count = network.organisations.length;
@@ -39,43 +45,47 @@ function NetworkSection({ ctx, network, threshold }: { ctx: PageContext; network
       {count === 0 ? (
         <p class="empty">{t('network.noOrganisations')}</p>
       ) : (
-        <div class="table-wrap">
-          <table aria-describedby="suppression-note">
-            <caption class="visually-hidden">{t('network.caption', { network: network.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('network.organisation')}</th>
-                {MEASURES.map((m) => (
-                  <th scope="col" class="numeric">
-                    {t(`network.${m}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {network.organisations.map((o) => (
+        <>
+          <h3 id={`${headingId}-today`}>{t('network.countsHeading')}</h3>
+          <div class="table-wrap">
+            <table class="table-cards" aria-describedby="suppression-note">
+              <caption class="visually-hidden">{t('network.caption', { network: network.name })}</caption>
+              <thead>
                 <tr>
-                  <th scope="row">{o.name}</th>
+                  <th scope="col">{t('network.organisation')}</th>
                   {MEASURES.map((m) => (
-                    <td class="numeric">
-                      <Count ctx={ctx} count={o[m]} threshold={threshold} />
+                    <th scope="col" class="numeric">
+                      {t(`network.${m}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {network.organisations.map((o) => (
+                  <tr>
+                    <th scope="row">{o.name}</th>
+                    {MEASURES.map((m) => (
+                      <td class="numeric" data-label={t(`network.${m}`)}>
+                        <Count ctx={ctx} count={o[m]} threshold={threshold} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('network.total')}</th>
+                  {MEASURES.map((m) => (
+                    <td class="numeric" data-label={t(`network.${m}`)}>
+                      <Count ctx={ctx} count={network.totals[m]} threshold={threshold} />
                     </td>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('network.total')}</th>
-                {MEASURES.map((m) => (
-                  <td class="numeric">
-                    <Count ctx={ctx} count={network.totals[m]} threshold={threshold} />
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+              </tfoot>
+            </table>
+          </div>
+          <OutcomesTable ctx={ctx} network={network} period={period} threshold={threshold} />
+        </>
       )}
     </section>
   );

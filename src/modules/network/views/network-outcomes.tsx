@@ -1,0 +1,125 @@
+import { formatDate, formatNumber, INTL_TAG, type Locale } from '../../../core/i18n/index.js';
+import { ErrorSummary, SelectField, type FormState, type PageContext } from '../../../core/ui/index.js';
+import type { NetworkAggregates, NetworkTable, Outcomes } from '../network.schemas.js';
+import { PERIOD_CHOICES } from '../period.js';
+import type { ShownCount, ShownFigure, ShownMedian } from '../suppression.js';
+
+export const OUTCOMES = ['activePairs', 'pairsStarted', 'hours', 'medianWaitingDays', 'concerns', 'highConcerns'] as const;
+
+type Period = NetworkAggregates['period'];
+
+const hourFormats = new Map<Locale, Intl.NumberFormat>();
+/** Hours with one decimal, as the hours report shows them. */
+function formatHoursValue(hours: number, locale: Locale): string {
+  let f = hourFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_TAG[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    hourFormats.set(locale, f);
+  }
+  return f.format(hours);
+}
+
+/** The period's dates in the viewer's locale. */
+export function periodDates(period: Period, locale: Locale) {
+  return { from: formatDate(period.from, locale), to: formatDate(period.to, locale), date: formatDate(period.reportingDate, locale) };
+}
+
+/** The GET form that chooses the period: works without JavaScript (a select and a button). */
+export function PeriodForm({ ctx, form, years, period }: { ctx: PageContext; form: FormState; years: number[]; period: Period }) {
+  const { t } = ctx;
+  const all = period.choice === 'year' && period.year !== null && !years.includes(period.year) ? [period.year, ...years] : years;
+  const options = [
+    ...PERIOD_CHOICES.map((c) => ({ value: c, label: t(`network.period.${c}`) })),
+    ...all.map((y) => ({ value: String(y), label: String(y) })),
+  ];
+  return (
+    <>
+      <ErrorSummary ctx={ctx} form={form} labels={{ period: t('network.period') }} />
+      <form method="get" action="/network" class="filters" aria-label={t('network.periodLabel')}>
+        <SelectField ctx={ctx} form={form} name="period" label={t('network.period')} required options={options} />
+        <div class="actions">
+          <button type="submit" class="button button-secondary">
+            {t('network.show')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** One network's outcome figures over the period: a table on a wide screen, a card per organisation on a phone. */
+export function OutcomesTable({ ctx, network, period, threshold }: { ctx: PageContext; network: NetworkTable; period: Period; threshold: number }) {
+  const { t, locale } = ctx;
+  const dates = periodDates(period, locale);
+  const headingId = `outcomes-${network.slug}`;
+  const label = (m: (typeof OUTCOMES)[number]) => t(`network.outcomes.${m}`, { date: dates.date });
+  const cells = (o: Outcomes) =>
+    OUTCOMES.map((m) => (
+      <td class="numeric" data-label={label(m)}>
+        <Figure ctx={ctx} measure={m} figure={o[m]} threshold={threshold} />
+      </td>
+    ));
+  return (
+    <>
+      <h3 id={headingId}>{t('network.outcomes.heading', { from: dates.from, to: dates.to })}</h3>
+      <div class="table-wrap">
+        <table class="table-cards" aria-labelledby={headingId} aria-describedby="outcome-definitions suppression-note outcomes-suppression-note">
+          <thead>
+            <tr>
+              <th scope="col">{t('network.organisation')}</th>
+              {OUTCOMES.map((m) => (
+                <th scope="col" class="numeric">
+                  {label(m)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {network.organisations.map((o) => (
+              <tr>
+                <th scope="row">{o.name}</th>
+                {cells(o.outcomes)}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('network.total')}</th>
+              {cells(network.totals.outcomes)}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function Figure({ ctx, measure, figure, threshold }: { ctx: PageContext; measure: (typeof OUTCOMES)[number]; figure: ShownCount | ShownFigure | ShownMedian; threshold: number }) {
+  const { t, locale } = ctx;
+  if (figure.suppression === 'small') return <span class="suppressed">{t('network.fewerThan', { threshold: formatNumber(threshold, locale) })}</span>;
+  if (figure.suppression === 'secondary') return <span class="suppressed">{t('network.hidden')}</span>;
+  if (figure.value === null) return <span class="muted">{t('network.outcomes.noMedian')}</span>;
+  return <>{measure === 'hours' ? formatHoursValue(figure.value, locale) : formatNumber(figure.value, locale)}</>;
+}
+
+/** One definition of each figure, and how small groups are protected: shown once, under the tables. */
+export function OutcomeDefinitions({ ctx, period, threshold }: { ctx: PageContext; period: Period; threshold: number }) {
+  const { t, locale } = ctx;
+  const dates = periodDates(period, locale);
+  return (
+    <section aria-labelledby="outcome-definitions-heading">
+      <h2 id="outcome-definitions-heading">{t('network.definitions.heading')}</h2>
+      <dl id="outcome-definitions" class="definitions">
+        {OUTCOMES.map((m) => (
+          <>
+            <dt>{t(`network.outcomes.${m}`, { date: dates.date })}</dt>
+            <dd>{t(`network.definitions.${m}`, { date: dates.date })}</dd>
+          </>
+        ))}
+      </dl>
+      <p class="muted" id="outcomes-suppression-note">
+        {t('network.outcomesSuppressionNote', { threshold: formatNumber(threshold, locale) })}
+      </p>
+    </section>
+  );
+}
