@@ -3,10 +3,11 @@
  * and the staff lists (volunteers, waiting list, pairs, matching, dashboard) fit the screen in Polish and in Arabic —
  * nothing wider than the viewport, every visible form control inside it, no choice text cut off — and the main menu
  * is collapsed until opened (no JavaScript needed). Screenshots go to test-results/phone-*.png for people to look at.
+ * A phone may have any font (issue 11, point 12): the same checks again in DejaVu Sans, wider than the Noto fonts.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { withSystem } from '../src/core/db/tx.js';
 import { programmes } from '../src/core/tenancy/tenancy.table.js';
 import { newContext, screenshot, withLang } from './support/browser.js';
@@ -18,6 +19,32 @@ import { seedVolunteers } from './support/volunteers.js';
 
 const PHONE = { width: 360, height: 740 };
 const LANGS = ['pl', 'ar'] as const;
+/** A wide font (about 10 % wider than Noto Sans; Chromium's fallback where the Noto fonts are missing), forced. */
+const WIDE_FONT = 'html, input, select, textarea, button { font-family: "DejaVu Sans", sans-serif !important; }';
+
+/**
+ * Serves the page's style sheet with WIDE_FONT appended (the CSP refuses an injected <style>) until the returned
+ * function is called. Throws when the system has no DejaVu Sans, which the test then reports as a skip.
+ */
+async function inWideFont(page: Page): Promise<() => Promise<void>> {
+  const handler = async (route: Route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n${WIDE_FONT}\n` });
+  };
+  await page.route('**/app.css*', handler);
+  return () => page.unroute('**/app.css*', handler);
+}
+
+/** Whether the page's text is in DejaVu Sans (not a fallback): it measures differently from the monospace font. */
+async function hasWideFont(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    canvas.font = '17px "DejaVu Sans", monospace';
+    const wide = canvas.measureText('wolontariuszka').width;
+    canvas.font = '17px monospace';
+    return wide !== canvas.measureText('wolontariuszka').width && getComputedStyle(document.body).fontFamily.startsWith('"DejaVu Sans"');
+  });
+}
 
 /** What sticks out at the current viewport: the document's width, elements past the edge, cut controls. */
 async function layoutProblems(page: Page, choices: boolean): Promise<{ scrollWidth: number; problems: string[] }> {
@@ -90,6 +117,8 @@ describe('on a phone (360 px)', () => {
   let admin: SeededUser;
   /** A genuine application-form token issued seconds ago (the form refuses what is sent within 3 s of showing it). */
   let formToken: string;
+  /** A pair's check-ins (a page with a row of buttons). */
+  let matchId: string;
   const contexts: BrowserContext[] = [];
 
   before(async () => {
@@ -110,7 +139,7 @@ describe('on a phone (360 px)', () => {
     );
     formToken = (await seedVolunteers(server, org, admin, users.volunteer)).formToken;
     await seedMatching(server, org, admin, users.socialWorker);
-    await seedPairs(server, org, { admin, ...users });
+    ({ matchId } = await seedPairs(server, org, { admin, ...users }));
   });
 
   after(async () => {
@@ -224,4 +253,33 @@ describe('on a phone (360 px)', () => {
       });
     }
   }
+
+  describe('in a wide font (DejaVu Sans)', () => {
+    const check = async (t: TestContext, page: Page, path: string, name: string, choices: boolean) => {
+      const restore = await inWideFont(page);
+      try {
+        const response = await page.goto(path);
+        assert.equal(response?.status(), 200);
+        if (!(await hasWideFont(page))) return t.skip('DejaVu Sans is not installed (Debian: fonts-dejavu-core)');
+        await assertFits(page, `wide-${name}`, choices);
+      } finally {
+        await restore();
+      }
+    };
+    for (const lang of ['pl', 'uk', 'de', 'ar'] as const) {
+      test(`the application and request forms fit [${lang}]`, async (t) => {
+        const page = await phonePage(false);
+        await check(t, page, withLang(`/o/${org.slug}/apply`, lang), `apply-${lang}`, true);
+        await check(t, page, withLang(`/o/${org.slug}/request`, lang), `request-${lang}`, true);
+      });
+    }
+    for (const lang of LANGS) {
+      test(`the dashboard, the pairs and a pair's check-ins fit [${lang}]`, async (t) => {
+        const page = await phonePage(true);
+        for (const [name, path] of [['dashboard', '/'], ['pairs', '/pairs'], ['check-ins', `/pairs/${matchId}/check-ins`]] as const) {
+          await check(t, page, withLang(path, lang), `${name}-${lang}`, false);
+        }
+      });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The translators' guide (docs/translating.md), checked over every catalogue: one form of address per language,
- * one term per concept, no gender brackets on verbs (none at all in mails), names never after a word that governs
+ * one term per concept, no gender brackets on verbs (none at all in mails, none in Polish), names never after a word that governs
  * a case, numbers through plural rules, Arabic times in 24 hours and left-to-right values isolated in Arabic.
  *   node --import tsx --test src/core/i18n/translation-rules.test.ts
  */
@@ -28,7 +28,14 @@ describe('translation rules', () => {
     assert.notDeepEqual(ruleProblems('pl', 'x', 'Dziękujemy Państwu.'), []);
     assert.deepEqual(ruleProblems('pl', 'x', 'Informacja z rejestru karnego państwa obywatelstwa'), []);
     assert.notDeepEqual(ruleProblems('pl', 'x', '{name} wykonywał(a) świadczenia.'), []);
-    assert.deepEqual(ruleProblems('pl', 'x', 'Koordynator(ka)'), []);
+    assert.notDeepEqual(ruleProblems('pl', 'x', 'Koordynator(ka)'), [], 'no gender bracket on a Polish noun, in a label either');
+    assert.notDeepEqual(ruleProblems('pl', 'x', 'Wróć do danych wolontariusza(-ki)'), []);
+    assert.deepEqual(ruleProblems('pl', 'x', 'Koordynator lub koordynatorka'), []);
+    assert.notDeepEqual(ruleProblems('pl', 'x', 'Zapisz rozmowę z wolontariuszem/wolontariuszką'), []);
+    assert.notDeepEqual(ruleProblems('pl', 'x', 'Wolontariusz / wolontariuszka'), []);
+    assert.deepEqual(ruleProblems('pl', 'x', 'Czas według strefy Europe/Warsaw.'), []);
+    assert.deepEqual(ruleProblems('pl', 'x', 'Ustawa o wolontariacie (Dz.U. 2003 nr 96)'), []);
+    assert.deepEqual(ruleProblems('uk', 'x', 'Координатор(ка)'), []);
     assert.notDeepEqual(ruleProblems('pl', 'x', 'Gdy jest nieobecny/nieobecna, opiekuje się jego/jej parami.'), []);
     assert.notDeepEqual(ruleProblems('uk', 'x', 'Коли координатор відсутній/відсутня'), []);
     assert.notDeepEqual(ruleProblems('pl', 'x.mail.body', 'Koordynator(ka) odpowie.'), []);
@@ -54,7 +61,7 @@ describe('translation rules', () => {
 
   test('document-style strictness: any gender bracket or slash, in Polish and Ukrainian', () => {
     assert.equal(genderBrackets('pl', 'jako wolontariusz(ka)', true), 'z(ka)');
-    assert.equal(genderBrackets('pl', 'jako wolontariusz(ka)', false), undefined);
+    assert.equal(genderBrackets('uk', 'як волонтер(ка)', false), undefined);
     assert.equal(genderBrackets('uk', 'волонтер/ка', true), 'р/ка');
     assert.equal(genderBrackets('pl', 'Ustawa (Dz.U. 2003)', true), undefined);
   });

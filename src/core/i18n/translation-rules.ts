@@ -69,12 +69,25 @@ const VERB_BRACKETS: Partial<Record<Locale, RegExp>> = {
 const ANY_BRACKETS = /\p{Ll}\(-?\p{Ll}{1,6}\)|\p{Ll}\/-?\p{Ll}{1,3}(?!\p{L})/u;
 
 /**
+ * Gender forms glued into one word in an interface label: a bracket on a noun ("koordynator(ka)",
+ * "wolontariusza(-ki)") or two forms joined by a slash ("wolontariuszem/wolontariuszką", "Sprawdziłem/sprawdziłam").
+ * Not in Polish at all. Besides reading badly, such a word is too long for a button or a card on a phone: the button
+ * sticks out of the screen or the word breaks in the middle ("koordynator(k" / "a)") whenever the font is wider
+ * than the one the page was tried with.
+ */
+const LABEL_BRACKETS: Partial<Record<Locale, RegExp>> = {
+  // A bracket on a lowercase word, or word/word with the same first three letters (not "Europe/Warsaw").
+  pl: /\p{Ll}\(-?\p{Ll}{1,6}\)|(?<!\p{L})(\p{L}{3,})\p{L}*\s?\/\s?(?:\1)/iu,
+};
+
+/**
  * Gender brackets in a Polish or Ukrainian text. `strict` (documents and mails) refuses every bracket or slash form;
- * otherwise only those on verbs and adjectives (the glossary's noun forms such as "koordynator(ka)" may stay in labels).
+ * otherwise those on verbs and adjectives, and in Polish those on nouns too ("wolontariusz lub wolontariuszka",
+ * "osoba koordynująca" instead). Ukrainian labels may keep the glossary's noun forms such as "координатор(ка)".
  * Returns the offending fragment, or undefined.
  */
 export function genderBrackets(locale: Locale, text: string, strict: boolean): string | undefined {
-  const patterns = [VERB_BRACKETS[locale], strict && (locale === 'pl' || locale === 'uk') ? ANY_BRACKETS : undefined];
+  const patterns = [VERB_BRACKETS[locale], LABEL_BRACKETS[locale], strict && (locale === 'pl' || locale === 'uk') ? ANY_BRACKETS : undefined];
   for (const p of patterns) {
     const m = p?.exec(text.replace(/api\/v\d/g, ''));
     if (m) return m[0];

@@ -58,7 +58,8 @@ export function CheckInsListView({ ctx, pair, items, due, today, timeZone }: Pro
         <p class="empty">{t('pairs.checkIns.empty')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          {/* On a phone each check-in is a card, each cell under its column's name (app.css .table-cards). */}
+          <table class="table-cards">
             <caption class="visually-hidden">{t('pairs.checkIns.caption', names)}</caption>
             <thead>
               <tr>
@@ -72,7 +73,7 @@ export function CheckInsListView({ ctx, pair, items, due, today, timeZone }: Pro
               {items.map((c) => (
                 <tr>
                   <th scope="row">{formatDate(c.heldOn, locale)}</th>
-                  <td>
+                  <td data-label={t('pairs.checkIns.field.side')}>
                     {t(`pairs.checkIns.side.${c.side}`)}
                     {c.kind === 'closing' && (
                       <>
@@ -81,9 +82,10 @@ export function CheckInsListView({ ctx, pair, items, due, today, timeZone }: Pro
                       </>
                     )}
                   </td>
-                  <td>{c.rating ? t(`pairs.checkIns.rating.${c.rating}`) : '—'}</td>
-                  <td dir="auto">
-                    {c.howItGoes ?? ''}
+                  <td data-label={t('pairs.checkIns.field.rating')}>{c.rating ? t(`pairs.checkIns.rating.${c.rating}`) : '—'}</td>
+                  <td data-label={t('pairs.checkIns.field.howItGoes')}>
+                    {/* What was said keeps its own direction; the label, the notes line and "recorded by" keep the page's. */}
+                    {c.howItGoes ? <bdi>{c.howItGoes}</bdi> : ''}
                     {c.notes && (
                       <>
                         <br />

@@ -116,7 +116,11 @@ export function LanguageRows({ ctx, form, rows, legend, hint, action }: { ctx: P
   );
 }
 
-/** `legend` and `hint` as for LanguageRows; `required` where a form asks for the free time. */
+/**
+ * `legend` and `hint` as for LanguageRows; `required` where a form asks for the free time.
+ * A grid of days × times of day; below 37.5rem (app.css `.week-grid`) each day becomes a row of its own with the
+ * times of day written beside their boxes (`.slot-name`), so no column depends on the width of the font.
+ */
 export function AvailabilityGrid({ ctx, form, legend, hint, required }: { ctx: PageContext; form: FormState; legend?: string; hint?: string; required?: boolean }) {
   const { t } = ctx;
   const days = weekdayNames(ctx.locale);
@@ -152,6 +156,9 @@ export function AvailabilityGrid({ ctx, form, legend, hint, required }: { ctx: P
                     <label class="checkbox">
                       <input type="checkbox" name="availability" value={`${d}-${s}`} checked={chosen.has(`${d}-${s}`)} />
                       <span class="visually-hidden">{t('volunteers.application.slotOfDay', { day: days[i]!, slot: t(`volunteers.application.slot.${s}`) })}</span>
+                      <span class="slot-name" aria-hidden="true">
+                        {t(`volunteers.application.slot.${s}`)}
+                      </span>
                     </label>
                   </td>
                 ))}
