@@ -123,6 +123,22 @@ describe('the public application form', () => {
     assert.equal(after.used_form_tokens - before.used_form_tokens, 1);
   });
 
+  it('takes an Arabic name, and a phone number, hours and kilometres typed in Arabic-Indic digits (stored as ASCII digits)', async () => {
+    const page = await new TestClient(w.t.app).get(`/o/${w.org.slug}/apply?lang=ar`);
+    // A number field (type="number") empties Arabic-Indic digits in Chromium: the server would never see them.
+    for (const name of ['hoursPerMonth', 'travelKm']) {
+      assert.match(page.body, new RegExp(`name="${name}" type="text"[^>]* inputmode="numeric"`), `${name}: a text field with a numeric keyboard`);
+    }
+    assert.match(page.body, /name="phone" type="tel"/);
+    const res = await apply(w, new TestClient(w.t.app), validForm({ givenName: 'ليلى', familyName: 'حداد', email: 'layla.digits@example.org', phone: '+٤٨ ٦٠١ ٢٣٤ ٥٦٧', hoursPerMonth: '١٢', travelKm: '۱۵' }), { lang: 'ar' });
+    assert.equal(res.status, 303, errorOf(res.body, 'phone') ?? errorOf(res.body, 'hoursPerMonth') ?? formErrorOf(res.body) ?? '');
+    const [v] = await query<{ given_name: string; phone: string; hours_per_month: number; travel_km: number }>(
+      w,
+      sql`select p.given_name, p.phone, v.hours_per_month, v.travel_km from volunteers v join people p on p.id = v.person_id where p.email = 'layla.digits@example.org'`,
+    );
+    assert.deepEqual(v, { given_name: 'ليلى', phone: '+48 601 234 567', hours_per_month: 12, travel_km: 15 });
+  });
+
   it('records only the required consent when the newsletter is not ticked, and maps the planned length', async () => {
     const res = await apply(w, new TestClient(w.t.app), validForm({ email: 'short@example.org', 'consents.newsletter': undefined, plannedLength: 'up_to_30', worksWithMinors: undefined }));
     assert.equal(res.status, 303);
