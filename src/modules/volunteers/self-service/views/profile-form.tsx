@@ -43,7 +43,7 @@ export function ProfileForm({ ctx, form, languageCodes }: { ctx: PageContext; fo
           <p class="hint">{t('volunteers.self-service.profile.availabilityHint')}</p>
           <FieldError ctx={ctx} form={form} name="availability" />
           <div class="table-wrap">
-            <table>
+            <table class="week-grid">
               <thead>
                 <tr>
                   <td></td>
