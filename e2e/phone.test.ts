@@ -203,7 +203,7 @@ describe('on a phone (360 px)', () => {
   }
 
   for (const lang of LANGS) {
-    test(`the volunteer's own page fits: the documents as cards, the PDF link on the screen [${lang}]`, async () => {
+    test(`the volunteer's own pages fit: documents and concerns as cards, the PDF link on the screen [${lang}]`, async () => {
       const context = await newContext(browser, server.baseUrl, { viewport: PHONE, locale: lang, isMobile: true, hasTouch: true });
       contexts.push(context);
       const page = await context.newPage();
@@ -215,6 +215,13 @@ describe('on a phone (360 px)', () => {
       assert.equal(await row.evaluate((tr) => getComputedStyle(tr).display), 'block', 'each document is a card');
       const pdf = await page.locator('main table.table-cards a[href$=".pdf"]').first().boundingBox();
       assert.ok(pdf && pdf.x >= 0 && pdf.x + pdf.width <= PHONE.width, `the download link is on the screen (${JSON.stringify(pdf)})`);
+
+      // Their concerns (one raised from a meeting with a worry) and their meeting log.
+      assert.equal((await page.goto(withLang('/me/concerns', lang)))?.status(), 200);
+      await assertFits(page, `me-concerns-${lang}`, false);
+      assert.equal(await page.locator('main table.table-cards tbody tr').first().evaluate((tr) => getComputedStyle(tr).display), 'block', 'each concern is a card');
+      assert.equal((await page.goto(withLang('/me/meetings', lang)))?.status(), 200);
+      await assertFits(page, `me-meetings-${lang}`, false);
     });
   }
 
