@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
+import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { apply, backdatedToken, counts, errorOf, formErrorOf, query, signedIn, validForm, world, type World } from './test-helpers.js';
 
@@ -37,6 +39,14 @@ describe('the public application form', () => {
     assert.equal(page.status, 200);
     assert.match(page.body, /<a class="button" href="\/o\/alpha\/apply\?lang=en">Apply to volunteer<\/a>/);
     for (const kind of ['Language practice', 'Help with school and homework', 'Helping at events', 'Assisting at offices, schools and clinics']) assert.ok(page.body.includes(kind), kind);
+  });
+
+  it('shows the programmes as their staff wrote them: a Polish description reads left to right on the Arabic page', async () => {
+    await withSystem(w.db, (tx) => tx.insert(programmes).values({ organisationId: w.org.id, name: 'Pomoc w nauce', description: 'Zajęcia z dziećmi po szkole.' }));
+    const page = await new TestClient(w.t.app).get('/o/alpha?lang=ar');
+    assert.match(page.body, /<html lang="ar" dir="rtl"/);
+    assert.match(page.body, /<h3 dir="auto">Pomoc w nauce<\/h3>/);
+    assert.match(page.body, /<p dir="auto">Zajęcia z dziećmi po szkole\.<\/p>/);
   });
 
   it('is accessible without JavaScript: labelled controls, the availability grid as a table with headers, the honeypot', async () => {
