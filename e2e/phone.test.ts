@@ -1,6 +1,7 @@
 /**
  * On a phone (issue 11, points 5 and 6): at 360 × 740 px the public forms (volunteer application, request for support)
- * and the staff lists (volunteers, waiting list, pairs, matching, dashboard) fit the screen in Polish and in Arabic —
+ * the volunteer's own page and the staff lists (volunteers, waiting list, pairs, matching, dashboard) fit the screen
+ * in Polish and in Arabic —
  * nothing wider than the viewport, every visible form control inside it, no choice text cut off — and the main menu
  * is collapsed until opened (no JavaScript needed). Screenshots go to test-results/phone-*.png for people to look at.
  * A phone may have any font (issue 11, point 12): the same checks again in DejaVu Sans, wider than the Noto fonts.
@@ -115,6 +116,8 @@ describe('on a phone (360 px)', () => {
   let browser: Browser;
   let org: Organisation;
   let admin: SeededUser;
+  /** A volunteer with an account and an agreement (seedVolunteers' self-service volunteer). */
+  let volunteer: SeededUser;
   /** A genuine application-form token issued seconds ago (the form refuses what is sent within 3 s of showing it). */
   let formToken: string;
   /** A pair's check-ins (a page with a row of buttons). */
@@ -137,6 +140,7 @@ describe('on a phone (360 px)', () => {
         { organisationId: org.id, name: 'Pomoc w nauce', description: 'Zajęcia z dziećmi po szkole.' },
       ]),
     );
+    volunteer = users.volunteer;
     formToken = (await seedVolunteers(server, org, admin, users.volunteer)).formToken;
     await seedMatching(server, org, admin, users.socialWorker);
     ({ matchId } = await seedPairs(server, org, { admin, ...users }));
@@ -224,6 +228,29 @@ describe('on a phone (360 px)', () => {
       assert.ok(s && f && s.y < f.y, 'the summary comes before the form');
       assert.ok((await summary.locator('a[href^="#f-"]').count()) >= 2, 'its items link to the fields');
       await assertFits(page, `apply-errors-${lang}`);
+    });
+  }
+
+  for (const lang of LANGS) {
+    test(`the volunteer's own pages fit: documents and concerns as cards, the PDF link on the screen [${lang}]`, async () => {
+      const context = await newContext(browser, server.baseUrl, { viewport: PHONE, locale: lang, isMobile: true, hasTouch: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, volunteer.email, { lang });
+      const response = await page.goto(withLang('/me/volunteer', lang));
+      assert.equal(response?.status(), 200);
+      await assertFits(page, `me-volunteer-${lang}`, false);
+      const row = page.locator('main table.table-cards tbody tr').first();
+      assert.equal(await row.evaluate((tr) => getComputedStyle(tr).display), 'block', 'each document is a card');
+      const pdf = await page.locator('main table.table-cards a[href$=".pdf"]').first().boundingBox();
+      assert.ok(pdf && pdf.x >= 0 && pdf.x + pdf.width <= PHONE.width, `the download link is on the screen (${JSON.stringify(pdf)})`);
+
+      // Their concerns (one raised from a meeting with a worry) and their meeting log.
+      assert.equal((await page.goto(withLang('/me/concerns', lang)))?.status(), 200);
+      await assertFits(page, `me-concerns-${lang}`, false);
+      assert.equal(await page.locator('main table.table-cards tbody tr').first().evaluate((tr) => getComputedStyle(tr).display), 'block', 'each concern is a card');
+      assert.equal((await page.goto(withLang('/me/meetings', lang)))?.status(), 200);
+      await assertFits(page, `me-meetings-${lang}`, false);
     });
   }
 

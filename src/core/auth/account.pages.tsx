@@ -54,6 +54,7 @@ export function accountPages({ app, db, config }: ModuleContext) {
     await updateProfile(db, who(req), parsed.data);
     // The chosen language wins over an earlier ?lang= cookie from now on.
     reply.clearCookie('tandem_lang', { path: '/' });
+    reply.clearCookie('tandem_lang_session', { path: '/' });
     setFlash(reply, 'success', 'account.saved');
     return reply.redirect('/account', 303);
   });

@@ -1,13 +1,14 @@
 /**
  * The shared text fields: single-line by default (no line breaks, tabs or control characters; bidirectional
- * controls removed), multi-line for what a textarea sends, and person names without links or addresses.
+ * controls removed), multi-line for what a textarea sends, person names without links or addresses, and numbers and
+ * phone numbers typed in any digits an Arabic keyboard has.
  *   node --import tsx --test src/core/http/validation.test.ts
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { translator, LOCALES } from '../i18n/index.js';
-import { fieldErrors, multilineText, optionalMultilineText, optionalPersonName, optionalText, personName, requiredMultilineText, requiredText, text } from './validation.js';
+import { asciiDigits, fieldErrors, multilineText, optionalInt, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredMultilineText, requiredText, text } from './validation.js';
 
 /** The message key of the first issue, or 'ok'. */
 function keyOf(schema: z.ZodTypeAny, value: unknown): string {
@@ -92,5 +93,31 @@ describe('person names', () => {
       for (const key of ['validation.controlChars', 'validation.personName']) assert.notEqual(t(key), key, `${locale}: ${key}`);
     }
     assert.notEqual(translator('pl')('validation.personName'), translator('en')('validation.personName'), 'not the English fallback');
+  });
+});
+
+describe('digits typed in the Arabic script (asciiDigits, optionalInt, optionalPhone)', () => {
+  it('reads Arabic-Indic and Extended Arabic-Indic digits as ASCII digits, and leaves everything else alone', () => {
+    assert.equal(asciiDigits('٠١٢٣٤٥٦٧٨٩'), '0123456789');
+    assert.equal(asciiDigits('۰۱۲۳۴۵۶۷۸۹'), '0123456789');
+    assert.equal(asciiDigits('+٤٨ (٦٠١) ٢٣٤-٥٦٧'), '+48 (601) 234-567');
+    assert.equal(asciiDigits('ليلى 12 abc'), 'ليلى 12 abc');
+  });
+
+  it('a whole number: blank is absent, any of those digits count, words and fractions are refused', () => {
+    assert.equal(optionalInt(0, 120).parse(''), undefined);
+    assert.equal(optionalInt(0, 120).parse(' ٣٥ '), 35);
+    assert.equal(optionalInt(0, 120).parse('۴۰'), 40);
+    assert.equal(optionalInt(0, 120).parse('7'), 7);
+    assert.equal(keyOf(optionalInt(0, 120), 'ثلاثون'), 'validation.invalid');
+    assert.equal(keyOf(optionalInt(0, 120), '1.5'), 'validation.invalid');
+    assert.equal(keyOf(optionalInt(0, 120), '١٢١'), 'validation.tooBig');
+  });
+
+  it('a phone number in Arabic-Indic digits is kept in ASCII digits; letters are still refused', () => {
+    assert.equal(optionalPhone().parse('+٤٨ ٦٠١ ٢٣٤ ٥٦٧'), '+48 601 234 567');
+    assert.equal(optionalPhone().parse('۰۹۱۲ ۳۴۵ ۶۷۸۹'), '0912 345 6789');
+    assert.equal(optionalPhone().parse(''), undefined);
+    assert.equal(keyOf(optionalPhone(), '+٤٨ abc'), 'validation.phone');
   });
 });

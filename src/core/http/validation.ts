@@ -147,10 +147,32 @@ export const uuidParam = () => z.string().uuid();
 /** An organisation's short address name, as in /o/<slug>: anything else (a NUL byte, a slash…) is not one. */
 export const orgSlug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 
-/** An optional phone number: digits, spaces, brackets and hyphens, optionally starting with +. */
+/**
+ * Digits of the Arabic script as ASCII digits: the Arabic-Indic (U+0660–U+0669, "٠١٢٣") and the Extended
+ * Arabic-Indic ones (U+06F0–U+06F9, "۰۱۲۳", Persian and Urdu). An Arabic phone keyboard types them; Tandem stores
+ * and shows numbers in ASCII digits. Other characters are left as they are: `asciiDigits("+٤٨ ٦٠١")` is "+48 601".
+ */
+export const asciiDigits = (s: string) => s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+
+/**
+ * An optional whole number typed in a form field (age, hours a month, kilometres): blank is absent, digits in any
+ * of the scripts `asciiDigits` knows count, anything else (a word, "1.5") is refused with `validation.invalid`.
+ * The field is a text input with `inputmode="numeric"`, not `type="number"`: Chromium's number input silently
+ * empties a value typed in Arabic-Indic digits, so the server would never see it.
+ */
+export const optionalInt = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(asciiDigits(v.trim()))) : v),
+    z.number().int().min(min).max(max).optional(),
+  );
+
+/**
+ * An optional phone number: digits, spaces, brackets and hyphens, optionally starting with +. Digits typed in the
+ * Arabic script are stored as ASCII digits (`asciiDigits`).
+ */
 export const optionalPhone = () =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : asciiDigits(v)) : v),
     z
       .string()
       .trim()

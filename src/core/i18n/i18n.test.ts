@@ -14,6 +14,14 @@ describe('language negotiation', () => {
     assert.equal(negotiateLocale({ fallback: 'en', organisationDefault: 'uk' }), 'uk');
   });
 
+  it('a language chosen by link in this session wins over the account’s setting, ?lang= over both', () => {
+    const all = { sessionChoice: 'en', userSetting: 'ar', cookie: 'en', fallback: 'pl' as const };
+    assert.equal(negotiateLocale(all), 'en');
+    assert.equal(negotiateLocale({ ...all, query: 'ar' }), 'ar');
+    assert.equal(negotiateLocale({ ...all, sessionChoice: undefined }), 'ar', 'a choice from before this session does not');
+    assert.equal(negotiateLocale({ ...all, sessionChoice: 'xx' }), 'ar');
+  });
+
   it('reads Accept-Language by quality and ignores what it does not support', () => {
     assert.equal(pickAcceptLanguage('fr-FR, uk;q=0.8, de;q=0.9'), 'de');
     assert.equal(pickAcceptLanguage('ar-SY,ar;q=0.9,en;q=0.5'), 'ar');

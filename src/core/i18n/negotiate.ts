@@ -2,6 +2,8 @@ import { isLocale, LOCALES, type Locale } from './locales.js';
 
 export interface LocaleSources {
   query?: unknown;
+  /** A language the signed-in person chose by link earlier in this session (it wins over their account's setting). */
+  sessionChoice?: string;
   userSetting?: string | null;
   cookie?: string;
   acceptLanguage?: string;
@@ -10,11 +12,12 @@ export interface LocaleSources {
 }
 
 /**
- * Picks the interface language: `?lang=`, then the user's setting or the `lang` cookie,
- * then Accept-Language (by q-value), then the organisation's default, then the fallback.
+ * Picks the interface language: `?lang=`, then a language chosen by link in this session, then the user's setting
+ * or the `lang` cookie, then Accept-Language (by q-value), then the organisation's default, then the fallback.
  */
 export function negotiateLocale(s: LocaleSources): Locale {
   if (isLocale(s.query)) return s.query;
+  if (isLocale(s.sessionChoice)) return s.sessionChoice;
   if (isLocale(s.userSetting)) return s.userSetting;
   if (isLocale(s.cookie)) return s.cookie;
   const fromHeader = s.acceptLanguage ? pickAcceptLanguage(s.acceptLanguage) : undefined;

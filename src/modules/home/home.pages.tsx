@@ -121,10 +121,12 @@ function PublicOrganisation({ ctx, org }: { ctx: PageContext; org: NonNullable<A
         <p>{t('public.noProgrammes')}</p>
       ) : (
         <ul class="cards">
+          {/* Names and descriptions are in whatever language the staff wrote them: dir="auto" keeps a Polish one
+              reading left to right (its full stop at its end) on an Arabic page. */}
           {org.programmes.map((p) => (
             <li class="card">
-              <h3>{p.name}</h3>
-              {p.description && <p>{p.description}</p>}
+              <h3 dir="auto">{p.name}</h3>
+              {p.description && <p dir="auto">{p.description}</p>}
             </li>
           ))}
         </ul>

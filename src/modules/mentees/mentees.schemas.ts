@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalEmail, optionalMultilineText, optionalPhone, optionalText, personName, requiredMultilineText, requiredText } from '../../core/http/validation.js';
+import { isoDate, optionalEmail, optionalInt, optionalMultilineText, optionalPhone, optionalText, personName, requiredMultilineText, requiredText } from '../../core/http/validation.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import { AVAILABILITY, LanguageLevelInput, MAX_LANGUAGES } from '../volunteers/application/application.schemas.js';
 import { ORG_TIME_ZONE, todayIn } from '../../core/i18n/time-zone.js';
@@ -20,8 +20,8 @@ export const MAX_INTERESTS = 20;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankToUndefined, z.enum(values).optional());
-export const optionalInt = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v), z.number().int().min(min).max(max).optional());
+/** A whole number typed in a form: Arabic-script digits count (see core validation). */
+export { optionalInt };
 /**
  * Today for validating dates typed on a form (not in the future, under 18): the calendar of the default zone
  * (Europe/Warsaw, every organisation's zone unless changed), never the UTC date, which lags an hour or two

@@ -289,6 +289,35 @@ describe('the request’s preferences and its private status page', () => {
   });
 });
 
+describe('digits typed in the Arabic script (a phone keyboard in Arabic types ٠١٢٣)', () => {
+  it('keeps an age, a wished age range and a phone number typed in Arabic-Indic digits, as ASCII numbers', async () => {
+    const page = await new TestClient(w.t.app).get('/o/alfa/request?lang=ar');
+    // A number field (type="number") empties Arabic-Indic digits in Chromium: the server would never see them.
+    for (const name of ['age', 'preferredVolunteerAgeMin', 'preferredVolunteerAgeMax']) {
+      assert.match(page.body, new RegExp(`name="${name}" type="text"[^>]* inputmode="numeric"`), `${name}: a text field with a numeric keyboard`);
+    }
+    const { id } = await sent(
+      'arabic.digits@example.org',
+      { givenName: 'عمر', familyName: 'الخطيب', forSomeoneElse: undefined, carerName: undefined, locale: 'ar', age: '٣٥', phone: '+٤٨ ٦٠١ ٢٣٤ ٥٦٧', 'consents.contactPhone': 'yes', preferredVolunteerAgeMin: '۲۵', preferredVolunteerAgeMax: '٤٠' },
+      'ar',
+    );
+    const m = await menteeRow(w, id);
+    assert.deepEqual([m.preferredVolunteerAgeMin, m.preferredVolunteerAgeMax], [25, 40]);
+    assert.equal((await eventsOf(w, id))[0]!.detail?.statedAge, 35, 'the stated age counts (it is not "missing")');
+    const [person] = await withSystem(w.db, (tx) => tx.select({ phone: people.phone, givenName: people.givenName }).from(people).where(eq(people.email, 'arabic.digits@example.org')));
+    assert.deepEqual(person, { phone: '+48 601 234 567', givenName: 'عمر' });
+  });
+
+  it('still refuses what is not a number, in Arabic, with what was typed kept', async () => {
+    const ar = translator('ar');
+    const { res } = await send(validRequest({ email: 'not.a.number@example.org', age: 'ثلاثون', phone: '+٤٨ abc' }), { lang: 'ar' });
+    assert.equal(res.status, 422);
+    assert.equal(errorOf(res.body, 'age'), ar('validation.invalid'));
+    assert.equal(errorOf(res.body, 'phone'), ar('validation.phone'));
+    assert.match(res.body, /name="age" type="text" value="ثلاثون"/);
+  });
+});
+
 /** The title of the step marked as current on a status page. */
 function currentStep(body: string): string | undefined {
   return /aria-current="step"><span class="step-title">([^<]*)<\/span>/.exec(body)?.[1];

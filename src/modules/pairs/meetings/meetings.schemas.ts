@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalMultilineText, optionalText, requiredMultilineText } from '../../../core/http/validation.js';
+import { asciiDigits, isoDate, optionalMultilineText, optionalText, requiredMultilineText } from '../../../core/http/validation.js';
 import { SEVERITIES } from '../concerns/concerns.schemas.js';
 
 /** What a pair did when they met (the short list of the meeting log). */
@@ -17,12 +17,13 @@ export const COMMENT_MAX = 500;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-/** Minutes typed by hand: a whole number; "abc", "1.5", "-30" and "1800" get their own message. */
+/** Minutes typed by hand: a whole number (Arabic-script digits count); "abc", "1.5", "-30" and "1800" get their own message. */
 const typedMinutes = z.preprocess(
   blankToUndefined,
   z
     .string()
     .trim()
+    .transform(asciiDigits)
     .refine((s) => /^-?\d+$/.test(s), { params: { key: 'pairs.meetings.error.minutesNotNumber' } })
     .transform(Number)
     .pipe(

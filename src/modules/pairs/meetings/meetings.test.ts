@@ -39,11 +39,14 @@ describe('the meeting log of a volunteer', () => {
     assert.match(textOf(form.body), /Meeting with Олена/);
     assert.match(form.body, /name="meetingDate" type="date" value="\d{4}-\d{2}-\d{2}"/, 'the date defaults to today');
     assert.match(form.body, /type="radio" name="duration" value="60" checked/, 'one hour is preselected');
+    assert.match(form.body, /name="minutes" type="text" inputmode="numeric"/, 'typed minutes: a numeric keyboard, any script’s digits');
 
     const logs: Record<string, string>[] = [
       { meetingDate: daysAgo(3), duration: '60', activity: 'conversation', place: 'Kawiarnia Pod Lipami', note: 'Rozmawiałyśmy o szkole.' },
       { meetingDate: daysAgo(2), duration: '90', activity: 'language_practice', place: '', note: '' },
-      { meetingDate: daysAgo(1), duration: '60', minutes: '45', activity: 'office_visit', place: 'Urząd', note: '' },
+      // Typed on an Arabic phone keyboard: Arabic-Indic digits (the field is text with a numeric keyboard, since a
+      // number field would empty them).
+      { meetingDate: daysAgo(1), duration: '60', minutes: '٤٥', activity: 'office_visit', place: 'Urząd', note: '' },
     ];
     for (const log of logs) {
       await client.get('/me/meetings/new');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoDate, orgSlug, optionalEmail, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredText } from '../../../core/http/validation.js';
+import { email, isoDate, orgSlug, optionalEmail, optionalInt, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredText } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
 import { isMinor } from '../volunteers.repository.js';
 import { ORG_TIME_ZONE, todayIn } from '../../../core/i18n/time-zone.js';
@@ -46,8 +46,6 @@ export const MAX_INTERESTS = 20;
  */
 const today = () => todayIn(ORG_TIME_ZONE);
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalInt = (min: number, max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v), z.number().int().min(min).max(max).optional());
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankToUndefined, z.enum(values).optional());
 
 export const LanguageLevelInput = z.object({ code: z.enum(LANGUAGE_CODES), level: z.enum(LEVELS) }).strict();

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
+import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { apply, backdatedToken, counts, errorOf, formErrorOf, query, signedIn, validForm, world, type World } from './test-helpers.js';
 
@@ -37,6 +39,14 @@ describe('the public application form', () => {
     assert.equal(page.status, 200);
     assert.match(page.body, /<a class="button" href="\/o\/alpha\/apply\?lang=en">Apply to volunteer<\/a>/);
     for (const kind of ['Language practice', 'Help with school and homework', 'Helping at events', 'Assisting at offices, schools and clinics']) assert.ok(page.body.includes(kind), kind);
+  });
+
+  it('shows the programmes as their staff wrote them: a Polish description reads left to right on the Arabic page', async () => {
+    await withSystem(w.db, (tx) => tx.insert(programmes).values({ organisationId: w.org.id, name: 'Pomoc w nauce', description: 'Zajęcia z dziećmi po szkole.' }));
+    const page = await new TestClient(w.t.app).get('/o/alpha?lang=ar');
+    assert.match(page.body, /<html lang="ar" dir="rtl"/);
+    assert.match(page.body, /<h3 dir="auto">Pomoc w nauce<\/h3>/);
+    assert.match(page.body, /<p dir="auto">Zajęcia z dziećmi po szkole\.<\/p>/);
   });
 
   it('is accessible without JavaScript: labelled controls, the availability grid as a table with headers, the honeypot', async () => {
@@ -121,6 +131,22 @@ describe('the public application form', () => {
     assert.equal(after.volunteer_consents - before.volunteer_consents, 2);
     assert.equal(after.outbox - before.outbox, 1);
     assert.equal(after.used_form_tokens - before.used_form_tokens, 1);
+  });
+
+  it('takes an Arabic name, and a phone number, hours and kilometres typed in Arabic-Indic digits (stored as ASCII digits)', async () => {
+    const page = await new TestClient(w.t.app).get(`/o/${w.org.slug}/apply?lang=ar`);
+    // A number field (type="number") empties Arabic-Indic digits in Chromium: the server would never see them.
+    for (const name of ['hoursPerMonth', 'travelKm']) {
+      assert.match(page.body, new RegExp(`name="${name}" type="text"[^>]* inputmode="numeric"`), `${name}: a text field with a numeric keyboard`);
+    }
+    assert.match(page.body, /name="phone" type="tel"/);
+    const res = await apply(w, new TestClient(w.t.app), validForm({ givenName: 'ليلى', familyName: 'حداد', email: 'layla.digits@example.org', phone: '+٤٨ ٦٠١ ٢٣٤ ٥٦٧', hoursPerMonth: '١٢', travelKm: '۱۵' }), { lang: 'ar' });
+    assert.equal(res.status, 303, errorOf(res.body, 'phone') ?? errorOf(res.body, 'hoursPerMonth') ?? formErrorOf(res.body) ?? '');
+    const [v] = await query<{ given_name: string; phone: string; hours_per_month: number; travel_km: number }>(
+      w,
+      sql`select p.given_name, p.phone, v.hours_per_month, v.travel_km from volunteers v join people p on p.id = v.person_id where p.email = 'layla.digits@example.org'`,
+    );
+    assert.deepEqual(v, { given_name: 'ليلى', phone: '+48 601 234 567', hours_per_month: 12, travel_km: 15 });
   });
 
   it('records only the required consent when the newsletter is not ticked, and maps the planned length', async () => {

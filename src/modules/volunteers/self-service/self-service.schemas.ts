@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, optionalPhone } from '../../../core/http/validation.js';
+import { optionalInt, optionalText, optionalPhone } from '../../../core/http/validation.js';
 import { AVAILABILITY, LANGUAGE_CODES, LEVELS, MAX_LANGUAGES } from '../application/application.schemas.js';
 
 /**
@@ -15,7 +15,7 @@ export const ProfileInput = z
   .object({
     phone: optionalPhone(),
     district: optionalText(100),
-    hoursPerMonth: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(0).max(744).optional()),
+    hoursPerMonth: optionalInt(0, 744),
     availability: z.preprocess(list, z.array(z.enum(AVAILABILITY as unknown as [string, ...string[]])).max(AVAILABILITY.length)),
     languages: z
       .array(z.object({ code: z.enum(LANGUAGE_CODES), level: z.enum(LEVELS) }).strict())

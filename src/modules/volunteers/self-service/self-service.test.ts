@@ -133,6 +133,18 @@ describe('the volunteer’s own pages', () => {
     assert.ok((await eventsOf(w, me.id)).some((e) => e.kind === 'profile'));
   });
 
+  it('takes a phone number and hours typed in Arabic-Indic digits on the profile (stored as ASCII digits)', async () => {
+    const me = await createVolunteer(w, { account: true });
+    const c = me.client!;
+    const page = await c.get('/me/volunteer');
+    assert.match(page.body, /name="hoursPerMonth" type="text"[^>]* inputmode="numeric"/, 'not a number field, which empties Arabic-Indic digits');
+    const saved = await c.post('/me/volunteer/profile', { phone: '+٤٨ ٦٠٠ ١٠٠ ٢٠٠', district: '', hoursPerMonth: '١٢', availability: [] });
+    assert.equal(saved.status, 303, saved.body.slice(0, 300));
+    assert.equal((await volunteerRow(me.id)).hoursPerMonth, 12);
+    const [phone] = await withSystem(w.db, async (tx) => rowsOf<{ phone: string }>(await tx.execute(sql`select phone from people where id = ${me.personId}`)));
+    assert.equal(phone!.phone, '+48 600 100 200');
+  });
+
   it('refuses bad profile input with messages, echoes it escaped, and writes nothing', async () => {
     const me = await createVolunteer(w, { account: true });
     const c = me.client!;

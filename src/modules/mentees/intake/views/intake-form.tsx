@@ -101,8 +101,8 @@ export function IntakeFormView({ ctx, form, options, languageRows, mode, keepWor
 
         <h2>{t('mentees.intake.section.preferences')}</h2>
         <SelectField ctx={ctx} form={form} name="preferredVolunteerGender" label={labels.preferredVolunteerGender!} hint={t('mentees.field.preferenceHint')} options={opt('mentees.preferredGender', PREFERRED_GENDERS)} />
-        <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMin" type="number" inputMode="numeric" label={labels.preferredVolunteerAgeMin!} hint={t('mentees.field.ageHint')} />
-        <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMax" type="number" inputMode="numeric" label={labels.preferredVolunteerAgeMax!} />
+        <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMin" type="text" inputMode="numeric" maxLength={3} label={labels.preferredVolunteerAgeMin!} hint={t('mentees.field.ageHint')} />
+        <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMax" type="text" inputMode="numeric" maxLength={3} label={labels.preferredVolunteerAgeMax!} />
 
         <h2>{t('mentees.intake.section.safeguarding')}</h2>
         <Checkbox ctx={ctx} form={form} name="minor" value="yes" label={labels.minor!} hint={t('mentees.field.minorHint')} />

@@ -76,7 +76,7 @@ export function RequestFormView({ ctx, org, districts, form, formToken, language
         <h2>{t('mentees.request.section.person')}</h2>
         <TextField ctx={ctx} form={form} name="givenName" label={labels.givenName!} maxLength={100} required />
         <TextField ctx={ctx} form={form} name="familyName" label={labels.familyName!} maxLength={100} required />
-        <TextField ctx={ctx} form={form} name="age" type="number" inputMode="numeric" label={labels.age!} hint={t('mentees.request.ageHint')} />
+        <TextField ctx={ctx} form={form} name="age" type="text" inputMode="numeric" maxLength={3} label={labels.age!} hint={t('mentees.request.ageHint')} />
         <TextField ctx={ctx} form={form} name="birthDate" type="date" label={labels.birthDate!} />
         <fieldset class="field">
           <legend>{t('mentees.request.carer')}</legend>
@@ -107,8 +107,8 @@ export function RequestFormView({ ctx, org, districts, form, formToken, language
           <legend>{t('mentees.request.preferredAge')}</legend>
           <p class="hint">{t('mentees.request.preferredAgeHint')}</p>
           <div class="field-row">
-            <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMin" type="number" inputMode="numeric" label={labels.preferredVolunteerAgeMin!} />
-            <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMax" type="number" inputMode="numeric" label={labels.preferredVolunteerAgeMax!} />
+            <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMin" type="text" inputMode="numeric" maxLength={3} label={labels.preferredVolunteerAgeMin!} />
+            <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMax" type="text" inputMode="numeric" maxLength={3} label={labels.preferredVolunteerAgeMax!} />
           </div>
         </fieldset>
 

@@ -33,7 +33,8 @@ export function MyConcernsView({ ctx, concerns, pairs, timeZone }: { ctx: PageCo
         <p class="empty">{t('pairs.concerns.myNone')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          {/* Cards on a phone: as five columns at 360 px, severity and status were off the screen. */}
+          <table class="table-cards">
             <caption class="visually-hidden">{t('pairs.concerns.myTitle')}</caption>
             <thead>
               <tr>
@@ -47,11 +48,11 @@ export function MyConcernsView({ ctx, concerns, pairs, timeZone }: { ctx: PageCo
             <tbody>
               {concerns.map((c) => (
                 <tr id={`concern-${c.id}`}>
-                  <td>{c.summary}</td>
-                  <td>{c.menteeGiven ?? '—'}</td>
-                  <td>{formatDate(c.createdAt, locale, timeZone)}</td>
-                  <td>{severityName(t, c.severity)}</td>
-                  <td>{statusName(t, c.status)}</td>
+                  <th scope="row">{c.summary}</th>
+                  <td data-label={t('pairs.concerns.field.pair')}>{c.menteeGiven ?? '—'}</td>
+                  <td data-label={t('pairs.concerns.field.raisedOn')}>{formatDate(c.createdAt, locale, timeZone)}</td>
+                  <td data-label={t('pairs.concerns.field.severity')}>{severityName(t, c.severity)}</td>
+                  <td data-label={t('pairs.concerns.field.status')}>{statusName(t, c.status)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,8 @@ import type { FormState, PageContext } from '../../../../core/ui/index.js';
 /**
  * The length of a meeting: one tap for the usual lengths, or minutes typed in the field below them (typed minutes
  * win). A fieldset with a legend, errors next to the group and next to the typed field (WCAG 1.3.1, 3.3.1).
+ * The minutes are a text field with a numeric keyboard, not `type="number"`, which empties digits typed in the
+ * Arabic script (the server reads them: meetings.schemas.ts).
  */
 export function DurationField({ ctx, form, durations, max }: { ctx: PageContext; form: FormState; durations: readonly number[]; max: number }) {
   const { t } = ctx;
@@ -45,10 +47,9 @@ export function DurationField({ ctx, form, durations, max }: { ctx: PageContext;
       <input
         id="f-minutes"
         name="minutes"
-        type="number"
+        type="text"
         inputMode="numeric"
-        min="5"
-        max={String(max)}
+        maxLength={4}
         value={typed}
         aria-invalid={typedError ? 'true' : undefined}
         aria-describedby={typedError ? 'f-minutes-hint f-minutes-error' : 'f-minutes-hint'}

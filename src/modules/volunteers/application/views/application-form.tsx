@@ -103,10 +103,10 @@ export function ApplicationFormView({ ctx, org, form, hidden, districts, formTok
 
         <h2>{t('volunteers.application.section.time')}</h2>
         <AvailabilityGrid ctx={ctx} form={form} />
-        <TextField ctx={ctx} form={form} name="hoursPerMonth" type="number" inputMode="numeric" label={labels.hoursPerMonth!} hint={t('volunteers.application.hoursPerMonthHint')} />
+        <TextField ctx={ctx} form={form} name="hoursPerMonth" type="text" inputMode="numeric" maxLength={3} label={labels.hoursPerMonth!} hint={t('volunteers.application.hoursPerMonthHint')} />
         <RadioGroup ctx={ctx} form={form} name="plannedLength" required label={labels.plannedLength!} options={opt('volunteers.application.planned', Object.keys(PLANNED_LENGTHS))} />
         <DistrictField ctx={ctx} form={form} choice={districts} label={labels.district!} hint={t('volunteers.application.districtHint')} />
-        {shows('travel') && <TextField ctx={ctx} form={form} name="travelKm" type="number" inputMode="numeric" label={labels.travelKm!} hint={t('volunteers.application.travelKmHint')} />}
+        {shows('travel') && <TextField ctx={ctx} form={form} name="travelKm" type="text" inputMode="numeric" maxLength={3} label={labels.travelKm!} hint={t('volunteers.application.travelKmHint')} />}
 
         <h2>{t('volunteers.application.section.help')}</h2>
         <CheckboxGroup ctx={ctx} form={form} name="activities" label={labels.activities!} hint={t('volunteers.application.activitiesHint')} required options={opt('volunteers.application.activity', ACTIVITIES)} />

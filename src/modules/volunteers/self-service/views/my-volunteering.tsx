@@ -4,7 +4,10 @@ import { documentStatus } from '../../documents/views/document-status.js';
 import type { MyVolunteering } from '../self-service.service.js';
 import { ProfileForm } from './profile-form.js';
 
-/** /me/volunteer: the volunteer's stage, documents and profile. */
+/**
+ * /me/volunteer: the volunteer's stage, documents and profile. The documents are a table that becomes cards on a
+ * phone ("table-cards"): as four columns at 360 px the download link was off the screen.
+ */
 export function MyVolunteeringView({ ctx, me, form }: { ctx: PageContext; me: MyVolunteering | null; form: FormState }) {
   const { t } = ctx;
   if (!me) {
@@ -35,7 +38,7 @@ export function MyVolunteeringView({ ctx, me, form }: { ctx: PageContext; me: My
           <p class="empty">{t('volunteers.self-service.noDocuments')}</p>
         ) : (
           <div class="table-wrap">
-            <table aria-labelledby="my-documents-title">
+            <table class="table-cards" aria-labelledby="my-documents-title">
               <thead>
                 <tr>
                   <th scope="col">{t('volunteers.documents.field.title')}</th>
@@ -47,11 +50,11 @@ export function MyVolunteeringView({ ctx, me, form }: { ctx: PageContext; me: My
               <tbody>
                 {me.documents.map((d) => (
                   <tr>
-                    <td lang={d.locale}>
+                    <th scope="row" lang={d.locale}>
                       <a href={`/me/volunteer/documents/${d.id}`}>{d.title}</a>
-                    </td>
-                    <td>{formatDate(d.issuedAt, ctx.locale)}</td>
-                    <td>{documentStatus(ctx, d)}</td>
+                    </th>
+                    <td data-label={t('volunteers.documents.panel.issued')}>{formatDate(d.issuedAt, ctx.locale)}</td>
+                    <td data-label={t('volunteers.documents.panel.status')}>{documentStatus(ctx, d)}</td>
                     <td>
                       {d.kind === 'agreement' && !d.acceptedAt && (
                         <>

@@ -36,14 +36,14 @@ export function ProfileForm({ ctx, form, languageCodes }: { ctx: PageContext; fo
       <Form ctx={ctx} action="/me/volunteer/profile">
         <TextField ctx={ctx} form={form} name="phone" type="tel" label={labels.phone} hint={t('field.phoneHint')} autocomplete="tel" dir="ltr" />
         <TextField ctx={ctx} form={form} name="district" label={labels.district} hint={t('volunteers.self-service.profile.districtHint')} maxLength={100} />
-        <TextField ctx={ctx} form={form} name="hoursPerMonth" type="number" inputMode="numeric" label={labels.hoursPerMonth} />
+        <TextField ctx={ctx} form={form} name="hoursPerMonth" type="text" inputMode="numeric" maxLength={3} label={labels.hoursPerMonth} />
 
         <fieldset class={`field${form.errors.availability ? ' field-invalid' : ''}`} id="f-availability">
           <legend>{labels.availability}</legend>
           <p class="hint">{t('volunteers.self-service.profile.availabilityHint')}</p>
           <FieldError ctx={ctx} form={form} name="availability" />
           <div class="table-wrap">
-            <table>
+            <table class="week-grid">
               <thead>
                 <tr>
                   <td></td>
