@@ -1,5 +1,8 @@
 import type { Tx } from '../db/tx.js';
+import type { AuditAction, AuditEntity } from './actions.js';
 import { auditLog } from './audit.table.js';
+
+export type { AuditAction, AuditEntity } from './actions.js';
 
 /** Who does something, on behalf of which organisation; every service takes one. */
 export interface Actor {
@@ -9,9 +12,9 @@ export interface Actor {
 }
 
 export interface AuditEntry {
-  /** What happened, `<entity>.<verb>`: person.view, person.update, user.invite, session.sign_in… */
-  action: string;
-  entity: string;
+  /** What happened, `<entity>.<verb>`: person.view, person.update, user.invite, session.sign_in… (registry: actions.ts) */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   /** For changes: names of the fields that changed (never their values, which may be personal data). */
   fields?: string[];

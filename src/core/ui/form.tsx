@@ -163,10 +163,17 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
   );
 }
 
-export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; autocomplete?: string }) {
+export function SelectField(props: FieldProps & { options: SelectOption[]; autocomplete?: string; emptyLabel?: string }) {
   const { form, name } = props;
   const error = form.errors[name];
   const current = valueOf(form, name);
+  const option = (o: SelectOption) => (
+    <option value={o.value} selected={o.value === current}>
+      {o.label}
+    </option>
+  );
+  // Options with a `group` are shown under <optgroup>s, in the order their groups first appear.
+  const groups = [...new Set(props.options.map((o) => o.group).filter((g): g is string => g !== undefined))];
   return (
     <div class={`field${error ? ' field-invalid' : ''}`}>
       <Label {...props} />
@@ -179,15 +186,21 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
         aria-describedby={describedBy(form, name, props.hint)}
         autocomplete={props.autocomplete}
       >
-        {!props.required && <option value="">{props.ctx.t('form.choose')}</option>}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
+        {!props.required && <option value="">{props.emptyLabel ?? props.ctx.t('form.choose')}</option>}
+        {props.options.filter((o) => o.group === undefined).map(option)}
+        {groups.map((g) => (
+          <optgroup label={g}>{props.options.filter((o) => o.group === g).map(option)}</optgroup>
         ))}
       </select>
     </div>
   );
+}
+
+/** One choice of a SelectField; `group` puts it under an <optgroup> of that label. */
+export interface SelectOption {
+  value: string;
+  label: string;
+  group?: string;
 }
 
 /** A group of checkboxes sharing one name (the form posts every ticked value). */

@@ -4,8 +4,8 @@ import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
 import { adminPolicy } from '../admin.policy.js';
 import { formErrorsOf } from '../../../core/http/route-helpers.js';
-import { AuditQuery, PAGE_SIZE, type AuditEntryOutput } from './audit-log.schemas.js';
-import { listAuditActors, listAuditEntries } from './audit-log.service.js';
+import { AuditQuery, PAGE_SIZE } from './audit-log.schemas.js';
+import { listAuditActors, listAuditEntries, type AuditEntryView } from './audit-log.service.js';
 import { AuditLogView } from './views/audit-log.js';
 
 /** /admin/audit: the organisation's audit log, filtered and paged. Read-only. */
@@ -14,7 +14,7 @@ export function auditLogPages({ app, db }: ModuleContext) {
     const actor = actorOf(req);
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const actors = await listAuditActors(db, actor, req.locale);
-    const empty = { items: [] as AuditEntryOutput[], total: 0, page: 1, pageSize: PAGE_SIZE };
+    const empty = { items: [] as AuditEntryView[], total: 0, page: 1, pageSize: PAGE_SIZE };
     const render = (result: typeof empty, errors = {}, status = 200) =>
       sendPage(req, reply, (c) => c.t('admin.audit.title'), (ctx) => <AuditLogView ctx={ctx} result={result} form={{ values: raw, errors }} actors={actors} />, status);
     const parsed = AuditQuery.safeParse(raw);

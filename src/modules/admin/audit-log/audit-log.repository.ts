@@ -1,4 +1,5 @@
-import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { actionsOfGroup } from '../../../core/audit/actions.js';
 import { auditLog } from '../../../core/audit/audit.table.js';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
@@ -8,11 +9,10 @@ import type { AuditQuery } from './audit-log.schemas.js';
 /** Calendar days of the filter are days in this zone. */
 const ZONE = 'Europe/Warsaw';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function conditions(organisationId: string, q: Omit<AuditQuery, 'page'>): SQL[] {
   const where = [eq(auditLog.organisationId, organisationId)];
-  if (q.action) where.push(sql`${auditLog.action} like ${`${escapeLike(q.action)}%`}`);
+  if (q.group) where.push(inArray(auditLog.action, actionsOfGroup(q.group)));
+  if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.actor) where.push(eq(auditLog.actorUserId, q.actor));
   if (q.from) where.push(sql`${auditLog.at} >= (${q.from}::date)::timestamp at time zone ${ZONE}`);

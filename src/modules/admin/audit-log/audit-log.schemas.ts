@@ -1,24 +1,29 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from '../../../core/http/validation.js';
+import { AUDIT_ACTIONS, AUDIT_ACTION_NAMES, AUDIT_ENTITIES, AUDIT_GROUPS, type AuditAction, type AuditEntity } from '../../../core/audit/actions.js';
+import { isoDate } from '../../../core/http/validation.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankToUndefined, z.enum(values).optional());
 
 export const PAGE_SIZE = 50;
 
 /**
- * Filters of the audit log: `action` is a prefix (`person.` finds person.view, person.update…), `entity`
- * exact, `actor` an account of the organisation, `from`/`to` calendar days in Europe/Warsaw, both inclusive.
+ * Filters of the audit log, each chosen from a list: `group` an area (volunteers, concerns…), `action` one registered
+ * action (it must belong to the chosen area), `entity` a kind of record, `actor` an account of the organisation,
+ * `from`/`to` calendar days in Europe/Warsaw, both inclusive. Anything else is a field error, never a 500.
  */
 export const AuditQuery = z
   .object({
-    action: optionalText(100),
-    entity: optionalText(50),
+    group: choice(AUDIT_GROUPS),
+    action: choice(AUDIT_ACTION_NAMES as [AuditAction, ...AuditAction[]]),
+    entity: choice(AUDIT_ENTITIES),
     actor: z.preprocess(blankToUndefined, z.string().uuid().optional()),
     from: z.preprocess(blankToUndefined, isoDate().optional()),
     to: z.preprocess(blankToUndefined, isoDate().optional()),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], params: { key: 'admin.audit.toBeforeFrom' } });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], params: { key: 'admin.audit.toBeforeFrom' } })
+  .refine((q) => !q.group || !q.action || AUDIT_ACTIONS[q.action] === q.group, { path: ['action'], params: { key: 'admin.audit.actionNotInGroup' } });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditEntryOutput = z.object({
@@ -39,3 +44,5 @@ export interface AuditActor {
   userId: string;
   name: string;
 }
+
+export type { AuditAction, AuditEntity };

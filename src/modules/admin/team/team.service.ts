@@ -92,7 +92,7 @@ export async function changeRole(db: Db, actor: RequestActor, personId: string, 
   return withTenant(db, actor, async (tx) => {
     const member = await findMemberById(tx, actor.organisationId, personId);
     if (!member) throw new AppError('NOT_FOUND');
-    const entry = { entity: 'person', entityId: personId, fields: [`roles.${change.role}`] };
+    const entry = { entity: 'person' as const, entityId: personId, fields: [`roles.${change.role}`] };
     if (change.change === 'add') {
       if (!(await insertMembership(tx, actor.organisationId, personId, change.role))) return 'alreadyHeld';
       await audit(tx, actor, { action: 'membership.add', ...entry });

@@ -1,20 +1,24 @@
-import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
+import { actionsOfGroup, AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_GROUPS } from '../../../../core/audit/actions.js';
+import { compareNames, formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
 import { ErrorSummary, SelectField, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { Pagination } from '../../views/pagination.js';
-import type { AuditActor, AuditEntryOutput } from '../audit-log.schemas.js';
+import type { AuditActor } from '../audit-log.schemas.js';
+import type { AuditEntryView } from '../audit-log.service.js';
+import { actionName, AuditFields, AuditSentence } from './audit-sentence.js';
 
 interface Props {
   ctx: PageContext;
-  result: { items: AuditEntryOutput[]; total: number; page: number; pageSize: number };
+  result: { items: AuditEntryView[]; total: number; page: number; pageSize: number };
   form: FormState;
   actors: AuditActor[];
 }
 
-const FILTERS = ['action', 'entity', 'actor', 'from', 'to'] as const;
+const FILTERS = ['group', 'action', 'entity', 'actor', 'from', 'to'] as const;
 
+/** The audit log: filters chosen from lists (a GET form, kept in the address and in the page links), entries as sentences. */
 export function AuditLogView({ ctx, result, form, actors }: Props) {
   const { t } = ctx;
-  const labels = { action: t('admin.audit.action'), entity: t('admin.audit.entity'), actor: t('admin.audit.actor'), from: t('admin.audit.from'), to: t('admin.audit.to') };
+  const labels = { group: t('admin.audit.group'), action: t('admin.audit.action'), entity: t('admin.audit.entity'), actor: t('admin.audit.actor'), from: t('admin.audit.from'), to: t('admin.audit.to') };
   const filtered = FILTERS.some((f) => form.values[f]);
   const link = (page: number) => {
     const params = new URLSearchParams();
@@ -22,15 +26,20 @@ export function AuditLogView({ ctx, result, form, actors }: Props) {
     params.set('page', String(page));
     return `/admin/audit?${params}`;
   };
+  const compare = compareNames(ctx.locale);
+  const groupName = (g: string) => t(`audit.group.${g}`);
+  const actionOptions = AUDIT_GROUPS.flatMap((g) => actionsOfGroup(g)).map((a) => ({ value: a, label: actionName(ctx, a), group: groupName(AUDIT_ACTIONS[a]) }));
+  const kindOptions = AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) })).sort((a, b) => compare(a.label, b.label));
   return (
     <>
       <h1>{t('admin.audit.title')}</h1>
       <p>{t('admin.audit.intro')}</p>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <form method="get" action="/admin/audit" class="filters" role="search">
-        <TextField ctx={ctx} form={form} name="action" label={labels.action} hint={t('admin.audit.actionHint')} maxLength={100} dir="ltr" />
-        <TextField ctx={ctx} form={form} name="entity" label={labels.entity} hint={t('admin.audit.entityHint')} maxLength={50} dir="ltr" />
-        <SelectField ctx={ctx} form={form} name="actor" label={labels.actor} options={actors.map((a) => ({ value: a.userId, label: a.name }))} />
+        <SelectField ctx={ctx} form={form} name="group" label={labels.group} emptyLabel={t('admin.audit.allGroups')} options={AUDIT_GROUPS.map((g) => ({ value: g, label: groupName(g) }))} />
+        <SelectField ctx={ctx} form={form} name="action" label={labels.action} emptyLabel={t('admin.audit.allActions')} options={actionOptions} />
+        <SelectField ctx={ctx} form={form} name="entity" label={labels.entity} emptyLabel={t('admin.audit.allKinds')} options={kindOptions} />
+        <SelectField ctx={ctx} form={form} name="actor" label={labels.actor} emptyLabel={t('admin.audit.allActors')} options={actors.map((a) => ({ value: a.userId, label: a.name }))} />
         <TextField ctx={ctx} form={form} name="from" type="date" label={labels.from} />
         <TextField ctx={ctx} form={form} name="to" type="date" label={labels.to} />
         <div class="actions">
@@ -45,43 +54,19 @@ export function AuditLogView({ ctx, result, form, actors }: Props) {
       {result.items.length === 0 ? (
         <p class="empty">{filtered ? t('admin.audit.noMatches') : t('admin.audit.empty')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('admin.audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.time')}</th>
-                <th scope="col">{labels.actor}</th>
-                <th scope="col">{labels.action}</th>
-                <th scope="col">{labels.entity}</th>
-                <th scope="col">{t('admin.audit.fields')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((e) => (
-                <tr>
-                  <td>
-                    <time datetime={e.at}>{formatDateTime(new Date(e.at), ctx.locale)}</time>
-                  </td>
-                  <td>{e.actorName ?? t(e.actorUserId ? 'admin.audit.formerAccount' : 'admin.audit.system')}</td>
-                  <td dir="ltr">
-                    <code>{e.action}</code>
-                  </td>
-                  <td dir="ltr">
-                    {e.entity}
-                    {e.entityId && (
-                      <>
-                        {' '}
-                        <code class="muted">{e.entityId}</code>
-                      </>
-                    )}
-                  </td>
-                  <td dir="ltr">{e.fields.join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol class="audit-entries">
+          {result.items.map((e) => (
+            <li class="card audit-entry" data-action={e.action}>
+              <p class="audit-sentence">
+                <AuditSentence ctx={ctx} entry={e} />
+              </p>
+              <p class="muted audit-time">
+                <time datetime={e.at}>{formatDateTime(new Date(e.at), ctx.locale)}</time>
+              </p>
+              <AuditFields ctx={ctx} fields={e.fields} />
+            </li>
+          ))}
+        </ol>
       )}
       <Pagination ctx={ctx} page={result.page} total={result.total} pageSize={result.pageSize} link={link} />
     </>

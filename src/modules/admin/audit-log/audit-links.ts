@@ -1,0 +1,35 @@
+import type { Role } from '../../../core/tenancy/tenancy.table.js';
+import { matchingPolicy } from '../../matching/matching.policy.js';
+import { settingsPolicy } from '../../matching/venues/settings.policy.js';
+import { menteesPolicy } from '../../mentees/mentees.policy.js';
+import { concernsPolicy } from '../../pairs/concerns/concerns.policy.js';
+import { meetingsPolicy } from '../../pairs/meetings/meetings.policy.js';
+import { supervisionRoles } from '../../pairs/supervision/supervision.pages.js';
+import { peoplePolicy } from '../../people/people.policy.js';
+import { volunteersPolicy } from '../../volunteers/volunteers.policy.js';
+import { adminPolicy } from '../admin.policy.js';
+import type { OpenKind } from './audit-targets.repository.js';
+
+/**
+ * Where each kind of record is opened, and who may open it: the same role lists the pages' routes declare (their
+ * policies), so the audit log links a record only for a viewer the page would let in.
+ */
+const PAGES: Record<OpenKind, { roles: readonly Role[]; href: (id: string) => string }> = {
+  person: { roles: peoplePolicy.read, href: (id) => `/people/${id}` },
+  volunteer: { roles: volunteersPolicy.read, href: (id) => `/volunteers/${id}` },
+  mentee: { roles: menteesPolicy.read, href: (id) => `/mentees/${id}` },
+  pair: { roles: meetingsPolicy.follow, href: (id) => `/pairs/${id}` },
+  concern: { roles: concernsPolicy.staff, href: (id) => `/concerns/${id}` },
+  venue: { roles: settingsPolicy.configure, href: (id) => `/matching/settings/venues/${id}/edit` },
+  programme: { roles: adminPolicy.programmes, href: (id) => `/admin/programmes/${id}/edit` },
+  batch: { roles: matchingPolicy.read, href: (id) => `/matching/batch/${id}` },
+  mail: { roles: adminPolicy.outbox, href: (id) => `/admin/outbox/${id}` },
+  supervision: { roles: supervisionRoles, href: (id) => `/supervision/${id}` },
+};
+
+/** The link to a record for a viewer with these roles, or null when the viewer may not open that page. */
+export function linkFor(open: { kind: OpenKind; id: string } | null, viewerRoles: readonly Role[]): string | null {
+  if (!open) return null;
+  const page = PAGES[open.kind];
+  return page.roles.some((r) => viewerRoles.includes(r)) ? page.href(open.id) : null;
+}
