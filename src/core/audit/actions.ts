@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS = {
   'user.invitation_declined': 'accounts',
   'user.invite': 'accounts',
   'user.invite_resent': 'accounts',
+  'user.invite_withdrawn': 'accounts',
   'user.password_change': 'accounts',
   'user.password_reset': 'accounts',
   'user.password_reset_refused': 'accounts',
