@@ -19,6 +19,7 @@ import { requestPasswordReset } from '../src/core/auth/email-links.service.js';
 import { inviteMember } from '../src/core/auth/invitations.service.js';
 import { newRecoveryCodes, storeRecoveryCodes } from '../src/core/auth/second-factor.js';
 import { withSystem } from '../src/core/db/tx.js';
+import { addDays, todayIn } from '../src/core/i18n/time-zone.js';
 import { networkManagers, networkOrganisations, networks, organisations, programmes } from '../src/core/tenancy/tenancy.table.js';
 import { formatRules, runAxe, type AxeRule } from './support/axe.js';
 import { htmlLang, newContext, RESULTS_DIR, withLang } from './support/browser.js';
@@ -561,6 +562,30 @@ function menteesAndMatching(): PageCheck[] {
         await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
       },
     },
+    {
+      name: 'introduction: outside the venue’s opening hours (refused, “schedule anyway” offered)',
+      path: (s) => `/matching/matches/${s.m.newMatchId}/introduction`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.locator(`input[name="venueId"][value="${s.m.venueId}"]`).check();
+        await page.fill('#f-date', addDays(todayIn(), 10));
+        await page.fill('#f-time', '22:00');
+        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+      },
+    },
+    {
+      name: 'introduction: “schedule anyway” without a reason',
+      path: (s) => `/matching/matches/${s.m.newMatchId}/introduction`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.locator(`input[name="venueId"][value="${s.m.venueId}"]`).check();
+        await page.fill('#f-date', addDays(todayIn(), 10));
+        await page.fill('#f-time', '22:00');
+        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+        await page.check('#f-outsideHours');
+        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+      },
+    },
     { name: 'introduction: one scheduled', path: (s) => `/matching/matches/${s.m.introducedMatchId}/introduction`, as: 'admin' },
     { name: 'introduction: reschedule', path: (s) => `/matching/introductions/${s.m.introductionId}/reschedule`, as: 'admin' },
     {
@@ -617,6 +642,9 @@ function menteesAndMatching(): PageCheck[] {
       as: 'admin',
       prepare: async (page, s) => {
         await page.fill('#f-name', '   ');
+        await page.fill('#f-hoursMon', '17-9');
+        await page.fill('#f-hoursTue', '9-13, 12-18');
+        await page.fill('#f-hoursWed', 'noon');
         await submit(page, `/matching/settings/venues/${s.m.venueId}/edit`, 422);
       },
     },
