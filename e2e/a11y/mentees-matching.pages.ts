@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { addDays, todayIn } from '../../src/core/i18n/time-zone.js';
 import { clickAndWait } from '../support/flows.js';
 import { expectStatus, type PageCheck } from './types.js';
 
@@ -160,6 +161,30 @@ export function menteesAndMatching(): PageCheck[] {
         await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
       },
     },
+    {
+      name: 'introduction: outside the venue’s opening hours (refused, “schedule anyway” offered)',
+      path: (s) => `/matching/matches/${s.m.newMatchId}/introduction`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.locator(`input[name="venueId"][value="${s.m.venueId}"]`).check();
+        await page.fill('#f-date', addDays(todayIn(), 10));
+        await page.fill('#f-time', '22:00');
+        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+      },
+    },
+    {
+      name: 'introduction: “schedule anyway” without a reason',
+      path: (s) => `/matching/matches/${s.m.newMatchId}/introduction`,
+      as: 'admin',
+      prepare: async (page, s) => {
+        await page.locator(`input[name="venueId"][value="${s.m.venueId}"]`).check();
+        await page.fill('#f-date', addDays(todayIn(), 10));
+        await page.fill('#f-time', '22:00');
+        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+        await page.check('#f-outsideHours');
+        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+      },
+    },
     { name: 'introduction: one scheduled', path: (s) => `/matching/matches/${s.m.introducedMatchId}/introduction`, as: 'admin' },
     { name: 'introduction: reschedule', path: (s) => `/matching/introductions/${s.m.introductionId}/reschedule`, as: 'admin' },
     {
@@ -216,6 +241,9 @@ export function menteesAndMatching(): PageCheck[] {
       as: 'admin',
       prepare: async (page, s) => {
         await page.fill('#f-name', '   ');
+        await page.fill('#f-hoursMon', '17-9');
+        await page.fill('#f-hoursTue', '9-13, 12-18');
+        await page.fill('#f-hoursWed', 'noon');
         await submit(page, `/matching/settings/venues/${s.m.venueId}/edit`, 422);
       },
     },

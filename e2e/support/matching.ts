@@ -94,6 +94,10 @@ export async function seedMatching(server: E2EServer, org: Organisation, admin: 
   const matchedMenteeId = await intake({ givenName: 'Омар', familyName: 'Хаддад', email: 'omar.haddad@example.org', locale: 'ar', needs: ['official_matters', 'job_search'], languages: [{ code: 'ar', level: 'native' }, { code: 'en', level: 'B1' }], district: 'Stare Miasto', programmeId: family.id }, 90);
   const introduced = await createMatch(db, actor, { menteeId: matchedMenteeId, volunteerId: dariusz });
   const [venue] = await withSystem(db, (tx) => tx.select({ id: venues.id }).from(venues).where(and(eq(venues.organisationId, org.id), eq(venues.active, true))).orderBy(asc(venues.name)).limit(1));
+  // Its opening hours are recorded (the venue form and the introduction form show them; 22:00 is refused).
+  const day = [{ from: '08:00', to: '20:00' }];
+  const weekend = [{ from: '10:00', to: '20:00' }];
+  await withSystem(db, (tx) => tx.update(venues).set({ weeklyHours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: weekend, sun: weekend } }).where(eq(venues.id, venue!.id)));
   await scheduleIntroduction({ db, baseUrl: server.baseUrl, mailFrom: server.t.config.mailFrom }, actor, introduced.id, introductionInput('Europe/Warsaw').parse({ venueId: venue!.id, date: addDays(todayIn(), 7), time: '16:30', minutes: '60', note: 'Proszę zabrać dokumenty z urzędu. / يرجى إحضار المستندات.' }));
   const [introduction] = await withSystem(db, (tx) => tx.select({ id: introductions.id }).from(introductions).where(eq(introductions.matchId, introduced.id)));
   const secondMentee = await intake({ givenName: 'Марія', familyName: 'Ткаченко', needs: ['language_practice', 'school_help'], languages: [{ code: 'uk', level: 'native' }, { code: 'pl', level: 'A2' }], availability: ['tue-afternoon'], district: 'Śródmieście', programmeId: learning.id, minor: true, birthDate: `${new Date().getUTCFullYear() - 14}-09-01` }, 60);

@@ -32,18 +32,26 @@ const SAME_AS_ENGLISH: Partial<Record<Locale, readonly string[]>> = {
     'volunteers.pipeline.sort.name', // "Name" is the German word (sort option, like field.name)
     'volunteers.application.slotOfDay', // "{day}, {slot}": only placeholders and a comma, as German writes it ("Montag, Vormittag")
     'volunteers.pipeline.languageLevel', // "{language} ({level})": only placeholders and brackets, no words to translate
+    'matching.settings.venues.dayRange', // "{first}–{last}": two weekday names and a dash, nothing to translate
+    'matching.settings.venues.hoursLine', // "{weekdays}: {times}": only placeholders and a colon
     'matching.batch.figures.ms', // "ms" is the SI symbol in German too (a word breaks badly in the narrow figure card)
   ],
   pl: [
     'admin.audit.system', // "System" is the Polish word as well
     'matching.batch.figures.ms', // "ms" is the SI symbol in Polish too (a word breaks badly in the narrow figure card)
     'volunteers.pipeline.languageLevel', // "{language} ({level})": only placeholders and brackets, no words to translate
+    'matching.settings.venues.dayRange', // "{first}–{last}": two weekday names and a dash, nothing to translate
+    'matching.settings.venues.hoursLine', // "{weekdays}: {times}": only placeholders and a colon
   ],
   uk: [
     'volunteers.pipeline.languageLevel', // "{language} ({level})": only placeholders and brackets, no words to translate
+    'matching.settings.venues.dayRange', // "{first}–{last}": two weekday names and a dash, nothing to translate
+    'matching.settings.venues.hoursLine', // "{weekdays}: {times}": only placeholders and a colon
   ],
   ar: [
     'volunteers.pipeline.languageLevel', // "{language} ({level})": only placeholders and brackets, no words to translate
+    'matching.settings.venues.dayRange', // "{first}–{last}": two weekday names and a dash, nothing to translate
+    'matching.settings.venues.hoursLine', // "{weekdays}: {times}": only placeholders and a colon
   ],
 };
 

@@ -4,6 +4,7 @@ import { organisationId, tenantPolicy } from '../../core/db/rls.js';
 import { organisations, programmes } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
+import type { WeeklyHours } from './venues/opening-hours.js';
 
 /** One scored component as stored with a proposal or a match, so its reason can be shown later in any language. */
 export interface StoredComponent {
@@ -41,14 +42,20 @@ export const venues = pgTable(
     kind: text().notNull(),
     address: text().notNull(),
     district: text(),
-    /** As people read it: "Mon–Fri 8:00–20:00, Sat 10:00–16:00". */
+    /** Notes on the hours as people read them ("closed on public holidays"); the hours themselves are `weeklyHours`. */
     openingHours: text().notNull().default(''),
+    /**
+     * Per weekday (mon…sun) the opening intervals in the organisation's zone, `[{ from: "09:00", to: "13:00" }]`
+     * (an empty list: closed that day); null: the hours are unknown and nothing is checked (venues/opening-hours.ts).
+     */
+    weeklyHours: jsonb().$type<WeeklyHours>(),
     stepFree: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('venues_kind', sql`${t.kind} in ('cafe','library','community_centre','other')`),
+    check('venues_weekly_hours', sql`${t.weeklyHours} is null or jsonb_typeof(${t.weeklyHours}) = 'object'`),
     unique('venues_name_per_org').on(t.organisationId, t.name),
     tenantPolicy('venues'),
   ],
@@ -184,6 +191,8 @@ export const introductions = pgTable(
     /** scheduled, held, cancelled. */
     status: text().notNull().default('scheduled'),
     note: text(),
+    /** Set when the meeting was scheduled outside the venue's opening hours on purpose: the coordinator's reason. */
+    outsideHoursReason: text(),
     icsUid: text().notNull(),
     /** iCalendar SEQUENCE: raised on every reschedule so calendars replace the event. */
     sequence: integer().notNull().default(0),

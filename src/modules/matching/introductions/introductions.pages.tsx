@@ -46,7 +46,7 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
     const parsed = introductionInput(await organisationTimeZone(db, actorOf(req))).safeParse(body);
     if (!parsed.success) return page(req, reply, matchId, { values: body, errors: fieldErrors(parsed.error) }, 422);
     try {
-      flashNotified(req, reply, await scheduleIntroduction(deps, actorOf(req), matchId, parsed.data), 'scheduled');
+      flashNotified(req, reply, await scheduleIntroduction(deps, actorOf(req), matchId, parsed.data, req.locale), 'scheduled');
     } catch (err) {
       const errors = formErrorsOf(err);
       if (!errors) throw err;
@@ -60,7 +60,7 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
     const i = data.introduction;
     if (i.status !== 'scheduled') throw new AppError('CONFLICT', 'matching.introductions.notScheduled');
     const at = utcToZoned(i.startsAt, data.timeZone);
-    const state = typeof form === 'function' ? form({ venueId: i.venueId, date: at.date, time: at.time, minutes: i.minutes, note: i.note ?? '' }) : form;
+    const state = typeof form === 'function' ? form({ venueId: i.venueId, date: at.date, time: at.time, minutes: i.minutes, note: i.note ?? '', ...(i.outsideHoursReason ? { outsideHours: 'true', outsideHoursReason: i.outsideHoursReason } : {}) }) : form;
     const names = { volunteer: data.parties.volunteer.givenName, mentee: data.parties.mentee.givenName };
     return sendPage(req, reply, (c) => c.t('matching.introductions.rescheduleTitle', names), (ctx) => (
       <section class="narrow">
@@ -82,7 +82,7 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
     const parsed = introductionInput(await organisationTimeZone(db, actorOf(req))).safeParse(body);
     if (!parsed.success) return rescheduleForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
     try {
-      const outcome = await rescheduleIntroduction(deps, actorOf(req), id, parsed.data);
+      const outcome = await rescheduleIntroduction(deps, actorOf(req), id, parsed.data, req.locale);
       flashNotified(req, reply, outcome, 'rescheduled');
       return reply.redirect(pagePath(outcome.matchId), 303);
     } catch (err) {

@@ -98,7 +98,7 @@ export async function insertIntroduction(tx: Tx, organisationId: string, v: Omit
   return row!;
 }
 
-export async function updateIntroduction(tx: Tx, organisationId: string, id: string, v: Partial<Pick<IntroductionRow, 'venueId' | 'startsAt' | 'minutes' | 'note' | 'status' | 'sequence'>>): Promise<IntroductionRow> {
+export async function updateIntroduction(tx: Tx, organisationId: string, id: string, v: Partial<Pick<IntroductionRow, 'venueId' | 'startsAt' | 'minutes' | 'note' | 'outsideHoursReason' | 'status' | 'sequence'>>): Promise<IntroductionRow> {
   const [row] = await tx.update(introductions).set(v).where(and(eq(introductions.organisationId, organisationId), eq(introductions.id, id))).returning();
   return row!;
 }

@@ -20,4 +20,11 @@ describe('introductionInput', () => {
     for (const minutes of ['14', '481', '1.5', '-20', 'x']) assert.deepEqual(issues(introductionInput('Europe/Warsaw', now).safeParse({ venueId, date: '2030-05-05', time: '10:00', minutes })), [['minutes', 'matching.introductions.validation.minutes']], minutes);
     assert.equal(introductionInput('Europe/Warsaw', now).parse({ venueId, date: '2030-05-05', time: '10:00', minutes: 480, note: '  ' }).note, null);
   });
+
+  it('“schedule anyway” needs a short reason; without the tick a typed reason is not kept', () => {
+    const form = { venueId, date: '2030-05-06', time: '22:00', minutes: '60' };
+    assert.deepEqual(issues(introductionInput('Europe/Warsaw', now).safeParse({ ...form, outsideHours: 'true', outsideHoursReason: ' ' })), [['outsideHoursReason', 'matching.introductions.validation.overrideReason']]);
+    assert.equal(introductionInput('Europe/Warsaw', now).parse({ ...form, outsideHours: 'true', outsideHoursReason: 'Otwierają dla nas' }).outsideHoursReason, 'Otwierają dla nas');
+    assert.equal(introductionInput('Europe/Warsaw', now).parse({ ...form, outsideHoursReason: 'Otwierają dla nas' }).outsideHoursReason, null);
+  });
 });

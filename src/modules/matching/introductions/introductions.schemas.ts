@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalMultilineText } from '../../../core/http/validation.js';
+import { isoDate, optionalMultilineText, optionalText } from '../../../core/http/validation.js';
 import { zonedToUtc } from '../../../core/i18n/time-zone.js';
 
 export const DEFAULT_MINUTES = 60;
@@ -35,6 +35,9 @@ const venueId = z.unknown().transform((v, ctx) => {
   return v.trim().toLowerCase();
 });
 
+/** The "schedule anyway" checkbox ("true"/"on"; absent = no). */
+const flag = z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean());
+
 const fields = z
   .object({
     venueId,
@@ -42,12 +45,19 @@ const fields = z
     time: time(),
     minutes,
     note: optionalMultilineText(1000),
+    /** Ticked after the form was refused for the venue's opening hours: schedule anyway, with a reason. */
+    outsideHours: flag.default(false),
+    outsideHoursReason: optionalText(200),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.outsideHours && !v.outsideHoursReason) ctx.addIssue({ code: 'custom', path: ['outsideHoursReason'], params: { key: 'matching.introductions.validation.overrideReason' } });
+  });
 
 /**
  * The introduction form: a venue, a date and time typed in the organisation's time zone (it must exist there —
- * not the hour skipped when clocks go forward — and be in the future), a length and a note for both people.
+ * not the hour skipped when clocks go forward — and be in the future), a length and a note for both people; and,
+ * when the time is outside the venue's opening hours (checked by the service), "schedule anyway" with a reason.
  * Built per request because the zone is the organisation's and "future" is now.
  */
 export function introductionInput(timeZone: string, now = new Date()) {
@@ -61,7 +71,7 @@ export function introductionInput(timeZone: string, now = new Date()) {
       ctx.addIssue({ code: 'custom', path: ['date'], params: { key: 'matching.introductions.validation.past' } });
       return z.NEVER;
     }
-    return { venueId: v.venueId, startsAt, minutes: v.minutes, note: v.note ?? null };
+    return { venueId: v.venueId, startsAt, minutes: v.minutes, note: v.note ?? null, outsideHoursReason: v.outsideHours ? (v.outsideHoursReason ?? null) : null };
   });
 }
 export type IntroductionInput = z.output<ReturnType<typeof introductionInput>>;

@@ -4,8 +4,10 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
-import type { Locale } from '../../../core/i18n/index.js';
-import { findVenueById } from '../venues/venues.repository.js';
+import { translator, weekdayName, type Locale } from '../../../core/i18n/index.js';
+import { dayHoursText } from '../venues/hours-text.js';
+import { outsideHours } from '../venues/opening-hours.js';
+import { findVenueById, type VenueRow } from '../venues/venues.repository.js';
 import { presentVenue, sortedVenues } from '../venues/venues.service.js';
 import type { IntroductionInput } from './introductions.schemas.js';
 import {
@@ -49,6 +51,25 @@ async function chosenVenue(tx: Tx, organisationId: string, venueId: string, curr
 }
 
 /**
+ * The reason to store when the meeting lies outside the venue's recorded opening hours (in the organisation's zone,
+ * with its length; see venues/opening-hours.ts): the form's "schedule anyway" reason, or a refusal on `time` that
+ * names the venue's hours that day in the viewer's language. Null when it fits or the hours are unknown.
+ */
+function outsideHoursReason(venue: VenueRow, input: IntroductionInput, timeZone: string, locale: Locale): string | null {
+  const outside = outsideHours(venue.weeklyHours ?? null, input.startsAt, input.minutes, timeZone);
+  if (!outside) return null;
+  if (input.outsideHoursReason) return input.outsideHoursReason;
+  const t = translator(locale);
+  throw invalid('time', 'matching.introductions.validation.outsideHours', {
+    venue: venue.name,
+    weekday: weekdayName(locale, outside.weekday),
+    times: dayHoursText(t, locale, outside.intervals),
+    start: outside.start,
+    end: outside.end,
+  });
+}
+
+/**
  * Everything the introduction page shows: both people, the social worker, the introductions so far and the
  * active venues. Names are personal data: the read is audited (`match.view`). NOT_FOUND for another
  * organisation's match.
@@ -89,9 +110,10 @@ export async function organisationTimeZone(db: Db, actor: Actor): Promise<string
  * Schedules the first meeting of an active match: the introduction (new iCalendar UID, SEQUENCE 0) and the notices
  * to the volunteer, the mentee and the social worker are written in one transaction (audited
  * `introduction.schedule`). CONFLICT while another introduction of the pair is still scheduled, or for a match
- * that is not active.
+ * that is not active. A time outside the venue's opening hours is refused on `time` (message in `locale`) unless
+ * the input carries a reason: then it is stored and the audit entry lists `outsideHours` and `outsideHoursReason`.
  */
-export async function scheduleIntroduction(deps: IntroductionDeps, actor: Actor, matchId: string, input: IntroductionInput): Promise<Notified> {
+export async function scheduleIntroduction(deps: IntroductionDeps, actor: Actor, matchId: string, input: IntroductionInput, locale: Locale = 'en'): Promise<Notified> {
   return withTenant(deps.db, actor, async (tx) => {
     await lockMatch(tx, actor.organisationId, matchId);
     const parties = await partiesOf(tx, actor.organisationId, matchId);
@@ -99,6 +121,7 @@ export async function scheduleIntroduction(deps: IntroductionDeps, actor: Actor,
     const existing = await findIntroductions(tx, actor.organisationId, matchId);
     if (existing.some((e) => e.introduction.status === 'scheduled')) throw new AppError('CONFLICT', 'matching.introductions.alreadyScheduled');
     const venue = await chosenVenue(tx, actor.organisationId, input.venueId);
+    const reason = outsideHoursReason(venue, input, (await findOrganisation(tx, actor.organisationId)).timeZone, locale);
     const host = new URL(deps.baseUrl).hostname;
     const row = await insertIntroduction(tx, actor.organisationId, {
       matchId,
@@ -106,24 +129,30 @@ export async function scheduleIntroduction(deps: IntroductionDeps, actor: Actor,
       startsAt: input.startsAt,
       minutes: input.minutes,
       note: input.note,
+      outsideHoursReason: reason,
       icsUid: `${randomUUID()}@${host}`,
       sequence: 0,
       createdByUserId: actor.userId,
     });
-    await audit(tx, actor, { action: 'introduction.schedule', entity: 'introduction', entityId: row.id, fields: ['venueId', 'startsAt', 'minutes', ...(input.note ? ['note'] : [])] });
+    await audit(tx, actor, { action: 'introduction.schedule', entity: 'introduction', entityId: row.id, fields: ['venueId', 'startsAt', 'minutes', ...(input.note ? ['note'] : []), ...(reason ? ['outsideHours', 'outsideHoursReason'] : [])] });
     return sendNotices(tx, deps, actor, { parties, introduction: row, venue, change: 'new' });
   });
 }
 
-/** Moves a scheduled introduction (time, place, length or note): same UID, SEQUENCE + 1, "updated" notices. */
-export async function rescheduleIntroduction(deps: IntroductionDeps, actor: Actor, introductionId: string, input: IntroductionInput): Promise<Notified & { matchId: string }> {
+/**
+ * Moves a scheduled introduction (time, place, length or note): same UID, SEQUENCE + 1, "updated" notices. The
+ * opening hours are checked as when scheduling; a move back inside them clears the stored reason.
+ */
+export async function rescheduleIntroduction(deps: IntroductionDeps, actor: Actor, introductionId: string, input: IntroductionInput, locale: Locale = 'en'): Promise<Notified & { matchId: string }> {
   return withTenant(deps.db, actor, async (tx) => {
     const before = await lockedIntroduction(tx, actor.organisationId, introductionId);
     if (before.status !== 'scheduled') throw new AppError('CONFLICT', 'matching.introductions.notScheduled');
     const parties = await partiesOf(tx, actor.organisationId, before.matchId);
     const venue = await chosenVenue(tx, actor.organisationId, input.venueId, before.venueId);
-    const next = { venueId: venue.id, startsAt: input.startsAt, minutes: input.minutes, note: input.note };
+    const reason = outsideHoursReason(venue, input, (await findOrganisation(tx, actor.organisationId)).timeZone, locale);
+    const next = { venueId: venue.id, startsAt: input.startsAt, minutes: input.minutes, note: input.note, outsideHoursReason: reason };
     const fields = changedFields(before as unknown as Record<string, unknown>, next);
+    if (reason) fields.push('outsideHours');
     const row = await updateIntroduction(tx, actor.organisationId, before.id, { ...next, sequence: before.sequence + 1 });
     await audit(tx, actor, { action: 'introduction.reschedule', entity: 'introduction', entityId: row.id, fields });
     return { matchId: row.matchId, ...(await sendNotices(tx, deps, actor, { parties, introduction: row, venue, change: 'updated' })) };

@@ -25,6 +25,7 @@ import {
   world,
   type World,
 } from './test-helpers.js';
+import { textOf } from '../test-helpers.js';
 
 let w: World;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -63,7 +64,7 @@ describe('introductions', () => {
     assert.match(page.body, /Introduction: Zofia Wiśniewska and Олена Коваленко/);
     assert.match(page.body, /Paweł Szymański/);
     assert.match(page.body, /Kawiarnia Pod Lipami/);
-    assert.match(page.body, /Open: pon\.–pt\. 8:00–20:00/);
+    assert.match(page.body, /Opening hours not given<\/span><br\/><span dir="auto">pon\.–pt\. 8:00–20:00/, 'unknown hours, and the note');
     assert.doesNotMatch(page.body, /Stara Kawiarnia/, 'deactivated venues are not offered');
     assert.match(page.body, /name="minutes" type="number" value="60"/);
     assert.ok((await auditEntries(w, 'match.view')).some((a) => a.entityId === match.id));
@@ -247,3 +248,73 @@ describe('introductions', () => {
     assert.equal((await introsOf(match.id)).length, 0);
   });
 });
+
+describe('introductions and the venue’s opening hours', () => {
+  const nine = [{ from: '09:00', to: '13:00' }, { from: '15:00', to: '18:00' }];
+  const weekdays = { mon: nine, tue: nine, wed: nine, thu: nine, fri: nine, sat: [], sun: [] };
+  /** afterAutumn is a Monday; the Saturday before it. */
+  const monday = afterAutumn;
+  const saturday = new Date(Date.parse(`${afterAutumn}T12:00:00Z`) - 2 * 86_400_000).toISOString().slice(0, 10);
+
+  it('refuses a time outside the hours next to the time field, naming that day’s hours; inside is accepted; “schedule anyway” needs a reason and is audited', async () => {
+    const venue = await createVenue(w, { name: 'Biblioteka Godzinowa', weeklyHours: weekdays });
+    const { match } = await pair();
+    const { client } = await signedIn(w, ['coordinator']);
+    const page = textOf((await client.get(`/matching/matches/${match.id}/introduction`)).body);
+    assert.match(page, /Biblioteka Godzinowa ul\. Lipowa 4, Zielona Dolina Monday–Friday: 09:00–13:00, 15:00–18:00 Saturday–Sunday: closed/, 'the hours in the venue choice');
+    const before = [await count(w, 'introductions'), await count(w, 'outbox')];
+    const form = { venueId: venue.id, date: monday, time: '12:30', minutes: '60' };
+
+    const refused = await client.post(`/matching/matches/${match.id}/introduction`, form);
+    assert.equal(refused.status, 422);
+    assert.equal(fieldError(refused.body, 'time'), 'The meeting (12:30–13:30) is outside the opening hours of Biblioteka Godzinowa that day (Monday: 09:00–13:00, 15:00–18:00). Choose another time, or tick “Schedule anyway” and give a reason.');
+    assert.match(refused.body, /name="outsideHours"/, 'the “schedule anyway” checkbox is offered');
+    assert.match(refused.body, /name="outsideHoursReason"/);
+    const noReason = await client.post(`/matching/matches/${match.id}/introduction`, { ...form, outsideHours: 'true', outsideHoursReason: '  ' });
+    assert.equal(noReason.status, 422);
+    assert.equal(fieldError(noReason.body, 'outsideHoursReason'), 'Give a short reason for scheduling outside the opening hours.');
+    const pl = (await signedIn(w, ['coordinator'], { locale: 'pl' })).client;
+    await pl.get(`/matching/matches/${match.id}/introduction`);
+    const closed = await pl.post(`/matching/matches/${match.id}/introduction`, { ...form, date: saturday, time: '10:00' });
+    assert.equal(fieldError(closed.body, 'time'), 'Spotkanie (10:00–11:00) wypada poza godzinami otwarcia miejsca Biblioteka Godzinowa tego dnia (sobota: nieczynne). Wybierz inną godzinę albo zaznacz „Zaplanuj mimo to” i podaj powód.');
+    assert.deepEqual([await count(w, 'introductions'), await count(w, 'outbox')], before, 'nothing written');
+
+    const anyway = await client.post(`/matching/matches/${match.id}/introduction`, { ...form, outsideHours: 'true', outsideHoursReason: 'The library opens its reading room for us' });
+    assert.equal(anyway.status, 303);
+    const [row] = await introsOf(match.id);
+    assert.equal(row!.outsideHoursReason, 'The library opens its reading room for us');
+    const entry = (await auditEntries(w, 'introduction.schedule')).find((a) => a.entityId === row!.id);
+    assert.deepEqual(entry?.fields, ['venueId', 'startsAt', 'minutes', 'outsideHours', 'outsideHoursReason']);
+    assert.match(textOf((await client.get(`/matching/matches/${match.id}/introduction`)).body), /Outside the opening hours The library opens its reading room for us/);
+
+    // Moved inside the hours: accepted without a reason, and the stored reason is cleared.
+    const moved = await client.post(`/matching/introductions/${row!.id}/reschedule`, { venueId: venue.id, date: monday, time: '15:00', minutes: '60' });
+    assert.equal(moved.status, 303);
+    assert.equal((await introsOf(match.id))[0]!.outsideHoursReason, null);
+    const movedOut = await client.post(`/matching/introductions/${row!.id}/reschedule`, { venueId: venue.id, date: monday, time: '17:30', minutes: '60' });
+    assert.equal(movedOut.status, 422);
+    assert.match(fieldError(movedOut.body, 'time') ?? '', /\(17:30–18:30\)/);
+
+    const second = await pair();
+    const intoBreak = await client.post(`/matching/matches/${second.match.id}/introduction`, { ...form, time: '10:00', minutes: '240' });
+    assert.equal(intoBreak.status, 422, '10:00 for 4 hours runs into the break');
+    assert.equal((await client.post(`/matching/matches/${second.match.id}/introduction`, { ...form, time: '10:00', minutes: '240', venueId: (await createVenue(w, { name: 'Bez godzin' })).id })).status, 303, 'unknown hours do not block');
+    const third = await pair();
+    assert.equal((await client.post(`/matching/matches/${third.match.id}/introduction`, { ...form, time: '09:00' })).status, 303);
+    assert.equal((await introsOf(third.match.id))[0]!.outsideHoursReason, null);
+  });
+
+  it('on the spring clock change counts the meeting’s real length in the organisation’s zone', async () => {
+    // A night café open Sundays 00:00–03:00: on the spring Sunday 02:00–03:00 does not exist.
+    const venue = await createVenue(w, { name: 'Nocna Kawiarnia', weeklyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [{ from: '00:00', to: '03:00' }] } });
+    const { client } = await signedIn(w, ['coordinator']);
+    const late = await pair();
+    await client.get(`/matching/matches/${late.match.id}/introduction`);
+    const refused = await client.post(`/matching/matches/${late.match.id}/introduction`, { venueId: venue.id, date: springForward, time: '01:30', minutes: '60' });
+    assert.equal(refused.status, 422, '01:30 + 60 minutes is 03:30 on the wall that night');
+    assert.match(fieldError(refused.body, 'time') ?? '', /\(01:30–03:30\)/);
+    assert.equal((await client.post(`/matching/matches/${late.match.id}/introduction`, { venueId: venue.id, date: springForward, time: '01:00', minutes: '60' })).status, 303, '01:00 + 60 minutes ends at 03:00');
+    assert.equal((await introsOf(late.match.id))[0]!.startsAt.toISOString(), `${springForward}T00:00:00.000Z`);
+  });
+});
+

@@ -1,5 +1,6 @@
 import { withSystem } from '../../../core/db/tx.js';
 import { matches, venues } from '../matching.table.js';
+import type { WeeklyHours } from '../venues/opening-hours.js';
 import type { World } from '../venues/test-helpers.js';
 
 export * from '../venues/test-helpers.js';
@@ -11,11 +12,11 @@ export async function createMatch(w: World, menteeId: string, volunteerId: strin
   return m!;
 }
 
-export async function createVenue(w: World, v: { name: string; address?: string; openingHours?: string; active?: boolean; stepFree?: boolean; organisationId?: string }) {
+export async function createVenue(w: World, v: { name: string; address?: string; openingHours?: string; weeklyHours?: WeeklyHours | null; active?: boolean; stepFree?: boolean; organisationId?: string }) {
   const [row] = await withSystem(w.db, (tx) =>
     tx
       .insert(venues)
-      .values({ organisationId: v.organisationId ?? w.org.id, name: v.name, kind: 'cafe', address: v.address ?? 'ul. Lipowa 4, Zielona Dolina', openingHours: v.openingHours ?? '', active: v.active ?? true, stepFree: v.stepFree ?? false })
+      .values({ organisationId: v.organisationId ?? w.org.id, name: v.name, kind: 'cafe', address: v.address ?? 'ul. Lipowa 4, Zielona Dolina', openingHours: v.openingHours ?? '', weeklyHours: v.weeklyHours ?? null, active: v.active ?? true, stepFree: v.stepFree ?? false })
       .returning(),
   );
   return row!;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { MatchOutput, MatchPage } from '../matches.schemas.js';
-import { auditEntries, count, createMentee, createVolunteer, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
+import { auditEntries, count, createMentee, createVolunteer, freshOrg, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
 import type { SuggestionsOutput } from './suggestions.schemas.js';
 
 let w: World;
@@ -46,6 +46,26 @@ describe('GET /api/v1/matching/mentees/:id/suggestions', () => {
     const pl = (await call('GET', `/api/v1/matching/mentees/${m}/suggestions`, token, undefined, 'pl')).json<SuggestionsOutput>();
     assert.match(pl.items[0]!.summary, /wspólny język: ukraiński/);
     assert.ok((await auditEntries(w, w.org.id, 'matching.suggestions.view')).some((a) => a.entityId === m));
+  });
+
+  it('lists the volunteers left out only because their gender is unknown, as the page does (empty without a wish)', async () => {
+    const org = await freshOrg(w);
+    const orgToken = await tokenFor(w, ['coordinator'], org.id);
+    const unknown = await createVolunteer(w, org.id, { givenName: 'Lena', familyName: 'Nieznana', gender: null });
+    await createVolunteer(w, org.id, { givenName: 'Marek', familyName: 'Mężczyzna', gender: 'male' });
+    const wants = await createMentee(w, org.id, { givenName: 'Nadia', familyName: 'Prosi', preferredVolunteerGender: 'female' });
+    const res = await call('GET', `/api/v1/matching/mentees/${wants}/suggestions`, orgToken);
+    assert.equal(res.statusCode, 200);
+    const body = res.json<SuggestionsOutput>();
+    assert.deepEqual(body.items, []);
+    assert.deepEqual(body.genderUnknown, [{ volunteerId: unknown, givenName: 'Lena', familyName: 'Nieznana' }]);
+    const any = await createMentee(w, org.id, { givenName: 'Olga', familyName: 'Obojętnie' });
+    const anyBody = (await call('GET', `/api/v1/matching/mentees/${any}/suggestions`, orgToken)).json<SuggestionsOutput>();
+    assert.deepEqual(anyBody.genderUnknown, []);
+    assert.ok(anyBody.items.some((i) => i.volunteerId === unknown));
+    const doc = (await w.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> } }> }>();
+    const schema = doc.paths['/api/v1/matching/mentees/{id}/suggestions']?.get?.responses['200']?.content?.['application/json']?.schema;
+    assert.ok(schema?.properties && 'genderUnknown' in schema.properties, 'the OpenAPI document describes genderUnknown');
   });
 
   it('answers 422 for bad filters, 404 for another organisation’s mentee, 401/403 without the right access', async () => {

@@ -79,5 +79,13 @@ export const SuggestionsOutput = z.object({
   /** Eligible volunteers passing the filters (items are the best of them). */
   eligible: z.number().int(),
   leftOut: LeftOutOutput,
+  /**
+   * Volunteers left out only because their gender was never recorded while the mentee asked for a woman or a man
+   * (with it recorded they would fit); the suggestions page lists the same people with a link to record it.
+   * Empty when the mentee stated no such wish. Not counted in `leftOut`.
+   */
+  genderUnknown: z
+    .array(z.object({ volunteerId: z.string().uuid(), givenName: z.string(), familyName: z.string() }))
+    .describe('Volunteers excluded only because their gender is unknown while the mentee asked for a woman or a man'),
 });
 export type SuggestionsOutput = z.infer<typeof SuggestionsOutput>;

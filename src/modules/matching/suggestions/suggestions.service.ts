@@ -116,6 +116,7 @@ export function presentSuggestions(s: MenteeSuggestions, t: Translate, locale: L
     })),
     eligible: s.eligible,
     leftOut: { count: s.leftOut.count, byKey: s.leftOut.byKey as Record<string, number>, text: s.leftOut.count > 0 ? explainLeftOut(s.leftOut, 'volunteers', t, locale) : '' },
+    genderUnknown: s.genderUnknown.map((v) => ({ volunteerId: v.id, givenName: v.givenName, familyName: v.familyName })),
   };
 }
 

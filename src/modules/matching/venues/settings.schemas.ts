@@ -3,6 +3,7 @@ import { optionalText, requiredText } from '../../../core/http/validation.js';
 import { COMPONENT_KEYS } from '../scoring/index.js';
 import type { ComponentKey, Weights } from '../scoring/types.js';
 import { parseDecimal, splitPair } from './coordinates.js';
+import { hoursField, parseDayHours, type HoursField, WEEKDAY_KEYS, weeklyHoursOf, type WeekdayKey, type WeeklyHours } from './opening-hours.js';
 
 /** A checkbox from a form ("on"/"true", absent = no) or a JSON boolean. */
 const flag = z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'false' || v === undefined ? false : v), z.boolean());
@@ -50,9 +51,23 @@ export type DistrictOutput = z.infer<typeof DistrictOutput>;
 export const VENUE_KINDS = ['cafe', 'library', 'community_centre', 'other'] as const;
 export type VenueKind = (typeof VENUE_KINDS)[number];
 
+/** One weekday's hours as typed ("09:00–13:00, 15:00–18:00"; empty = closed), read by `parseDayHours`. */
+const dayHours = z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().max(200)).transform((typed, ctx) => {
+  const parsed = parseDayHours(typed);
+  if ('problem' in parsed) {
+    ctx.addIssue({ code: 'custom', params: { key: parsed.problem } });
+    return z.NEVER;
+  }
+  return parsed.intervals;
+});
+
+const dayFields = Object.fromEntries(WEEKDAY_KEYS.map((d) => [hoursField(d), dayHours])) as Record<HoursField, typeof dayHours>;
+
 /**
  * A neutral public place for first meetings. `district` is one of the organisation's districts (the select) or
- * `districtOther`, typed when the place is outside them; giving two different ones is refused.
+ * `districtOther`, typed when the place is outside them; giving two different ones is refused. Opening hours come
+ * as one field per weekday (`hoursMon` … `hoursSun`, see opening-hours.ts): every day empty means "not known";
+ * `openingHours` is a free note about them ("closed on public holidays").
  */
 export const VenueInput = z
   .object({
@@ -61,6 +76,7 @@ export const VenueInput = z
     address: requiredText(200),
     district: optionalText(100),
     districtOther: optionalText(100),
+    ...dayFields,
     openingHours: optionalText(300),
     stepFree: flag.default(false),
   })
@@ -69,8 +85,18 @@ export const VenueInput = z
     if (v.district && v.districtOther && v.district.toLowerCase() !== v.districtOther.toLowerCase())
       ctx.addIssue({ code: 'custom', path: ['districtOther'], params: { key: 'matching.settings.validation.districtTwice' } });
   })
-  .transform((v) => ({ kind: v.kind, name: v.name, address: v.address, district: v.districtOther ?? v.district ?? null, openingHours: v.openingHours ?? '', stepFree: v.stepFree }));
+  .transform((v) => ({
+    kind: v.kind,
+    name: v.name,
+    address: v.address,
+    district: v.districtOther ?? v.district ?? null,
+    weeklyHours: weeklyHoursOf(Object.fromEntries(WEEKDAY_KEYS.map((d) => [d, v[hoursField(d)]])) as WeeklyHours),
+    openingHours: v.openingHours ?? '',
+    stepFree: v.stepFree,
+  }));
 export type VenueInput = z.output<typeof VenueInput>;
+
+const IntervalOutput = z.object({ from: z.string(), to: z.string() });
 
 export const VenueOutput = z.object({
   id: z.string().uuid(),
@@ -78,6 +104,8 @@ export const VenueOutput = z.object({
   name: z.string(),
   address: z.string(),
   district: z.string().nullable(),
+  /** Per weekday the opening intervals ("HH:MM", in the organisation's zone; [] = closed); null = not known. */
+  weeklyHours: z.object(Object.fromEntries(WEEKDAY_KEYS.map((d) => [d, z.array(IntervalOutput)])) as Record<WeekdayKey, z.ZodArray<typeof IntervalOutput>>).nullable(),
   openingHours: z.string(),
   stepFree: z.boolean(),
   active: z.boolean(),

@@ -5,6 +5,7 @@ import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import { isUniqueViolation } from './districts.repository.js';
+import { sameWeeklyHours } from './opening-hours.js';
 import type { VenueInput, VenueKind, VenueOutput } from './settings.schemas.js';
 import { deleteVenue as deleteVenueRow, findVenueById, findVenues, insertVenue, updateVenue as updateVenueRow, venueIntroductionCount, venueNameTaken, type VenueRow } from './venues.repository.js';
 
@@ -14,6 +15,7 @@ export const presentVenue = (v: VenueRow): VenueOutput => ({
   name: v.name,
   address: v.address,
   district: v.district,
+  weeklyHours: v.weeklyHours ?? null,
   openingHours: v.openingHours,
   stepFree: v.stepFree,
   active: v.active,
@@ -72,7 +74,8 @@ export async function updateVenue(db: Db, actor: Actor, id: string, input: Venue
   return guardName(() =>
     withTenant(db, actor, async (tx) => {
       const before = await venueOf(tx, actor.organisationId, id);
-      const fields = changedFields(before as unknown as Record<string, unknown>, input);
+      const { weeklyHours, ...rest } = input;
+      const fields = [...changedFields(before as unknown as Record<string, unknown>, rest), ...(sameWeeklyHours(before.weeklyHours, weeklyHours) ? [] : ['weeklyHours'])];
       if (fields.length === 0) return presentVenue(before);
       if (fields.includes('name') && (await venueNameTaken(tx, actor.organisationId, input.name, id))) throw nameTaken();
       await updateVenueRow(tx, actor.organisationId, id, input);

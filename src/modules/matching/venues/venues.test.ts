@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { introductions, matches, venues } from '../matching.table.js';
+import { textOf } from '../test-helpers.js';
 import { auditEntries, count, createMentee, createVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;
@@ -114,5 +115,69 @@ describe('venues', () => {
     assert.match(page.body, /No districts yet/);
     assert.match(page.body, /No venues yet/);
     assert.match(page.body, /no programmes yet/);
+  });
+});
+
+describe('venue opening hours', () => {
+  const week = { hoursMon: '9-17', hoursTue: '09:00–17:00', hoursWed: '9:00-17:00', hoursThu: '9-17', hoursFri: '9-17', hoursSat: '10-14', hoursSun: '' };
+  const library = { kind: 'library', name: 'Biblioteka Godzinowa', address: 'ul. Zegarowa 1', ...week };
+
+  it('saves per-weekday intervals (two a day, closed days), shows them on the list and in the form, audits only a real change', async () => {
+    const { client } = await signedIn(w, ['coordinator']);
+    await client.get('/matching/settings/venues/new');
+    const form = await client.get('/matching/settings/venues/new');
+    assert.match(form.body, /<legend>Opening hours<\/legend>/);
+    assert.match(form.body, /<label for="f-hoursMon">Monday/);
+    assert.equal((await client.post('/matching/settings/venues/new', library)).status, 303);
+    const v = (await venueNamed(library.name))!;
+    const nine = [{ from: '09:00', to: '17:00' }];
+    assert.deepEqual(v.weeklyHours, { mon: nine, tue: nine, wed: nine, thu: nine, fri: nine, sat: [{ from: '10:00', to: '14:00' }], sun: [] });
+    assert.ok((await auditEntries(w, 'venue.create')).find((a) => a.entityId === v.id)?.fields?.includes('weeklyHours'));
+
+    const list = textOf((await client.get('/matching/settings')).body);
+    assert.match(list, /Biblioteka Godzinowa .*Monday–Friday: 09:00–17:00 Saturday: 10:00–14:00 Sunday: closed/);
+
+    const edit = await client.get(`/matching/settings/venues/${v.id}/edit`);
+    assert.match(edit.body, /name="hoursMon" type="text" value="09:00–17:00"/);
+    assert.match(edit.body, /name="hoursSun" type="text" value autocomplete/);
+    await client.post(`/matching/settings/venues/${v.id}/edit`, { ...library, hoursMon: '15:00-18:00, 9-13' });
+    assert.deepEqual((await venueNamed(library.name))!.weeklyHours!.mon, [{ from: '09:00', to: '13:00' }, { from: '15:00', to: '18:00' }]);
+    assert.deepEqual((await auditEntries(w, 'venue.update')).filter((a) => a.entityId === v.id).map((a) => a.fields), [['weeklyHours']]);
+    const pl = textOf((await (await signedIn(w, ['coordinator'], { locale: 'pl' })).client.get('/matching/settings')).body);
+    assert.match(pl, /poniedziałek: 09:00–13:00 i 15:00–18:00 wtorek–piątek: 09:00–17:00 sobota: 10:00–14:00 niedziela: nieczynne/);
+
+    await client.post(`/matching/settings/venues/${v.id}/edit`, { ...library, hoursMon: '09:00–13:00, 15:00–18:00' });
+    assert.equal((await auditEntries(w, 'venue.update')).filter((a) => a.entityId === v.id).length, 1, 'the same hours typed differently are no change');
+    await client.post(`/matching/settings/venues/${v.id}/edit`, { kind: 'library', name: library.name, address: library.address });
+    assert.equal((await venueNamed(library.name))!.weeklyHours, null, 'every day empty: the hours are not known');
+  });
+
+  it('refuses a bad time, an end before its start and overlapping intervals next to the day, in the user’s language, and changes nothing', async () => {
+    const { client } = await signedIn(w, ['coordinator']);
+    await client.get('/matching/settings/venues/new');
+    await client.post('/matching/settings/venues/new', { ...library, name: 'Kawiarnia Stała' });
+    const v = (await venueNamed('Kawiarnia Stała'))!;
+    const before = [await count(w, 'venues'), await settingsAudits(w)];
+    const cases: [Record<string, string>, string, string][] = [
+      [{ hoursTue: 'noon-5' }, 'hoursTue', 'Enter the hours like 09:00–13:00, several separated by commas.'],
+      [{ hoursWed: '25:00-26:00' }, 'hoursWed', 'Enter the hours like 09:00–13:00, several separated by commas.'],
+      [{ hoursThu: '17-9' }, 'hoursThu', 'Each closing time must come after its opening time, for example 09:00–13:00.'],
+      [{ hoursFri: '9-13, 12-18' }, 'hoursFri', 'Two of these intervals overlap. Join them into one or correct one of them.'],
+    ];
+    for (const [change, field, message] of cases) {
+      const created = await client.post('/matching/settings/venues/new', { ...library, name: 'Nowa', ...change });
+      assert.equal(created.status, 422, JSON.stringify(change));
+      assert.equal(fieldError(created.body, field), message);
+      assert.match(created.body, new RegExp(`href="#f-${field}"`), 'the error summary links to the day');
+      const edited = await client.post(`/matching/settings/venues/${v.id}/edit`, { ...library, name: 'Kawiarnia Stała', ...change });
+      assert.equal(edited.status, 422);
+      assert.equal(fieldError(edited.body, field), message);
+    }
+    const ar = (await signedIn(w, ['coordinator'], { locale: 'ar' })).client;
+    await ar.get('/matching/settings/venues/new');
+    const res = await ar.post(`/matching/settings/venues/${v.id}/edit`, { ...library, name: 'Kawiarnia Stała', hoursMon: '13-9' });
+    assert.equal(fieldError(res.body, 'hoursMon'), 'يجب أن يكون وقت الإغلاق بعد وقت الفتح، مثل 09:00–13:00.');
+    assert.deepEqual([await count(w, 'venues'), await settingsAudits(w)], before);
+    assert.deepEqual((await venueNamed('Kawiarnia Stała'))!.weeklyHours, v.weeklyHours);
   });
 });

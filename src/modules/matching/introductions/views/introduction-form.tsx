@@ -1,5 +1,6 @@
-import { ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { VenueOutput } from '../../venues/settings.schemas.js';
+import { WeeklyHoursText } from '../../venues/views/hours.js';
 
 /** The venues as radio buttons, each with its address, opening hours and access, so a fitting time can be picked. */
 function VenueChoice({ ctx, form, venues }: { ctx: PageContext; form: FormState; venues: VenueOutput[] }) {
@@ -30,7 +31,7 @@ function VenueChoice({ ctx, form, venues }: { ctx: PageContext; form: FormState;
             <span class="venue-option" id={`venue-${v.id}`}>
               {v.address}
               <br />
-              {v.openingHours ? t('matching.introductions.venueHours', { hours: v.openingHours }) : t('matching.introductions.venueNoHours')}
+              <WeeklyHoursText t={t} locale={ctx.locale} hours={v.weeklyHours} note={v.openingHours} />
               {v.stepFree && (
                 <>
                   <br />
@@ -54,7 +55,11 @@ export function IntroductionFields({ ctx, form, venues, timeZone, action, submit
     time: t('matching.introductions.field.time'),
     minutes: t('matching.introductions.field.minutes'),
     note: t('matching.introductions.field.note'),
+    outsideHours: t('matching.introductions.field.override'),
+    outsideHoursReason: t('matching.introductions.field.overrideReason'),
   };
+  // "Schedule anyway" is offered once the time was refused for the venue's hours (or was already chosen).
+  const offerOverride = form.errors.time?.key === 'matching.introductions.validation.outsideHours' || Boolean(form.values.outsideHours) || Boolean(form.errors.outsideHoursReason);
   return (
     <>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
@@ -65,6 +70,12 @@ export function IntroductionFields({ ctx, form, venues, timeZone, action, submit
           <p class="hint">{t('matching.introductions.hint.when', { zone: timeZone })}</p>
           <TextField ctx={ctx} form={form} name="date" type="date" label={labels.date} required />
           <TextField ctx={ctx} form={form} name="time" type="time" label={labels.time} hint={t('matching.introductions.hint.time')} required />
+          {offerOverride && (
+            <div class="override">
+              <Checkbox ctx={ctx} form={form} name="outsideHours" label={labels.outsideHours} />
+              <TextField ctx={ctx} form={form} name="outsideHoursReason" label={labels.outsideHoursReason} hint={t('matching.introductions.hint.overrideReason')} requiredIf={t('matching.introductions.overrideRequiredIf')} maxLength={200} />
+            </div>
+          )}
         </fieldset>
         <TextField ctx={ctx} form={form} name="minutes" type="number" inputMode="numeric" label={labels.minutes} hint={t('matching.introductions.hint.minutes')} maxLength={3} required />
         <TextArea ctx={ctx} form={form} name="note" label={labels.note} hint={t('matching.introductions.hint.note')} maxLength={1000} rows={3} />

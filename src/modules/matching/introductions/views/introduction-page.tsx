@@ -64,6 +64,12 @@ function Item({ ctx, item, timeZone, now }: { ctx: PageContext; item: Introducti
           <dt>{t('matching.introductions.field.minutes')}</dt>
           <dd>{t('matching.introductions.minutes', { minutes: i.minutes })}</dd>
         </div>
+        {i.outsideHoursReason && (
+          <div>
+            <dt>{t('matching.introductions.field.outsideHours')}</dt>
+            <dd dir="auto">{i.outsideHoursReason}</dd>
+          </div>
+        )}
         {i.note && (
           <div>
             <dt>{t('matching.introductions.field.note')}</dt>

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
 import { Form, type PageContext } from '../../../../core/ui/index.js';
 import type { DistrictWithUsage } from '../districts.service.js';
+import { WeeklyHoursText } from './hours.js';
 import { WEIGHT_KEYS, type VenueOutput, type WeightsOutput } from '../settings.schemas.js';
 import { formatCoordinate } from './format.js';
 
@@ -109,7 +110,9 @@ function Venues({ ctx, venues }: { ctx: PageContext; venues: VenueOutput[] }) {
                       </>
                     )}
                   </td>
-                  <td>{v.openingHours || <span class="muted">{t('matching.settings.venues.noHours')}</span>}</td>
+                  <td>
+                    <WeeklyHoursText t={t} locale={ctx.locale} hours={v.weeklyHours} note={v.openingHours} />
+                  </td>
                   <td>
                     {t(v.active ? 'matching.settings.venues.active' : 'matching.settings.venues.inactive')}
                     <br />

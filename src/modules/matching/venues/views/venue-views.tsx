@@ -1,4 +1,6 @@
+import { weekdayName } from '../../../../core/i18n/index.js';
 import { Checkbox, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { formatDayHours, hoursField, WEEKDAY_KEYS } from '../opening-hours.js';
 import { VENUE_KINDS, type VenueOutput } from '../settings.schemas.js';
 
 const Back = ({ ctx }: { ctx: PageContext }) => (
@@ -16,6 +18,7 @@ export function venueFormValues(v: VenueOutput, districtNames: string[]): Record
     address: v.address,
     district: listed ?? '',
     districtOther: v.district && !listed ? v.district : '',
+    ...Object.fromEntries(WEEKDAY_KEYS.map((d) => [hoursField(d), formatDayHours(v.weeklyHours?.[d] ?? [])])),
     openingHours: v.openingHours,
     stepFree: v.stepFree ? 'true' : undefined,
   };
@@ -30,7 +33,8 @@ export function VenueFormView({ ctx, form, venue, districtNames }: { ctx: PageCo
     address: t('matching.settings.venues.address'),
     district: t('matching.settings.venues.districtSelect'),
     districtOther: t('matching.settings.venues.districtOther'),
-    openingHours: t('matching.settings.venues.openingHours'),
+    ...Object.fromEntries(WEEKDAY_KEYS.map((d, i) => [hoursField(d), t('matching.settings.venues.hoursOn', { weekday: weekdayName(ctx.locale, i) })])),
+    openingHours: t('matching.settings.venues.hoursNote'),
     stepFree: t('matching.settings.venues.stepFree'),
   };
   return (
@@ -48,7 +52,18 @@ export function VenueFormView({ ctx, form, venue, districtNames }: { ctx: PageCo
           {districtNames.length > 0 && <SelectField ctx={ctx} form={form} name="district" label={labels.district} options={districtNames.map((n) => ({ value: n, label: n }))} />}
           <TextField ctx={ctx} form={form} name="districtOther" label={labels.districtOther} maxLength={100} />
         </fieldset>
-        <TextField ctx={ctx} form={form} name="openingHours" label={labels.openingHours} hint={t('matching.settings.venues.openingHoursHint')} maxLength={300} />
+        <fieldset class="field" aria-describedby="venue-hours-hint">
+          <legend>{t('matching.settings.venues.openingHours')}</legend>
+          <p class="hint" id="venue-hours-hint">
+            {t('matching.settings.venues.openingHoursHint')}
+          </p>
+          <div class="hours-days">
+            {WEEKDAY_KEYS.map((d, i) => (
+              <TextField ctx={ctx} form={form} name={hoursField(d)} label={weekdayName(ctx.locale, i)} maxLength={200} autocomplete="off" dir="ltr" />
+            ))}
+          </div>
+        </fieldset>
+        <TextField ctx={ctx} form={form} name="openingHours" label={labels.openingHours} hint={t('matching.settings.venues.hoursNoteHint')} maxLength={300} />
         <Checkbox ctx={ctx} form={form} name="stepFree" label={labels.stepFree} hint={t('matching.settings.venues.stepFreeHint')} />
         <SubmitButton>{t('form.save')}</SubmitButton>
       </Form>
