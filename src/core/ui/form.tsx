@@ -31,6 +31,12 @@ export function Form(props: { ctx: PageContext; action: string; children: Compon
 }
 
 /** The list of problems at the top of a form, each linking to its field (WCAG 3.3.1). */
+/** True when the form was refused as a whole (a rate limit, a used form), with no field to correct. */
+export const refusedAsWhole = (form: FormState): boolean => {
+  const names = Object.keys(form.errors);
+  return names.length > 0 && names.every((n) => n === '_form');
+};
+
 export function ErrorSummary({ ctx, form, labels, title }: { ctx: PageContext; form: FormState; labels: Record<string, string>; title?: string }) {
   const entries = Object.entries(form.errors);
   if (entries.length === 0) return null;

@@ -48,6 +48,7 @@ describe('public request form: limits for a group on one Wi-Fi', () => {
     const message = formErrorOf(last) ?? '';
     assert.equal(message, translator('uk')('volunteers.application.spam.rateLimited', { minutes: Number(/\d+/.exec(message)?.[0]) }));
     assert.match(last, new RegExp(`value="Марко${SENDINGS_PER_EMAIL}"`));
+    assert.match(last, new RegExp(`<h2 id="error-summary-title">${translator('uk')('form.notSent')}</h2>`), 'the heading says the form was not sent');
     assert.match(last, /value="one.carer@example.org"/);
   });
 });

@@ -67,6 +67,7 @@ describe('public application form: limits for a group on one Wi-Fi', () => {
     assert.ok(minutes >= 1 && minutes <= 60, message);
     assert.equal(message, uk('volunteers.application.spam.rateLimited', { minutes }));
     assert.match(last, /<div class="error-summary"[^>]*>[\s\S]*<form/, 'the message is at the top, before the form');
+    assert.match(last, new RegExp(`<h2 id="error-summary-title">${uk('form.notSent')}</h2>`), 'the heading says the form was not sent, not that what was typed is wrong');
     assert.match(last, new RegExp(`value="replay${SENDINGS_PER_TOKEN}@example.org"`), 'the e-mail typed is kept');
     assert.match(last, /value="Олена"/, 'the name typed is kept');
     assert.match(last, new RegExp(`Моя мотивація ${SENDINGS_PER_TOKEN}</textarea>`), 'the motivation typed is kept');

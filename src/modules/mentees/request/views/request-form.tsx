@@ -1,5 +1,5 @@
 import { LANGUAGE_NAME, LOCALES, type Locale } from '../../../../core/i18n/index.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, ErrorSummary, Form, refusedAsWhole, RadioGroup, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/application/application.repository.js';
 import { languageField, MAX_LANGUAGES } from '../../../volunteers/application/application.schemas.js';
 import { AvailabilityGrid, LanguageRows } from '../../../volunteers/application/views/controls.js';
@@ -61,7 +61,8 @@ export function RequestFormView({ ctx, org, districts, form, formToken, language
       <h1>{t('mentees.request.title', { organisation: org.name })}</h1>
       <p class="lead">{t('mentees.request.lead')}</p>
       <p class="muted">{t('volunteers.application.requiredNote')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      {/* Refused as a whole: the heading says the form was not sent, not that what was typed is wrong. */}
+      <ErrorSummary ctx={ctx} form={form} labels={labels} title={refusedAsWhole(form) ? ctx.t('form.notSent') : undefined} />
       <Form ctx={ctx} action={`/o/${org.slug}/request?lang=${ctx.locale}`}>
         <input type="hidden" name="_form" value={formToken} />
         {/* Enter in a text field presses the form's first submit button: make that "send", not "add a language". */}

@@ -1,4 +1,4 @@
-import { Checkbox, CheckboxGroup, DistrictField, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, DistrictField, ErrorSummary, Form, refusedAsWhole, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { DistrictChoice } from '../../../../core/tenancy/district-choice.js';
 import type { PublicOrganisation } from '../application.repository.js';
 import { ACTIVITIES, AGE_GROUPS, GENDERS, HEARD_FROM, OWN_GENDERS, languageField, MAX_LANGUAGES, PLANNED_LENGTHS, type OptionalField } from '../application.schemas.js';
@@ -67,7 +67,8 @@ export function ApplicationFormView({ ctx, org, form, hidden, districts, formTok
       <h1>{t('volunteers.application.title', { organisation: org.name })}</h1>
       <p class="lead">{t('volunteers.application.lead')}</p>
       <p class="muted">{t('volunteers.application.requiredNote')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
+      {/* Refused as a whole: the heading says the form was not sent, not that what was typed is wrong. */}
+      <ErrorSummary ctx={ctx} form={form} labels={labels} title={refusedAsWhole(form) ? ctx.t('form.notSent') : undefined} />
       <Form ctx={ctx} action={action}>
         <input type="hidden" name="_form" value={formToken} />
         {/* Enter in a text field presses the form's first submit button: make that "send", not "add a language". */}
