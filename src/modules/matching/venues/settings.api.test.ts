@@ -24,7 +24,7 @@ describe('venues API /api/v1/matching/venues', () => {
     const token = await tokenFor(['coordinator']);
     const created = await call('POST', token, { kind: 'library', name: 'Biblioteka', address: 'ul. Słoneczna 12', openingHours: 'wt.–pt. 10–19', stepFree: true });
     assert.equal(created.statusCode, 201);
-    assert.deepEqual({ ...created.json<VenueOutput>(), id: '' }, { id: '', kind: 'library', name: 'Biblioteka', address: 'ul. Słoneczna 12', district: null, openingHours: 'wt.–pt. 10–19', stepFree: true, active: true });
+    assert.deepEqual({ ...created.json<VenueOutput>(), id: '' }, { id: '', kind: 'library', name: 'Biblioteka', address: 'ul. Słoneczna 12', district: null, openingHours: 'wt.–pt. 10–19', weeklyHours: null, stepFree: true, active: true });
     assert.equal((await auditEntries(w, 'venue.create')).length, 1);
     const before = await count(w, 'venues');
     const refused = await call('POST', token, { kind: 'bar', name: 'BIBLIOTEKA', address: '' });
@@ -34,10 +34,19 @@ describe('venues API /api/v1/matching/venues', () => {
     const duplicate = await call('POST', token, { kind: 'cafe', name: 'BIBLIOTEKA', address: 'x' });
     assert.equal(duplicate.json<{ error: { fields: Record<string, string> } }>().error.fields.name, 'Twoja organizacja ma już miejsce spotkań o tej nazwie.');
     assert.equal(await count(w, 'venues'), before);
+    // Structured hours come as one field per weekday, as on the form; a day left empty is closed.
+    const withHours = await call('POST', token, { kind: 'cafe', name: 'Kawiarnia', address: 'ul. Długa 1', hoursMon: '9-13, 15:00-18:00' });
+    assert.equal(withHours.statusCode, 201);
+    const hours = withHours.json<VenueOutput>().weeklyHours;
+    assert.deepEqual(hours?.mon, [{ from: '09:00', to: '13:00' }, { from: '15:00', to: '18:00' }]);
+    assert.deepEqual(hours?.sun, []);
+    const badHours = await call('POST', token, { kind: 'cafe', name: 'Kawiarnia 2', address: 'x', hoursTue: '17-9' });
+    assert.equal(badHours.statusCode, 422);
+    assert.ok(badHours.json<{ error: { fields: Record<string, string> } }>().error.fields.hoursTue, 'the message is on the day');
 
     const foreign = await tokenFor(['administrator'], w.other.id);
     assert.equal((await call('POST', foreign, { kind: 'cafe', name: 'Kawiarnia Beta', address: 'x' })).statusCode, 201);
-    assert.deepEqual((await call('GET', token)).json<{ items: VenueOutput[] }>().items.map((v) => v.name), ['Biblioteka']);
+    assert.deepEqual((await call('GET', token)).json<{ items: VenueOutput[] }>().items.map((v) => v.name).sort(), ['Biblioteka', 'Kawiarnia']);
   });
 
   it('refuses roles that do not keep the settings (403) and requests without a token (401)', async () => {
