@@ -26,3 +26,4 @@ export const pairsJobs = (db: Db, config: Config): Record<string, JobHandler> =>
 
 /** Hours as the hours module counts and shows them (for aggregates elsewhere, such as the network page). */
 export { toHours } from './meetings/hours.js';
+export { formatHourValue } from './meetings/format-hours.js';

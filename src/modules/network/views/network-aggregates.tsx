@@ -1,8 +1,7 @@
 import { formatNumber } from '../../../core/i18n/index.js';
 import type { FormState, PageContext } from '../../../core/ui/index.js';
 import type { NetworkAggregates, NetworkTable } from '../network.schemas.js';
-import type { ShownCount } from '../suppression.js';
-import { OutcomeDefinitions, OutcomesTable, PeriodForm } from './network-outcomes.js';
+import { OutcomeDefinitions, OutcomesTable, PeriodForm, Shown } from './network-outcomes.js';
 
 const MEASURES = ['volunteers', 'mentees', 'staff', 'activeProgrammes'] as const;
 
@@ -66,7 +65,7 @@ function NetworkSection({ ctx, network, threshold, period }: { ctx: PageContext;
                     <th scope="row">{o.name}</th>
                     {MEASURES.map((m) => (
                       <td class="numeric" data-label={t(`network.${m}`)}>
-                        <Count ctx={ctx} count={o[m]} threshold={threshold} />
+                        <Shown ctx={ctx} figure={o[m]} threshold={threshold} format={(v) => formatNumber(v, ctx.locale)} />
                       </td>
                     ))}
                   </tr>
@@ -77,7 +76,7 @@ function NetworkSection({ ctx, network, threshold, period }: { ctx: PageContext;
                   <th scope="row">{t('network.total')}</th>
                   {MEASURES.map((m) => (
                     <td class="numeric" data-label={t(`network.${m}`)}>
-                      <Count ctx={ctx} count={network.totals[m]} threshold={threshold} />
+                      <Shown ctx={ctx} figure={network.totals[m]} threshold={threshold} format={(v) => formatNumber(v, ctx.locale)} />
                     </td>
                   ))}
                 </tr>
@@ -89,10 +88,4 @@ function NetworkSection({ ctx, network, threshold, period }: { ctx: PageContext;
       )}
     </section>
   );
-}
-
-function Count({ ctx, count, threshold }: { ctx: PageContext; count: ShownCount; threshold: number }) {
-  if (count.suppression === 'none') return <>{formatNumber(count.value, ctx.locale)}</>;
-  if (count.suppression === 'small') return <span class="suppressed">{ctx.t('network.fewerThan', { threshold: formatNumber(threshold, ctx.locale) })}</span>;
-  return <span class="suppressed">{ctx.t('network.hidden')}</span>;
 }

@@ -1,23 +1,13 @@
-import { formatDate, formatNumber, INTL_TAG, type Locale } from '../../../core/i18n/index.js';
+import { formatDate, formatNumber, type Locale } from '../../../core/i18n/index.js';
 import { ErrorSummary, SelectField, type FormState, type PageContext } from '../../../core/ui/index.js';
 import type { NetworkAggregates, NetworkTable, Outcomes } from '../network.schemas.js';
 import { PERIOD_CHOICES } from '../period.js';
+import { formatHourValue } from '../../pairs/index.js';
 import type { ShownCount, ShownFigure, ShownMedian } from '../suppression.js';
 
 export const OUTCOMES = ['activePairs', 'pairsStarted', 'hours', 'medianWaitingDays', 'concerns', 'highConcerns'] as const;
 
 type Period = NetworkAggregates['period'];
-
-const hourFormats = new Map<Locale, Intl.NumberFormat>();
-/** Hours with one decimal, as the hours report shows them. */
-function formatHoursValue(hours: number, locale: Locale): string {
-  let f = hourFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(INTL_TAG[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    hourFormats.set(locale, f);
-  }
-  return f.format(hours);
-}
 
 /** The period's dates in the viewer's locale. */
 export function periodDates(period: Period, locale: Locale) {
@@ -95,11 +85,17 @@ export function OutcomesTable({ ctx, network, period, threshold }: { ctx: PageCo
 }
 
 function Figure({ ctx, measure, figure, threshold }: { ctx: PageContext; measure: (typeof OUTCOMES)[number]; figure: ShownCount | ShownFigure | ShownMedian; threshold: number }) {
+  const format = (value: number) => (measure === 'hours' ? formatHourValue(value, ctx.locale) : formatNumber(value, ctx.locale));
+  return <Shown ctx={ctx} figure={figure} threshold={threshold} format={format} />;
+}
+
+/** A published figure: "fewer than 5" or "hidden" when suppressed, "no median" for an empty group, else the value. */
+export function Shown({ ctx, figure, threshold, format }: { ctx: PageContext; figure: ShownCount | ShownFigure | ShownMedian; threshold: number; format: (value: number) => string }) {
   const { t, locale } = ctx;
   if (figure.suppression === 'small') return <span class="suppressed">{t('network.fewerThan', { threshold: formatNumber(threshold, locale) })}</span>;
   if (figure.suppression === 'secondary') return <span class="suppressed">{t('network.hidden')}</span>;
   if (figure.value === null) return <span class="muted">{t('network.outcomes.noMedian')}</span>;
-  return <>{measure === 'hours' ? formatHoursValue(figure.value, locale) : formatNumber(figure.value, locale)}</>;
+  return <>{format(figure.value)}</>;
 }
 
 /** One definition of each figure, and how small groups are protected: shown once, under the tables. */

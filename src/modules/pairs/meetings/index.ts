@@ -4,7 +4,7 @@ import { meetingsPages } from './meetings.pages.js';
 import { pairsPages } from './pairs.pages.js';
 
 export { hoursByMatch, hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, periodStarts, toHours, trainingMinutes, type DateRange, type MeetingFilter, type Totals, type TrainingTotals } from './hours.js';
-export { formatHours } from './format-hours.js';
+export { formatHourValue, formatHours } from './format-hours.js';
 export { matchMeetings, type MatchMeetings } from './pairs.service.js';
 export { MatchMeetingsSection } from './views/match-section.js';
 export { CONCERN_NOTIFY_JOB } from './meetings.service.js';
