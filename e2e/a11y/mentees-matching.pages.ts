@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { addDays, todayIn } from '../../src/core/i18n/time-zone.js';
 import { clickAndWait } from '../support/flows.js';
-import { expectStatus, type PageCheck } from './types.js';
+import { expectStatus, type PageCheck, type Seed } from './types.js';
 
 /** The mentees module (list, intake, case page, public request) and matching (suggestions, batch, pairs, settings). */
 export function menteesAndMatching(): PageCheck[] {
@@ -12,6 +12,13 @@ export function menteesAndMatching(): PageCheck[] {
    */
   const submit = async (page: Page, action: string, status: number) =>
     expectStatus(await clickAndWait(page, page.locator(`form[action^="${action}"] [type="submit"]:not(.visually-hidden):not([name])`).first()), status);
+  // An introduction at 22:00 at the seeded venue, whose hours end at 20:00: refused, "schedule anyway" offered.
+  const outsideHours = async (page: Page, s: Seed) => {
+    await page.locator(`input[name="venueId"][value="${s.m.venueId}"]`).check();
+    await page.fill('#f-date', addDays(todayIn(), 10));
+    await page.fill('#f-time', '22:00');
+    await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+  };
   return [
     // Mentees: the waiting list and its tabs.
     { name: 'mentees: waiting list', path: '/mentees', as: 'admin' },
@@ -166,10 +173,7 @@ export function menteesAndMatching(): PageCheck[] {
       path: (s) => `/matching/matches/${s.m.newMatchId}/introduction`,
       as: 'admin',
       prepare: async (page, s) => {
-        await page.locator(`input[name="venueId"][value="${s.m.venueId}"]`).check();
-        await page.fill('#f-date', addDays(todayIn(), 10));
-        await page.fill('#f-time', '22:00');
-        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+        await outsideHours(page, s);
       },
     },
     {
@@ -177,10 +181,7 @@ export function menteesAndMatching(): PageCheck[] {
       path: (s) => `/matching/matches/${s.m.newMatchId}/introduction`,
       as: 'admin',
       prepare: async (page, s) => {
-        await page.locator(`input[name="venueId"][value="${s.m.venueId}"]`).check();
-        await page.fill('#f-date', addDays(todayIn(), 10));
-        await page.fill('#f-time', '22:00');
-        await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
+        await outsideHours(page, s);
         await page.check('#f-outsideHours');
         await submit(page, `/matching/matches/${s.m.newMatchId}/introduction`, 422);
       },
@@ -260,4 +261,3 @@ export function menteesAndMatching(): PageCheck[] {
     },
   ];
 }
-
