@@ -18,6 +18,7 @@ import { writePgliteSnapshot, writePgTemplate } from '../src/core/testing/harnes
 import type { FileTiming, SkippedTest } from '../src/core/testing/timing-reporter.js';
 import { findChromium } from '../e2e/support/chromium.js';
 import { compileForTests } from './test-build.js';
+import { writeBatches } from './test-batches.js';
 
 function findTests(dir: string): string[] {
   const out: string[] = [];
@@ -40,7 +41,7 @@ const e2eFiles = explicit.length ? explicit.filter((f) => f.startsWith('e2e')) :
  * and for the PostgreSQL phase the server — and each file's time as the timing reporter wrote it; and the tests
  * skipped with their reasons. CPU over wall time says whether a phase keeps the machine busy or waits.
  */
-const timings: { label: string; seconds: number; cpu?: number; files: FileTiming[] }[] = [];
+const timings: { label: string; seconds: number; cpu?: number; machine?: number; files: FileTiming[] }[] = [];
 const skips: SkippedTest[] = [];
 
 /** Seconds of CPU (user + system) in a /proc/<pid>/stat line: the process's own and its reaped children's. */
@@ -60,6 +61,20 @@ function cpuOfProcess(pid: number): number | undefined {
   }
 }
 
+/**
+ * The machine's busy CPU seconds so far, all processes (Linux; undefined elsewhere). A phase's own count above misses
+ * Chromium's renderers, which outlive their parent when the browser is closed and are reaped by init instead: the
+ * machine's count during the phase says how busy the cores really were (on a quiet machine, all of it is the suite).
+ */
+function machineBusy(): number | undefined {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Phase {
   label: string;
   files: string[];
@@ -67,6 +82,8 @@ interface Phase {
   concurrency?: number;
   /** Another process whose CPU belongs to the phase (the PostgreSQL server), read before and after. */
   serverPid?: number;
+  /** The files grouped into a few processes (test-batches.ts) instead of one process each: the src/ phases. */
+  batched?: boolean;
   /**
    * Where the phase's test output goes: the terminal (the default), or a file printed when the phase ends — for a
    * phase that runs beside another, so their reports do not interleave line by line.
@@ -75,14 +92,19 @@ interface Phase {
 }
 
 /** Runs one phase's test files in a `node --test` process; resolves to whether they all passed. */
-async function run({ label, files, env, concurrency = 2, serverPid, buffered = false }: Phase): Promise<boolean> {
+async function run({ label, files, env, concurrency = 2, serverPid, batched = false, buffered = false }: Phase): Promise<boolean> {
   if (files.length === 0) return true;
-  console.log(`\n=== ${label}: ${files.length} files${buffered ? ' (its report follows when it ends)' : ''} ===`);
+  // The compiled twin of each test file (see test-build.ts); the working directory stays the repository.
+  const twins = files.map((f) => {
+    const source = relative(process.cwd(), resolve(f));
+    return { source, compiled: join(build, source.replace(/\.tsx?$/, '.js')) };
+  });
+  const compiled = batched ? writeBatches(twins, join(build, 'batches'), label) : twins.map((t) => t.compiled);
+  const processes = batched ? ` in ${compiled.length} processes` : '';
+  console.log(`\n=== ${label}: ${files.length} files${processes}${buffered ? ' (its report follows when it ends)' : ''} ===`);
   const index = timings.length;
   timings.push({ label, seconds: 0, files: [] });
   const started = Date.now();
-  // The compiled twin of each test file (see test-build.ts); the working directory stays the repository.
-  const compiled = files.map((f) => join(build, relative(process.cwd(), resolve(f)).replace(/\.tsx?$/, '.js')));
   const timingFile = join(scratch, `timing-${index}.jsonl`);
   const statFile = join(scratch, `stat-${index}`);
   const outputFile = join(scratch, `output-${index}.txt`);
@@ -94,6 +116,7 @@ async function run({ label, files, env, concurrency = 2, serverPid, buffered = f
     `--test-reporter-destination=${timingFile}`,
   ];
   const serverBefore = serverPid ? cpuOfProcess(serverPid) : undefined;
+  const machineBefore = machineBusy();
   // Through a shell that, once node --test has ended, writes its own /proc stat: its children's CPU is then the
   // phase's whole process tree (test files, browsers), whatever else this process runs at the same time.
   const script = 'cd "$1" && shift && "$@"; rc=$?; cat /proc/$$/stat > "$0" 2>/dev/null; exit $rc';
@@ -113,14 +136,17 @@ async function run({ label, files, env, concurrency = 2, serverPid, buffered = f
   }
   const seconds = (Date.now() - started) / 1000;
   const serverAfter = serverPid ? cpuOfProcess(serverPid) : undefined;
+  const machineAfter = machineBusy();
+  const machine = machineBefore !== undefined && machineAfter !== undefined ? machineAfter - machineBefore : undefined;
   const own = existsSync(statFile) ? cpuOfStat(readFileSync(statFile, 'utf8')) : undefined;
   const cpu = own === undefined ? undefined : own + (serverBefore !== undefined && serverAfter !== undefined ? serverAfter - serverBefore : 0);
-  console.log(`=== ${label}: ${status === 0 ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s${cpu === undefined ? '' : `, ${cpu.toFixed(0)} s CPU`} ===`);
+  const cpuText = `${cpu === undefined ? '' : `, ${cpu.toFixed(0)} s CPU`}${machine === undefined ? '' : ` (machine: ${machine.toFixed(0)} s)`}`;
+  console.log(`=== ${label}: ${status === 0 ? 'passed' : 'FAILED'} in ${seconds.toFixed(1)} s${cpuText} ===`);
   const lines = existsSync(timingFile) ? readFileSync(timingFile, 'utf8').split('\n').filter(Boolean) : [];
   const entries = lines.map((l) => JSON.parse(l) as FileTiming | SkippedTest);
   // Files are the compiled twins, or with source maps the TypeScript sources themselves.
   const source = (file: string) => relative(file.startsWith(build) ? build : process.cwd(), file).replace(/\.js$/, '.ts');
-  timings[index] = { label, seconds, cpu, files: entries.filter((e): e is FileTiming => e.kind === 'file').map((e) => ({ ...e, file: source(e.file) })) };
+  timings[index] = { label, seconds, cpu, machine, files: entries.filter((e): e is FileTiming => e.kind === 'file').map((e) => ({ ...e, file: source(e.file) })) };
   skips.push(...entries.filter((e): e is SkippedTest => e.kind === 'skip').map((e) => ({ ...e, file: source(e.file) })));
   return status === 0;
 }
@@ -131,7 +157,9 @@ function printSummary(): void {
     const slowest = [...phase.files].sort((a, b) => b.ms - a.ms).slice(0, 10);
     if (slowest.length === 0) continue;
     const total = phase.files.reduce((sum, f) => sum + f.ms, 0) / 1000;
-    const cpu = phase.cpu === undefined ? '' : `, ${phase.cpu.toFixed(0)} s CPU = ${((100 * phase.cpu) / phase.seconds / cpus).toFixed(0)}% of ${cpus} cores`;
+    const share = (seconds: number) => `${((100 * seconds) / phase.seconds / cpus).toFixed(0)}% of ${cpus} cores`;
+    const own = phase.cpu === undefined ? '' : `, ${phase.cpu.toFixed(0)} s CPU = ${share(phase.cpu)}`;
+    const cpu = `${own}${phase.machine === undefined ? '' : `; the machine busy ${phase.machine.toFixed(0)} s = ${share(phase.machine)}`}`;
     console.log(`\nSlowest files, ${phase.label} (${phase.seconds.toFixed(0)} s wall${cpu}, ${total.toFixed(0)} s summed over ${phase.files.length} files):`);
     for (const f of slowest) console.log(`  ${(f.ms / 1000).toFixed(1).padStart(6)} s  ${f.file}${f.passed ? '' : '  (failed)'}`);
   }
@@ -157,7 +185,7 @@ console.log(`Set-up (compiled tests, PGlite snapshot): ${((Date.now() - setUp) /
 
 const cpus = availableParallelism();
 const results: boolean[] = [];
-if (wanted('pglite', unitFiles) || wanted('unit', unitFiles)) results.push(await run({ label: 'PGlite', files: unitFiles, env: { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot } }));
+if (wanted('pglite', unitFiles) || wanted('unit', unitFiles)) results.push(await run({ label: 'PGlite', files: unitFiles, env: { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot }, batched: true }));
 
 /** The src/ tests again on a throwaway PostgreSQL server. */
 async function postgresPhase(buffered: boolean): Promise<boolean[]> {
@@ -178,7 +206,7 @@ async function postgresPhase(buffered: boolean): Promise<boolean[]> {
     const template = await writePgTemplate(cluster.url);
     console.log(`Template database ${template} migrated in ${((Date.now() - migrating) / 1000).toFixed(1)} s`);
     const env = { TEST_DB: 'postgres', TEST_PG_URL: cluster.url, TEST_PG_TEMPLATE: template };
-    return [await run({ label: 'PostgreSQL server', files: unitFiles, env, serverPid: cluster.pid, buffered })];
+    return [await run({ label: 'PostgreSQL server', files: unitFiles, env, serverPid: cluster.pid, batched: true, buffered })];
   } finally {
     cluster.stop();
   }

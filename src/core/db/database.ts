@@ -46,6 +46,11 @@ async function openPglite(dataDir: string, snapshot?: Blob): Promise<Database> {
   if (!memory) mkdirSync(dataDir, { recursive: true });
   const client = memory ? new PGlite(snapshot ? { loadDataDir: snapshot } : {}) : new PGlite(dataDir);
   await client.waitReady;
+  return pgliteDatabase(client);
+}
+
+/** The app's database over an open PGlite; `close` closes it. */
+export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
