@@ -1,150 +1,21 @@
 /**
- * Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA) must find ZERO violations on every page, in Polish and
- * in Arabic (right to left), including the states that matter (forms showing errors, two-factor set-up).
- * Every page state is listed once, by module, in e2e/a11y/*.pages.ts — add new states there (a new module gets its
- * own list, added to PAGES below). A summary of all findings, including best-practice hints that do not fail the
- * test, is written to test-results/a11y-report.md.
- *
- * Entries marked `at360` (the mentees, matching and following-the-pairs pages) are also checked at 360 px wide in
- * the same state: nothing may scroll sideways.
- *
- * Also: keyboard basics on the sign-in page (the skip link comes first and moves focus to #main).
+ * Accessibility of the public pages, signing in, the account, people, administration and volunteers (see
+ * e2e/a11y/suite.ts; the mentees, matching and pairs pages are in e2e/a11y-matching.test.ts). Also: keyboard basics
+ * on the sign-in page (the skip link comes first and moves focus to #main).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { formatRules, runAxe, type AxeRule } from './support/axe.js';
-import { htmlLang, newContext, RESULTS_DIR, withLang } from './support/browser.js';
-import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
-import { PASSWORD, startE2E, type E2EServer } from './support/server.js';
+import { describe, test } from 'node:test';
+import { newContext, withLang } from './support/browser.js';
 import { CORE_PAGES } from './a11y/core.pages.js';
-import { menteesAndMatching } from './a11y/mentees-matching.pages.js';
-import { followingPairs } from './a11y/pairs.pages.js';
-import { createSeed } from './a11y/seed.js';
-import type { PageCheck, Seed, Viewer } from './a11y/types.js';
+import { checkPages, LANGS } from './a11y/suite.js';
 import { VOLUNTEER_PAGES } from './a11y/volunteers.pages.js';
 
-const LANGS = ['pl', 'ar'] as const;
-
-const PAGES: PageCheck[] = [
-  // --- Public (first on an empty database), signed in, administration ------------------------------------
-  ...CORE_PAGES,
-  // --- Volunteers (issue 4) -----------------------------------------------------------------------------
-  ...VOLUNTEER_PAGES,
-  // --- Mentees and matching (issue 5); each also at 360 px ------------------------------------------------
-  ...menteesAndMatching().map((c): PageCheck => ({ ...c, at360: true })),
-  // --- Following the pairs (issue 6); each also at 360 px ------------------------------------------------
-  ...followingPairs().map((c): PageCheck => ({ ...c, at360: true })),
-];
-
-interface Finding {
-  page: string;
-  lang: string;
-  url: string;
-  violations: AxeRule[];
-  bestPractice: AxeRule[];
-  incomplete: AxeRule[];
-}
-
-describe('accessibility (axe, WCAG 2.2 AA)', () => {
-  let server: E2EServer;
-  let browser: Browser;
-  let seed: Promise<Seed> | undefined;
-  const viewers = new Map<Viewer, Promise<Page>>();
-  const contexts: BrowserContext[] = [];
-  const findings: Finding[] = [];
-  const skipped: string[] = [];
-
-  before(async () => {
-    ({ server, browser } = await startE2E());
-  });
-
-  after(async () => {
-    try {
-      writeReport(findings, skipped);
-    } finally {
-      await Promise.all(contexts.map((c) => c.close()));
-      await browser?.close();
-      await server?.close();
-    }
-  });
-
-  /** Fills the database (once) — after the empty-database pages have been checked. */
-  const seeded = () => (seed ??= createSeed(server));
-
-  /** The page of a viewer; axe is injected, so these contexts bypass the CSP (nowhere else). */
-  function viewer(as: Viewer): Promise<Page> {
-    let page = viewers.get(as);
-    if (!page) {
-      page = (async () => {
-        const context = await newContext(browser, server.baseUrl, { bypassCSP: true, locale: 'pl-PL' });
-        contexts.push(context);
-        const p = await context.newPage();
-        if (as !== 'anonymous') {
-          const s = await seeded();
-          const user = s.users[as];
-          if (as === 'mfaPending') {
-            await p.goto('/sign-in');
-            await p.fill('#f-email', user.email);
-            await p.fill('#f-password', PASSWORD);
-            await clickAndWait(p, submitOf(p, '/sign-in'));
-            assert.equal(pathOf(p), '/sign-in/two-factor');
-          } else {
-            await signIn(p, user.email, { totpSecret: user.totpSecret });
-          }
-        }
-        return p;
-      })();
-      viewers.set(as, page);
-    }
-    return page;
-  }
-
-  for (const check of PAGES) {
-    for (const lang of LANGS) {
-      test(`${check.name} [${lang}]`, async (t) => {
-        if (!check.emptyDatabase) await seeded();
-        else assert.equal(seed, undefined, `"${check.name}" needs an empty database: keep it before the other entries in PAGES`);
-        const s = check.emptyDatabase ? (undefined as unknown as Seed) : await seeded();
-        const page = await viewer(check.as);
-        const path = typeof check.path === 'function' ? check.path(s) : check.path;
-        const url = withLang(path, lang);
-
-        const response = await page.goto(url);
-        if (check.ifExists && response?.status() !== 200) {
-          skipped.push(`${path} (answered ${response?.status()})`);
-          t.skip(`${path} answered ${response?.status()}: not built yet?`);
-          return;
-        }
-        assert.equal(response?.status(), check.status ?? 200, `GET ${url}`);
-        assert.equal(pathOf(page), path.split('?')[0], `GET ${url} stayed on the page (no redirect)`);
-        if (check.prepare) await check.prepare(page, s);
-        assert.equal((await htmlLang(page)).lang, lang, 'the page is in the language checked');
-
-        const report = await runAxe(page);
-        findings.push({ page: check.name, lang, url: page.url(), ...report });
-        if (report.bestPractice.length) t.diagnostic(`best practice (not failed): ${report.bestPractice.map((r) => r.id).join(', ')}`);
-        if (report.incomplete.length) t.diagnostic(`needs review: ${report.incomplete.map((r) => r.id).join(', ')}`);
-        assert.equal(
-          report.violations.length,
-          0,
-          `axe found ${report.violations.length} WCAG violation(s) on "${check.name}" [${lang}] ${page.url()}:\n${formatRules(report.violations)}`,
-        );
-        if (check.at360) {
-          const { scrollWidth, wide } = await widthAt360(page);
-          assert.ok(scrollWidth <= 360, `"${check.name}" [${lang}] is ${scrollWidth}px wide at 360px; elements sticking out:\n  ${wide.join('\n  ')}`);
-        }
-      });
-    }
-  }
-
+checkPages('public, account, administration, volunteers', [...CORE_PAGES, ...VOLUNTEER_PAGES], (browser, server, contexts) => {
   describe('keyboard on the sign-in page', () => {
     for (const lang of LANGS) {
       test(`Tab reaches the skip link first and it moves focus to #main [${lang}]`, async () => {
         // A plain context, under the real CSP.
-        const context = await newContext(browser, server.baseUrl, { locale: 'pl-PL' });
+        const context = await newContext(browser(), server().baseUrl, { locale: 'pl-PL' });
         contexts.push(context);
         const page = await context.newPage();
         await page.goto(withLang('/sign-in', lang));
@@ -174,69 +45,3 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     }
   });
 });
-
-/**
- * The page's width at 360 px (the same state: the viewport changes, the document stays), and the elements that
- * stick out of it — ignoring those a scrolling wrapper (a table's) clips. The viewport is put back afterwards.
- */
-async function widthAt360(page: Page): Promise<{ scrollWidth: number; wide: string[] }> {
-  const before = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 800 });
-  try {
-    return await page.evaluate(() => {
-      const box = document.documentElement.getBoundingClientRect();
-      // No named inner functions: tsx would wrap them in a helper (__name) that does not exist in the page.
-      const wide = Array.from(document.querySelectorAll('body *'))
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          if (r.width === 0 || (r.right <= box.right + 0.5 && r.left >= box.left - 0.5)) return false;
-          for (let a = el.parentElement; a; a = a.parentElement) if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) return false;
-          return true;
-        })
-        .slice(0, 8)
-        .map((el) => {
-          const r = el.getBoundingClientRect();
-          const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-          return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls}> ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)}px`;
-        });
-      return { scrollWidth: document.documentElement.scrollWidth, wide };
-    });
-  } finally {
-    if (before) await page.setViewportSize(before);
-  }
-}
-
-/**
- * test-results/a11y-report.md: each finding once — rule, element, what to fix — with the pages it was seen
- * on. WCAG violations fail the tests; best-practice hints and "needs review" items are for humans to judge.
- */
-function writeReport(findings: Finding[], skipped: string[]) {
-  const lines = ['# Accessibility report (axe-core, WCAG 2.2 AA)', '', `Checked: ${findings.length} page states × languages.`, ''];
-  const section = (title: string, pick: (f: Finding) => AxeRule[]) => {
-    const grouped = new Map<string, { rule: AxeRule; node: AxeRule['nodes'][number]; pages: string[] }>();
-    for (const f of findings) {
-      for (const rule of pick(f)) {
-        for (const node of rule.nodes) {
-          const key = `${rule.id} ${node.target.join(' ')}`;
-          const entry = grouped.get(key) ?? { rule, node, pages: [] };
-          entry.pages.push(`${f.page} [${f.lang}]`);
-          grouped.set(key, entry);
-        }
-      }
-    }
-    lines.push(`## ${title}: ${grouped.size === 0 ? 'none' : grouped.size}`, '');
-    for (const { rule, node, pages } of grouped.values()) {
-      lines.push(`- **${rule.id}** (${rule.impact ?? 'n/a'}) — ${rule.help} — ${rule.helpUrl}`);
-      lines.push(`  - element: \`${node.target.join(' ')}\` \`${node.html.slice(0, 200)}\``);
-      if (node.failureSummary) lines.push(`  - ${node.failureSummary.replace(/\s*\n\s*/g, ' ')}`);
-      lines.push(`  - on: ${pages.join(', ')}`);
-    }
-    lines.push('');
-  };
-  section('WCAG violations (fail the tests)', (f) => f.violations);
-  section('Best practice (reported only)', (f) => f.bestPractice);
-  section('Needs human review (axe could not decide)', (f) => f.incomplete);
-  if (skipped.length) lines.push('## Not checked (page not there yet)', '', ...skipped.map((s) => `- ${s}`), '');
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, 'a11y-report.md'), lines.join('\n'));
-}

@@ -1,5 +1,5 @@
 /**
- * What an accessibility check is made of (see e2e/a11y.test.ts): who looks at the page, the seeded data, and one
+ * What an accessibility check is made of (see e2e/a11y/suite.ts): who looks at the page, the seeded data, and one
  * entry per page state. The entries themselves are listed by module beside this file.
  */
 import assert from 'node:assert/strict';

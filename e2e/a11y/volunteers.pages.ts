@@ -1,11 +1,10 @@
-/** Accessibility checks of the volunteers module (issue 4 and later). See e2e/a11y.test.ts. */
+/** Accessibility checks of the volunteers module (issue 4 and later). See e2e/a11y/suite.ts. */
 import assert from 'node:assert/strict';
 import { clickAndWait, submitOf } from '../support/flows.js';
 import { expectStatus, type PageCheck } from './types.js';
 
 export const VOLUNTEER_PAGES: PageCheck[] = [
   // --- Volunteers (issue 4) -----------------------------------------------------------------------------
-  { name: 'volunteer application form', path: (s) => `/o/${s.org.slug}/apply`, as: 'anonymous' },
   {
     name: 'volunteer application form: the district search box (app.js) in use',
     path: (s) => `/o/${s.org.slug}/apply`,
@@ -76,7 +75,6 @@ export const VOLUNTEER_PAGES: PageCheck[] = [
   },
   { name: 'volunteer page, offered slots and under 18', path: (s) => `/volunteers/${s.vol.offeredId}`, as: 'admin' },
   { name: 'volunteer screening page', path: (s) => `/volunteers/${s.vol.mainId}/screening`, as: 'admin' },
-  { name: 'schedule interview', path: (s) => `/volunteers/${s.vol.mainId}/interviews/new`, as: 'admin' },
   {
     name: 'schedule interview with errors',
     path: (s) => `/volunteers/${s.vol.mainId}/interviews/new`,
@@ -93,7 +91,6 @@ export const VOLUNTEER_PAGES: PageCheck[] = [
   { name: 'safeguarding check', path: (s) => `/volunteers/${s.vol.mainId}/safeguarding/new`, as: 'admin' },
   { name: 'accident insurance', path: (s) => `/volunteers/${s.vol.mainId}/insurance/new`, as: 'admin' },
   { name: 'lived abroad in the last 20 years', path: (s) => `/volunteers/${s.vol.mainId}/lived-abroad`, as: 'admin' },
-  { name: 'health and safety, travel costs', path: (s) => `/volunteers/${s.vol.mainId}/legal`, as: 'admin' },
   {
     name: 'health and safety with errors',
     path: (s) => `/volunteers/${s.vol.mainId}/legal`,
@@ -114,7 +111,6 @@ export const VOLUNTEER_PAGES: PageCheck[] = [
   },
   { name: 'issue agreement', path: (s) => `/volunteers/${s.vol.mainId}/documents/new?kind=agreement`, as: 'admin' },
   { name: 'document templates', path: '/volunteers/templates', as: 'admin' },
-  { name: 'document template: agreement in Polish', path: '/volunteers/templates/agreement/pl', as: 'admin' },
   {
     name: 'document template with an unknown placeholder',
     path: '/volunteers/templates/agreement/pl',
@@ -125,7 +121,6 @@ export const VOLUNTEER_PAGES: PageCheck[] = [
     },
   },
   { name: 'volunteer settings', path: '/volunteers/settings', as: 'admin' },
-  { name: 'agreements over 30 days (settings)', path: '/volunteers/settings/agreements', as: 'admin', at360: true },
   {
     name: 'agreements over 30 days: electronic without the lawyer\'s note',
     path: '/volunteers/settings/agreements',
@@ -136,7 +131,6 @@ export const VOLUNTEER_PAGES: PageCheck[] = [
       await expectStatus(await clickAndWait(page, page.locator('main form[action="/volunteers/settings/agreements"] [type="submit"]')), 422);
     },
   },
-  { name: 'agreement signed with a qualified electronic signature (upload)', path: (s) => `/volunteers/documents/${s.vol.ownAgreementId}/qualified`, as: 'admin', at360: true },
   {
     name: 'qualified signature upload without a file or the confirmation',
     path: (s) => `/volunteers/documents/${s.vol.ownAgreementId}/qualified`,
