@@ -1,7 +1,8 @@
 /**
- * The whole suite: every `*.test.ts(x)` under src/ on PGlite, then again on a throwaway PostgreSQL server
- * (initdb + pg_ctl, removed afterwards), then the end-to-end tests in Chromium under e2e/. Without Debian's postgresql
- * and chromium packages, the PostgreSQL server and Chromium come from npm packages (see pg-cluster.ts, e2e/support/chromium.ts).
+ * The whole suite: every `*.test.ts(x)` under src/ on PGlite, then those that open a database (test-imports.ts) again
+ * on a throwaway PostgreSQL server (initdb + pg_ctl, removed afterwards), then the end-to-end tests in Chromium under
+ * e2e/. Without Debian's postgresql and chromium packages, the PostgreSQL server and Chromium come from npm packages
+ * (see pg-cluster.ts, e2e/support/chromium.ts).
  * At the end: each phase's wall and CPU time, its slowest files, and every skipped test with its reason.
  * Under CI=true a PostgreSQL cluster that cannot start is a failure, not a skip.
  *   npm test                 everything
@@ -19,6 +20,7 @@ import type { FileTiming, SkippedTest } from '../src/core/testing/timing-reporte
 import { findChromium } from '../e2e/support/chromium.js';
 import { compileForTests } from './test-build.js';
 import { writeBatches } from './test-batches.js';
+import { usesDatabase } from './test-imports.js';
 
 function findTests(dir: string): string[] {
   const out: string[] = [];
@@ -187,7 +189,7 @@ const cpus = availableParallelism();
 const results: boolean[] = [];
 if (wanted('pglite', unitFiles) || wanted('unit', unitFiles)) results.push(await run({ label: 'PGlite', files: unitFiles, env: { TEST_DB: 'pglite', TEST_PGLITE_SNAPSHOT: snapshot }, batched: true }));
 
-/** The src/ tests again on a throwaway PostgreSQL server. */
+/** The src/ tests that open a database again, on a throwaway PostgreSQL server. */
 async function postgresPhase(buffered: boolean): Promise<boolean[]> {
   const cluster = await startPgCluster();
   if ('error' in cluster) {
@@ -206,7 +208,10 @@ async function postgresPhase(buffered: boolean): Promise<boolean[]> {
     const template = await writePgTemplate(cluster.url);
     console.log(`Template database ${template} migrated in ${((Date.now() - migrating) / 1000).toFixed(1)} s`);
     const env = { TEST_DB: 'postgres', TEST_PG_URL: cluster.url, TEST_PG_TEMPLATE: template };
-    return [await run({ label: 'PostgreSQL server', files: unitFiles, env, serverPid: cluster.pid, batched: true, buffered })];
+    const seen = new Map<string, boolean>();
+    const files = unitFiles.filter((f) => usesDatabase(f, seen));
+    if (files.length < unitFiles.length) console.log(`${unitFiles.length - files.length} files that open no database ran on PGlite only (test-imports.ts)`);
+    return [await run({ label: 'PostgreSQL server', files, env, serverPid: cluster.pid, batched: true, buffered })];
   } finally {
     cluster.stop();
   }
