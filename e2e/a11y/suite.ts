@@ -72,10 +72,10 @@ export function checkPages(part: string, pages: PageCheck[], more?: (browser: ()
       if (!page) {
         page = (async () => {
           const context = await newContext(browser, server.baseUrl, { bypassCSP: true, locale: 'pl-PL' });
-        // axe in every document of the context from its start, instead of sent with each check (measured: a quarter
-        // less renderer CPU per page state than addScriptTag).
-        await context.addInitScript({ content: AXE_SOURCE });
           contexts.push(context);
+          // axe in every document of the context from its start, instead of sent with each check (measured: a
+          // quarter less renderer CPU per page state than addScriptTag).
+          await context.addInitScript({ content: AXE_SOURCE });
           const p = await context.newPage();
           if (as !== 'anonymous') {
             const s = await seeded();

@@ -81,6 +81,10 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
  * files in one process: so a closed test database is emptied and kept for the next test app in the process, which
  * then starts in a few milliseconds. Emptied is as migrated: the migrations create no rows (a test checks this).
  */
+/** The emptied database of a closed test app, for the next one in this process; and the statement that empties it. */
+let spare: PGlite | undefined;
+let emptying: string | undefined;
+
 async function snapshotDatabase(file: string): Promise<Database> {
   const kept = spare;
   spare = undefined;
@@ -100,11 +104,8 @@ async function snapshotDatabase(file: string): Promise<Database> {
   };
 }
 
-let spare: PGlite | undefined;
-let emptying: string | undefined;
-
 /** Every table of the app emptied, its identity counters restarted, and the session as new (settings, locks). */
-export async function emptyPglite(client: PGlite): Promise<void> {
+async function emptyPglite(client: PGlite): Promise<void> {
   if (!emptying) {
     const { rows } = await client.query<{ name: string }>(`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public' order by 1`);
     emptying = `truncate ${rows.map((r) => r.name).join(', ')} restart identity cascade`;
