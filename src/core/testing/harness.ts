@@ -75,16 +75,16 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   };
 }
 
+/** The emptied database of a closed test app, for the next one in this process; and the statement that empties it. */
+let spare: PGlite | undefined;
+let emptying: string | undefined;
+
 /**
  * A PGlite database that starts as the suite's migrated snapshot (TEST_PGLITE_SNAPSHOT). Loading the snapshot costs
  * about 1.3 s of CPU (unpacking 28 MB and starting PostgreSQL in WebAssembly), and scripts/test.ts runs several test
  * files in one process: so a closed test database is emptied and kept for the next test app in the process, which
  * then starts in a few milliseconds. Emptied is as migrated: the migrations create no rows (a test checks this).
  */
-/** The emptied database of a closed test app, for the next one in this process; and the statement that empties it. */
-let spare: PGlite | undefined;
-let emptying: string | undefined;
-
 async function snapshotDatabase(file: string): Promise<Database> {
   const kept = spare;
   spare = undefined;
