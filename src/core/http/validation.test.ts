@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { translator, LOCALES } from '../i18n/index.js';
-import { asciiDigits, fieldErrors, multilineText, optionalInt, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredMultilineText, requiredText, text } from './validation.js';
+import { asciiDigits, fieldErrors, int, multilineText, optionalInt, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredMultilineText, requiredText, text } from './validation.js';
 
 /** The message key of the first issue, or 'ok'. */
 function keyOf(schema: z.ZodTypeAny, value: unknown): string {
@@ -96,7 +96,7 @@ describe('person names', () => {
   });
 });
 
-describe('digits typed in the Arabic script (asciiDigits, optionalInt, optionalPhone)', () => {
+describe('digits typed in the Arabic script (asciiDigits, int, optionalInt, optionalPhone)', () => {
   it('reads Arabic-Indic and Extended Arabic-Indic digits as ASCII digits, and leaves everything else alone', () => {
     assert.equal(asciiDigits('٠١٢٣٤٥٦٧٨٩'), '0123456789');
     assert.equal(asciiDigits('۰۱۲۳۴۵۶۷۸۹'), '0123456789');
@@ -112,6 +112,37 @@ describe('digits typed in the Arabic script (asciiDigits, optionalInt, optionalP
     assert.equal(keyOf(optionalInt(0, 120), 'ثلاثون'), 'validation.invalid');
     assert.equal(keyOf(optionalInt(0, 120), '1.5'), 'validation.invalid');
     assert.equal(keyOf(optionalInt(0, 120), '١٢١'), 'validation.tooBig');
+  });
+
+  it('a required whole number: the same digits, trimmed; blank is required, words and fractions refused', () => {
+    assert.equal(int(5, 480).parse('٣٠'), 30, 'Arabic-Indic');
+    assert.equal(int(5, 480).parse('۴۵'), 45, 'Extended Arabic-Indic (Persian, Urdu)');
+    assert.equal(int(5, 480).parse(' 12 '), 12);
+    assert.equal(int(5, 480).parse('٣5'), 35, 'mixed scripts, as a keyboard switched mid-number types them');
+    assert.equal(int(5, 480).parse(60), 60, 'a JSON number');
+    for (const blank of ['', '   ', undefined, null]) assert.equal(keyOf(int(5, 480), blank), 'validation.required', String(blank));
+    for (const bad of ['1.5', '١٫٥', 'ثلاثون', 'thirty', '1e2', '0x1f', '+30', '30 min', true]) assert.equal(keyOf(int(5, 480), bad), 'validation.invalid', String(bad));
+    assert.equal(keyOf(int(5, 480), 30.5), 'validation.invalid', 'a JSON fraction');
+    assert.equal(keyOf(int(5, 480), '٤'), 'validation.tooSmall');
+    assert.equal(keyOf(int(5, 480), '-30'), 'validation.tooSmall', 'a minus is read, and said to be too small');
+    assert.equal(keyOf(int(5, 480), '۴۸۱'), 'validation.tooBig');
+    assert.deepEqual(fieldErrors(z.object({ f: int(5, 480) }).safeParse({ f: '481' }).error!).f, { key: 'validation.tooBig', params: { max: 480 } }, 'the bound is in the message');
+  });
+
+  it('with a message of the field’s own, every wrong value but a blank one gets it', () => {
+    const minutes = int(15, 480, { message: 'pairs.supervision.validation.minutes' });
+    assert.equal(minutes.parse('٩٠'), 90);
+    for (const bad of ['14', '481', '1.5', '-20', 'godzina', 14, 90.5]) assert.equal(keyOf(minutes, bad), 'pairs.supervision.validation.minutes', String(bad));
+    assert.equal(keyOf(minutes, ''), 'validation.required');
+    const km = optionalInt(1, 200, { message: 'matching.settings.validation.maxDistance' });
+    assert.equal(km.parse(''), undefined);
+    assert.equal(km.parse('۴۰'), 40);
+    assert.equal(keyOf(km, '0'), 'matching.settings.validation.maxDistance');
+  });
+
+  it('an optional whole number refuses what a required one refuses', () => {
+    for (const bad of ['1.5', '1e2', '0x1f']) assert.equal(keyOf(optionalInt(0, 200), bad), 'validation.invalid', bad);
+    assert.equal(optionalInt(0, 200).parse('   '), undefined);
   });
 
   it('a phone number in Arabic-Indic digits is kept in ASCII digits; letters are still refused', () => {

@@ -155,16 +155,50 @@ export const orgSlug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 export const asciiDigits = (s: string) => s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
 
 /**
- * An optional whole number typed in a form field (age, hours a month, kilometres): blank is absent, digits in any
- * of the scripts `asciiDigits` knows count, anything else (a word, "1.5") is refused with `validation.invalid`.
- * The field is a text input with `inputmode="numeric"`, not `type="number"`: Chromium's number input silently
+ * What a number field sends, read as a number: trimmed, digits in any of the scripts `asciiDigits` knows; blank is
+ * absent (undefined); anything but digits with an optional leading minus ("1.5", "1e3", "0x1f", a word) is NaN, so
+ * it is refused rather than read some other way. Numbers (JSON) and other types are left to the schema.
+ */
+const typedInt = (v: unknown) => {
+  if (typeof v !== 'string') return v;
+  const s = asciiDigits(v.trim());
+  return s === '' ? undefined : /^-?\d+$/.test(s) ? Number(s) : NaN;
+};
+
+/**
+ * The check behind `int` and `optionalInt`. Without `message`: a word or fraction is `validation.invalid`, out of
+ * range `validation.tooSmall`/`tooBig` (with the bound). With `message` (a catalogue key that states the range,
+ * "Enter a whole number of minutes from 15 to 480."), every wrong value but a missing one gets that one message.
+ */
+const wholeNumber = (min: number, max: number, message?: string) => {
+  if (message === undefined) return z.number().int().min(min).max(max);
+  return z.unknown().transform((n, ctx) => {
+    if (n === undefined || n === null) {
+      ctx.addIssue({ code: 'custom', params: { key: 'validation.required' } });
+      return z.NEVER;
+    }
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', params: { key: message } });
+      return z.NEVER;
+    }
+    return n;
+  });
+};
+
+/**
+ * A required whole number from `min` to `max` typed in a form field (minutes, days, a weight) or sent as JSON:
+ * `int(5, 480).parse(" ٣٠ ")` is 30; blank is `validation.required`; "1.5" or a word is refused (see `wholeNumber`
+ * for the messages, and `{ message }` for one message of the field's own).
+ * The field is a text input with `inputMode="numeric"`, not `type="number"`: Chromium's number input silently
  * empties a value typed in Arabic-Indic digits, so the server would never see it.
  */
-export const optionalInt = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(asciiDigits(v.trim()))) : v),
-    z.number().int().min(min).max(max).optional(),
-  );
+export const int = (min: number, max: number, opts: { message?: string } = {}) => z.preprocess(typedInt, wholeNumber(min, max, opts.message));
+
+/**
+ * An optional whole number typed in a form field (age, hours a month, kilometres): like `int`, but blank is absent
+ * (undefined). The same text input with `inputMode="numeric"`.
+ */
+export const optionalInt = (min: number, max: number, opts: { message?: string } = {}) => z.preprocess(typedInt, wholeNumber(min, max, opts.message).optional());
 
 /**
  * An optional phone number: digits, spaces, brackets and hyphens, optionally starting with +. Digits typed in the
