@@ -245,7 +245,7 @@ export function menteesAndMatching(): PageCheck[] {
       path: (s) => `/matching/settings/weights/${s.m.programmeId}`,
       as: 'admin',
       prepare: async (page, s) => {
-        for (const input of await page.locator(`form[action="/matching/settings/weights/${s.m.programmeId}"] input[type="number"]`).all()) await input.fill('0');
+        for (const input of await page.locator(`form[action="/matching/settings/weights/${s.m.programmeId}"] input[inputmode="numeric"]`).all()) await input.fill('0');
         await submit(page, `/matching/settings/weights/${s.m.programmeId}`, 422);
       },
     },

@@ -143,7 +143,7 @@ describe('the distance limit per programme', () => {
     const rural = await createProgramme(w, org.id, 'Program wiejski');
     const city = await createProgramme(w, org.id, 'Program miejski');
     const form = await admin.get(`/matching/settings/weights/${rural}`);
-    assert.match(form.body, /name="maxDistanceKm" type="number" value="15"/);
+    assert.match(form.body, /name="maxDistanceKm" type="text" value="15"[^>]* inputmode="numeric"/);
     for (const bad of ['0', '201', '2.5', 'daleko']) {
       const res = await admin.post(`/matching/settings/weights/${rural}`, { language: '25', availability: '20', distance: '15', interests: '10', needs: '20', waiting: '10', maxDistanceKm: bad });
       assert.equal(res.status, 422, bad);

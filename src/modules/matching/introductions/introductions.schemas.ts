@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalMultilineText, optionalText } from '../../../core/http/validation.js';
+import { int, isoDate, optionalMultilineText, optionalText } from '../../../core/http/validation.js';
 import { zonedToUtc } from '../../../core/i18n/time-zone.js';
 
 export const DEFAULT_MINUTES = 60;
@@ -11,19 +11,8 @@ const time = () =>
     .refine((s) => /^([01]\d|2[0-3]):[0-5]\d(:00)?$/.test(s), { params: { key: 'matching.introductions.validation.time' } })
     .transform((s) => s.slice(0, 5));
 
-/** Whole minutes 15–480 from a form ("60") or JSON (60), with one plain message for anything else. */
-const minutes = z.unknown().transform((v, ctx) => {
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    ctx.addIssue({ code: 'custom', params: { key: 'validation.required' } });
-    return z.NEVER;
-  }
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < 15 || n > 480) {
-    ctx.addIssue({ code: 'custom', params: { key: 'matching.introductions.validation.minutes' } });
-    return z.NEVER;
-  }
-  return n;
-});
+/** Whole minutes 15–480 from a form ("60", "٦٠") or JSON (60), with one plain message for anything else. */
+const minutes = int(15, 480, { message: 'matching.introductions.validation.minutes' });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One of the radio buttons of the venue list; missing or not a venue id: "choose a venue". */

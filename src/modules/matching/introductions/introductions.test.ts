@@ -66,7 +66,7 @@ describe('introductions', () => {
     assert.match(page.body, /Kawiarnia Pod Lipami/);
     assert.match(page.body, /Opening hours not given<\/span><br\/><span dir="auto">pon\.–pt\. 8:00–20:00/, 'unknown hours, and the note');
     assert.doesNotMatch(page.body, /Stara Kawiarnia/, 'deactivated venues are not offered');
-    assert.match(page.body, /name="minutes" type="number" value="60"/);
+    assert.match(page.body, /name="minutes" type="text" value="60"[^>]* inputmode="numeric"/);
     assert.ok((await auditEntries(w, 'match.view')).some((a) => a.entityId === match.id));
 
     const res = await client.post(`/matching/matches/${match.id}/introduction`, { venueId: cafe.id, date: afterAutumn, time: '10:00', minutes: '60', note: 'Czekam przy wejściu z czerwoną torbą' });
@@ -173,6 +173,16 @@ describe('introductions', () => {
     const uid = (await introsOf(match.id))[0]!.icsUid;
     assert.equal(smtp.received.filter((m) => mimePart(m.raw, 'text/calendar').includes(`UID:${uid}`)).length, 2, 'two notices: nobody to send the mentee’s to');
     assert.equal(mentee.email, null);
+  });
+
+  it('reads the length typed in Arabic-Indic digits', async () => {
+    const venue = await createVenue(w, { name: 'Świetlica' });
+    const { match } = await pair({ volunteerLocale: 'ar' });
+    const { client } = await signedIn(w, ['coordinator'], { locale: 'ar' });
+    await client.get(`/matching/matches/${match.id}/introduction`);
+    const res = await client.post(`/matching/matches/${match.id}/introduction`, { venueId: venue.id, date: `${year}-05-13`, time: '11:00', minutes: '٩٠' });
+    assert.equal(res.status, 303);
+    assert.equal((await introsOf(match.id))[0]!.minutes, 90);
   });
 
   it('refuses bad input at the fields and writes nothing: past dates, a time skipped by the clock change, lengths, venues', async () => {

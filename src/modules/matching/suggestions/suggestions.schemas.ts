@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredMultilineText } from '../../../core/http/validation.js';
+import { int, optionalText, requiredMultilineText } from '../../../core/http/validation.js';
 import { ComponentOutput } from '../matches.schemas.js';
 
 /** Inputs and outputs of the suggestion pages and their API. */
@@ -45,7 +45,7 @@ export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 /** The volunteer's matching profile (not asked by the volunteer form): places at once and gender. */
 export const VolunteerProfileInput = z
   .object({
-    capacity: z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v), z.number().int().min(1).max(20)),
+    capacity: int(1, 20),
     gender: z.preprocess(emptyToUndefined, z.enum(GENDERS).optional()),
   })
   .strict();

@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { withTenant } from '../../../core/db/tx.js';
+import { eq } from 'drizzle-orm';
+import { withSystem, withTenant } from '../../../core/db/tx.js';
+import { volunteers } from '../../volunteers/volunteers.table.js';
 import { matches } from '../matching.table.js';
 import {
   addSafeguardingCheck,
@@ -187,6 +189,16 @@ describe('suggestions for one volunteer', () => {
     assert.ok(suggestedNames((await client.get(`/matching/volunteers/${v}`)).body).includes('Rania Kobieca'));
     const audits = await auditEntries(w, w.org.id, 'volunteer.matching_profile');
     assert.deepEqual(audits.find((a) => a.entityId === v)?.fields, ['capacity', 'gender']);
+  });
+
+  it('reads places typed in Arabic-Indic digits (a text field with a numeric keyboard, not a number field)', async () => {
+    const { client } = await signedIn(w, ['coordinator'], { locale: 'ar' });
+    const v = await createVolunteer(w, w.org.id, { givenName: 'Layla', familyName: 'Haddad', capacity: 1 });
+    const page = await client.get(`/matching/volunteers/${v}`);
+    assert.match(page.body, /name="capacity" type="text"[^>]* inputmode="numeric"/, 'type="number" would empty "٣" in Chromium');
+    assert.equal((await client.post(`/matching/volunteers/${v}/profile`, { capacity: '٣', gender: 'female' })).status, 303);
+    const [row] = await withSystem(w.db, (tx) => tx.select({ capacity: volunteers.capacity }).from(volunteers).where(eq(volunteers.id, v)));
+    assert.equal(row!.capacity, 3);
   });
 
   it('places cannot drop below the active matches', async () => {

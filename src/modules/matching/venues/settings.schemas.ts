@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText } from '../../../core/http/validation.js';
+import { int, optionalText, requiredText } from '../../../core/http/validation.js';
 import { COMPONENT_KEYS } from '../scoring/index.js';
 import type { ComponentKey, Weights } from '../scoring/types.js';
 import { parseDecimal, splitPair } from './coordinates.js';
@@ -115,19 +115,8 @@ export type VenueOutput = z.infer<typeof VenueOutput>;
 /** The components of a score, in the order the weights form shows them (scoring owns the list). */
 export const WEIGHT_KEYS: readonly ComponentKey[] = COMPONENT_KEYS;
 
-/** A whole number 0–100 from a form ("40") or JSON (40); anything else gets one plain message. */
-const weight = z.unknown().transform((v, ctx) => {
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    ctx.addIssue({ code: 'custom', params: { key: 'validation.required' } });
-    return z.NEVER;
-  }
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,3}\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < 0 || n > 100) {
-    ctx.addIssue({ code: 'custom', params: { key: 'matching.settings.validation.weight' } });
-    return z.NEVER;
-  }
-  return n;
-});
+/** A whole number 0–100 from a form ("40", "٤٠") or JSON (40); anything else gets one plain message. */
+const weight = int(0, 100, { message: 'matching.settings.validation.weight' });
 
 /** The six weights of a programme; at least one above zero, or nothing could ever be scored. */
 export const WeightsInput = z
@@ -143,21 +132,11 @@ export const MAX_DISTANCE_RANGE = { min: 1, max: 200 } as const;
 
 /**
  * The distance limit field of the weights form: km at which the distance component reaches 0. Absent (an older
- * form or client): the programme keeps its limit.
+ * form or client): the programme keeps its limit; sent blank: required.
  */
 export const MaxDistanceInput = z
   .object({
-    maxDistanceKm: z
-      .unknown()
-      .transform((v, ctx) => {
-        if (v === undefined) return undefined;
-        const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : NaN;
-        if (!Number.isInteger(n) || n < MAX_DISTANCE_RANGE.min || n > MAX_DISTANCE_RANGE.max) {
-          ctx.addIssue({ code: 'custom', params: { key: 'matching.settings.validation.maxDistance' } });
-          return z.NEVER;
-        }
-        return n;
-      }),
+    maxDistanceKm: int(MAX_DISTANCE_RANGE.min, MAX_DISTANCE_RANGE.max, { message: 'matching.settings.validation.maxDistance' }).optional(),
   })
   .strict();
 

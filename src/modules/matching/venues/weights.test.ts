@@ -21,7 +21,7 @@ describe('programme weights', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const form = await client.get(`/matching/settings/weights/${p.id}`);
     assert.equal(form.status, 200);
-    assert.match(form.body, new RegExp(`name="language" type="number" value="${DEFAULT_WEIGHTS.language}"`));
+    assert.match(form.body, new RegExp(`name="language" type="text" value="${DEFAULT_WEIGHTS.language}"[^>]* inputmode="numeric"`));
     assert.match(form.body, /Both speak a language, and the better both speak it, the more it counts\. Default: /);
     assert.match(form.body, /People who have waited longer come first\./);
     assert.doesNotMatch(form.body, /Restore the defaults/, 'nothing to restore yet');
@@ -40,6 +40,17 @@ describe('programme weights', () => {
     assert.equal((await client.post(`/matching/settings/weights/${p.id}/reset`)).status, 303);
     assert.deepEqual(await stored(p.id), {});
     assert.equal((await auditEntries(w, 'programme.weights_reset')).filter((a) => a.entityId === p.id).length, 1);
+  });
+
+  it('reads the weights and the distance limit typed in Arabic-Indic and Extended Arabic-Indic digits', async () => {
+    const p = await createProgramme(w, 'برنامج الإرشاد');
+    const { client } = await signedIn(w, ['coordinator'], { locale: 'ar' });
+    await client.get(`/matching/settings/weights/${p.id}`);
+    const typed = { language: '٤٠', availability: '٢٠', distance: '٠', interests: '۱۰', needs: ' ٢٥ ', waiting: '٥', maxDistanceKm: '٣٠' };
+    assert.equal((await client.post(`/matching/settings/weights/${p.id}`, typed)).status, 303);
+    assert.deepEqual(await stored(p.id), { language: 40, availability: 20, distance: 0, interests: 10, needs: 25, waiting: 5 });
+    const [row] = await withSystem(w.db, (tx) => tx.select({ km: programmes.matchingMaxDistanceKm }).from(programmes).where(eq(programmes.id, p.id)));
+    assert.equal(row!.km, 30);
   });
 
   it('refuses all zero and values that are not whole numbers 0–100, in Polish and English, writing nothing', async () => {

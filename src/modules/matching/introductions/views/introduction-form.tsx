@@ -77,7 +77,7 @@ export function IntroductionFields({ ctx, form, venues, timeZone, action, submit
             </div>
           )}
         </fieldset>
-        <TextField ctx={ctx} form={form} name="minutes" type="number" inputMode="numeric" label={labels.minutes} hint={t('matching.introductions.hint.minutes')} maxLength={3} required />
+        <TextField ctx={ctx} form={form} name="minutes" inputMode="numeric" label={labels.minutes} hint={t('matching.introductions.hint.minutes')} maxLength={3} required />
         <TextArea ctx={ctx} form={form} name="note" label={labels.note} hint={t('matching.introductions.hint.note')} maxLength={1000} rows={3} />
         <SubmitButton>{submit}</SubmitButton>
       </Form>

@@ -60,7 +60,7 @@ export function VolunteerPageView({ ctx, view, profile, refusal, exclusion, prob
       <p class="hint">{t('matching.profile.hint')}</p>
       <Form ctx={ctx} action={`/matching/volunteers/${v.id}/profile`} novalidate>
         <ErrorSummary ctx={ctx} form={profile} labels={{ capacity: t('matching.profile.capacity'), gender: t('matching.profile.gender') }} />
-        <TextField ctx={ctx} form={profile} name="capacity" type="number" inputMode="numeric" label={t('matching.profile.capacity')} hint={t('matching.profile.capacityHint')} required />
+        <TextField ctx={ctx} form={profile} name="capacity" inputMode="numeric" maxLength={2} label={t('matching.profile.capacity')} hint={t('matching.profile.capacityHint')} required />
         <SelectField ctx={ctx} form={profile} name="gender" label={t('matching.profile.gender')} hint={t('matching.profile.genderHint')} options={GENDERS.map((g) => ({ value: g, label: label(t, 'gender', g) }))} />
         <SubmitButton>{t('matching.profile.save')}</SubmitButton>
       </Form>

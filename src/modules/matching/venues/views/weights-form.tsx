@@ -26,7 +26,6 @@ export function WeightsFormView(props: { ctx: PageContext; form: FormState; prog
               ctx={ctx}
               form={form}
               name={k}
-              type="number"
               inputMode="numeric"
               label={labels[k]!}
               hint={t('matching.settings.weights.hintWithDefault', { what: t(`matching.settings.weights.${k}.help`), value: formatNumber(defaults[k], locale) })}
@@ -39,7 +38,6 @@ export function WeightsFormView(props: { ctx: PageContext; form: FormState; prog
           ctx={ctx}
           form={form}
           name="maxDistanceKm"
-          type="number"
           inputMode="numeric"
           label={labels.maxDistanceKm!}
           hint={t('matching.settings.weights.maxDistance.help', { min: MAX_DISTANCE_RANGE.min, max: MAX_DISTANCE_RANGE.max, value: formatNumber(props.defaultMaxDistanceKm, locale) })}
