@@ -135,7 +135,7 @@ describe('follow-up settings of a programme', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const form = await client.get(`/pairs/settings/${p.id}`);
     assert.equal(form.status, 200);
-    assert.match(form.body, /name="firstCheckInDays" type="number" value="14"/);
+    assert.match(form.body, /name="firstCheckInDays" type="text" value="14"[^>]* inputmode="numeric"/);
     assert.match(form.body, /Default: 21\./);
     assert.equal((await client.post(`/pairs/settings/${p.id}`, { firstCheckInDays: '10', everyDays: '28', quietAfterDays: '14' })).status, 303);
     assert.deepEqual(await stored(p.id), { firstCheckInDays: 10, everyDays: 28, quietAfterDays: 14 });
@@ -153,6 +153,14 @@ describe('follow-up settings of a programme', () => {
     assert.equal(fieldError((await pl.post(`/pairs/settings/${p.id}`, { firstCheckInDays: '10', everyDays: '0', quietAfterDays: '14' })).body, 'everyDays'), 'Wpisz liczbę całkowitą dni od 1 do 365.');
     assert.deepEqual(await stored(p.id), { firstCheckInDays: 10, everyDays: 28, quietAfterDays: 14 });
     assert.equal((await auditEntries(w, 'programme.follow_up')).filter((a) => a.entityId === p.id).length, 1);
+  });
+
+  it('reads days typed in Arabic-Indic and Extended Arabic-Indic digits', async () => {
+    const p = await createProgramme(w, 'برنامج الإرشاد');
+    const { client } = await signedIn(w, ['coordinator'], { locale: 'ar' });
+    await client.get(`/pairs/settings/${p.id}`);
+    assert.equal((await client.post(`/pairs/settings/${p.id}`, { firstCheckInDays: '٧', everyDays: ' ٣٠ ', quietAfterDays: '۲۱' })).status, 303);
+    assert.deepEqual(await stored(p.id), { firstCheckInDays: 7, everyDays: 30, quietAfterDays: 21 });
   });
 
   it('a programme’s settings change who is overdue; another organisation’s programme is 404; social workers 403', async () => {

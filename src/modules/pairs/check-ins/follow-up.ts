@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int } from '../../../core/http/validation.js';
 
 /**
  * How closely a programme follows its pairs (`programmes.follow_up`, SPEC §3.4): the first check-in is due
@@ -16,19 +17,8 @@ export type FollowUpKey = (typeof FOLLOW_UP_KEYS)[number];
 
 export const DEFAULT_FOLLOW_UP: Readonly<FollowUpSettings> = Object.freeze({ firstCheckInDays: 14, everyDays: 30, quietAfterDays: 21 });
 
-/** Whole days 1–365 from a form ("30") or JSON (30), with one plain message for anything else. */
-const days = z.unknown().transform((v, ctx) => {
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
-    ctx.addIssue({ code: 'custom', params: { key: 'validation.required' } });
-    return z.NEVER;
-  }
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v) ? Number(v) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 365) {
-    ctx.addIssue({ code: 'custom', params: { key: 'pairs.followUp.validation.days' } });
-    return z.NEVER;
-  }
-  return n;
-});
+/** Whole days 1–365 from a form ("30", "٣٠") or JSON (30), with one plain message for anything else. */
+const days = int(1, 365, { message: 'pairs.followUp.validation.days' });
 
 /** The settings form (and JSON): all three numbers, whole days 1–365. */
 export const followUpInput = z.object({ firstCheckInDays: days, everyDays: days, quietAfterDays: days }).strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalMultilineText, optionalText, requiredText, text } from '../../../core/http/validation.js';
+import { int, isoDate, optionalMultilineText, optionalText, requiredText, text } from '../../../core/http/validation.js';
 
 export const AUDIENCES = ['volunteers', 'coordinators'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -19,11 +19,8 @@ export const SessionInput = z
       .trim()
       .refine((s) => /^([01]\d|2[0-3]):[0-5]\d(:00)?$/.test(s), { params: { key: 'pairs.supervision.validation.time' } })
       .transform((s) => s.slice(0, 5)),
-    // One message for every wrong value (empty, words, fractions, out of range): the range says what is expected.
-    minutes: z
-      .preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.unknown())
-      .refine((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 15 && n <= 480, { params: { key: 'pairs.supervision.validation.minutes' } })
-      .transform((n) => n as number),
+    // One message for every wrong value (words, fractions, out of range): the range says what is expected.
+    minutes: int(15, 480, { message: 'pairs.supervision.validation.minutes' }),
     place: optionalText(200),
     onlineLink: z.preprocess(
       blank,

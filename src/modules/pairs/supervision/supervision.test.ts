@@ -55,6 +55,14 @@ describe('group supervision', () => {
     assert.ok((await auditEntries(w, 'supervision.update')).some((a) => a.entityId === s.id));
   });
 
+  it('reads the length typed in Arabic-Indic digits (a text field with a numeric keyboard, not a number field)', async () => {
+    const form = await coord.client.get('/supervision/new');
+    assert.match(form.body, /name="minutes" type="text"[^>]* inputmode="numeric"/, 'type="number" would empty "١٢٠" in Chromium');
+    const res = await coord.client.post('/supervision', { ...good, facilitator: 'Layla Haddad', minutes: '١٢٠' });
+    assert.equal(res.status, 303);
+    assert.equal((await sessions()).find((s) => s.facilitator === 'Layla Haddad')!.minutes, 120);
+  });
+
   it('refuses bad input with a message at the field and writes nothing', async () => {
     await coord.client.get('/supervision/new');
     const before = await countOf(w, 'supervision_sessions');
@@ -66,6 +74,8 @@ describe('group supervision', () => {
       [{ ...good, date: `${year}-02-30` }, 'date', /./],
       [{ ...good, minutes: '10' }, 'minutes', /from 15 to 480/],
       [{ ...good, minutes: 'dużo' }, 'minutes', /from 15 to 480/],
+      [{ ...good, minutes: '1.5' }, 'minutes', /from 15 to 480/],
+      [{ ...good, minutes: '' }, 'minutes', /Fill in this field/],
       [{ ...good, facilitator: '  ' }, 'facilitator', /Fill in this field/],
       [{ ...good, audience: 'mentees' }, 'audience', /Choose one of the options/],
     ];

@@ -59,7 +59,7 @@ export function SettingsFormView({ ctx, form, programme }: { ctx: PageContext; f
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action={`/pairs/settings/${programme.programmeId}`}>
         {FOLLOW_UP_KEYS.map((k) => (
-          <TextField ctx={ctx} form={form} name={k} type="number" inputMode="numeric" maxLength={3} label={labels[k]!} hint={t(`pairs.followUp.hint.${k}`, { days: DEFAULT_FOLLOW_UP[k] })} required />
+          <TextField ctx={ctx} form={form} name={k} inputMode="numeric" maxLength={3} label={labels[k]!} hint={t(`pairs.followUp.hint.${k}`, { days: DEFAULT_FOLLOW_UP[k] })} required />
         ))}
         <SubmitButton>{t('pairs.followUp.submit')}</SubmitButton>
       </Form>

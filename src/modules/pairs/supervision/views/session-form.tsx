@@ -29,7 +29,7 @@ export function SessionFormView({ ctx, form, action, editing, timeZone }: { ctx:
           <TextField ctx={ctx} form={form} name="date" type="date" label={labels.date} required />
           <TextField ctx={ctx} form={form} name="time" type="time" label={labels.time} required />
         </fieldset>
-        <TextField ctx={ctx} form={form} name="minutes" type="number" inputMode="numeric" label={labels.minutes} hint={t('pairs.supervision.hint.minutes')} maxLength={3} required />
+        <TextField ctx={ctx} form={form} name="minutes" inputMode="numeric" label={labels.minutes} hint={t('pairs.supervision.hint.minutes')} maxLength={3} required />
         <fieldset class="field">
           <legend>{t('pairs.supervision.field.where')}</legend>
           <p class="hint">{t('pairs.supervision.hint.where')}</p>
