@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoDate, orgSlug, optionalEmail, optionalInt, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredText } from '../../../core/http/validation.js';
+import { email, int, isoDate, orgSlug, optionalEmail, optionalInt, optionalMultilineText, optionalPersonName, optionalPhone, optionalText, personName, requiredText } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
 import { isMinor } from '../volunteers.repository.js';
 import { ORG_TIME_ZONE, todayIn } from '../../../core/i18n/time-zone.js';
@@ -126,8 +126,8 @@ export const GuardianParams = z.object({ slug: orgSlug(), token: z.string().min(
 export const SettingsInput = z
   .object({
     hiddenFields: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(OPTIONAL_FIELDS)).max(OPTIONAL_FIELDS.length)),
-    safeguardingRenewalMonths: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : v), z.number().int().min(1).max(120)),
-    reminderDays: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : v), z.number().int().min(1).max(365)),
+    safeguardingRenewalMonths: int(1, 120),
+    reminderDays: int(1, 365),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;

@@ -20,8 +20,8 @@ describe('volunteer settings', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const page = await client.get('/volunteers/settings');
     assert.equal(page.status, 200);
-    assert.match(page.body, /name="safeguardingRenewalMonths" type="number" value="60"/);
-    assert.match(page.body, /name="reminderDays" type="number" value="30"/);
+    assert.match(page.body, /name="safeguardingRenewalMonths" type="text" value="60"[^>]* inputmode="numeric"/);
+    assert.match(page.body, /name="reminderDays" type="text" value="30"[^>]* inputmode="numeric"/);
     assert.match(page.body, /href="\/o\/alpha\/apply"/);
 
     const form = (await new TestClient(w.t.app).get('/o/alpha/apply?lang=en')).body;
@@ -66,6 +66,16 @@ describe('volunteer settings', () => {
     assert.equal((await client.post('/volunteers/settings', { safeguardingRenewalMonths: '60', reminderDays: '30' })).status, 303);
     const [row] = await query<{ hidden_fields: string[] }>(w, sql`select hidden_fields from volunteer_settings where organisation_id = ${w.org.id}`);
     assert.deepEqual(row!.hidden_fields, []);
+  });
+
+  it('reads months and days typed in Arabic-Indic and Extended Arabic-Indic digits', async () => {
+    const { client } = await signedIn(w, ['coordinator']);
+    await client.get('/volunteers/settings');
+    const stored = async () => (await query<{ m: number; d: number }>(w, sql`select safeguarding_renewal_months m, reminder_days d from volunteer_settings where organisation_id = ${w.org.id}`))[0];
+    assert.equal((await client.post('/volunteers/settings', { safeguardingRenewalMonths: '۱۲', reminderDays: ' ٧ ' })).status, 303);
+    assert.deepEqual(await stored(), { m: 12, d: 7 });
+    assert.equal((await client.post('/volunteers/settings', { safeguardingRenewalMonths: '٦٠', reminderDays: '٣٠' })).status, 303);
+    assert.deepEqual(await stored(), { m: 60, d: 30 });
   });
 
   it('refuses bad values with messages next to the fields, saving nothing', async () => {

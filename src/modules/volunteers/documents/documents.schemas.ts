@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalMultilineText, requiredMultilineText, requiredText } from '../../../core/http/validation.js';
+import { isoDate, optionalInt, optionalMultilineText, requiredMultilineText, requiredText } from '../../../core/http/validation.js';
 
 /** The documents of SPEC §3.1 point 5: the agreement (art. 44), the certificate of service and the reference. */
 export const DOCUMENT_KINDS = ['agreement', 'certificate', 'reference'] as const;
@@ -33,7 +33,7 @@ const period = {
 };
 const periodInOrder = (v: { periodFrom: string; periodTo: string }) => v.periodTo >= v.periodFrom;
 const periodIssue = { params: { key: 'volunteers.documents.issue.periodOrder' }, path: ['periodTo'] };
-const hours = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().int().min(1).max(100_000).optional());
+const hours = optionalInt(1, 100_000);
 
 /** Issuing a document from the volunteer's page: what each kind needs. */
 export const IssueInput = z.discriminatedUnion('kind', [

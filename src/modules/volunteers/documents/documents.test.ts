@@ -84,6 +84,16 @@ describe('issuing documents and their PDFs', () => {
     assert.notEqual(ref!.verificationCode, cert!.verificationCode);
   });
 
+  it('reads the hours typed in Arabic-Indic digits (a text field with a numeric keyboard, not a number field)', async () => {
+    const v = await createVolunteer(w);
+    const form = await coordinator.client.get(`/volunteers/${v.id}/documents/new?kind=certificate`);
+    assert.match(form.body, /name="hours" type="text"[^>]* inputmode="numeric"/, 'type="number" would empty "٢٢" in Chromium');
+    const res = await issue(coordinator.client, v.id, { ...CERTIFICATE, hours: '١٢٠', locale: 'en' });
+    assert.equal(res.status, 303);
+    const [cert] = await documentsOf(w, v.id);
+    assert.match(cert!.body, /Total time of service: 120 hours\./);
+  });
+
   it('refuses bad input with messages next to the fields, echoes it escaped, and writes nothing', async () => {
     const v = await createVolunteer(w);
     const before = await countRows(w, 'volunteer_documents');

@@ -63,6 +63,11 @@ describe('the list /volunteers', () => {
     assert.deepEqual(await names('waitingMin=10&language=uk&stage=training'), ['Шевченко Олена']);
     // A hand-edited bad value is dropped, not an error page.
     assert.equal((await coordinator.get('/volunteers?stage=hired&waitingMin=-4&sort=evil')).status, 200);
+    // Days typed in Arabic-Indic digits in a text field (a number field would empty them): read, shown back in ASCII.
+    assert.deepEqual(await names(`waitingMin=${encodeURIComponent('١٠')}`), ['ŁÓDŹ Łucja', 'Шевченко Олена']);
+    assert.deepEqual(await names(`waitingMin=${encodeURIComponent(' ۲۰ ')}`), ['Шевченко Олена']);
+    const typed = await coordinator.get(`/volunteers?waitingMin=${encodeURIComponent('١٠')}`);
+    assert.match(typed.body, /name="waitingMin" type="text" inputmode="numeric"[^>]* value="10"/);
     const list = await coordinator.get('/volunteers');
     assert.match(list.body, /<option value="uk">Ukrainian<\/option>/, 'the language filter offers the languages spoken');
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalMultilineText, optionalText } from '../../../core/http/validation.js';
+import { optionalInt, optionalMultilineText, optionalText } from '../../../core/http/validation.js';
 import { STAGES } from './stages.js';
 
 /** The kinds of help a volunteer offers (the application form's `activities`). */
@@ -22,7 +22,7 @@ export const VolunteerQuery = z.object({
   district: optionalText(100),
   activity: optionalEnum([...ACTIVITIES]),
   /** Only those waiting more than this many days at their current stage. */
-  waitingMin: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3650).optional()),
+  waitingMin: optionalInt(0, 3650),
   sort: z.preprocess(emptyToUndefined, z.enum(SORTS).default('waiting')),
   dir: z.preprocess(emptyToUndefined, z.enum(['asc', 'desc']).optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),

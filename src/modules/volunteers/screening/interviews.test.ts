@@ -138,6 +138,16 @@ describe('scheduling an interview', () => {
     assert.equal((await volunteerRow(w, v.id)).stage, 'applied');
   });
 
+  it('reads the length typed in Arabic-Indic digits (a text field with a numeric keyboard, not a number field)', async () => {
+    const { client } = await signedIn(w, ['coordinator']);
+    const v = await createVolunteer(w, { stage: 'contacted', locale: 'ar' });
+    const form = await client.get(`/volunteers/${v.id}/interviews/new`);
+    assert.match(form.body, /name="minutes" type="text"[^>]* inputmode="numeric"/, 'type="number" would empty "٤٥" in Chromium');
+    const res = await client.post(`/volunteers/${v.id}/interviews`, { date1: `${year}-06-11`, time1: '10:00', minutes: '٤٥', mode: 'phone' });
+    assert.equal(res.status, 303);
+    assert.equal((await interviewsOf(v.id))[0]!.minutes, 45);
+  });
+
   it('refuses bad slots with messages next to the fields and writes nothing', async () => {
     const { client } = await signedIn(w, ['coordinator']);
     const v = await createVolunteer(w, { stage: 'contacted' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalMultilineText, optionalText, requiredText, text } from '../../../core/http/validation.js';
+import { int, isoDate, optionalMultilineText, optionalText, requiredText, text } from '../../../core/http/validation.js';
 import { INTERVIEW_MODES, RESERVED_PREFIX } from './place.js';
 import { todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 
@@ -12,7 +12,7 @@ export const InterviewParams = z.object({ interviewId: z.string().uuid() });
 
 /** Where an interview happens: an address, a phone call, or a video call with its https link. */
 const placeFields = {
-  minutes: z.coerce.number().int().min(5).max(480),
+  minutes: int(5, 480),
   mode: z.enum(INTERVIEW_MODES),
   address: optionalText(200).refine((s) => !s || !RESERVED_PREFIX.test(s), { params: { key: 'validation.invalid' } }),
   link: z.preprocess(

@@ -32,8 +32,8 @@ export function SettingsFormView({ ctx, form, slug }: { ctx: PageContext; form: 
           options={OPTIONAL_FIELDS.map((f) => ({ value: f, label: t(`volunteers.application.settings.field.${f}`) }))}
         />
         <h2>{t('volunteers.application.settings.safeguardingSection')}</h2>
-        <TextField ctx={ctx} form={form} name="safeguardingRenewalMonths" type="number" inputMode="numeric" label={labels.safeguardingRenewalMonths} hint={t('volunteers.application.settings.renewalMonthsHint')} required />
-        <TextField ctx={ctx} form={form} name="reminderDays" type="number" inputMode="numeric" label={labels.reminderDays} hint={t('volunteers.application.settings.reminderDaysHint')} required />
+        <TextField ctx={ctx} form={form} name="safeguardingRenewalMonths" inputMode="numeric" maxLength={3} label={labels.safeguardingRenewalMonths} hint={t('volunteers.application.settings.renewalMonthsHint')} required />
+        <TextField ctx={ctx} form={form} name="reminderDays" inputMode="numeric" maxLength={3} label={labels.reminderDays} hint={t('volunteers.application.settings.reminderDaysHint')} required />
         <SubmitButton>{t('form.save')}</SubmitButton>
       </Form>
     </section>

@@ -33,7 +33,7 @@ export function IssueFormView({ ctx, kind, volunteer, form }: { ctx: PageContext
         {kind === 'agreement' && (
           <TextArea ctx={ctx} form={form} name="termination" label={labels.termination!} hint={t('volunteers.documents.issue.terminationHint')} rows={3} maxLength={2000} required />
         )}
-        {kind !== 'agreement' && <TextField ctx={ctx} form={form} name="hours" type="number" inputMode="numeric" label={labels.hours!} hint={t('volunteers.documents.issue.hoursHint')} />}
+        {kind !== 'agreement' && <TextField ctx={ctx} form={form} name="hours" inputMode="numeric" maxLength={6} label={labels.hours!} hint={t('volunteers.documents.issue.hoursHint')} />}
         {kind === 'reference' && <TextArea ctx={ctx} form={form} name="assessment" label={labels.assessment!} hint={t('volunteers.documents.issue.assessmentHint')} rows={8} maxLength={5000} required />}
         <SubmitButton>{t('volunteers.documents.issue.submit')}</SubmitButton>
       </Form>

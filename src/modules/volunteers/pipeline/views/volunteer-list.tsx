@@ -93,7 +93,7 @@ export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) 
         </div>
         <div class="field">
           <label for="waitingMin">{t('volunteers.pipeline.waitingMin')}</label>
-          <input id="waitingMin" name="waitingMin" type="number" inputMode="numeric" min={0} max={3650} value={query.waitingMin ?? ''} />
+          <input id="waitingMin" name="waitingMin" type="text" inputMode="numeric" maxLength={4} value={query.waitingMin ?? ''} />
         </div>
         <div class="field">
           <label for="sort">{t('volunteers.pipeline.sortBy')}</label>

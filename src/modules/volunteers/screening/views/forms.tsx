@@ -38,7 +38,7 @@ function PlaceFields({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const l = placeLabels(t);
   return (
     <>
-      <TextField ctx={ctx} form={form} name="minutes" type="number" inputMode="numeric" label={l.minutes} hint={t('volunteers.screening.hint.minutes')} required />
+      <TextField ctx={ctx} form={form} name="minutes" inputMode="numeric" maxLength={3} label={l.minutes} hint={t('volunteers.screening.hint.minutes')} required />
       <SelectField ctx={ctx} form={form} name="mode" label={l.mode} required options={INTERVIEW_MODES.map((m) => ({ value: m, label: t(`volunteers.screening.mode.${m}`) }))} />
       <TextField ctx={ctx} form={form} name="address" label={l.address} hint={t('volunteers.screening.hint.address')} maxLength={200} />
       <TextField ctx={ctx} form={form} name="link" type="url" label={l.link} hint={t('volunteers.screening.hint.link')} maxLength={500} dir="ltr" />
