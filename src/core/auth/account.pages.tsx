@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ModuleContext } from '../../app.js';
 import { needsMfaSetup } from '../http/access.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
-import { fieldErrors, requiredText } from '../http/validation.js';
+import { fieldErrors, int, requiredText } from '../http/validation.js';
 import { LOCALES } from '../i18n/index.js';
 import { emptyForm, type FormState, sendPage, setFlash } from '../ui/index.js';
 import { ProfileView, SecurityView, TokensView } from './views/account.js';
@@ -21,7 +21,7 @@ const PasswordInput = z
   .superRefine((v, ctx) => {
     if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], params: { key: 'validation.passwordMismatch' } });
   });
-const TokenInput = z.object({ name: requiredText(80), days: z.coerce.number().int().min(1).max(365).default(90) });
+const TokenInput = z.object({ name: requiredText(80), days: int(1, 365).default(90) });
 
 /** The signed-in person's own settings: profile and language, password, two-factor, API tokens. */
 export function accountPages({ app, db, config }: ModuleContext) {

@@ -67,6 +67,18 @@ describe('account forms', () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 401);
   });
 
+  it('tokens: days typed in Arabic-Indic digits are read (a text field with a numeric keyboard, not a number field)', async () => {
+    const c = new TestClient(t.app);
+    await c.signIn(u.email);
+    const page = await c.get('/account/tokens');
+    assert.match(page.body, /name="days" type="text" value="90"[^>]* inputmode="numeric"/, 'type="number" would empty "٣٠" in Chromium');
+    const before = Date.now();
+    assert.equal((await c.post('/account/tokens', { name: 'تقارير', days: '٣٠' })).status, 201);
+    const [row] = rowsOf<{ expires_at: string | Date }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select expires_at from access_tokens where name = 'تقارير'`)));
+    const days = (new Date(row!.expires_at).getTime() - before) / 86400_000;
+    assert.ok(days > 29.99 && days < 30.01, `expires in ${days} days`);
+  });
+
   it('forgot password: an invalid address gets a message next to the field', async () => {
     const c = new TestClient(t.app);
     await c.get('/password/forgot?lang=en');

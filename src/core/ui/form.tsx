@@ -120,8 +120,13 @@ function Label({ ctx, name, label, required, requiredIf }: Pick<FieldProps, 'ctx
   );
 }
 
+/**
+ * A single-line input. There is no `type="number"`: Chromium's number input silently empties a value typed in
+ * Arabic-Indic digits, so a number is a text field with `inputMode="numeric"` (a numeric keyboard on phones) read
+ * by `int`/`optionalInt` on the server.
+ */
 export function TextField(
-  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'tel' | 'number' | 'search' | 'url'; autocomplete?: string; maxLength?: number; inputMode?: string; dir?: string },
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'tel' | 'search' | 'url'; autocomplete?: string; maxLength?: number; inputMode?: string; dir?: string },
 ) {
   const { form, name } = props;
   const error = form.errors[name];

@@ -199,7 +199,7 @@ export function TokensView(props: {
       <ErrorSummary ctx={ctx} form={props.form} labels={labels} />
       <Form ctx={ctx} action="/account/tokens" class="form narrow">
         <TextField ctx={ctx} form={props.form} name="name" label={labels.name} required maxLength={80} />
-        <TextField ctx={ctx} form={props.form} name="days" type="number" label={labels.days} required />
+        <TextField ctx={ctx} form={props.form} name="days" inputMode="numeric" maxLength={3} label={labels.days} required />
         <SubmitButton>{t('tokens.create')}</SubmitButton>
       </Form>
       <h2 id="tokens-heading">{t('tokens.yours')}</h2>
