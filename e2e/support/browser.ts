@@ -25,9 +25,14 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: ARGS });
 }
 
-/** A fresh context (cookies, storage) with the app as base URL; short timeouts so a broken page fails fast. */
+/**
+ * A fresh context (cookies, storage) with the app as base URL; short timeouts so a broken page fails fast. It asks
+ * for reduced motion, as many people's phones do: the app's CSS then scrolls without the smooth animation, which
+ * Playwright would otherwise wait out before every click and fill (measured on the request form: four fills took
+ * 1.06 s and 0.35 s of Chromium's CPU with the animation, 0.18 s and 0.19 s without).
+ */
 export async function newContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, ...options });
+  const context = await browser.newContext({ baseURL, reducedMotion: 'reduce', ...options });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   return context;
