@@ -101,7 +101,7 @@ async function run({ label, files, env, concurrency = 2, serverPid, batched = fa
     const source = relative(process.cwd(), resolve(f));
     return { source, compiled: join(build, source.replace(/\.tsx?$/, '.js')) };
   });
-  const compiled = batched ? writeBatches(twins, join(build, 'batches'), label) : twins.map((t) => t.compiled);
+  const compiled = batched ? writeBatches(twins, join(build, 'batches'), label, join(build, 'src/core/testing/harness.js')) : twins.map((t) => t.compiled);
   const processes = batched ? ` in ${compiled.length} processes` : '';
   console.log(`\n=== ${label}: ${files.length} files${processes}${buffered ? ' (its report follows when it ends)' : ''} ===`);
   const index = timings.length;

@@ -10,7 +10,7 @@ import type { Db } from '../db/database.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { auditLog } from '../audit/audit.table.js';
 import { createOrganisation, createUser } from './fixtures.js';
-import { testApp } from './harness.js';
+import { keepClosedDatabases, reusedDatabases, testApp } from './harness.js';
 
 /** The tables of the app that have any rows. */
 async function tablesWithRows(db: Db): Promise<string[]> {
@@ -40,6 +40,7 @@ describe('test harness', () => {
   });
 
   test('the next test app sees nothing of the one closed before it, and audit entries are numbered from 1 again', async () => {
+    const release = keepClosedDatabases();
     const first = await testApp();
     try {
       const org = await createOrganisation(first.database.db, 'first');
@@ -49,8 +50,12 @@ describe('test harness', () => {
     } finally {
       await first.close();
     }
+    const reusedBefore = reusedDatabases();
     const second = await testApp();
     try {
+      // On PGlite the second app runs on the first one's database, emptied (the point of this test); on PostgreSQL
+      // each app has a new copy of the template.
+      if (second.database.engine === 'pglite') assert.equal(reusedDatabases(), reusedBefore + 1, "the closed app's PGlite database was emptied and reused");
       assert.deepEqual(await tablesWithRows(second.database.db), STARTED);
       const org = await createOrganisation(second.database.db, 'second');
       const [entry] = await withSystem(second.database.db, (tx) =>
@@ -59,6 +64,7 @@ describe('test harness', () => {
       assert.equal(Number(entry!.id), 1);
     } finally {
       await second.close();
+      await release();
     }
   });
 });
