@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { findChromium } from './chromium.js';
 
 /** Where screenshots and failure artefacts go (gitignored). */
@@ -38,11 +38,23 @@ export async function newContext(browser: Browser, baseURL: string, options: Bro
   return context;
 }
 
-/** Saves a full-page screenshot under test-results/ for humans to look at. Returns the file path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots for humans to look at: `SCREENSHOTS=1 npm test -- --only=e2e`. Each costs a quarter to a half second
+ * of Chromium's CPU (measured: the phone tests' 24 screenshots were 9 of their 23 s), so an ordinary run takes one
+ * only as the artefact of a failed check (`force`).
+ */
+export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
+
+/**
+ * Saves a screenshot under test-results/ — of the whole page, or of one element — when SCREENSHOTS is set or
+ * `force` is (a check failed). Returns the file path, or undefined when none was taken.
+ */
+export async function screenshot(target: Page | Locator, name: string, { force = false }: { force?: boolean } = {}): Promise<string | undefined> {
+  if (!SCREENSHOTS && !force) return undefined;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
-  await page.screenshot({ path, fullPage: true });
+  if ('goto' in target) await target.screenshot({ path, fullPage: true });
+  else await target.screenshot({ path });
   return path;
 }
 
