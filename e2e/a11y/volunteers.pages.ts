@@ -41,6 +41,7 @@ export const VOLUNTEER_PAGES: PageCheck[] = [
   { name: 'guardian confirmed', path: (s) => `/o/${s.org.slug}/apply/guardian-confirmed`, as: 'anonymous' },
   { name: 'volunteers list', path: '/volunteers', as: 'admin' },
   { name: 'volunteers list, no match', path: '/volunteers?q=zzzzzz&stage=active', as: 'admin' },
+  { name: 'volunteers list, a days filter it cannot use (said at the field)', path: `/volunteers?waitingMin=${encodeURIComponent('١٢abc')}`, as: 'admin' },
   {
     name: 'volunteers list, bulk move with errors',
     path: '/volunteers',

@@ -21,7 +21,7 @@ const PasswordInput = z
   .superRefine((v, ctx) => {
     if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], params: { key: 'validation.passwordMismatch' } });
   });
-const TokenInput = z.object({ name: requiredText(80), days: int(1, 365).default(90) });
+const TokenInput = z.object({ name: requiredText(80), days: int(1, 365, { message: 'validation.wholeNumber' }).default(90) });
 
 /** The signed-in person's own settings: profile and language, password, two-factor, API tokens. */
 export function accountPages({ app, db, config }: ModuleContext) {

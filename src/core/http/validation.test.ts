@@ -140,6 +140,19 @@ describe('digits typed in the Arabic script (asciiDigits, int, optionalInt, opti
     assert.equal(keyOf(km, '0'), 'matching.settings.validation.maxDistance');
   });
 
+  it('the generic range message names the bounds, for any wrong value', () => {
+    const days = int(1, 365, { message: 'validation.wholeNumber' });
+    for (const bad of ['0', '366', 'abc', '1.5', '１２']) {
+      assert.deepEqual(fieldErrors(z.object({ d: days }).safeParse({ d: bad }).error!).d, { key: 'validation.wholeNumber', params: { min: 1, max: 365 } }, bad);
+    }
+    assert.equal(translator('en')('validation.wholeNumber', { min: 1, max: 365 }), 'Enter a whole number from 1 to 365.');
+  });
+
+  it('ignores the invisible direction marks that text copied from a right-to-left context carries', () => {
+    for (const mark of ['\u200f', '\u200e', '\u061c', '\u2067', '\u202b']) assert.equal(int(1, 365).parse(`${mark}١٢`), 12, JSON.stringify(mark));
+    assert.equal(optionalInt(0, 3650).parse('\u200f٣٠\u200f'), 30);
+  });
+
   it('an optional whole number refuses what a required one refuses', () => {
     for (const bad of ['1.5', '1e2', '0x1f']) assert.equal(keyOf(optionalInt(0, 200), bad), 'validation.invalid', bad);
     assert.equal(optionalInt(0, 200).parse('   '), undefined);

@@ -4,7 +4,7 @@ import { AppError, type FieldErrors } from './errors.js';
 
 /** Maps a zod issue to a catalogue key and its parameters, so form errors appear in the user's language. */
 export function issueMessage(issue: ZodIssue): { key: string; params?: Record<string, string | number> } {
-  if (issue.code === 'custom' && typeof issue.params?.key === 'string') return { key: issue.params.key };
+  if (issue.code === 'custom' && typeof issue.params?.key === 'string') return { key: issue.params.key, params: issue.params.values as Record<string, string | number> | undefined };
   switch (issue.code) {
     case 'invalid_type':
       return issue.received === 'undefined' || issue.received === 'null' ? { key: 'validation.required' } : { key: 'validation.invalid' };
@@ -155,20 +155,25 @@ export const orgSlug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 export const asciiDigits = (s: string) => s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
 
 /**
- * What a number field sends, read as a number: trimmed, digits in any of the scripts `asciiDigits` knows; blank is
- * absent (undefined); anything but digits with an optional leading minus ("1.5", "1e3", "0x1f", a word) is NaN, so
- * it is refused rather than read some other way. Numbers (JSON) and other types are left to the schema.
+ * What a number field sends, read as a number: trimmed, without the invisible direction marks that text copied from a
+ * right-to-left context carries (U+200E, U+200F, U+061C and the bidi embeddings and isolates), digits in any of the
+ * scripts `asciiDigits` knows; blank is absent (undefined); anything but digits with an optional leading minus ("1.5",
+ * "1e3", "0x1f", a word) is NaN, so it is refused rather than read some other way. Numbers (JSON) and other types are
+ * left to the schema.
  */
 const typedInt = (v: unknown) => {
   if (typeof v !== 'string') return v;
-  const s = asciiDigits(v.trim());
+  const s = asciiDigits(v.replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').trim());
   return s === '' ? undefined : /^-?\d+$/.test(s) ? Number(s) : NaN;
 };
 
 /**
  * The check behind `int` and `optionalInt`. Without `message`: a word or fraction is `validation.invalid`, out of
- * range `validation.tooSmall`/`tooBig` (with the bound). With `message` (a catalogue key that states the range,
- * "Enter a whole number of minutes from 15 to 480."), every wrong value but a missing one gets that one message.
+ * range `validation.tooSmall`/`tooBig` (with the bound), and the OpenAPI document shows an integer with its bounds
+ * (the JSON API and the list filters use this). With `message` (a catalogue key, given `{min}` and `{max}`: the
+ * generic `validation.wholeNumber`, "Enter a whole number from 15 to 480.", or one of the field's own that says what
+ * the number counts), every wrong value but a missing one gets that one message — for form fields, where one sentence
+ * that states the range helps more than three different ones.
  */
 const wholeNumber = (min: number, max: number, message?: string) => {
   if (message === undefined) return z.number().int().min(min).max(max);
@@ -178,7 +183,7 @@ const wholeNumber = (min: number, max: number, message?: string) => {
       return z.NEVER;
     }
     if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', params: { key: message } });
+      ctx.addIssue({ code: 'custom', params: { key: message, values: { min, max } } });
       return z.NEVER;
     }
     return n;

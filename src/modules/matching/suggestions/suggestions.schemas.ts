@@ -45,7 +45,7 @@ export const GENDERS = ['female', 'male', 'other', 'undisclosed'] as const;
 /** The volunteer's matching profile (not asked by the volunteer form): places at once and gender. */
 export const VolunteerProfileInput = z
   .object({
-    capacity: int(1, 20),
+    capacity: int(1, 20, { message: 'validation.wholeNumber' }),
     gender: z.preprocess(emptyToUndefined, z.enum(GENDERS).optional()),
   })
   .strict();

@@ -126,8 +126,8 @@ export const GuardianParams = z.object({ slug: orgSlug(), token: z.string().min(
 export const SettingsInput = z
   .object({
     hiddenFields: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(OPTIONAL_FIELDS)).max(OPTIONAL_FIELDS.length)),
-    safeguardingRenewalMonths: int(1, 120),
-    reminderDays: int(1, 365),
+    safeguardingRenewalMonths: int(1, 120, { message: 'validation.wholeNumber' }),
+    reminderDays: int(1, 365, { message: 'validation.wholeNumber' }),
   })
   .strict();
 export type SettingsInput = z.infer<typeof SettingsInput>;

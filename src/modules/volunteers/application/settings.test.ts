@@ -95,7 +95,7 @@ describe('volunteer settings', () => {
       assert.match(res.body, /<div class="error-summary"/);
     }
     const res = await client.post('/volunteers/settings', { safeguardingRenewalMonths: '121', reminderDays: '30' });
-    assert.match(errorOf(res.body, 'safeguardingRenewalMonths') ?? '', /at most 120/);
+    assert.match(errorOf(res.body, 'safeguardingRenewalMonths') ?? '', /Enter a whole number from 1 to 120\./);
     assert.deepEqual(await counts(w), before);
   });
 

@@ -68,7 +68,17 @@ describe('the list /volunteers', () => {
     assert.deepEqual(await names(`waitingMin=${encodeURIComponent(' ۲۰ ')}`), ['Шевченко Олена']);
     const typed = await coordinator.get(`/volunteers?waitingMin=${encodeURIComponent('١٠')}`);
     assert.match(typed.body, /name="waitingMin" type="text" inputmode="numeric"[^>]* value="10"/);
+    // A days value the filter cannot use is kept in the field with a message there, and the list is not filtered by it.
+    for (const bad of ['3651', '١٢abc', '-1']) {
+      const ignored = await coordinator.get(`/volunteers?waitingMin=${encodeURIComponent(bad)}`);
+      assert.equal(ignored.status, 200, bad);
+      assert.match(ignored.body, /This filter was not applied: enter a whole number of days from 0 to 3650\./, bad);
+      assert.match(ignored.body, /name="waitingMin"[^>]*aria-invalid="true"[^>]*aria-describedby="waitingMin-error"|name="waitingMin"[^>]*aria-describedby="waitingMin-error"[^>]*aria-invalid="true"/, bad);
+    }
+    const kept = await coordinator.get(`/volunteers?waitingMin=${encodeURIComponent('١٢abc')}`);
+    assert.match(kept.body, /name="waitingMin"[^>]* value="١٢abc"/, 'what was typed is shown back');
     const list = await coordinator.get('/volunteers');
+    assert.doesNotMatch(list.body, /This filter was not applied/);
     assert.match(list.body, /<option value="uk">Ukrainian<\/option>/, 'the language filter offers the languages spoken');
   });
 

@@ -6,7 +6,7 @@ import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { can, volunteersPolicy } from '../volunteers.policy.js';
 import { exportFile } from './export-view.js';
-import { formBody, formErrorsOf, idParam, lenientQuery } from './http.js';
+import { formBody, formErrorsOf, idParam, lenientQuery, listQuery } from './http.js';
 import { BulkInput, MoveInput, type VolunteerQuery } from './pipeline.schemas.js';
 import { BOARD_LIMIT, bulkMove, listVolunteers, MoveRefused, moveVolunteer, viewVolunteer, volunteerBoard } from './pipeline.service.js';
 import { BoardView } from './views/board.js';
@@ -21,9 +21,9 @@ export function pipelinePages({ app, db, config }: ModuleContext) {
   const manage = { access: { roles: volunteersPolicy.manage } };
   const canManage = (req: FastifyRequest) => can(req.auth?.roles ?? [], 'manage');
 
-  const listPage = async (req: FastifyRequest, reply: FastifyReply, query: VolunteerQuery, bulk?: FormState, status = 200) => {
+  const listPage = async (req: FastifyRequest, reply: FastifyReply, query: VolunteerQuery, bulk?: FormState, status = 200, ignored: Record<string, string> = {}) => {
     const page = await listVolunteers(db, actorOf(req), query, req.locale);
-    return sendPage(req, reply, (c) => c.t('volunteers.pipeline.title'), (ctx) => <VolunteerListView ctx={ctx} page={page} query={query} canManage={canManage(req)} bulk={bulk} />, status);
+    return sendPage(req, reply, (c) => c.t('volunteers.pipeline.title'), (ctx) => <VolunteerListView ctx={ctx} page={page} query={query} ignored={ignored} canManage={canManage(req)} bulk={bulk} />, status);
   };
 
   const volunteerPage = async (req: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200, conflict = false, refusal?: Refusal) => {
@@ -31,7 +31,10 @@ export function pipelinePages({ app, db, config }: ModuleContext) {
     return sendPage(req, reply, fullName(view.volunteer), (ctx) => <VolunteerPageView ctx={ctx} view={view} form={form} canManage={canManage(req)} conflict={conflict} refusal={refusal} />, status);
   };
 
-  app.get('/volunteers', { config: read }, async (req, reply) => listPage(req, reply, lenientQuery(req.query)));
+  app.get('/volunteers', { config: read }, async (req, reply) => {
+    const { query, ignored } = listQuery(req.query);
+    return listPage(req, reply, query, undefined, 200, ignored);
+  });
 
   app.get('/volunteers/board', { config: read }, async (req, reply) => {
     const board = await volunteerBoard(db, actorOf(req), req.locale);

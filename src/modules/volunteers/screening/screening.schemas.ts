@@ -12,7 +12,7 @@ export const InterviewParams = z.object({ interviewId: z.string().uuid() });
 
 /** Where an interview happens: an address, a phone call, or a video call with its https link. */
 const placeFields = {
-  minutes: int(5, 480),
+  minutes: int(5, 480, { message: 'validation.wholeNumber' }),
   mode: z.enum(INTERVIEW_MODES),
   address: optionalText(200).refine((s) => !s || !RESERVED_PREFIX.test(s), { params: { key: 'validation.invalid' } }),
   link: z.preprocess(

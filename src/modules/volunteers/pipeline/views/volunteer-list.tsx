@@ -12,6 +12,8 @@ interface Props {
   ctx: PageContext;
   page: { items: VolunteerSummary[]; total: number; page: number; pageSize: number; languages: string[] };
   query: VolunteerQuery;
+  /** Filters left out because what was typed is not a valid value (the field, what was typed): said at the field. */
+  ignored?: Record<string, string>;
   canManage: boolean;
   /** Errors of a refused bulk move (re-rendered list). */
   bulk?: FormState;
@@ -47,7 +49,7 @@ function SortHeader({ ctx, query, sort, label }: { ctx: PageContext; query: Volu
   );
 }
 
-export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) {
+export function VolunteerListView({ ctx, page, query, ignored, canManage, bulk }: Props) {
   const { t, locale } = ctx;
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const filtered = Boolean(query.q || query.stage || query.language || query.district || query.activity || query.waitingMin !== undefined);
@@ -91,9 +93,24 @@ export function VolunteerListView({ ctx, page, query, canManage, bulk }: Props) 
             ))}
           </select>
         </div>
-        <div class="field">
+        <div class={ignored?.waitingMin !== undefined ? 'field field-invalid' : 'field'}>
           <label for="waitingMin">{t('volunteers.pipeline.waitingMin')}</label>
-          <input id="waitingMin" name="waitingMin" type="text" inputMode="numeric" maxLength={4} value={query.waitingMin ?? ''} />
+          {ignored?.waitingMin !== undefined && (
+            <p class="field-error" id="waitingMin-error">
+              <span class="visually-hidden">{t('form.errorPrefix')} </span>
+              {t('volunteers.pipeline.waitingMinIgnored')}
+            </p>
+          )}
+          <input
+            id="waitingMin"
+            name="waitingMin"
+            type="text"
+            inputMode="numeric"
+            maxLength={4}
+            value={ignored?.waitingMin ?? query.waitingMin ?? ''}
+            aria-invalid={ignored?.waitingMin !== undefined ? 'true' : undefined}
+            aria-describedby={ignored?.waitingMin !== undefined ? 'waitingMin-error' : undefined}
+          />
         </div>
         <div class="field">
           <label for="sort">{t('volunteers.pipeline.sortBy')}</label>
