@@ -33,19 +33,26 @@ export function toAppError(err: unknown): AppError {
 
 export const wantsJson = (req: FastifyRequest) => isApiRequest(req) || req.url === '/healthz';
 
+/**
+ * The message of an error for this request: a refused read (a bad filter in a GET) says the request has wrong values,
+ * not that "nothing was saved", which only a refused write can mean.
+ */
+const messageKeyOf = (req: FastifyRequest, error: AppError) =>
+  error.messageKey === 'error.validation' && (req.method === 'GET' || req.method === 'HEAD') ? 'error.validationQuery' : error.messageKey;
+
 /** The body of the API's error: `{ "error": { "code", "message", "fields"?, "requestId" } }`. */
-function errorJson(error: AppError, t: FastifyRequest['t'], requestId: string): string {
+function errorJson(error: AppError, messageKey: string, t: FastifyRequest['t'], requestId: string): string {
   const fields = error.fields ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, t(v.key, v.params)])) : undefined;
-  return JSON.stringify({ error: { code: error.code, message: t(error.messageKey, error.params), ...(fields ? { fields } : {}), requestId } });
+  return JSON.stringify({ error: { code: error.code, message: t(messageKey, error.params), ...(fields ? { fields } : {}), requestId } });
 }
 
 const errorTitle = (ctx: PageContext, error: AppError) => ctx.t(`error.title.${error.code.toLowerCase()}`);
 
-function ErrorPage({ ctx, error, requestId }: { ctx: PageContext; error: AppError; requestId: string }) {
+function ErrorPage({ ctx, error, messageKey, requestId }: { ctx: PageContext; error: AppError; messageKey: string; requestId: string }) {
   return (
     <section class="error-page">
       <h1>{errorTitle(ctx, error)}</h1>
-      <p>{ctx.t(error.messageKey, error.params)}</p>
+      <p>{ctx.t(messageKey, error.params)}</p>
       {error.fields && (
         <ul>
           {Object.entries(error.fields).map(([name, f]) => (
@@ -70,8 +77,9 @@ function ErrorPage({ ctx, error, requestId }: { ctx: PageContext; error: AppErro
 
 /** Answers with the API's JSON error (under /api/) or the error page; `page` sends the page (a bare one before any hook ran). */
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError, page = sendPage) {
-  if (wantsJson(req)) return reply.status(error.status).type('application/json; charset=utf-8').send(errorJson(error, req.t, req.id));
-  return page(req, reply, (ctx) => errorTitle(ctx, error), (ctx) => <ErrorPage ctx={ctx} error={error} requestId={req.id} />, error.status);
+  const messageKey = messageKeyOf(req, error);
+  if (wantsJson(req)) return reply.status(error.status).type('application/json; charset=utf-8').send(errorJson(error, messageKey, req.t, req.id));
+  return page(req, reply, (ctx) => errorTitle(ctx, error), (ctx) => <ErrorPage ctx={ctx} error={error} messageKey={messageKey} requestId={req.id} />, error.status);
 }
 
 /**
@@ -127,8 +135,8 @@ export function clientErrorHandler(defaultLocale: Locale) {
       const body = timeout
         ? ''
         : json
-          ? errorJson(error, t, requestId)
-          : renderPage(ctx, (c) => errorTitle(c, error), (c) => <ErrorPage ctx={c} error={error} requestId={requestId} />);
+          ? errorJson(error, error.messageKey, t, requestId)
+          : renderPage(ctx, (c) => errorTitle(c, error), (c) => <ErrorPage ctx={c} error={error} messageKey={error.messageKey} requestId={requestId} />);
       const headers = [
         timeout ? 'HTTP/1.1 408 Request Timeout' : 'HTTP/1.1 400 Bad Request',
         `Content-Type: ${json ? 'application/json' : 'text/html'}; charset=utf-8`,

@@ -53,6 +53,8 @@ describe('GET /api/v1/volunteers', () => {
       const res = await call('GET', `/api/v1/volunteers?${qs}`, token);
       assert.equal(res.statusCode, 422, qs);
       assert.equal(res.json<ErrorBody>().error.code, 'VALIDATION');
+      // A read saved nothing, so it does not say "nothing was saved".
+      assert.equal(res.json<ErrorBody>().error.message, 'Some of the values in the request are not valid.', qs);
     }
   });
 });
@@ -94,6 +96,7 @@ describe('POST /api/v1/volunteers/:id/stage', () => {
     for (const body of [{}, { stage: 'contacted' }, { stage: 'contacted', version: 'one' }, { stage: 'nowhere', version: 1 }, { stage: 'contacted', version: 1, extra: true }, { stage: 'rejected', version: 1, reason: 'x'.repeat(501) }]) {
       const res = await call('POST', `/api/v1/volunteers/${id}/stage`, token, body);
       assert.equal(res.statusCode, 422, JSON.stringify(body).slice(0, 60));
+      assert.match(res.json<ErrorBody>().error.message, /Nothing was saved\./, 'a refused write says so');
     }
     assert.equal((await volunteerState(w, id)).version, 1);
   });
