@@ -38,21 +38,33 @@ function HtmlMail({ locale, content }: { locale: Locale; content: MailContent })
             </a>
           </p>
         )}
-        {content.action && <p style="font-size: 13px; color: #555;">{content.action.url}</p>}
+        {content.action && (
+          <p dir="ltr" style="font-size: 13px; color: #555;">
+            {content.action.url}
+          </p>
+        )}
         <p style="font-size: 13px; color: #555;">Tandem</p>
       </body>
     </html>
   );
 }
 
-const plainText = (content: MailContent, url?: string) =>
-  [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${url ?? content.action.url}`] : []), '—', 'Tandem'].join('\n\n');
+/**
+ * The plain-text mail. In a right-to-left mail the link goes on a line of its own: beside Arabic words on one line the
+ * bidi algorithm would reorder the address's parts, and bidi control characters around it would end up inside the
+ * link that mail programs detect.
+ */
+const plainText = (locale: Locale, content: MailContent, url?: string) => {
+  const link = url ?? content.action?.url;
+  const action = content.action ? [direction(locale) === 'rtl' ? `${content.action.label}:\n${link}` : `${content.action.label}: ${link}`] : [];
+  return [...content.paragraphs, ...action, '—', 'Tandem'].join('\n\n');
+};
 
 /** The mail as sent (text and HTML), and the text staff may read: a secret link replaced by a note in the mail's language. */
 export function renderMail(locale: Locale, content: MailContent): { text: string; html: string; displayText: string } {
-  const text = plainText(content);
+  const text = plainText(locale, content);
   const html = `<!doctype html>${render(<HtmlMail locale={locale} content={content} />)}`;
-  const displayText = content.action?.secret ? plainText(content, translator(locale)('mail.secretLinkHidden')) : text;
+  const displayText = content.action?.secret ? plainText(locale, content, translator(locale)('mail.secretLinkHidden')) : text;
   return { text, html, displayText };
 }
 
