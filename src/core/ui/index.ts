@@ -4,5 +4,5 @@ export * from './render.js';
 export { Layout } from './layout.js';
 export { Address } from './address.js';
 
-export { PersonName } from './person-name.js';
+export { fullName, PersonName } from './person-name.js';
 export { DistrictField } from './district-field.js';

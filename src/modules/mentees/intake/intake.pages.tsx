@@ -5,7 +5,7 @@ import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helper
 import { fieldErrors } from '../../../core/http/validation.js';
 import { isLocale } from '../../../core/i18n/index.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { fullName, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { languageField } from '../../volunteers/application/application.schemas.js';
 import type { MenteeRow } from '../mentees.repository.js';
 import { MenteeInput, MenteeUpdate } from '../mentees.schemas.js';
@@ -16,7 +16,6 @@ import { formFieldErrors, languageRowsFor, menteeFromForm } from './intake-form.
 import { createMentee, editMentee, intakeOptions, menteeForEdit } from './intake.service.js';
 import { IntakeFormView } from './views/intake-form.js';
 
-const fullName = (m: { givenName: string; familyName: string }) => `${m.givenName} ${m.familyName}`;
 
 /** The form's values of a recorded mentee (for the edit page). */
 export function valuesOf(m: MenteeRow): Record<string, unknown> {

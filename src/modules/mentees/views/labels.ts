@@ -10,7 +10,7 @@ export const purposeName = (t: Translate, purpose: string) => (hasMessage(`mente
 export const needList = (t: Translate, locale: Locale, needs: readonly string[]) => formatList(needs.map((n) => needName(t, n)), locale);
 export const languageList = (t: Translate, locale: Locale, languages: readonly { code: string; level: string }[]) => formatList(languages.map((l) => languageLabel(t, locale, l)), locale);
 
-export const fullName = (m: { givenName: string; familyName: string }) => `${m.givenName} ${m.familyName}`;
+export { fullName } from '../../../core/ui/index.js';
 /** Family name first, as lists sort. */
 export const listName = (m: { givenName: string; familyName: string }) => `${m.familyName} ${m.givenName}`;
 

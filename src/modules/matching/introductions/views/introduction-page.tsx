@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../../core/i18n/index.js';
-import { Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Form, fullName, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { VenueOutput } from '../../venues/settings.schemas.js';
 import type { IntroductionRow, MatchParties } from '../introductions.repository.js';
 import { IntroductionFields } from './introduction-form.js';
@@ -21,7 +21,6 @@ interface Props {
   now: Date;
 }
 
-const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
 function Person({ ctx, label, person }: { ctx: PageContext; label: string; person: MatchParties['volunteer'] }) {
   return (

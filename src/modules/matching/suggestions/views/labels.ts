@@ -5,7 +5,7 @@ import { DAYS } from '../../scoring/index.js';
 
 /** Words for stored codes on the matching pages, in the viewer's language. */
 
-export const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
+export { fullName } from '../../../../core/ui/index.js';
 
 /** A coded value with a message in this module (`matching.need.school_help`), or the value as stored. */
 export function label(t: Translate, group: string, value: string): string {

@@ -1,9 +1,9 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, fullName, RadioGroup, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PairRow } from '../check-ins.repository.js';
 import { RATINGS, SIDES } from '../check-ins.schemas.js';
 
-export const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
+export { fullName };
 
 /** Recording a check-in with one side of a pair: with whom, when, a rating in words, how it goes, notes. */
 export function CheckInFormView({ ctx, form, pair, today }: { ctx: PageContext; form: FormState; pair: PairRow; today: string }) {

@@ -6,4 +6,4 @@ export function monthLabel(month: string, locale: Locale): string {
   return new Intl.DateTimeFormat(INTL_TAG[locale], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
-export const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
+export { fullName } from '../../../../core/ui/index.js';

@@ -24,7 +24,7 @@ export function codeLabel(t: Translate, group: string, value: string): string {
 /** The planned length of service as the volunteer chose it ("More than 30 days"), never the stored stand-in days. */
 export const plannedLengthName = (t: Translate, plannedDays: number | null) => t(`volunteers.application.planned.${plannedLengthOf(plannedDays)}`);
 
-export const fullName = (v: { givenName: string | null; familyName: string | null }) => `${v.givenName ?? ''} ${v.familyName ?? ''}`.trim();
+export { fullName } from '../../../../core/ui/index.js';
 /** Family name first, as lists sort. */
 export const listName = (v: { givenName: string; familyName: string }) => `${v.familyName} ${v.givenName}`;
 
