@@ -75,6 +75,8 @@ const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
  * is copied from a messenger or a phone's contacts, and the visible text is the same without them.
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+/** The invisible direction marks (LRM, RLM, ALM): kept in text, where they shape its display, removed from numbers. */
+const DIRECTION_MARKS = /[\u200e\u200f\u061c]/g;
 const noControlChars = { params: { key: 'validation.controlChars' } };
 const singleLine = (s: string) => s.replace(BIDI_CONTROLS, '').trim();
 const multiLine = (s: string) => s.replace(LINE_BREAKS, '\n').trim();
@@ -163,7 +165,7 @@ export const asciiDigits = (s: string) => s.replace(/[\u0660-\u0669\u06f0-\u06f9
  */
 const typedInt = (v: unknown) => {
   if (typeof v !== 'string') return v;
-  const s = asciiDigits(v.replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').trim());
+  const s = asciiDigits(singleLine(v.replace(DIRECTION_MARKS, '')));
   return s === '' ? undefined : /^-?\d+$/.test(s) ? Number(s) : NaN;
 };
 
