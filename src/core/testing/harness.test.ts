@@ -39,8 +39,9 @@ describe('test harness', () => {
     }
   });
 
-  test('the next test app sees nothing of the one closed before it, and audit entries are numbered from 1 again', async () => {
-    const release = keepClosedDatabases();
+  test('the next test app sees nothing of the one closed before it, and audit entries are numbered from 1 again', async (t) => {
+    // Released also when the test fails: a PGlite kept open would keep this file's process alive.
+    t.after(keepClosedDatabases());
     const first = await testApp();
     try {
       const org = await createOrganisation(first.database.db, 'first');
@@ -64,7 +65,6 @@ describe('test harness', () => {
       assert.equal(Number(entry!.id), 1);
     } finally {
       await second.close();
-      await release();
     }
   });
 });
