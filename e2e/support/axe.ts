@@ -30,16 +30,16 @@ export interface AxeReport {
 }
 
 /**
- * Runs axe-core in the page. The app's CSP forbids injected scripts, so the page's context must be created
- * with `bypassCSP: true` (only the axe contexts; every other test runs under the real CSP).
+ * Runs axe-core in the page. axe must already be there: the context gets AXE_SOURCE as its init script (see
+ * e2e/a11y/suite.ts), which the app's CSP would forbid, so the context is created with `bypassCSP: true` (only the
+ * axe contexts; every other test runs under the real CSP).
  */
 export async function runAxe(page: Page, { bestPractice = true }: { bestPractice?: boolean } = {}): Promise<AxeReport> {
-  const loaded = await page.evaluate('typeof window.axe !== "undefined"');
-  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
   // One run for WCAG and best practice together, split afterwards by tag. The in-page code is a string:
   // functions compiled by tsx would carry helpers (__name) that do not exist in the page.
   const tags = bestPractice ? [...WCAG_TAGS, 'best-practice'] : WCAG_TAGS;
   const result = (await page.evaluate(`(async () => {
+    if (typeof window.axe === 'undefined') throw new Error("axe-core is not in the page: add AXE_SOURCE as the context's init script");
     const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} }, resultTypes: ['violations', 'incomplete'] });
     return JSON.parse(JSON.stringify({ violations: r.violations, incomplete: r.incomplete }, (key, value) => (key === 'any' || key === 'all' || key === 'none' || key === 'description' ? undefined : value)));
   })()`)) as { violations: AxeRule[]; incomplete: AxeRule[] };
