@@ -11,7 +11,7 @@ import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { withSystem } from '../src/core/db/tx.js';
 import { programmes } from '../src/core/tenancy/tenancy.table.js';
-import { newContext, screenshot, SCREENSHOTS, withLang } from './support/browser.js';
+import { newContext, screenshot, withLang } from './support/browser.js';
 import { clickAndWait, signIn } from './support/flows.js';
 import { seedMatching } from './support/matching.js';
 import { seedPairs } from './support/pairs.js';
@@ -95,7 +95,7 @@ async function layoutProblems(page: Page, choices: boolean): Promise<{ scrollWid
 async function assertFits(page: Page, name: string, choices = true) {
   const { scrollWidth, problems } = await layoutProblems(page, choices);
   const shot = await screenshot(page, `phone-${name}`, { force: scrollWidth > PHONE.width || problems.length > 0 });
-  if (SCREENSHOTS) await page.screenshot({ path: shot!.replace(/\.png$/, '-top.png') });
+  await screenshot(page, `phone-${name}-top`, { fullPage: false });
   assert.ok(scrollWidth <= PHONE.width, `${name} is ${scrollWidth} px wide at ${PHONE.width} px (${shot})`);
   assert.deepEqual(problems, [], `${name} at ${PHONE.width} px (${shot})`);
 }
@@ -211,7 +211,7 @@ describe('on a phone (360 px)', () => {
       });
       assert.ok(at.y > 200, `the page is not at the top (scrollY ${at.y})`);
       assert.ok(at.top >= 0 && at.bottom <= PHONE.height, `the first empty row's choice is on screen (${at.top}…${at.bottom})`);
-      if (SCREENSHOTS) await page.screenshot({ path: `test-results/phone-apply-added-language-${lang}.png` });
+      await screenshot(page, `phone-apply-added-language-${lang}`, { fullPage: false });
     });
 
     test(`a form sent with mistakes shows the server's summary first, focused, no browser bubble [${lang}]`, async () => {
@@ -272,7 +272,7 @@ describe('on a phone (360 px)', () => {
         const cards = page.locator('main table.table-cards tbody tr');
         if (await cards.count()) {
           await page.evaluate(() => document.querySelector('main table.table-cards')!.scrollIntoView({ behavior: 'instant' }));
-          if (SCREENSHOTS) await page.screenshot({ path: `test-results/phone-${name}-${lang}-list.png` });
+          await screenshot(page, `phone-${name}-${lang}-list`, { fullPage: false });
           assert.equal(await cards.first().evaluate((tr) => getComputedStyle(tr).display), 'block', 'the list shows its rows as cards');
           const labelled = cards.first().locator('td[data-label]');
           if (await labelled.count()) assert.ok((await labelled.first().evaluate((td) => getComputedStyle(td, '::before').content)).length > 2, 'each cell is shown under its column name');

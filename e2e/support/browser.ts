@@ -46,14 +46,15 @@ export async function newContext(browser: Browser, baseURL: string, options: Bro
 export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 
 /**
- * Saves a screenshot under test-results/ — of the whole page, or of one element — when SCREENSHOTS is set or
- * `force` is (a check failed). Returns the file path, or undefined when none was taken.
+ * Saves a screenshot under test-results/ — of the whole page (or only what is on the screen: `fullPage: false`), or
+ * of one element — when SCREENSHOTS is set or `force` is (a check failed). Returns the file path, or undefined when
+ * none was taken.
  */
-export async function screenshot(target: Page | Locator, name: string, { force = false }: { force?: boolean } = {}): Promise<string | undefined> {
+export async function screenshot(target: Page | Locator, name: string, { force = false, fullPage = true }: { force?: boolean; fullPage?: boolean } = {}): Promise<string | undefined> {
   if (!SCREENSHOTS && !force) return undefined;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
-  if ('goto' in target) await target.screenshot({ path, fullPage: true });
+  if ('goto' in target) await target.screenshot({ path, fullPage });
   else await target.screenshot({ path });
   return path;
 }
