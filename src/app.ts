@@ -21,7 +21,8 @@ import { mailJob, type Mailer } from './core/mail/sender.js';
 import { passwordResetJob } from './core/auth/email-links.service.js';
 import { clientKey } from './core/auth/throttle.js';
 import { scheduledTasks } from './core/jobs/scheduled.js';
-import { moduleJobs, modules } from './modules/index.js';
+import { Slots, type ModuleContext } from './core/module.js';
+import { modules } from './modules/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -133,24 +134,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandlers(app);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: config.env === 'production' ? '1d' : 0, index: false });
 
-  const ctx = { app, config, db: database.db, engine: database.engine, mailer: deps.mailer };
-  for (const register of modules) await register(ctx);
+  const ctx: ModuleContext = { app, config, db: database.db, engine: database.engine, mailer: deps.mailer, slots: new Slots() };
+  for (const module of modules) await module.register(ctx);
 
   const handlers = {
     'mail.send': mailJob(database.db, deps.mailer),
     'auth.password_reset': passwordResetJob(database.db, config),
     ...scheduledTasks.handlers(database.db),
-    ...moduleJobs(database.db, config),
+    ...Object.assign({}, ...modules.map((module) => module.jobs?.(database.db, config) ?? {})),
   };
-  const worker = createWorker(database.db, handlers, app.log, () => scheduledTasks.tick(database.db));
+  const hourlyJobs = modules.flatMap((module) => module.hourlyJobs ?? []);
+  const worker = createWorker(database.db, handlers, app.log, () => scheduledTasks.tick(database.db, hourlyJobs));
   return { app, worker };
 }
 
-export type ModuleContext = {
-  app: FastifyInstance;
-  config: Config;
-  db: Database['db'];
-  engine: Database['engine'];
-  mailer: Mailer;
-};
-export type Module = (ctx: ModuleContext) => Promise<void> | void;

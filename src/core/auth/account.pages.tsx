@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import type { ModuleContext } from '../../app.js';
+import type { ModuleContext } from '../module.js';
 import { needsMfaSetup } from '../http/access.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
 import { fieldErrors, int, requiredText } from '../http/validation.js';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ModuleContext } from '../../app.js';
+import type { ModuleContext } from '../module.js';
 import { AppError } from '../http/errors.js';
 import { fieldErrors } from '../http/validation.js';
 import { formatList } from '../i18n/index.js';

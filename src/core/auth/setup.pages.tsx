@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleContext } from '../../app.js';
+import type { ModuleContext } from '../module.js';
 import { audit } from '../audit/audit.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { AppError } from '../http/errors.js';

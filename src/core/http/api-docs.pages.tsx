@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModuleContext } from '../../app.js';
+import type { ModuleContext } from '../module.js';
 import { apiDoc } from './api.js';
 import { sendPage, type PageContext } from '../ui/index.js';
 

@@ -9,22 +9,20 @@ import { enqueue, type JobHandler } from './queue.js';
  */
 let lastHour = '';
 
-/**
- * Job kinds of the modules enqueued every hour like housekeeping (one job per kind and hour across instances).
- * Each module's handler decides what is due in each organisation's own time zone — e.g. the pairs' weekly digest on
- * Monday morning and monthly reminder on the 1st — and enqueues that work under its own unique keys.
- */
-export const HOURLY_MODULE_JOBS: readonly string[] = ['pairs.follow-up.hourly', 'pairs.concern.escalate'];
-
 export const scheduledTasks = {
-  async tick(db: Db) {
+  /**
+   * `hourlyJobs`: the job kinds the modules enqueue every hour like housekeeping (ModuleDefinition.hourlyJobs, one job
+   * per kind and hour across instances). Each module's handler decides what is due in each organisation's own time
+   * zone — e.g. the pairs' weekly digest on Monday morning and monthly reminder on the 1st.
+   */
+  async tick(db: Db, hourlyJobs: readonly string[] = []) {
     const hour = new Date().toISOString().slice(0, 13);
     // Only a shortcut: the unique key is what prevents duplicates across instances.
     if (hour === lastHour) return;
     lastHour = hour;
     await withSystem(db, async (tx) => {
       await enqueue(tx, 'housekeeping', {}, { uniqueKey: `housekeeping:${hour}` });
-      for (const kind of HOURLY_MODULE_JOBS) await enqueue(tx, kind, {}, { uniqueKey: `${kind}:${hour}` });
+      for (const kind of hourlyJobs) await enqueue(tx, kind, {}, { uniqueKey: `${kind}:${hour}` });
     });
   },
   handlers(db: Db): Record<string, JobHandler> {

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../app.js';
+import type { ModuleDefinition } from '../../core/module.js';
 import { auditLogPages } from './audit-log/audit-log.pages.js';
 import { organisationPages } from './organisation/organisation.pages.js';
 import { outboxPages } from './outbox/outbox.pages.js';
@@ -10,11 +10,14 @@ export { adminPolicy, invitableRoles } from './admin.policy.js';
 export type { ProgrammeOutput } from './programmes/programmes.schemas.js';
 
 /** Administration of one organisation: team and invitations, programmes, settings, audit log, outgoing mail. */
-export function adminModule(ctx: ModuleContext) {
-  teamPages(ctx);
-  programmesPages(ctx);
-  programmesApi(ctx);
-  organisationPages(ctx);
-  auditLogPages(ctx);
-  outboxPages(ctx);
-}
+export const adminModule: ModuleDefinition = {
+  name: 'admin',
+  register(ctx) {
+    teamPages(ctx);
+    programmesPages(ctx);
+    programmesApi(ctx);
+    organisationPages(ctx);
+    auditLogPages(ctx);
+    outboxPages(ctx);
+  },
+};

@@ -1,6 +1,6 @@
 import { orgSlug } from '../../core/http/validation.js';
 import { z } from 'zod';
-import type { ModuleContext } from '../../app.js';
+import type { ModuleContext } from '../../core/module.js';
 import { setSessionOrganisation } from '../../core/auth/session.js';
 import { withSystem } from '../../core/db/tx.js';
 import { needsMfaSetup } from '../../core/http/access.js';

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../app.js';
+import type { ModuleDefinition } from '../../core/module.js';
 import { batchRoutes } from './batch/index.js';
 import { introductionsRoutes } from './introductions/index.js';
 import { suggestionsRoutes } from './suggestions/index.js';
@@ -10,9 +10,12 @@ import { venuesRoutes } from './venues/index.js';
  * engine in engine/), the organisation's districts, venues and programme weights (venues/), and the introduction
  * of a new pair at a neutral place (introductions/).
  */
-export function matchingModule(ctx: ModuleContext) {
-  suggestionsRoutes(ctx);
-  batchRoutes(ctx);
-  venuesRoutes(ctx);
-  introductionsRoutes(ctx);
-}
+export const matchingModule: ModuleDefinition = {
+  name: 'matching',
+  register(ctx) {
+    suggestionsRoutes(ctx);
+    batchRoutes(ctx);
+    venuesRoutes(ctx);
+    introductionsRoutes(ctx);
+  },
+};

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../app.js';
+import type { ModuleDefinition } from '../../core/module.js';
 import { menteesApi } from './api/mentees.api.js';
 import { casePages } from './cases/case.pages.js';
 import { intakePages } from './intake/intake.pages.js';
@@ -14,11 +14,14 @@ export { needName, statusName } from './views/labels.js';
  * (request/, review/), the waiting list (list/), the case page with consents, case staff and notes (cases/), and the
  * JSON API (api/). See README.md.
  */
-export function menteesModule(ctx: ModuleContext) {
-  // /mentees/new before /mentees/:id reads better; the router prefers the static route either way.
-  intakePages(ctx);
-  listPages(ctx);
-  casePages(ctx);
-  requestPages(ctx);
-  menteesApi(ctx);
-}
+export const menteesModule: ModuleDefinition = {
+  name: 'mentees',
+  register(ctx) {
+    // /mentees/new before /mentees/:id reads better; the router prefers the static route either way.
+    intakePages(ctx);
+    listPages(ctx);
+    casePages(ctx);
+    requestPages(ctx);
+    menteesApi(ctx);
+  },
+};

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../app.js';
+import type { ModuleContext } from '../../core/module.js';
 import { apiDoc } from '../../core/http/api.js';
 import { parseInput } from '../../core/http/validation.js';
 import { NetworkAggregates, NetworkQuery } from './network.schemas.js';

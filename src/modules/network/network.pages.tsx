@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../app.js';
+import type { ModuleContext } from '../../core/module.js';
 import { fieldErrors } from '../../core/http/validation.js';
 import { sendPage } from '../../core/ui/index.js';
 import { NetworkQuery } from './network.schemas.js';

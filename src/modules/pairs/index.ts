@@ -1,10 +1,7 @@
-import type { ModuleContext } from '../../app.js';
-import type { Config } from '../../config.js';
-import type { Db } from '../../core/db/database.js';
-import type { JobHandler } from '../../core/jobs/queue.js';
-import { checkInsJobs, checkInsRoutes } from './check-ins/index.js';
+import type { ModuleDefinition } from '../../core/module.js';
+import { checkInsJobs, checkInsRoutes, FOLLOW_UP_HOURLY_JOB } from './check-ins/index.js';
 import { closureRoutes } from './closure/index.js';
-import { concernsJobs, concernsRoutes } from './concerns/index.js';
+import { concernsJobs, concernsRoutes, ESCALATE_JOB } from './concerns/index.js';
 import { meetingsRoutes } from './meetings/index.js';
 import { supervisionRoutes } from './supervision/index.js';
 
@@ -13,16 +10,20 @@ import { supervisionRoutes } from './supervision/index.js';
  * and the digests (check-ins/), concerns and incidents (concerns/), group supervision (supervision/), and ending a
  * match with its closing conversations (closure/). Who follows which pair: access.ts.
  */
-export function pairsModule(ctx: ModuleContext) {
-  meetingsRoutes(ctx);
-  checkInsRoutes(ctx);
-  concernsRoutes(ctx);
-  supervisionRoutes(ctx);
-  closureRoutes(ctx);
-}
-
-/** Background jobs: the weekly digest to coordinators, the monthly reminder to volunteers, the notice of a new concern. */
-export const pairsJobs = (db: Db, config: Config): Record<string, JobHandler> => ({ ...checkInsJobs(db, config), ...concernsJobs(db, config) });
+export const pairsModule: ModuleDefinition = {
+  name: 'pairs',
+  register(ctx) {
+    meetingsRoutes(ctx);
+    checkInsRoutes(ctx);
+    concernsRoutes(ctx);
+    supervisionRoutes(ctx);
+    closureRoutes(ctx);
+  },
+  /** The weekly digest to coordinators, the monthly reminder to volunteers, the notice of a new concern. */
+  jobs: (db, config) => ({ ...checkInsJobs(db, config), ...concernsJobs(db, config) }),
+  /** The follow-ups (digest, reminder) and the automatic escalation of unacknowledged concerns decide each hour what is due. */
+  hourlyJobs: [FOLLOW_UP_HOURLY_JOB, ESCALATE_JOB],
+};
 
 /** Hours as the hours module counts and shows them (for aggregates elsewhere, such as the network page). */
 export { toHours } from './meetings/hours.js';

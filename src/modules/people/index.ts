@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../app.js';
+import type { ModuleDefinition } from '../../core/module.js';
 import { peopleApi } from './people.api.js';
 import { peoplePages } from './people.pages.js';
 
@@ -6,7 +6,10 @@ export { presentPerson } from './people.service.js';
 export type { PersonOutput } from './people.schemas.js';
 
 /** People records of an organisation: the personal data every later module links to. */
-export function peopleModule(ctx: ModuleContext) {
-  peoplePages(ctx);
-  peopleApi(ctx);
-}
+export const peopleModule: ModuleDefinition = {
+  name: 'people',
+  register(ctx) {
+    peoplePages(ctx);
+    peopleApi(ctx);
+  },
+};

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { batchApi } from './batch.api.js';
 import { batchPages } from './batch.pages.js';
 

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { matchesPages } from './matches.pages.js';
 import { suggestionsApi } from './suggestions.api.js';
 import { suggestionsPages } from './suggestions.pages.js';

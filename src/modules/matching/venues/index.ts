@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { districtsPages } from './districts.pages.js';
 import { settingsApi } from './settings.api.js';
 import { settingsPages } from './settings.pages.js';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { formBody, idParam } from '../../../core/http/route-helpers.js';
 import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';

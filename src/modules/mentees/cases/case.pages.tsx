@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z, ZodTypeAny } from 'zod';
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import type { Db } from '../../../core/db/database.js';
 import { AppError } from '../../../core/http/errors.js';
 import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
 import { z } from 'zod';
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import { LANG_COOKIE } from '../../../core/http/request-context.js';
 import { formErrorsOf } from '../../../core/http/route-helpers.js';

@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
-import { HOURLY_MODULE_JOBS, scheduledTasks } from '../../../core/jobs/scheduled.js';
+import { scheduledTasks } from '../../../core/jobs/scheduled.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import { createWorker } from '../../../core/jobs/worker.js';
 import { createMailer, mailJob } from '../../../core/mail/sender.js';
 import { startSmtp } from '../../../core/testing/smtp.js';
 import { addMonths, daysBetween, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 import { decodeMail } from '../../mentees/test-helpers.js';
+import { pairsModule } from '../index.js';
 import { covers } from '../pairs.table.js';
 import { dueInZone, isoWeek, JOB } from './digest.service.js';
 import { checkInsJobs } from './index.js';
@@ -60,9 +61,9 @@ describe('when the digests and reminders are due', () => {
   });
 
   it('each tick enqueues the hourly job once per hour, and the app registers a handler for it that ignores the calendar in tests', async () => {
-    assert.ok(HOURLY_MODULE_JOBS.includes(JOB.hourly));
-    await scheduledTasks.tick(w.db);
-    await scheduledTasks.tick(w.db);
+    assert.ok(pairsModule.hourlyJobs?.includes(JOB.hourly));
+    await scheduledTasks.tick(w.db, pairsModule.hourlyJobs);
+    await scheduledTasks.tick(w.db, pairsModule.hourlyJobs);
     const hour = new Date().toISOString().slice(0, 13);
     assert.ok((await count(w, 'jobs', sql`unique_key = ${`${JOB.hourly}:${hour}`}`)) <= 1);
     const handlers = checkInsJobs(w.db, w.t.config);

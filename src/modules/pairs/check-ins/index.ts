@@ -1,9 +1,10 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../core/db/database.js';
 import type { JobHandler } from '../../../core/jobs/queue.js';
 import { checkInsPages } from './check-ins.pages.js';
 import { coversPages } from './covers.pages.js';
+import { JOB } from './digest.service.js';
 import { followUpJobs } from './jobs.js';
 import { overduePages } from './overdue.pages.js';
 import { settingsPages } from './settings.pages.js';
@@ -22,6 +23,9 @@ export function checkInsRoutes(ctx: ModuleContext) {
   settingsPages(ctx);
   checkInsPages(ctx);
 }
+
+/** The hourly job that decides in each organisation's zone whether the digest or the reminder is due. */
+export const FOLLOW_UP_HOURLY_JOB = JOB.hourly;
 
 /** The weekly digest and the monthly reminder (see jobs.ts); calendar-driven scheduling is off in tests. */
 export const checkInsJobs = (db: Db, config: Config): Record<string, JobHandler> =>

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
 import { checkInsPolicy } from './check-ins.policy.js';

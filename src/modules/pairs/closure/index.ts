@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { closurePages } from './closure.pages.js';
 
 /** Routes of pairs/closure: ending a pair with its closing conversations, and re-matching through the waiting list. */

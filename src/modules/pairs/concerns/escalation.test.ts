@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { outbox } from '../../../core/mail/mail.table.js';
-import { HOURLY_MODULE_JOBS } from '../../../core/jobs/scheduled.js';
 import { escalateOverdue } from './escalation.service.js';
+import { pairsModule } from '../index.js';
 import { ESCALATE_JOB } from './index.js';
 import { account, addCover, auditEntries, concernRows, countOf, fieldError, flashOn, pairOf, volunteerFor, world, type Account, type World } from './test-helpers.js';
 
@@ -136,7 +136,7 @@ describe('automatic escalation', () => {
   });
 
   it('acknowledging stops it; a high concern waits 24 hours; the job is registered hourly', async () => {
-    assert.ok(HOURLY_MODULE_JOBS.includes(ESCALATE_JOB));
+    assert.ok(pairsModule.hourlyJobs?.includes(ESCALATE_JOB));
     const acked = await raise('Shouting heard', 'high');
     const waiting = await raise('Did not come home', 'high');
     const page = await coord.client.get(`/concerns/${acked}`);

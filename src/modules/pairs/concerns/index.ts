@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../core/db/database.js';
 import type { JobHandler } from '../../../core/jobs/queue.js';
@@ -13,7 +13,7 @@ export function concernsRoutes(ctx: ModuleContext) {
   concernsPages(ctx);
 }
 
-/** The hourly job of the automatic escalation (listed in core/jobs/scheduled.ts HOURLY_MODULE_JOBS). */
+/** The hourly job of the automatic escalation (listed in the pairs module's hourlyJobs). */
 export const ESCALATE_JOB = 'pairs.concern.escalate';
 
 /**

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { hoursPages } from './hours.pages.js';
 import { meetingsPages } from './meetings.pages.js';
 import { pairsPages } from './pairs.pages.js';

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { apiDoc } from '../../../core/http/api.js';
 import { AppError } from '../../../core/http/errors.js';

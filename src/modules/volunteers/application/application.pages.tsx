@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import { LANG_COOKIE } from '../../../core/http/request-context.js';
 import { appSecret } from '../../../core/http/secrets.js';

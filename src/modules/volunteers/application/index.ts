@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { applicationApi } from './application.api.js';
 import { applicationPages } from './application.pages.js';
 import { settingsPages } from './settings.pages.js';

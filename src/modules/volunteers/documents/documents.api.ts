@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { apiDoc } from '../../../core/http/api.js';
 import { parseInput } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { agreementPolicyPages } from './agreement-policy.pages.js';
 import { documentsApi } from './documents.api.js';
 import { documentsPages } from './documents.pages.js';

@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { screeningPages } from './screening.pages.js';
 
 export { safeguardingStatus, checkStatus, type SafeguardingStatus } from './safeguarding-status.js';

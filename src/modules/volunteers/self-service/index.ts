@@ -1,4 +1,4 @@
-import type { ModuleContext } from '../../../app.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { selfServicePages } from './self-service.pages.js';
 
 export { inviteApprovedVolunteer, INVITABLE_STAGES } from './invite.service.js';
