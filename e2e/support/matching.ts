@@ -18,7 +18,8 @@ import { RejectInput, RunInput } from '../../src/modules/matching/batch/batch.sc
 import { introductionInput } from '../../src/modules/matching/introductions/introductions.schemas.js';
 import { scheduleIntroduction } from '../../src/modules/matching/introductions/introductions.service.js';
 import { createMatch } from '../../src/modules/matching/matches.service.js';
-import { districts, introductions, matchProposals, venues } from '../../src/modules/matching/matching.table.js';
+import { introductions, matchProposals, venues } from '../../src/modules/matching/matching.table.js';
+import { districts } from '../../src/core/tenancy/districts.table.js';
 import { excludePair } from '../../src/modules/matching/suggestions/exclusions.service.js';
 import { addSafeguardingCheck, createVolunteer, type VolunteerSeed as MatchingVolunteer } from '../../src/modules/matching/test-helpers.js';
 import { saveWeights } from '../../src/modules/matching/venues/weights.service.js';

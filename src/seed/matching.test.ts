@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../core/db/tx.js';
 import { createOrganisation } from '../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../core/testing/harness.js';
-import { districts, venues } from '../modules/matching/matching.table.js';
+import { venues } from '../modules/matching/matching.table.js';
+import { districts } from '../core/tenancy/districts.table.js';
 import { seedMatchingSettings } from './matching.js';
 
 let t: TestApp;

@@ -1,5 +1,6 @@
 import type { Tx } from '../core/db/tx.js';
-import { districts, venues } from '../modules/matching/matching.table.js';
+import { venues } from '../modules/matching/matching.table.js';
+import { districts } from '../core/tenancy/districts.table.js';
 
 /** The demo's districts (the names the seeded volunteers and mentees use), as km east and north of the centre. */
 const DISTRICTS: { name: string; eastKm: number; northKm: number }[] = [

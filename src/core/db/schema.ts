@@ -1,11 +1,11 @@
-/** Every table, for drizzle-kit and for typed queries. Feature modules add their `*.table.ts` here. */
+/**
+ * Core's tables, for typed queries. Feature modules keep their tables in their own `*.table.ts` (drizzle-kit reads
+ * them all through the globs in drizzle.config.ts); core never names a module's table.
+ */
 export * from '../tenancy/tenancy.table.js';
+export * from '../tenancy/districts.table.js';
 export * from '../auth/auth.table.js';
 export * from '../audit/audit.table.js';
 export * from '../mail/mail.table.js';
 export * from '../jobs/jobs.table.js';
 export * from '../http/http.table.js';
-export * from '../../modules/volunteers/volunteers.table.js';
-export * from '../../modules/mentees/mentees.table.js';
-export * from '../../modules/matching/matching.table.js';
-export * from '../../modules/pairs/pairs.table.js';

@@ -6,3 +6,4 @@ export { Address } from './address.js';
 
 export { fullName, PersonName } from './person-name.js';
 export { DistrictField } from './district-field.js';
+export { Pagination } from './pagination.js';

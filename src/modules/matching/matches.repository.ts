@@ -1,8 +1,8 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { people, programmes } from '../../core/tenancy/tenancy.table.js';
-import { menteeEvents, mentees } from '../mentees/mentees.table.js';
-import { volunteers } from '../volunteers/volunteers.table.js';
+import { menteeEvents, mentees } from '../mentees/index.js';
+import { volunteers } from '../volunteers/index.js';
 import { matches, type StoredComponent } from './matching.table.js';
 import { personSearchConditions } from '../../core/tenancy/people-search.js';
 

@@ -10,11 +10,11 @@ import { and, eq } from 'drizzle-orm';
 import { withSystem } from '../../core/db/tx.js';
 import { appSecret } from '../../core/http/secrets.js';
 import { TestClient } from '../../core/testing/client.js';
-import { issueFormToken } from '../volunteers/application/form-token.js';
-import { mentees } from '../mentees/mentees.table.js';
+import { issueFormToken } from '../volunteers/index.js';
+import { mentees } from '../mentees/index.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
-import { backdatedToken } from '../volunteers/application/test-helpers.js';
-import { volunteers } from '../volunteers/volunteers.table.js';
+import { backdatedToken } from '../volunteers/testing.js';
+import { volunteers } from '../volunteers/index.js';
 import { matchRunUnmatched } from './matching.table.js';
 import { auditEntries, createDistrict, createMentee, createProgramme, createVolunteer, freshOrg, signedIn, suggestedNames, textOf, world, type World } from './test-helpers.js';
 

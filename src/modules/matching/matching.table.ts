@@ -14,23 +14,6 @@ export interface StoredComponent {
   detail: Record<string, unknown>;
 }
 
-/** An organisation's districts with their centre coordinates, for the distance between volunteer and mentee. */
-export const districts = pgTable(
-  'districts',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
-    name: text().notNull(),
-    latitude: doublePrecision().notNull(),
-    longitude: doublePrecision().notNull(),
-  },
-  (t) => [
-    unique('districts_name_per_org').on(t.organisationId, t.name),
-    check('districts_coordinates', sql`${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180`),
-    tenantPolicy('districts'),
-  ],
-).enableRLS();
-
 /** Neutral public places for first meetings: cafés, libraries, community centres. */
 export const venues = pgTable(
   'venues',

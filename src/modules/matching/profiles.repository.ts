@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
-import { mentees } from '../mentees/mentees.table.js';
+import { mentees } from '../mentees/index.js';
 import { daysBetween, utcToZoned } from '../../core/i18n/time-zone.js';
 import { safeguardingMissingOf } from '../volunteers/index.js';
-import { volunteers } from '../volunteers/volunteers.table.js';
-import { districts, matchExclusions, matches } from './matching.table.js';
+import { volunteers } from '../volunteers/index.js';
+import { matchExclusions, matches } from './matching.table.js';
+import { districts } from '../../core/tenancy/districts.table.js';
 import type { Gender, MenteeProfile, VolunteerProfile } from './scoring/types.js';
 
 /**

@@ -8,9 +8,10 @@ import { TestClient } from '../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../core/testing/harness.js';
 import { people, programmes, type Role } from '../../core/tenancy/tenancy.table.js';
-import { mentees } from '../mentees/mentees.table.js';
-import { safeguardingChecks, volunteers, type LanguageLevel } from '../volunteers/volunteers.table.js';
-import { districts, matches } from './matching.table.js';
+import { mentees } from '../mentees/index.js';
+import { safeguardingChecks, volunteers, type LanguageLevel } from '../volunteers/index.js';
+import { matches } from './matching.table.js';
+import { districts } from '../../core/tenancy/districts.table.js';
 
 /** Test-only helpers of matching: two organisations on a fresh app, people inserted directly. */
 export interface World {

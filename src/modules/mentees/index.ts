@@ -25,3 +25,6 @@ export const menteesModule: ModuleDefinition = {
     menteesApi(ctx);
   },
 };
+
+// Tables other modules may read in joins; writes go through this module's services.
+export { menteeCaseStaff, menteeConsents, menteeEvents, menteeNotes, mentees } from './mentees.table.js';

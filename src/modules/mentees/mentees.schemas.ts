@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalEmail, optionalInt, optionalMultilineText, optionalPhone, optionalText, personName, requiredMultilineText, requiredText } from '../../core/http/validation.js';
 import { LOCALES } from '../../core/i18n/index.js';
-import { AVAILABILITY, LanguageLevelInput, MAX_LANGUAGES } from '../volunteers/application/application.schemas.js';
+import { AVAILABILITY, LanguageLevelInput, MAX_LANGUAGES } from '../volunteers/index.js';
 import { ORG_TIME_ZONE, todayIn } from '../../core/i18n/time-zone.js';
 
 /** What a person may need help with (SPEC §3.2); the matching module reads the same codes. */

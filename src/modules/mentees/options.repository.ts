@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { memberships, organisations, people, programmes, type Role } from '../../core/tenancy/tenancy.table.js';
 import type { DistrictChoice } from '../../core/tenancy/district-choice.js';
-import { districts } from '../matching/matching.table.js';
+import { districts } from '../../core/tenancy/districts.table.js';
 
 /** The organisation's own lists a mentee's profile chooses from (tenant transaction, filtered by organisation). */
 

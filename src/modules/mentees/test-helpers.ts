@@ -8,14 +8,14 @@ import { TestClient } from '../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../core/testing/harness.js';
 import { memberships, people, type Role } from '../../core/tenancy/tenancy.table.js';
-import { districts } from '../matching/matching.table.js';
-import type { LanguageLevel } from '../volunteers/volunteers.table.js';
+import { districts } from '../../core/tenancy/districts.table.js';
+import type { LanguageLevel } from '../volunteers/index.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
 import { personSearchText } from '../../core/tenancy/people-search.js';
 import { appSecret } from '../../core/http/secrets.js';
-import { issueFormToken } from '../volunteers/application/form-token.js';
+import { issueFormToken } from '../volunteers/index.js';
 
-export { errorOf, formErrorOf, formTokenOf } from '../volunteers/application/test-helpers.js';
+export { errorOf, formErrorOf, formTokenOf } from '../volunteers/testing.js';
 
 /** Test-only helpers of the mentees module: two organisations on a fresh app, staff, mentees inserted directly. */
 export interface World {

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { people } from '../../core/tenancy/tenancy.table.js';
-import { matches } from '../matching/matching.table.js';
-import { menteeCaseStaff } from '../mentees/mentees.table.js';
-import { volunteers } from '../volunteers/volunteers.table.js';
+import { matches } from '../matching/index.js';
+import { menteeCaseStaff } from '../mentees/index.js';
+import { volunteers } from '../volunteers/index.js';
 import { covers } from './pairs.table.js';
 
 /**

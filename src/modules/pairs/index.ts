@@ -28,3 +28,15 @@ export const pairsModule: ModuleDefinition = {
 /** Hours as the hours module counts and shows them (for aggregates elsewhere, such as the network page). */
 export { toHours } from './meetings/hours.js';
 export { formatHourValue } from './meetings/format-hours.js';
+
+// What other modules use: read functions, types, labels and views they show.
+export { followedMatchIds, volunteerOfUser } from './access.js';
+export { followUpLists } from './check-ins/overdue.service.js';
+export { concernsPolicy } from './concerns/concerns.policy.js';
+export { formatHours } from './meetings/format-hours.js';
+export { meetingTotals, periodStarts } from './meetings/hours.js';
+export { meetingsPolicy } from './meetings/meetings.policy.js';
+export { supervisionRoles } from './supervision/supervision.pages.js';
+
+// Tables other modules may read in joins; writes go through this module's services.
+export { checkIns, concerns, meetings, supervisionSessions } from './pairs.table.js';

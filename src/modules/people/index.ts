@@ -13,3 +13,6 @@ export const peopleModule: ModuleDefinition = {
     peopleApi(ctx);
   },
 };
+
+// What other modules use: read functions, types, labels and views they show.
+export { peoplePolicy } from './people.policy.js';

@@ -24,3 +24,19 @@ export const volunteersModule: ModuleDefinition = {
   /** Safeguarding renewal reminders. */
   jobs: (db, config) => screeningJobs(db, { baseUrl: config.baseUrl }),
 };
+
+// What other modules use: read functions, types, labels and views they show.
+export { findOrganisationBySlug, type PublicOrganisation, releaseFormToken, useFormToken } from './application/application.repository.js';
+export { AVAILABILITY, fromForm, languageField, LanguageLevelInput, languageRowsShown, MAX_LANGUAGES } from './application/application.schemas.js';
+export { checkFormToken, issueFormToken } from './application/form-token.js';
+export { countPost, countSending } from './application/submission-limit.js';
+export { AvailabilityGrid, LanguageFilter, LanguageRows } from './application/views/controls.js';
+export { DOCUMENT_LOCALES, type DocumentLocale } from './documents/documents.schemas.js';
+export { sendPdf } from './documents/http.js';
+export { renderPdf } from './documents/pdf.js';
+export { AvailabilityTable } from './pipeline/views/availability-table.js';
+export { codeLabel, languageLabel, weekdayName } from './pipeline/views/labels.js';
+export { volunteersPolicy } from './volunteers.policy.js';
+
+// Tables other modules may read in joins; writes go through this module's services.
+export { insuranceRecords, interviews, type LanguageLevel, safeguardingChecks, volunteerDocuments, volunteers } from './volunteers.table.js';

@@ -1,12 +1,12 @@
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { matchingPolicy } from '../../matching/matching.policy.js';
-import { settingsPolicy } from '../../matching/venues/settings.policy.js';
-import { menteesPolicy } from '../../mentees/mentees.policy.js';
-import { concernsPolicy } from '../../pairs/concerns/concerns.policy.js';
-import { meetingsPolicy } from '../../pairs/meetings/meetings.policy.js';
-import { supervisionRoles } from '../../pairs/supervision/supervision.pages.js';
-import { peoplePolicy } from '../../people/people.policy.js';
-import { volunteersPolicy } from '../../volunteers/volunteers.policy.js';
+import { matchingPolicy } from '../../matching/index.js';
+import { settingsPolicy } from '../../matching/index.js';
+import { menteesPolicy } from '../../mentees/index.js';
+import { concernsPolicy } from '../../pairs/index.js';
+import { meetingsPolicy } from '../../pairs/index.js';
+import { supervisionRoles } from '../../pairs/index.js';
+import { peoplePolicy } from '../../people/index.js';
+import { volunteersPolicy } from '../../volunteers/index.js';
 import { adminPolicy } from '../admin.policy.js';
 import type { OpenKind } from './audit-targets.repository.js';
 

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { auditLog } from '../../../core/audit/audit.table.js';
 import { withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
-import { matches } from '../../matching/matching.table.js';
-import { createMentee, createVolunteer } from '../../matching/test-helpers.js';
+import { matches } from '../../matching/index.js';
+import { createSeededMentee as createMentee, createSeededVolunteer as createVolunteer } from '../../matching/testing.js';
 import { adminWorld, anonymous, countRows, freshOrganisation, signedIn, type AdminWorld } from '../test-helpers.js';
 import { linkFor } from './audit-links.js';
 

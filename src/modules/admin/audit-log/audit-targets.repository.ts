@@ -2,7 +2,11 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { AuditEntity } from '../../../core/audit/actions.js';
 import type { Tx } from '../../../core/db/tx.js';
-import * as t from '../../../core/db/schema.js';
+import * as core from '../../../core/db/schema.js';
+import { introductions, matches, matchExclusions, matchProposals, matchRuns, venues } from '../../matching/index.js';
+import { menteeConsents, menteeNotes, mentees } from '../../mentees/index.js';
+import { checkIns, concerns, meetings, supervisionSessions } from '../../pairs/index.js';
+import { insuranceRecords, interviews, safeguardingChecks, volunteerDocuments, volunteers } from '../../volunteers/index.js';
 
 /**
  * What the audit log shows for an entry's record: a person's name, a pair's two names, a short reference for records
@@ -19,7 +23,7 @@ export type OpenKind = 'person' | 'volunteer' | 'mentee' | 'pair' | 'concern' | 
 
 /**
  * Reads the names and labels of the records the given entries are about, in one query per kind of record, under the
- * caller's tenant transaction (this module reads other features' tables here, through the shared schema, only to
+ * caller's tenant transaction (this module reads other features' tables here, through the tables their index.ts offers, only to
  * label audit entries — it never writes them). Keys of the result: `<entity>:<id>`.
  */
 export async function findAuditTargets(tx: Tx, organisationId: string, entries: { entity: string; entityId: string | null }[]): Promise<Map<string, FoundTarget>> {
@@ -45,6 +49,9 @@ export async function findAuditTargets(tx: Tx, organisationId: string, entries: 
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 type Resolver = (tx: Tx, organisationId: string, ids: string[]) => Promise<Map<string, FoundTarget>>;
+
+/** Core's tables and the tables the modules offer for joins (their index.ts): this module only reads them. */
+const t = { ...core, introductions, matches, matchExclusions, matchProposals, matchRuns, venues, menteeConsents, menteeNotes, mentees, checkIns, concerns, meetings, supervisionSessions, insuranceRecords, interviews, safeguardingChecks, volunteerDocuments, volunteers };
 
 const fullName = (p: { givenName: PgColumn; familyName: PgColumn }) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
 const vp = alias(t.people, 'audit_volunteer_person');

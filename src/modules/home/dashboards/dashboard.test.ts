@@ -5,12 +5,12 @@ import { withSystem } from '../../../core/db/tx.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { introductions, matches, venues } from '../../matching/matching.table.js';
-import { menteeCaseStaff, mentees } from '../../mentees/mentees.table.js';
-import { auditEntries, createMentee, createVolunteer, world, type World } from '../../matching/venues/test-helpers.js';
-import { concerns, meetings } from '../../pairs/pairs.table.js';
+import { introductions, matches, venues } from '../../matching/index.js';
+import { menteeCaseStaff, mentees } from '../../mentees/index.js';
+import { auditEntries, createMentee, createVolunteer, world, type World } from '../../matching/testing.js';
+import { concerns, meetings } from '../../pairs/index.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { volunteers } from '../../volunteers/index.js';
 
 let w: World;
 before(async () => {

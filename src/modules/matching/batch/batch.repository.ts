@@ -1,8 +1,8 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
-import { mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { matchProposals, matchRunUnmatched, matchRuns, type StoredComponent } from '../matching.table.js';
 
 /** SQL of batch runs and their proposals. Every function takes the organisation id (RLS backs it up). */

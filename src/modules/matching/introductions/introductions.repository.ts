@@ -3,8 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { introductions, matches, venues } from '../matching.table.js';
 
 export type IntroductionRow = typeof introductions.$inferSelect;

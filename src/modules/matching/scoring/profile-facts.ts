@@ -2,7 +2,7 @@
  * The vocabulary the scorer understands and the compact forms it turns profiles into: weekly slots as a bit mask,
  * language levels as numbers, the needs-to-activities mapping, age groups and district centres.
  */
-import type { LanguageLevel } from '../../volunteers/volunteers.table.js';
+import type { LanguageLevel } from '../../volunteers/index.js';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const;

@@ -4,7 +4,7 @@
  * constraint directly from the raw profiles, independently of the implementation's masks.
  */
 import fc from 'fast-check';
-import type { LanguageLevel } from '../../volunteers/volunteers.table.js';
+import type { LanguageLevel } from '../../volunteers/index.js';
 import type { MenteeProfile, ScoringContext, ViolationKey, VolunteerProfile, Weights } from './types.js';
 
 export const SLOT_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => ['morning', 'afternoon', 'evening'].map((p) => `${d}-${p}`));

@@ -2,7 +2,7 @@
  * The contract of the scoring module (pure: no database, no HTTP). The matching pages and the batch service load
  * these profiles from the database and call `scorePair` / `rankVolunteers` / `rankMentees` / `candidateInstance`; the scoring helper owns the rules.
  */
-import type { LanguageLevel } from '../../volunteers/volunteers.table.js';
+import type { LanguageLevel } from '../../volunteers/index.js';
 
 /** "undisclosed": the person preferred not to say. Only female and male satisfy a stated preference. */
 export type Gender = 'female' | 'male' | 'other' | 'undisclosed';

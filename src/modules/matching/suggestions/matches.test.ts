@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
-import { menteeEvents } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { menteeEvents } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { matches } from '../matching.table.js';
 import { auditEntries, count, createMentee, createVolunteer, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
 

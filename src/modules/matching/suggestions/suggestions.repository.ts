@@ -1,8 +1,8 @@
 import { aliasedTable, and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import { mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { matchExclusions } from '../matching.table.js';
 
 /** SQL of the suggestion pages: exclusions and the volunteer's matching profile. Every function takes the organisation. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { volunteers } from '../../volunteers/index.js';
 import { matches } from '../matching.table.js';
 import {
   addSafeguardingCheck,

@@ -2,9 +2,10 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { rowsOf } from '../../../core/db/tx.js';
-import { mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
-import { districts, venues } from '../matching.table.js';
+import { mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
+import { venues } from '../matching.table.js';
+import { districts } from '../../../core/tenancy/districts.table.js';
 
 export type DistrictRow = typeof districts.$inferSelect;
 

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
-import { mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
-import { districts, venues } from '../matching.table.js';
+import { mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
+import { venues } from '../matching.table.js';
+import { districts } from '../../../core/tenancy/districts.table.js';
 import { auditEntries, count, createMentee, createVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
-import { districts, venues } from '../matching.table.js';
+import { venues } from '../matching.table.js';
+import { districts } from '../../../core/tenancy/districts.table.js';
 import { anonymous, count, createProgramme, settingsAudits, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;

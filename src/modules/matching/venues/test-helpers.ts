@@ -6,8 +6,8 @@ import { TestClient } from '../../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../../core/testing/harness.js';
 import { people, programmes, type Role } from '../../../core/tenancy/tenancy.table.js';
-import { mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 
 /** Test-only helpers of matching settings and introductions: two organisations on a fresh app. */
 export interface World {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizz
 import type { Tx } from '../../../core/db/tx.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/matching.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { volunteers } from '../../volunteers/index.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, menteeNotes } from '../mentees.table.js';
 
 /** The SQL of the case page: staff, notes, timeline, consents and matches of one mentee; always by organisation. */

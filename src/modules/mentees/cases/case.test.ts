@@ -11,8 +11,8 @@ import { translator } from '../../../core/i18n/index.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import type { TestClient } from '../../../core/testing/client.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { matches } from '../../matching/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { menteeConsents, menteeNotes } from '../mentees.table.js';
 import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, errorOf, eventsOf, formErrorOf, menteeRow, signedIn, world, type World } from '../test-helpers.js';
 

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../core/http/errors.js';
-import { fromForm } from '../../volunteers/application/application.schemas.js';
+import { fromForm } from '../../volunteers/index.js';
 
 /**
  * The posted intake form in the shape of MenteeInput / MenteeUpdate. The language rows, the week grid and the

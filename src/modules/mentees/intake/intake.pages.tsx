@@ -6,7 +6,7 @@ import { fieldErrors } from '../../../core/http/validation.js';
 import { isLocale } from '../../../core/i18n/index.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { fullName, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
-import { languageField } from '../../volunteers/application/application.schemas.js';
+import { languageField } from '../../volunteers/index.js';
 import type { MenteeRow } from '../mentees.repository.js';
 import { MenteeInput, MenteeUpdate } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';

@@ -9,7 +9,7 @@ import { withSystem } from '../../../core/db/tx.js';
 import { formatList, translator } from '../../../core/i18n/index.js';
 import type { TestClient } from '../../../core/testing/client.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
-import { languageLabel } from '../../volunteers/pipeline/views/labels.js';
+import { languageLabel } from '../../volunteers/index.js';
 import { auditEntries, createMentee, daysInList, namesInList, signedIn, world, type World } from '../test-helpers.js';
 
 let w: World;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { translator } from '../../../core/i18n/index.js';
 import { TestClient } from '../../../core/testing/client.js';
-import { SENDINGS_PER_EMAIL } from '../../volunteers/application/submission-limit.js';
+import { SENDINGS_PER_EMAIL } from '../../volunteers/testing.js';
 import { backdatedRequestToken, formErrorOf, validRequest, world, type World } from '../test-helpers.js';
 
 let w: World;

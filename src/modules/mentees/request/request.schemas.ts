@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalEmail, optionalPersonName, optionalPhone, optionalText, personName } from '../../../core/http/validation.js';
 import { LOCALES } from '../../../core/i18n/index.js';
-import { fromForm } from '../../volunteers/application/application.schemas.js';
+import { fromForm } from '../../volunteers/index.js';
 import { availabilityField, birthDate, languagesField, needsField, optionalInt, PREFERRED_GENDERS } from '../mentees.schemas.js';
 
 /**

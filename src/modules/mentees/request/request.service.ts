@@ -7,7 +7,7 @@ import { invalid } from '../../../core/http/route-helpers.js';
 import type { Locale } from '../../../core/i18n/index.js';
 import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { queueMail } from '../../../core/mail/outbox.js';
-import { findOrganisationBySlug, releaseFormToken, useFormToken, type PublicOrganisation } from '../../volunteers/application/application.repository.js';
+import { findOrganisationBySlug, releaseFormToken, useFormToken, type PublicOrganisation } from '../../volunteers/index.js';
 import { isMinor } from '../../volunteers/index.js';
 import { filledFields } from '../intake/profile.js';
 import { addEvent, findFirstPossibleDuplicate, insertConsents, insertMentee, insertPerson } from '../mentees.repository.js';

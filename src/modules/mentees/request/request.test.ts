@@ -13,7 +13,7 @@ import { appSecret } from '../../../core/http/secrets.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { startSmtp } from '../../../core/testing/smtp.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import { issueFormToken } from '../../volunteers/application/form-token.js';
+import { issueFormToken } from '../../volunteers/index.js';
 import { instantDaysAgo } from '../../../core/testing/clock.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { menteeEvents, mentees } from '../mentees.table.js';

@@ -6,7 +6,7 @@ import { AppError } from '../../../core/http/errors.js';
 import { daysSince } from '../../../core/i18n/time-zone.js';
 import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import type { PublicOrganisation } from '../../volunteers/application/application.repository.js';
+import type { PublicOrganisation } from '../../volunteers/index.js';
 import { menteeEvents, mentees } from '../mentees.table.js';
 import type { Status } from '../mentees.schemas.js';
 

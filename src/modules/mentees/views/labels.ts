@@ -1,5 +1,5 @@
 import { formatList, hasMessage, type Locale, type Translate } from '../../../core/i18n/index.js';
-import { languageLabel } from '../../volunteers/pipeline/views/labels.js';
+import { languageLabel } from '../../volunteers/index.js';
 
 /** Words for the values stored on a mentee, in the viewer's language. */
 

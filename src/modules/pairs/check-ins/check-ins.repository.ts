@@ -3,9 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { organisations, people, programmes } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { matches } from '../../matching/index.js';
+import { mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { checkIns } from '../pairs.table.js';
 
 export type CheckInRow = typeof checkIns.$inferSelect;

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { matches } from '../../matching/index.js';
+import { volunteers } from '../../volunteers/index.js';
 
 /** Every organisation with its zone (the hourly job decides per zone what is due; a system read). */
 export function findOrganisationZones(tx: Tx): Promise<{ id: string; timeZone: string }[]> {

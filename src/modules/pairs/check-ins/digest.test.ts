@@ -8,7 +8,7 @@ import { createWorker } from '../../../core/jobs/worker.js';
 import { createMailer, mailJob } from '../../../core/mail/sender.js';
 import { startSmtp } from '../../../core/testing/smtp.js';
 import { addMonths, daysBetween, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
-import { decodeMail } from '../../mentees/test-helpers.js';
+import { decodeMail } from '../../mentees/testing.js';
 import { pairsModule } from '../index.js';
 import { covers } from '../pairs.table.js';
 import { dueInZone, isoWeek, JOB } from './digest.service.js';

@@ -6,9 +6,9 @@ import { TestClient } from '../../../core/testing/client.js';
 import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../../core/testing/harness.js';
 import { people, programmes, type Role } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { menteeCaseStaff, mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { matches } from '../../matching/index.js';
+import { menteeCaseStaff, mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { addDays, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 import { checkIns, meetings } from '../pairs.table.js';
 

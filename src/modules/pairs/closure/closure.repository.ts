@@ -2,9 +2,9 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../core/db/tx.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { menteeEvents, mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { matches } from '../../matching/index.js';
+import { menteeEvents, mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { checkIns } from '../pairs.table.js';
 
 /** The SQL of ending a pair; every function takes the organisation (row-level security backs it up). */

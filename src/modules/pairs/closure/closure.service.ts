@@ -21,7 +21,7 @@ import {
 } from './closure.repository.js';
 import type { CloseInput } from './closure.schemas.js';
 import { encodeEndReason, resolveReturn } from './reasons.js';
-import { cancelUpcomingIntroductions } from '../../matching/introductions/introductions.service.js';
+import { cancelUpcomingIntroductions } from '../../matching/index.js';
 
 export interface ClosureDeps {
   db: Db;

@@ -3,12 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
-import { matches } from '../../matching/matching.table.js';
-import { menteeCaseStaff, menteeEvents, mentees } from '../../mentees/mentees.table.js';
+import { matches } from '../../matching/index.js';
+import { menteeCaseStaff, menteeEvents, mentees } from '../../mentees/index.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { checkIns, covers } from '../pairs.table.js';
-import { auditEntries, createMentee, createVenue, createVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, startSmtp, world, type World } from '../../matching/introductions/test-helpers.js';
-import { introductions } from '../../matching/matching.table.js';
+import { auditEntries, createMentee, createVenue, createVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, startSmtp, world, type World } from '../../matching/testing.js';
+import { introductions } from '../../matching/index.js';
 
 let w: World;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

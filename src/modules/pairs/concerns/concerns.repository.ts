@@ -3,8 +3,8 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { users } from '../../../core/auth/auth.table.js';
 import { memberships, organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { menteeCaseStaff } from '../../mentees/mentees.table.js';
+import { matches } from '../../matching/index.js';
+import { menteeCaseStaff } from '../../mentees/index.js';
 import { concernActions, concerns, covers } from '../pairs.table.js';
 import type { ConcernStatus, ListQuery, Severity } from './concerns.schemas.js';
 

@@ -4,14 +4,14 @@ import type { Locale } from '../../../core/i18n/index.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { createMentee, createVolunteer, type World } from '../../matching/introductions/test-helpers.js';
-import { menteeCaseStaff } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { matches } from '../../matching/index.js';
+import { createMentee, createVolunteer, type World } from '../../matching/testing.js';
+import { menteeCaseStaff } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { covers } from '../pairs.table.js';
 
-export * from '../../matching/introductions/test-helpers.js';
+export * from '../../matching/testing.js';
 
 /** Test-only helpers of concerns: staff accounts, a volunteer with an account, pairs followed by a coordinator. */
 

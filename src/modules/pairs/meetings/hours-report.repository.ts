@@ -1,7 +1,7 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { volunteers } from '../../volunteers/index.js';
 
 /** Lookups of names for the hours report (the sums themselves come from hours.ts); always one organisation. */
 

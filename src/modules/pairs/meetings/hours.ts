@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { rowsOf } from '../../../core/db/tx.js';
-import { matches } from '../../matching/matching.table.js';
+import { matches } from '../../matching/index.js';
 import { meetings } from '../pairs.table.js';
 
 /**

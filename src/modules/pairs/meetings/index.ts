@@ -1,5 +1,7 @@
 import type { ModuleContext } from '../../../core/module.js';
+import { matchPageSections } from '../../matching/index.js';
 import { hoursPages } from './hours.pages.js';
+import { matchMeetingsSection } from './match-page-section.js';
 import { meetingsPages } from './meetings.pages.js';
 import { pairsPages } from './pairs.pages.js';
 
@@ -17,4 +19,5 @@ export function meetingsRoutes(ctx: ModuleContext) {
   meetingsPages(ctx);
   pairsPages(ctx);
   hoursPages(ctx);
+  ctx.slots.add(matchPageSections, matchMeetingsSection);
 }

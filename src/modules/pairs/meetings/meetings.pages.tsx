@@ -3,7 +3,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { formBody, formErrorsOf } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
-import { sendPdf } from '../../volunteers/documents/http.js';
+import { sendPdf } from '../../volunteers/index.js';
 import { myCertificate } from './certificate.service.js';
 import { meetingsPolicy } from './meetings.policy.js';
 import { DEFAULT_DURATION } from './meetings.schemas.js';

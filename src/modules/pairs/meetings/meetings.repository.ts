@@ -1,9 +1,9 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { mentees } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { matches } from '../../matching/index.js';
+import { mentees } from '../../mentees/index.js';
+import { volunteers } from '../../volunteers/index.js';
 import { concernActions, concerns, meetingComments, meetings } from '../pairs.table.js';
 
 /** All SQL of the meeting log (the hour sums live in hours.ts); every function takes the organisation id. */

@@ -4,7 +4,7 @@ import { formBody, idParam } from '../../../core/http/route-helpers.js';
 import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
-import { sendPdf } from '../../volunteers/documents/http.js';
+import { sendPdf } from '../../volunteers/index.js';
 import { staffCertificate } from './certificate.service.js';
 import { canMeetings, meetingsPolicy } from './meetings.policy.js';
 import { CommentInput } from './meetings.schemas.js';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
-import { menteeCaseStaff } from '../../mentees/mentees.table.js';
-import { pdfText } from '../../volunteers/documents/pdf-text.js';
+import { menteeCaseStaff } from '../../mentees/index.js';
+import { pdfText } from '../../volunteers/testing.js';
 import { meetingComments, meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 import { auditEntries, count, createMatch, createMentee, daysAgo, signIn, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 

@@ -6,11 +6,11 @@ import { TestClient } from '../../../core/testing/client.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import type { World } from '../../matching/venues/test-helpers.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { matches } from '../../matching/index.js';
+import type { World } from '../../matching/testing.js';
+import { volunteers } from '../../volunteers/index.js';
 
-export { anonymous, auditEntries, createMentee, createProgramme, createVolunteer, fieldError, flashOn, signedIn, world, type World } from '../../matching/venues/test-helpers.js';
+export { anonymous, auditEntries, createMentee, createProgramme, createVolunteer, fieldError, flashOn, signedIn, world, type World } from '../../matching/testing.js';
 
 /** A volunteer who can sign in: an account with the volunteer role, its person and a volunteers row. */
 export async function volunteerAccount(w: World, opts: { organisationId?: string; givenName?: string; familyName?: string; locale?: Locale } = {}) {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { memberships, organisations, people } from '../../../core/tenancy/tenancy.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { volunteers } from '../../volunteers/index.js';
 import { supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 import type { Audience } from './supervision.schemas.js';
 

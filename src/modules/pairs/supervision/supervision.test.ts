@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { foldForSearch } from '../../../core/i18n/index.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { volunteers } from '../../volunteers/index.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { account, auditEntries, clockChanges, countOf, createVolunteer, fieldError, flashOn, world, type Account, type World } from '../concerns/test-helpers.js';
 import { supervisionAttendees, supervisionSessions } from '../pairs.table.js';

@@ -3,7 +3,7 @@ import type { Tx } from '../../../core/db/tx.js';
 import { usedFormTokens } from '../../../core/http/http.table.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
 import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
-import { districts } from '../../matching/matching.table.js';
+import { districts } from '../../../core/tenancy/districts.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
 import { personSearchText, possibleDuplicateOf } from '../../../core/tenancy/people-search.js';

@@ -1,6 +1,6 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
-import { formatHours } from '../../../pairs/meetings/format-hours.js';
+import { formatHours } from '../../../pairs/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 
 const k = (key: string) => `home.dashboard.${key}`;

@@ -1,6 +1,6 @@
 import { compareNames, formatDate, formatList } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
-import { statusName } from '../../../mentees/views/labels.js';
+import { statusName } from '../../../mentees/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 import { FigureCard } from './coordinator.js';
 

@@ -1,6 +1,6 @@
 import { formatList, hasMessage, type Locale, type Translate } from '../../../../core/i18n/index.js';
-import type { LanguageLevel } from '../../../volunteers/volunteers.table.js';
-import { languageLabel, weekdayName } from '../../../volunteers/pipeline/views/labels.js';
+import type { LanguageLevel } from '../../../volunteers/index.js';
+import { languageLabel, weekdayName } from '../../../volunteers/index.js';
 import { DAYS } from '../../scoring/index.js';
 
 /** Words for stored codes on the matching pages, in the viewer's language. */

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
-import { MatchMeetingsSection, type MatchMeetings } from '../../../pairs/meetings/index.js';
 import type { MatchOutput } from '../../matches.schemas.js';
 import { fullName, label, needList } from './labels.js';
 import { Fit, ReasonsBlock } from './parts.js';
@@ -12,12 +11,12 @@ interface Props {
   programmeName: string | null;
   createdByName: string | null;
   timeZone: string;
-  /** The pair's meeting log in short (pairs/meetings); the section is left out when not given. */
-  meetings?: MatchMeetings;
+  /** What later modules add below the match (matchPageSections: the pair's meeting log in short, from pairs). */
+  sections?: ((ctx: PageContext) => ComponentChildren)[];
 }
 
 /** One match: who, which needs, since when, by whom, and the score and reasons as they were when it was made. */
-export function MatchPageView({ ctx, match, programmeName, createdByName, timeZone, meetings }: Props) {
+export function MatchPageView({ ctx, match, programmeName, createdByName, timeZone, sections = [] }: Props) {
   const { t, locale } = ctx;
   const mentee = fullName(match.mentee);
   const volunteer = fullName(match.volunteer);
@@ -57,7 +56,7 @@ export function MatchPageView({ ctx, match, programmeName, createdByName, timeZo
         {t('matching.match.why')} <Fit ctx={ctx} percent={match.percent} />
       </h2>
       <ReasonsBlock ctx={ctx} r={match} />
-      {meetings && <MatchMeetingsSection ctx={ctx} matchId={match.id} summary={meetings} timeZone={timeZone} />}
+      {sections.map((section) => section(ctx))}
       {match.status === 'active' && (
         <p>
           <a class="button" href={`/matching/matches/${match.id}/introduction`}>

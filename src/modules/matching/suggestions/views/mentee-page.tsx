@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { LanguageFilter } from '../../../volunteers/application/views/controls.js';
+import { LanguageFilter } from '../../../volunteers/index.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
 import type { MenteeSuggestions } from '../suggestions.service.js';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatList, formatNumber } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { codeLabel } from '../../../volunteers/pipeline/views/labels.js';
+import { codeLabel } from '../../../volunteers/index.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
 import type { VolunteerSuggestions } from '../suggestions.service.js';

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
-import { AvailabilityTable } from '../../../volunteers/pipeline/views/availability-table.js';
+import { AvailabilityTable } from '../../../volunteers/index.js';
 import { languageList, needList } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
 

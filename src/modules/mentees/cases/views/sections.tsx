@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { codeLabel } from '../../../volunteers/pipeline/views/labels.js';
+import { codeLabel } from '../../../volunteers/index.js';
 import { PURPOSES, SUPPORT_BASES } from '../../mentees.schemas.js';
 import { fullName, needList, purposeName } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';

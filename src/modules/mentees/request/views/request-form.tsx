@@ -1,8 +1,8 @@
 import { LANGUAGE_NAME, LOCALES, type Locale } from '../../../../core/i18n/index.js';
 import { Checkbox, CheckboxGroup, ErrorSummary, Form, refusedAsWhole, RadioGroup, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import type { PublicOrganisation } from '../../../volunteers/application/application.repository.js';
-import { languageField, MAX_LANGUAGES } from '../../../volunteers/application/application.schemas.js';
-import { AvailabilityGrid, LanguageRows } from '../../../volunteers/application/views/controls.js';
+import type { PublicOrganisation } from '../../../volunteers/index.js';
+import { languageField, MAX_LANGUAGES } from '../../../volunteers/index.js';
+import { AvailabilityGrid, LanguageRows } from '../../../volunteers/index.js';
 import type { DistrictChoice } from '../../../../core/tenancy/district-choice.js';
 import { DistrictField } from '../../../../core/ui/index.js';
 import { NEEDS, PREFERRED_GENDERS } from '../../mentees.schemas.js';

@@ -1,6 +1,6 @@
 import { formatDate, type Locale } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
-import type { PublicOrganisation } from '../../../volunteers/application/application.repository.js';
+import type { PublicOrganisation } from '../../../volunteers/index.js';
 import type { RequestStatus } from '../status.service.js';
 
 type Step = 'received' | 'reviewed' | 'waiting' | 'matched';

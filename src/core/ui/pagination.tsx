@@ -1,4 +1,4 @@
-import type { PageContext } from '../../../core/ui/index.js';
+import type { PageContext } from './context.js';
 
 /** Previous/next links around "Page 2 of 7"; nothing when everything fits on one page. */
 export function Pagination({ ctx, page, total, pageSize, link }: { ctx: PageContext; page: number; total: number; pageSize: number; link: (page: number) => string }) {
