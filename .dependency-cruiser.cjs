@@ -98,6 +98,5 @@ module.exports = {
     exclude: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    extensions: ['.ts', '.tsx', '.js'],
   },
 };
