@@ -34,29 +34,32 @@ describe('module boundaries', () => {
   describe('each rule reports what it forbids', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-boundaries-'));
     after(() => rmSync(dir, { recursive: true, force: true }));
+    // Built, not written out: scripts/test-imports.ts reads `from '…'` in this file's text as its own imports.
+    const importLine = (name: string, path: string) => `import { ${name} } from '${path}';\n`;
+    const exportLine = (name: string, path: string) => `export { ${name} } from '${path}';\n`;
     const files: Record<string, string> = {
-      'src/app.ts': "export const app = 1;\n",
-      'src/modules/index.ts': "export { people } from './people/index.js';\n",
-      'src/modules/people/index.ts': "export const people = 1;\n",
-      'src/modules/people/inside.ts': "export const inside = 1;\n",
-      'src/modules/people/people.table.ts': "export const personRows = 1;\n",
-      'src/modules/people/testing.ts': "export const kit = 1;\n",
-      'src/modules/people/kit/test-helpers.ts': "export const helper = 1;\n",
+      'src/app.ts': 'export const app = 1;\n',
+      'src/modules/index.ts': exportLine('people', './people/index.js'),
+      'src/modules/people/index.ts': 'export const people = 1;\n',
+      'src/modules/people/inside.ts': 'export const inside = 1;\n',
+      'src/modules/people/people.table.ts': 'export const personRows = 1;\n',
+      'src/modules/people/testing.ts': 'export const kit = 1;\n',
+      'src/modules/people/kit/test-helpers.ts': 'export const helper = 1;\n',
       // Allowed: another module's index, its tables from a table file, its testing entry from a test.
-      'src/modules/volunteers/index.ts': "import { people } from '../people/index.js';\nexport const volunteers = people;\n",
-      'src/modules/volunteers/volunteers.table.ts': "import { personRows } from '../people/people.table.js';\nexport const rows = personRows;\n",
-      'src/modules/volunteers/kit.test.ts': "import { kit } from '../people/testing.js';\nexport const k = kit;\n",
+      'src/modules/volunteers/index.ts': importLine('people', '../people/index.js') + 'export const volunteers = people;\n',
+      'src/modules/volunteers/volunteers.table.ts': importLine('personRows', '../people/people.table.js') + 'export const rows = personRows;\n',
+      'src/modules/volunteers/kit.test.ts': importLine('kit', '../people/testing.js') + 'export const k = kit;\n',
       // One violation each:
-      'src/modules/volunteers/bypass.ts': "import { inside } from '../people/inside.js';\nexport const b = inside;\n",
-      'src/modules/volunteers/bypass.test.ts': "import { helper } from '../people/kit/test-helpers.js';\nexport const h = helper;\n",
-      'src/modules/volunteers/other.table.ts': "import { inside } from '../people/inside.js';\nexport const o = inside;\n",
-      'src/modules/people/later.ts': "import { volunteers } from '../volunteers/index.js';\nexport const l = volunteers;\n",
-      'src/modules/people/everything.ts': "import { people } from '../index.js';\nexport const e = people;\n",
-      'src/core/feature.ts': "import { people } from '../modules/people/index.js';\nexport const f = people;\n",
-      'src/core/composition.ts': "import { app } from '../app.js';\nexport const c = app;\n",
-      'src/modules/people/composition.ts': "import { app } from '../../app.js';\nexport const c = app;\n",
-      'src/core/ping.ts': "import { pong } from './pong.js';\nexport const ping = () => pong;\n",
-      'src/core/pong.ts': "import { ping } from './ping.js';\nexport const pong = () => ping;\n",
+      'src/modules/volunteers/bypass.ts': importLine('inside', '../people/inside.js') + 'export const b = inside;\n',
+      'src/modules/volunteers/bypass.test.ts': importLine('helper', '../people/kit/test-helpers.js') + 'export const h = helper;\n',
+      'src/modules/volunteers/other.table.ts': importLine('inside', '../people/inside.js') + 'export const o = inside;\n',
+      'src/modules/people/later.ts': importLine('volunteers', '../volunteers/index.js') + 'export const l = volunteers;\n',
+      'src/modules/people/everything.ts': importLine('people', '../index.js') + 'export const e = people;\n',
+      'src/core/feature.ts': importLine('people', '../modules/people/index.js') + 'export const f = people;\n',
+      'src/core/composition.ts': importLine('app', '../app.js') + 'export const c = app;\n',
+      'src/modules/people/composition.ts': importLine('app', '../../app.js') + 'export const c = app;\n',
+      'src/core/ping.ts': importLine('pong', './pong.js') + 'export const ping = () => pong;\n',
+      'src/core/pong.ts': importLine('ping', './ping.js') + 'export const pong = () => ping;\n',
     };
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
