@@ -8,7 +8,7 @@ export { loadScreeningPanel, type ScreeningPanelData } from './panel-data.js';
 
 /**
  * Interviews, safeguarding checks and accident insurance of volunteers (issue points 4 and 5). The job
- * handlers (`screeningJobs`) are registered with the worker in src/app.ts.
+ * handlers (`screeningJobs`) reach the worker through the volunteers module's definition (its `jobs`).
  */
 export function screeningRoutes(ctx: ModuleContext) {
   screeningPages(ctx);
