@@ -82,8 +82,11 @@ describe('Section', () => {
 describe('DefinitionList', () => {
   it('renders each term and value in a div, leaves out false entries and sets each value direction', () => {
     const show = false;
-    const html = render(<DefinitionList dir="auto" items={[['Name', 'Ann'], show && ['Hidden', 'x'], ['E-mail', 'ann@example.org', 'ltr']]} />);
-    assert.equal(html, '<dl class="details"><div><dt>Name</dt><dd dir="auto">Ann</dd></div><div><dt>E-mail</dt><dd dir="ltr">ann@example.org</dd></div></dl>');
+    const html = render(<DefinitionList dir="auto" items={[['Name', 'Ann'], show && ['Hidden', 'x'], '', ['E-mail', 'ann@example.org', { dir: 'ltr' }], ['Note', 'Hi', { class: 'note-body' }]]} />);
+    assert.equal(
+      html,
+      '<dl class="details"><div><dt>Name</dt><dd dir="auto">Ann</dd></div><div><dt>E-mail</dt><dd dir="ltr">ann@example.org</dd></div><div><dt>Note</dt><dd class="note-body" dir="auto">Hi</dd></div></dl>',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { formatList, formatNumber } from '../../../core/i18n/index.js';
 import { ROLES } from '../../../core/tenancy/tenancy.table.js';
-import type { PageContext } from '../../../core/ui/index.js';
+import { Pagination, type PageContext } from '../../../core/ui/index.js';
 import type { PeopleQuery, PersonOutput } from '../people.schemas.js';
 import { PersonName } from '../../../core/ui/index.js';
 
@@ -13,7 +13,6 @@ interface Props {
 
 export function PeopleListView({ ctx, page, query, canWrite }: Props) {
   const { t } = ctx;
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (p: number) => `/people?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), page: String(p) })}`;
   return (
     <>
@@ -79,13 +78,7 @@ export function PeopleListView({ ctx, page, query, canWrite }: Props) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('pagination.label')}>
-          {page.page > 1 && <a href={link(page.page - 1)} rel="prev">{t('pagination.previous')}</a>}
-          <span>{t('pagination.status', { page: page.page, pages })}</span>
-          {page.page < pages && <a href={link(page.page + 1)} rel="next">{t('pagination.next')}</a>}
-        </nav>
-      )}
+      <Pagination ctx={ctx} page={page.page} total={page.total} pageSize={page.pageSize} link={link} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
-import { Pagination } from '../../views/pagination.js';
+import { Pagination, type PageContext } from '../../../../core/ui/index.js';
 import type { MailSummary } from '../outbox.schemas.js';
 
 interface Props {

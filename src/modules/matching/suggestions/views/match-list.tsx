@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { Pagination, type PageContext } from '../../../../core/ui/index.js';
 import { MATCH_STATUSES, type MatchOutput, type MatchQuery } from '../../matches.schemas.js';
 import { fullName, label, needList } from './labels.js';
 
@@ -25,7 +25,6 @@ export function matchListQuery(q: MatchQuery, change: Partial<Record<keyof Match
 /** The matches of the organisation, newest first, with a search by name, status and programme filters, and pages. */
 export function MatchListView({ ctx, page, query, programmes }: Props) {
   const { t, locale } = ctx;
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const filtered = Boolean(query.q || query.programmeId || query.menteeId || query.volunteerId || query.status !== 'active');
   return (
     <>
@@ -102,21 +101,7 @@ export function MatchListView({ ctx, page, query, programmes }: Props) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('pagination.label')}>
-          {page.page > 1 && (
-            <a href={`/matching/matches${matchListQuery(query, { page: page.page - 1 })}`} rel="prev">
-              {t('pagination.previous')}
-            </a>
-          )}
-          <span>{t('pagination.status', { page: page.page, pages })}</span>
-          {page.page < pages && (
-            <a href={`/matching/matches${matchListQuery(query, { page: page.page + 1 })}`} rel="next">
-              {t('pagination.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <Pagination ctx={ctx} page={page.page} total={page.total} pageSize={page.pageSize} link={(p) => `/matching/matches${matchListQuery(query, { page: p })}`} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
-import { Pagination } from '../../../admin/views/pagination.js';
+import { Pagination, type PageContext } from '../../../../core/ui/index.js';
 import { NEEDS, STATUSES, type MenteeQuery } from '../../mentees.schemas.js';
 import { daysLabel, languageList, listName, needName, needList, statusName } from '../../views/labels.js';
 import type { ListView } from '../list.service.js';

@@ -1,5 +1,5 @@
 import { compareNames, formatDateTime } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { ACTION_KINDS, AUTO_ESCALATION_HOURS, higherThan, isUrgent, nextStatuses } from '../concerns.schemas.js';
 import type { ActionRow } from '../concerns.repository.js';
 import type { ConcernView } from '../handling.service.js';
@@ -81,48 +81,25 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
           <p>{t('pairs.concerns.conflict')}</p>
         </div>
       )}
-      <dl class="details">
-        <div>
-          <dt>{t('pairs.concerns.field.severity')}</dt>
-          <dd>{severityName(t, c.severity)}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.status')}</dt>
-          <dd>{statusName(t, c.status)}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.pair')}</dt>
-          <dd>{c.matchId ? <a href={`/matching/matches/${c.matchId}`}>{pairName(t, c)}</a> : pairName(t, c)}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.raisedBy')}</dt>
-          <dd>{t('pairs.concerns.raisedByAs', { name: c.raisedByName ?? t('pairs.concerns.someone'), as: raisedAsName(t, c.raisedAs) })}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.raisedOn')}</dt>
-          <dd>{formatDateTime(c.createdAt, locale, view.timeZone)}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.acknowledged')}</dt>
-          <dd>
-            {c.acknowledgedAt
+      <DefinitionList
+        items={[
+          [t('pairs.concerns.field.severity'), severityName(t, c.severity)],
+          [t('pairs.concerns.field.status'), statusName(t, c.status)],
+          [t('pairs.concerns.field.pair'), c.matchId ? <a href={`/matching/matches/${c.matchId}`}>{pairName(t, c)}</a> : pairName(t, c)],
+          [t('pairs.concerns.field.raisedBy'), t('pairs.concerns.raisedByAs', { name: c.raisedByName ?? t('pairs.concerns.someone'), as: raisedAsName(t, c.raisedAs) })],
+          [t('pairs.concerns.field.raisedOn'), formatDateTime(c.createdAt, locale, view.timeZone)],
+          [
+            t('pairs.concerns.field.acknowledged'),
+            c.acknowledgedAt
               ? t('pairs.concerns.acknowledgedBy', { name: c.acknowledgedByName ?? t('pairs.concerns.someone'), at: formatDateTime(c.acknowledgedAt, locale, view.timeZone) })
               : autoAt
                 ? t('pairs.concerns.notAcknowledgedUntil', { at: formatDateTime(autoAt, locale, view.timeZone) })
-                : t('pairs.concerns.notAcknowledged')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.assignee')}</dt>
-          <dd>{c.assigneeName ?? t('pairs.concerns.unassigned')}</dd>
-        </div>
-        {c.resolution && (
-          <div>
-            <dt>{t('pairs.concerns.field.resolution')}</dt>
-            <dd class="note-body" dir="auto">{c.resolution}</dd>
-          </div>
-        )}
-      </dl>
+                : t('pairs.concerns.notAcknowledged'),
+          ],
+          [t('pairs.concerns.field.assignee'), c.assigneeName ?? t('pairs.concerns.unassigned')],
+          c.resolution && [t('pairs.concerns.field.resolution'), c.resolution, { class: 'note-body', dir: 'auto' }],
+        ]}
+      />
       {showAcknowledge && (
         <Form ctx={ctx} action={`/concerns/${c.id}/acknowledge`} novalidate>
           <div class="actions">

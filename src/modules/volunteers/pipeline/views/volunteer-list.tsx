@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Pagination, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { ACTIVITIES, SORTS, type Sort, type VolunteerQuery, type VolunteerSummary } from '../pipeline.schemas.js';
 import { STAGES } from '../stages.js';
 import { LanguageFilter } from '../../application/views/controls.js';
@@ -51,7 +51,6 @@ function SortHeader({ ctx, query, sort, label }: { ctx: PageContext; query: Volu
 
 export function VolunteerListView({ ctx, page, query, ignored, canManage, bulk }: Props) {
   const { t, locale } = ctx;
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const filtered = Boolean(query.q || query.stage || query.language || query.district || query.activity || query.waitingMin !== undefined);
   const form = bulk ?? { values: {}, errors: {} };
   const selected = new Set([form.values.ids ?? []].flat().map(String));
@@ -221,21 +220,7 @@ export function VolunteerListView({ ctx, page, query, ignored, canManage, bulk }
           </div>
         </BulkWrapper>
       )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('pagination.label')}>
-          {page.page > 1 && (
-            <a href={`/volunteers${viewQuery(query, { page: page.page - 1 })}`} rel="prev">
-              {t('pagination.previous')}
-            </a>
-          )}
-          <span>{t('pagination.status', { page: page.page, pages })}</span>
-          {page.page < pages && (
-            <a href={`/volunteers${viewQuery(query, { page: page.page + 1 })}`} rel="next">
-              {t('pagination.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <Pagination ctx={ctx} page={page.page} total={page.total} pageSize={page.pageSize} link={(p) => `/volunteers${viewQuery(query, { page: p })}`} />
     </>
   );
 }
