@@ -35,6 +35,8 @@ interface Props<Row> {
   describedBy?: string;
   /** A `<tfoot>` (totals), under the rows. */
   foot?: ComponentChildren;
+  /** The id of a row's `<tr>`, for links to it (`#concern-…`). */
+  rowId?: (row: Row) => string;
 }
 
 /**
@@ -47,7 +49,7 @@ interface Props<Row> {
  *   { header: t('x.count'), cell: (p) => formatNumber(p.count, locale), cellClass: 'numeric' },
  * ]} />
  */
-export function DataTable<Row>({ caption, captionVisible, columns, rows, empty, cards, class: extra, labelledBy, describedBy, foot }: Props<Row>) {
+export function DataTable<Row>({ caption, captionVisible, columns, rows, empty, cards, class: extra, labelledBy, describedBy, foot, rowId }: Props<Row>) {
   if (rows.length === 0) return empty === undefined ? null : <p class="empty">{empty}</p>;
   const cols = columns.filter((c): c is Column<Row> => Boolean(c));
   const tableClass = [cards ? 'table-cards' : undefined, extra].filter(Boolean).join(' ') || undefined;
@@ -66,7 +68,7 @@ export function DataTable<Row>({ caption, captionVisible, columns, rows, empty, 
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr>
+            <tr id={rowId?.(row)}>
               {cols.map((c) => {
                 if (c.rowHeader) return <th scope="row">{c.cell(row)}</th>;
                 const label = cards && c.cardLabel !== false && typeof c.header === 'string' ? c.header : undefined;

@@ -42,6 +42,7 @@ describe('DataTable', () => {
         cards
         labelledBy="h"
         rows={rows.slice(0, 1)}
+        rowId={(r) => `p-${r.name}`}
         columns={[
           { header: 'Name', cell: (r) => r.name, cardLabel: false },
           { header: <span>Pick</span>, cell: () => 'x' },
@@ -55,7 +56,7 @@ describe('DataTable', () => {
       />,
     );
     assert.match(html, /^<div class="table-wrap"><table class="table-cards" aria-labelledby="h"><thead>/);
-    assert.match(html, /<tr><td>Ann<\/td><td>x<\/td><td data-label="Hours">3<\/td><\/tr>/);
+    assert.match(html, /<tr id="p-Ann"><td>Ann<\/td><td>x<\/td><td data-label="Hours">3<\/td><\/tr>/);
     assert.match(html, /<tfoot><tr><th scope="row">Total<\/th><\/tr><\/tfoot><\/table>/);
   });
 
