@@ -12,6 +12,8 @@ export interface Column<Row> {
   cellClass?: string;
   /** Direction of the cells' text: "ltr" for e-mail addresses and codes, "auto" for what people typed. */
   dir?: 'ltr' | 'rtl' | 'auto';
+  /** The language of a row's cell when it is not the page's (a document's title in its own language). */
+  lang?: (row: Row) => string;
   /** The order the rows are sorted in by this column (`aria-sort` on the header). */
   sort?: 'ascending' | 'descending';
   /** In a card table a cell is shown under its column's name (data-label) when the header is text; false leaves it out. */
@@ -70,10 +72,15 @@ export function DataTable<Row>({ caption, captionVisible, columns, rows, empty, 
           {rows.map((row) => (
             <tr id={rowId?.(row)}>
               {cols.map((c) => {
-                if (c.rowHeader) return <th scope="row">{c.cell(row)}</th>;
+                if (c.rowHeader)
+                  return (
+                    <th scope="row" lang={c.lang?.(row)}>
+                      {c.cell(row)}
+                    </th>
+                  );
                 const label = cards && c.cardLabel !== false && typeof c.header === 'string' ? c.header : undefined;
                 return (
-                  <td class={c.cellClass} dir={c.dir} data-label={label}>
+                  <td class={c.cellClass} dir={c.dir} lang={c.lang?.(row)} data-label={label}>
                     {c.cell(row)}
                   </td>
                 );

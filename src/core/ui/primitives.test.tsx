@@ -22,7 +22,7 @@ describe('DataTable', () => {
         caption="People"
         rows={rows}
         columns={[
-          { header: 'Name', cell: (r) => r.name, rowHeader: true },
+          { header: 'Name', cell: (r) => r.name, rowHeader: true, lang: () => 'pl' },
           { header: 'E-mail', cell: (r) => r.email, dir: 'ltr', cellClass: 'email-cell' },
           false,
           { header: 'Hours', cell: (r) => r.hours, headerClass: 'numeric', cellClass: 'numeric', sort: 'descending' },
@@ -32,7 +32,7 @@ describe('DataTable', () => {
     assert.equal(
       html,
       '<div class="table-wrap"><table><caption class="visually-hidden">People</caption><thead><tr><th scope="col">Name</th><th scope="col">E-mail</th><th scope="col" class="numeric" aria-sort="descending">Hours</th></tr></thead>' +
-        '<tbody><tr><th scope="row">Ann</th><td class="email-cell" dir="ltr">ann@example.org</td><td class="numeric">3</td></tr><tr><th scope="row">Bob</th><td class="email-cell" dir="ltr">bob@example.org</td><td class="numeric">12</td></tr></tbody></table></div>',
+        '<tbody><tr><th scope="row" lang="pl">Ann</th><td class="email-cell" dir="ltr">ann@example.org</td><td class="numeric">3</td></tr><tr><th scope="row" lang="pl">Bob</th><td class="email-cell" dir="ltr">bob@example.org</td><td class="numeric">12</td></tr></tbody></table></div>',
     );
   });
 
