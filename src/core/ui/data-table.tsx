@@ -29,6 +29,8 @@ interface Props<Row> {
   rows: readonly Row[];
   /** Said in `<p class="empty">` instead of the table when there are no rows; without it, nothing is rendered. */
   empty?: ComponentChildren;
+  /** The class of the empty message: "empty" (a dashed box) for a page's main list, "muted" for a part of a page. */
+  emptyClass?: 'empty' | 'muted';
   /** On a phone each row is a card, each cell under its column's name (public/app.css `.table-cards`). */
   cards?: boolean;
   /** Class of the table besides "table-cards". */
@@ -51,8 +53,8 @@ interface Props<Row> {
  *   { header: t('x.count'), cell: (p) => formatNumber(p.count, locale), cellClass: 'numeric' },
  * ]} />
  */
-export function DataTable<Row>({ caption, captionVisible, columns, rows, empty, cards, class: extra, labelledBy, describedBy, foot, rowId }: Props<Row>) {
-  if (rows.length === 0) return empty === undefined ? null : <p class="empty">{empty}</p>;
+export function DataTable<Row>({ caption, captionVisible, columns, rows, empty, cards, class: extra, labelledBy, describedBy, foot, rowId, emptyClass = 'empty' }: Props<Row>) {
+  if (rows.length === 0) return empty === undefined ? null : <p class={emptyClass}>{empty}</p>;
   const cols = columns.filter((c): c is Column<Row> => Boolean(c));
   const tableClass = [cards ? 'table-cards' : undefined, extra].filter(Boolean).join(' ') || undefined;
   return (

@@ -63,6 +63,7 @@ describe('DataTable', () => {
   it('says the empty message instead of an empty table, or nothing without one', () => {
     assert.equal(render(<DataTable caption="People" rows={[]} columns={[{ header: 'Name', cell: () => '' }]} empty="Nobody yet." />), '<p class="empty">Nobody yet.</p>');
     assert.equal(render(<DataTable caption="People" rows={[]} columns={[{ header: 'Name', cell: () => '' }]} />), '');
+    assert.equal(render(<DataTable rows={[]} columns={[]} empty="None." emptyClass="muted" />), '<p class="muted">None.</p>');
   });
 });
 

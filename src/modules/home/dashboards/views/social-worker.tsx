@@ -1,5 +1,5 @@
 import { compareNames, formatDate, formatList } from '../../../../core/i18n/index.js';
-import { DataTable, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, Section, type PageContext } from '../../../../core/ui/index.js';
 import { statusName } from '../../../mentees/views/labels.js';
 import type { DashboardData } from '../dashboard.service.js';
 import { FigureCard } from './coordinator.js';
@@ -13,8 +13,7 @@ export function SocialWorkerDashboard({ ctx, data, timeZone, showRequests }: { c
   const compare = compareNames(locale);
   const clients = [...data.clients].sort((a, b) => compare(a.familyName, b.familyName) || compare(a.givenName, b.givenName));
   return (
-    <section aria-labelledby="dash-social">
-      <h2 id="dash-social">{t(k('social.title'))}</h2>
+    <Section id="dash-social" title={t(k('social.title'))}>
       {showRequests && (
         <ul class="cards dash-grid">
           <FigureCard ctx={ctx} value={data.requested} label={t(k('requests'), { count: data.requested })} href="/mentees?status=requested" />
@@ -60,6 +59,6 @@ export function SocialWorkerDashboard({ ctx, data, timeZone, showRequests }: { c
           },
         ]}
       />
-    </section>
+    </Section>
   );
 }

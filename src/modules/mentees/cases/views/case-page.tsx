@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, RadioGroup, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, RadioGroup, Section, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { daysSince } from '../../../../core/i18n/time-zone.js';
 import { daysLabel, fullName, statusName } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
@@ -77,8 +77,7 @@ function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view:
   const m = view.mentee;
   const waiting = ['waiting', 'on_hold', 'matched'].includes(m.status) && m.waitingSince;
   return (
-    <section aria-labelledby="status-heading">
-      <h2 id="status-heading">{t('mentees.case.status')}</h2>
+    <Section id="status-heading" title={t('mentees.case.status')}>
       <DefinitionList
         items={[
           [t('mentees.case.currentStatus'), statusName(t, m.status)],
@@ -99,7 +98,7 @@ function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view:
           </div>
         </Form>
       )}
-    </section>
+    </Section>
   );
 }
 

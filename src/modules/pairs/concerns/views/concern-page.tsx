@@ -1,5 +1,5 @@
 import { compareNames, formatDateTime } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, Section, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { ACTION_KINDS, AUTO_ESCALATION_HOURS, higherThan, isUrgent, nextStatuses } from '../concerns.schemas.js';
 import type { ActionRow } from '../concerns.repository.js';
 import type { ConcernView } from '../handling.service.js';
@@ -109,20 +109,17 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
           </div>
         </Form>
       )}
-      <section aria-labelledby="description-heading">
-        <h2 id="description-heading">{t('pairs.concerns.field.description')}</h2>
+      <Section id="description-heading" title={t('pairs.concerns.field.description')}>
         <p class="note-body" dir={c.description ? 'auto' : undefined}>{c.description || t('pairs.concerns.noDescription')}</p>
-      </section>
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('pairs.concerns.history.title')}</h2>
+      </Section>
+      <Section id="history-heading" title={t('pairs.concerns.history.title')}>
         <ol class="notes">
           {view.actions.map((a) => (
             <ActionItem ctx={ctx} a={a} timeZone={view.timeZone} />
           ))}
         </ol>
-      </section>
-      <section aria-labelledby="action-heading">
-        <h2 id="action-heading">{t('pairs.concerns.addTitle')}</h2>
+      </Section>
+      <Section id="action-heading" title={t('pairs.concerns.addTitle')}>
         <Form ctx={ctx} action={`/concerns/${c.id}/actions`} novalidate>
           <ErrorSummary ctx={ctx} form={action} labels={{ kind: t('pairs.concerns.field.kind'), text: t('pairs.concerns.field.text') }} />
           <SelectField ctx={ctx} form={{ ...action, values: { kind: 'note', ...action.values } }} name="kind" label={t('pairs.concerns.field.kind')} required options={ACTION_KINDS.map((k) => ({ value: k, label: t(`pairs.concerns.kind.${k}`) }))} />
@@ -133,10 +130,9 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
             </button>
           </div>
         </Form>
-      </section>
+      </Section>
       {showStatus && (
-        <section aria-labelledby="status-heading">
-          <h2 id="status-heading">{t('pairs.concerns.statusTitle')}</h2>
+        <Section id="status-heading" title={t('pairs.concerns.statusTitle')}>
           <Form ctx={ctx} action={`/concerns/${c.id}/status`} novalidate>
             <ErrorSummary ctx={ctx} form={status} labels={{ status: t('pairs.concerns.field.newStatus'), resolution: t('pairs.concerns.field.resolution') }} />
             <input type="hidden" name="version" value={String(c.version)} />
@@ -148,11 +144,10 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
               </button>
             </div>
           </Form>
-        </section>
+        </Section>
       )}
       {higher.length > 0 && (
-        <section aria-labelledby="escalate-heading">
-          <h2 id="escalate-heading">{t('pairs.concerns.escalateTitle')}</h2>
+        <Section id="escalate-heading" title={t('pairs.concerns.escalateTitle')}>
           <p>{t('pairs.concerns.escalateIntro')}</p>
           <Form ctx={ctx} action={`/concerns/${c.id}/escalate`} novalidate>
             <ErrorSummary ctx={ctx} form={escalate} labels={{ severity: t('pairs.concerns.field.newSeverity'), reason: t('pairs.concerns.field.reason') }} />
@@ -165,11 +160,10 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
               </button>
             </div>
           </Form>
-        </section>
+        </Section>
       )}
       {showAssign && (
-        <section aria-labelledby="assign-heading">
-          <h2 id="assign-heading">{t('pairs.concerns.assignTitle')}</h2>
+        <Section id="assign-heading" title={t('pairs.concerns.assignTitle')}>
           <Form ctx={ctx} action={`/concerns/${c.id}/assign`} novalidate>
             <ErrorSummary ctx={ctx} form={assign} labels={{ assigneeUserId: t('pairs.concerns.field.assignee') }} />
             <input type="hidden" name="version" value={String(c.version)} />
@@ -180,7 +174,7 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
               </button>
             </div>
           </Form>
-        </section>
+        </Section>
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { compareNames, formatDateTime } from '../../../../core/i18n/index.js';
-import { CheckboxGroup, DefinitionList, ErrorSummary, Form, SubmitButton, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { CheckboxGroup, DefinitionList, ErrorSummary, Form, Section, SubmitButton, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { SessionView } from '../supervision.service.js';
 
 /** A session's details and, once it has begun, the attendance (checkboxes) and the short record. */
@@ -42,8 +42,7 @@ export function SessionPageView({ ctx, view, form }: { ctx: PageContext; view: S
           [t('pairs.supervision.field.topics'), s.topics || '—', { class: 'note-body', dir: 'auto' }],
         ]}
       />
-      <section aria-labelledby="attendance-heading">
-        <h2 id="attendance-heading">{t('pairs.supervision.attendanceTitle')}</h2>
+      <Section id="attendance-heading" title={t('pairs.supervision.attendanceTitle')}>
         {!view.started ? (
           <>
             {form && <ErrorSummary ctx={ctx} form={form} labels={{}} />}
@@ -59,7 +58,7 @@ export function SessionPageView({ ctx, view, form }: { ctx: PageContext; view: S
             <SubmitButton>{t('pairs.supervision.saveAttendance')}</SubmitButton>
           </Form>
         )}
-      </section>
+      </Section>
     </>
   );
 }
