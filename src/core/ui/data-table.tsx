@@ -16,8 +16,11 @@ export interface Column<Row> {
   lang?: (row: Row) => string;
   /** The order the rows are sorted in by this column (`aria-sort` on the header). */
   sort?: 'ascending' | 'descending';
-  /** In a card table a cell is shown under its column's name (data-label) when the header is text; false leaves it out. */
-  cardLabel?: false;
+  /**
+   * In a card table a cell is shown under its column's name (data-label): the header when it is text, this text when
+   * the header is markup (a sort link); false leaves it out.
+   */
+  cardLabel?: string | false;
 }
 
 interface Props<Row> {
@@ -80,7 +83,7 @@ export function DataTable<Row>({ caption, captionVisible, columns, rows, empty, 
                       {c.cell(row)}
                     </th>
                   );
-                const label = cards && c.cardLabel !== false && typeof c.header === 'string' ? c.header : undefined;
+                const label = !cards || c.cardLabel === false ? undefined : (c.cardLabel ?? (typeof c.header === 'string' ? c.header : undefined));
                 return (
                   <td class={c.cellClass} dir={c.dir} lang={c.lang?.(row)} data-label={label}>
                     {c.cell(row)}

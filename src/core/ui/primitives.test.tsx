@@ -46,6 +46,7 @@ describe('DataTable', () => {
         columns={[
           { header: 'Name', cell: (r) => r.name, cardLabel: false },
           { header: <span>Pick</span>, cell: () => 'x' },
+          { header: <a href="?sort=e">E-mail</a>, cardLabel: 'E-mail', cell: (r) => r.email },
           { header: 'Hours', cell: (r) => r.hours },
         ]}
         foot={
@@ -56,7 +57,7 @@ describe('DataTable', () => {
       />,
     );
     assert.match(html, /^<div class="table-wrap"><table class="table-cards" aria-labelledby="h"><thead>/);
-    assert.match(html, /<tr id="p-Ann"><td>Ann<\/td><td>x<\/td><td data-label="Hours">3<\/td><\/tr>/);
+    assert.match(html, /<tr id="p-Ann"><td>Ann<\/td><td>x<\/td><td data-label="E-mail">ann@example.org<\/td><td data-label="Hours">3<\/td><\/tr>/);
     assert.match(html, /<tfoot><tr><th scope="row">Total<\/th><\/tr><\/tfoot><\/table>/);
   });
 
