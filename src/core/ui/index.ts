@@ -6,4 +6,8 @@ export { Address } from './address.js';
 
 export { fullName, PersonName } from './person-name.js';
 export { DistrictField } from './district-field.js';
+export { DataTable, type Column } from './data-table.js';
+export { Section } from './section.js';
+export { DefinitionList, type Definition, type DefinitionValueAttrs } from './definition-list.js';
+export { Timeline, type TimelineEvent } from './timeline.js';
 export { Pagination } from './pagination.js';

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber, type Locale } from '../../../core/i18n/index.js';
-import { ErrorSummary, SelectField, type FormState, type PageContext } from '../../../core/ui/index.js';
+import { ErrorSummary, Section, SelectField, type FormState, type PageContext } from '../../../core/ui/index.js';
 import type { NetworkAggregates, NetworkTable, Outcomes } from '../network.schemas.js';
 import { PERIOD_CHOICES } from '../period.js';
 import { formatHourValue } from '../../pairs/index.js';
@@ -103,8 +103,7 @@ export function OutcomeDefinitions({ ctx, period, threshold }: { ctx: PageContex
   const { t, locale } = ctx;
   const dates = periodDates(period, locale);
   return (
-    <section aria-labelledby="outcome-definitions-heading">
-      <h2 id="outcome-definitions-heading">{t('network.definitions.heading')}</h2>
+    <Section id="outcome-definitions-heading" title={t('network.definitions.heading')}>
       <dl id="outcome-definitions" class="definitions">
         {OUTCOMES.map((m) => (
           <>
@@ -116,6 +115,6 @@ export function OutcomeDefinitions({ ctx, period, threshold }: { ctx: PageContex
       <p class="muted" id="outcomes-suppression-note">
         {t('network.outcomesSuppressionNote', { threshold: formatNumber(threshold, locale) })}
       </p>
-    </section>
+    </Section>
   );
 }

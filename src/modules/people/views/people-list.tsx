@@ -1,6 +1,6 @@
 import { formatList, formatNumber } from '../../../core/i18n/index.js';
 import { ROLES } from '../../../core/tenancy/tenancy.table.js';
-import type { PageContext } from '../../../core/ui/index.js';
+import { DataTable, Pagination, type PageContext } from '../../../core/ui/index.js';
 import type { PeopleQuery, PersonOutput } from '../people.schemas.js';
 import { PersonName } from '../../../core/ui/index.js';
 
@@ -13,7 +13,6 @@ interface Props {
 
 export function PeopleListView({ ctx, page, query, canWrite }: Props) {
   const { t } = ctx;
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (p: number) => `/people?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), page: String(p) })}`;
   return (
     <>
@@ -50,42 +49,25 @@ export function PeopleListView({ ctx, page, query, canWrite }: Props) {
       <p class="muted" role="status">
         {t('people.found', { count: page.total, formatted: formatNumber(page.total, ctx.locale) })}
       </p>
-      {page.items.length === 0 ? (
-        <p class="empty">{query.q || query.role ? t('people.noMatches') : t('people.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="table-cards">
-            <caption class="visually-hidden">{t('people.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('people.roles')}</th>
-                <th scope="col">{t('field.email')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((p) => (
-                <tr>
-                  <td>
-                    <PersonName href={`/people/${p.id}`} name={`${p.familyName} ${p.givenName}`} />
-                  </td>
-                  <td data-label={t('people.roles')}>{formatList(p.roles.map((r) => t(`role.${r}`)), ctx.locale)}</td>
-                  <td data-label={t('field.email')}>
-                    <span dir="ltr" class="token">{p.email ?? ''}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('pagination.label')}>
-          {page.page > 1 && <a href={link(page.page - 1)} rel="prev">{t('pagination.previous')}</a>}
-          <span>{t('pagination.status', { page: page.page, pages })}</span>
-          {page.page < pages && <a href={link(page.page + 1)} rel="next">{t('pagination.next')}</a>}
-        </nav>
-      )}
+      <DataTable
+        cards
+        caption={t('people.title')}
+        rows={page.items}
+        empty={query.q || query.role ? t('people.noMatches') : t('people.empty')}
+        columns={[
+          { header: t('field.name'), cardLabel: false, cell: (p) => <PersonName href={`/people/${p.id}`} name={`${p.familyName} ${p.givenName}`} /> },
+          { header: t('people.roles'), cell: (p) => formatList(p.roles.map((r) => t(`role.${r}`)), ctx.locale) },
+          {
+            header: t('field.email'),
+            cell: (p) => (
+              <span dir="ltr" class="token">
+                {p.email ?? ''}
+              </span>
+            ),
+          },
+        ]}
+      />
+      <Pagination ctx={ctx} page={page.page} total={page.total} pageSize={page.pageSize} link={link} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatList, LANGUAGE_NAME } from '../../../core/i18n/index.js';
-import type { PageContext } from '../../../core/ui/index.js';
+import { DefinitionList, type PageContext } from '../../../core/ui/index.js';
 import type { PersonOutput } from '../people.schemas.js';
 import { PersonName } from '../../../core/ui/index.js';
 
@@ -30,14 +30,7 @@ export function PersonView({ ctx, person, canWrite }: { ctx: PageContext; person
           </a>
         )}
       </div>
-      <dl class="details">
-        {rows.map(([k, v]) => (
-          <div>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList items={rows} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { formatDate, LANGUAGE_NAME } from '../../../core/i18n/index.js';
-import { Form, type PageContext } from '../../../core/ui/index.js';
+import { DataTable, Form, type PageContext } from '../../../core/ui/index.js';
 import { can } from '../volunteers.policy.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
 import { INVITABLE_STAGES } from '../self-service/invite.service.js';
@@ -19,60 +19,50 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
   return (
     <section id="documents" aria-labelledby="documents-title">
       <h2 id="documents-title">{t('volunteers.documents.panel.title')}</h2>
-      {documents.length === 0 ? (
-        <p class="empty">{t('volunteers.documents.panel.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="documents-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('volunteers.documents.field.title')}</th>
-                <th scope="col">{t('volunteers.documents.field.locale')}</th>
-                <th scope="col">{t('volunteers.documents.panel.issued')}</th>
-                <th scope="col">{t('volunteers.documents.panel.status')}</th>
-                <th scope="col">{t('volunteers.documents.panel.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((d) => {
-                const open = !d.revokedAt && !d.acceptedAt;
-                return (
-                  <tr>
-                    <td lang={d.locale}>{d.title}</td>
-                    <td>{LANGUAGE_NAME[d.locale]}</td>
-                    <td>{formatDate(d.issuedAt, ctx.locale)}</td>
-                    <td>{documentStatus(ctx, d)}</td>
-                    <td class="actions-row">
-                      <a href={`/volunteers/documents/${d.id}.pdf`}>{t('volunteers.documents.panel.download', { title: d.title })}</a>
-                      {/* Accepted in Tandem is documentary form: the paper signature can still be recorded. */}
-                      {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
-                        <Form ctx={ctx} action={`/volunteers/documents/${d.id}/paper-signed`} class="inline-form">
-                          <input type="hidden" name="volunteerId" value={volunteer.id} />
-                          <button type="submit" class="link-button">
-                            {t('volunteers.documents.panel.markPaper')}
-                          </button>
-                        </Form>
-                      )}
-                      {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
-                        <a href={`/volunteers/documents/${d.id}/qualified`}>{t('volunteers.documents.qualified.link')}</a>
-                      )}
-                      {d.signedFile && <a href={`/volunteers/documents/${d.id}/signed-file`}>{t('volunteers.documents.qualified.download')}</a>}
-                      {manage && !d.revokedAt && (
-                        <Form ctx={ctx} action={`/volunteers/documents/${d.id}/revoke`} class="inline-form">
-                          <input type="hidden" name="volunteerId" value={volunteer.id} />
-                          <button type="submit" class="link-button">
-                            {t('volunteers.documents.panel.revoke')}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        labelledBy="documents-title"
+        rows={documents}
+        empty={t('volunteers.documents.panel.none')}
+        columns={[
+          { header: t('volunteers.documents.field.title'), lang: (d) => d.locale, cell: (d) => d.title },
+          { header: t('volunteers.documents.field.locale'), cell: (d) => LANGUAGE_NAME[d.locale] },
+          { header: t('volunteers.documents.panel.issued'), cell: (d) => formatDate(d.issuedAt, ctx.locale) },
+          { header: t('volunteers.documents.panel.status'), cell: (d) => documentStatus(ctx, d) },
+          {
+            header: t('volunteers.documents.panel.actions'),
+            cellClass: 'actions-row',
+            cell: (d) => {
+              const open = !d.revokedAt && !d.acceptedAt;
+              return (
+                <>
+                  <a href={`/volunteers/documents/${d.id}.pdf`}>{t('volunteers.documents.panel.download', { title: d.title })}</a>
+                  {/* Accepted in Tandem is documentary form: the paper signature can still be recorded. */}
+                  {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
+                    <Form ctx={ctx} action={`/volunteers/documents/${d.id}/paper-signed`} class="inline-form">
+                      <input type="hidden" name="volunteerId" value={volunteer.id} />
+                      <button type="submit" class="link-button">
+                        {t('volunteers.documents.panel.markPaper')}
+                      </button>
+                    </Form>
+                  )}
+                  {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
+                    <a href={`/volunteers/documents/${d.id}/qualified`}>{t('volunteers.documents.qualified.link')}</a>
+                  )}
+                  {d.signedFile && <a href={`/volunteers/documents/${d.id}/signed-file`}>{t('volunteers.documents.qualified.download')}</a>}
+                  {manage && !d.revokedAt && (
+                    <Form ctx={ctx} action={`/volunteers/documents/${d.id}/revoke`} class="inline-form">
+                      <input type="hidden" name="volunteerId" value={volunteer.id} />
+                      <button type="submit" class="link-button">
+                        {t('volunteers.documents.panel.revoke')}
+                      </button>
+                    </Form>
+                  )}
+                </>
+              );
+            },
+          },
+        ]}
+      />
       {lawyerNote && documents.some((d) => d.kind === 'agreement') && (
         <div class="notice">
           <p>{t('volunteers.documents.policy.staffNote')}</p>

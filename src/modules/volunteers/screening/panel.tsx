@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '../../../core/i18n/index.js';
-import { Form, type PageContext } from '../../../core/ui/index.js';
+import { DataTable, DefinitionList, Form, type PageContext } from '../../../core/ui/index.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import type { ScreeningPanelData } from './panel-data.js';
@@ -47,14 +47,7 @@ function InterviewItem({ ctx, i, canManage }: { ctx: PageContext; i: Interview; 
         </p>
       )}
       {notes.length > 0 && (
-        <dl class="details">
-          {notes.map((k) => (
-            <div>
-              <dt>{t(`volunteers.screening.field.${k}`)}</dt>
-              <dd dir="auto">{i.notes[k]}</dd>
-            </div>
-          ))}
-        </dl>
+        <DefinitionList dir="auto" items={notes.map((k) => [t(`volunteers.screening.field.${k}`), i.notes[k]])} />
       )}
       {canManage && (i.status === 'scheduled' || i.status === 'offered') && (
         <div class="actions">
@@ -162,33 +155,17 @@ function Safeguarding({ ctx, data, volunteer, canManage }: { ctx: PageContext; d
           )}
         </p>
       )}
-      {data.checks.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('volunteers.screening.safeguarding')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('volunteers.screening.field.kind')}</th>
-                <th scope="col">{t('volunteers.screening.field.seenOn')}</th>
-                <th scope="col">{t('volunteers.screening.seenBy')}</th>
-                <th scope="col">{t('volunteers.screening.field.renewBy')}</th>
-                <th scope="col">{t('volunteers.screening.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.checks.map((c) => (
-                <tr>
-                  <th scope="row">{t(`volunteers.screening.kind.${c.kind}`)}</th>
-                  <td>{formatDate(c.seenOn, ctx.locale)}</td>
-                  <td>{c.seenBy}</td>
-                  <td>{formatDate(c.renewBy, ctx.locale)}</td>
-                  <td>{t(`volunteers.screening.safeguardingStatus.${c.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('volunteers.screening.safeguarding')}
+        rows={data.checks}
+        columns={[
+          { header: t('volunteers.screening.field.kind'), rowHeader: true, cell: (c) => t(`volunteers.screening.kind.${c.kind}`) },
+          { header: t('volunteers.screening.field.seenOn'), cell: (c) => formatDate(c.seenOn, ctx.locale) },
+          { header: t('volunteers.screening.seenBy'), cell: (c) => c.seenBy },
+          { header: t('volunteers.screening.field.renewBy'), cell: (c) => formatDate(c.renewBy, ctx.locale) },
+          { header: t('volunteers.screening.state'), cell: (c) => t(`volunteers.screening.safeguardingStatus.${c.status}`) },
+        ]}
+      />
       {canManage && (
         <p>
           <a href={`/volunteers/${volunteer.id}/safeguarding/new`}>{t('volunteers.screening.recordCheck')}</a>
@@ -203,34 +180,24 @@ function Insurance({ ctx, data, volunteer, canManage }: { ctx: PageContext; data
   return (
     <>
       <h3>{t('volunteers.screening.insurance')}</h3>
-      {data.insurance.length === 0 ? (
-        <p class="empty">{t('volunteers.screening.noInsurance')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('volunteers.screening.insurance')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('volunteers.screening.field.insurer')}</th>
-                <th scope="col">{t('volunteers.screening.field.policyNumber')}</th>
-                <th scope="col">{t('volunteers.screening.period')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.insurance.map((r) => (
-                <tr>
-                  <th scope="row">{r.insurer}</th>
-                  <td dir="ltr">{r.policyNumber}</td>
-                  <td>
-                    {t('volunteers.screening.periodValue', { from: formatDate(r.validFrom, ctx.locale), to: formatDate(r.validTo, ctx.locale) })}
-                    {r.current && <> · {t('volunteers.screening.current')}</>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('volunteers.screening.insurance')}
+        rows={data.insurance}
+        empty={t('volunteers.screening.noInsurance')}
+        columns={[
+          { header: t('volunteers.screening.field.insurer'), rowHeader: true, cell: (r) => r.insurer },
+          { header: t('volunteers.screening.field.policyNumber'), dir: 'ltr', cell: (r) => r.policyNumber },
+          {
+            header: t('volunteers.screening.period'),
+            cell: (r) => (
+              <>
+                {t('volunteers.screening.periodValue', { from: formatDate(r.validFrom, ctx.locale), to: formatDate(r.validTo, ctx.locale) })}
+                {r.current && <> · {t('volunteers.screening.current')}</>}
+              </>
+            ),
+          },
+        ]}
+      />
       {canManage && (
         <p>
           <a href={`/volunteers/${volunteer.id}/insurance/new`}>{t('volunteers.screening.recordInsurance')}</a>
@@ -246,20 +213,17 @@ function Legal({ ctx, volunteer, canManage }: { ctx: PageContext; volunteer: Vol
   return (
     <>
       <h3>{t('volunteers.screening.legal.heading')}</h3>
-      <dl class="details">
-        <div>
-          <dt>{t('volunteers.screening.legal.healthSafetyOn')}</dt>
-          <dd>{volunteer.healthSafetyOn ? t('volunteers.screening.legal.healthSafetyValue', { date: formatDate(volunteer.healthSafetyOn, locale) }) : t('volunteers.screening.legal.notRecorded')}</dd>
-        </div>
-        <div>
-          <dt>{t('volunteers.screening.legal.travelCosts')}</dt>
-          <dd>
-            {volunteer.travelCosts && volunteer.travelCostsOn
+      <DefinitionList
+        items={[
+          [t('volunteers.screening.legal.healthSafetyOn'), volunteer.healthSafetyOn ? t('volunteers.screening.legal.healthSafetyValue', { date: formatDate(volunteer.healthSafetyOn, locale) }) : t('volunteers.screening.legal.notRecorded')],
+          [
+            t('volunteers.screening.legal.travelCosts'),
+            volunteer.travelCosts && volunteer.travelCostsOn
               ? t(`volunteers.screening.legal.travel.${volunteer.travelCosts}`, { date: formatDate(volunteer.travelCostsOn, locale) })
-              : t('volunteers.screening.legal.notRecorded')}
-          </dd>
-        </div>
-      </dl>
+              : t('volunteers.screening.legal.notRecorded'),
+          ],
+        ]}
+      />
       {canManage && (
         <p>
           <a href={`/volunteers/${volunteer.id}/legal`}>{t('volunteers.screening.legal.record')}</a>

@@ -1,7 +1,6 @@
 import { actionsOfGroup, AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_GROUPS } from '../../../../core/audit/actions.js';
 import { compareNames, formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, SelectField, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { Pagination } from '../../../../core/ui/index.js';
+import { ErrorSummary, Pagination, SelectField, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { AuditActor } from '../audit-log.schemas.js';
 import type { AuditEntryView } from '../audit-log.service.js';
 import { actionName, AuditFields, AuditSentence } from './audit-sentence.js';

@@ -1,5 +1,5 @@
 import { formatDateTime, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, type PageContext } from '../../../../core/ui/index.js';
 import type { MailOutput } from '../outbox.schemas.js';
 
 /** One mail: its headers and its plain-text body in a <pre>, escaped like every text (the HTML body is never shown). */
@@ -19,14 +19,7 @@ export function MailView({ ctx, mail }: { ctx: PageContext; mail: MailOutput }) 
         <a href="/admin/outbox">{t('admin.outbox.back')}</a>
       </p>
       <h1>{mail.subject}</h1>
-      <dl class="details">
-        {rows.map(([k, v]) => (
-          <div>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList items={rows} />
       <h2>{t('admin.outbox.body')}</h2>
       <pre class="mail-body" lang={mail.locale} dir={mail.locale === 'ar' ? 'rtl' : 'ltr'}>
         {mail.textBody}

@@ -1,6 +1,5 @@
 import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
-import { Pagination } from '../../../../core/ui/index.js';
+import { DataTable, Pagination, type PageContext } from '../../../../core/ui/index.js';
 import type { MailSummary } from '../outbox.schemas.js';
 
 interface Props {
@@ -23,37 +22,16 @@ export function OutboxListView({ ctx, result, smtp }: Props) {
       <p class="muted" role="status">
         {t('admin.outbox.count', { count: result.total, formatted: formatNumber(result.total, ctx.locale) })}
       </p>
-      {result.items.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('admin.outbox.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.outbox.subject')}</th>
-                <th scope="col">{t('admin.outbox.to')}</th>
-                <th scope="col">{t('admin.outbox.status')}</th>
-                <th scope="col">{t('admin.outbox.created')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((m) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/outbox/${m.id}`}>{m.subject}</a>
-                  </td>
-                  <td dir="ltr" class="email-cell">
-                    {m.to}
-                  </td>
-                  <td>{t(`admin.outbox.state.${m.status}`)}</td>
-                  <td>
-                    <time datetime={m.createdAt}>{formatDateTime(new Date(m.createdAt), ctx.locale)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('admin.outbox.title')}
+        rows={result.items}
+        columns={[
+          { header: t('admin.outbox.subject'), cell: (m) => <a href={`/admin/outbox/${m.id}`}>{m.subject}</a> },
+          { header: t('admin.outbox.to'), dir: 'ltr', cellClass: 'email-cell', cell: (m) => m.to },
+          { header: t('admin.outbox.status'), cell: (m) => t(`admin.outbox.state.${m.status}`) },
+          { header: t('admin.outbox.created'), cell: (m) => <time datetime={m.createdAt}>{formatDateTime(new Date(m.createdAt), ctx.locale)}</time> },
+        ]}
+      />
       <Pagination ctx={ctx} page={result.page} total={result.total} pageSize={result.pageSize} link={(p) => `/admin/outbox?page=${p}`} />
     </>
   );

@@ -1,5 +1,5 @@
 import { ROLES } from '../../../../core/tenancy/tenancy.table.js';
-import { ErrorSummary, Form, SelectField, SubmitButton, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, SelectField, SubmitButton, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { MemberOutput } from '../team.schemas.js';
 
 /** One member: their roles, each with a remove button, and a form to add a role (administrators). */
@@ -15,16 +15,12 @@ export function MemberView({ ctx, member, form }: { ctx: PageContext; member: Me
       <h1>
         {member.givenName} {member.familyName}
       </h1>
-      <dl class="details">
-        <div>
-          <dt>{t('field.email')}</dt>
-          <dd dir="ltr">{member.email}</dd>
-        </div>
-        <div>
-          <dt>{t('admin.team.account')}</dt>
-          <dd>{t(`admin.team.state.${member.account}`)}</dd>
-        </div>
-      </dl>
+      <DefinitionList
+        items={[
+          [t('field.email'), member.email, { dir: 'ltr' }],
+          [t('admin.team.account'), t(`admin.team.state.${member.account}`)],
+        ]}
+      />
       <ErrorSummary ctx={ctx} form={form} labels={{ role: t('admin.team.role'), change: t('admin.team.role') }} />
       <h2>{t('admin.team.roles')}</h2>
       {member.roles.length === 0 ? (

@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { Section, type PageContext } from '../../../../core/ui/index.js';
 import { formatHours } from '../../../pairs/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 
@@ -21,8 +21,7 @@ export function CoordinatorDashboard({ ctx, data }: { ctx: PageContext; data: No
   const { t } = ctx;
   const c = (key: string) => k(`coordinator.${key}`);
   return (
-    <section aria-labelledby="dash-coordinator">
-      <h2 id="dash-coordinator">{t(c('title'))}</h2>
+    <Section id="dash-coordinator" title={t(c('title'))}>
       <p class="muted">{t(data.allPairs ? c('scopeAll') : c('scopeMine'))}</p>
       <ul class="cards dash-grid">
         <FigureCard ctx={ctx} value={data.applied} label={t(c('applied'), { count: data.applied })} href="/volunteers?stage=applied" />
@@ -33,6 +32,6 @@ export function CoordinatorDashboard({ ctx, data }: { ctx: PageContext; data: No
         <FigureCard ctx={ctx} value={data.requested} label={t(k('requests'), { count: data.requested })} href="/mentees?status=requested" />
         <FigureCard ctx={ctx} value={data.waiting} label={t(c('waiting'), { count: data.waiting })} href="/mentees?status=waiting" />
       </ul>
-    </section>
+    </Section>
   );
 }

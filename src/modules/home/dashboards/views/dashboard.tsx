@@ -1,5 +1,5 @@
 import { formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { Form, type PageContext } from '../../../../core/ui/index.js';
+import { Form, Section, type PageContext } from '../../../../core/ui/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 import { CoordinatorDashboard } from './coordinator.js';
 import { SocialWorkerDashboard } from './social-worker.js';
@@ -30,8 +30,7 @@ function OrganisationSwitch({ ctx }: { ctx: PageContext }) {
 function Figures({ ctx, counts }: { ctx: PageContext; counts: NonNullable<DashboardData['figures']> }) {
   const { t, locale } = ctx;
   return (
-    <section aria-labelledby="dash-figures">
-      <h2 id="dash-figures">{t('home.figures')}</h2>
+    <Section id="dash-figures" title={t('home.figures')}>
       <ul class="stats">
         <li>
           <span class="stat-value">{formatNumber(counts.volunteers, locale)}</span> {t('home.volunteers', { count: counts.volunteers })}
@@ -46,7 +45,7 @@ function Figures({ ctx, counts }: { ctx: PageContext; counts: NonNullable<Dashbo
           <span class="stat-value">{formatNumber(counts.programmes, locale)}</span> {t('home.programmes', { count: counts.programmes })}
         </li>
       </ul>
-    </section>
+    </Section>
   );
 }
 

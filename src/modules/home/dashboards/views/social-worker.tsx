@@ -1,5 +1,5 @@
 import { compareNames, formatDate, formatList } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, Section, type PageContext } from '../../../../core/ui/index.js';
 import { statusName } from '../../../mentees/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 import { FigureCard } from './coordinator.js';
@@ -13,57 +13,52 @@ export function SocialWorkerDashboard({ ctx, data, timeZone, showRequests }: { c
   const compare = compareNames(locale);
   const clients = [...data.clients].sort((a, b) => compare(a.familyName, b.familyName) || compare(a.givenName, b.givenName));
   return (
-    <section aria-labelledby="dash-social">
-      <h2 id="dash-social">{t(k('social.title'))}</h2>
+    <Section id="dash-social" title={t(k('social.title'))}>
       {showRequests && (
         <ul class="cards dash-grid">
           <FigureCard ctx={ctx} value={data.requested} label={t(k('requests'), { count: data.requested })} href="/mentees?status=requested" />
         </ul>
       )}
-      {clients.length === 0 ? (
-        <p class="empty">{t(k('social.noClients'))}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t(k('social.caption'))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(k('social.name'))}</th>
-                <th scope="col">{t(k('social.status'))}</th>
-                <th scope="col">{t(k('social.pairs'))}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {clients.map((c) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/mentees/${c.id}`} dir="auto">
-                      {c.givenName} {c.familyName}
-                    </a>
-                  </th>
-                  <td>
-                    {statusName(t, c.status)}
-                    {c.status === 'waiting' && c.waitingSince && (
-                      <>
-                        <br />
-                        <span class="muted">{t(k('social.waitingSince'), { date: formatDate(c.waitingSince, locale, timeZone) })}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {c.pairs.length === 0
-                      ? t(k('social.noPairs'))
-                      : formatList(
-                          c.pairs.map((p) => t(k('social.pair'), { volunteer: p.volunteer, date: formatDate(p.startedAt, locale, timeZone) })),
-                          locale,
-                        )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+      <DataTable
+        caption={t(k('social.caption'))}
+        rows={clients}
+        empty={t(k('social.noClients'))}
+        columns={[
+          {
+            header: t(k('social.name')),
+            rowHeader: true,
+            cell: (c) => (
+              <a href={`/mentees/${c.id}`} dir="auto">
+                {c.givenName} {c.familyName}
+              </a>
+            ),
+          },
+          {
+            header: t(k('social.status')),
+            cell: (c) => (
+              <>
+                {statusName(t, c.status)}
+                {c.status === 'waiting' && c.waitingSince && (
+                  <>
+                    <br />
+                    <span class="muted">{t(k('social.waitingSince'), { date: formatDate(c.waitingSince, locale, timeZone) })}</span>
+                  </>
+                )}
+              </>
+            ),
+          },
+          {
+            header: t(k('social.pairs')),
+            cell: (c) =>
+              c.pairs.length === 0
+                ? t(k('social.noPairs'))
+                : formatList(
+                    c.pairs.map((p) => t(k('social.pair'), { volunteer: p.volunteer, date: formatDate(p.startedAt, locale, timeZone) })),
+                    locale,
+                  ),
+          },
+        ]}
+      />
+    </Section>
   );
 }

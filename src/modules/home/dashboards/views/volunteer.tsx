@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { Section, type PageContext } from '../../../../core/ui/index.js';
 import { formatHours } from '../../../pairs/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 
@@ -10,15 +10,13 @@ export function VolunteerDashboard({ ctx, data, timeZone }: { ctx: PageContext; 
   const { t, locale } = ctx;
   if (!data) {
     return (
-      <section aria-labelledby="dash-volunteer">
-        <h2 id="dash-volunteer">{t(k('title'))}</h2>
+      <Section id="dash-volunteer" title={t(k('title'))}>
         <p class="empty">{t(k('noRecord'))}</p>
-      </section>
+      </Section>
     );
   }
   return (
-    <section aria-labelledby="dash-volunteer">
-      <h2 id="dash-volunteer">{t(k('title'))}</h2>
+    <Section id="dash-volunteer" title={t(k('title'))}>
       {data.pairs.length > 0 && (
         <p>
           <a class="button dash-primary" href="/me/meetings/new">
@@ -77,6 +75,6 @@ export function VolunteerDashboard({ ctx, data, timeZone }: { ctx: PageContext; 
       <p>
         <a href="/me/volunteer">{t(k('myVolunteering'))}</a>
       </p>
-    </section>
+    </Section>
   );
 }

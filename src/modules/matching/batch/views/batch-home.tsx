@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { RunRow } from '../batch.repository.js';
 import { runTitle } from './labels.js';
 
@@ -54,45 +54,31 @@ export function BatchHomeView({ ctx, programmes, runs, timeZone, form }: Props) 
       </Form>
 
       <h2>{t('matching.batch.pastRuns')}</h2>
-      {runs.length === 0 ? (
-        <p class="empty">{t('matching.batch.noRuns')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('matching.batch.pastRuns')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('matching.batch.runColumn')}</th>
-                <th scope="col" class="numeric">
-                  {t('matching.batch.figures.mentees')}
-                </th>
-                <th scope="col" class="numeric">
-                  {t('matching.batch.figures.matched')}
-                </th>
-                <th scope="col">{t('matching.batch.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/matching/batch/${r.id}`}>{runTitle(ctx, r, timeZone)}</a>
-                    {r.createdBy && (
-                      <>
-                        <br />
-                        <span class="muted">{t('matching.batch.runBy', { name: r.createdBy })}</span>
-                      </>
-                    )}
-                  </th>
-                  <td class="numeric">{formatNumber(r.mentees, locale)}</td>
-                  <td class="numeric">{formatNumber(r.matched, locale)}</td>
-                  <td>{r.status === 'open' ? t('matching.batch.toDecide', { count: r.proposed }) : t('matching.batch.closed')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('matching.batch.pastRuns')}
+        rows={runs}
+        empty={t('matching.batch.noRuns')}
+        columns={[
+          {
+            header: t('matching.batch.runColumn'),
+            rowHeader: true,
+            cell: (r) => (
+              <>
+                <a href={`/matching/batch/${r.id}`}>{runTitle(ctx, r, timeZone)}</a>
+                {r.createdBy && (
+                  <>
+                    <br />
+                    <span class="muted">{t('matching.batch.runBy', { name: r.createdBy })}</span>
+                  </>
+                )}
+              </>
+            ),
+          },
+          { header: t('matching.batch.figures.mentees'), headerClass: 'numeric', cellClass: 'numeric', cell: (r) => formatNumber(r.mentees, locale) },
+          { header: t('matching.batch.figures.matched'), headerClass: 'numeric', cellClass: 'numeric', cell: (r) => formatNumber(r.matched, locale) },
+          { header: t('matching.batch.state'), cell: (r) => (r.status === 'open' ? t('matching.batch.toDecide', { count: r.proposed }) : t('matching.batch.closed')) },
+        ]}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, type PageContext } from '../../../../core/ui/index.js';
 import { fullName, needList } from '../../suggestions/views/labels.js';
 import type { MatchingOverview } from '../overview.service.js';
 import { runTitle } from './labels.js';
@@ -33,42 +33,26 @@ export function OverviewView({ ctx, view, canConfigure }: { ctx: PageContext; vi
       </p>
 
       <h2>{t('matching.overview.longestWaiting')}</h2>
-      {view.longestWaiting.length === 0 ? (
-        <p class="empty">{t('matching.overview.nobodyWaiting')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="table-cards">
-            <caption class="visually-hidden">{t('matching.overview.longestWaiting')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('matching.mentee')}</th>
-                <th scope="col">{t('matching.overview.needs')}</th>
-                <th scope="col" class="numeric">
-                  {t('matching.summary.waiting')}
-                </th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('matching.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.longestWaiting.map((m) => (
-                <tr>
-                  <th scope="row">{fullName(m)}</th>
-                  <td data-label={t('matching.overview.needs')}>{needList(t, locale, m.needs) || '—'}</td>
-                  <td class="numeric" data-label={t('matching.summary.waiting')}>{t('matching.summary.days', { count: m.daysWaiting })}</td>
-                  <td>
-                    <a href={`/matching/mentees/${m.id}`}>
-                      {t('matching.overview.findVolunteer')}
-                      <span class="visually-hidden"> ({fullName(m)})</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        cards
+        caption={t('matching.overview.longestWaiting')}
+        rows={view.longestWaiting}
+        empty={t('matching.overview.nobodyWaiting')}
+        columns={[
+          { header: t('matching.mentee'), rowHeader: true, cell: (m) => fullName(m) },
+          { header: t('matching.overview.needs'), cell: (m) => needList(t, locale, m.needs) || '—' },
+          { header: t('matching.summary.waiting'), headerClass: 'numeric', cellClass: 'numeric', cell: (m) => t('matching.summary.days', { count: m.daysWaiting }) },
+          {
+            header: <span class="visually-hidden">{t('matching.actions')}</span>,
+            cell: (m) => (
+              <a href={`/matching/mentees/${m.id}`}>
+                {t('matching.overview.findVolunteer')}
+                <span class="visually-hidden"> ({fullName(m)})</span>
+              </a>
+            ),
+          },
+        ]}
+      />
 
       <h2>{t('matching.overview.openRunsHeading')}</h2>
       {view.openRuns.length === 0 ? (

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../../core/i18n/index.js';
-import { Form, fullName, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, Form, fullName, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { VenueOutput } from '../../venues/settings.schemas.js';
 import type { IntroductionRow, MatchParties } from '../introductions.repository.js';
 import { IntroductionFields } from './introduction-form.js';
@@ -46,36 +46,22 @@ function Item({ ctx, item, timeZone, now }: { ctx: PageContext; item: Introducti
   return (
     <li class="card">
       <h3>{when}</h3>
-      <dl class="details">
-        <div>
-          <dt>{t('matching.introductions.field.status')}</dt>
-          <dd>{t(`matching.introductions.status.${i.status}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('matching.introductions.field.venue')}</dt>
-          <dd>
-            {item.venue.name}
-            <br />
-            {item.venue.address}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('matching.introductions.field.minutes')}</dt>
-          <dd>{t('matching.introductions.minutes', { minutes: i.minutes })}</dd>
-        </div>
-        {i.outsideHoursReason && (
-          <div>
-            <dt>{t('matching.introductions.field.outsideHours')}</dt>
-            <dd dir="auto">{i.outsideHoursReason}</dd>
-          </div>
-        )}
-        {i.note && (
-          <div>
-            <dt>{t('matching.introductions.field.note')}</dt>
-            <dd dir="auto">{i.note}</dd>
-          </div>
-        )}
-      </dl>
+      <DefinitionList
+        items={[
+          [t('matching.introductions.field.status'), t(`matching.introductions.status.${i.status}`)],
+          [
+            t('matching.introductions.field.venue'),
+            <>
+              {item.venue.name}
+              <br />
+              {item.venue.address}
+            </>,
+          ],
+          [t('matching.introductions.field.minutes'), t('matching.introductions.minutes', { minutes: i.minutes })],
+          i.outsideHoursReason && [t('matching.introductions.field.outsideHours'), i.outsideHoursReason, { dir: 'auto' }],
+          i.note && [t('matching.introductions.field.note'), i.note, { dir: 'auto' }],
+        ]}
+      />
       {i.status === 'scheduled' && (
         <div class="actions">
           <a class="button" href={`/matching/introductions/${i.id}/reschedule`}>

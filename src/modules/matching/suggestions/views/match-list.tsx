@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, Pagination, type PageContext } from '../../../../core/ui/index.js';
 import { MATCH_STATUSES, type MatchOutput, type MatchQuery } from '../../matches.schemas.js';
 import { fullName, label, needList } from './labels.js';
 
@@ -25,7 +25,6 @@ export function matchListQuery(q: MatchQuery, change: Partial<Record<keyof Match
 /** The matches of the organisation, newest first, with a search by name, status and programme filters, and pages. */
 export function MatchListView({ ctx, page, query, programmes }: Props) {
   const { t, locale } = ctx;
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const filtered = Boolean(query.q || query.programmeId || query.menteeId || query.volunteerId || query.status !== 'active');
   return (
     <>
@@ -71,52 +70,22 @@ export function MatchListView({ ctx, page, query, programmes }: Props) {
       <p class="muted" role="status">
         {t('matching.matches.found', { count: page.total, formatted: formatNumber(page.total, locale) })}
       </p>
-      {page.items.length === 0 ? (
-        <p class="empty">{filtered ? t('matching.matches.noneFiltered') : t('matching.matches.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('matching.matches.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('matching.matches.pair')}</th>
-                <th scope="col">{t('matching.match.needs')}</th>
-                <th scope="col">{t('matching.match.since')}</th>
-                <th scope="col" class="numeric">
-                  {t('matching.matches.fit')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((m) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/matching/matches/${m.id}`}>{t('matching.matches.pairName', { mentee: fullName(m.mentee), volunteer: fullName(m.volunteer) })}</a>
-                  </th>
-                  <td>{needList(t, locale, m.needs) || '—'}</td>
-                  <td>{formatDate(m.startedAt, locale, page.timeZone)}</td>
-                  <td class="numeric">{m.percent === null ? '—' : t('matching.reasons.fit', { percent: m.percent })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {pages > 1 && (
-        <nav class="pagination" aria-label={t('pagination.label')}>
-          {page.page > 1 && (
-            <a href={`/matching/matches${matchListQuery(query, { page: page.page - 1 })}`} rel="prev">
-              {t('pagination.previous')}
-            </a>
-          )}
-          <span>{t('pagination.status', { page: page.page, pages })}</span>
-          {page.page < pages && (
-            <a href={`/matching/matches${matchListQuery(query, { page: page.page + 1 })}`} rel="next">
-              {t('pagination.next')}
-            </a>
-          )}
-        </nav>
-      )}
+      <DataTable
+        caption={t('matching.matches.caption')}
+        rows={page.items}
+        empty={filtered ? t('matching.matches.noneFiltered') : t('matching.matches.empty')}
+        columns={[
+          {
+            header: t('matching.matches.pair'),
+            rowHeader: true,
+            cell: (m) => <a href={`/matching/matches/${m.id}`}>{t('matching.matches.pairName', { mentee: fullName(m.mentee), volunteer: fullName(m.volunteer) })}</a>,
+          },
+          { header: t('matching.match.needs'), cell: (m) => needList(t, locale, m.needs) || '—' },
+          { header: t('matching.match.since'), cell: (m) => formatDate(m.startedAt, locale, page.timeZone) },
+          { header: t('matching.matches.fit'), headerClass: 'numeric', cellClass: 'numeric', cell: (m) => (m.percent === null ? '—' : t('matching.reasons.fit', { percent: m.percent })) },
+        ]}
+      />
+      <Pagination ctx={ctx} page={page.page} total={page.total} pageSize={page.pageSize} link={(p) => `/matching/matches${matchListQuery(query, { page: p })}`} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, type PageContext } from '../../../../core/ui/index.js';
 import type { MatchOutput } from '../../matches.schemas.js';
 import { fullName, label, needList } from './labels.js';
 import { Fit, ReasonsBlock } from './parts.js';
@@ -44,14 +44,7 @@ export function MatchPageView({ ctx, match, programmeName, createdByName, timeZo
       <div class="page-head">
         <h1>{t('matching.match.title', { mentee, volunteer })}</h1>
       </div>
-      <dl class="details">
-        {rows.map(([k, v]) => (
-          <div>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList items={rows} />
       <h2>
         {t('matching.match.why')} <Fit ctx={ctx} percent={match.percent} />
       </h2>

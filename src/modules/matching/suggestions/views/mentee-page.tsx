@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { LanguageFilter } from '../../../volunteers/index.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
@@ -64,14 +64,7 @@ function MenteeSummary({ ctx, view }: { ctx: PageContext; view: MenteeSuggestion
           {m.vulnerableAdult && <p>{t('matching.summary.vulnerable')}</p>}
         </div>
       )}
-      <dl class="details">
-        {rows.map(([k, v]) => (
-          <div>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList items={rows} />
     </>
   );
 }

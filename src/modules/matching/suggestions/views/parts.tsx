@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { refusalMessage, type Refusal } from '../../refusals.js';
 import type { ExclusionRow } from '../suggestions.repository.js';
 
@@ -99,42 +99,28 @@ export function ExcludeForm({ ctx, menteeId, volunteerId, from, name, form }: { 
 export function ExclusionsTable({ ctx, rows, from, timeZone }: { ctx: PageContext; rows: ExclusionRow[]; from: 'mentee' | 'volunteer'; timeZone: string }) {
   const { t, locale } = ctx;
   if (rows.length === 0) return <p class="muted">{t('matching.exclusions.empty')}</p>;
+  const other = (e: ExclusionRow) => (from === 'mentee' ? `${e.volunteerGivenName} ${e.volunteerFamilyName}` : `${e.menteeGivenName} ${e.menteeFamilyName}`);
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{t('matching.exclusions.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(from === 'mentee' ? 'matching.volunteer' : 'matching.mentee')}</th>
-            <th scope="col">{t('matching.exclusions.reasonColumn')}</th>
-            <th scope="col">{t('matching.exclusions.decided')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('matching.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => {
-            const other = from === 'mentee' ? `${e.volunteerGivenName} ${e.volunteerFamilyName}` : `${e.menteeGivenName} ${e.menteeFamilyName}`;
-            return (
-              <tr>
-                <th scope="row">{other}</th>
-                <td>{e.reason}</td>
-                <td>{t('matching.decidedBy', { name: e.createdByName ?? t('matching.someone'), date: formatDate(e.createdAt, locale, timeZone) })}</td>
-                <td>
-                  <Form ctx={ctx} action={`/matching/mentees/${e.menteeId}/exclusions/${e.id}/delete`} class="inline-form">
-                    <input type="hidden" name="from" value={from} />
-                    <button type="submit" class="button button-secondary">
-                      {t('matching.exclusions.remove')}
-                      <span class="visually-hidden"> ({other})</span>
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('matching.exclusions.caption')}
+      rows={rows}
+      columns={[
+        { header: t(from === 'mentee' ? 'matching.volunteer' : 'matching.mentee'), rowHeader: true, cell: other },
+        { header: t('matching.exclusions.reasonColumn'), cell: (e) => e.reason },
+        { header: t('matching.exclusions.decided'), cell: (e) => t('matching.decidedBy', { name: e.createdByName ?? t('matching.someone'), date: formatDate(e.createdAt, locale, timeZone) }) },
+        {
+          header: <span class="visually-hidden">{t('matching.actions')}</span>,
+          cell: (e) => (
+            <Form ctx={ctx} action={`/matching/mentees/${e.menteeId}/exclusions/${e.id}/delete`} class="inline-form">
+              <input type="hidden" name="from" value={from} />
+              <button type="submit" class="button button-secondary">
+                {t('matching.exclusions.remove')}
+                <span class="visually-hidden"> ({other(e)})</span>
+              </button>
+            </Form>
+          ),
+        },
+      ]}
+    />
   );
 }

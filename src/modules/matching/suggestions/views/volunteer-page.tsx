@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { codeLabel } from '../../../volunteers/index.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
@@ -47,14 +47,7 @@ export function VolunteerPageView({ ctx, view, profile, refusal, exclusion, prob
       {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
       {problem && <ErrorSummary ctx={ctx} form={problem} labels={{}} />}
       {exclusion && <ErrorSummary ctx={ctx} form={exclusion.form} labels={{ reason: t('matching.exclusions.reasonColumn') }} />}
-      <dl class="details">
-        {rows.map(([k, val]) => (
-          <div>
-            <dt>{k}</dt>
-            <dd>{val}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList items={rows} />
 
       <h2 id="profile">{t('matching.profile.heading')}</h2>
       <p class="hint">{t('matching.profile.hint')}</p>

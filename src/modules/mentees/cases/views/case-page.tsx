@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, RadioGroup, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, RadioGroup, Section, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { daysSince } from '../../../../core/i18n/time-zone.js';
 import { daysLabel, fullName, statusName } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
@@ -77,26 +77,14 @@ function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view:
   const m = view.mentee;
   const waiting = ['waiting', 'on_hold', 'matched'].includes(m.status) && m.waitingSince;
   return (
-    <section aria-labelledby="status-heading">
-      <h2 id="status-heading">{t('mentees.case.status')}</h2>
-      <dl class="details">
-        <div>
-          <dt>{t('mentees.case.currentStatus')}</dt>
-          <dd>{statusName(t, m.status)}</dd>
-        </div>
-        {waiting && (
-          <div>
-            <dt>{t('mentees.case.waitingSince')}</dt>
-            <dd>{`${formatDateTime(m.waitingSince!, locale)} (${daysLabel(t, daysSince(m.waitingSince!, view.clock.now, view.clock.timeZone))})`}</dd>
-          </div>
-        )}
-        {m.statusReason && (
-          <div>
-            <dt>{t('mentees.case.reason')}</dt>
-            <dd dir="auto">{m.statusReason}</dd>
-          </div>
-        )}
-      </dl>
+    <Section id="status-heading" title={t('mentees.case.status')}>
+      <DefinitionList
+        items={[
+          [t('mentees.case.currentStatus'), statusName(t, m.status)],
+          waiting && [t('mentees.case.waitingSince'), `${formatDateTime(m.waitingSince!, locale)} (${daysLabel(t, daysSince(m.waitingSince!, view.clock.now, view.clock.timeZone))})`],
+          m.statusReason && [t('mentees.case.reason'), m.statusReason, { dir: 'auto' }],
+        ]}
+      />
       {canManage && view.actions.length > 0 && (
         <Form ctx={ctx} action={`/mentees/${m.id}/status`} novalidate>
           <input type="hidden" name="version" value={String(m.version)} />
@@ -110,7 +98,7 @@ function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view:
           </div>
         </Form>
       )}
-    </section>
+    </Section>
   );
 }
 

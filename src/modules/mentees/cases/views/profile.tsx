@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, type PageContext } from '../../../../core/ui/index.js';
 import { AvailabilityTable } from '../../../volunteers/index.js';
 import { languageList, needList } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
@@ -16,15 +16,8 @@ export function ageOn(birthDate: string, today: string): number {
 
 export function Details({ rows }: { rows: [string, ComponentChildren][] }) {
   return (
-    <dl class="details">
-      {rows.map(([k, value]) => (
-        <div>
-          <dt>{k}</dt>
-          {/* Answers may be in the person's language and script: let the browser find their direction. */}
-          <dd dir="auto">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    // Answers may be in the person's language and script: let the browser find their direction.
+    <DefinitionList items={rows} dir="auto" />
   );
 }
 

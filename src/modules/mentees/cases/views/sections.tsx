@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ErrorSummary, Form, Section, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { codeLabel } from '../../../volunteers/index.js';
 import { PURPOSES, SUPPORT_BASES } from '../../mentees.schemas.js';
 import { fullName, needList, purposeName } from '../../views/labels.js';
@@ -19,54 +19,45 @@ export function ConsentsSection({ ctx, view, canManage, form = empty }: { ctx: P
   const { t, locale } = ctx;
   const m = view.mentee;
   return (
-    <section aria-labelledby="consents-heading">
-      <h2 id="consents-heading">{t('mentees.case.consents')}</h2>
-      {view.consents.length === 0 ? (
-        <p class="muted">{t('mentees.case.noConsents')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('mentees.case.consents')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mentees.case.purpose')}</th>
-                <th scope="col">{t('mentees.case.lawfulBasis')}</th>
-                <th scope="col">{t('mentees.case.given')}</th>
-                <th scope="col">{t('mentees.case.withdrawn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.consents.map((c) => (
-                <tr>
-                  <td>
-                    {purposeName(t, c.purpose)}
-                    <br />
-                    <span class="muted" lang={m.locale}>
-                      {c.text}
-                    </span>
-                  </td>
-                  <td>{codeLabel(t, 'basis', c.lawfulBasis)}</td>
-                  <td>{formatDateTime(c.givenAt, locale)}</td>
-                  <td>
-                    {c.withdrawnAt ? (
-                      formatDateTime(c.withdrawnAt, locale)
-                    ) : canManage ? (
-                      <Form ctx={ctx} action={`/mentees/${m.id}/consents/${c.id}/withdraw`} class="inline-form">
-                        <button type="submit" class="button button-secondary">
-                          {t('mentees.case.withdraw')}
-                          <span class="visually-hidden"> {t('mentees.case.withdrawWhich', { purpose: purposeName(t, c.purpose) })}</span>
-                        </button>
-                      </Form>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <Section id="consents-heading" title={t('mentees.case.consents')}>
+      <DataTable
+        caption={t('mentees.case.consents')}
+        rows={view.consents}
+        empty={t('mentees.case.noConsents')}
+        emptyClass="muted"
+        columns={[
+          {
+            header: t('mentees.case.purpose'),
+            cell: (c) => (
+              <>
+                {purposeName(t, c.purpose)}
+                <br />
+                <span class="muted" lang={m.locale}>
+                  {c.text}
+                </span>
+              </>
+            ),
+          },
+          { header: t('mentees.case.lawfulBasis'), cell: (c) => codeLabel(t, 'basis', c.lawfulBasis) },
+          { header: t('mentees.case.given'), cell: (c) => formatDateTime(c.givenAt, locale) },
+          {
+            header: t('mentees.case.withdrawn'),
+            cell: (c) =>
+              c.withdrawnAt ? (
+                formatDateTime(c.withdrawnAt, locale)
+              ) : canManage ? (
+                <Form ctx={ctx} action={`/mentees/${m.id}/consents/${c.id}/withdraw`} class="inline-form">
+                  <button type="submit" class="button button-secondary">
+                    {t('mentees.case.withdraw')}
+                    <span class="visually-hidden"> {t('mentees.case.withdrawWhich', { purpose: purposeName(t, c.purpose) })}</span>
+                  </button>
+                </Form>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
       {canManage && (
         <details open={Object.keys(form.errors).length > 0}>
           <summary>{t('mentees.case.recordConsent')}</summary>
@@ -82,7 +73,7 @@ export function ConsentsSection({ ctx, view, canManage, form = empty }: { ctx: P
           </Form>
         </details>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -91,41 +82,32 @@ export function MatchesSection({ ctx, view }: { ctx: PageContext; view: CaseView
   const m = view.mentee;
   const canLookForVolunteer = ['waiting', 'matched', 'on_hold'].includes(m.status);
   return (
-    <section aria-labelledby="matches-heading">
-      <h2 id="matches-heading">{t('mentees.case.matches')}</h2>
-      {view.matches.length === 0 ? (
-        <p class="muted">{t('mentees.case.noMatches')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('mentees.case.matches')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mentees.case.volunteer')}</th>
-                <th scope="col">{t('mentees.field.needs')}</th>
-                <th scope="col">{t('mentees.case.since')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.matches.map((x) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/volunteers/${x.volunteerId}`}>{fullName(x)}</a>
-                    {x.status === 'paused' && (
-                      <>
-                        <br />
-                        <span class="muted">{t('mentees.case.matchPaused')}</span>
-                      </>
-                    )}
-                  </th>
-                  <td>{needList(t, locale, x.needs)}</td>
-                  <td>{formatDate(x.startedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <Section id="matches-heading" title={t('mentees.case.matches')}>
+      <DataTable
+        caption={t('mentees.case.matches')}
+        rows={view.matches}
+        empty={t('mentees.case.noMatches')}
+        emptyClass="muted"
+        columns={[
+          {
+            header: t('mentees.case.volunteer'),
+            rowHeader: true,
+            cell: (x) => (
+              <>
+                <a href={`/volunteers/${x.volunteerId}`}>{fullName(x)}</a>
+                {x.status === 'paused' && (
+                  <>
+                    <br />
+                    <span class="muted">{t('mentees.case.matchPaused')}</span>
+                  </>
+                )}
+              </>
+            ),
+          },
+          { header: t('mentees.field.needs'), cell: (x) => needList(t, locale, x.needs) },
+          { header: t('mentees.case.since'), cell: (x) => formatDate(x.startedAt, locale) },
+        ]}
+      />
       {canLookForVolunteer && (
         <p>
           <a class="button" href={`/matching/mentees/${m.id}`}>
@@ -133,7 +115,7 @@ export function MatchesSection({ ctx, view }: { ctx: PageContext; view: CaseView
           </a>
         </p>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -141,8 +123,7 @@ export function StaffSection({ ctx, view, form = empty, problem }: { ctx: PageCo
   const { t, locale } = ctx;
   const m = view.mentee;
   return (
-    <section aria-labelledby="staff-heading">
-      <h2 id="staff-heading">{t('mentees.case.staff')}</h2>
+    <Section id="staff-heading" title={t('mentees.case.staff')}>
       {problem && <ErrorSummary ctx={ctx} form={problem} labels={{}} />}
       {view.staff.length === 0 ? (
         <p class="muted">{t('mentees.case.noStaff')}</p>
@@ -178,15 +159,14 @@ export function StaffSection({ ctx, view, form = empty, problem }: { ctx: PageCo
           </div>
         </Form>
       )}
-    </section>
+    </Section>
   );
 }
 
 export function NotesSection({ ctx, view, form = empty }: { ctx: PageContext; view: CaseView; form?: FormState }) {
   const { t, locale } = ctx;
   return (
-    <section aria-labelledby="notes-heading">
-      <h2 id="notes-heading">{t('mentees.case.notes')}</h2>
+    <Section id="notes-heading" title={t('mentees.case.notes')}>
       {view.notes === null ? (
         <p class="notice">{t('mentees.case.notesOnlyStaff')}</p>
       ) : (
@@ -219,6 +199,6 @@ export function NotesSection({ ctx, view, form = empty }: { ctx: PageContext; vi
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
-import { formatDateTime, hasMessage, type Translate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { hasMessage, type Translate } from '../../../../core/i18n/index.js';
+import { Timeline as EventList, type PageContext } from '../../../../core/ui/index.js';
 import { purposeName, statusName } from '../../views/labels.js';
 import type { EventRow } from '../case.repository.js';
 
@@ -27,27 +27,18 @@ export function eventText(t: Translate, e: EventRow): string {
 
 /** The case's timeline, newest first. Reasons are shown as text (escaped by JSX). */
 export function Timeline({ ctx, events }: { ctx: PageContext; events: EventRow[] }) {
-  const { t, locale } = ctx;
-  if (events.length === 0) return <p class="muted">{t('mentees.case.noEvents')}</p>;
+  const { t } = ctx;
   return (
-    <ol class="role-list" aria-labelledby="timeline-heading">
-      {events.map((e) => (
-        <li>
-          <div>
-            <strong>{eventText(t, e)}</strong>
-            {typeof e.detail.reason === 'string' && (
-              <>
-                <br />
-                <span dir="auto">{t('mentees.event.reason', { reason: e.detail.reason })}</span>
-              </>
-            )}
-          </div>
-          <span class="muted">
-            <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time>
-            {e.actorName ? ` · ${e.actorName}` : ''}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <EventList
+      ctx={ctx}
+      labelledBy="timeline-heading"
+      empty={t('mentees.case.noEvents')}
+      events={events.map((e) => ({
+        what: eventText(t, e),
+        note: typeof e.detail.reason === 'string' ? <span dir="auto">{t('mentees.event.reason', { reason: e.detail.reason })}</span> : undefined,
+        at: e.at,
+        actorName: e.actorName,
+      }))}
+    />
   );
 }

@@ -1,10 +1,9 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
-import { Pagination } from '../../../../core/ui/index.js';
+import { Pagination, type PageContext } from '../../../../core/ui/index.js';
 import { NEEDS, STATUSES, type MenteeQuery } from '../../mentees.schemas.js';
-import { daysLabel, languageList, listName, needName, needList, statusName } from '../../views/labels.js';
+import { needName, statusName } from '../../views/labels.js';
 import type { ListView } from '../list.service.js';
-import { PersonName } from '../../../../core/ui/index.js';
+import { MenteeTable } from './mentee-table.js';
 
 /** The tabs of the list, in the order of a case's life; requests to review come first. */
 const TABS = ['requested', 'waiting', 'matched', 'on_hold', 'closed', 'declined', 'all'] as const;
@@ -103,63 +102,7 @@ export function MenteeListView({ ctx, view, query }: { ctx: PageContext; view: L
       <p class="muted" role="status">
         {t('mentees.list.found', { count: view.total, formatted: formatNumber(view.total, locale) })}
       </p>
-      {view.items.length === 0 ? (
-        <p class="empty">{filtered ? t('mentees.list.noMatches') : t(`mentees.list.empty.${query.status}`)}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="table-cards">
-            <caption class="visually-hidden">{t('mentees.list.caption', { tab: tabLabel(ctx, query.status) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('mentees.field.needs')}</th>
-                <th scope="col">{t('mentees.list.languages')}</th>
-                <th scope="col">{t('mentees.field.district')}</th>
-                <th scope="col" aria-sort="descending">
-                  {t('mentees.list.daysWaiting')}
-                </th>
-                <th scope="col">{t('mentees.field.socialWorker')}</th>
-                <th scope="col">{t('mentees.list.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.items.map((m) => (
-                <tr>
-                  <th scope="row">
-                    <PersonName href={`/mentees/${m.id}`} name={listName(m)} />
-                    {m.minor && (
-                      <>
-                        <br />
-                        <span class="muted">{t('mentees.flag.minorShort')}</span>
-                      </>
-                    )}
-                    {m.duplicateOf && (
-                      <>
-                        <br />
-                        <a class="muted" href={`/mentees/${m.duplicateOf}`}>
-                          {t('mentees.flag.possibleDuplicate')}
-                        </a>
-                      </>
-                    )}
-                    {m.vulnerableAdult && (
-                      <>
-                        <br />
-                        <span class="muted">{t('mentees.flag.vulnerableAdultShort')}</span>
-                      </>
-                    )}
-                  </th>
-                  <td data-label={t('mentees.field.needs')}>{needList(t, locale, m.needs)}</td>
-                  <td data-label={t('mentees.list.languages')}>{languageList(t, locale, m.languages)}</td>
-                  <td data-label={t('mentees.field.district')}>{m.district ?? ''}</td>
-                  <td class="numeric" data-label={t('mentees.list.daysWaiting')}>{daysLabel(t, m.daysWaiting)}</td>
-                  <td data-label={t('mentees.field.socialWorker')}>{m.socialWorker ?? '—'}</td>
-                  <td data-label={t('mentees.list.status')}>{statusName(t, m.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <MenteeTable ctx={ctx} items={view.items} caption={t('mentees.list.caption', { tab: tabLabel(ctx, query.status) })} empty={filtered ? t('mentees.list.noMatches') : t(`mentees.list.empty.${query.status}`)} />
       <Pagination ctx={ctx} page={view.page} total={view.total} pageSize={view.pageSize} link={(p) => `/mentees${viewQuery(query, { page: p })}`} />
     </>
   );

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, type PageContext } from '../../../../core/ui/index.js';
 import type { CheckInRow, PairRow } from '../check-ins.repository.js';
 import { SIDES, type Side } from '../check-ins.schemas.js';
 import { daysBetween } from '../../../../core/i18n/time-zone.js';
@@ -54,57 +54,52 @@ export function CheckInsListView({ ctx, pair, items, due, today, timeZone }: Pro
         </div>
       )}
       <h2>{t('pairs.checkIns.historyTitle')}</h2>
-      {items.length === 0 ? (
-        <p class="empty">{t('pairs.checkIns.empty')}</p>
-      ) : (
-        <div class="table-wrap">
-          {/* On a phone each check-in is a card, each cell under its column's name (app.css .table-cards). */}
-          <table class="table-cards">
-            <caption class="visually-hidden">{t('pairs.checkIns.caption', names)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('pairs.checkIns.field.heldOn')}</th>
-                <th scope="col">{t('pairs.checkIns.field.side')}</th>
-                <th scope="col">{t('pairs.checkIns.field.rating')}</th>
-                <th scope="col">{t('pairs.checkIns.field.howItGoes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr>
-                  <th scope="row">{formatDate(c.heldOn, locale)}</th>
-                  <td data-label={t('pairs.checkIns.field.side')}>
-                    {t(`pairs.checkIns.side.${c.side}`)}
-                    {c.kind === 'closing' && (
-                      <>
-                        <br />
-                        <span class="muted">{t('pairs.checkIns.closing')}</span>
-                      </>
-                    )}
-                  </td>
-                  <td data-label={t('pairs.checkIns.field.rating')}>{c.rating ? t(`pairs.checkIns.rating.${c.rating}`) : '—'}</td>
-                  <td data-label={t('pairs.checkIns.field.howItGoes')}>
-                    {/* What was said keeps its own direction; the label, the notes line and "recorded by" keep the page's. */}
-                    {c.howItGoes ? <bdi>{c.howItGoes}</bdi> : ''}
-                    {c.notes && (
-                      <>
-                        <br />
-                        <span class="muted">{t('pairs.checkIns.notesLabel', { notes: c.notes })}</span>
-                      </>
-                    )}
-                    {c.recordedBy && (
-                      <>
-                        <br />
-                        <span class="muted">{t('pairs.checkIns.recordedBy', { name: c.recordedBy })}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* On a phone each check-in is a card, each cell under its column's name (app.css .table-cards). */}
+      <DataTable
+        cards
+        caption={t('pairs.checkIns.caption', names)}
+        rows={items}
+        empty={t('pairs.checkIns.empty')}
+        columns={[
+          { header: t('pairs.checkIns.field.heldOn'), rowHeader: true, cell: (c) => formatDate(c.heldOn, locale) },
+          {
+            header: t('pairs.checkIns.field.side'),
+            cell: (c) => (
+              <>
+                {t(`pairs.checkIns.side.${c.side}`)}
+                {c.kind === 'closing' && (
+                  <>
+                    <br />
+                    <span class="muted">{t('pairs.checkIns.closing')}</span>
+                  </>
+                )}
+              </>
+            ),
+          },
+          { header: t('pairs.checkIns.field.rating'), cell: (c) => (c.rating ? t(`pairs.checkIns.rating.${c.rating}`) : '—') },
+          {
+            header: t('pairs.checkIns.field.howItGoes'),
+            cell: (c) => (
+              <>
+                {/* What was said keeps its own direction; the label, the notes line and "recorded by" keep the page's. */}
+                {c.howItGoes ? <bdi>{c.howItGoes}</bdi> : ''}
+                {c.notes && (
+                  <>
+                    <br />
+                    <span class="muted">{t('pairs.checkIns.notesLabel', { notes: c.notes })}</span>
+                  </>
+                )}
+                {c.recordedBy && (
+                  <>
+                    <br />
+                    <span class="muted">{t('pairs.checkIns.recordedBy', { name: c.recordedBy })}</span>
+                  </>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

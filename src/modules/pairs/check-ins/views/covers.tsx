@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ErrorSummary, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { CoverRow } from '../covers.repository.js';
 
 interface Props {
@@ -14,37 +14,29 @@ interface Props {
 function CoverTable({ ctx, rows, caption, today }: { ctx: PageContext; rows: CoverRow[]; caption: string; today: string }) {
   const { t, locale } = ctx;
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('pairs.covers.field.absent')}</th>
-            <th scope="col">{t('pairs.covers.field.cover')}</th>
-            <th scope="col">{t('pairs.covers.period')}</th>
-            <th scope="col">{t('pairs.covers.field.note')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr>
-              <th scope="row">{c.absentName ?? '—'}</th>
-              <td>{c.coverName ?? '—'}</td>
-              <td>
-                {t('pairs.covers.range', { from: formatDate(c.startsOn, locale), to: formatDate(c.endsOn, locale) })}
-                {c.startsOn <= today && c.endsOn >= today && (
-                  <>
-                    <br />
-                    <strong>{t('pairs.covers.runningNow')}</strong>
-                  </>
-                )}
-              </td>
-              <td dir="auto">{c.note ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      columns={[
+        { header: t('pairs.covers.field.absent'), rowHeader: true, cell: (c) => c.absentName ?? '—' },
+        { header: t('pairs.covers.field.cover'), cell: (c) => c.coverName ?? '—' },
+        {
+          header: t('pairs.covers.period'),
+          cell: (c) => (
+            <>
+              {t('pairs.covers.range', { from: formatDate(c.startsOn, locale), to: formatDate(c.endsOn, locale) })}
+              {c.startsOn <= today && c.endsOn >= today && (
+                <>
+                  <br />
+                  <strong>{t('pairs.covers.runningNow')}</strong>
+                </>
+              )}
+            </>
+          ),
+        },
+        { header: t('pairs.covers.field.note'), dir: 'auto', cell: (c) => c.note ?? '' },
+      ]}
+    />
   );
 }
 

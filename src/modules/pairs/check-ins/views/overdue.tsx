@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, type PageContext } from '../../../../core/ui/index.js';
 import type { OverdueCheckIn, QuietPair } from '../overdue.service.js';
 import { fullName } from './check-in-form.js';
 
@@ -38,72 +38,45 @@ export function OverdueView({ ctx, overdue, quiet, all, canListAll }: Props) {
         </nav>
       )}
       <h2 id="overdue-title">{t('pairs.overdue.checkInsTitle', { count: overdue.length })}</h2>
-      {overdue.length === 0 ? (
-        <p class="empty">{t('pairs.overdue.noneOverdue')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('pairs.overdue.checkInsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('pairs.overdue.pair')}</th>
-                <th scope="col">{t('pairs.overdue.withWhom')}</th>
-                <th scope="col">{t('pairs.overdue.due')}</th>
-                <th scope="col">{t('pairs.overdue.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overdue.map((o) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/pairs/${o.matchId}/check-ins`}>{pairName(ctx, o)}</a>
-                  </th>
-                  <td>{t(`pairs.checkIns.side.${o.side}`)}</td>
-                  <td>
-                    {formatDate(o.dueOn, locale)}
-                    <br />
-                    <strong>{t('pairs.overdue.daysOverdue', { days: o.days })}</strong>
-                  </td>
-                  <td>
-                    <a href={`/pairs/${o.matchId}/check-ins/new?side=${o.side}`}>
-                      {t('pairs.overdue.record')}
-                      <span class="visually-hidden"> {t('pairs.overdue.recordContext', { pair: pairName(ctx, o), side: t(`pairs.checkIns.side.${o.side}`) })}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('pairs.overdue.checkInsCaption')}
+        rows={overdue}
+        empty={t('pairs.overdue.noneOverdue')}
+        columns={[
+          { header: t('pairs.overdue.pair'), rowHeader: true, cell: (o) => <a href={`/pairs/${o.matchId}/check-ins`}>{pairName(ctx, o)}</a> },
+          { header: t('pairs.overdue.withWhom'), cell: (o) => t(`pairs.checkIns.side.${o.side}`) },
+          {
+            header: t('pairs.overdue.due'),
+            cell: (o) => (
+              <>
+                {formatDate(o.dueOn, locale)}
+                <br />
+                <strong>{t('pairs.overdue.daysOverdue', { days: o.days })}</strong>
+              </>
+            ),
+          },
+          {
+            header: t('pairs.overdue.action'),
+            cell: (o) => (
+              <a href={`/pairs/${o.matchId}/check-ins/new?side=${o.side}`}>
+                {t('pairs.overdue.record')}
+                <span class="visually-hidden"> {t('pairs.overdue.recordContext', { pair: pairName(ctx, o), side: t(`pairs.checkIns.side.${o.side}`) })}</span>
+              </a>
+            ),
+          },
+        ]}
+      />
       <h2 id="quiet-title">{t('pairs.overdue.quietTitle', { count: quiet.length })}</h2>
-      {quiet.length === 0 ? (
-        <p class="empty">{t('pairs.overdue.noneQuiet')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('pairs.overdue.quietCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('pairs.overdue.pair')}</th>
-                <th scope="col">{t('pairs.overdue.lastMeeting')}</th>
-                <th scope="col">{t('pairs.overdue.quietFor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {quiet.map((q) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/pairs/${q.matchId}`}>{pairName(ctx, q)}</a>
-                  </th>
-                  <td>{q.lastMeetingOn ? formatDate(q.lastMeetingOn, locale) : t('pairs.overdue.noMeeting', { date: formatDate(q.startedOn, locale) })}</td>
-                  <td>{t('pairs.overdue.daysQuiet', { days: q.days })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('pairs.overdue.quietCaption')}
+        rows={quiet}
+        empty={t('pairs.overdue.noneQuiet')}
+        columns={[
+          { header: t('pairs.overdue.pair'), rowHeader: true, cell: (q) => <a href={`/pairs/${q.matchId}`}>{pairName(ctx, q)}</a> },
+          { header: t('pairs.overdue.lastMeeting'), cell: (q) => (q.lastMeetingOn ? formatDate(q.lastMeetingOn, locale) : t('pairs.overdue.noMeeting', { date: formatDate(q.startedOn, locale) })) },
+          { header: t('pairs.overdue.quietFor'), cell: (q) => t('pairs.overdue.daysQuiet', { days: q.days }) },
+        ]}
+      />
       <p>
         <a href="/pairs/covers">{t('pairs.overdue.coversLink')}</a>
       </p>

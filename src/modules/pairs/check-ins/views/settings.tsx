@@ -1,4 +1,4 @@
-import { ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DEFAULT_FOLLOW_UP, FOLLOW_UP_KEYS } from '../follow-up.js';
 import type { ProgrammeFollowUp } from '../settings.service.js';
 
@@ -9,39 +9,25 @@ export function SettingsListView({ ctx, programmes }: { ctx: PageContext; progra
     <>
       <h1>{t('pairs.followUp.title')}</h1>
       <p class="lead">{t('pairs.followUp.intro')}</p>
-      {programmes.length === 0 ? (
-        <p class="empty">{t('pairs.followUp.noProgrammes')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('pairs.followUp.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('pairs.followUp.programme')}</th>
-                {FOLLOW_UP_KEYS.map((k) => (
-                  <th scope="col" class="numeric">
-                    {t(`pairs.followUp.field.${k}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {programmes.map((p) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/pairs/settings/${p.programmeId}`}>{p.name}</a>
-                    <br />
-                    <span class="muted">{p.custom ? t('pairs.followUp.custom') : t('pairs.followUp.defaults')}</span>
-                  </th>
-                  {FOLLOW_UP_KEYS.map((k) => (
-                    <td class="numeric">{t('pairs.followUp.days', { days: p.settings[k] })}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('pairs.followUp.title')}
+        rows={programmes}
+        empty={t('pairs.followUp.noProgrammes')}
+        columns={[
+          {
+            header: t('pairs.followUp.programme'),
+            rowHeader: true,
+            cell: (p) => (
+              <>
+                <a href={`/pairs/settings/${p.programmeId}`}>{p.name}</a>
+                <br />
+                <span class="muted">{p.custom ? t('pairs.followUp.custom') : t('pairs.followUp.defaults')}</span>
+              </>
+            ),
+          },
+          ...FOLLOW_UP_KEYS.map((k) => ({ header: t(`pairs.followUp.field.${k}`), headerClass: 'numeric', cellClass: 'numeric', cell: (p: ProgrammeFollowUp) => t('pairs.followUp.days', { days: p.settings[k] }) })),
+        ]}
+      />
     </>
   );
 }

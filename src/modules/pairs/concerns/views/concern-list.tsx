@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, type PageContext } from '../../../../core/ui/index.js';
 import type { ConcernListRow } from '../concerns.repository.js';
 import { SEVERITIES, STATUSES, type ListQuery } from '../concerns.schemas.js';
 import { pairName, severityName, statusName } from './labels.js';
@@ -49,41 +49,20 @@ export function ConcernListView({ ctx, rows, query, timeZone }: { ctx: PageConte
       <p class="muted" role="status">
         {t('pairs.concerns.found', { count: rows.length, formatted: formatNumber(rows.length, locale) })}
       </p>
-      {rows.length === 0 ? (
-        <p class="empty">{t(filtered ? 'pairs.concerns.noneFiltered' : 'pairs.concerns.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="table-cards">
-            <caption class="visually-hidden">{t('pairs.concerns.listCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('pairs.concerns.field.summary')}</th>
-                <th scope="col">{t('pairs.concerns.field.severity')}</th>
-                <th scope="col">{t('pairs.concerns.field.status')}</th>
-                <th scope="col">{t('pairs.concerns.field.pair')}</th>
-                <th scope="col" aria-sort="ascending">
-                  {t('pairs.concerns.field.raisedOn')}
-                </th>
-                <th scope="col">{t('pairs.concerns.field.assignee')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/concerns/${r.id}`}>{r.summary}</a>
-                  </td>
-                  <td data-label={t('pairs.concerns.field.severity')}>{r.severity === 'safeguarding' || r.severity === 'high' ? <strong>{severityName(t, r.severity)}</strong> : severityName(t, r.severity)}</td>
-                  <td data-label={t('pairs.concerns.field.status')}>{statusName(t, r.status)}</td>
-                  <td data-label={t('pairs.concerns.field.pair')}>{pairName(t, r)}</td>
-                  <td data-label={t('pairs.concerns.field.raisedOn')}>{formatDate(r.createdAt, locale, timeZone)}</td>
-                  <td data-label={t('pairs.concerns.field.assignee')}>{r.assigneeName ?? t('pairs.concerns.unassigned')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        cards
+        caption={t('pairs.concerns.listCaption')}
+        rows={rows}
+        empty={t(filtered ? 'pairs.concerns.noneFiltered' : 'pairs.concerns.none')}
+        columns={[
+          { header: t('pairs.concerns.field.summary'), cardLabel: false, cell: (r) => <a href={`/concerns/${r.id}`}>{r.summary}</a> },
+          { header: t('pairs.concerns.field.severity'), cell: (r) => (r.severity === 'safeguarding' || r.severity === 'high' ? <strong>{severityName(t, r.severity)}</strong> : severityName(t, r.severity)) },
+          { header: t('pairs.concerns.field.status'), cell: (r) => statusName(t, r.status) },
+          { header: t('pairs.concerns.field.pair'), cell: (r) => pairName(t, r) },
+          { header: t('pairs.concerns.field.raisedOn'), sort: 'ascending', cell: (r) => formatDate(r.createdAt, locale, timeZone) },
+          { header: t('pairs.concerns.field.assignee'), cell: (r) => r.assigneeName ?? t('pairs.concerns.unassigned') },
+        ]}
+      />
     </>
   );
 }

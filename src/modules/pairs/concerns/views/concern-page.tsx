@@ -1,5 +1,5 @@
 import { compareNames, formatDateTime } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, Section, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { ACTION_KINDS, AUTO_ESCALATION_HOURS, higherThan, isUrgent, nextStatuses } from '../concerns.schemas.js';
 import type { ActionRow } from '../concerns.repository.js';
 import type { ConcernView } from '../handling.service.js';
@@ -81,48 +81,25 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
           <p>{t('pairs.concerns.conflict')}</p>
         </div>
       )}
-      <dl class="details">
-        <div>
-          <dt>{t('pairs.concerns.field.severity')}</dt>
-          <dd>{severityName(t, c.severity)}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.status')}</dt>
-          <dd>{statusName(t, c.status)}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.pair')}</dt>
-          <dd>{c.matchId ? <a href={`/matching/matches/${c.matchId}`}>{pairName(t, c)}</a> : pairName(t, c)}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.raisedBy')}</dt>
-          <dd>{t('pairs.concerns.raisedByAs', { name: c.raisedByName ?? t('pairs.concerns.someone'), as: raisedAsName(t, c.raisedAs) })}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.raisedOn')}</dt>
-          <dd>{formatDateTime(c.createdAt, locale, view.timeZone)}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.acknowledged')}</dt>
-          <dd>
-            {c.acknowledgedAt
+      <DefinitionList
+        items={[
+          [t('pairs.concerns.field.severity'), severityName(t, c.severity)],
+          [t('pairs.concerns.field.status'), statusName(t, c.status)],
+          [t('pairs.concerns.field.pair'), c.matchId ? <a href={`/matching/matches/${c.matchId}`}>{pairName(t, c)}</a> : pairName(t, c)],
+          [t('pairs.concerns.field.raisedBy'), t('pairs.concerns.raisedByAs', { name: c.raisedByName ?? t('pairs.concerns.someone'), as: raisedAsName(t, c.raisedAs) })],
+          [t('pairs.concerns.field.raisedOn'), formatDateTime(c.createdAt, locale, view.timeZone)],
+          [
+            t('pairs.concerns.field.acknowledged'),
+            c.acknowledgedAt
               ? t('pairs.concerns.acknowledgedBy', { name: c.acknowledgedByName ?? t('pairs.concerns.someone'), at: formatDateTime(c.acknowledgedAt, locale, view.timeZone) })
               : autoAt
                 ? t('pairs.concerns.notAcknowledgedUntil', { at: formatDateTime(autoAt, locale, view.timeZone) })
-                : t('pairs.concerns.notAcknowledged')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('pairs.concerns.field.assignee')}</dt>
-          <dd>{c.assigneeName ?? t('pairs.concerns.unassigned')}</dd>
-        </div>
-        {c.resolution && (
-          <div>
-            <dt>{t('pairs.concerns.field.resolution')}</dt>
-            <dd class="note-body" dir="auto">{c.resolution}</dd>
-          </div>
-        )}
-      </dl>
+                : t('pairs.concerns.notAcknowledged'),
+          ],
+          [t('pairs.concerns.field.assignee'), c.assigneeName ?? t('pairs.concerns.unassigned')],
+          c.resolution && [t('pairs.concerns.field.resolution'), c.resolution, { class: 'note-body', dir: 'auto' }],
+        ]}
+      />
       {showAcknowledge && (
         <Form ctx={ctx} action={`/concerns/${c.id}/acknowledge`} novalidate>
           <div class="actions">
@@ -132,20 +109,17 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
           </div>
         </Form>
       )}
-      <section aria-labelledby="description-heading">
-        <h2 id="description-heading">{t('pairs.concerns.field.description')}</h2>
+      <Section id="description-heading" title={t('pairs.concerns.field.description')}>
         <p class="note-body" dir={c.description ? 'auto' : undefined}>{c.description || t('pairs.concerns.noDescription')}</p>
-      </section>
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('pairs.concerns.history.title')}</h2>
+      </Section>
+      <Section id="history-heading" title={t('pairs.concerns.history.title')}>
         <ol class="notes">
           {view.actions.map((a) => (
             <ActionItem ctx={ctx} a={a} timeZone={view.timeZone} />
           ))}
         </ol>
-      </section>
-      <section aria-labelledby="action-heading">
-        <h2 id="action-heading">{t('pairs.concerns.addTitle')}</h2>
+      </Section>
+      <Section id="action-heading" title={t('pairs.concerns.addTitle')}>
         <Form ctx={ctx} action={`/concerns/${c.id}/actions`} novalidate>
           <ErrorSummary ctx={ctx} form={action} labels={{ kind: t('pairs.concerns.field.kind'), text: t('pairs.concerns.field.text') }} />
           <SelectField ctx={ctx} form={{ ...action, values: { kind: 'note', ...action.values } }} name="kind" label={t('pairs.concerns.field.kind')} required options={ACTION_KINDS.map((k) => ({ value: k, label: t(`pairs.concerns.kind.${k}`) }))} />
@@ -156,10 +130,9 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
             </button>
           </div>
         </Form>
-      </section>
+      </Section>
       {showStatus && (
-        <section aria-labelledby="status-heading">
-          <h2 id="status-heading">{t('pairs.concerns.statusTitle')}</h2>
+        <Section id="status-heading" title={t('pairs.concerns.statusTitle')}>
           <Form ctx={ctx} action={`/concerns/${c.id}/status`} novalidate>
             <ErrorSummary ctx={ctx} form={status} labels={{ status: t('pairs.concerns.field.newStatus'), resolution: t('pairs.concerns.field.resolution') }} />
             <input type="hidden" name="version" value={String(c.version)} />
@@ -171,11 +144,10 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
               </button>
             </div>
           </Form>
-        </section>
+        </Section>
       )}
       {higher.length > 0 && (
-        <section aria-labelledby="escalate-heading">
-          <h2 id="escalate-heading">{t('pairs.concerns.escalateTitle')}</h2>
+        <Section id="escalate-heading" title={t('pairs.concerns.escalateTitle')}>
           <p>{t('pairs.concerns.escalateIntro')}</p>
           <Form ctx={ctx} action={`/concerns/${c.id}/escalate`} novalidate>
             <ErrorSummary ctx={ctx} form={escalate} labels={{ severity: t('pairs.concerns.field.newSeverity'), reason: t('pairs.concerns.field.reason') }} />
@@ -188,11 +160,10 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
               </button>
             </div>
           </Form>
-        </section>
+        </Section>
       )}
       {showAssign && (
-        <section aria-labelledby="assign-heading">
-          <h2 id="assign-heading">{t('pairs.concerns.assignTitle')}</h2>
+        <Section id="assign-heading" title={t('pairs.concerns.assignTitle')}>
           <Form ctx={ctx} action={`/concerns/${c.id}/assign`} novalidate>
             <ErrorSummary ctx={ctx} form={assign} labels={{ assigneeUserId: t('pairs.concerns.field.assignee') }} />
             <input type="hidden" name="version" value={String(c.version)} />
@@ -203,7 +174,7 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
               </button>
             </div>
           </Form>
-        </section>
+        </Section>
       )}
     </>
   );

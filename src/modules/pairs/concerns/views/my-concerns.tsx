@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, type PageContext } from '../../../../core/ui/index.js';
 import type { PairOption } from '../concerns.repository.js';
 import { severityName, statusName } from './labels.js';
 
@@ -29,36 +29,21 @@ export function MyConcernsView({ ctx, concerns, pairs, timeZone }: { ctx: PageCo
         )}
       </div>
       <p>{t('pairs.concerns.myIntro')}</p>
-      {concerns.length === 0 ? (
-        <p class="empty">{t('pairs.concerns.myNone')}</p>
-      ) : (
-        <div class="table-wrap">
-          {/* Cards on a phone: as five columns at 360 px, severity and status were off the screen. */}
-          <table class="table-cards">
-            <caption class="visually-hidden">{t('pairs.concerns.myTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('pairs.concerns.field.summary')}</th>
-                <th scope="col">{t('pairs.concerns.field.pair')}</th>
-                <th scope="col">{t('pairs.concerns.field.raisedOn')}</th>
-                <th scope="col">{t('pairs.concerns.field.severity')}</th>
-                <th scope="col">{t('pairs.concerns.field.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {concerns.map((c) => (
-                <tr id={`concern-${c.id}`}>
-                  <th scope="row">{c.summary}</th>
-                  <td data-label={t('pairs.concerns.field.pair')}>{c.menteeGiven ?? '—'}</td>
-                  <td data-label={t('pairs.concerns.field.raisedOn')}>{formatDate(c.createdAt, locale, timeZone)}</td>
-                  <td data-label={t('pairs.concerns.field.severity')}>{severityName(t, c.severity)}</td>
-                  <td data-label={t('pairs.concerns.field.status')}>{statusName(t, c.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {/* Cards on a phone: as five columns at 360 px, severity and status were off the screen. */}
+      <DataTable
+        cards
+        caption={t('pairs.concerns.myTitle')}
+        rows={concerns}
+        empty={t('pairs.concerns.myNone')}
+        rowId={(c) => `concern-${c.id}`}
+        columns={[
+          { header: t('pairs.concerns.field.summary'), rowHeader: true, cell: (c) => c.summary },
+          { header: t('pairs.concerns.field.pair'), cell: (c) => c.menteeGiven ?? '—' },
+          { header: t('pairs.concerns.field.raisedOn'), cell: (c) => formatDate(c.createdAt, locale, timeZone) },
+          { header: t('pairs.concerns.field.severity'), cell: (c) => severityName(t, c.severity) },
+          { header: t('pairs.concerns.field.status'), cell: (c) => statusName(t, c.status) },
+        ]}
+      />
     </>
   );
 }

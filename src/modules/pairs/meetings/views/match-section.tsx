@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { Section, type PageContext } from '../../../../core/ui/index.js';
 import { formatHours } from '../format-hours.js';
 import type { MatchMeetings } from '../pairs.service.js';
 
@@ -7,8 +7,7 @@ import type { MatchMeetings } from '../pairs.service.js';
 export function MatchMeetingsSection({ ctx, matchId, summary, timeZone }: { ctx: PageContext; matchId: string; summary: MatchMeetings; timeZone: string }) {
   const { t, locale } = ctx;
   return (
-    <section aria-labelledby="match-meetings-title">
-      <h2 id="match-meetings-title">{t('pairs.meetings.section.title')}</h2>
+    <Section id="match-meetings-title" title={t('pairs.meetings.section.title')}>
       <p>
         {summary.meetings === 0
           ? t('pairs.meetings.section.none')
@@ -21,6 +20,6 @@ export function MatchMeetingsSection({ ctx, matchId, summary, timeZone }: { ctx:
       <p>
         <a href={`/pairs/${matchId}`}>{t('pairs.meetings.section.link')}</a>
       </p>
-    </section>
+    </Section>
   );
 }

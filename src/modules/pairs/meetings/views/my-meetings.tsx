@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { RequiredMark, type PageContext } from '../../../../core/ui/index.js';
+import { RequiredMark, Section, type PageContext } from '../../../../core/ui/index.js';
 import { formatHours } from '../format-hours.js';
 import type { Totals } from '../hours.js';
 import type { MyMeetings } from '../meetings.service.js';
@@ -39,16 +39,14 @@ export function MyMeetingsView({ ctx, me }: { ctx: PageContext; me: MyMeetings |
       <p>
         <a href="/me/concerns">{t('pairs.links.myConcerns')}</a>
       </p>
-      <section aria-labelledby="totals-title">
-        <h2 id="totals-title">{t('pairs.meetings.mine.totals')}</h2>
+      <Section id="totals-title" title={t('pairs.meetings.mine.totals')}>
         <ul class="stats">
           <Stat ctx={ctx} label={t('pairs.meetings.mine.hoursMonth')} totals={me.totals.month} />
           <Stat ctx={ctx} label={t('pairs.meetings.mine.hoursYear')} totals={me.totals.year} />
           <Stat ctx={ctx} label={t('pairs.meetings.mine.hoursAll')} totals={me.totals.all} />
         </ul>
-      </section>
-      <section aria-labelledby="pairs-title">
-        <h2 id="pairs-title">{t('pairs.meetings.mine.pairs')}</h2>
+      </Section>
+      <Section id="pairs-title" title={t('pairs.meetings.mine.pairs')}>
         {me.pairs.length === 0 ? (
           <p class="empty">{t('pairs.meetings.noActivePair')}</p>
         ) : (
@@ -58,9 +56,8 @@ export function MyMeetingsView({ ctx, me }: { ctx: PageContext; me: MyMeetings |
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t('pairs.meetings.mine.history')}</h2>
+      </Section>
+      <Section id="history-title" title={t('pairs.meetings.mine.history')}>
         {me.meetings.length === 0 ? (
           <p class="empty">{t('pairs.meetings.mine.noMeetings')}</p>
         ) : (
@@ -70,7 +67,7 @@ export function MyMeetingsView({ ctx, me }: { ctx: PageContext; me: MyMeetings |
             ))}
           </ol>
         )}
-      </section>
+      </Section>
       <section aria-labelledby="certificate-title" class="narrow">
         <h2 id="certificate-title">{t('pairs.meetings.certificate.heading')}</h2>
         <p>{t('pairs.meetings.certificate.explain')}</p>

@@ -1,5 +1,5 @@
 import { compareNames, formatDateTime } from '../../../../core/i18n/index.js';
-import { CheckboxGroup, ErrorSummary, Form, SubmitButton, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { CheckboxGroup, DefinitionList, ErrorSummary, Form, Section, SubmitButton, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { SessionView } from '../supervision.service.js';
 
 /** A session's details and, once it has begun, the attendance (checkboxes) and the short record. */
@@ -23,40 +23,26 @@ export function SessionPageView({ ctx, view, form }: { ctx: PageContext; view: S
           {t('pairs.supervision.edit')}
         </a>
       </div>
-      <dl class="details">
-        <div>
-          <dt>{t('pairs.supervision.field.when')}</dt>
-          <dd>
-            {when} · {t('pairs.supervision.minutes', { count: s.minutes })}
-          </dd>
-        </div>
-        {s.place && (
-          <div>
-            <dt>{t('pairs.supervision.field.place')}</dt>
-            <dd>{s.place}</dd>
-          </div>
-        )}
-        {s.onlineLink && (
-          <div>
-            <dt>{t('pairs.supervision.field.onlineLink')}</dt>
-            <dd>
-              <a href={s.onlineLink} rel="noopener noreferrer">
-                {s.onlineLink}
-              </a>
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('pairs.supervision.field.facilitator')}</dt>
-          <dd>{s.facilitator}</dd>
-        </div>
-        <div>
-          <dt>{t('pairs.supervision.field.topics')}</dt>
-          <dd class="note-body" dir="auto">{s.topics || '—'}</dd>
-        </div>
-      </dl>
-      <section aria-labelledby="attendance-heading">
-        <h2 id="attendance-heading">{t('pairs.supervision.attendanceTitle')}</h2>
+      <DefinitionList
+        items={[
+          [
+            t('pairs.supervision.field.when'),
+            <>
+              {when} · {t('pairs.supervision.minutes', { count: s.minutes })}
+            </>,
+          ],
+          s.place && [t('pairs.supervision.field.place'), s.place],
+          s.onlineLink && [
+            t('pairs.supervision.field.onlineLink'),
+            <a href={s.onlineLink} rel="noopener noreferrer">
+              {s.onlineLink}
+            </a>,
+          ],
+          [t('pairs.supervision.field.facilitator'), s.facilitator],
+          [t('pairs.supervision.field.topics'), s.topics || '—', { class: 'note-body', dir: 'auto' }],
+        ]}
+      />
+      <Section id="attendance-heading" title={t('pairs.supervision.attendanceTitle')}>
         {!view.started ? (
           <>
             {form && <ErrorSummary ctx={ctx} form={form} labels={{}} />}
@@ -72,7 +58,7 @@ export function SessionPageView({ ctx, view, form }: { ctx: PageContext; view: S
             <SubmitButton>{t('pairs.supervision.saveAttendance')}</SubmitButton>
           </Form>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { formatDateTime, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, Section, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { TEMPLATE_BODY_MAX, type DocumentKind, type DocumentLocale } from '../documents.schemas.js';
 import { PLACEHOLDERS } from '../placeholders.js';
 import { DocumentText } from './document-text.js';
@@ -69,14 +69,13 @@ export function TemplateFormView({ ctx, kind, locale, form, custom, updatedAt, p
         </table>
       </div>
       {preview && (
-        <section aria-labelledby="preview-title">
-          <h2 id="preview-title">{t('volunteers.documents.template.previewTitle')}</h2>
+        <Section id="preview-title" title={t('volunteers.documents.template.previewTitle')}>
           <p class="hint">{t('volunteers.documents.template.previewHint')}</p>
           <div class="card" lang={locale}>
             <h3>{preview.title}</h3>
             <DocumentText body={preview.body} />
           </div>
-        </section>
+        </Section>
       )}
     </>
   );

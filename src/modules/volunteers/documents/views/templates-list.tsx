@@ -1,5 +1,5 @@
 import { formatDateTime, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, type PageContext } from '../../../../core/ui/index.js';
 import type { TemplateView } from '../templates.service.js';
 
 /** /volunteers/templates: every kind × language, with whether the organisation edited it. */
@@ -12,31 +12,19 @@ export function TemplatesListView({ ctx, templates }: { ctx: PageContext; templa
       </p>
       <h1>{t('volunteers.documents.templates.title')}</h1>
       <p class="lead">{t('volunteers.documents.templates.intro')}</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t('volunteers.documents.templates.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('volunteers.documents.field.kind')}</th>
-              <th scope="col">{t('volunteers.documents.field.locale')}</th>
-              <th scope="col">{t('volunteers.documents.field.title')}</th>
-              <th scope="col">{t('volunteers.documents.templates.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.map((tpl) => (
-              <tr>
-                <td>{t(`volunteers.documents.kind.${tpl.kind}`)}</td>
-                <td lang={tpl.locale}>{LANGUAGE_NAME[tpl.locale]}</td>
-                <td lang={tpl.locale}>
-                  <a href={`/volunteers/templates/${tpl.kind}/${tpl.locale}`}>{tpl.title}</a>
-                </td>
-                <td>{tpl.custom && tpl.updatedAt ? t('volunteers.documents.templates.edited', { date: formatDateTime(tpl.updatedAt, ctx.locale) }) : t('volunteers.documents.templates.default')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('volunteers.documents.templates.title')}
+        rows={templates}
+        columns={[
+          { header: t('volunteers.documents.field.kind'), cell: (tpl) => t(`volunteers.documents.kind.${tpl.kind}`) },
+          { header: t('volunteers.documents.field.locale'), lang: (tpl) => tpl.locale, cell: (tpl) => LANGUAGE_NAME[tpl.locale] },
+          { header: t('volunteers.documents.field.title'), lang: (tpl) => tpl.locale, cell: (tpl) => <a href={`/volunteers/templates/${tpl.kind}/${tpl.locale}`}>{tpl.title}</a> },
+          {
+            header: t('volunteers.documents.templates.state'),
+            cell: (tpl) => (tpl.custom && tpl.updatedAt ? t('volunteers.documents.templates.edited', { date: formatDateTime(tpl.updatedAt, ctx.locale) }) : t('volunteers.documents.templates.default')),
+          },
+        ]}
+      />
     </>
   );
 }

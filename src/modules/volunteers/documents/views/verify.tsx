@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, type PageContext } from '../../../../core/ui/index.js';
 import type { VerifiedDocument } from '../verification.service.js';
 
 /** The public confirmation that a certificate or reference is genuine: only what the document says. */
@@ -12,28 +12,15 @@ export function VerifiedView({ ctx, doc }: { ctx: PageContext; doc: VerifiedDocu
       <div class="notice" role="status">
         <p>{t('volunteers.documents.verify.genuine')}</p>
       </div>
-      <dl class="details">
-        <div>
-          <dt>{t('volunteers.documents.field.kind')}</dt>
-          <dd>{t(`volunteers.documents.kind.${doc.kind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('volunteers.documents.verify.volunteer')}</dt>
-          <dd>{doc.volunteerName}</dd>
-        </div>
-        <div>
-          <dt>{t('volunteers.documents.verify.organisation')}</dt>
-          <dd>{doc.organisationName}</dd>
-        </div>
-        <div>
-          <dt>{t('volunteers.documents.verify.periodLabel')}</dt>
-          <dd>{period}</dd>
-        </div>
-        <div>
-          <dt>{t('volunteers.documents.verify.issuedOn')}</dt>
-          <dd>{formatDate(doc.issuedAt, ctx.locale)}</dd>
-        </div>
-      </dl>
+      <DefinitionList
+        items={[
+          [t('volunteers.documents.field.kind'), t(`volunteers.documents.kind.${doc.kind}`)],
+          [t('volunteers.documents.verify.volunteer'), doc.volunteerName],
+          [t('volunteers.documents.verify.organisation'), doc.organisationName],
+          [t('volunteers.documents.verify.periodLabel'), period],
+          [t('volunteers.documents.verify.issuedOn'), formatDate(doc.issuedAt, ctx.locale)],
+        ]}
+      />
       <p class="hint">{t('volunteers.documents.verify.compare')}</p>
     </section>
   );

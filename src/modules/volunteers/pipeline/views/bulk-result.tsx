@@ -1,4 +1,4 @@
-import type { PageContext } from '../../../../core/ui/index.js';
+import { DataTable, type PageContext } from '../../../../core/ui/index.js';
 import type { BulkResult } from '../pipeline.service.js';
 import { listName, stageName } from './labels.js';
 import { fixHref } from '../../fix-links.js';
@@ -29,41 +29,34 @@ export function BulkResultView({ ctx, result, back }: { ctx: PageContext; result
         </ul>
       )}
       <h2>{t('volunteers.pipeline.bulk.refused', { count: result.refused.length })}</h2>
-      {result.refused.length === 0 ? (
-        <p class="muted">{t('volunteers.pipeline.bulk.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('volunteers.pipeline.bulk.refused', { count: result.refused.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('volunteers.pipeline.bulk.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.refused.map((r) => (
-                <tr>
-                  <th scope="row">{r.familyName !== null ? <a href={`/volunteers/${r.id}`}>{listName({ givenName: r.givenName ?? '', familyName: r.familyName })}</a> : t('volunteers.pipeline.bulk.unknown')}</th>
-                  <td>
-                    {r.missing.length === 0 ? (
-                      t(r.key)
-                    ) : (
-                      <ul>
-                        {r.missing.map((m) => (
-                          <li>
-                            <a href={fixHref(r.id, m)}>{t(`volunteers.missing.${m}`)}</a>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t('volunteers.pipeline.bulk.refused', { count: result.refused.length })}
+        rows={result.refused}
+        empty={t('volunteers.pipeline.bulk.none')}
+        emptyClass="muted"
+        columns={[
+          {
+            header: t('field.name'),
+            rowHeader: true,
+            cell: (r) => (r.familyName !== null ? <a href={`/volunteers/${r.id}`}>{listName({ givenName: r.givenName ?? '', familyName: r.familyName })}</a> : t('volunteers.pipeline.bulk.unknown')),
+          },
+          {
+            header: t('volunteers.pipeline.bulk.why'),
+            cell: (r) =>
+              r.missing.length === 0 ? (
+                t(r.key)
+              ) : (
+                <ul>
+                  {r.missing.map((m) => (
+                    <li>
+                      <a href={fixHref(r.id, m)}>{t(`volunteers.missing.${m}`)}</a>
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,15 +1,17 @@
-import { formatDateTime, hasMessage } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { hasMessage } from '../../../../core/i18n/index.js';
+import { Timeline as EventList, type PageContext } from '../../../../core/ui/index.js';
 import type { EventRow } from '../pipeline.repository.js';
 import { stageName } from './labels.js';
 
 /** A volunteer's timeline, newest first. Reasons are shown as text (escaped by JSX). */
 export function Timeline({ ctx, events }: { ctx: PageContext; events: EventRow[] }) {
-  const { t, locale } = ctx;
-  if (events.length === 0) return <p class="muted">{t('volunteers.pipeline.noEvents')}</p>;
+  const { t } = ctx;
   return (
-    <ol class="role-list" aria-labelledby="timeline-heading">
-      {events.map((e) => {
+    <EventList
+      ctx={ctx}
+      labelledBy="timeline-heading"
+      empty={t('volunteers.pipeline.noEvents')}
+      events={events.map((e) => {
         // The most specific label there is: kind and action ("agreement.accepted_electronically"), then kind.
         const action = typeof e.detail.action === 'string' ? e.detail.action : '';
         const key = [`volunteers.pipeline.event.${e.kind}.${action}`, `volunteers.pipeline.event.${e.kind}`].find((k) => hasMessage(k)) ?? 'volunteers.pipeline.event.other';
@@ -17,24 +19,8 @@ export function Timeline({ ctx, events }: { ctx: PageContext; events: EventRow[]
           e.kind === 'stage' && e.fromStage && e.toStage
             ? t('volunteers.pipeline.event.moved', { from: stageName(t, e.fromStage), to: stageName(t, e.toStage) })
             : t(key);
-        return (
-          <li>
-            <div>
-              <strong>{what}</strong>
-              {e.reason && (
-                <>
-                  <br />
-                  {t('volunteers.pipeline.event.reason', { reason: e.reason })}
-                </>
-              )}
-            </div>
-            <span class="muted">
-              <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time>
-              {e.actorName ? ` · ${e.actorName}` : ''}
-            </span>
-          </li>
-        );
+        return { what, note: e.reason ? t('volunteers.pipeline.event.reason', { reason: e.reason }) : undefined, at: e.at, actorName: e.actorName };
       })}
-    </ol>
+    />
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
@@ -127,22 +127,13 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
       )}
 
       <h2 id="stage-heading">{t('volunteers.pipeline.stageHeading')}</h2>
-      <dl class="details">
-        <div>
-          <dt>{t('volunteers.pipeline.currentStage')}</dt>
-          <dd>{stageName(t, v.stage)}</dd>
-        </div>
-        <div>
-          <dt>{t('volunteers.pipeline.since')}</dt>
-          <dd>{formatDateTime(v.stageChangedAt, locale)}</dd>
-        </div>
-        {v.stageReason && (
-          <div>
-            <dt>{t('volunteers.pipeline.reason')}</dt>
-            <dd>{v.stageReason}</dd>
-          </div>
-        )}
-      </dl>
+      <DefinitionList
+        items={[
+          [t('volunteers.pipeline.currentStage'), stageName(t, v.stage)],
+          [t('volunteers.pipeline.since'), formatDateTime(v.stageChangedAt, locale)],
+          v.stageReason && [t('volunteers.pipeline.reason'), v.stageReason],
+        ]}
+      />
       {refusal && <RefusalSummary ctx={ctx} volunteerId={v.id} refusal={refusal} />}
       {!refusal && view.next.length === 0 && Object.keys(form.errors).length > 0 && (
         // No move is possible from here (terminal stage), so there is no field to put the message next to.
@@ -225,14 +216,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
 
 function Details({ rows }: { rows: [string, ComponentChildren][] }) {
   return (
-    <dl class="details">
-      {rows.map(([k, value]) => (
-        <div>
-          <dt>{k}</dt>
-          {/* Answers are in the applicant's language and script: let the browser find their direction. */}
-          <dd dir="auto">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    // Answers are in the applicant's language and script: let the browser find their direction.
+    <DefinitionList items={rows} dir="auto" />
   );
 }

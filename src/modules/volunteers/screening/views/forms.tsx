@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { INTERVIEW_MODES } from '../place.js';
 import { NOTE_FIELDS, RECOMMENDATIONS, SLOTS, type SafeguardingKind } from '../screening.schemas.js';
 
@@ -101,14 +101,7 @@ export function SafeguardingFormView({ ctx, form, volunteer, kinds, renewalMonth
       <div class="notice">
         <p>{t('volunteers.screening.noDocument')}</p>
       </div>
-      <dl class="details">
-        {kinds.map((k) => (
-          <div>
-            <dt>{t(`volunteers.screening.kind.${k}`)}</dt>
-            <dd>{t(`volunteers.screening.kindHelp.${k}`)}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList items={kinds.map((k) => [t(`volunteers.screening.kind.${k}`), t(`volunteers.screening.kindHelp.${k}`)])} />
       <SelectField ctx={ctx} form={form} name="kind" label={labels.kind} required options={kinds.map((k) => ({ value: k, label: t(`volunteers.screening.kind.${k}`) }))} />
       <TextField ctx={ctx} form={form} name="seenOn" type="date" label={labels.seenOn} hint={t('volunteers.screening.hint.seenOn')} required />
       <TextField ctx={ctx} form={form} name="renewBy" type="date" label={labels.renewBy} hint={t('volunteers.screening.hint.renewBy', { months: renewalMonths })} />

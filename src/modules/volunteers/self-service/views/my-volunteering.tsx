@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { FormState, PageContext } from '../../../../core/ui/index.js';
+import { DataTable, DefinitionList, Section, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { documentStatus } from '../../documents/views/document-status.js';
 import type { MyVolunteering } from '../self-service.service.js';
 import { ProfileForm } from './profile-form.js';
@@ -26,50 +26,34 @@ export function MyVolunteeringView({ ctx, me, form }: { ctx: PageContext; me: My
       <p>
         <a href="/me/meetings">{t('pairs.meetings.selfServiceLink')}</a>
       </p>
-      <dl class="details">
-        <div>
-          <dt>{t('volunteers.self-service.stage')}</dt>
-          <dd>{t(`volunteers.stage.${me.stage}`)}</dd>
-        </div>
-      </dl>
-      <section aria-labelledby="my-documents-title">
-        <h2 id="my-documents-title">{t('volunteers.self-service.documents')}</h2>
-        {me.documents.length === 0 ? (
-          <p class="empty">{t('volunteers.self-service.noDocuments')}</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="table-cards" aria-labelledby="my-documents-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('volunteers.documents.field.title')}</th>
-                  <th scope="col">{t('volunteers.documents.panel.issued')}</th>
-                  <th scope="col">{t('volunteers.documents.panel.status')}</th>
-                  <th scope="col">{t('volunteers.documents.panel.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {me.documents.map((d) => (
-                  <tr>
-                    <th scope="row" lang={d.locale}>
-                      <a href={`/me/volunteer/documents/${d.id}`}>{d.title}</a>
-                    </th>
-                    <td data-label={t('volunteers.documents.panel.issued')}>{formatDate(d.issuedAt, ctx.locale)}</td>
-                    <td data-label={t('volunteers.documents.panel.status')}>{documentStatus(ctx, d)}</td>
-                    <td>
-                      {d.kind === 'agreement' && !d.acceptedAt && (
-                        <>
-                          <a href={`/me/volunteer/documents/${d.id}`}>{t('volunteers.self-service.readAndAccept')}</a>{' '}
-                        </>
-                      )}
-                      <a href={`/me/volunteer/documents/${d.id}.pdf`}>{t('volunteers.documents.panel.download', { title: d.title })}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <DefinitionList items={[[t('volunteers.self-service.stage'), t(`volunteers.stage.${me.stage}`)]]} />
+      <Section id="my-documents-title" title={t('volunteers.self-service.documents')}>
+        <DataTable
+          cards
+          labelledBy="my-documents-title"
+          rows={me.documents}
+          empty={t('volunteers.self-service.noDocuments')}
+          columns={[
+            { header: t('volunteers.documents.field.title'), rowHeader: true, lang: (d) => d.locale, cell: (d) => <a href={`/me/volunteer/documents/${d.id}`}>{d.title}</a> },
+            { header: t('volunteers.documents.panel.issued'), cell: (d) => formatDate(d.issuedAt, ctx.locale) },
+            { header: t('volunteers.documents.panel.status'), cell: (d) => documentStatus(ctx, d) },
+            {
+              header: t('volunteers.documents.panel.actions'),
+              cardLabel: false,
+              cell: (d) => (
+                <>
+                  {d.kind === 'agreement' && !d.acceptedAt && (
+                    <>
+                      <a href={`/me/volunteer/documents/${d.id}`}>{t('volunteers.self-service.readAndAccept')}</a>{' '}
+                    </>
+                  )}
+                  <a href={`/me/volunteer/documents/${d.id}.pdf`}>{t('volunteers.documents.panel.download', { title: d.title })}</a>
+                </>
+              ),
+            },
+          ]}
+        />
+      </Section>
       <ProfileForm ctx={ctx} form={form} languageCodes={me.profile.languages.map((l) => l.code)} />
     </>
   );

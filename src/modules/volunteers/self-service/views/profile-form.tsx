@@ -1,5 +1,5 @@
 import { languageName, weekdayName } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, Section, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DAY_PARTS, DAYS, LANGUAGE_CHOICES, LEVELS } from '../self-service.schemas.js';
 
 function FieldError({ ctx, form, name }: { ctx: PageContext; form: FormState; name: string }) {
@@ -30,8 +30,7 @@ export function ProfileForm({ ctx, form, languageCodes }: { ctx: PageContext; fo
   const days = DAYS.map((_, i) => weekdayName(ctx.locale, i));
   const codes = [...new Set([...LANGUAGE_CHOICES, ...languageCodes])];
   return (
-    <section aria-labelledby="profile-title">
-      <h2 id="profile-title">{t('volunteers.self-service.profile.title')}</h2>
+    <Section id="profile-title" title={t('volunteers.self-service.profile.title')}>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <Form ctx={ctx} action="/me/volunteer/profile">
         <TextField ctx={ctx} form={form} name="phone" type="tel" label={labels.phone} hint={t('field.phoneHint')} autocomplete="tel" dir="ltr" />
@@ -111,6 +110,6 @@ export function ProfileForm({ ctx, form, languageCodes }: { ctx: PageContext; fo
         </fieldset>
         <SubmitButton>{t('volunteers.self-service.profile.save')}</SubmitButton>
       </Form>
-    </section>
+    </Section>
   );
 }
