@@ -18,7 +18,8 @@ export function mimePart(raw: string, type: string): string {
 export function header(raw: string, name: string): string {
   const m = new RegExp(`^${name}: ((?:[^\\r\\n]*)(?:\\r\\n[ \\t][^\\r\\n]*)*)`, 'mi').exec(raw);
   if (!m) return '';
-  const unfolded = m[1]!.replace(/\?=\r\n[ \t]+=\?/g, '?==?').replace(/\r\n[ \t]+/g, ' ');
+  // Unfolded, and the white space between two adjacent encoded words dropped (RFC 2047 §6.2), on a line or across a fold.
+  const unfolded = m[1]!.replace(/\r\n([ \t])/g, '$1').replace(/\?=[ \t]+=\?/g, '?==?');
   return unfolded.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : fromQuotedPrintable(text.replace(/_/g, ' ')),
   );

@@ -34,31 +34,36 @@ export interface World {
   db: TestApp['database']['db'];
   org: { id: string; slug: string; name: string };
   other: { id: string; slug: string; name: string };
-  /** Closes the app (and the SMTP server of a world with one). */
-  close(): Promise<void>;
 }
 
 export type Smtp = Awaited<ReturnType<typeof startSmtp>>;
-export type SmtpWorld = World & { smtp: Smtp };
+
+/** A world with its own SMTP server: `close()` closes the app and the server (a plain world closes with `w.t.close()`). */
+export interface SmtpWorld extends World {
+  smtp: Smtp;
+  close(): Promise<void>;
+}
 
 export const ORG: OrganisationSeed = { slug: 'alfa', name: 'Stowarzyszenie Łączy Nas' };
 export const OTHER: OrganisationSeed = { slug: 'beta', name: 'Ośrodek Beta' };
 
+/** What `world(opts)` returns: with `smtp: true`, the world has its SMTP server. */
+export type WorldOf<O extends WorldOptions> = O extends { smtp: true } ? SmtpWorld : World;
+
 /** A fresh app with two organisations (see WorldOptions for the defaults). */
-export async function world(opts: WorldOptions & { smtp: true }): Promise<SmtpWorld>;
-export async function world(opts?: WorldOptions): Promise<World>;
-export async function world(opts: WorldOptions = {}): Promise<World> {
+export async function world<O extends WorldOptions = WorldOptions>(opts: O = {} as O): Promise<WorldOf<O>> {
   const smtp = opts.smtp ? await startSmtp() : undefined;
   const t = await testApp({ ...(smtp ? { SMTP_URL: smtp.url } : {}), ...opts.env });
   const db = t.database.db;
   const seed = (s: OrganisationSeed) => createOrganisation(db, s.slug, s.name, s.defaultLocale);
   const org = await seed(opts.org ?? ORG);
   const other = await seed(opts.other ?? OTHER);
+  if (!smtp) return { t, db, org, other } satisfies World as unknown as WorldOf<O>;
   const close = async () => {
     await t.close();
-    await smtp?.close();
+    await smtp.close();
   };
-  return { t, db, org, other, close, ...(smtp ? { smtp } : {}) };
+  return { t, db, org, other, smtp, close } satisfies SmtpWorld as unknown as WorldOf<O>;
 }
 
 export type TestUser = Awaited<ReturnType<typeof createUser>>;
@@ -115,3 +120,13 @@ export async function apiUser(w: Pick<World, 'db' | 'org'>, roles: Role[], organ
 export async function tokenFor(w: Pick<World, 'db' | 'org'>, roles: Role[], organisationId = w.org.id): Promise<string> {
   return (await apiUser(w, roles, organisationId)).token;
 }
+
+let organisations = 0;
+/** Another organisation in the world, for tests that need one to themselves (a whole waiting list, its only administrator). */
+export async function freshOrganisation(w: Pick<World, 'db'>): Promise<{ id: string; slug: string; name: string }> {
+  organisations += 1;
+  return createOrganisation(w.db, `org-${organisations}-${Math.random().toString(36).slice(2, 8)}`, `Organizacja ${organisations}`);
+}
+
+/** An account and a browser signed in as it (what `signedIn` returns). */
+export type SignedIn = Awaited<ReturnType<typeof signedIn>>;

@@ -1,47 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { auditLog } from '../../core/audit/audit.table.js';
-import { createAccessToken } from '../../core/auth/access-tokens.js';
-import { rowsOf, withSystem, withTenant } from '../../core/db/tx.js';
-import { foldForSearch, type Locale } from '../../core/i18n/index.js';
+import { and, eq } from 'drizzle-orm';
+import { withSystem, withTenant } from '../../core/db/tx.js';
+import { foldForSearch } from '../../core/i18n/index.js';
 import { instantDaysAgo } from '../../core/testing/clock.js';
-import { TestClient } from '../../core/testing/client.js';
-import { createOrganisation, createUser } from '../../core/testing/fixtures.js';
-import { testApp, type TestApp } from '../../core/testing/harness.js';
-import { people, programmes, type Role } from '../../core/tenancy/tenancy.table.js';
+import { people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { safeguardingChecks, volunteers, type LanguageLevel } from '../volunteers/volunteers.table.js';
 import { districts, matches } from './matching.table.js';
+import type { World } from '../../core/testing/world.js';
 
-/** Test-only helpers of matching: two organisations on a fresh app, people inserted directly. */
-export interface World {
-  t: TestApp;
-  db: TestApp['database']['db'];
-  org: { id: string };
-  other: { id: string };
-}
-
-export async function world(): Promise<World> {
-  const t = await testApp();
-  const db = t.database.db;
-  const org = await createOrganisation(db, 'alfa', 'Stowarzyszenie Łączy Nas');
-  const other = await createOrganisation(db, 'beta', 'Ośrodek Beta');
-  return { t, db, org, other };
-}
-
-/** A signed-in browser with `roles` (administrators get TOTP), English unless told. */
-export async function signedIn(w: World, roles: Role[], opts: { organisationId?: string; locale?: Locale; name?: string } = {}) {
-  const user = await createUser(w.db, { organisationId: opts.organisationId ?? w.org.id, roles, totp: roles.includes('administrator'), name: opts.name });
-  const client = new TestClient(w.t.app);
-  await client.signIn(user.email, { totpSecret: user.totpSecret });
-  await client.get(`/?lang=${opts.locale ?? 'en'}`);
-  return { user, client };
-}
-
-/** A bearer token of a new account with `roles`. */
-export async function tokenFor(w: World, roles: Role[], organisationId = w.org.id) {
-  const user = await createUser(w.db, { organisationId, roles, totp: roles.includes('administrator') });
-  return (await createAccessToken(w.db, { userId: user.userId, organisationId, name: 'test' })).token;
-}
+/** Test-only helpers of matching: two organisations on a fresh app (core's world), people inserted directly. */
+export { auditEntries, countRows } from '../../core/testing/rows.js';
+export { textOf } from '../../core/testing/html.js';
+export { freshOrganisation, signedIn, tokenFor, world, type World } from '../../core/testing/world.js';
 
 async function insertPerson(w: World, organisationId: string, p: { givenName: string; familyName: string; gender?: string | null; birthDate?: string | null }) {
   return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
@@ -177,39 +147,9 @@ export async function matchesOf(w: World, where: { menteeId?: string; volunteerI
   );
 }
 
-export async function auditEntries(w: World, organisationId: string, action: string) {
-  return withSystem(w.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.organisationId, organisationId), eq(auditLog.action, action))));
-}
-
-type Table = 'matches' | 'match_exclusions' | 'match_runs' | 'match_proposals' | 'mentee_events' | 'audit_log';
-export async function count(w: World, table: Table, organisationId?: string): Promise<number> {
-  const where = organisationId ? sql` where organisation_id = ${organisationId}` : sql``;
-  const [row] = await withSystem(w.db, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}${where}`)));
-  return Number(row!.n);
-}
-
-/** The visible text of an HTML fragment (tags removed, entities of the renderer decoded, spaces collapsed). */
-export function textOf(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** The names in the suggestion cards, best first. */
 export function suggestedNames(body: string): string[] {
   const list = /<ol class="suggestions">([\s\S]*?)<\/ol>/.exec(body)?.[1] ?? '';
   return [...list.matchAll(/<h3><a href="\/matching\/(?:volunteers|mentees)\/[0-9a-f-]+">([^<]*)<\/a>/g)].map((m) => m[1]!);
 }
 
-let orgs = 0;
-/** A fresh organisation of its own (batch matching works on a whole waiting list, so tests must not share one). */
-export async function freshOrg(w: World): Promise<{ id: string }> {
-  orgs += 1;
-  return createOrganisation(w.db, `org-${orgs}-${Math.random().toString(36).slice(2, 8)}`, `Organizacja ${orgs}`);
-}

@@ -5,10 +5,10 @@ import { withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { matches } from '../../matching/matching.table.js';
 import { createMentee, createVolunteer } from '../../matching/test-helpers.js';
-import { adminWorld, anonymous, countRows, freshOrganisation, signedIn, type AdminWorld } from '../test-helpers.js';
+import { adminWorld, anonymous, countRows, freshOrganisation, signedIn, type World } from '../test-helpers.js';
 import { linkFor } from './audit-links.js';
 
-let w: AdminWorld;
+let w: World;
 before(async () => {
   w = await adminWorld();
 });

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createAccessToken } from '../../../core/auth/access-tokens.js';
 import { createUser } from '../../../core/testing/fixtures.js';
-import { adminWorld, auditEntries, countRows, type AdminWorld } from '../test-helpers.js';
+import { adminWorld, auditEntries, countRows, type World } from '../test-helpers.js';
 import type { ProgrammeOutput } from './programmes.schemas.js';
 
-let w: AdminWorld;
+let w: World;
 before(async () => {
   w = await adminWorld();
 });

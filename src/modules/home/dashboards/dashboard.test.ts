@@ -70,7 +70,7 @@ describe('the dashboards on /', () => {
     assert.match(html, /href="\/me\/volunteer"/);
     assert.doesNotMatch(html, /new application/, 'no staff figures for a volunteer');
     assert.doesNotMatch(html, /Figures of your organisation/);
-    assert.ok((await auditEntries(w, 'dashboard.view', org)).some((a) => a.actorUserId === v.user.userId));
+    assert.ok((await auditEntries(w, org, 'dashboard.view')).some((a) => a.actorUserId === v.user.userId));
 
     // In Polish: the decimal comma, and the page is in Polish.
     const pl = await v.client.get('/?lang=pl');
@@ -172,7 +172,7 @@ describe('the dashboards on /', () => {
     assert.doesNotMatch(html, /Wiśniewska/, 'the volunteer by first name only');
     assert.equal(card(html, 'request to review'), '1');
     assert.doesNotMatch(html, /new applications/, 'no coordinator figures for a social worker');
-    assert.ok((await auditEntries(w, 'mentee.list', org)).some((a) => a.actorUserId === sw.user.userId));
+    assert.ok((await auditEntries(w, org, 'mentee.list')).some((a) => a.actorUserId === sw.user.userId));
 
     const newcomer = await signedIn(org, ['social_worker']);
     assert.match(await newcomer.home(), /You are not on the staff of any case yet/);

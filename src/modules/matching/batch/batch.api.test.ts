@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { count, createMentee, createProgramme, createVolunteer, freshOrg, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
+import { countRows, createMentee, createProgramme, createVolunteer, freshOrganisation, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
 import type { ProposalOutput, RunOutput } from './batch.schemas.js';
 
 let w: World;
@@ -25,7 +25,7 @@ type ErrorBody = { error: { code: string; message: string; fields?: Record<strin
 
 describe('batch matching API', () => {
   it('runs over one programme’s waiting list, reads the run, accepts and rejects proposals', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const token = await tokenFor(w, ['social_worker'], org.id);
     const families = await createProgramme(w, org.id, 'Rodziny', { language: 50, needs: 50, availability: 0, distance: 0, interests: 0, waiting: 0 });
     const other = await createProgramme(w, org.id, 'Seniorzy');
@@ -63,7 +63,7 @@ describe('batch matching API', () => {
     assert.equal(rejected.statusCode, 200);
     assert.equal(rejected.json<ProposalOutput>().reason, 'Za daleko');
     assert.equal((await call('GET', `/api/v1/matching/runs/${run.id}`, token)).json<RunOutput>().status, 'closed');
-    assert.equal(await count(w, 'match_exclusions', org.id), 0);
+    assert.equal(await countRows(w, 'match_exclusions', org.id), 0);
 
     const foreign = await tokenFor(w, ['coordinator'], w.other.id);
     assert.equal((await call('GET', `/api/v1/matching/runs/${run.id}`, foreign)).statusCode, 404);
@@ -74,7 +74,7 @@ describe('batch matching API', () => {
   });
 
   it('two simultaneous acceptances competing for one place: one match, the other 409 and stale with the reason', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const [t1, t2] = [await tokenFor(w, ['social_worker'], org.id), await tokenFor(w, ['social_worker'], org.id)];
     const v = await createVolunteer(w, org.id, { givenName: 'Jedyne', familyName: 'Miejsce', capacity: 1, activities: ['leisure'] });
     await createMentee(w, org.id, { givenName: 'Pierwsza', familyName: 'Osoba', needs: ['leisure'] });

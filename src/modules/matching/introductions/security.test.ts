@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { introductions } from '../matching.table.js';
-import { anonymous, count, createMatch, createMentee, createVenue, createVolunteer, signedIn, world, type World } from './test-helpers.js';
+import { anonymous, countRows, createMatch, createMentee, createVenue, createVolunteer, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;
 let ids: { match: string; introduction: string; venue: string };
@@ -27,7 +27,7 @@ const posts = (): [string, Record<string, string>][] => [
   [`/matching/introductions/${ids.introduction}/cancel`, {}],
   [`/matching/introductions/${ids.introduction}/held`, {}],
 ];
-const snapshot = async () => JSON.stringify([await withSystem(w.db, (tx) => tx.select().from(introductions)), await count(w, 'outbox')]);
+const snapshot = async () => JSON.stringify([await withSystem(w.db, (tx) => tx.select().from(introductions)), await countRows(w, 'outbox')]);
 
 describe('security of introductions', () => {
   it('without a session: pages go to sign-in, posts are refused (401), nothing changes', async () => {

@@ -4,6 +4,7 @@ import type { WeeklyHours } from '../venues/opening-hours.js';
 import type { World } from '../venues/test-helpers.js';
 
 export * from '../venues/test-helpers.js';
+export { header, icsProp, mimePart } from '../../../core/testing/mail.js';
 export { startSmtp } from '../../../core/testing/smtp.js';
 
 /** A match inserted directly (the match-making service belongs to another part). */
@@ -21,34 +22,6 @@ export async function createVenue(w: World, v: { name: string; address?: string;
   );
   return row!;
 }
-
-/** One MIME part of a raw message (`text/calendar`, `text/html`, `text/plain`), decoded, with folded lines joined. */
-export function mimePart(raw: string, type: string): string {
-  const re = new RegExp(`Content-Type: ${type.replace('/', '\\/')}[^\\r\\n]*(?:\\r\\n[ \\t][^\\r\\n]*)*\\r\\n((?:[A-Za-z-]+:[^\\r\\n]*(?:\\r\\n[ \\t][^\\r\\n]*)*\\r\\n)*)\\r\\n([\\s\\S]*?)\\r\\n--`, 'i');
-  const m = re.exec(raw);
-  if (!m) throw new Error(`no ${type} part`);
-  const headers = m[1]!;
-  let body = m[2]!;
-  if (/Content-Transfer-Encoding: base64/i.test(headers)) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  else if (/Content-Transfer-Encoding: quoted-printable/i.test(headers))
-    body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  return type === 'text/calendar' ? body.replace(/\r\n[ \t]/g, '') : body;
-}
-
-/** A header of a raw message with its RFC 2047 encoded words decoded ("=?UTF-8?Q?...?=" and "=?UTF-8?B?...?="). */
-export function header(raw: string, name: string): string {
-  const m = new RegExp(`^${name}: ((?:[^\\r\\n]*)(?:\\r\\n[ \\t][^\\r\\n]*)*)`, 'mi').exec(raw);
-  if (!m) return '';
-  const unfolded = m[1]!.replace(/\?=\r\n[ \t]+=\?/g, '?==?').replace(/\r\n[ \t]+/g, ' ');
-  return unfolded.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-  );
-}
-
-/** The value of a property line of an iCalendar text (first match). */
-export const icsProp = (ics: string, name: string) => new RegExp(`^${name}(?:;[^:\\r\\n]*)?:(.*)$`, 'm').exec(ics)?.[1]?.trim();
 
 /** "YYYYMMDDTHHMMSSZ" of a date and UTC time. */
 export const stamp = (date: string, hhmm: string) => `${date.replaceAll('-', '')}T${hhmm.replace(':', '')}00Z`;

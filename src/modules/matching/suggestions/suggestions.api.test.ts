@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { MatchOutput, MatchPage } from '../matches.schemas.js';
-import { auditEntries, count, createMentee, createVolunteer, freshOrg, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
+import { auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
 import type { SuggestionsOutput } from './suggestions.schemas.js';
 
 let w: World;
@@ -49,7 +49,7 @@ describe('GET /api/v1/matching/mentees/:id/suggestions', () => {
   });
 
   it('lists the volunteers left out only because their gender is unknown, as the page does (empty without a wish)', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const orgToken = await tokenFor(w, ['coordinator'], org.id);
     const unknown = await createVolunteer(w, org.id, { givenName: 'Lena', familyName: 'Nieznana', gender: null });
     await createVolunteer(w, org.id, { givenName: 'Marek', familyName: 'Mężczyzna', gender: 'male' });
@@ -93,7 +93,7 @@ describe('POST /api/v1/matches and GET /api/v1/matches', () => {
       const res = await call('POST', '/api/v1/matches', token, body);
       assert.equal(res.statusCode, 422, JSON.stringify(body));
     }
-    assert.equal(await count(w, 'matches', w.org.id), 0);
+    assert.equal(await countRows(w, 'matches', w.org.id), 0);
     const ok = await call('POST', '/api/v1/matches', token, { menteeId: m1, volunteerId: v });
     assert.equal(ok.statusCode, 201);
     const match = ok.json<MatchOutput>();

@@ -4,7 +4,7 @@ import { createAccessToken } from '../../../core/auth/access-tokens.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import type { VenueOutput } from './settings.schemas.js';
-import { auditEntries, count, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -25,15 +25,15 @@ describe('venues API /api/v1/matching/venues', () => {
     const created = await call('POST', token, { kind: 'library', name: 'Biblioteka', address: 'ul. Słoneczna 12', openingHours: 'wt.–pt. 10–19', stepFree: true });
     assert.equal(created.statusCode, 201);
     assert.deepEqual({ ...created.json<VenueOutput>(), id: '' }, { id: '', kind: 'library', name: 'Biblioteka', address: 'ul. Słoneczna 12', district: null, openingHours: 'wt.–pt. 10–19', weeklyHours: null, stepFree: true, active: true });
-    assert.equal((await auditEntries(w, 'venue.create')).length, 1);
-    const before = await count(w, 'venues');
+    assert.equal((await auditEntries(w, w.org.id, 'venue.create')).length, 1);
+    const before = await countRows(w, 'venues');
     const refused = await call('POST', token, { kind: 'bar', name: 'BIBLIOTEKA', address: '' });
     assert.equal(refused.statusCode, 422);
     const fields = refused.json<{ error: { fields: Record<string, string> } }>().error.fields;
     assert.ok(fields.kind && fields.address);
     const duplicate = await call('POST', token, { kind: 'cafe', name: 'BIBLIOTEKA', address: 'x' });
     assert.equal(duplicate.json<{ error: { fields: Record<string, string> } }>().error.fields.name, 'Twoja organizacja ma już miejsce spotkań o tej nazwie.');
-    assert.equal(await count(w, 'venues'), before);
+    assert.equal(await countRows(w, 'venues'), before);
     // Structured hours come as one field per weekday, as on the form; a day left empty is closed.
     const withHours = await call('POST', token, { kind: 'cafe', name: 'Kawiarnia', address: 'ul. Długa 1', hoursMon: '9-13, 15:00-18:00' });
     assert.equal(withHours.statusCode, 201);

@@ -1,75 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { auditLog } from '../../../core/audit/audit.table.js';
-import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
+import { and, sql } from 'drizzle-orm';
+import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
-import { TestClient } from '../../../core/testing/client.js';
-import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
-import { testApp, type TestApp } from '../../../core/testing/harness.js';
-import { people, programmes, type Role } from '../../../core/tenancy/tenancy.table.js';
+import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
 import { mentees } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
+import { countRows } from '../../../core/testing/rows.js';
+import type { World } from '../../../core/testing/world.js';
 
-/** Test-only helpers of matching settings and introductions: two organisations on a fresh app. */
-export interface World {
-  t: TestApp;
-  db: TestApp['database']['db'];
-  org: { id: string; name: string };
-  other: { id: string; name: string };
-}
-
-export async function world(env: Record<string, string> = {}): Promise<World> {
-  const t = await testApp(env);
-  const db = t.database.db;
-  const org = await createOrganisation(db, 'alfa', 'Stowarzyszenie Łączy Nas');
-  const other = await createOrganisation(db, 'beta', 'Ośrodek Beta');
-  return { t, db, org, other };
-}
-
-/** A browser signed in through the real pages (administrators with TOTP), in `locale` (English unless told). */
-export async function signedIn(w: World, roles: Role[], opts: { organisationId?: string; locale?: Locale; name?: string; email?: string } = {}) {
-  const user = await createUser(w.db, { organisationId: opts.organisationId ?? w.org.id, roles, totp: roles.includes('administrator'), name: opts.name, email: opts.email, locale: opts.locale });
-  const client = new TestClient(w.t.app);
-  await client.signIn(user.email, { totpSecret: user.totpSecret });
-  await client.get(`/?lang=${opts.locale ?? 'en'}`);
-  return { user, client };
-}
-
-export async function anonymous(w: World) {
-  const client = new TestClient(w.t.app);
-  await client.get('/sign-in?lang=en');
-  return client;
-}
-
-export async function auditEntries(w: World, action: string, organisationId = w.org.id) {
-  return withSystem(w.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.organisationId, organisationId), eq(auditLog.action, action))));
-}
-
-type Table = 'districts' | 'venues' | 'introductions' | 'outbox' | 'audit_log' | 'programmes';
-export async function count(w: World, table: Table, organisationId?: string): Promise<number> {
-  const where = organisationId ? sql` where organisation_id = ${organisationId}` : sql``;
-  const [row] = await withSystem(w.db, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}${where}`)));
-  return Number(row!.n);
-}
+/** Test-only helpers of matching settings and introductions: two organisations on a fresh app (core's world). */
+export { auditEntries, countRows } from '../../../core/testing/rows.js';
+export { fieldError, flashOn } from '../../../core/testing/html.js';
+export { anonymous, signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
 
 /** Audit entries about settings (districts, venues, programmes, and records a rename moved), not sign-ins. */
-export async function settingsAudits(w: World): Promise<number> {
-  const [row] = await withSystem(w.db, async (tx) =>
-    rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from audit_log where entity in ('district', 'venue', 'programme', 'volunteer', 'mentee')`)),
-  );
-  return Number(row!.n);
-}
-
-/** The text of the flash message on the next page. */
-export async function flashOn(client: TestClient, path: string): Promise<string> {
-  const page = await client.get(path);
-  return /<div class="flash[^"]*"[^>]*>([^<]*)<\/div>/.exec(page.body)?.[1] ?? '';
-}
-
-/** The message shown next to a field (`f-<name>-error`), without the hidden "Error:" prefix. */
-export function fieldError(html: string, name: string): string | undefined {
-  const m = new RegExp(`id="f-${name}-error"[^>]*>([\\s\\S]*?)</p>`).exec(html);
-  return m?.[1]?.replace(/<span class="visually-hidden">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, '').trim();
-}
+export const settingsAudits = (w: World) => countRows(w, 'audit_log', sql`entity in ('district', 'venue', 'programme', 'volunteer', 'mentee')`);
 
 export async function createProgramme(w: World, name: string, organisationId = w.org.id, matchingWeights: Record<string, number> = {}) {
   const [p] = await withSystem(w.db, (tx) => tx.insert(programmes).values({ organisationId, name, matchingWeights }).returning());

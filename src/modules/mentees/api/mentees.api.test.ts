@@ -9,13 +9,13 @@ import { withTenant } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { menteeNotes } from '../mentees.table.js';
 import type { MenteeOutput, MenteePage } from '../mentees.schemas.js';
-import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, menteeRow, tokenFor, world, type World } from '../test-helpers.js';
+import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, menteeRow, apiUser, world, type World } from '../test-helpers.js';
 
 let w: World;
 let sw: { user: { userId: string }; token: string };
 before(async () => {
   w = await world();
-  sw = await tokenFor(w, ['social_worker']);
+  sw = await apiUser(w, ['social_worker']);
 });
 after(() => w.t.close());
 
@@ -120,11 +120,11 @@ describe('the mentees API', () => {
     assert.equal((await call('GET', '/api/v1/mentees', null)).statusCode, 401);
     assert.equal((await call('POST', '/api/v1/mentees', null, valid())).statusCode, 401);
     for (const role of ['volunteer', 'programme_manager'] as const) {
-      const { token } = await tokenFor(w, [role]);
+      const { token } = await apiUser(w, [role]);
       assert.equal((await call('GET', '/api/v1/mentees', token)).statusCode, 403, role);
       assert.equal((await call('POST', '/api/v1/mentees', token, valid())).statusCode, 403, role);
     }
-    const foreign = await tokenFor(w, ['coordinator'], w.other.id);
+    const foreign = await apiUser(w, ['coordinator'], w.other.id);
     assert.equal((await call('GET', `/api/v1/mentees/${id}`, foreign.token)).statusCode, 404);
     assert.equal((await call('GET', '/api/v1/mentees/nope', foreign.token)).statusCode, 404);
     const after = await counts(w);

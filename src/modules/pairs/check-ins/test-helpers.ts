@@ -1,48 +1,20 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { auditLog } from '../../../core/audit/audit.table.js';
-import { rowsOf, withSystem } from '../../../core/db/tx.js';
+import { withSystem } from '../../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
-import { TestClient } from '../../../core/testing/client.js';
-import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
-import { testApp, type TestApp } from '../../../core/testing/harness.js';
-import { people, programmes, type Role } from '../../../core/tenancy/tenancy.table.js';
+import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/matching.table.js';
 import { menteeCaseStaff, mentees } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
 import { addDays, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 import { checkIns, meetings } from '../pairs.table.js';
+import type { World } from '../../../core/testing/world.js';
 
-/** Test-only helpers of pairs/check-ins: two organisations (Warsaw time) on a fresh app, pairs inserted directly. */
-export interface World {
-  t: TestApp;
-  db: TestApp['database']['db'];
-  org: { id: string };
-  other: { id: string };
-}
-
-export async function world(env: Record<string, string> = {}): Promise<World> {
-  const t = await testApp(env);
-  const db = t.database.db;
-  const org = await createOrganisation(db, 'alfa', 'Stowarzyszenie Łączy Nas');
-  const other = await createOrganisation(db, 'beta', 'Ośrodek Beta');
-  return { t, db, org, other };
-}
+/** Test-only helpers of pairs/check-ins: two organisations (Warsaw time) on a fresh app (core's world), pairs inserted directly. */
+export { auditEntries, countRows } from '../../../core/testing/rows.js';
+export { fieldError, flashOn } from '../../../core/testing/html.js';
+export { createAccount, signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
 
 /** Today in the organisation's zone (Europe/Warsaw), shifted by `days`. */
 export const day = (days = 0, now = new Date()) => addDays(todayIn('Europe/Warsaw', now), days);
-
-export async function staff(w: World, roles: Role[], opts: { organisationId?: string; locale?: Locale; name?: string; email?: string } = {}) {
-  return createUser(w.db, { organisationId: opts.organisationId ?? w.org.id, roles, totp: roles.includes('administrator'), name: opts.name, email: opts.email, locale: opts.locale });
-}
-
-/** A browser signed in as a new (or given) account, English unless told. */
-export async function signedIn(w: World, roles: Role[], opts: { organisationId?: string; locale?: Locale; name?: string; user?: Awaited<ReturnType<typeof staff>> } = {}) {
-  const user = opts.user ?? (await staff(w, roles, opts));
-  const client = new TestClient(w.t.app);
-  await client.signIn(user.email, { totpSecret: user.totpSecret });
-  await client.get(`/?lang=${opts.locale ?? 'en'}`);
-  return { user, client };
-}
 
 let n = 0;
 async function person(w: World, organisationId: string, givenName: string, familyName: string, email: string | null, locale: string) {
@@ -94,24 +66,4 @@ export async function addCheckIn(w: World, matchId: string, side: 'volunteer' | 
 export async function createProgramme(w: World, name: string, followUp: Record<string, number> = {}, organisationId = w.org.id) {
   const [p] = await withSystem(w.db, (tx) => tx.insert(programmes).values({ organisationId, name, followUp }).returning());
   return p!;
-}
-
-export async function auditEntries(w: World, action: string, organisationId = w.org.id) {
-  return withSystem(w.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.organisationId, organisationId), eq(auditLog.action, action))));
-}
-
-export async function count(w: World, table: 'check_ins' | 'covers' | 'outbox' | 'jobs', where = sql`true`): Promise<number> {
-  const [row] = await withSystem(w.db, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`)));
-  return Number(row!.n);
-}
-
-/** The message shown next to a field (`f-<name>-error`), without the hidden "Error:" prefix. */
-export function fieldError(html: string, name: string): string | undefined {
-  const m = new RegExp(`id="f-${name}-error"[^>]*>([\\s\\S]*?)</p>`).exec(html);
-  return m?.[1]?.replace(/<span class="visually-hidden">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, '').trim();
-}
-
-export async function flashOn(client: TestClient, path: string): Promise<string> {
-  const page = await client.get(path);
-  return /<div class="flash[^"]*"[^>]*>([^<]*)<\/div>/.exec(page.body)?.[1] ?? '';
 }

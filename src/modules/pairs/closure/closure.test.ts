@@ -7,19 +7,14 @@ import { matches } from '../../matching/matching.table.js';
 import { menteeCaseStaff, menteeEvents, mentees } from '../../mentees/mentees.table.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { checkIns, covers } from '../pairs.table.js';
-import { auditEntries, createMentee, createVenue, createVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, startSmtp, world, type World } from '../../matching/introductions/test-helpers.js';
+import { auditEntries, createMentee, createVenue, createVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, world, type SmtpWorld } from '../../matching/introductions/test-helpers.js';
 import { introductions } from '../../matching/matching.table.js';
 
-let w: World;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let w: SmtpWorld;
 before(async () => {
-  smtp = await startSmtp();
-  w = await world({ SMTP_URL: smtp.url });
+  w = await world({ smtp: true });
 });
-after(async () => {
-  await w.t.close();
-  await smtp.close();
-});
+after(() => w.close());
 
 const WAITING_SINCE = new Date('2024-03-01T09:30:00.000Z');
 const STARTED = new Date('2025-01-15T10:00:00.000Z');
@@ -51,7 +46,7 @@ describe('ending a pair', () => {
     assert.match(form.body, /End the pair: Zofia Wiśniewska and Олена Коваленко/);
     assert.match(form.body, /name="returnChoice" value="auto" checked/);
     assert.match(form.body, /name="sendThanks" value="true" checked/);
-    assert.ok((await auditEntries(w, 'match.view')).some((a) => a.entityId === match.id && a.actorUserId === user.userId));
+    assert.ok((await auditEntries(w, w.org.id, 'match.view')).some((a) => a.entityId === match.id && a.actorUserId === user.userId));
 
     const res = await client.post(`/pairs/${match.id}/close`, {
       version: '1',
@@ -86,15 +81,15 @@ describe('ending a pair', () => {
         ['volunteer', today(), 4, 'Zofia tried many times to call.', user.userId],
       ],
     );
-    for (const action of ['match.close', 'mentee.status']) assert.equal((await auditEntries(w, action)).filter((a) => a.actorUserId === user.userId).length, 1, action);
-    assert.equal((await auditEntries(w, 'check_in.create')).filter((a) => a.actorUserId === user.userId).length, 2);
+    for (const action of ['match.close', 'mentee.status']) assert.equal((await auditEntries(w, w.org.id, action)).filter((a) => a.actorUserId === user.userId).length, 1, action);
+    assert.equal((await auditEntries(w, w.org.id, 'check_in.create')).filter((a) => a.actorUserId === user.userId).length, 2);
 
     // The case timeline names the event.
     const { client: sw } = await signedIn(w, ['coordinator']);
     assert.match((await sw.get(`/mentees/${mentee.id}`)).body, /Pair ended/);
 
     await w.t.worker.runDue();
-    const mail = smtp.received.find((r) => r.to.includes(volunteer.email!));
+    const mail = w.smtp.received.find((r) => r.to.includes(volunteer.email!));
     assert.ok(mail, 'the thank-you reached the volunteer');
     assert.equal(header(mail.raw, 'Subject'), 'Dziękujemy – Stowarzyszenie Łączy Nas');
     const text = mimePart(mail.raw, 'text/plain');
@@ -120,9 +115,9 @@ describe('ending a pair', () => {
     const [after] = await withSystem(w.db, (tx) => tx.select().from(introductions).where(eq(introductions.id, intro!.id)));
     assert.equal(after!.status, 'cancelled');
     assert.equal(after!.sequence, 1);
-    assert.ok((await auditEntries(w, 'introduction.cancel')).some((a) => a.entityId === intro!.id));
+    assert.ok((await auditEntries(w, w.org.id, 'introduction.cancel')).some((a) => a.entityId === intro!.id));
     await w.t.worker.runDue();
-    const cancellation = smtp.received.find((m) => m.to.includes(volunteer.email!) && /METHOD:CANCEL/.test(m.raw));
+    const cancellation = w.smtp.received.find((m) => m.to.includes(volunteer.email!) && /METHOD:CANCEL/.test(m.raw));
     assert.ok(cancellation, 'the volunteer receives the calendar cancellation');
     assert.equal(icsProp(mimePart(cancellation.raw, 'text/calendar'), 'UID'), intro!.icsUid);
   });
@@ -202,7 +197,7 @@ describe('ending a pair', () => {
     assert.equal((await closings(match.id)).length, 0);
     assert.equal((await endedEvents(mentee.id)).length, 0);
     assert.equal(await outboxCount(), mails);
-    assert.equal((await auditEntries(w, 'match.close')).filter((a) => a.entityId === match.id).length, 0);
+    assert.equal((await auditEntries(w, w.org.id, 'match.close')).filter((a) => a.entityId === match.id).length, 0);
   });
 
   it('answers a stale version with 409 and an ended pair with 409, writing nothing', async () => {

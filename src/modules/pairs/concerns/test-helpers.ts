@@ -1,38 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
-import type { Locale } from '../../../core/i18n/index.js';
-import { TestClient } from '../../../core/testing/client.js';
-import { createUser } from '../../../core/testing/fixtures.js';
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/matching.table.js';
 import { createMentee, createVolunteer, type World } from '../../matching/introductions/test-helpers.js';
 import { menteeCaseStaff } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { covers } from '../pairs.table.js';
+import type { SignedIn } from '../../../core/testing/world.js';
+export type { SignedIn } from '../../../core/testing/world.js';
 
 export * from '../../matching/introductions/test-helpers.js';
 
-/** Test-only helpers of concerns: staff accounts, a volunteer with an account, pairs followed by a coordinator. */
-
-let n = 0;
-export interface Account {
-  user: Awaited<ReturnType<typeof createUser>>;
-  client: TestClient;
-}
-
-/** A staff member or volunteer signed in through the real pages, reading `locale` (English unless told). */
-export async function account(w: World, roles: Role[], opts: { organisationId?: string; locale?: Locale; name?: string } = {}): Promise<Account> {
-  n += 1;
-  const user = await createUser(w.db, { organisationId: opts.organisationId ?? w.org.id, roles, totp: roles.includes('administrator'), name: opts.name ?? `Staff${n} Person${n}`, locale: opts.locale, email: `user${n}-${Date.now()}@example.org` });
-  const client = new TestClient(w.t.app);
-  await client.signIn(user.email, { totpSecret: user.totpSecret });
-  await client.get(`/?lang=${opts.locale ?? 'en'}`);
-  return { user, client };
-}
+/** Test-only helpers of concerns: a volunteer with an account, pairs followed by a coordinator, covers. */
+export { countRows } from '../../../core/testing/rows.js';
 
 /** A volunteer record for the person of a signed-in volunteer account. */
-export async function volunteerFor(w: World, a: Account, organisationId = w.org.id): Promise<string> {
+export async function volunteerFor(w: World, a: SignedIn, organisationId = w.org.id): Promise<string> {
   return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
     const [v] = await tx.insert(volunteers).values({ organisationId, personId: a.user.personId, stage: 'active', locale: 'pl' }).returning({ id: volunteers.id });
     return v!.id;
@@ -69,8 +52,4 @@ export async function idsVisibleTo(w: World, userId: string, organisationId = w.
 
 export async function concernRows(w: World) {
   return withSystem(w.db, async (tx) => rowsOf<{ id: string; status: string; severity: string; version: number; assigned_to_user_id: string | null; raised_as: string; resolution: string | null }>(await tx.execute(sql`select * from concerns order by created_at`)));
-}
-
-export async function countOf(w: World, table: 'concerns' | 'concern_actions' | 'jobs' | 'supervision_sessions' | 'supervision_attendees'): Promise<number> {
-  return withSystem(w.db, async (tx) => Number(rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n));
 }

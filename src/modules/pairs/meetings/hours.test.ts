@@ -6,7 +6,7 @@ import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 import { hoursByMatch, hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, toHours, trainingMinutes } from './hours.js';
 import { logForm, logMeeting, myMeetings } from './meetings.service.js';
-import { createMatch, createMentee, createProgramme, lastSunday, signIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { createMatch, createMentee, createProgramme, lastSunday, browserOf, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -74,7 +74,7 @@ describe('hours', () => {
     const { user, volunteer } = await volunteerAccount(w);
     const coordinator = await (await import('./test-helpers.js')).signedIn(w, ['coordinator']);
     const match = await createMatch(w, (await createMentee(w, { givenName: 'Daryna' })).id, volunteer.id, { coordinatorUserId: coordinator.user.userId, startedAt: new Date(Date.UTC(year - 1, 11, 1)) });
-    const client = await signIn(w, user.email);
+    const client = await browserOf(w, user);
     const days = [lastSunday(year, 2), lastSunday(year, 9), `${year}-03-31`, `${year}-04-01`, `${year}-10-31`, `${year}-11-01`];
     for (const meetingDate of days) {
       await client.get('/me/meetings/new');

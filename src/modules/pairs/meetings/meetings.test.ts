@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { jobs } from '../../../core/jobs/jobs.table.js';
 import { concernActions, concerns, meetings } from '../pairs.table.js';
-import { auditEntries, countAll, createMatch, createMentee, daysAgo, fieldError, flashOn, signIn, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countAll, createMatch, createMentee, daysAgo, fieldError, flashOn, browserOf, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -25,7 +25,7 @@ async function volunteerWithPair(opts: { pairs?: number } = {}) {
     const mentee = await createMentee(w, { givenName: i === 0 ? 'Олена' : 'Mariam' });
     pairs.push(await createMatch(w, mentee.id, account.volunteer.id));
   }
-  const client = await signIn(w, account.user.email);
+  const client = await browserOf(w, account.user);
   return { ...account, client, match: pairs[0]!, pairs };
 }
 
@@ -64,7 +64,7 @@ describe('the meeting log of a volunteer', () => {
       ],
       'typed minutes (45) win over the radio',
     );
-    assert.equal((await auditEntries(w, 'meeting.create')).filter((a) => rows.some((r) => r.id === a.entityId)).length, 3);
+    assert.equal((await auditEntries(w, w.org.id, 'meeting.create')).filter((a) => rows.some((r) => r.id === a.entityId)).length, 3);
 
     const page = await client.get('/me/meetings');
     assert.equal(page.status, 200);
@@ -166,7 +166,7 @@ describe('the meeting log of a volunteer', () => {
     const [job] = await withSystem(w.db, (tx) => tx.select().from(jobs).where(eq(jobs.uniqueKey, `concern-notify:${concern.id}`)));
     assert.equal(job?.kind, 'pairs.concern.notify');
     assert.deepEqual(job?.payload, { concernId: concern.id });
-    assert.ok((await auditEntries(w, 'concern.create')).some((a) => a.entityId === concern.id));
+    assert.ok((await auditEntries(w, w.org.id, 'concern.create')).some((a) => a.entityId === concern.id));
 
     // A worry needs its severity and its line: refused next to the fields, nothing written, the answers kept.
     const counted = await countAll(w);
