@@ -83,7 +83,7 @@ export function createAccount(w: Pick<World, 'db' | 'org'>, roles: Role[], opts:
 }
 
 /** A browser signed in as `user` through the real pages, reading them in `locale` (English unless told). */
-export async function browserOf(w: Pick<World, 't'>, user: Pick<TestUser, 'email' | 'totpSecret'>, locale: Locale = 'en'): Promise<TestClient> {
+export async function browserOf(w: Pick<World, 't'>, user: { email: string; totpSecret?: string | null }, locale: Locale = 'en'): Promise<TestClient> {
   const client = new TestClient(w.t.app);
   await client.signIn(user.email, { totpSecret: user.totpSecret });
   await client.get(`/?lang=${locale}`);

@@ -3,13 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { TestClient } from '../../../core/testing/client.js';
-import { createOrganisation, createUser } from '../../../core/testing/fixtures.js';
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
+import { createUser } from '../../../core/testing/fixtures.js';
 import { introductions, matches, venues } from '../../matching/matching.table.js';
 import { menteeCaseStaff, mentees } from '../../mentees/mentees.table.js';
 import { auditEntries, createMentee, createVolunteer, world, type World } from '../../matching/venues/test-helpers.js';
 import { concerns, meetings } from '../../pairs/pairs.table.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
+import { freshOrganisation, signedIn } from '../../../core/testing/world.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
 
 let w: World;
@@ -20,16 +20,11 @@ after(async () => {
   await w.t.close();
 });
 
-let orgs = 0;
 /** Each test works in an organisation of its own, so the figures it counts are only its own. */
-const newOrg = async () => (await createOrganisation(w.db, `dash-${++orgs}`, `Fundacja ${orgs}`)).id;
+const newOrg = async () => (await freshOrganisation(w)).id;
 
-async function signedIn(organisationId: string, roles: Role[], locale = 'en') {
-  const user = await createUser(w.db, { organisationId, roles, totp: roles.includes('administrator') });
-  const client = new TestClient(w.t.app);
-  await client.signIn(user.email, { totpSecret: user.totpSecret });
-  return { user, client, home: async () => (await client.get(`/?lang=${locale}`)).body };
-}
+/** The home page (the dashboard) as `who` sees it. */
+const home = async (who: { client: TestClient }) => (await who.client.get('/?lang=en')).body;
 
 async function match(organisationId: string, menteeId: string, volunteerId: string, v: { startedAt?: Date; coordinatorUserId?: string; status?: string } = {}) {
   const [m] = await withSystem(w.db, (tx) => tx.insert(matches).values({ organisationId, menteeId, volunteerId, status: v.status ?? 'active', startedAt: v.startedAt ?? new Date(), coordinatorUserId: v.coordinatorUserId ?? null }).returning());
@@ -45,7 +40,7 @@ const DAY = 86_400_000;
 describe('the dashboards on /', () => {
   it('volunteer: my pairs by first name, the next introduction, "Log a meeting", hours this month and in total', async () => {
     const org = await newOrg();
-    const v = await signedIn(org, ['volunteer']);
+    const v = await signedIn(w, ['volunteer'], { organisationId: org });
     const [vol] = await withSystem(w.db, (tx) => tx.insert(volunteers).values({ organisationId: org, personId: v.user.personId, stage: 'active', locale: 'pl' }).returning());
     const mentee = await createMentee(w, { organisationId: org, givenName: 'Олена', familyName: 'Коваленко' });
     const closedMentee = await createMentee(w, { organisationId: org, givenName: 'Ahmad', familyName: 'Haddad' });
@@ -59,7 +54,7 @@ describe('the dashboards on /', () => {
     await withSystem(w.db, (tx) => tx.insert(introductions).values({ organisationId: org, matchId: m.id, venueId: venue!.id, startsAt, icsUid: 'x@test', createdByUserId: v.user.userId }));
     await withSystem(w.db, (tx) => tx.insert(introductions).values({ organisationId: org, matchId: m.id, venueId: venue!.id, startsAt: new Date(Date.now() - DAY), icsUid: 'y@test', createdByUserId: v.user.userId }));
 
-    const html = await v.home();
+    const html = await home(v);
     assert.match(html, /<a class="button dash-primary" href="\/me\/meetings\/new">Log a meeting<\/a>/);
     assert.match(html, /Олена<\/span> <span class="muted">since 2 May 2024<\/span>/);
     assert.doesNotMatch(html, /Коваленко/, 'only the first name');
@@ -80,20 +75,20 @@ describe('the dashboards on /', () => {
 
   it('volunteer without a pair: an empty state and no button; a volunteer account without a record is told so', async () => {
     const org = await newOrg();
-    const v = await signedIn(org, ['volunteer']);
+    const v = await signedIn(w, ['volunteer'], { organisationId: org });
     await withSystem(w.db, (tx) => tx.insert(volunteers).values({ organisationId: org, personId: v.user.personId, stage: 'active' }));
-    const html = await v.home();
+    const html = await home(v);
     assert.match(html, /You have no pair yet/);
     assert.match(html, /No meeting is planned/);
     assert.doesNotMatch(html, /href="\/me\/meetings\/new"/);
     assert.match(html, /<dd class="stat-value">0\.0<\/dd>/);
-    const bare = await signedIn(org, ['volunteer']);
-    assert.match(await bare.home(), /not linked to a volunteer record yet/);
+    const bare = await signedIn(w, ['volunteer'], { organisationId: org });
+    assert.match(await home(bare), /not linked to a volunteer record yet/);
   });
 
   it('coordinator: new applications, overdue check-ins and quiet pairs of my pairs, open concerns I may see, hours this month, requests, waiting list', async () => {
     const org = await newOrg();
-    const c = await signedIn(org, ['coordinator']);
+    const c = await signedIn(w, ['coordinator'], { organisationId: org });
     const colleague = await createUser(w.db, { organisationId: org, roles: ['coordinator'] });
     for (let i = 0; i < 3; i++) {
       const v = await createVolunteer(w, { organisationId: org });
@@ -118,7 +113,7 @@ describe('the dashboards on /', () => {
     await concern(mine.id, colleague.userId, 'closed');
     await concern(theirs.id, colleague.userId);
 
-    const html = await c.home();
+    const html = await home(c);
     assert.equal(card(html, 'new applications'), '2');
     assert.equal(card(html, 'overdue check-ins'), '2');
     assert.equal(card(html, 'quiet pair'), '1');
@@ -132,15 +127,15 @@ describe('the dashboards on /', () => {
     assert.doesNotMatch(html, /Log a meeting/);
 
     // The administrator counts every pair's follow-up.
-    const admin = await signedIn(org, ['administrator']);
-    const all = await admin.home();
+    const admin = await signedIn(w, ['administrator'], { organisationId: org });
+    const all = await home(admin);
     assert.equal(card(all, 'overdue check-ins'), '4');
     assert.equal(card(all, 'quiet pair'), '1', 'the colleague’s pair met today');
     assert.match(all, /every pair of the organisation/);
 
     // Another organisation's coordinator sees none of it.
-    const other = await signedIn(await newOrg(), ['coordinator']);
-    const empty = await other.home();
+    const other = await signedIn(w, ['coordinator'], { organisationId: await newOrg() });
+    const empty = await home(other);
     assert.equal(card(empty, 'new applications'), '0');
     assert.equal(card(empty, 'open concerns'), '0');
     assert.equal(card(empty, 'people on the waiting list'), '0');
@@ -153,7 +148,7 @@ describe('the dashboards on /', () => {
 
   it('social worker: my clients with status and running pairs, requests to review; audited; others’ clients are not shown', async () => {
     const org = await newOrg();
-    const sw = await signedIn(org, ['social_worker']);
+    const sw = await signedIn(w, ['social_worker'], { organisationId: org });
     const responsible = await createMentee(w, { organisationId: org, givenName: 'Mariam', familyName: 'Ahmadi', socialWorkerUserId: sw.user.userId });
     await withSystem(w.db, (tx) => tx.update(mentees).set({ status: 'waiting', waitingSince: new Date('2025-02-03T09:00:00Z') }).where(eq(mentees.id, responsible.id)));
     const onCase = await createMentee(w, { organisationId: org, givenName: 'Олена', familyName: 'Коваленко' });
@@ -163,7 +158,7 @@ describe('the dashboards on /', () => {
     const stranger = await createMentee(w, { organisationId: org, givenName: 'Piotr', familyName: 'Obcy' });
     await withSystem(w.db, (tx) => tx.update(mentees).set({ status: 'requested' }).where(eq(mentees.id, stranger.id)));
 
-    const html = await sw.home();
+    const html = await home(sw);
     assert.match(html, /<caption class="visually-hidden">My clients, their status and their pairs<\/caption>/);
     assert.match(html, new RegExp(`<a href="/mentees/${responsible.id}" dir="auto">Mariam Ahmadi</a>`));
     assert.match(html, /Waiting<br\/><span class="muted">waiting since 3 February 2025<\/span>/);
@@ -174,13 +169,13 @@ describe('the dashboards on /', () => {
     assert.doesNotMatch(html, /new applications/, 'no coordinator figures for a social worker');
     assert.ok((await auditEntries(w, org, 'mentee.list')).some((a) => a.actorUserId === sw.user.userId));
 
-    const newcomer = await signedIn(org, ['social_worker']);
-    assert.match(await newcomer.home(), /You are not on the staff of any case yet/);
+    const newcomer = await signedIn(w, ['social_worker'], { organisationId: org });
+    assert.match(await home(newcomer), /You are not on the staff of any case yet/);
   });
 
   it('shows every language, right to left in Arabic, and the landing page to visitors', async () => {
     const org = await newOrg();
-    const c = await signedIn(org, ['coordinator']);
+    const c = await signedIn(w, ['coordinator'], { organisationId: org });
     for (const [lang, text] of [['uk', 'Що потребує уваги'], ['de', 'Was Aufmerksamkeit braucht'], ['ar', 'ما يحتاج إلى اهتمام']] as const) {
       const page = await c.client.get(`/?lang=${lang}`);
       assert.equal(page.status, 200);
