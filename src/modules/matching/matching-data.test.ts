@@ -13,7 +13,7 @@ import { TestClient } from '../../core/testing/client.js';
 import { issueFormToken } from '../volunteers/application/form-token.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
-import { backdatedToken } from '../volunteers/application/test-helpers.js';
+import { backdatedToken } from '../volunteers/testing.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import { matchRunUnmatched } from './matching.table.js';
 import { auditEntries, createDistrict, createMentee, createProgramme, createVolunteer, freshOrganisation, signedIn, suggestedNames, textOf, world, type World } from './test-helpers.js';

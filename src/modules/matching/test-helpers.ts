@@ -1,116 +1,29 @@
 import { and, eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../core/db/tx.js';
-import { foldForSearch } from '../../core/i18n/index.js';
-import { instantDaysAgo } from '../../core/testing/clock.js';
 import { people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
-import { safeguardingChecks, volunteers, type LanguageLevel } from '../volunteers/volunteers.table.js';
+import { safeguardingChecks, volunteers } from '../volunteers/volunteers.table.js';
 import { districts, matches } from './matching.table.js';
 import type { World } from '../../core/testing/world.js';
+import { createMentee as mentee } from '../mentees/testing.js';
+import { createVolunteer as volunteer } from '../volunteers/testing.js';
 
 /** Test-only helpers of matching: two organisations on a fresh app (core's world), people inserted directly. */
 export { auditEntries, countRows } from '../../core/testing/rows.js';
 export { textOf } from '../../core/testing/html.js';
 export { freshOrganisation, signedIn, tokenFor, world, type World } from '../../core/testing/world.js';
 
-async function insertPerson(w: World, organisationId: string, p: { givenName: string; familyName: string; gender?: string | null; birthDate?: string | null }) {
-  return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    const [row] = await tx
-      .insert(people)
-      .values({ organisationId, givenName: p.givenName, familyName: p.familyName, gender: p.gender ?? null, birthDate: p.birthDate ?? null, searchText: foldForSearch(`${p.givenName} ${p.familyName}`) })
-      .returning({ id: people.id });
-    return row!.id;
-  });
-}
+export type VolunteerSeed = Omit<NonNullable<Parameters<typeof volunteer>[1]>, 'organisationId'> & { givenName: string; familyName: string };
+export type MenteeSeed = Omit<NonNullable<Parameters<typeof mentee>[1]>, 'organisationId'> & { givenName: string; familyName: string };
 
-export interface VolunteerSeed {
-  givenName: string;
-  familyName: string;
-  gender?: 'female' | 'male' | 'other' | null;
-  birthDate?: string | null;
-  stage?: string;
-  capacity?: number;
-  languages?: LanguageLevel[];
-  availability?: string[];
-  district?: string | null;
-  interests?: string[];
-  activities?: string[];
-  preferredGender?: 'any' | 'female' | 'male' | null;
-  preferredAgeGroups?: string[];
-  travelKm?: number | null;
-}
-
+/** A volunteer as matching sees one unless the seed says otherwise: approved, a woman born in 1990, no address. */
 export async function createVolunteer(w: World, organisationId: string, s: VolunteerSeed): Promise<string> {
-  const personId = await insertPerson(w, organisationId, { givenName: s.givenName, familyName: s.familyName, gender: s.gender === undefined ? 'female' : s.gender, birthDate: s.birthDate === undefined ? '1990-05-01' : s.birthDate });
-  return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    const [v] = await tx
-      .insert(volunteers)
-      .values({
-        organisationId,
-        personId,
-        stage: s.stage ?? 'approved',
-        capacity: s.capacity ?? 1,
-        languages: s.languages ?? [],
-        availability: s.availability ?? [],
-        district: s.district ?? null,
-        interests: s.interests ?? [],
-        activities: s.activities ?? [],
-        preferredGender: s.preferredGender ?? null,
-        preferredAgeGroups: s.preferredAgeGroups ?? [],
-        travelKm: s.travelKm ?? null,
-      })
-      .returning({ id: volunteers.id });
-    return v!.id;
-  });
+  return (await volunteer(w, { organisationId, email: null, gender: 'female', birthDate: '1990-05-01', stage: 'approved', ...s })).id;
 }
 
-export interface MenteeSeed {
-  givenName: string;
-  familyName: string;
-  gender?: 'female' | 'male' | 'other' | null;
-  birthDate?: string | null;
-  status?: string;
-  programmeId?: string | null;
-  needs?: string[];
-  languages?: LanguageLevel[];
-  availability?: string[];
-  district?: string | null;
-  interests?: string[];
-  minor?: boolean;
-  vulnerableAdult?: boolean;
-  preferredVolunteerGender?: 'any' | 'female' | 'male' | null;
-  preferredVolunteerAgeMin?: number | null;
-  preferredVolunteerAgeMax?: number | null;
-  daysWaiting?: number;
-  summary?: string | null;
-}
-
+/** A person waiting for ten days unless the seed says otherwise: a woman, no needs, no address. */
 export async function createMentee(w: World, organisationId: string, s: MenteeSeed): Promise<string> {
-  const personId = await insertPerson(w, organisationId, { givenName: s.givenName, familyName: s.familyName, gender: s.gender === undefined ? 'female' : s.gender, birthDate: s.birthDate ?? null });
-  return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    const [m] = await tx
-      .insert(mentees)
-      .values({
-        organisationId,
-        personId,
-        status: s.status ?? 'waiting',
-        programmeId: s.programmeId ?? null,
-        needs: s.needs ?? [],
-        languages: s.languages ?? [],
-        availability: s.availability ?? [],
-        district: s.district ?? null,
-        interests: s.interests ?? [],
-        minor: s.minor ?? false,
-        vulnerableAdult: s.vulnerableAdult ?? false,
-        preferredVolunteerGender: s.preferredVolunteerGender ?? null,
-        preferredVolunteerAgeMin: s.preferredVolunteerAgeMin ?? null,
-        preferredVolunteerAgeMax: s.preferredVolunteerAgeMax ?? null,
-        summary: s.summary ?? null,
-        waitingSince: instantDaysAgo(s.daysWaiting ?? 10),
-      })
-      .returning({ id: mentees.id });
-    return m!.id;
-  });
+  return (await mentee(w, { organisationId, email: null, gender: 'female', needs: [], daysWaiting: 10, ...s })).id;
 }
 
 /**

@@ -1,14 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../core/db/tx.js';
-import { instantDaysAgo } from '../../core/testing/clock.js';
 import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import { districts } from '../matching/matching.table.js';
-import type { LanguageLevel } from '../volunteers/volunteers.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
-import { personSearchText } from '../../core/tenancy/people-search.js';
 import { appSecret } from '../../core/http/secrets.js';
 import { issueFormToken } from '../volunteers/application/form-token.js';
 import { countsOf } from '../../core/testing/rows.js';
+import { createMentee as mentee } from './testing.js';
 import { OTHER, world as coreWorld, type World, type WorldOptions } from '../../core/testing/world.js';
 
 /** Test-only helpers of the mentees module: two organisations (Alfa in Polish, Beta in German) on a fresh app, mentees inserted directly. */
@@ -23,57 +21,12 @@ export async function addDistricts(w: World, organisationId: string, names: stri
   await withTenant(w.db, { organisationId, userId: null }, (tx) => tx.insert(districts).values(names.map((name, i) => ({ organisationId, name, latitude: 52 + i / 100, longitude: 21 + i / 100 }))));
 }
 
-export interface MenteeSeed {
-  givenName: string;
-  familyName: string;
-  email?: string | null;
-  locale?: string;
-  status?: string;
-  source?: 'staff' | 'form';
-  /** Days on the waiting list (waiting_since); for requests, days since submission (created_at). */
-  daysWaiting?: number;
-  needs?: string[];
-  languages?: LanguageLevel[];
-  district?: string | null;
-  programmeId?: string | null;
-  minor?: boolean;
-  socialWorkerUserId?: string | null;
-  caseStaff?: string[];
-}
+export type MenteeSeed = Omit<NonNullable<Parameters<typeof mentee>[1]>, 'organisationId' | 'intake'> & { givenName: string; familyName: string };
 
-/** Inserts a person and their mentee record (and case staff) directly, as the intake would. */
+/** A person as the intake (or, `status: 'requested'`, the public form) leaves one: role, case staff, "created" event; today unless told. */
 export async function createMentee(w: World, organisationId: string, s: MenteeSeed): Promise<string> {
-  const at = instantDaysAgo(s.daysWaiting ?? 0);
-  const status = s.status ?? 'waiting';
-  return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    const [p] = await tx
-      .insert(people)
-      .values({ organisationId, givenName: s.givenName, familyName: s.familyName, email: s.email ?? null, locale: s.locale ?? 'pl', searchText: personSearchText(s) })
-      .returning({ id: people.id });
-    await tx.insert(memberships).values({ organisationId, personId: p!.id, role: 'mentee' });
-    const [m] = await tx
-      .insert(mentees)
-      .values({
-        organisationId,
-        personId: p!.id,
-        status,
-        source: s.source ?? (status === 'requested' ? 'form' : 'staff'),
-        locale: s.locale ?? 'pl',
-        needs: s.needs ?? ['language_practice'],
-        languages: s.languages ?? [],
-        district: s.district ?? null,
-        programmeId: s.programmeId ?? null,
-        minor: s.minor ?? false,
-        socialWorkerUserId: s.socialWorkerUserId ?? null,
-        waitingSince: status === 'requested' ? null : at,
-        createdAt: at,
-      })
-      .returning({ id: mentees.id });
-    const staff = [...new Set([...(s.caseStaff ?? []), ...(s.socialWorkerUserId ? [s.socialWorkerUserId] : [])])];
-    if (staff.length) await tx.insert(menteeCaseStaff).values(staff.map((userId) => ({ organisationId, menteeId: m!.id, userId })));
-    await tx.insert(menteeEvents).values({ organisationId, menteeId: m!.id, kind: 'created', toStatus: status, detail: { source: status === 'requested' ? 'form' : 'staff' }, at });
-    return m!.id;
-  });
+  const source = s.status === 'requested' ? 'form' : 'staff';
+  return (await mentee(w, { organisationId, email: null, locale: 'pl', needs: ['language_practice'], daysWaiting: 0, source, intake: true, ...s })).id;
 }
 
 export async function menteeRow(w: World, id: string) {

@@ -4,7 +4,7 @@ import { auditLog } from '../../../core/audit/audit.table.js';
 import { withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { matches } from '../../matching/matching.table.js';
-import { createMentee, createVolunteer } from '../../matching/test-helpers.js';
+import { createMentee, createVolunteer } from '../../matching/testing.js';
 import { adminWorld, anonymous, countRows, freshOrganisation, signedIn, type World } from '../test-helpers.js';
 import { linkFor } from './audit-links.js';
 

@@ -6,10 +6,11 @@ import { TestClient } from '../../../core/testing/client.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { introductions, matches, venues } from '../../matching/matching.table.js';
 import { menteeCaseStaff, mentees } from '../../mentees/mentees.table.js';
-import { auditEntries, createMentee, createVolunteer, world, type World } from '../../matching/venues/test-helpers.js';
+import { auditEntries } from '../../../core/testing/rows.js';
+import { activeVolunteer, matchedMentee } from '../../matching/testing.js';
 import { concerns, meetings } from '../../pairs/pairs.table.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
-import { freshOrganisation, signedIn } from '../../../core/testing/world.js';
+import { freshOrganisation, signedIn, world, type World } from '../../../core/testing/world.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
 
 let w: World;
@@ -42,8 +43,8 @@ describe('the dashboards on /', () => {
     const org = await newOrg();
     const v = await signedIn(w, ['volunteer'], { organisationId: org });
     const [vol] = await withSystem(w.db, (tx) => tx.insert(volunteers).values({ organisationId: org, personId: v.user.personId, stage: 'active', locale: 'pl' }).returning());
-    const mentee = await createMentee(w, { organisationId: org, givenName: 'Олена', familyName: 'Коваленко' });
-    const closedMentee = await createMentee(w, { organisationId: org, givenName: 'Ahmad', familyName: 'Haddad' });
+    const mentee = await matchedMentee(w, { organisationId: org, givenName: 'Олена', familyName: 'Коваленко' });
+    const closedMentee = await matchedMentee(w, { organisationId: org, givenName: 'Ahmad', familyName: 'Haddad' });
     const m = await match(org, mentee.id, vol!.id, { startedAt: new Date('2024-05-02T10:00:00Z') });
     await match(org, closedMentee.id, vol!.id, { status: 'closed' });
     const today = todayIn('Europe/Warsaw');
@@ -91,17 +92,17 @@ describe('the dashboards on /', () => {
     const c = await signedIn(w, ['coordinator'], { organisationId: org });
     const colleague = await createUser(w.db, { organisationId: org, roles: ['coordinator'] });
     for (let i = 0; i < 3; i++) {
-      const v = await createVolunteer(w, { organisationId: org });
+      const v = await activeVolunteer(w, { organisationId: org });
       if (i < 2) await withSystem(w.db, (tx) => tx.update(volunteers).set({ stage: 'applied' }).where(eq(volunteers.id, v.id)));
     }
     const statuses = ['requested', 'waiting', 'waiting', 'waiting'];
     for (const status of statuses) {
-      const m = await createMentee(w, { organisationId: org });
+      const m = await matchedMentee(w, { organisationId: org });
       await withSystem(w.db, (tx) => tx.update(mentees).set({ status }).where(eq(mentees.id, m.id)));
     }
     // My pair started 60 days ago and never met: both check-ins are overdue and it is quiet. My colleague's is not counted.
-    const mine = await match(org, (await createMentee(w, { organisationId: org })).id, (await createVolunteer(w, { organisationId: org })).id, { startedAt: new Date(Date.now() - 60 * DAY), coordinatorUserId: c.user.userId });
-    const theirs = await match(org, (await createMentee(w, { organisationId: org })).id, (await createVolunteer(w, { organisationId: org })).id, { startedAt: new Date(Date.now() - 60 * DAY), coordinatorUserId: colleague.userId });
+    const mine = await match(org, (await matchedMentee(w, { organisationId: org })).id, (await activeVolunteer(w, { organisationId: org })).id, { startedAt: new Date(Date.now() - 60 * DAY), coordinatorUserId: c.user.userId });
+    const theirs = await match(org, (await matchedMentee(w, { organisationId: org })).id, (await activeVolunteer(w, { organisationId: org })).id, { startedAt: new Date(Date.now() - 60 * DAY), coordinatorUserId: colleague.userId });
     const today = todayIn('Europe/Warsaw');
     await meeting(org, theirs, today, 60, colleague.userId);
     await meeting(org, theirs, `${today.slice(0, 7)}-01`, 30, colleague.userId);
@@ -149,13 +150,13 @@ describe('the dashboards on /', () => {
   it('social worker: my clients with status and running pairs, requests to review; audited; others’ clients are not shown', async () => {
     const org = await newOrg();
     const sw = await signedIn(w, ['social_worker'], { organisationId: org });
-    const responsible = await createMentee(w, { organisationId: org, givenName: 'Mariam', familyName: 'Ahmadi', socialWorkerUserId: sw.user.userId });
+    const responsible = await matchedMentee(w, { organisationId: org, givenName: 'Mariam', familyName: 'Ahmadi', socialWorkerUserId: sw.user.userId });
     await withSystem(w.db, (tx) => tx.update(mentees).set({ status: 'waiting', waitingSince: new Date('2025-02-03T09:00:00Z') }).where(eq(mentees.id, responsible.id)));
-    const onCase = await createMentee(w, { organisationId: org, givenName: 'Олена', familyName: 'Коваленко' });
+    const onCase = await matchedMentee(w, { organisationId: org, givenName: 'Олена', familyName: 'Коваленко' });
     await withSystem(w.db, (tx) => tx.insert(menteeCaseStaff).values({ organisationId: org, menteeId: onCase.id, userId: sw.user.userId }));
-    const zofia = await createVolunteer(w, { organisationId: org, givenName: 'Zofia', familyName: 'Wiśniewska' });
+    const zofia = await activeVolunteer(w, { organisationId: org, givenName: 'Zofia', familyName: 'Wiśniewska' });
     await match(org, onCase.id, zofia.id, { startedAt: new Date('2025-03-10T10:00:00Z') });
-    const stranger = await createMentee(w, { organisationId: org, givenName: 'Piotr', familyName: 'Obcy' });
+    const stranger = await matchedMentee(w, { organisationId: org, givenName: 'Piotr', familyName: 'Obcy' });
     await withSystem(w.db, (tx) => tx.update(mentees).set({ status: 'requested' }).where(eq(mentees.id, stranger.id)));
 
     const html = await home(sw);

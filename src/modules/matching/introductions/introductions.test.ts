@@ -11,9 +11,9 @@ import {
   clockChanges,
   countRows,
   createMatch,
-  createMentee,
+  matchedMentee,
   createVenue,
-  createVolunteer,
+  activeVolunteer,
   fieldError,
   flashOn,
   header,
@@ -41,8 +41,8 @@ const runJobs = () => w.t.worker.runDue();
 /** A pair whose three people read three languages: volunteer Polish, mentee Ukrainian, social worker English. */
 async function pair(opts: { volunteerLocale?: 'pl' | 'ar'; menteeEmail?: string | null; socialWorker?: boolean } = {}) {
   const sw = opts.socialWorker === false ? null : await createUser(w.db, { organisationId: w.org.id, roles: ['social_worker'], name: 'Paweł Szymański', locale: 'en' });
-  const volunteer = await createVolunteer(w, { givenName: opts.volunteerLocale === 'ar' ? 'عمر' : 'Zofia', familyName: opts.volunteerLocale === 'ar' ? 'الخطيب' : 'Wiśniewska', locale: opts.volunteerLocale ?? 'pl' });
-  const mentee = await createMentee(w, { givenName: 'Олена', familyName: 'Коваленко', locale: 'uk', email: opts.menteeEmail, socialWorkerUserId: sw?.userId ?? null });
+  const volunteer = await activeVolunteer(w, { givenName: opts.volunteerLocale === 'ar' ? 'عمر' : 'Zofia', familyName: opts.volunteerLocale === 'ar' ? 'الخطيب' : 'Wiśniewska', locale: opts.volunteerLocale ?? 'pl' });
+  const mentee = await matchedMentee(w, { givenName: 'Олена', familyName: 'Коваленко', locale: 'uk', email: opts.menteeEmail, socialWorkerUserId: sw?.userId ?? null });
   const match = await createMatch(w, mentee.id, volunteer.id);
   return { sw, volunteer, mentee, match };
 }
@@ -242,8 +242,8 @@ describe('introductions', () => {
 
   it('an inactive pair cannot get an introduction', async () => {
     const venue = await createVenue(w, { name: 'Klub Seniora' });
-    const v = await createVolunteer(w);
-    const m = await createMentee(w);
+    const v = await activeVolunteer(w);
+    const m = await matchedMentee(w);
     const match = await createMatch(w, m.id, v.id, { status: 'closed' });
     const { client } = await signedIn(w, ['coordinator']);
     const page = await client.get(`/matching/matches/${match.id}/introduction`);

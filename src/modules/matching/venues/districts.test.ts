@@ -5,7 +5,7 @@ import { withSystem } from '../../../core/db/tx.js';
 import { mentees } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
 import { districts, venues } from '../matching.table.js';
-import { auditEntries, countRows, createMentee, createVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, matchedMentee, activeVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -81,10 +81,10 @@ describe('districts', () => {
     await client.get('/matching/settings/districts/new');
     await client.post('/matching/settings/districts/new', { name: 'Osiedle Słoneczne', latitude: '52.25', longitude: '21.05' });
     const d = (await districtNamed('Osiedle Słoneczne'))!;
-    const v = await createVolunteer(w, { district: 'osiedle słoneczne' });
-    const m = await createMentee(w, { district: 'Osiedle Słoneczne ' });
-    const untouched = await createVolunteer(w, { district: 'Zatorze' });
-    const foreign = await createVolunteer(w, { organisationId: w.other.id, district: 'Osiedle Słoneczne' });
+    const v = await activeVolunteer(w, { district: 'osiedle słoneczne' });
+    const m = await matchedMentee(w, { district: 'Osiedle Słoneczne ' });
+    const untouched = await activeVolunteer(w, { district: 'Zatorze' });
+    const foreign = await activeVolunteer(w, { organisationId: w.other.id, district: 'Osiedle Słoneczne' });
 
     const form = await client.get(`/matching/settings/districts/${d.id}/edit`);
     assert.match(form.body, /1 volunteer, 1 person supported and 0 venues name “Osiedle Słoneczne”/);
@@ -107,9 +107,9 @@ describe('districts', () => {
     await client.get('/matching/settings/districts/new');
     await client.post('/matching/settings/districts/new', { name: 'Dąbrówka Leśna', latitude: '52.3', longitude: '21.1' });
     const d = (await districtNamed('Dąbrówka Leśna'))!;
-    await createVolunteer(w, { district: 'Dąbrówka Leśna' });
-    await createVolunteer(w, { district: 'Dąbrówka Leśna' });
-    await createMentee(w, { district: 'Dąbrówka Leśna' });
+    await activeVolunteer(w, { district: 'Dąbrówka Leśna' });
+    await activeVolunteer(w, { district: 'Dąbrówka Leśna' });
+    await matchedMentee(w, { district: 'Dąbrówka Leśna' });
     await withSystem(w.db, (tx) => tx.insert(venues).values({ organisationId: w.org.id, name: 'Biblioteka', kind: 'library', address: 'ul. Leśna 1', district: 'Dąbrówka Leśna' }));
 
     const confirm = await client.get(`/matching/settings/districts/${d.id}/delete`);

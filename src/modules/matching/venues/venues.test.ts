@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { introductions, matches, venues } from '../matching.table.js';
 import { textOf } from '../test-helpers.js';
-import { auditEntries, countRows, createMentee, createVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, matchedMentee, activeVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -78,8 +78,8 @@ describe('venues', () => {
     await client.post('/matching/settings/venues/new', { kind: 'other', name: 'Park Miejski', address: 'al. Parkowa' });
     const used = (await venueNamed('Dom Sąsiedzki Zatorze'))!;
     const unused = (await venueNamed('Park Miejski'))!;
-    const v = await createVolunteer(w);
-    const m = await createMentee(w);
+    const v = await activeVolunteer(w);
+    const m = await matchedMentee(w);
     await withSystem(w.db, async (tx) => {
       const [match] = await tx.insert(matches).values({ organisationId: w.org.id, menteeId: m.id, volunteerId: v.id }).returning();
       await tx.insert(introductions).values({ organisationId: w.org.id, matchId: match!.id, venueId: used.id, startsAt: new Date(Date.now() + 86_400_000), icsUid: 'x@test', createdByUserId: user.userId });

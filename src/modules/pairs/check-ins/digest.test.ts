@@ -7,7 +7,7 @@ import { enqueue } from '../../../core/jobs/queue.js';
 import { createWorker } from '../../../core/jobs/worker.js';
 import { createMailer, mailJob } from '../../../core/mail/sender.js';
 import { addMonths, daysBetween, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
-import { decodeMail } from '../../mentees/test-helpers.js';
+import { decodeMail } from '../../../core/testing/mail.js';
 import { covers } from '../pairs.table.js';
 import { dueInZone, isoWeek, JOB } from './digest.service.js';
 import { checkInsJobs } from './index.js';

@@ -7,7 +7,11 @@ import { matches } from '../../matching/matching.table.js';
 import { menteeCaseStaff, menteeEvents, mentees } from '../../mentees/mentees.table.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { checkIns, covers } from '../pairs.table.js';
-import { auditEntries, createMentee, createVenue, createVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, world, type SmtpWorld } from '../../matching/introductions/test-helpers.js';
+import { auditEntries } from '../../../core/testing/rows.js';
+import { fieldError, flashOn } from '../../../core/testing/html.js';
+import { header, icsProp, mimePart } from '../../../core/testing/mail.js';
+import { signedIn, world, type SmtpWorld } from '../../../core/testing/world.js';
+import { activeVolunteer, createVenue, matchedMentee } from '../../matching/testing.js';
 import { introductions } from '../../matching/matching.table.js';
 
 let w: SmtpWorld;
@@ -22,8 +26,8 @@ const STARTED = new Date('2025-01-15T10:00:00.000Z');
 /** A pair followed by `coordinatorUserId`: volunteer Zofia (Polish), mentee Олена matched since 15 January 2025, waiting since March 2024. */
 async function pair(coordinatorUserId: string | null, opts: { organisationId?: string; volunteerEmail?: string | null } = {}) {
   const organisationId = opts.organisationId ?? w.org.id;
-  const volunteer = await createVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska', locale: 'pl', email: opts.volunteerEmail });
-  const mentee = await createMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко', locale: 'uk' });
+  const volunteer = await activeVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska', locale: 'pl', email: opts.volunteerEmail });
+  const mentee = await matchedMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко', locale: 'uk' });
   await withSystem(w.db, (tx) => tx.update(mentees).set({ waitingSince: WAITING_SINCE }).where(eq(mentees.id, mentee.id)));
   const [match] = await withSystem(w.db, (tx) => tx.insert(matches).values({ organisationId, menteeId: mentee.id, volunteerId: volunteer.id, coordinatorUserId, startedAt: STARTED }).returning());
   return { volunteer, mentee, match: match! };
@@ -140,7 +144,7 @@ describe('ending a pair', () => {
   it('"other" keeps its words; the user may override the default; another running pair keeps the person matched', async () => {
     const { user, client } = await signedIn(w, ['coordinator']);
     const { mentee, match, volunteer } = await pair(user.userId);
-    const second = await createVolunteer(w, { givenName: 'Jan', familyName: 'Nowak' });
+    const second = await activeVolunteer(w, { givenName: 'Jan', familyName: 'Nowak' });
     await withSystem(w.db, (tx) => tx.insert(matches).values({ organisationId: w.org.id, menteeId: mentee.id, volunteerId: second.id, coordinatorUserId: user.userId }));
     await client.get(`/pairs/${match.id}/close`);
     const res = await client.post(`/pairs/${match.id}/close`, { version: '1', reason: 'other', reasonText: 'Zofia started a new job', returnChoice: 'yes', sendThanks: 'true' });

@@ -1,37 +1,31 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
-import { matches } from '../../matching/matching.table.js';
-import { createMentee, createVolunteer, type World } from '../../matching/introductions/test-helpers.js';
-import { menteeCaseStaff } from '../../mentees/mentees.table.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
+import { activeVolunteer, createMatch, matchedMentee } from '../../matching/testing.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { covers } from '../pairs.table.js';
-import type { SignedIn } from '../../../core/testing/world.js';
+import type { SignedIn, World } from '../../../core/testing/world.js';
 export type { SignedIn } from '../../../core/testing/world.js';
 
-export * from '../../matching/introductions/test-helpers.js';
-
-/** Test-only helpers of concerns: a volunteer with an account, pairs followed by a coordinator, covers. */
-export { countRows } from '../../../core/testing/rows.js';
+/** Test-only helpers of concerns and supervision: a volunteer with an account, pairs followed by a coordinator, covers. */
+export { auditEntries, countRows } from '../../../core/testing/rows.js';
+export { fieldError, flashOn } from '../../../core/testing/html.js';
+export { clockChanges } from '../../../core/testing/clock.js';
+export { header, mimePart } from '../../../core/testing/mail.js';
+export { signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
+export { activeVolunteer } from '../../matching/testing.js';
 
 /** A volunteer record for the person of a signed-in volunteer account. */
 export async function volunteerFor(w: World, a: SignedIn, organisationId = w.org.id): Promise<string> {
-  return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    const [v] = await tx.insert(volunteers).values({ organisationId, personId: a.user.personId, stage: 'active', locale: 'pl' }).returning({ id: volunteers.id });
-    return v!.id;
-  });
+  return (await activeVolunteer(w, { organisationId, personId: a.user.personId, locale: 'pl' })).id;
 }
 
 /** An active pair followed by `coordinatorUserId`, its mentee's case staff set to `caseStaff`. */
 export async function pairOf(w: World, opts: { volunteerId?: string; coordinatorUserId: string | null; caseStaff?: string[]; organisationId?: string; status?: string }) {
   const organisationId = opts.organisationId ?? w.org.id;
-  const volunteerId = opts.volunteerId ?? (await createVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska' })).id;
-  const mentee = await createMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко' });
-  return withSystem(w.db, async (tx) => {
-    const [m] = await tx.insert(matches).values({ organisationId, menteeId: mentee.id, volunteerId, status: opts.status ?? 'active', coordinatorUserId: opts.coordinatorUserId }).returning();
-    for (const userId of opts.caseStaff ?? []) await tx.insert(menteeCaseStaff).values({ organisationId, menteeId: mentee.id, userId });
-    return { match: m!, mentee };
-  });
+  const volunteerId = opts.volunteerId ?? (await activeVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska' })).id;
+  const mentee = await matchedMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко', caseStaff: opts.caseStaff });
+  const match = await createMatch(w, mentee.id, volunteerId, { organisationId, status: opts.status, coordinatorUserId: opts.coordinatorUserId });
+  return { match, mentee };
 }
 
 /**

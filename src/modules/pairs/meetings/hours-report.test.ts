@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
-import { auditEntries, countRows, createMatch, createMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, createMatch, matchedMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -34,9 +34,9 @@ async function smallWorld() {
   const a = await volunteerAccount(w, { givenName: 'Zofia', familyName: 'Nowak' });
   const b = await volunteerAccount(w, { givenName: 'Łukasz', familyName: 'Kowalski' });
   const c = await volunteerAccount(w, { givenName: 'Ewa', familyName: 'Lis' });
-  const m1 = await createMatch(w, (await createMentee(w)).id, a.volunteer.id, { programmeId: family.id });
-  const m2 = await createMatch(w, (await createMentee(w)).id, b.volunteer.id, { programmeId: school.id });
-  const m3 = await createMatch(w, (await createMentee(w)).id, a.volunteer.id);
+  const m1 = await createMatch(w, (await matchedMentee(w)).id, a.volunteer.id, { programmeId: family.id });
+  const m2 = await createMatch(w, (await matchedMentee(w)).id, b.volunteer.id, { programmeId: school.id });
+  const m3 = await createMatch(w, (await matchedMentee(w)).id, a.volunteer.id);
   const rows: [typeof m1, string, number][] = [
     [m1, `${year}-01-31`, 60],
     [m1, `${year}-02-01`, 90],
@@ -62,7 +62,7 @@ async function smallWorld() {
 
   const stranger = await volunteerAccount(w, { organisationId: w.other.id, givenName: 'Obcy', familyName: 'Gość' });
   const foreignProgramme = await createProgramme(w, 'Program Beta', w.other.id);
-  const foreign = await createMatch(w, (await createMentee(w, { organisationId: w.other.id })).id, stranger.volunteer.id, { organisationId: w.other.id, programmeId: foreignProgramme.id });
+  const foreign = await createMatch(w, (await matchedMentee(w, { organisationId: w.other.id })).id, stranger.volunteer.id, { organisationId: w.other.id, programmeId: foreignProgramme.id });
   await withSystem(w.db, (tx) =>
     tx.insert(meetings).values({ organisationId: w.other.id, matchId: foreign.id, volunteerId: stranger.volunteer.id, loggedByUserId: stranger.user.userId, meetingDate: `${year}-01-20`, minutes: 300, activity: 'other' }),
   );

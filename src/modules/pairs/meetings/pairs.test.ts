@@ -5,7 +5,7 @@ import { withSystem } from '../../../core/db/tx.js';
 import { menteeCaseStaff } from '../../mentees/mentees.table.js';
 import { pdfText } from '../../volunteers/documents/pdf-text.js';
 import { meetingComments, meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
-import { auditEntries, countRows, createMatch, createMentee, daysAgo, browserOf, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, createMatch, matchedMentee, daysAgo, browserOf, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -27,8 +27,8 @@ async function scene() {
   const coordinator = await signedIn(w, ['coordinator'], { name: 'Katarzyna Nowak' });
   const zofia = await volunteerAccount(w, { givenName: 'Zofia', familyName: 'Wiśniewska' });
   const anna = await volunteerAccount(w, { givenName: 'Anna', familyName: 'Kowalczyk' });
-  const followed = await createMatch(w, (await createMentee(w, { givenName: 'Олена', familyName: 'Коваленко' })).id, zofia.volunteer.id, { coordinatorUserId: coordinator.user.userId });
-  const other = await createMatch(w, (await createMentee(w, { givenName: 'Mariam', familyName: 'Haddad' })).id, anna.volunteer.id);
+  const followed = await createMatch(w, (await matchedMentee(w, { givenName: 'Олена', familyName: 'Коваленко' })).id, zofia.volunteer.id, { coordinatorUserId: coordinator.user.userId });
+  const other = await createMatch(w, (await matchedMentee(w, { givenName: 'Mariam', familyName: 'Haddad' })).id, anna.volunteer.id);
   const first = await logged(followed, zofia.user.userId, daysAgo(10), 60, 'Pierwsze spotkanie w bibliotece.');
   const second = await logged(followed, zofia.user.userId, daysAgo(3), 30);
   const theirs = await logged(other, anna.user.userId, daysAgo(2), 90);
@@ -132,7 +132,7 @@ describe('the hours certificate', () => {
 
   it('prints the volunteer’s own certificate in Polish with the figures read back from the PDF', async () => {
     const zofia = await volunteerAccount(w, { givenName: 'Małgorzata', familyName: 'Żółkiewska', locale: 'pl' });
-    const match = await createMatch(w, (await createMentee(w)).id, zofia.volunteer.id);
+    const match = await createMatch(w, (await matchedMentee(w)).id, zofia.volunteer.id);
     await logged(match, zofia.user.userId, `${year}-03-30`, 90);
     await logged(match, zofia.user.userId, `${year}-04-02`, 60);
     await logged(match, zofia.user.userId, `${year}-09-15`, 45);
@@ -160,7 +160,7 @@ describe('the hours certificate', () => {
   it('lets a coordinator print a Ukrainian volunteer’s certificate (all time), prints an Arabic one in Arabic, and refuses others', async () => {
     const coordinator = await signedIn(w, ['coordinator']);
     const olena = await volunteerAccount(w, { givenName: 'Олена', familyName: 'Ґудзь', locale: 'uk' });
-    const match = await createMatch(w, (await createMentee(w)).id, olena.volunteer.id);
+    const match = await createMatch(w, (await matchedMentee(w)).id, olena.volunteer.id);
     await logged(match, olena.user.userId, `${year}-01-31`, 120);
     await logged(match, olena.user.userId, `${year}-02-01`, 60);
     const pdf = async (client: { cookies: Map<string, string> }, url: string) => w.t.app.inject({ method: 'GET', url, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });

@@ -1,19 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { withSystem, withTenant } from '../../../core/db/tx.js';
+import { withSystem } from '../../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
 import { localDaysAgo } from '../../../core/testing/clock.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
 import { countsOf } from '../../../core/testing/rows.js';
 import type { World } from '../../../core/testing/world.js';
-import { volunteers } from '../../volunteers/volunteers.table.js';
 
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn, textOf } from '../../../core/testing/html.js';
 export { anonymous, browserOf, signedIn, world, type World } from '../../../core/testing/world.js';
-export { createMentee, createProgramme, createVolunteer } from '../../matching/venues/test-helpers.js';
+export { activeVolunteer, matchedMentee } from '../../matching/testing.js';
+export { createProgramme } from '../../matching/testing.js';
+import { activeVolunteer, createMatch as match, type MatchSeed } from '../../matching/testing.js';
 
 /** A volunteer who can sign in: an account with the volunteer role, its person and a volunteers row. */
 export async function volunteerAccount(w: World, opts: { organisationId?: string; givenName?: string; familyName?: string; locale?: Locale } = {}) {
@@ -21,38 +21,15 @@ export async function volunteerAccount(w: World, opts: { organisationId?: string
   const givenName = opts.givenName ?? 'Zofia';
   const familyName = opts.familyName ?? 'Wiśniewska';
   const user = await createUser(w.db, { organisationId, roles: ['volunteer'], name: 'Test Volunteer', locale: opts.locale ?? 'en' });
-  const volunteer = await withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    await tx.update(people).set({ givenName, familyName, searchText: foldForSearch(`${givenName} ${familyName}`) }).where(sql`${people.id} = ${user.personId}`);
-    const [v] = await tx.insert(volunteers).values({ organisationId, personId: user.personId, stage: 'active', locale: opts.locale ?? 'pl' }).returning();
-    return v!;
-  });
+  await withSystem(w.db, (tx) => tx.update(people).set({ givenName, familyName, searchText: foldForSearch(`${givenName} ${familyName}`) }).where(sql`${people.id} = ${user.personId}`));
+  const volunteer = await activeVolunteer(w, { organisationId, personId: user.personId, givenName, familyName, stage: 'active', locale: opts.locale ?? 'pl' });
   const actor: RequestActor = { organisationId, userId: user.userId, roles: ['volunteer'] };
   return { user, volunteer, actor };
 }
 
-/** A match inserted directly (making matches belongs to the matching module). */
-export async function createMatch(
-  w: World,
-  menteeId: string,
-  volunteerId: string,
-  opts: { organisationId?: string; status?: string; startedAt?: Date; coordinatorUserId?: string | null; programmeId?: string | null } = {},
-) {
-  const [m] = await withSystem(w.db, (tx) =>
-    tx
-      .insert(matches)
-      .values({
-        organisationId: opts.organisationId ?? w.org.id,
-        menteeId,
-        volunteerId,
-        status: opts.status ?? 'active',
-        startedAt: opts.startedAt ?? new Date(Date.UTC(new Date().getUTCFullYear() - 2, 0, 1)),
-        coordinatorUserId: opts.coordinatorUserId ?? null,
-        programmeId: opts.programmeId ?? null,
-      })
-      .returning(),
-  );
-  return m!;
-}
+/** A match started on 1 January two years ago unless told, so meetings of the last two years fall in it. */
+export const createMatch = (w: World, menteeId: string, volunteerId: string, opts: MatchSeed = {}) =>
+  match(w, menteeId, volunteerId, { startedAt: new Date(Date.UTC(new Date().getUTCFullYear() - 2, 0, 1)), ...opts });
 
 type Table = 'meetings' | 'meeting_comments' | 'concerns' | 'concern_actions' | 'jobs';
 /** Rows in the tables of meetings and concerns (all organisations): what a refused request must leave unchanged. */

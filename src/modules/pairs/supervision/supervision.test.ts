@@ -6,7 +6,7 @@ import { foldForSearch } from '../../../core/i18n/index.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
-import { signedIn, auditEntries, clockChanges, countRows, createVolunteer, fieldError, flashOn, world, type SignedIn, type World } from '../concerns/test-helpers.js';
+import { signedIn, auditEntries, clockChanges, countRows, activeVolunteer, fieldError, flashOn, world, type SignedIn, type World } from '../concerns/test-helpers.js';
 import { supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 
 let w: World;
@@ -88,10 +88,10 @@ describe('group supervision', () => {
   });
 
   it('records attendance of active volunteers and a short record after the session; refuses others and sessions not yet begun', async () => {
-    const ala = await createVolunteer(w, { givenName: 'Ala', familyName: 'Kowalska' });
-    const borys = await createVolunteer(w, { givenName: 'Борис', familyName: 'Іванов' });
+    const ala = await activeVolunteer(w, { givenName: 'Ala', familyName: 'Kowalska' });
+    const borys = await activeVolunteer(w, { givenName: 'Борис', familyName: 'Іванов' });
     const candidate = await applied(w.org.id, 'Cezary');
-    const foreignVolunteer = await createVolunteer(w, { organisationId: w.other.id, givenName: 'Obca', familyName: 'Osoba' });
+    const foreignVolunteer = await activeVolunteer(w, { organisationId: w.other.id, givenName: 'Obca', familyName: 'Osoba' });
     const yesterday = addDays(todayIn('Europe/Warsaw'), -1);
     await coord.client.get('/supervision/new');
     const res = await coord.client.post('/supervision', { ...good, date: yesterday, time: '10:00' });

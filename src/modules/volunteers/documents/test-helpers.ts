@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { TestClient } from '../../../core/testing/client.js';
-import { foldForSearch } from '../../../core/i18n/index.js';
-import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { volunteerDocuments, volunteerEvents, volunteers } from '../volunteers.table.js';
 import { browserOf, createAccount, world, type World } from '../../../core/testing/world.js';
+import type { Stage } from '../pipeline/stages.js';
+import { createVolunteer as volunteer } from '../testing.js';
 
 /** Test-only helpers of the documents and self-service parts: an app with two organisations and volunteers in them. */
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
@@ -20,39 +21,15 @@ export async function docsWorld(): Promise<World> {
   return w;
 }
 
-/** A volunteer record (with its person) at a stage; with `account`, also a signed-in account linked to it. */
-export async function createVolunteer(
-  w: World,
-  opts: { organisationId?: string; givenName?: string; familyName?: string; email?: string; stage?: string; locale?: string; account?: boolean } = {},
-) {
+/** A volunteer (Олена Коваленко, Ukrainian) in training for 180 days unless told; with `account`, also a signed-in account linked to it. */
+export async function createVolunteer(w: World, opts: { organisationId?: string; givenName?: string; familyName?: string; email?: string; stage?: Stage; locale?: string; account?: boolean } = {}) {
   const organisationId = opts.organisationId ?? w.org.id;
   const givenName = opts.givenName ?? 'Олена';
   const familyName = opts.familyName ?? 'Коваленко';
-  let userId: string | null = null;
-  let client: TestClient | null = null;
-  let personId: string;
-  if (opts.account) {
-    const user = await createAccount(w, ['volunteer'], { organisationId, name: `${givenName} ${familyName}`, email: opts.email });
-    userId = user.userId;
-    personId = user.personId;
-    client = await browserOf(w, user);
-  } else {
-    personId = await withSystem(w.db, async (tx) => {
-      const [p] = await tx
-        .insert(people)
-        .values({ organisationId, givenName, familyName, email: opts.email ?? null, locale: opts.locale ?? 'uk', searchText: foldForSearch(`${givenName} ${familyName}`) })
-        .returning({ id: people.id });
-      return p!.id;
-    });
-  }
-  const id = await withSystem(w.db, async (tx) => {
-    const [v] = await tx
-      .insert(volunteers)
-      .values({ organisationId, personId, stage: opts.stage ?? 'training', locale: opts.locale ?? 'uk', plannedDays: 180 })
-      .returning({ id: volunteers.id });
-    return v!.id;
-  });
-  return { id, personId, userId, client };
+  const user = opts.account ? await createAccount(w, ['volunteer'], { organisationId, name: `${givenName} ${familyName}`, email: opts.email }) : null;
+  const client = user ? await browserOf(w, user) : null;
+  const v = await volunteer(w, { organisationId, personId: user?.personId, givenName, familyName, email: opts.email ?? null, locale: opts.locale ?? 'uk', stage: opts.stage ?? 'training', plannedDays: 180 });
+  return { id: v.id, personId: v.personId, userId: user?.userId ?? null, client };
 }
 
 /** GET through app.inject with the client's cookies, keeping the body as bytes (for PDFs). */

@@ -1,74 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
-import { instantDaysAgo } from '../../../core/testing/clock.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import { insuranceRecords, safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers, type LanguageLevel } from '../volunteers.table.js';
-import type { Stage } from './stages.js';
-import { personSearchText } from '../../../core/tenancy/people-search.js';
+import { insuranceRecords, safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers } from '../volunteers.table.js';
 import type { World } from '../../../core/testing/world.js';
+import { createVolunteer as volunteer } from '../testing.js';
 
 /** Test-only helpers of the pipeline: two organisations on a fresh app (core's world), volunteers inserted directly. */
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { anonymous, signedIn, tokenFor, world, type World } from '../../../core/testing/world.js';
 
-export interface VolunteerSeed {
-  givenName: string;
-  familyName: string;
-  email?: string | null;
-  phone?: string | null;
-  birthDate?: string | null;
-  stage?: Stage;
-  stageReason?: string | null;
-  daysWaiting?: number;
-  appliedDaysAgo?: number;
-  languages?: LanguageLevel[];
-  district?: string | null;
-  activities?: string[];
-  worksWithMinors?: boolean;
-  plannedDays?: number | null;
-  guardianConfirmed?: boolean;
-  duplicateOf?: string | null;
-  motivation?: string | null;
-}
+export type VolunteerSeed = Omit<NonNullable<Parameters<typeof volunteer>[1]>, 'organisationId'> & { givenName: string; familyName: string };
 
-/** Inserts a person and their volunteer record in a tenant transaction (as the application form would). */
+/** A volunteer as the application form leaves one unless the seed says otherwise: applied today, 20 days planned, no address. */
 export async function createVolunteer(w: World, organisationId: string, s: VolunteerSeed): Promise<string> {
-  const now = new Date();
-  return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    const [p] = await tx
-      .insert(people)
-      .values({
-        organisationId,
-        givenName: s.givenName,
-        familyName: s.familyName,
-        email: s.email ?? null,
-        phone: s.phone ?? null,
-        birthDate: s.birthDate ?? null,
-        searchText: personSearchText(s),
-      })
-      .returning({ id: people.id });
-    const [v] = await tx
-      .insert(volunteers)
-      .values({
-        organisationId,
-        personId: p!.id,
-        stage: s.stage ?? 'applied',
-        stageReason: s.stageReason ?? null,
-        stageChangedAt: instantDaysAgo(s.daysWaiting ?? 0, { now }),
-        appliedAt: instantDaysAgo(s.appliedDaysAgo ?? s.daysWaiting ?? 0, { now }),
-        languages: s.languages ?? [],
-        district: s.district ?? null,
-        activities: s.activities ?? [],
-        worksWithMinors: s.worksWithMinors ?? false,
-        plannedDays: s.plannedDays === undefined ? 20 : s.plannedDays,
-        guardianName: s.birthDate ? 'Opiekun' : null,
-        guardianConfirmedAt: s.guardianConfirmed ? new Date() : null,
-        duplicateOf: s.duplicateOf ?? null,
-        motivation: s.motivation ?? null,
-      })
-      .returning({ id: volunteers.id });
-    return v!.id;
-  });
+  return (await volunteer(w, { organisationId, email: null, daysWaiting: 0, plannedDays: 20, guardianName: s.birthDate ? 'Opiekun' : null, ...s })).id;
 }
 
 /** Records one safeguarding check of `kind` (default: the register check), valid until `renewBy`. */

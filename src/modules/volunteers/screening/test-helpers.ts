@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { withSystem, withTenant } from '../../../core/db/tx.js';
-import { foldForSearch } from '../../../core/i18n/index.js';
+import { withSystem } from '../../../core/db/tx.js';
 import { createWorker } from '../../../core/jobs/worker.js';
 import { createMailer, mailJob } from '../../../core/mail/sender.js';
-import { people } from '../../../core/tenancy/tenancy.table.js';
 import { volunteers } from '../volunteers.table.js';
 import { screeningJobs } from './safeguarding.service.js';
 import { mimePart } from '../../../core/testing/mail.js';
+import { createVolunteer as volunteer, type VolunteerSeed } from '../testing.js';
 import { world, type World as CoreWorld, type WorldOf, type WorldOptions } from '../../../core/testing/world.js';
 
 /** Test-only helpers of the screening part: the world, volunteers, signed-in staff, a worker with our jobs. */
@@ -35,27 +34,10 @@ export async function screeningWorld<O extends WorldOptions>(opts: O = {} as O):
 }
 
 let n = 0;
-/** A volunteer (people + volunteers rows) inserted directly, as the application form would. */
-export async function createVolunteer(
-  w: World,
-  opts: { organisationId?: string; stage?: string; email?: string | null; locale?: string; givenName?: string; familyName?: string; worksWithMinors?: boolean; birthDate?: string } = {},
-) {
+/** A contacted volunteer (Оксана Коваленко<n>, Ukrainian, born in 1990) unless told. */
+export function createVolunteer(w: World, opts: VolunteerSeed = {}) {
   n += 1;
-  const organisationId = opts.organisationId ?? w.org.id;
-  const givenName = opts.givenName ?? 'Оксана';
-  const familyName = opts.familyName ?? `Коваленко${n}`;
-  const email = opts.email === undefined ? `volunteer${n}@example.org` : opts.email;
-  return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    const [p] = await tx
-      .insert(people)
-      .values({ organisationId, givenName, familyName, email, birthDate: opts.birthDate ?? '1990-04-02', locale: opts.locale ?? 'uk', searchText: foldForSearch(`${givenName} ${familyName} ${email ?? ''}`) })
-      .returning({ id: people.id });
-    const [v] = await tx
-      .insert(volunteers)
-      .values({ organisationId, personId: p!.id, stage: opts.stage ?? 'contacted', locale: opts.locale ?? 'uk', worksWithMinors: opts.worksWithMinors ?? false })
-      .returning();
-    return { ...v!, email, name: `${givenName} ${familyName}` };
-  });
+  return volunteer(w, { givenName: 'Оксана', familyName: `Коваленко${n}`, birthDate: '1990-04-02', locale: 'uk', stage: 'contacted', ...opts });
 }
 
 export async function volunteerRow(w: World, id: string) {
