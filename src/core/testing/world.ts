@@ -5,7 +5,8 @@
  */
 import { createAccessToken } from '../auth/access-tokens.js';
 import type { Locale } from '../i18n/index.js';
-import type { Role } from '../tenancy/tenancy.table.js';
+import { withSystem } from '../db/tx.js';
+import { programmes, type Role } from '../tenancy/tenancy.table.js';
 import { TestClient } from './client.js';
 import { createOrganisation, createUser } from './fixtures.js';
 import { testApp, type TestApp } from './harness.js';
@@ -130,3 +131,9 @@ export async function freshOrganisation(w: Pick<World, 'db'>): Promise<{ id: str
 
 /** An account and a browser signed in as it (what `signedIn` returns). */
 export type SignedIn = Awaited<ReturnType<typeof signedIn>>;
+
+/** A programme of an organisation (ours unless told), with matching weights or a follow-up schedule when given. */
+export async function createProgramme(w: Pick<World, 'db' | 'org'>, name: string, opts: { organisationId?: string; matchingWeights?: Record<string, number>; followUp?: Record<string, number> } = {}) {
+  const [p] = await withSystem(w.db, (tx) => tx.insert(programmes).values({ organisationId: opts.organisationId ?? w.org.id, name, matchingWeights: opts.matchingWeights, followUp: opts.followUp }).returning());
+  return p!;
+}

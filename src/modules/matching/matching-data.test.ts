@@ -140,8 +140,8 @@ describe('the distance limit per programme', () => {
     // About 30 km apart (0.27° of latitude).
     await createDistrict(w, org.id, 'Wieś Północna', 52.27, 21.0);
     await createDistrict(w, org.id, 'Wieś Południowa', 52.0, 21.0);
-    const rural = await createProgramme(w, org.id, 'Program wiejski');
-    const city = await createProgramme(w, org.id, 'Program miejski');
+    const rural = (await createProgramme(w, 'Program wiejski', { organisationId: org.id })).id;
+    const city = (await createProgramme(w, 'Program miejski', { organisationId: org.id })).id;
     const form = await admin.get(`/matching/settings/weights/${rural}`);
     assert.match(form.body, /name="maxDistanceKm" type="text" value="15"[^>]* inputmode="numeric"/);
     for (const bad of ['0', '201', '2.5', 'daleko']) {

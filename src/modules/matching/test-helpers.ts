@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../core/db/tx.js';
-import { people, programmes } from '../../core/tenancy/tenancy.table.js';
+import { people } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { safeguardingChecks, volunteers } from '../volunteers/volunteers.table.js';
 import { districts, matches } from './matching.table.js';
@@ -11,7 +11,7 @@ import { createVolunteer as volunteer } from '../volunteers/testing.js';
 /** Test-only helpers of matching: two organisations on a fresh app (core's world), people inserted directly. */
 export { auditEntries, countRows } from '../../core/testing/rows.js';
 export { textOf } from '../../core/testing/html.js';
-export { freshOrganisation, signedIn, tokenFor, world, type World } from '../../core/testing/world.js';
+export { createProgramme, freshOrganisation, signedIn, tokenFor, world, type World } from '../../core/testing/world.js';
 
 export type VolunteerSeed = Omit<NonNullable<Parameters<typeof volunteer>[1]>, 'organisationId'> & { givenName: string; familyName: string };
 export type MenteeSeed = Omit<NonNullable<Parameters<typeof mentee>[1]>, 'organisationId'> & { givenName: string; familyName: string };
@@ -41,11 +41,6 @@ export async function createDistrict(w: World, organisationId: string, name: str
   await withTenant(w.db, { organisationId, userId: null }, (tx) => tx.insert(districts).values({ organisationId, name, latitude, longitude }));
 }
 
-export async function createProgramme(w: World, organisationId: string, name: string, weights: Record<string, number> = {}) {
-  const [p] = await withTenant(w.db, { organisationId, userId: null }, (tx) => tx.insert(programmes).values({ organisationId, name, matchingWeights: weights }).returning({ id: programmes.id }));
-  return p!.id;
-}
-
 export async function menteeRow(w: World, id: string) {
   const [row] = await withSystem(w.db, (tx) => tx.select().from(mentees).where(eq(mentees.id, id)));
   return row!;
@@ -65,4 +60,3 @@ export function suggestedNames(body: string): string[] {
   const list = /<ol class="suggestions">([\s\S]*?)<\/ol>/.exec(body)?.[1] ?? '';
   return [...list.matchAll(/<h3><a href="\/matching\/(?:volunteers|mentees)\/[0-9a-f-]+">([^<]*)<\/a>/g)].map((m) => m[1]!);
 }
-

@@ -10,7 +10,8 @@ import { matches, venues } from './matching.table.js';
 import type { WeeklyHours } from './venues/opening-hours.js';
 
 export { addSafeguardingCheck, createDistrict, createMentee, createVolunteer, matchesOf, type MenteeSeed, type VolunteerSeed } from './test-helpers.js';
-export { activeVolunteer, createProgramme, matchedMentee } from './venues/test-helpers.js';
+export { activeVolunteer, matchedMentee } from './venues/test-helpers.js';
+export { createProgramme } from '../../core/testing/world.js';
 
 export interface MatchSeed {
   organisationId?: string;

@@ -18,8 +18,8 @@ describe('batch matching API', () => {
   it('runs over one programme’s waiting list, reads the run, accepts and rejects proposals', async () => {
     const org = await freshOrganisation(w);
     const token = await tokenFor(w, ['social_worker'], org.id);
-    const families = await createProgramme(w, org.id, 'Rodziny', { language: 50, needs: 50, availability: 0, distance: 0, interests: 0, waiting: 0 });
-    const other = await createProgramme(w, org.id, 'Seniorzy');
+    const families = (await createProgramme(w, 'Rodziny', { organisationId: org.id, matchingWeights: { language: 50, needs: 50, availability: 0, distance: 0, interests: 0, waiting: 0 } })).id;
+    const other = (await createProgramme(w, 'Seniorzy', { organisationId: org.id })).id;
     await createVolunteer(w, org.id, { givenName: 'Anna', familyName: 'A', capacity: 2, languages: [{ code: 'uk', level: 'native' }], activities: ['leisure'] });
     const m1 = await createMentee(w, org.id, { givenName: 'Bohdana', familyName: 'B', programmeId: families, needs: ['leisure'], languages: [{ code: 'uk', level: 'native' }] });
     const m2 = await createMentee(w, org.id, { givenName: 'Wira', familyName: 'W', programmeId: families, needs: ['leisure'] });

@@ -1,5 +1,4 @@
 import { and, sql } from 'drizzle-orm';
-import { withSystem } from '../../../core/db/tx.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { mentees } from '../../mentees/mentees.table.js';
 import { volunteers } from '../../volunteers/volunteers.table.js';
@@ -11,15 +10,10 @@ import { createVolunteer as volunteer, type VolunteerSeed } from '../../voluntee
 /** Test-only helpers of matching settings and introductions: two organisations on a fresh app (core's world). */
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn } from '../../../core/testing/html.js';
-export { anonymous, signedIn, tokenFor, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
+export { anonymous, createProgramme, signedIn, tokenFor, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
 
 /** Audit entries about settings (districts, venues, programmes, and records a rename moved), not sign-ins. */
 export const settingsAudits = (w: World) => countRows(w, 'audit_log', sql`entity in ('district', 'venue', 'programme', 'volunteer', 'mentee')`);
-
-export async function createProgramme(w: World, name: string, organisationId = w.org.id, matchingWeights: Record<string, number> = {}) {
-  const [p] = await withSystem(w.db, (tx) => tx.insert(programmes).values({ organisationId, name, matchingWeights }).returning());
-  return p!;
-}
 
 /** An active volunteer (Zofia Wiśniewska<n>, Polish). */
 export const activeVolunteer = (w: World, opts: VolunteerSeed = {}) => volunteer(w, { stage: 'active', ...opts });

@@ -54,7 +54,7 @@ describe('programme weights', () => {
   });
 
   it('refuses all zero and values that are not whole numbers 0–100, in Polish and English, writing nothing', async () => {
-    const p = await createProgramme(w, 'Wsparcie w nauce', w.org.id, { language: 30 });
+    const p = await createProgramme(w, 'Wsparcie w nauce', { matchingWeights: { language: 30 } });
     const pl = (await signedIn(w, ['administrator'], { locale: 'pl' })).client;
     await pl.get(`/matching/settings/weights/${p.id}`);
     const before = [JSON.stringify(await stored(p.id)), await settingsAudits(w)];
@@ -84,7 +84,7 @@ describe('programme weights', () => {
   });
 
   it('another organisation’s programme is not found', async () => {
-    const foreign = await createProgramme(w, 'Program Beta', w.other.id);
+    const foreign = await createProgramme(w, 'Program Beta', { organisationId: w.other.id });
     const { client } = await signedIn(w, ['coordinator']);
     assert.equal((await client.get(`/matching/settings/weights/${foreign.id}`)).status, 404);
     await client.get('/matching/settings');

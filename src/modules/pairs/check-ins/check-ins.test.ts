@@ -164,11 +164,11 @@ describe('follow-up settings of a programme', () => {
   });
 
   it('a programme’s settings change who is overdue; another organisation’s programme is 404; social workers 403', async () => {
-    const p = await createProgramme(w, 'Szybki program', { firstCheckInDays: 3 });
+    const p = await createProgramme(w, 'Szybki program', { followUp: { firstCheckInDays: 3 } });
     const { user, client } = await signedIn(w, ['coordinator']);
     const pair = await createPair(w, { coordinatorUserId: user.userId, startedDaysAgo: 5, programmeId: p.id });
     assert.match((await client.get(`/pairs/${pair.id}/check-ins`)).body, /2 days overdue/);
-    const foreign = await createProgramme(w, 'Program Beta', {}, w.other.id);
+    const foreign = await createProgramme(w, 'Program Beta', { organisationId: w.other.id });
     assert.equal((await client.get(`/pairs/settings/${foreign.id}`)).status, 404);
     await client.get(`/pairs/settings/${p.id}`);
     assert.equal((await client.post(`/pairs/settings/${foreign.id}`, { firstCheckInDays: '1', everyDays: '1', quietAfterDays: '1' })).status, 404);

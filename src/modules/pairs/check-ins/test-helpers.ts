@@ -1,6 +1,5 @@
 import { withSystem } from '../../../core/db/tx.js';
 import { type Locale } from '../../../core/i18n/index.js';
-import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { addDays, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 import { checkIns, meetings } from '../pairs.table.js';
 import type { World } from '../../../core/testing/world.js';
@@ -9,7 +8,7 @@ import { activeVolunteer, createMatch, matchedMentee } from '../../matching/test
 /** Test-only helpers of pairs/check-ins: two organisations (Warsaw time) on a fresh app (core's world), pairs inserted directly. */
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn } from '../../../core/testing/html.js';
-export { createAccount, signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
+export { createAccount, createProgramme, signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
 
 /** Today in the organisation's zone (Europe/Warsaw), shifted by `days`. */
 export const day = (days = 0, now = new Date()) => addDays(todayIn('Europe/Warsaw', now), days);
@@ -46,9 +45,4 @@ export async function addMeeting(w: World, pair: { id: string; volunteerId: stri
 
 export async function addCheckIn(w: World, matchId: string, side: 'volunteer' | 'mentee', heldOn: string, recordedByUserId: string) {
   await withSystem(w.db, (tx) => tx.insert(checkIns).values({ organisationId: w.org.id, matchId, side, heldOn, rating: 4, howItGoes: 'Dobrze', recordedByUserId }));
-}
-
-export async function createProgramme(w: World, name: string, followUp: Record<string, number> = {}, organisationId = w.org.id) {
-  const [p] = await withSystem(w.db, (tx) => tx.insert(programmes).values({ organisationId, name, followUp }).returning());
-  return p!;
 }

@@ -61,7 +61,7 @@ async function smallWorld() {
   });
 
   const stranger = await volunteerAccount(w, { organisationId: w.other.id, givenName: 'Obcy', familyName: 'Gość' });
-  const foreignProgramme = await createProgramme(w, 'Program Beta', w.other.id);
+  const foreignProgramme = await createProgramme(w, 'Program Beta', { organisationId: w.other.id });
   const foreign = await createMatch(w, (await matchedMentee(w, { organisationId: w.other.id })).id, stranger.volunteer.id, { organisationId: w.other.id, programmeId: foreignProgramme.id });
   await withSystem(w.db, (tx) =>
     tx.insert(meetings).values({ organisationId: w.other.id, matchId: foreign.id, volunteerId: stranger.volunteer.id, loggedByUserId: stranger.user.userId, meetingDate: `${year}-01-20`, minutes: 300, activity: 'other' }),

@@ -26,7 +26,7 @@ describe('hours', () => {
 
   it('adds up per volunteer, per match, per month and per programme, within a date range, in one organisation only', async () => {
     const org = await (await import('../../../core/testing/fixtures.js')).createOrganisation(w.db, 'hours-org', 'Fundacja Godziny');
-    const programme = await createProgramme(w, 'Mentoring rodzin', org.id);
+    const programme = await createProgramme(w, 'Mentoring rodzin', { organisationId: org.id });
     const a = await volunteerAccount(w, { organisationId: org.id });
     const b = await volunteerAccount(w, { organisationId: org.id, givenName: 'Łukasz' });
     const m1 = await createMatch(w, (await matchedMentee(w, { organisationId: org.id })).id, a.volunteer.id, { organisationId: org.id, programmeId: programme.id });

@@ -12,7 +12,7 @@ export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn, textOf } from '../../../core/testing/html.js';
 export { anonymous, browserOf, signedIn, world, type World } from '../../../core/testing/world.js';
 export { activeVolunteer, matchedMentee } from '../../matching/testing.js';
-export { createProgramme } from '../../matching/testing.js';
+export { createProgramme } from '../../../core/testing/world.js';
 import { activeVolunteer, createMatch as match, type MatchSeed } from '../../matching/testing.js';
 
 /** A volunteer who can sign in: an account with the volunteer role, its person and a volunteers row. */
