@@ -21,7 +21,7 @@ import { createMatch } from '../../src/modules/matching/matches.service.js';
 import { introductions, matchProposals, venues } from '../../src/modules/matching/matching.table.js';
 import { districts } from '../../src/core/tenancy/districts.table.js';
 import { excludePair } from '../../src/modules/matching/suggestions/exclusions.service.js';
-import { addSafeguardingCheck, createVolunteer, type VolunteerSeed as MatchingVolunteer } from '../../src/modules/matching/test-helpers.js';
+import { addSafeguardingCheck, createVolunteer, type VolunteerSeed as MatchingVolunteer } from '../../src/modules/matching/testing.js';
 import { saveWeights } from '../../src/modules/matching/venues/weights.service.js';
 import { addNote, addStaff, withdrawConsent } from '../../src/modules/mentees/cases/case-parts.service.js';
 import { changeStatus } from '../../src/modules/mentees/cases/case.service.js';

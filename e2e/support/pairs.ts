@@ -20,7 +20,7 @@ import type { RequestActor } from '../../src/core/tenancy/actor.js';
 import { introductionInput } from '../../src/modules/matching/introductions/introductions.schemas.js';
 import { scheduleIntroduction } from '../../src/modules/matching/introductions/introductions.service.js';
 import { matches, venues } from '../../src/modules/matching/matching.table.js';
-import { createMentee, createVolunteer } from '../../src/modules/matching/test-helpers.js';
+import { createMentee, createVolunteer } from '../../src/modules/matching/testing.js';
 import { menteeCaseStaff } from '../../src/modules/mentees/mentees.table.js';
 import { coverInput } from '../../src/modules/pairs/check-ins/check-ins.schemas.js';
 import { recordCheckIn } from '../../src/modules/pairs/check-ins/check-ins.service.js';

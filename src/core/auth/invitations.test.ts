@@ -9,6 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../db/tx.js';
 import { outbox } from '../mail/mail.table.js';
 import { TestClient } from '../testing/client.js';
+import { browserOf } from '../testing/world.js';
 import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
 import { testApp, type TestApp } from '../testing/harness.js';
 import { translator } from '../i18n/index.js';
@@ -28,17 +29,10 @@ after(() => t.close());
 const db = () => t.database.db;
 const ATTACKER_PASSWORD = 'attacker chose this one';
 
-async function signedIn(email: string, totpSecret?: string | null) {
-  const c = new TestClient(t.app);
-  await c.signIn(email, { totpSecret });
-  await c.get('/?lang=en');
-  return c;
-}
-
 /** An administrator of organisation B, signed in through the pages. */
 async function adminOfB() {
   const admin = await createUser(db(), { organisationId: orgB.id, roles: ['administrator'], totp: true });
-  return { admin, client: await signedIn(admin.email, admin.totpSecret) };
+  return { admin, client: await browserOf({ t }, admin) };
 }
 
 async function invite(client: TestClient, email: string, role = 'coordinator') {
@@ -121,7 +115,7 @@ describe('an invitation to an address that already has an account (cross-organis
     await invite(client, 'target@alfa.example');
     const { path } = await sentMail('target@alfa.example');
     const intruder = await createUser(db(), { organisationId: orgB.id, roles: ['coordinator'] });
-    const browser = await signedIn(intruder.email);
+    const browser = await browserOf({ t }, intruder);
     const page = await browser.get(`${path}?lang=en`);
     assert.match(page.body, /This invitation is for:<\/p><p class="address" dir="ltr"><bdi>target@alfa\.example<\/bdi>/);
     assert.doesNotMatch(page.body, /\/accept"/);
@@ -205,7 +199,7 @@ describe("a coordinator cannot pass an administrator's invitation to an address 
   it("re-addressing the person and inviting that address offers only the coordinator's role, and the old link stops working", async () => {
     const { client: admin } = await adminOfB();
     const coordinator = await createUser(db(), { organisationId: orgB.id, roles: ['coordinator'] });
-    const coord = await signedIn(coordinator.email);
+    const coord = await browserOf({ t }, coordinator);
     assert.equal((await invite(admin, 'director@example.org', 'administrator')).status, 303);
     const offered = await sentMail('director@example.org');
     assert.ok(offered.path);

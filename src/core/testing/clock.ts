@@ -22,3 +22,10 @@ export function localDaysAgo(days: number, { now = new Date(), timeZone = ORG_TI
 export function instantDaysAgo(days: number, { now = new Date(), timeZone = ORG_TIME_ZONE }: ClockOptions = {}): Date {
   return instantDaysBefore(now, days, timeZone);
 }
+
+/** Next year's EU clock changes (last Sundays of March and October) and the days after them. */
+export function clockChanges(year = new Date().getUTCFullYear() + 1) {
+  const lastSunday = (month: number) => [31, 30, 29, 28, 27, 26, 25].map((d) => new Date(Date.UTC(year, month, d))).find((d) => d.getUTCMonth() === month && d.getUTCDay() === 0)!;
+  const day = (d: Date, plus = 0) => new Date(d.getTime() + plus * 86_400_000).toISOString().slice(0, 10);
+  return { year, springForward: day(lastSunday(2)), afterAutumn: day(lastSunday(9), 1) };
+}

@@ -16,7 +16,7 @@ import { organisations, people, programmes } from '../../core/tenancy/tenancy.ta
 import { backdatedToken } from '../volunteers/testing.js';
 import { volunteers } from '../volunteers/index.js';
 import { matchRunUnmatched } from './matching.table.js';
-import { auditEntries, createDistrict, createMentee, createProgramme, createVolunteer, freshOrg, signedIn, suggestedNames, textOf, world, type World } from './test-helpers.js';
+import { auditEntries, createDistrict, createMentee, createProgramme, createVolunteer, freshOrganisation, signedIn, suggestedNames, textOf, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -28,7 +28,7 @@ after(() => w.t.close());
 async function applyAs(givenName: string, extra: Record<string, string>): Promise<{ volunteerId: string; gender: string | null }> {
   const client = new TestClient(w.t.app);
   await client.get('/o/alfa/apply?lang=en');
-  const token = await backdatedToken({ t: w.t, db: w.db, org: { id: w.org.id, slug: 'alfa' }, other: { id: w.other.id, slug: 'beta' } }, w.org.id);
+  const token = await backdatedToken(w, w.org.id);
   const res = await client.post('/o/alfa/apply?lang=en', {
     _form: token,
     website: '',
@@ -63,7 +63,7 @@ describe('the volunteer’s gender from her application', () => {
     assert.match(en, /Woman Man Another gender Prefer not to say/);
     assert.match(textOf((await form.get('/o/alfa/apply?lang=pl')).body), /Kobieta Mężczyzna Inna Wolę nie podawać/);
     assert.match(textOf((await form.get('/o/alfa/apply?lang=ar')).body), /جنسكم/);
-    const bad = await form.post('/o/alfa/apply?lang=en', { _form: await backdatedToken({ t: w.t, db: w.db, org: { id: w.org.id, slug: 'alfa' }, other: { id: w.other.id, slug: 'beta' } }, w.org.id), website: '', gender: 'robot' });
+    const bad = await form.post('/o/alfa/apply?lang=en', { _form: await backdatedToken(w, w.org.id), website: '', gender: 'robot' });
     assert.equal(bad.status, 422);
 
     const hanna = await applyAs('Hanna', { gender: 'female' });
@@ -95,7 +95,7 @@ describe('the volunteer’s gender from her application', () => {
 
 describe('a wish for a woman or a man that leaves out unknown genders is never silent', () => {
   it('the suggestions page names them in plain words with links, in Polish too; without a wish nothing is said', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client } = await signedIn(w, ['social_worker'], { organisationId: org.id });
     const nobody = await createVolunteer(w, org.id, { givenName: 'Lena', familyName: 'Nieznana', gender: null });
     await createVolunteer(w, org.id, { givenName: 'Marek', familyName: 'Mężczyzna', gender: 'male' });
@@ -115,7 +115,7 @@ describe('a wish for a woman or a man that leaves out unknown genders is never s
   });
 
   it('the batch run reports who stayed unmatched because of it, as a reason in plain words', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client } = await signedIn(w, ['coordinator'], { organisationId: org.id });
     await createVolunteer(w, org.id, { givenName: 'Paula', familyName: 'Bezpłci', gender: null, activities: ['leisure'] });
     const petra = await createMentee(w, org.id, { givenName: 'Petra', familyName: 'Czeka', needs: ['leisure'], preferredVolunteerGender: 'female' });
@@ -135,13 +135,13 @@ describe('a wish for a woman or a man that leaves out unknown genders is never s
 
 describe('the distance limit per programme', () => {
   it('defaults to 15 km, is set on the programme’s weights page (1–200, audited), and scoring and the reason use it', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const admin = (await signedIn(w, ['coordinator'], { organisationId: org.id })).client;
     // About 30 km apart (0.27° of latitude).
     await createDistrict(w, org.id, 'Wieś Północna', 52.27, 21.0);
     await createDistrict(w, org.id, 'Wieś Południowa', 52.0, 21.0);
-    const rural = await createProgramme(w, org.id, 'Program wiejski');
-    const city = await createProgramme(w, org.id, 'Program miejski');
+    const rural = (await createProgramme(w, 'Program wiejski', { organisationId: org.id })).id;
+    const city = (await createProgramme(w, 'Program miejski', { organisationId: org.id })).id;
     const form = await admin.get(`/matching/settings/weights/${rural}`);
     assert.match(form.body, /name="maxDistanceKm" type="text" value="15"[^>]* inputmode="numeric"/);
     for (const bad of ['0', '201', '2.5', 'daleko']) {
@@ -196,16 +196,15 @@ describe('districts chosen from the organisation’s list', () => {
   }
 
   it('the application and request forms offer the list, match a name without diacritics, refuse others unless the organisation allows "another place"', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const slug = (await withSystem(w.db, (tx) => tx.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, org.id))))[0]!.slug;
     await createDistrict(w, org.id, 'Śródmieście', 52.2297, 21.0122);
     await createDistrict(w, org.id, 'Mokotów', 52.1935, 21.0455);
-    const world2 = { t: w.t, db: w.db, org: { id: org.id, slug: slug }, other: { id: w.other.id, slug: 'beta' } };
     const apply = async (givenName: string, district: Record<string, string>) => {
       const client = new TestClient(w.t.app);
       await client.get(`/o/${slug}/apply?lang=en`);
       return client.post(`/o/${slug}/apply?lang=en`, {
-        _form: await backdatedToken(world2, org.id),
+        _form: await backdatedToken(w, org.id),
         website: '',
         givenName,
         familyName: 'Dzielnicowa',

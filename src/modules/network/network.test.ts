@@ -5,6 +5,7 @@ import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { withSystem } from '../../core/db/tx.js';
 import { foldForSearch } from '../../core/i18n/index.js';
 import { TestClient } from '../../core/testing/client.js';
+import { browserOf } from '../../core/testing/world.js';
 import { createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../core/testing/harness.js';
 import { networkManagers, networkOrganisations, networks, programmes, type Role } from '../../core/tenancy/tenancy.table.js';
@@ -90,12 +91,6 @@ before(async () => {
 });
 after(() => t.close());
 
-async function signedIn(email: string, lang = 'en') {
-  const c = new TestClient(t.app, { 'accept-language': lang });
-  await c.signIn(email);
-  return c;
-}
-
 const cellsOf = (html: string, rowHeader: string) => {
   const row = new RegExp(`<tr><th scope="row">${rowHeader}</th>(.*?)</tr>`).exec(html);
   assert.ok(row, `row ${rowHeader} is on the page`);
@@ -104,7 +99,7 @@ const cellsOf = (html: string, rowHeader: string) => {
 
 describe('GET /network', () => {
   it('shows a network manager the counts of their networks, small counts suppressed, sorted and formatted', async () => {
-    const c = await signedIn(manager.email);
+    const c = await browserOf({ t }, manager);
     const res = await c.get('/network');
     assert.equal(res.status, 200);
     assert.match(res.body, /Sieć Miasta Testowo/);
@@ -124,14 +119,14 @@ describe('GET /network', () => {
   });
 
   it('formats numbers in the viewer language', async () => {
-    const c = await signedIn(manager.email, 'de');
+    const c = await browserOf({ t }, manager, 'de');
     const res = await c.get('/network');
     assert.match(res.body, /lang="de"/);
     assert.equal(cellsOf(res.body, 'Ośrodek Lipa')[0], '1.234');
   });
 
   it('shows no personal data: no names, e-mails or links to people', async () => {
-    const c = await signedIn(manager.email);
+    const c = await browserOf({ t }, manager);
     const res = await c.get('/network');
     assert.equal(res.status, 200);
     for (const name of PERSONAL) {
@@ -147,7 +142,7 @@ describe('GET /network', () => {
   });
 
   it('is refused (403) to a coordinator who is not a network manager', async () => {
-    const c = await signedIn(coordinatorEmail);
+    const c = await browserOf({ t }, { email: coordinatorEmail });
     const res = await c.get('/network');
     assert.equal(res.status, 403);
     assert.doesNotMatch(res.body, /Sieć Miasta Testowo|1,234/);

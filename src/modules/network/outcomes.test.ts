@@ -5,7 +5,7 @@ import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { rowsOf, withSystem } from '../../core/db/tx.js';
 import { formatDate } from '../../core/i18n/index.js';
 import { addDays, addMonths, todayIn } from '../../core/i18n/time-zone.js';
-import { TestClient } from '../../core/testing/client.js';
+import { browserOf } from '../../core/testing/world.js';
 import { createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../core/testing/harness.js';
 import { networkManagers, networkOrganisations, networks } from '../../core/tenancy/tenancy.table.js';
@@ -161,11 +161,6 @@ async function api(userId: string, organisationId: string, query = `?period=${PE
   const { token } = await createAccessToken(db(), { userId, organisationId, name: 'test' });
   return t.app.inject({ method: 'GET', url: `/api/v1/network/aggregates${query}`, headers: { authorization: `Bearer ${token}`, 'accept-language': lang } });
 }
-async function signedIn(email: string, lang = 'en') {
-  const c = new TestClient(t.app, { 'accept-language': lang });
-  await c.signIn(email);
-  return c;
-}
 const v = (c: { value: number | null; suppression: string }) => (c.suppression === 'none' ? c.value : c.suppression);
 const outcomesOf = (o: { outcomes: Record<string, { value: number | null; suppression: string }> }) => Object.fromEntries(Object.entries(o.outcomes).map(([k, c]) => [k, v(c)]));
 
@@ -241,7 +236,7 @@ describe('network outcome figures (API, period 2025)', () => {
     const ours = await api(manager.userId, manager.organisationId);
     assert.doesNotMatch(ours.body, /Obca Sieć|Ośrodek Delta/);
     assert.ok(!ours.body.includes(ids.delta));
-    const page = await (await signedIn(otherManager.email)).get(`/network?period=${PERIOD}`);
+    const page = await (await browserOf({ t }, otherManager)).get(`/network?period=${PERIOD}`);
     assert.equal(page.status, 200);
     assert.doesNotMatch(page.body, /Sieć Wyników|Ośrodek Alfa|Ośrodek Beta|Ośrodek Gamma/);
   });
@@ -280,7 +275,7 @@ const outcomeCells = (html: string, rowHeader: string) => {
 
 describe('GET /network with outcome figures', () => {
   it('shows the figures of the period with a definition of each, in English', async () => {
-    const c = await signedIn(manager.email);
+    const c = await browserOf({ t }, manager);
     const res = await c.get(`/network?period=${PERIOD}`);
     assert.equal(res.status, 200);
     const from = formatDate('2025-01-01', 'en');
@@ -299,7 +294,7 @@ describe('GET /network with outcome figures', () => {
   });
 
   it('shows them in Polish, with Polish dates and definitions', async () => {
-    const c = await signedIn(manager.email, 'pl');
+    const c = await browserOf({ t }, manager, 'pl');
     const res = await c.get(`/network?period=${PERIOD}`);
     assert.equal(res.status, 200);
     assert.ok(res.body.includes(`Wyniki od ${formatDate('2025-01-01', 'pl')} do ${formatDate('2025-12-31', 'pl')}`));
@@ -311,7 +306,7 @@ describe('GET /network with outcome figures', () => {
   });
 
   it('answers a period that is not one with 422, the message next to the select, and the default figures', async () => {
-    const c = await signedIn(manager.email);
+    const c = await browserOf({ t }, manager);
     const res = await c.get('/network?period=2025-13');
     assert.equal(res.status, 422);
     assert.match(res.body, /Choose a period from the list\./);

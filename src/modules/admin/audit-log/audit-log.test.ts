@@ -4,11 +4,11 @@ import { auditLog } from '../../../core/audit/audit.table.js';
 import { withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { matches } from '../../matching/index.js';
-import { createSeededMentee as createMentee, createSeededVolunteer as createVolunteer } from '../../matching/testing.js';
-import { adminWorld, anonymous, countRows, freshOrganisation, signedIn, type AdminWorld } from '../test-helpers.js';
+import { createMentee, createVolunteer } from '../../matching/testing.js';
+import { adminWorld, anonymous, countRows, freshOrganisation, signedIn, type World } from '../test-helpers.js';
 import { linkFor } from './audit-links.js';
 
-let w: AdminWorld;
+let w: World;
 before(async () => {
   w = await adminWorld();
 });

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { withSystem } from '../../../core/db/tx.js';
-import { adminWorld, anonymous, auditEntries, freshOrganisation, signedIn, type AdminWorld } from '../test-helpers.js';
+import { adminWorld, anonymous, auditEntries, freshOrganisation, signedIn, type World } from '../test-helpers.js';
 
-let w: AdminWorld;
+let w: World;
 before(async () => {
   w = await adminWorld();
 });
@@ -101,7 +101,7 @@ describe('outgoing mail /admin/outbox', () => {
 
 describe('outgoing mail with SMTP configured', () => {
   it('does not claim that mail is held', async () => {
-    const smtp = await adminWorld({ SMTP_URL: 'smtp://127.0.0.1:2525' });
+    const smtp = await adminWorld({ env: { SMTP_URL: 'smtp://127.0.0.1:2525' } });
     try {
       const { client } = await signedIn(smtp, ['administrator']);
       const page = await client.get('/admin/outbox');

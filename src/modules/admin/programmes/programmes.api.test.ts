@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAccessToken } from '../../../core/auth/access-tokens.js';
-import { createUser } from '../../../core/testing/fixtures.js';
-import { adminWorld, auditEntries, countRows, type AdminWorld } from '../test-helpers.js';
+import { tokenFor, adminWorld, auditEntries, countRows, type World } from '../test-helpers.js';
 import type { ProgrammeOutput } from './programmes.schemas.js';
 
-let w: AdminWorld;
+let w: World;
 before(async () => {
   w = await adminWorld();
 });
 after(() => w.t.close());
-
-/** A bearer token of a new account with `roles` in the organisation. */
-async function tokenFor(roles: Parameters<typeof createUser>[1]['roles'], organisationId = w.org.id) {
-  const user = await createUser(w.db, { organisationId, roles, totp: roles.includes('administrator') });
-  return (await createAccessToken(w.db, { userId: user.userId, organisationId, name: 'test' })).token;
-}
 
 const call = (method: 'GET' | 'POST', token: string | null, payload?: unknown) =>
   w.t.app.inject({
@@ -27,21 +19,21 @@ const call = (method: 'GET' | 'POST', token: string | null, payload?: unknown) =
 
 describe('programmes API /api/v1/programmes', () => {
   it('creates a programme (201) and lists only the organisation’s programmes', async () => {
-    const token = await tokenFor(['programme_manager']);
+    const token = await tokenFor(w, ['programme_manager']);
     const res = await call('POST', token, { name: 'Asystenci migrantów', description: 'Sieć 15 instytucji' });
     assert.equal(res.statusCode, 201);
     const created = res.json<ProgrammeOutput>();
     assert.equal(created.name, 'Asystenci migrantów');
     assert.equal(created.active, true, 'active by default');
     assert.equal((await auditEntries(w, w.org.id, 'programme.create')).length, 1);
-    const foreign = await tokenFor(['administrator'], w.other.id);
+    const foreign = await tokenFor(w, ['administrator'], w.other.id);
     assert.equal((await call('POST', foreign, { name: 'Program Beta' })).statusCode, 201);
     const list = (await call('GET', token)).json<{ items: ProgrammeOutput[] }>();
     assert.deepEqual(list.items.map((p) => p.name), ['Asystenci migrantów']);
   });
 
   it('answers 422 with per-field messages for bad input and a name in use, writing nothing', async () => {
-    const token = await tokenFor(['administrator']);
+    const token = await tokenFor(w, ['administrator']);
     await call('POST', token, { name: 'Jedyny' });
     const before = await countRows(w, 'programmes');
     for (const body of [{}, { name: 'x'.repeat(121) }, { name: 'Ok', description: 'y'.repeat(2001) }, { name: 'Ok', active: 'yes' }, { name: 'Ok', extra: 1 }, { name: 'JEDYNY' }]) {
@@ -59,7 +51,7 @@ describe('programmes API /api/v1/programmes', () => {
     assert.equal((await call('GET', null)).statusCode, 401);
     assert.equal((await call('POST', null, { name: 'Anon' })).statusCode, 401);
     assert.equal((await call('GET', 'tdm_not-a-real-token')).statusCode, 401);
-    const coordinator = await tokenFor(['coordinator']);
+    const coordinator = await tokenFor(w, ['coordinator']);
     assert.equal((await call('GET', coordinator)).statusCode, 403);
     assert.equal((await call('POST', coordinator, { name: 'By coordinator' })).statusCode, 403);
   });

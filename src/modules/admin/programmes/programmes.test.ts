@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
-import { adminWorld, anonymous, auditEntries, countRows, followFlash, signedIn, type AdminWorld } from '../test-helpers.js';
+import { adminWorld, anonymous, auditEntries, countRows, flashOn, signedIn, type World } from '../test-helpers.js';
 
-let w: AdminWorld;
+let w: World;
 before(async () => {
   w = await adminWorld();
 });
@@ -20,7 +20,7 @@ describe('programmes pages /admin/programmes', () => {
     assert.equal((await client.get('/admin/programmes/new')).status, 200);
     const res = await client.post('/admin/programmes/new', { name: 'Mentoring dla rodzin', description: 'Wsparcie 1:1', active: 'true' });
     assert.equal(res.status, 303);
-    assert.match(await followFlash(client, res.location), /programme has been added/);
+    assert.match(await flashOn(client, res.location), /programme has been added/);
     const created = (await programmeNamed(w.org.id, 'Mentoring dla rodzin'))!;
     assert.equal(created.active, true);
     const list = await client.get('/admin/programmes');

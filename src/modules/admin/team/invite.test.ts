@@ -4,9 +4,9 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createUser } from '../../../core/testing/fixtures.js';
-import { adminWorld, anonymous, auditEntries, countRows, followFlash, mailsTo, rolesOf, signedIn, type AdminWorld } from '../test-helpers.js';
+import { adminWorld, anonymous, auditEntries, countRows, flashOn, mailsTo, rolesOf, signedIn, type World } from '../test-helpers.js';
 
-let w: AdminWorld;
+let w: World;
 before(async () => {
   w = await adminWorld();
 });
@@ -23,7 +23,7 @@ describe('invitations /admin/users/invite', () => {
     assert.match(form.body, /<option value="en" selected/, "the mail's language defaults to the viewer's");
     const res = await client.post('/admin/users/invite', invite);
     assert.equal(res.status, 303);
-    assert.match(await followFlash(client, res.location), /invitation has been sent to olena@example\.org/);
+    assert.match(await flashOn(client, res.location), /invitation has been sent to olena@example\.org/);
     const [mail, ...more] = await mailsTo(w, 'olena@example.org');
     assert.equal(more.length, 0);
     assert.equal(mail!.locale, 'uk');
@@ -55,10 +55,10 @@ describe('invitations /admin/users/invite', () => {
     const firstLink = linkIn((await mailsTo(w, 'marta@example.org'))[0]!.textBody);
     await client.get('/admin/users/invite');
     const again = await client.post('/admin/users/invite', first);
-    assert.match(await followFlash(client, again.location), /already been invited with the role volunteer\. Nothing was duplicated/);
+    assert.match(await flashOn(client, again.location), /already been invited with the role volunteer\. Nothing was duplicated/);
     await client.get('/admin/users/invite');
     const other = await client.post('/admin/users/invite', { ...first, role: 'mentee' });
-    assert.match(await followFlash(client, other.location), /invitation has been sent to marta@example\.org/);
+    assert.match(await flashOn(client, other.location), /invitation has been sent to marta@example\.org/);
     assert.equal(await countRows(w, 'people', w.org.id), people);
     assert.equal(await countRows(w, 'users'), users, 'no account before acceptance');
     const list = await client.get('/admin/users');
@@ -76,10 +76,10 @@ describe('invitations /admin/users/invite', () => {
     assert.deepEqual(await rolesOf(w, personId), ['mentee', 'volunteer'], 'both roles once accepted');
     await client.get('/admin/users/invite');
     const member = await client.post('/admin/users/invite', { ...first, role: 'coordinator' });
-    assert.match(await followFlash(client, member.location), /already in the team\. The role volunteer coordinator has been added/);
+    assert.match(await flashOn(client, member.location), /already in the team\. The role volunteer coordinator has been added/);
     await client.get('/admin/users/invite');
     const held = await client.post('/admin/users/invite', { ...first, role: 'coordinator' });
-    assert.match(await followFlash(client, held.location), /already has the role volunteer coordinator\. Nothing was changed/);
+    assert.match(await flashOn(client, held.location), /already has the role volunteer coordinator\. Nothing was changed/);
     assert.equal((await mailsTo(w, 'marta@example.org')).length, 3, 'a member gets a role without a mail');
   });
 
@@ -145,7 +145,7 @@ describe('invitations /admin/users/invite', () => {
     const { client } = await signedIn(w, ['administrator']);
     await client.get('/admin/users/invite');
     const res = await client.post('/admin/users/invite', { ...invite, email: 'both@example.org', role: 'volunteer' });
-    assert.match(await followFlash(client, res.location), /has been sent/);
+    assert.match(await flashOn(client, res.location), /has been sent/);
     assert.deepEqual(await rolesOf(w, elsewhere.personId), ['coordinator'], "the other organisation's person is untouched");
     const here = rowsOf<{ id: string; user_id: string | null }>(await withSystem(w.db, (tx) => tx.execute(sql`select id, user_id from people where organisation_id = ${w.org.id} and email = 'both@example.org'`)));
     assert.equal(here.length, 1);

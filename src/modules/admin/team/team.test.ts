@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createPerson, createUser } from '../../../core/testing/fixtures.js';
 import { inviteMember } from '../../../core/auth/invitations.service.js';
-import { adminWorld, anonymous, freshOrganisation, auditEntries, followFlash, rolesOf, signedIn, type AdminWorld } from '../test-helpers.js';
+import { adminWorld, anonymous, freshOrganisation, auditEntries, flashOn, rolesOf, signedIn, type World } from '../test-helpers.js';
 
-let w: AdminWorld;
+let w: World;
 before(async () => {
   w = await adminWorld();
 });
@@ -58,10 +58,10 @@ describe('roles of a member POST /admin/users/:personId/roles', () => {
     assert.match(page.body, /Olena Kowalenko/);
     const added = await client.post(`/admin/users/${member.personId}/roles`, { role: 'migrant_assistant', change: 'add' });
     assert.equal(added.status, 303);
-    assert.match(await followFlash(client, added.location), /has been added/);
+    assert.match(await flashOn(client, added.location), /has been added/);
     assert.deepEqual(await rolesOf(w, member.personId), ['migrant_assistant', 'volunteer']);
     const again = await client.post(`/admin/users/${member.personId}/roles`, { role: 'migrant_assistant', change: 'add' });
-    assert.match(await followFlash(client, again.location), /already has the role/);
+    assert.match(await flashOn(client, again.location), /already has the role/);
     assert.equal((await client.post(`/admin/users/${member.personId}/roles`, { role: 'volunteer', change: 'remove' })).status, 303);
     assert.deepEqual(await rolesOf(w, member.personId), ['migrant_assistant']);
     const adds = (await auditEntries(w, w.org.id, 'membership.add')).filter((e) => e.entityId === member.personId);

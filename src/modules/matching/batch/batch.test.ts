@@ -11,7 +11,7 @@ import { loadContexts } from '../context.js';
 import { matchExclusions, matchProposals, matchRunUnmatched, matchRuns } from '../matching.table.js';
 import { loadMentees, loadVolunteers, orgClock } from '../profiles.repository.js';
 import { scorePair } from '../scoring/index.js';
-import { addSafeguardingCheck, auditEntries, count, createMentee, createVolunteer, freshOrg, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
+import { addSafeguardingCheck, auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -65,7 +65,7 @@ async function bruteForce(organisationId: string): Promise<{ matched: number; to
 
 describe('batch matching', () => {
   it('proposes the optimal assignment (checked by brute force), stores the run and its proposals, and shows them for review', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client, user } = await signedIn(w, ['social_worker'], { organisationId: org.id, name: 'Sonia Socjalna' });
     const slots = ['mon-morning', 'tue-morning', 'wed-morning'];
     const xenia = await createVolunteer(w, org.id, { givenName: 'Xenia', familyName: 'Najlepsza', capacity: 1, languages: [{ code: 'uk', level: 'native' }], availability: slots, activities: ['leisure'] });
@@ -102,7 +102,7 @@ describe('batch matching', () => {
     const perVolunteer = new Map<string, number>();
     for (const p of proposals) perVolunteer.set(p.volunteerId, (perVolunteer.get(p.volunteerId) ?? 0) + 1);
     assert.deepEqual([perVolunteer.get(xenia), perVolunteer.get(yvonne), perVolunteer.get(zbigniew)], [1, 2, 1], 'capacities respected');
-    assert.equal(await count(w, 'matches', org.id), 0, 'nothing is matched before a social worker decides');
+    assert.equal(await countRows(w, 'matches', org.id), 0, 'nothing is matched before a social worker decides');
 
     const page = await client.get(`/matching/batch/${runId}`);
     assert.equal(page.status, 200);
@@ -126,7 +126,7 @@ describe('batch matching', () => {
     assert.match(confirmText, /Bogdan Drugi and Xenia Najlepsza/);
     assert.match(confirmText, /Yes, accept all 4 pairs/);
     assert.match(confirmText, /No, go back and decide pair by pair/);
-    assert.equal(await count(w, 'matches', org.id), 0, 'the confirmation page decides nothing');
+    assert.equal(await countRows(w, 'matches', org.id), 0, 'the confirmation page decides nothing');
     assert.equal((page.body.match(/\/accept" /g) ?? []).length + (page.body.match(/\/accept">/g) ?? []).length, 4);
     assert.ok((await auditEntries(w, org.id, 'match_run.create')).some((a) => a.entityId === runId));
     assert.ok((await auditEntries(w, org.id, 'match_run.view')).some((a) => a.entityId === runId));
@@ -135,7 +135,7 @@ describe('batch matching', () => {
   });
 
   it('says who stays unmatched and why: places proposed to others, or no volunteer fitting and the rules that left each out', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client } = await signedIn(w, ['coordinator'], { organisationId: org.id });
     await createVolunteer(w, org.id, { givenName: 'Vera', familyName: 'Jedyna', capacity: 1, activities: ['leisure'] });
     await createVolunteer(w, org.id, { givenName: 'Zenon', familyName: 'Bezsprawdzenia', gender: 'male', capacity: 1, activities: ['leisure'] });
@@ -176,7 +176,7 @@ describe('batch matching', () => {
   });
 
   it('a run from before the reasons were recorded says how many stayed unmatched', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client } = await signedIn(w, ['coordinator'], { organisationId: org.id });
     await createMentee(w, org.id, { givenName: 'Stary', familyName: 'Przebieg', needs: ['leisure'] });
     const runId = await runThroughPage(client);
@@ -187,7 +187,7 @@ describe('batch matching', () => {
   });
 
   it('accepting makes the match; rejecting with “never again” rules the pair out; the run closes when all is decided', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client, user } = await signedIn(w, ['coordinator'], { organisationId: org.id, name: 'Kamil Koordynator' });
     const v1 = await createVolunteer(w, org.id, { givenName: 'Anna', familyName: 'Akceptowana', activities: ['leisure'] });
     const v2 = await createVolunteer(w, org.id, { givenName: 'Beata', familyName: 'Odrzucona', activities: ['leisure'] });
@@ -222,7 +222,7 @@ describe('batch matching', () => {
     assert.equal(bad.status, 422);
     assert.match(textOf(bad.body), /Give a reason when the pair is never to be proposed again\./);
     assert.equal((await proposalsOf(runId)).find((p) => p.id === p2.id)!.status, 'proposed');
-    assert.equal(await count(w, 'match_exclusions', org.id), 0);
+    assert.equal(await countRows(w, 'match_exclusions', org.id), 0);
 
     const rejected = await client.post(`/matching/batch/${runId}/proposals/${p2.id}/reject`, { reason: 'Mieszkają zbyt daleko', exclude: 'true' });
     assert.equal(rejected.status, 303);
@@ -247,7 +247,7 @@ describe('batch matching', () => {
   });
 
   it('a proposal that cannot be accepted any more turns stale with the reason; accept-all accepts the rest', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client } = await signedIn(w, ['social_worker'], { organisationId: org.id });
     const anna = await createVolunteer(w, org.id, { givenName: 'Anna', familyName: 'Nowak', capacity: 1, activities: ['leisure'] });
     const m1 = await createMentee(w, org.id, { givenName: 'Halyna', familyName: 'Pierwsza', needs: ['leisure', 'school_help'] });
@@ -283,7 +283,7 @@ describe('batch matching', () => {
   });
 
   it('two people accepting proposals of the same volunteer with one free place at the same moment: one match, the other told', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const a = await signedIn(w, ['social_worker'], { organisationId: org.id });
     const b = await signedIn(w, ['social_worker'], { organisationId: org.id });
     const v = await createVolunteer(w, org.id, { givenName: 'Jedyna', familyName: 'Wolna', capacity: 1, activities: ['leisure'] });
@@ -306,16 +306,16 @@ describe('batch matching', () => {
   });
 
   it('nobody waiting is refused on the form; other roles 403; another organisation’s run 404', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client } = await signedIn(w, ['coordinator'], { organisationId: org.id });
     await client.get('/matching/batch');
     const res = await client.post('/matching/batch', { programmeId: 'all' });
     assert.equal(res.status, 422);
     assert.match(textOf(res.body), /Nobody is waiting on this list, so there is nothing to match\./);
     assert.equal((await client.post('/matching/batch', { programmeId: 'nonsense' })).status, 422);
-    assert.equal(await count(w, 'match_runs', org.id), 0);
+    assert.equal(await countRows(w, 'match_runs', org.id), 0);
 
-    const otherOrg = await freshOrg(w);
+    const otherOrg = await freshOrganisation(w);
     const stranger = await signedIn(w, ['coordinator'], { organisationId: otherOrg.id });
     await createVolunteer(w, otherOrg.id, { givenName: 'Obca', familyName: 'Wolontariuszka', activities: ['leisure'] });
     await createMentee(w, otherOrg.id, { givenName: 'Obcy', familyName: 'Podopieczny', needs: ['leisure'] });
@@ -334,7 +334,7 @@ describe('batch matching', () => {
   });
 
   it('the overview shows the waiting list, open runs and recent matches', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const { client } = await signedIn(w, ['coordinator'], { organisationId: org.id });
     await createMentee(w, org.id, { givenName: 'Maria', familyName: 'Najdłuższa', needs: ['leisure'], daysWaiting: 120 });
     await createMentee(w, org.id, { givenName: 'Nina', familyName: 'Krótsza', needs: ['leisure'], daysWaiting: 2 });

@@ -9,11 +9,11 @@ import { introductions } from '../matching.table.js';
 import {
   auditEntries,
   clockChanges,
-  count,
+  countRows,
   createMatch,
-  createMentee,
+  matchedMentee,
   createVenue,
-  createVolunteer,
+  activeVolunteer,
   fieldError,
   flashOn,
   header,
@@ -23,31 +23,26 @@ import {
   stamp,
   startSmtp,
   world,
-  type World,
+  type SmtpWorld,
 } from './test-helpers.js';
 import { textOf } from '../test-helpers.js';
 
-let w: World;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let w: SmtpWorld;
 before(async () => {
-  smtp = await startSmtp();
-  w = await world({ SMTP_URL: smtp.url });
+  w = await world({ smtp: true });
 });
-after(async () => {
-  await w.t.close();
-  await smtp.close();
-});
+after(() => w.close());
 
 const { year, springForward, afterAutumn } = clockChanges();
 const introsOf = (matchId: string) => withSystem(w.db, (tx) => tx.select().from(introductions).where(eq(introductions.matchId, matchId)).orderBy(introductions.createdAt));
-const receivedBy = (to: string) => smtp.received.filter((m) => m.to.includes(to));
+const receivedBy = (to: string) => w.smtp.received.filter((m) => m.to.includes(to));
 const runJobs = () => w.t.worker.runDue();
 
 /** A pair whose three people read three languages: volunteer Polish, mentee Ukrainian, social worker English. */
 async function pair(opts: { volunteerLocale?: 'pl' | 'ar'; menteeEmail?: string | null; socialWorker?: boolean } = {}) {
   const sw = opts.socialWorker === false ? null : await createUser(w.db, { organisationId: w.org.id, roles: ['social_worker'], name: 'Paweł Szymański', locale: 'en' });
-  const volunteer = await createVolunteer(w, { givenName: opts.volunteerLocale === 'ar' ? 'عمر' : 'Zofia', familyName: opts.volunteerLocale === 'ar' ? 'الخطيب' : 'Wiśniewska', locale: opts.volunteerLocale ?? 'pl' });
-  const mentee = await createMentee(w, { givenName: 'Олена', familyName: 'Коваленко', locale: 'uk', email: opts.menteeEmail, socialWorkerUserId: sw?.userId ?? null });
+  const volunteer = await activeVolunteer(w, { givenName: opts.volunteerLocale === 'ar' ? 'عمر' : 'Zofia', familyName: opts.volunteerLocale === 'ar' ? 'الخطيب' : 'Wiśniewska', locale: opts.volunteerLocale ?? 'pl' });
+  const mentee = await matchedMentee(w, { givenName: 'Олена', familyName: 'Коваленко', locale: 'uk', email: opts.menteeEmail, socialWorkerUserId: sw?.userId ?? null });
   const match = await createMatch(w, mentee.id, volunteer.id);
   return { sw, volunteer, mentee, match };
 }
@@ -67,7 +62,7 @@ describe('introductions', () => {
     assert.match(page.body, /Opening hours not given<\/span><br\/><span dir="auto">pon\.–pt\. 8:00–20:00/, 'unknown hours, and the note');
     assert.doesNotMatch(page.body, /Stara Kawiarnia/, 'deactivated venues are not offered');
     assert.match(page.body, /name="minutes" type="text" value="60"[^>]* inputmode="numeric"/);
-    assert.ok((await auditEntries(w, 'match.view')).some((a) => a.entityId === match.id));
+    assert.ok((await auditEntries(w, w.org.id, 'match.view')).some((a) => a.entityId === match.id));
 
     const res = await client.post(`/matching/matches/${match.id}/introduction`, { venueId: cafe.id, date: afterAutumn, time: '10:00', minutes: '60', note: 'Czekam przy wejściu z czerwoną torbą' });
     assert.equal(res.status, 303);
@@ -78,7 +73,7 @@ describe('introductions', () => {
     assert.equal(row!.sequence, 0);
     assert.equal(row!.startsAt.toISOString(), `${afterAutumn}T09:00:00.000Z`, '10:00 in Warsaw after the autumn change (UTC+1) is 09:00 UTC');
     assert.match(row!.icsUid, /@tandem\.test$/);
-    assert.ok((await auditEntries(w, 'introduction.schedule')).some((a) => a.entityId === row!.id));
+    assert.ok((await auditEntries(w, w.org.id, 'introduction.schedule')).some((a) => a.entityId === row!.id));
     const queued = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.organisationId, w.org.id)));
     assert.deepEqual(queued.map((m) => [m.toAddress, m.locale]).sort(), [[mentee.email, 'uk'], [sw!.email, 'en'], [volunteer.email, 'pl']].sort());
 
@@ -132,7 +127,7 @@ describe('introductions', () => {
     assert.equal(icsProp(updatedIcs, 'DURATION'), 'PT1H30M');
     assert.equal(receivedBy(volunteer.email!).length, 2);
     assert.equal(receivedBy(sw!.email).length, 2);
-    assert.deepEqual((await auditEntries(w, 'introduction.reschedule')).find((a) => a.entityId === row!.id)?.fields?.sort(), ['minutes', 'note', 'startsAt']);
+    assert.deepEqual((await auditEntries(w, w.org.id, 'introduction.reschedule')).find((a) => a.entityId === row!.id)?.fields?.sort(), ['minutes', 'note', 'startsAt']);
 
     const cancelled = await client.post(`/matching/introductions/${row!.id}/cancel`);
     assert.equal(cancelled.status, 303);
@@ -171,7 +166,7 @@ describe('introductions', () => {
     assert.ok(staff, 'the scheduler gets the staff notice');
     assert.match(mimePart(staff!.raw, 'text/plain'), /Osoba o imieniu Олена nie ma adresu e-mail i nie otrzymała tego powiadomienia/, 'in the organisation’s language (the account has none)');
     const uid = (await introsOf(match.id))[0]!.icsUid;
-    assert.equal(smtp.received.filter((m) => mimePart(m.raw, 'text/calendar').includes(`UID:${uid}`)).length, 2, 'two notices: nobody to send the mentee’s to');
+    assert.equal(w.smtp.received.filter((m) => mimePart(m.raw, 'text/calendar').includes(`UID:${uid}`)).length, 2, 'two notices: nobody to send the mentee’s to');
     assert.equal(mentee.email, null);
   });
 
@@ -192,7 +187,7 @@ describe('introductions', () => {
     const { match } = await pair();
     const pl = (await signedIn(w, ['coordinator'], { locale: 'pl' })).client;
     await pl.get(`/matching/matches/${match.id}/introduction`);
-    const before = [await count(w, 'introductions'), await count(w, 'outbox')];
+    const before = [await countRows(w, 'introductions'), await countRows(w, 'outbox')];
     const good = { venueId: venue.id, date: `${year}-04-20`, time: '12:00', minutes: '60', note: '' };
     const yesterday = localDaysAgo(1);
     const cases: [Record<string, string>, string, RegExp][] = [
@@ -217,7 +212,7 @@ describe('introductions', () => {
     await en.get(`/matching/matches/${match.id}/introduction`);
     const past = await en.post(`/matching/matches/${match.id}/introduction`, { ...good, date: yesterday });
     assert.equal(fieldError(past.body, 'date'), 'The meeting must be in the future.');
-    assert.deepEqual([await count(w, 'introductions'), await count(w, 'outbox')], before);
+    assert.deepEqual([await countRows(w, 'introductions'), await countRows(w, 'outbox')], before);
 
     assert.equal((await en.post(`/matching/matches/${match.id}/introduction`, good)).status, 303);
     const twice = await en.post(`/matching/matches/${match.id}/introduction`, good);
@@ -236,7 +231,7 @@ describe('introductions', () => {
     assert.match(page.body, /Mark as held/);
     assert.equal((await client.post(`/matching/introductions/${past!.id}/held`)).status, 303);
     assert.equal((await introsOf(match.id))[0]!.status, 'held');
-    assert.ok((await auditEntries(w, 'introduction.held')).some((a) => a.entityId === past!.id));
+    assert.ok((await auditEntries(w, w.org.id, 'introduction.held')).some((a) => a.entityId === past!.id));
 
     await client.post(`/matching/matches/${match.id}/introduction`, { venueId: venue.id, date: `${year}-03-03`, time: '12:00', minutes: '60' });
     const future = (await introsOf(match.id)).find((i) => i.status === 'scheduled')!;
@@ -247,8 +242,8 @@ describe('introductions', () => {
 
   it('an inactive pair cannot get an introduction', async () => {
     const venue = await createVenue(w, { name: 'Klub Seniora' });
-    const v = await createVolunteer(w);
-    const m = await createMentee(w);
+    const v = await activeVolunteer(w);
+    const m = await matchedMentee(w);
     const match = await createMatch(w, m.id, v.id, { status: 'closed' });
     const { client } = await signedIn(w, ['coordinator']);
     const page = await client.get(`/matching/matches/${match.id}/introduction`);
@@ -272,7 +267,7 @@ describe('introductions and the venue’s opening hours', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const page = textOf((await client.get(`/matching/matches/${match.id}/introduction`)).body);
     assert.match(page, /Biblioteka Godzinowa ul\. Lipowa 4, Zielona Dolina Monday–Friday: 09:00–13:00, 15:00–18:00 Saturday–Sunday: closed/, 'the hours in the venue choice');
-    const before = [await count(w, 'introductions'), await count(w, 'outbox')];
+    const before = [await countRows(w, 'introductions'), await countRows(w, 'outbox')];
     const form = { venueId: venue.id, date: monday, time: '12:30', minutes: '60' };
 
     const refused = await client.post(`/matching/matches/${match.id}/introduction`, form);
@@ -287,13 +282,13 @@ describe('introductions and the venue’s opening hours', () => {
     await pl.get(`/matching/matches/${match.id}/introduction`);
     const closed = await pl.post(`/matching/matches/${match.id}/introduction`, { ...form, date: saturday, time: '10:00' });
     assert.equal(fieldError(closed.body, 'time'), 'Spotkanie (10:00–11:00) wypada poza godzinami otwarcia miejsca Biblioteka Godzinowa tego dnia (sobota: nieczynne). Wybierz inną godzinę albo zaznacz „Zaplanuj mimo to” i podaj powód.');
-    assert.deepEqual([await count(w, 'introductions'), await count(w, 'outbox')], before, 'nothing written');
+    assert.deepEqual([await countRows(w, 'introductions'), await countRows(w, 'outbox')], before, 'nothing written');
 
     const anyway = await client.post(`/matching/matches/${match.id}/introduction`, { ...form, outsideHours: 'true', outsideHoursReason: 'The library opens its reading room for us' });
     assert.equal(anyway.status, 303);
     const [row] = await introsOf(match.id);
     assert.equal(row!.outsideHoursReason, 'The library opens its reading room for us');
-    const entry = (await auditEntries(w, 'introduction.schedule')).find((a) => a.entityId === row!.id);
+    const entry = (await auditEntries(w, w.org.id, 'introduction.schedule')).find((a) => a.entityId === row!.id);
     assert.deepEqual(entry?.fields, ['venueId', 'startsAt', 'minutes', 'outsideHours', 'outsideHoursReason']);
     assert.match(textOf((await client.get(`/matching/matches/${match.id}/introduction`)).body), /Outside the opening hours The library opens its reading room for us/);
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { introductions } from '../matching.table.js';
-import { anonymous, count, createMatch, createMentee, createVenue, createVolunteer, signedIn, world, type World } from './test-helpers.js';
+import { anonymous, countRows, createMatch, matchedMentee, createVenue, activeVolunteer, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;
 let ids: { match: string; introduction: string; venue: string };
@@ -10,7 +10,7 @@ const year = new Date().getUTCFullYear() + 1;
 before(async () => {
   w = await world();
   const venue = await createVenue(w, { name: 'Kawiarnia' });
-  const match = await createMatch(w, (await createMentee(w)).id, (await createVolunteer(w)).id);
+  const match = await createMatch(w, (await matchedMentee(w)).id, (await activeVolunteer(w)).id);
   const { user } = await signedIn(w, ['coordinator']);
   const [intro] = await withSystem(w.db, (tx) =>
     tx.insert(introductions).values({ organisationId: w.org.id, matchId: match.id, venueId: venue.id, startsAt: new Date(Date.UTC(year, 3, 1, 10)), icsUid: 'sec@tandem.test', createdByUserId: user.userId }).returning(),
@@ -27,7 +27,7 @@ const posts = (): [string, Record<string, string>][] => [
   [`/matching/introductions/${ids.introduction}/cancel`, {}],
   [`/matching/introductions/${ids.introduction}/held`, {}],
 ];
-const snapshot = async () => JSON.stringify([await withSystem(w.db, (tx) => tx.select().from(introductions)), await count(w, 'outbox')]);
+const snapshot = async () => JSON.stringify([await withSystem(w.db, (tx) => tx.select().from(introductions)), await countRows(w, 'outbox')]);
 
 describe('security of introductions', () => {
   it('without a session: pages go to sign-in, posts are refused (401), nothing changes', async () => {

@@ -9,7 +9,7 @@ import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { menteeEvents } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { matches } from '../matching.table.js';
-import { auditEntries, count, createMentee, createVolunteer, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
+import { auditEntries, countRows, createMentee, createVolunteer, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -95,17 +95,17 @@ describe('making a match', () => {
     const late = await createMentee(w, w.org.id, { givenName: 'Galyna', familyName: 'Druga', needs: ['leisure'] });
     await client.get(`/matching/mentees/${late}`); // the page still offers Anna…
     assert.equal((await client.post(`/matching/mentees/${first}/match`, { volunteerId: v })).status, 303); // …but someone takes her place first
-    const matchesBefore = await count(w, 'matches');
-    const eventsBefore = await count(w, 'mentee_events');
-    const auditBefore = await count(w, 'audit_log');
+    const matchesBefore = await countRows(w, 'matches');
+    const eventsBefore = await countRows(w, 'mentee_events');
+    const auditBefore = await countRows(w, 'audit_log');
     const res = await client.post(`/matching/mentees/${late}/match`, { volunteerId: v });
     assert.equal(res.status, 409);
     assert.match(textOf(res.body), /Anna Jedynka has no free place any more \(1 of 1 taken\)\./);
-    assert.equal(await count(w, 'matches'), matchesBefore);
-    assert.equal(await count(w, 'mentee_events'), eventsBefore);
+    assert.equal(await countRows(w, 'matches'), matchesBefore);
+    assert.equal(await countRows(w, 'mentee_events'), eventsBefore);
     assert.equal((await menteeRow(w, late)).status, 'waiting');
     // Only the page view of the refusal page itself was audited.
-    assert.equal(await count(w, 'audit_log'), auditBefore + 1);
+    assert.equal(await countRows(w, 'audit_log'), auditBefore + 1);
   });
 
   it('refuses an ineligible pair (minor without a safeguarding check) and a mentee who is not waiting', async () => {

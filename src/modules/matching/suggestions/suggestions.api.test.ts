@@ -5,24 +5,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { MatchOutput, MatchPage } from '../matches.schemas.js';
-import { auditEntries, count, createMentee, createVolunteer, freshOrg, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
+import { auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
 import type { SuggestionsOutput } from './suggestions.schemas.js';
+import { apiCall, type ErrorBody } from '../../../core/testing/api.js';
 
 let w: World;
 before(async () => {
   w = await world();
 });
 after(() => w.t.close());
-
-const call = (method: 'GET' | 'POST', url: string, token: string | null, payload?: unknown, language = 'en') =>
-  w.t.app.inject({
-    method,
-    url,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'accept-language': language },
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 describe('GET /api/v1/matching/mentees/:id/suggestions', () => {
   it('answers the ranked volunteers with reasons in the caller’s language and what was left out', async () => {
@@ -31,7 +22,7 @@ describe('GET /api/v1/matching/mentees/:id/suggestions', () => {
     const good = await createVolunteer(w, w.org.id, { givenName: 'Anna', familyName: 'Pierwsza', languages: [{ code: 'uk', level: 'C1' }], activities: ['language_help'] });
     await createVolunteer(w, w.org.id, { givenName: 'Beata', familyName: 'Druga', activities: ['leisure'] });
     await createVolunteer(w, w.org.id, { givenName: 'Celina', familyName: 'Mężczyzna', gender: 'male', preferredGender: 'male' });
-    const res = await call('GET', `/api/v1/matching/mentees/${m}/suggestions`, token);
+    const res = await apiCall(w, 'GET', `/api/v1/matching/mentees/${m}/suggestions`, token);
     assert.equal(res.statusCode, 200);
     const body = res.json<SuggestionsOutput>();
     assert.equal(body.mentee.id, m);
@@ -43,24 +34,24 @@ describe('GET /api/v1/matching/mentees/:id/suggestions', () => {
     assert.deepEqual(body.leftOut.byKey, { volunteer_gender_preference: 1 });
     assert.match(body.leftOut.text, /1 volunteer left out: 1 because of the volunteer's gender preference/);
     assert.ok(!('organisationId' in body.items[0]!), 'no database row leaks');
-    const pl = (await call('GET', `/api/v1/matching/mentees/${m}/suggestions`, token, undefined, 'pl')).json<SuggestionsOutput>();
+    const pl = (await apiCall(w, 'GET', `/api/v1/matching/mentees/${m}/suggestions`, token, undefined, 'pl')).json<SuggestionsOutput>();
     assert.match(pl.items[0]!.summary, /wspólny język: ukraiński/);
     assert.ok((await auditEntries(w, w.org.id, 'matching.suggestions.view')).some((a) => a.entityId === m));
   });
 
   it('lists the volunteers left out only because their gender is unknown, as the page does (empty without a wish)', async () => {
-    const org = await freshOrg(w);
+    const org = await freshOrganisation(w);
     const orgToken = await tokenFor(w, ['coordinator'], org.id);
     const unknown = await createVolunteer(w, org.id, { givenName: 'Lena', familyName: 'Nieznana', gender: null });
     await createVolunteer(w, org.id, { givenName: 'Marek', familyName: 'Mężczyzna', gender: 'male' });
     const wants = await createMentee(w, org.id, { givenName: 'Nadia', familyName: 'Prosi', preferredVolunteerGender: 'female' });
-    const res = await call('GET', `/api/v1/matching/mentees/${wants}/suggestions`, orgToken);
+    const res = await apiCall(w, 'GET', `/api/v1/matching/mentees/${wants}/suggestions`, orgToken);
     assert.equal(res.statusCode, 200);
     const body = res.json<SuggestionsOutput>();
     assert.deepEqual(body.items, []);
     assert.deepEqual(body.genderUnknown, [{ volunteerId: unknown, givenName: 'Lena', familyName: 'Nieznana' }]);
     const any = await createMentee(w, org.id, { givenName: 'Olga', familyName: 'Obojętnie' });
-    const anyBody = (await call('GET', `/api/v1/matching/mentees/${any}/suggestions`, orgToken)).json<SuggestionsOutput>();
+    const anyBody = (await apiCall(w, 'GET', `/api/v1/matching/mentees/${any}/suggestions`, orgToken)).json<SuggestionsOutput>();
     assert.deepEqual(anyBody.genderUnknown, []);
     assert.ok(anyBody.items.some((i) => i.volunteerId === unknown));
     const doc = (await w.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> } }> }>();
@@ -72,14 +63,14 @@ describe('GET /api/v1/matching/mentees/:id/suggestions', () => {
     const token = await tokenFor(w, ['coordinator']);
     const m = await createMentee(w, w.org.id, { givenName: 'Zła', familyName: 'Kwerenda' });
     for (const qs of ['weekday=someday', 'language=<x>', 'district=' + 'x'.repeat(101)]) {
-      const res = await call('GET', `/api/v1/matching/mentees/${m}/suggestions?${qs}`, token);
+      const res = await apiCall(w, 'GET', `/api/v1/matching/mentees/${m}/suggestions?${qs}`, token);
       assert.equal(res.statusCode, 422, qs);
       assert.equal(res.json<ErrorBody>().error.code, 'VALIDATION');
     }
     const foreign = await createMentee(w, w.other.id, { givenName: 'Obca', familyName: 'Osoba' });
-    assert.equal((await call('GET', `/api/v1/matching/mentees/${foreign}/suggestions`, token)).statusCode, 404);
-    assert.equal((await call('GET', `/api/v1/matching/mentees/${m}/suggestions`, null)).statusCode, 401);
-    assert.equal((await call('GET', `/api/v1/matching/mentees/${m}/suggestions`, await tokenFor(w, ['programme_manager']))).statusCode, 403);
+    assert.equal((await apiCall(w, 'GET', `/api/v1/matching/mentees/${foreign}/suggestions`, token)).statusCode, 404);
+    assert.equal((await apiCall(w, 'GET', `/api/v1/matching/mentees/${m}/suggestions`, null)).statusCode, 401);
+    assert.equal((await apiCall(w, 'GET', `/api/v1/matching/mentees/${m}/suggestions`, await tokenFor(w, ['programme_manager']))).statusCode, 403);
   });
 });
 
@@ -90,11 +81,11 @@ describe('POST /api/v1/matches and GET /api/v1/matches', () => {
     const m1 = await createMentee(w, w.org.id, { givenName: 'Ewa', familyName: 'Pierwsza', needs: ['leisure'] });
     const m2 = await createMentee(w, w.org.id, { givenName: 'Fiona', familyName: 'Druga', needs: ['leisure'] });
     for (const body of [{}, { menteeId: m1 }, { menteeId: 'x', volunteerId: v }, { menteeId: m1, volunteerId: v, extra: 1 }]) {
-      const res = await call('POST', '/api/v1/matches', token, body);
+      const res = await apiCall(w, 'POST', '/api/v1/matches', token, body);
       assert.equal(res.statusCode, 422, JSON.stringify(body));
     }
-    assert.equal(await count(w, 'matches', w.org.id), 0);
-    const ok = await call('POST', '/api/v1/matches', token, { menteeId: m1, volunteerId: v });
+    assert.equal(await countRows(w, 'matches', w.org.id), 0);
+    const ok = await apiCall(w, 'POST', '/api/v1/matches', token, { menteeId: m1, volunteerId: v });
     assert.equal(ok.statusCode, 201);
     const match = ok.json<MatchOutput>();
     assert.equal(match.mentee.id, m1);
@@ -102,7 +93,7 @@ describe('POST /api/v1/matches and GET /api/v1/matches', () => {
     assert.deepEqual(match.needs, ['leisure']);
     assert.equal(match.origin, 'suggestion');
     assert.match(match.summary, /offers help with leisure/);
-    const refused = await call('POST', '/api/v1/matches', token, { menteeId: m2, volunteerId: v });
+    const refused = await apiCall(w, 'POST', '/api/v1/matches', token, { menteeId: m2, volunteerId: v });
     assert.equal(refused.statusCode, 409);
     const err = refused.json<ErrorBody>().error;
     assert.equal(err.code, 'CONFLICT');
@@ -110,17 +101,17 @@ describe('POST /api/v1/matches and GET /api/v1/matches', () => {
     assert.deepEqual(Object.values(err.fields ?? {}), ['Dorota Jedna has no free place any more (1 of 1 taken).']);
     assert.equal((await matchesOf(w, { menteeId: m2 })).length, 0);
     const foreign = await createVolunteer(w, w.other.id, { givenName: 'Obca', familyName: 'Wolontariuszka' });
-    assert.equal((await call('POST', '/api/v1/matches', token, { menteeId: m2, volunteerId: foreign })).statusCode, 404);
-    assert.equal((await call('POST', '/api/v1/matches', await tokenFor(w, ['volunteer']), { menteeId: m2, volunteerId: v })).statusCode, 403);
+    assert.equal((await apiCall(w, 'POST', '/api/v1/matches', token, { menteeId: m2, volunteerId: foreign })).statusCode, 404);
+    assert.equal((await apiCall(w, 'POST', '/api/v1/matches', await tokenFor(w, ['volunteer']), { menteeId: m2, volunteerId: v })).statusCode, 403);
 
-    const list = await call('GET', '/api/v1/matches?q=jedna', token);
+    const list = await apiCall(w, 'GET', '/api/v1/matches?q=jedna', token);
     assert.equal(list.statusCode, 200);
     const page = list.json<MatchPage>();
     assert.equal(page.total, 1);
     assert.equal(page.items[0]!.id, match.id);
-    assert.equal((await call('GET', '/api/v1/matches?status=broken', token)).statusCode, 422);
-    assert.equal((await call('GET', `/api/v1/matches/${match.id}`, token)).json<MatchOutput>().id, match.id);
-    assert.equal((await call('GET', `/api/v1/matches/${match.id}`, await tokenFor(w, ['coordinator'], w.other.id))).statusCode, 404);
+    assert.equal((await apiCall(w, 'GET', '/api/v1/matches?status=broken', token)).statusCode, 422);
+    assert.equal((await apiCall(w, 'GET', `/api/v1/matches/${match.id}`, token)).json<MatchOutput>().id, match.id);
+    assert.equal((await apiCall(w, 'GET', `/api/v1/matches/${match.id}`, await tokenFor(w, ['coordinator'], w.other.id))).statusCode, 404);
   });
 
   it('of two simultaneous requests for a volunteer’s last place, exactly one gets it', async () => {
@@ -128,7 +119,7 @@ describe('POST /api/v1/matches and GET /api/v1/matches', () => {
     const v = await createVolunteer(w, w.org.id, { givenName: 'Gosia', familyName: 'Ostatnia', capacity: 1, activities: ['leisure'] });
     const m1 = await createMentee(w, w.org.id, { givenName: 'Halina', familyName: 'Raz', needs: ['leisure'] });
     const m2 = await createMentee(w, w.org.id, { givenName: 'Iga', familyName: 'Dwa', needs: ['leisure'] });
-    const results = await Promise.all([call('POST', '/api/v1/matches', t1, { menteeId: m1, volunteerId: v }), call('POST', '/api/v1/matches', t2, { menteeId: m2, volunteerId: v })]);
+    const results = await Promise.all([apiCall(w, 'POST', '/api/v1/matches', t1, { menteeId: m1, volunteerId: v }), apiCall(w, 'POST', '/api/v1/matches', t2, { menteeId: m2, volunteerId: v })]);
     assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 409]);
     assert.equal((await matchesOf(w, { volunteerId: v })).length, 1);
   });

@@ -11,7 +11,7 @@ import { matches } from '../matching.table.js';
 import {
   addSafeguardingCheck,
   auditEntries,
-  count,
+  countRows,
   createDistrict,
   createMentee,
   createVolunteer,
@@ -142,12 +142,12 @@ describe('suggestions for one mentee', () => {
     const m = await createMentee(w, w.org.id, { givenName: 'Kira', familyName: 'Powód', needs: ['leisure'] });
     const v = await createVolunteer(w, w.org.id, { givenName: 'Lucyna', familyName: 'Lubiana', activities: ['leisure'] });
     await client.get(`/matching/mentees/${m}`);
-    const before = await count(w, 'match_exclusions');
+    const before = await countRows(w, 'match_exclusions');
     const bad = await client.post('/matching/exclusions', { menteeId: m, volunteerId: v, reason: '  ', from: 'mentee' });
     assert.equal(bad.status, 422);
     assert.match(bad.body, /<details open="">|<details open>/);
     assert.match(textOf(bad.body), /Why should Lucyna Lubiana never be suggested here\? Error: Fill in this field\./);
-    assert.equal(await count(w, 'match_exclusions'), before);
+    assert.equal(await countRows(w, 'match_exclusions'), before);
 
     await client.post('/matching/exclusions', { menteeId: m, volunteerId: v, reason: 'Konflikt', from: 'mentee' });
     assert.ok(!suggestedNames((await client.get(`/matching/mentees/${m}`)).body).includes('Lucyna Lubiana'));

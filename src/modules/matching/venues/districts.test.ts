@@ -4,9 +4,9 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
-import { venues } from '../matching.table.js';
 import { districts } from '../../../core/tenancy/districts.table.js';
-import { auditEntries, count, createMentee, createVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
+import { venues } from '../matching.table.js';
+import { auditEntries, countRows, matchedMentee, activeVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -31,7 +31,7 @@ describe('districts', () => {
     assert.deepEqual([d!.latitude, d!.longitude], [52.2297, 21.0122]);
     const page = await client.get('/matching/settings');
     assert.match(page.body, /52,2297; 21,0122/, 'shown with the Polish decimal comma');
-    const entries = await auditEntries(w, 'district.create');
+    const entries = await auditEntries(w, w.org.id, 'district.create');
     assert.ok(entries.some((a) => a.entityId === d!.id));
   });
 
@@ -49,7 +49,7 @@ describe('districts', () => {
   it('refuses bad input with messages at the fields, in Polish and in English, and writes nothing', async () => {
     const pl = (await signedIn(w, ['coordinator'], { locale: 'pl' })).client;
     await pl.get('/matching/settings/districts/new');
-    const before = [await count(w, 'districts'), await settingsAudits(w)];
+    const before = [await countRows(w, 'districts'), await settingsAudits(w)];
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ name: 'Nowa', latitude: '90,5', longitude: '21' }, 'latitude', /Szerokość geograficzna musi mieścić się w przedziale od −90 do 90/],
       [{ name: 'Nowa', latitude: '52', longitude: '-180,01' }, 'longitude', /Długość geograficzna musi mieścić się w przedziale od −180 do 180/],
@@ -74,7 +74,7 @@ describe('districts', () => {
     assert.equal(fieldError(res.body, 'latitude'), 'The latitude must be between −90 and 90.');
     const extra = await en.post('/matching/settings/districts/new', { name: 'X', latitude: '1', longitude: '1', colour: 'red' });
     assert.equal(extra.status, 422);
-    assert.deepEqual([await count(w, 'districts'), await settingsAudits(w)], before);
+    assert.deepEqual([await countRows(w, 'districts'), await settingsAudits(w)], before);
   });
 
   it('renaming carries the volunteers, mentees and venues that named the district; each change is audited', async () => {
@@ -82,10 +82,10 @@ describe('districts', () => {
     await client.get('/matching/settings/districts/new');
     await client.post('/matching/settings/districts/new', { name: 'Osiedle Słoneczne', latitude: '52.25', longitude: '21.05' });
     const d = (await districtNamed('Osiedle Słoneczne'))!;
-    const v = await createVolunteer(w, { district: 'osiedle słoneczne' });
-    const m = await createMentee(w, { district: 'Osiedle Słoneczne ' });
-    const untouched = await createVolunteer(w, { district: 'Zatorze' });
-    const foreign = await createVolunteer(w, { organisationId: w.other.id, district: 'Osiedle Słoneczne' });
+    const v = await activeVolunteer(w, { district: 'osiedle słoneczne' });
+    const m = await matchedMentee(w, { district: 'Osiedle Słoneczne ' });
+    const untouched = await activeVolunteer(w, { district: 'Zatorze' });
+    const foreign = await activeVolunteer(w, { organisationId: w.other.id, district: 'Osiedle Słoneczne' });
 
     const form = await client.get(`/matching/settings/districts/${d.id}/edit`);
     assert.match(form.body, /1 volunteer, 1 person supported and 0 venues name “Osiedle Słoneczne”/);
@@ -98,9 +98,9 @@ describe('districts', () => {
     assert.equal((await district(mentees, m.id)).d, 'Osiedle Słoneczne Północ');
     assert.equal((await district(volunteers, untouched.id)).d, 'Zatorze');
     assert.equal((await district(volunteers, foreign.id)).d, 'Osiedle Słoneczne', 'another organisation is never touched');
-    assert.deepEqual((await auditEntries(w, 'district.update')).find((a) => a.entityId === d.id)?.fields, ['name', 'latitude']);
-    assert.ok((await auditEntries(w, 'volunteer.update')).some((a) => a.entityId === v.id && a.fields?.includes('district')));
-    assert.ok((await auditEntries(w, 'mentee.update')).some((a) => a.entityId === m.id));
+    assert.deepEqual((await auditEntries(w, w.org.id, 'district.update')).find((a) => a.entityId === d.id)?.fields, ['name', 'latitude']);
+    assert.ok((await auditEntries(w, w.org.id, 'volunteer.update')).some((a) => a.entityId === v.id && a.fields?.includes('district')));
+    assert.ok((await auditEntries(w, w.org.id, 'mentee.update')).some((a) => a.entityId === m.id));
   });
 
   it('deleting a district that people name is allowed after a warning with the count', async () => {
@@ -108,9 +108,9 @@ describe('districts', () => {
     await client.get('/matching/settings/districts/new');
     await client.post('/matching/settings/districts/new', { name: 'Dąbrówka Leśna', latitude: '52.3', longitude: '21.1' });
     const d = (await districtNamed('Dąbrówka Leśna'))!;
-    await createVolunteer(w, { district: 'Dąbrówka Leśna' });
-    await createVolunteer(w, { district: 'Dąbrówka Leśna' });
-    await createMentee(w, { district: 'Dąbrówka Leśna' });
+    await activeVolunteer(w, { district: 'Dąbrówka Leśna' });
+    await activeVolunteer(w, { district: 'Dąbrówka Leśna' });
+    await matchedMentee(w, { district: 'Dąbrówka Leśna' });
     await withSystem(w.db, (tx) => tx.insert(venues).values({ organisationId: w.org.id, name: 'Biblioteka', kind: 'library', address: 'ul. Leśna 1', district: 'Dąbrówka Leśna' }));
 
     const confirm = await client.get(`/matching/settings/districts/${d.id}/delete`);
@@ -120,7 +120,7 @@ describe('districts', () => {
     assert.equal(res.status, 303);
     assert.match(await flashOn(client, '/matching/settings'), /The district Dąbrówka Leśna was deleted/);
     assert.equal(await districtNamed('Dąbrówka Leśna'), undefined);
-    assert.ok((await auditEntries(w, 'district.delete')).some((a) => a.entityId === d.id));
+    assert.ok((await auditEntries(w, w.org.id, 'district.delete')).some((a) => a.entityId === d.id));
     assert.equal((await client.post(`/matching/settings/districts/${d.id}/delete`)).status, 404, 'already gone');
   });
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
-import { venues } from '../matching.table.js';
 import { districts } from '../../../core/tenancy/districts.table.js';
-import { anonymous, count, createProgramme, settingsAudits, signedIn, world, type World } from './test-helpers.js';
+import { venues } from '../matching.table.js';
+import { anonymous, countRows, createProgramme, settingsAudits, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;
 let ids: { district: string; venue: string; programme: string };
@@ -42,7 +42,7 @@ const posts = (): [string, Record<string, string>][] => [
 const idRoutes = () => gets().filter((u) => /[0-9a-f-]{36}/.test(u));
 
 async function snapshot() {
-  return JSON.stringify([await count(w, 'districts'), await count(w, 'venues'), await settingsAudits(w), await withSystem(w.db, (tx) => tx.select().from(venues)), await withSystem(w.db, (tx) => tx.select().from(districts))]);
+  return JSON.stringify([await countRows(w, 'districts'), await countRows(w, 'venues'), await settingsAudits(w), await withSystem(w.db, (tx) => tx.select().from(venues)), await withSystem(w.db, (tx) => tx.select().from(districts))]);
 }
 
 describe('security of the matching settings', () => {

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { introductions, matches, venues } from '../matching.table.js';
 import { textOf } from '../test-helpers.js';
-import { auditEntries, count, createMentee, createVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, matchedMentee, activeVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -27,7 +27,7 @@ describe('venues', () => {
     assert.match(await flashOn(client, '/matching/settings'), /Dodano miejsce spotkań Kawiarnia Pod Lipami/);
     const v = (await venueNamed(cafe.name))!;
     assert.deepEqual([v.kind, v.district, v.stepFree, v.active, v.openingHours], ['cafe', 'Śródmieście', true, true, cafe.openingHours]);
-    assert.ok((await auditEntries(w, 'venue.create')).some((a) => a.entityId === v.id));
+    assert.ok((await auditEntries(w, w.org.id, 'venue.create')).some((a) => a.entityId === v.id));
 
     await client.get('/matching/settings/venues/new');
     await client.post('/matching/settings/venues/new', { kind: 'library', name: 'Biblioteka Miejska, filia 3', address: 'ul. Słoneczna 12', districtOther: 'Za rzeką' });
@@ -44,13 +44,13 @@ describe('venues', () => {
     assert.equal(saved.status, 303);
     const after = (await venueNamed('Biblioteka Miejska, filia 3'))!;
     assert.deepEqual([after.district, after.openingHours, after.stepFree], ['Śródmieście', 'wt.–sob. 10:00–18:00', true]);
-    assert.deepEqual((await auditEntries(w, 'venue.update')).find((a) => a.entityId === library.id)?.fields?.sort(), ['district', 'openingHours', 'stepFree']);
+    assert.deepEqual((await auditEntries(w, w.org.id, 'venue.update')).find((a) => a.entityId === library.id)?.fields?.sort(), ['district', 'openingHours', 'stepFree']);
   });
 
   it('refuses bad input at the fields (Polish and English) and writes nothing', async () => {
     const pl = (await signedIn(w, ['coordinator'], { locale: 'pl' })).client;
     await pl.get('/matching/settings/venues/new');
-    const before = [await count(w, 'venues'), await settingsAudits(w)];
+    const before = [await countRows(w, 'venues'), await settingsAudits(w)];
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ ...cafe, name: '' }, 'name', /Wypełnij to pole/],
       [{ ...cafe, name: 'Inna', address: '   ' }, 'address', /Wypełnij to pole/],
@@ -68,7 +68,7 @@ describe('venues', () => {
     await en.get('/matching/settings/venues/new');
     const res = await en.post('/matching/settings/venues/new', { ...cafe, name: 'KAWIARNIA POD LIPAMI' });
     assert.equal(fieldError(res.body, 'name'), 'Your organisation already has a venue with this name.');
-    assert.deepEqual([await count(w, 'venues'), await settingsAudits(w)], before);
+    assert.deepEqual([await countRows(w, 'venues'), await settingsAudits(w)], before);
   });
 
   it('a venue used by an introduction cannot be deleted: the page says so and offers deactivation; an unused one can', async () => {
@@ -78,8 +78,8 @@ describe('venues', () => {
     await client.post('/matching/settings/venues/new', { kind: 'other', name: 'Park Miejski', address: 'al. Parkowa' });
     const used = (await venueNamed('Dom Sąsiedzki Zatorze'))!;
     const unused = (await venueNamed('Park Miejski'))!;
-    const v = await createVolunteer(w);
-    const m = await createMentee(w);
+    const v = await activeVolunteer(w);
+    const m = await matchedMentee(w);
     await withSystem(w.db, async (tx) => {
       const [match] = await tx.insert(matches).values({ organisationId: w.org.id, menteeId: m.id, volunteerId: v.id }).returning();
       await tx.insert(introductions).values({ organisationId: w.org.id, matchId: match!.id, venueId: used.id, startsAt: new Date(Date.now() + 86_400_000), icsUid: 'x@test', createdByUserId: user.userId });
@@ -95,9 +95,9 @@ describe('venues', () => {
 
     assert.equal((await client.post(`/matching/settings/venues/${used.id}/deactivate`)).status, 303);
     assert.equal((await venueNamed('Dom Sąsiedzki Zatorze'))!.active, false);
-    assert.equal((await auditEntries(w, 'venue.deactivate')).filter((a) => a.entityId === used.id).length, 1);
+    assert.equal((await auditEntries(w, w.org.id, 'venue.deactivate')).filter((a) => a.entityId === used.id).length, 1);
     await client.post(`/matching/settings/venues/${used.id}/deactivate`);
-    assert.equal((await auditEntries(w, 'venue.deactivate')).filter((a) => a.entityId === used.id).length, 1, 'deactivating twice changes nothing');
+    assert.equal((await auditEntries(w, w.org.id, 'venue.deactivate')).filter((a) => a.entityId === used.id).length, 1, 'deactivating twice changes nothing');
     assert.equal((await client.post(`/matching/settings/venues/${used.id}/reactivate`)).status, 303);
     assert.equal((await venueNamed('Dom Sąsiedzki Zatorze'))!.active, true);
 
@@ -105,7 +105,7 @@ describe('venues', () => {
     assert.match(confirm.body, /No introduction has used this venue/);
     assert.equal((await client.post(`/matching/settings/venues/${unused.id}/delete`)).status, 303);
     assert.equal(await venueNamed('Park Miejski'), undefined);
-    assert.ok((await auditEntries(w, 'venue.delete')).some((a) => a.entityId === unused.id));
+    assert.ok((await auditEntries(w, w.org.id, 'venue.delete')).some((a) => a.entityId === unused.id));
   });
 
   it('shows empty states', async () => {
@@ -132,7 +132,7 @@ describe('venue opening hours', () => {
     const v = (await venueNamed(library.name))!;
     const nine = [{ from: '09:00', to: '17:00' }];
     assert.deepEqual(v.weeklyHours, { mon: nine, tue: nine, wed: nine, thu: nine, fri: nine, sat: [{ from: '10:00', to: '14:00' }], sun: [] });
-    assert.ok((await auditEntries(w, 'venue.create')).find((a) => a.entityId === v.id)?.fields?.includes('weeklyHours'));
+    assert.ok((await auditEntries(w, w.org.id, 'venue.create')).find((a) => a.entityId === v.id)?.fields?.includes('weeklyHours'));
 
     const list = textOf((await client.get('/matching/settings')).body);
     assert.match(list, /Biblioteka Godzinowa .*Monday–Friday: 09:00–17:00 Saturday: 10:00–14:00 Sunday: closed/);
@@ -142,12 +142,12 @@ describe('venue opening hours', () => {
     assert.match(edit.body, /name="hoursSun" type="text" value autocomplete/);
     await client.post(`/matching/settings/venues/${v.id}/edit`, { ...library, hoursMon: '15:00-18:00, 9-13' });
     assert.deepEqual((await venueNamed(library.name))!.weeklyHours!.mon, [{ from: '09:00', to: '13:00' }, { from: '15:00', to: '18:00' }]);
-    assert.deepEqual((await auditEntries(w, 'venue.update')).filter((a) => a.entityId === v.id).map((a) => a.fields), [['weeklyHours']]);
+    assert.deepEqual((await auditEntries(w, w.org.id, 'venue.update')).filter((a) => a.entityId === v.id).map((a) => a.fields), [['weeklyHours']]);
     const pl = textOf((await (await signedIn(w, ['coordinator'], { locale: 'pl' })).client.get('/matching/settings')).body);
     assert.match(pl, /poniedziałek: 09:00–13:00 i 15:00–18:00 wtorek–piątek: 09:00–17:00 sobota: 10:00–14:00 niedziela: nieczynne/);
 
     await client.post(`/matching/settings/venues/${v.id}/edit`, { ...library, hoursMon: '09:00–13:00, 15:00–18:00' });
-    assert.equal((await auditEntries(w, 'venue.update')).filter((a) => a.entityId === v.id).length, 1, 'the same hours typed differently are no change');
+    assert.equal((await auditEntries(w, w.org.id, 'venue.update')).filter((a) => a.entityId === v.id).length, 1, 'the same hours typed differently are no change');
     await client.post(`/matching/settings/venues/${v.id}/edit`, { kind: 'library', name: library.name, address: library.address });
     assert.equal((await venueNamed(library.name))!.weeklyHours, null, 'every day empty: the hours are not known');
   });
@@ -157,7 +157,7 @@ describe('venue opening hours', () => {
     await client.get('/matching/settings/venues/new');
     await client.post('/matching/settings/venues/new', { ...library, name: 'Kawiarnia Stała' });
     const v = (await venueNamed('Kawiarnia Stała'))!;
-    const before = [await count(w, 'venues'), await settingsAudits(w)];
+    const before = [await countRows(w, 'venues'), await settingsAudits(w)];
     const cases: [Record<string, string>, string, string][] = [
       [{ hoursTue: 'noon-5' }, 'hoursTue', 'Enter the hours like 09:00–13:00, several separated by commas.'],
       [{ hoursWed: '25:00-26:00' }, 'hoursWed', 'Enter the hours like 09:00–13:00, several separated by commas.'],
@@ -177,7 +177,7 @@ describe('venue opening hours', () => {
     await ar.get('/matching/settings/venues/new');
     const res = await ar.post(`/matching/settings/venues/${v.id}/edit`, { ...library, name: 'Kawiarnia Stała', hoursMon: '13-9' });
     assert.equal(fieldError(res.body, 'hoursMon'), 'يجب أن يكون وقت الإغلاق بعد وقت الفتح، مثل 09:00–13:00.');
-    assert.deepEqual([await count(w, 'venues'), await settingsAudits(w)], before);
+    assert.deepEqual([await countRows(w, 'venues'), await settingsAudits(w)], before);
     assert.deepEqual((await venueNamed('Kawiarnia Stała'))!.weeklyHours, v.weeklyHours);
   });
 });

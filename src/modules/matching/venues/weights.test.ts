@@ -29,7 +29,7 @@ describe('programme weights', () => {
     assert.equal((await client.post(`/matching/settings/weights/${p.id}`, { ...good, language: ' 40 ' })).status, 303);
     assert.match(await flashOn(client, '/matching/settings'), /The weights of Tandem językowy were saved/);
     assert.deepEqual(await stored(p.id), { language: 40, availability: 20, distance: 0, interests: 10, needs: 25, waiting: 5 });
-    const entry = (await auditEntries(w, 'programme.weights')).find((a) => a.entityId === p.id)!;
+    const entry = (await auditEntries(w, w.org.id, 'programme.weights')).find((a) => a.entityId === p.id)!;
     assert.ok(entry.fields!.includes('weights.language') && entry.fields!.includes('weights.distance'));
     const overview = await client.get('/matching/settings');
     assert.match(overview.body, /Common language: weight 40/);
@@ -39,7 +39,7 @@ describe('programme weights', () => {
     assert.match(again.body, /Restore the defaults/);
     assert.equal((await client.post(`/matching/settings/weights/${p.id}/reset`)).status, 303);
     assert.deepEqual(await stored(p.id), {});
-    assert.equal((await auditEntries(w, 'programme.weights_reset')).filter((a) => a.entityId === p.id).length, 1);
+    assert.equal((await auditEntries(w, w.org.id, 'programme.weights_reset')).filter((a) => a.entityId === p.id).length, 1);
   });
 
   it('reads the weights and the distance limit typed in Arabic-Indic and Extended Arabic-Indic digits', async () => {
@@ -54,7 +54,7 @@ describe('programme weights', () => {
   });
 
   it('refuses all zero and values that are not whole numbers 0–100, in Polish and English, writing nothing', async () => {
-    const p = await createProgramme(w, 'Wsparcie w nauce', w.org.id, { language: 30 });
+    const p = await createProgramme(w, 'Wsparcie w nauce', { matchingWeights: { language: 30 } });
     const pl = (await signedIn(w, ['administrator'], { locale: 'pl' })).client;
     await pl.get(`/matching/settings/weights/${p.id}`);
     const before = [JSON.stringify(await stored(p.id)), await settingsAudits(w)];
@@ -84,7 +84,7 @@ describe('programme weights', () => {
   });
 
   it('another organisation’s programme is not found', async () => {
-    const foreign = await createProgramme(w, 'Program Beta', w.other.id);
+    const foreign = await createProgramme(w, 'Program Beta', { organisationId: w.other.id });
     const { client } = await signedIn(w, ['coordinator']);
     assert.equal((await client.get(`/matching/settings/weights/${foreign.id}`)).status, 404);
     await client.get('/matching/settings');

@@ -14,7 +14,7 @@ import { people } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { menteeConsents, menteeNotes } from '../mentees.table.js';
-import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, errorOf, eventsOf, formErrorOf, menteeRow, signedIn, world, type World } from '../test-helpers.js';
+import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, fieldError, eventsOf, formErrorOf, menteeRow, signedIn, world, type World } from '../test-helpers.js';
 
 let w: World;
 let onCase: { user: { userId: string }; client: TestClient };
@@ -102,7 +102,7 @@ describe('the case page', () => {
     // A case with a running match cannot be closed.
     const closed = await client.post(`/mentees/${id}/status`, { action: 'close', reason: 'Przeprowadzka', version: '1' });
     assert.equal(closed.status, 422);
-    assert.equal(errorOf(closed.body, 'action'), en('mentees.status.activeMatches'));
+    assert.equal(fieldError(closed.body, 'action'), en('mentees.status.activeMatches'));
     assert.equal((await menteeRow(w, id)).status, 'matched');
   });
 
@@ -123,10 +123,10 @@ describe('the case page', () => {
     assert.ok(stale.body.includes(en('mentees.case.conflict')));
     const notAllowed = await onCase.client.post(`/mentees/${id}/status`, { action: 'resume', version: '3' });
     assert.equal(notAllowed.status, 422);
-    assert.equal(errorOf(notAllowed.body, 'action'), en('mentees.status.notAllowed'));
+    assert.equal(fieldError(notAllowed.body, 'action'), en('mentees.status.notAllowed'));
     const noReason = await onCase.client.post(`/mentees/${id}/status`, { action: 'close', reason: '  ', version: '3' });
     assert.equal(noReason.status, 422);
-    assert.equal(errorOf(noReason.body, 'reason'), en('mentees.status.reasonRequired'));
+    assert.equal(fieldError(noReason.body, 'reason'), en('mentees.status.reasonRequired'));
     const tampered = await onCase.client.post(`/mentees/${id}/status`, { action: 'close', reason: 'x', version: 'x' });
     assert.equal(tampered.status, 422);
     assert.equal(formErrorOf(tampered.body), en('mentees.validation.badForm'));
@@ -154,7 +154,7 @@ describe('the case page', () => {
     assert.equal((await onCase.client.post(`/mentees/${id}/consents/${consent!.id}/withdraw`)).status, 404, 'only once');
     const wrongBasis = await onCase.client.post(`/mentees/${id}/consents`, { purpose: 'contact_email', lawfulBasis: 'public_task' });
     assert.equal(wrongBasis.status, 422);
-    assert.equal(errorOf(wrongBasis.body, 'lawfulBasis'), en('mentees.validation.contactByConsent'));
+    assert.equal(fieldError(wrongBasis.body, 'lawfulBasis'), en('mentees.validation.contactByConsent'));
     assert.equal((await onCase.client.post(`/mentees/${id}/consents`, { purpose: 'contact_email', lawfulBasis: 'consent' })).status, 303);
     const consents = await consentsOf(w, id);
     assert.deepEqual(consents.map((c) => [c.purpose, Boolean(c.withdrawnAt)]), [['contact_email', false], ['contact_phone', true]]);
@@ -174,7 +174,7 @@ describe('the case page', () => {
     await onCase.client.get(`/mentees/${id}`);
     const wrong = await onCase.client.post(`/mentees/${id}/staff`, { userId: notStaff.userId });
     assert.equal(wrong.status, 422);
-    assert.equal(errorOf(wrong.body, 'userId'), en('mentees.validation.unknownStaff'));
+    assert.equal(fieldError(wrong.body, 'userId'), en('mentees.validation.unknownStaff'));
     assert.equal((await onCase.client.post(`/mentees/${id}/staff`, { userId: extra.userId })).status, 303);
     assert.deepEqual(await caseStaffOf(w, id), [onCase.user.userId, extra.userId].sort());
     const page = await onCase.client.get(`/mentees/${id}`);

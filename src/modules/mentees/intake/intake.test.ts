@@ -11,7 +11,7 @@ import { translator } from '../../../core/i18n/index.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { memberships, people } from '../../../core/tenancy/tenancy.table.js';
 import type { TestClient } from '../../../core/testing/client.js';
-import { addDistricts, auditEntries, caseStaffOf, consentsOf, counts, errorOf, eventsOf, formErrorOf, menteeRow, signedIn, validIntake, world, type World } from '../test-helpers.js';
+import { addDistricts, auditEntries, caseStaffOf, consentsOf, counts, fieldError, eventsOf, formErrorOf, menteeRow, signedIn, validIntake, world, type World } from '../test-helpers.js';
 
 let w: World;
 let worker: { user: { userId: string }; client: TestClient };
@@ -110,7 +110,7 @@ describe('recording a person (/mentees/new)', () => {
       const before = await counts(w);
       const res = await worker.client.post('/mentees/new', validIntake({ email: 'bad@example.org', ...change }));
       assert.equal(res.status, 422, field);
-      assert.equal(errorOf(res.body, field), message, field);
+      assert.equal(fieldError(res.body, field), message, field);
       assert.match(res.body, /class="error-summary"/);
       assert.match(res.body, /value="bad@example.org"|value="olena@"/, 'the answers are kept');
       assert.deepEqual(await counts(w), before, `${field}: nothing written`);
@@ -123,15 +123,15 @@ describe('recording a person (/mentees/new)', () => {
     const before = await counts(w);
     const res = await client.post('/mentees/new', validIntake({ needs: undefined, email: 'x', birthDate: '2999-12-31', preferredVolunteerAgeMin: '70', preferredVolunteerAgeMax: '20', district: 'Atlantis' }));
     assert.equal(res.status, 422);
-    assert.equal(errorOf(res.body, 'needs'), en('validation.chooseAtLeast', { min: 1 }));
-    assert.equal(errorOf(res.body, 'email'), en('validation.email'));
-    assert.equal(errorOf(res.body, 'birthDate'), en('validation.dateInFuture'));
-    assert.equal(errorOf(res.body, 'preferredVolunteerAgeMax'), en('mentees.validation.ageRange'));
+    assert.equal(fieldError(res.body, 'needs'), en('validation.chooseAtLeast', { min: 1 }));
+    assert.equal(fieldError(res.body, 'email'), en('validation.email'));
+    assert.equal(fieldError(res.body, 'birthDate'), en('validation.dateInFuture'));
+    assert.equal(fieldError(res.body, 'preferredVolunteerAgeMax'), en('mentees.validation.ageRange'));
     assert.deepEqual(await counts(w), before);
     // The district is checked by the service once the form itself is valid.
     const district = await client.post('/mentees/new', validIntake({ district: 'Atlantis' }));
     assert.equal(district.status, 422);
-    assert.equal(errorOf(district.body, 'district'), en('mentees.validation.unknownDistrict'));
+    assert.equal(fieldError(district.body, 'district'), en('mentees.validation.unknownDistrict'));
     assert.deepEqual(await counts(w), before);
   });
 

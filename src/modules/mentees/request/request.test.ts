@@ -11,24 +11,18 @@ import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { appSecret } from '../../../core/http/secrets.js';
 import { TestClient } from '../../../core/testing/client.js';
-import { startSmtp } from '../../../core/testing/smtp.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { issueFormToken } from '../../volunteers/index.js';
 import { instantDaysAgo } from '../../../core/testing/clock.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { menteeEvents, mentees } from '../mentees.table.js';
-import { auditEntries, backdatedRequestToken, signedIn, caseStaffOf, validRequest, consentsOf, counts, decodeMail, errorOf, eventsOf, formErrorOf, formTokenOf, menteeRow, world, type World } from '../test-helpers.js';
+import { auditEntries, backdatedRequestToken, signedIn, caseStaffOf, validRequest, consentsOf, counts, decodeMail, fieldError, eventsOf, formErrorOf, formTokenOf, menteeRow, world, type SmtpWorld } from '../test-helpers.js';
 
-let w: World;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let w: SmtpWorld;
 before(async () => {
-  smtp = await startSmtp();
-  w = await world({ SMTP_URL: smtp.url });
+  w = await world({ smtp: true });
 });
-after(async () => {
-  await w.t.close();
-  await smtp.close();
-});
+after(() => w.close());
 
 const uk = translator('uk');
 
@@ -67,7 +61,7 @@ describe('the public request form', () => {
   it('writes a request in Ukrainian (status requested, no case staff, the consents’ wording) and mails a confirmation in Ukrainian', async () => {
     const before = await counts(w);
     const { client, res } = await send(validRequest());
-    assert.equal(res.status, 303, errorOf(res.body, 'email') ?? formErrorOf(res.body) ?? res.body.slice(0, 200));
+    assert.equal(res.status, 303, fieldError(res.body, 'email') ?? formErrorOf(res.body) ?? res.body.slice(0, 200));
     assert.match(res.location!, /^\/o\/alfa\/request\/status\/[\w-]{43}\?lang=uk&sent=1$/, 'the thank-you page is the request’s own status page');
     const thanks = await client.get(res.location!);
     assert.ok(thanks.body.includes(uk('mentees.request.thanks.title')));
@@ -99,7 +93,7 @@ describe('the public request form', () => {
     assert.equal(audit[0]!.actorUserId, null);
 
     await w.t.worker.runDue();
-    const mail = smtp.received.find((r) => r.to.includes('oksana.h@example.org'));
+    const mail = w.smtp.received.find((r) => r.to.includes('oksana.h@example.org'));
     assert.ok(mail, 'the SMTP server received the confirmation');
     const { subject, text } = decodeMail(mail.raw);
     assert.equal(subject, uk('mentees.mail.received.subject', { organisation: 'Stowarzyszenie Łączy Nas' }));
@@ -122,7 +116,7 @@ describe('the public request form', () => {
       const before = await counts(w);
       const { res } = await send(validRequest({ email: 'bad.input@example.org', ...change }));
       assert.equal(res.status, 422, field);
-      assert.equal(errorOf(res.body, field), message, field);
+      assert.equal(fieldError(res.body, field), message, field);
       assert.deepEqual(await counts(w), before, `${field}: nothing written`);
     }
   });
@@ -142,7 +136,7 @@ describe('the public request form', () => {
       const before = await counts(w);
       const { res } = await send(validRequest({ email: 'victim@example.org', ...change }));
       assert.equal(res.status, 422, JSON.stringify(change));
-      assert.equal(errorOf(res.body, field), message, JSON.stringify(change));
+      assert.equal(fieldError(res.body, field), message, JSON.stringify(change));
       assert.match(res.body, /<html lang="uk"/);
       assert.deepEqual(await counts(w), before, `${JSON.stringify(change)}: nothing written, nothing mailed`);
     }
@@ -182,7 +176,7 @@ describe('the public request form', () => {
 /** The id of the request whose sender gave `email`, and the status link's path from the redirect after sending. */
 async function sent(email: string, overrides: Record<string, string | string[] | undefined> = {}, lang = 'uk') {
   const { client, res } = await send(validRequest({ email, ...overrides }), { lang });
-  assert.equal(res.status, 303, errorOf(res.body, 'preferredVolunteerAgeMax') ?? formErrorOf(res.body) ?? '');
+  assert.equal(res.status, 303, fieldError(res.body, 'preferredVolunteerAgeMax') ?? formErrorOf(res.body) ?? '');
   const [row] = await withSystem(w.db, (tx) => tx.select({ id: mentees.id }).from(mentees).innerJoin(people, eq(people.id, mentees.personId)).where(eq(people.email, email)));
   return { id: row!.id, client, path: res.location!.replace('&sent=1', '') };
 }
@@ -205,7 +199,7 @@ describe('the request’s preferences and its private status page', () => {
       const before = await counts(w);
       const { res } = await send(validRequest({ email: 'upside@example.org', ...change }));
       assert.equal(res.status, 422, field);
-      assert.equal(errorOf(res.body, field), message, field);
+      assert.equal(fieldError(res.body, field), message, field);
       assert.deepEqual(await counts(w), before);
     }
   });
@@ -213,7 +207,7 @@ describe('the request’s preferences and its private status page', () => {
   it('mails the status link (hidden from staff reading outgoing mail) and shows the steps as the request moves, in the visitor’s language', async () => {
     const { id, path } = await sent('status@example.org');
     await w.t.worker.runDue();
-    const mail = smtp.received.find((r) => r.to.includes('status@example.org'));
+    const mail = w.smtp.received.find((r) => r.to.includes('status@example.org'));
     assert.ok(mail);
     const { text } = decodeMail(mail.raw);
     assert.ok(text.includes(uk('mentees.mail.received.statusLink')), text);
@@ -312,8 +306,8 @@ describe('digits typed in the Arabic script (a phone keyboard in Arabic types ٠
     const ar = translator('ar');
     const { res } = await send(validRequest({ email: 'not.a.number@example.org', age: 'ثلاثون', phone: '+٤٨ abc' }), { lang: 'ar' });
     assert.equal(res.status, 422);
-    assert.equal(errorOf(res.body, 'age'), ar('validation.invalid'));
-    assert.equal(errorOf(res.body, 'phone'), ar('validation.phone'));
+    assert.equal(fieldError(res.body, 'age'), ar('validation.invalid'));
+    assert.equal(fieldError(res.body, 'phone'), ar('validation.phone'));
     assert.match(res.body, /name="age" type="text" value="ثلاثون"/);
   });
 });

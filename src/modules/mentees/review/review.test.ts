@@ -7,22 +7,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { translator } from '../../../core/i18n/index.js';
-import { startSmtp } from '../../../core/testing/smtp.js';
 import type { TestClient } from '../../../core/testing/client.js';
-import { auditEntries, caseStaffOf, counts, createMentee, daysInList, decodeMail, errorOf, eventsOf, menteeRow, namesInList, signedIn, world, type World } from '../test-helpers.js';
+import { auditEntries, caseStaffOf, counts, createMentee, daysInList, decodeMail, fieldError, eventsOf, menteeRow, namesInList, signedIn, world, type SmtpWorld } from '../test-helpers.js';
 
-let w: World;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let w: SmtpWorld;
 let reviewer: { user: { userId: string }; client: TestClient };
 before(async () => {
-  smtp = await startSmtp();
-  w = await world({ SMTP_URL: smtp.url });
+  w = await world({ smtp: true });
   reviewer = await signedIn(w, ['social_worker'], { name: 'Paweł Szymański' });
 });
-after(async () => {
-  await w.t.close();
-  await smtp.close();
-});
+after(() => w.close());
 
 const en = translator('en');
 
@@ -78,7 +72,7 @@ describe('reviewing requests', () => {
     const before = await counts(w);
     const empty = await reviewer.client.post(`/mentees/${id}/decline`, { version: '1', reason: ' ' });
     assert.equal(empty.status, 422);
-    assert.equal(errorOf(empty.body, 'reason'), en('validation.required'));
+    assert.equal(fieldError(empty.body, 'reason'), en('validation.required'));
     assert.deepEqual(await counts(w), { ...before, audit_log: before.audit_log + 1 }, 'nothing written without a reason (only the re-shown case page is audited)');
 
     const reason = 'Nasz program obejmuje tylko mieszkańców gminy <b>Zielona Dolina</b>.';
@@ -95,7 +89,7 @@ describe('reviewing requests', () => {
     assert.ok(casePage.body.includes('Nasz program obejmuje tylko mieszkańców gminy &lt;b>Zielona Dolina&lt;/b>.'), 'the reason is shown as text');
 
     await w.t.worker.runDue();
-    const mail = smtp.received.find((r) => r.to.includes('andrii@example.org'));
+    const mail = w.smtp.received.find((r) => r.to.includes('andrii@example.org'));
     assert.ok(mail, 'the SMTP server received the mail');
     const uk = translator('uk');
     const { subject, text } = decodeMail(mail.raw);

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { checkIns } from '../pairs.table.js';
-import { addCheckIn, addMeeting, auditEntries, count, createPair, createProgramme, day, fieldError, flashOn, signedIn, staff, world, type World } from './test-helpers.js';
+import { addCheckIn, addMeeting, auditEntries, countRows, createPair, createProgramme, day, fieldError, flashOn, signedIn, createAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -43,8 +43,8 @@ describe('recording a check-in', () => {
     assert.match(list.body, /2 – not well/);
     assert.match(list.body, /With the volunteer, Łucja Wiśniewska\d+: due on/);
     assert.doesNotMatch(list.body, /overdue/);
-    assert.equal((await auditEntries(w, 'check_in.create')).length, 2);
-    assert.ok((await auditEntries(w, 'check_in.list')).some((a) => a.entityId === pair.id && a.actorUserId === user.userId));
+    assert.equal((await auditEntries(w, w.org.id, 'check_in.create')).length, 2);
+    assert.ok((await auditEntries(w, w.org.id, 'check_in.list')).some((a) => a.entityId === pair.id && a.actorUserId === user.userId));
   });
 
   it('shows an overdue check-in on the pair’s page in Polish with the right plural', async () => {
@@ -65,7 +65,7 @@ describe('recording a check-in', () => {
     const { user, client } = await signedIn(w, ['coordinator'], { locale: 'pl' });
     const pair = await createPair(w, { coordinatorUserId: user.userId, startedDaysAgo: 10 });
     await client.get(`/pairs/${pair.id}/check-ins/new`);
-    const before = [await count(w, 'check_ins'), (await auditEntries(w, 'check_in.create')).length];
+    const before = [await countRows(w, 'check_ins'), (await auditEntries(w, w.org.id, 'check_in.create')).length];
     const good = { side: 'volunteer', heldOn: day(-1), rating: '3', howItGoes: 'Dobrze.', notes: '' };
     const cases: [Record<string, string>, string, string][] = [
       [{ ...good, heldOn: day(1) }, 'heldOn', 'Data rozmowy nie może być w przyszłości.'],
@@ -86,7 +86,7 @@ describe('recording a check-in', () => {
     }
     const { rating: _r, ...missing } = good;
     assert.equal((await client.post(`/pairs/${pair.id}/check-ins/new`, missing)).status, 422);
-    assert.deepEqual([await count(w, 'check_ins'), (await auditEntries(w, 'check_in.create')).length], before);
+    assert.deepEqual([await countRows(w, 'check_ins'), (await auditEntries(w, w.org.id, 'check_in.create')).length], before);
   });
 
   it('a closed pair takes no regular check-in', async () => {
@@ -99,8 +99,8 @@ describe('recording a check-in', () => {
 
 describe('who may see and record check-ins', () => {
   it('staff who do not follow the pair get 403, another organisation’s pair 404, volunteers 403; case staff, covers and administrators may', async () => {
-    const coordinator = await staff(w, ['coordinator']);
-    const social = await staff(w, ['social_worker']);
+    const coordinator = await createAccount(w, ['coordinator']);
+    const social = await createAccount(w, ['social_worker']);
     const pair = await createPair(w, { coordinatorUserId: coordinator.userId, caseStaffUserId: social.userId });
     const foreign = await createPair(w, { organisationId: w.other.id });
 
@@ -108,9 +108,9 @@ describe('who may see and record check-ins', () => {
     assert.equal((await stranger.get(`/pairs/${pair.id}/check-ins`)).status, 403);
     assert.equal((await stranger.get(`/pairs/${pair.id}/check-ins/new`)).status, 403);
     await stranger.get('/pairs/overdue');
-    const before = await count(w, 'check_ins');
+    const before = await countRows(w, 'check_ins');
     assert.equal((await stranger.post(`/pairs/${pair.id}/check-ins/new`, { side: 'volunteer', heldOn: day(), rating: '3', howItGoes: 'x' })).status, 403);
-    assert.equal(await count(w, 'check_ins'), before);
+    assert.equal(await countRows(w, 'check_ins'), before);
 
     const admin = (await signedIn(w, ['administrator'])).client;
     assert.equal((await admin.get(`/pairs/${pair.id}/check-ins`)).status, 200);
@@ -139,7 +139,7 @@ describe('follow-up settings of a programme', () => {
     assert.match(form.body, /Default: 21\./);
     assert.equal((await client.post(`/pairs/settings/${p.id}`, { firstCheckInDays: '10', everyDays: '28', quietAfterDays: '14' })).status, 303);
     assert.deepEqual(await stored(p.id), { firstCheckInDays: 10, everyDays: 28, quietAfterDays: 14 });
-    const entry = (await auditEntries(w, 'programme.follow_up')).find((a) => a.entityId === p.id)!;
+    const entry = (await auditEntries(w, w.org.id, 'programme.follow_up')).find((a) => a.entityId === p.id)!;
     assert.deepEqual(entry.fields, ['followUp.firstCheckInDays', 'followUp.everyDays', 'followUp.quietAfterDays']);
     assert.match((await client.get('/pairs/settings')).body, /Set for this programme/);
 
@@ -152,7 +152,7 @@ describe('follow-up settings of a programme', () => {
     }
     assert.equal(fieldError((await pl.post(`/pairs/settings/${p.id}`, { firstCheckInDays: '10', everyDays: '0', quietAfterDays: '14' })).body, 'everyDays'), 'Wpisz liczbę całkowitą dni od 1 do 365.');
     assert.deepEqual(await stored(p.id), { firstCheckInDays: 10, everyDays: 28, quietAfterDays: 14 });
-    assert.equal((await auditEntries(w, 'programme.follow_up')).filter((a) => a.entityId === p.id).length, 1);
+    assert.equal((await auditEntries(w, w.org.id, 'programme.follow_up')).filter((a) => a.entityId === p.id).length, 1);
   });
 
   it('reads days typed in Arabic-Indic and Extended Arabic-Indic digits', async () => {
@@ -164,11 +164,11 @@ describe('follow-up settings of a programme', () => {
   });
 
   it('a programme’s settings change who is overdue; another organisation’s programme is 404; social workers 403', async () => {
-    const p = await createProgramme(w, 'Szybki program', { firstCheckInDays: 3 });
+    const p = await createProgramme(w, 'Szybki program', { followUp: { firstCheckInDays: 3 } });
     const { user, client } = await signedIn(w, ['coordinator']);
     const pair = await createPair(w, { coordinatorUserId: user.userId, startedDaysAgo: 5, programmeId: p.id });
     assert.match((await client.get(`/pairs/${pair.id}/check-ins`)).body, /2 days overdue/);
-    const foreign = await createProgramme(w, 'Program Beta', {}, w.other.id);
+    const foreign = await createProgramme(w, 'Program Beta', { organisationId: w.other.id });
     assert.equal((await client.get(`/pairs/settings/${foreign.id}`)).status, 404);
     await client.get(`/pairs/settings/${p.id}`);
     assert.equal((await client.post(`/pairs/settings/${foreign.id}`, { firstCheckInDays: '1', everyDays: '1', quietAfterDays: '1' })).status, 404);

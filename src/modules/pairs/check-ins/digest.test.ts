@@ -6,28 +6,22 @@ import { scheduledTasks } from '../../../core/jobs/scheduled.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import { createWorker } from '../../../core/jobs/worker.js';
 import { createMailer, mailJob } from '../../../core/mail/sender.js';
-import { startSmtp } from '../../../core/testing/smtp.js';
 import { addMonths, daysBetween, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
-import { decodeMail } from '../../mentees/testing.js';
-import { pairsModule } from '../index.js';
+import { decodeMail } from '../../../core/testing/mail.js';
 import { covers } from '../pairs.table.js';
 import { dueInZone, isoWeek, JOB } from './digest.service.js';
+import { pairsModule } from '../index.js';
 import { checkInsJobs } from './index.js';
 import { followUpJobs } from './jobs.js';
-import { addMeeting, count, createPair, day, staff, world, type World } from './test-helpers.js';
+import { addMeeting, countRows, createPair, day, createAccount, world, type SmtpWorld } from './test-helpers.js';
 
-let w: World;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-const mailer = () => createMailer(smtp.url, 'Tandem <no-reply@tandem.test>');
+let w: SmtpWorld;
+const mailer = () => createMailer(w.smtp.url, 'Tandem <no-reply@tandem.test>');
 
 before(async () => {
-  smtp = await startSmtp();
-  w = await world({ SMTP_URL: smtp.url });
+  w = await world({ smtp: true });
 });
-after(async () => {
-  await w.t.close();
-  await smtp.close();
-});
+after(() => w.close());
 
 /** Two workers as two app instances would run them, with the clock fixed at `now`. */
 function twoWorkers(now: Date) {
@@ -39,7 +33,7 @@ function twoWorkers(now: Date) {
   return [make(), make()] as const;
 }
 
-const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).map((m) => decodeMail(m.raw));
+const mailsTo = (email: string) => w.smtp.received.filter((m) => m.to.includes(email)).map((m) => decodeMail(m.raw));
 const hourly = (key: string) => withSystem(w.db, (tx) => enqueue(tx, JOB.hourly, {}, { uniqueKey: key }));
 
 describe('when the digests and reminders are due', () => {
@@ -65,12 +59,12 @@ describe('when the digests and reminders are due', () => {
     await scheduledTasks.tick(w.db, pairsModule.hourlyJobs);
     await scheduledTasks.tick(w.db, pairsModule.hourlyJobs);
     const hour = new Date().toISOString().slice(0, 13);
-    assert.ok((await count(w, 'jobs', sql`unique_key = ${`${JOB.hourly}:${hour}`}`)) <= 1);
+    assert.ok((await countRows(w, 'jobs', sql`unique_key = ${`${JOB.hourly}:${hour}`}`)) <= 1);
     const handlers = checkInsJobs(w.db, w.t.config);
     for (const kind of Object.values(JOB)) assert.equal(typeof handlers[kind], 'function', kind);
-    const before = await count(w, 'jobs');
+    const before = await countRows(w, 'jobs');
     await handlers[JOB.hourly]!({ id: 'x', kind: JOB.hourly, payload: {}, attempts: 1, max_attempts: 8 });
-    assert.equal(await count(w, 'jobs'), before);
+    assert.equal(await countRows(w, 'jobs'), before);
   });
 });
 
@@ -82,12 +76,12 @@ describe('the weekly digest', () => {
     const now = zonedToUtc(monday, '08:00', 'Europe/Warsaw')!;
     const ago = (n: number) => n - shift; // "n days before that Monday", as days before today
 
-    const a = await staff(w, ['coordinator'], { name: 'Anna Nowak', email: 'anna@example.org', locale: 'pl' });
-    const b = await staff(w, ['coordinator'], { name: 'Bohdan Шевченко', email: 'bohdan@example.org', locale: 'uk' });
-    const c = await staff(w, ['coordinator'], { name: 'Cyryl Zastępca', email: 'cyryl@example.org', locale: 'uk' });
-    const d = await staff(w, ['coordinator'], { name: 'Daria Spokojna', email: 'daria@example.org', locale: 'en' });
-    const e = await staff(w, ['coordinator'], { name: 'Edyta Urlop', email: 'edyta@example.org', locale: 'de' });
-    const s = await staff(w, ['social_worker'], { name: 'Sara Socjalna', email: 'sara@example.org' });
+    const a = await createAccount(w, ['coordinator'], { name: 'Anna Nowak', email: 'anna@example.org', locale: 'pl' });
+    const b = await createAccount(w, ['coordinator'], { name: 'Bohdan Шевченко', email: 'bohdan@example.org', locale: 'uk' });
+    const c = await createAccount(w, ['coordinator'], { name: 'Cyryl Zastępca', email: 'cyryl@example.org', locale: 'uk' });
+    const d = await createAccount(w, ['coordinator'], { name: 'Daria Spokojna', email: 'daria@example.org', locale: 'en' });
+    const e = await createAccount(w, ['coordinator'], { name: 'Edyta Urlop', email: 'edyta@example.org', locale: 'de' });
+    const s = await createAccount(w, ['social_worker'], { name: 'Sara Socjalna', email: 'sara@example.org' });
     const silent = await createPair(w, { coordinatorUserId: a.userId, caseStaffUserId: s.userId, startedDaysAgo: ago(40), volunteer: { givenName: 'Łucja' }, mentee: { givenName: 'Олена' } });
     const late = await createPair(w, { coordinatorUserId: b.userId, startedDaysAgo: ago(30), volunteer: { givenName: 'Marta' }, mentee: { givenName: 'Ірина' } });
     await addMeeting(w, late, day(-ago(20)));
@@ -110,8 +104,8 @@ describe('the weekly digest', () => {
 
     const counts = Object.fromEntries(['anna', 'bohdan', 'cyryl', 'daria', 'edyta', 'sara'].map((n) => [n, mailsTo(`${n}@example.org`).length]));
     assert.deepEqual(counts, { anna: 1, bohdan: 1, cyryl: 1, daria: 0, edyta: 0, sara: 1 });
-    assert.equal(await count(w, 'jobs', sql`kind = ${JOB.digest} and unique_key = ${`pairs-digest:${w.org.id}:${week}`}`), 1);
-    assert.equal(await count(w, 'jobs', sql`kind = ${JOB.digestSend} and payload->>'organisationId' = ${w.org.id}`), 4);
+    assert.equal(await countRows(w, 'jobs', sql`kind = ${JOB.digest} and unique_key = ${`pairs-digest:${w.org.id}:${week}`}`), 1);
+    assert.equal(await countRows(w, 'jobs', sql`kind = ${JOB.digestSend} and payload->>'organisationId' = ${w.org.id}`), 4);
 
     const [toAnna] = mailsTo('anna@example.org');
     assert.match(toAnna!.subject, /^Pary do sprawdzenia w tym tygodniu – Stowarzyszenie Łączy Nas$/);

@@ -4,17 +4,18 @@ import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { covers } from '../pairs.table.js';
 import { overdueCheckIns, quietPairs } from './index.js';
-import { addCheckIn, addMeeting, auditEntries, count, createPair, day, fieldError, flashOn, signedIn, staff, world, type World } from './test-helpers.js';
+import { addCheckIn, addMeeting, auditEntries, countRows, createPair, day, fieldError, flashOn, signedIn, createAccount, world, type World } from './test-helpers.js';
+import type { TestUser } from '../../../core/testing/world.js';
 
 let w: World;
-let a: Awaited<ReturnType<typeof staff>>;
-let b: Awaited<ReturnType<typeof staff>>;
+let a: TestUser;
+let b: TestUser;
 const pairs: Record<string, Awaited<ReturnType<typeof createPair>>> = {};
 
 before(async () => {
   w = await world();
-  a = await staff(w, ['coordinator'], { name: 'Anna Nowak' });
-  b = await staff(w, ['coordinator'], { name: 'Bogdan Zieliński' });
+  a = await createAccount(w, ['coordinator'], { name: 'Anna Nowak' });
+  b = await createAccount(w, ['coordinator'], { name: 'Bogdan Zieliński' });
   pairs.silent = await createPair(w, { coordinatorUserId: a.userId, startedDaysAgo: 40, volunteer: { givenName: 'Celina' } });
   pairs.fine = await createPair(w, { coordinatorUserId: a.userId, startedDaysAgo: 40, volunteer: { givenName: 'Dorota' } });
   await addMeeting(w, pairs.fine, day(-3));
@@ -63,7 +64,7 @@ describe('overdue check-ins and quiet pairs', () => {
     const all = await client.get('/pairs/overdue?all=1');
     assert.deepEqual(names(all.body), ['Celina', 'Ewa']);
     assert.match(all.body, /aria-current="page">All pairs/);
-    assert.ok((await auditEntries(w, 'pairs.overdue.view')).some((e) => e.actorUserId === a.userId && e.fields?.includes('scope.all')));
+    assert.ok((await auditEntries(w, w.org.id, 'pairs.overdue.view')).some((e) => e.actorUserId === a.userId && e.fields?.includes('scope.all')));
   });
 
   it('Polish and Ukrainian plurals; a social worker sees only their clients’ pairs, even when asking for all', async () => {
@@ -75,7 +76,7 @@ describe('overdue check-ins and quiet pairs', () => {
     assert.match(uk.body, /прострочено на 11 днів/);
     assert.match(uk.body, /<td>25 днів<\/td>/);
 
-    const social = await staff(w, ['social_worker']);
+    const social = await createAccount(w, ['social_worker']);
     const client2 = await createPair(w, { caseStaffUserId: social.userId, startedDaysAgo: 22, volunteer: { givenName: 'Halina' } });
     const sw = (await signedIn(w, ['social_worker'], { user: social })).client;
     const page = await sw.get('/pairs/overdue?all=1');
@@ -108,13 +109,13 @@ describe('covers', () => {
     const list = await admin.get('/pairs/covers');
     assert.match(list.body, /<th scope="row">Bogdan Zieliński<\/th>\s*<td>Anna Nowak<\/td>/);
     assert.match(list.body, /Running now/);
-    assert.equal((await auditEntries(w, 'cover.create')).length, 1);
+    assert.equal((await auditEntries(w, w.org.id, 'cover.create')).length, 1);
 
     const coverClient = (await signedIn(w, ['coordinator'], { user: a })).client;
     assert.deepEqual(names((await coverClient.get('/pairs/overdue')).body), ['Celina', 'Ewa'], 'Anna covers Bogdan now');
     assert.equal((await coverClient.get(`/pairs/${pairs.ofB!.id}/check-ins`)).status, 200);
 
-    const later = await staff(w, ['coordinator'], { name: 'Celestyna Later' });
+    const later = await createAccount(w, ['coordinator'], { name: 'Celestyna Later' });
     await admin.get('/pairs/covers');
     assert.equal((await admin.post('/pairs/covers', { absentUserId: a.userId, coverUserId: later.userId, startsOn: day(10), endsOn: day(12), note: '' })).status, 303);
     const laterClient = (await signedIn(w, ['coordinator'], { user: later })).client;
@@ -125,9 +126,9 @@ describe('covers', () => {
   it('refuses an end before the start, the same person, non-staff, another organisation’s staff, overlaps and gaps — nothing written', async () => {
     const client = (await signedIn(w, ['coordinator'], { locale: 'pl' })).client;
     await client.get('/pairs/covers');
-    const volunteer = await staff(w, ['volunteer']);
-    const foreign = await staff(w, ['coordinator'], { organisationId: w.other.id });
-    const before = [await count(w, 'covers'), (await auditEntries(w, 'cover.create')).length];
+    const volunteer = await createAccount(w, ['volunteer']);
+    const foreign = await createAccount(w, ['coordinator'], { organisationId: w.other.id });
+    const before = [await countRows(w, 'covers'), (await auditEntries(w, w.org.id, 'cover.create')).length];
     const good = { absentUserId: a.userId, coverUserId: b.userId, startsOn: day(20), endsOn: day(25), note: '' };
     const cases: [Record<string, string>, string, string][] = [
       [{ ...good, endsOn: day(19) }, 'endsOn', 'Koniec nie może być przed początkiem.'],
@@ -145,7 +146,7 @@ describe('covers', () => {
       assert.ok(shown, `${field}: ${JSON.stringify(form)}`);
       if (message) assert.equal(shown, message);
     }
-    assert.deepEqual([await count(w, 'covers'), (await auditEntries(w, 'cover.create')).length], before);
+    assert.deepEqual([await countRows(w, 'covers'), (await auditEntries(w, w.org.id, 'cover.create')).length], before);
     const rows = await withSystem(w.db, (tx) => tx.select().from(covers).where(eq(covers.organisationId, w.other.id)));
     assert.deepEqual(rows, []);
   });

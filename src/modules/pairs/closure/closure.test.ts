@@ -7,19 +7,18 @@ import { matches } from '../../matching/index.js';
 import { menteeCaseStaff, menteeEvents, mentees } from '../../mentees/index.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { checkIns, covers } from '../pairs.table.js';
-import { auditEntries, createMentee, createVenue, createVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, startSmtp, world, type World } from '../../matching/testing.js';
+import { auditEntries } from '../../../core/testing/rows.js';
+import { fieldError, flashOn } from '../../../core/testing/html.js';
+import { header, icsProp, mimePart } from '../../../core/testing/mail.js';
+import { signedIn, world, type SmtpWorld } from '../../../core/testing/world.js';
+import { activeVolunteer, createVenue, matchedMentee } from '../../matching/testing.js';
 import { introductions } from '../../matching/index.js';
 
-let w: World;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let w: SmtpWorld;
 before(async () => {
-  smtp = await startSmtp();
-  w = await world({ SMTP_URL: smtp.url });
+  w = await world({ smtp: true });
 });
-after(async () => {
-  await w.t.close();
-  await smtp.close();
-});
+after(() => w.close());
 
 const WAITING_SINCE = new Date('2024-03-01T09:30:00.000Z');
 const STARTED = new Date('2025-01-15T10:00:00.000Z');
@@ -27,8 +26,8 @@ const STARTED = new Date('2025-01-15T10:00:00.000Z');
 /** A pair followed by `coordinatorUserId`: volunteer Zofia (Polish), mentee Олена matched since 15 January 2025, waiting since March 2024. */
 async function pair(coordinatorUserId: string | null, opts: { organisationId?: string; volunteerEmail?: string | null } = {}) {
   const organisationId = opts.organisationId ?? w.org.id;
-  const volunteer = await createVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska', locale: 'pl', email: opts.volunteerEmail });
-  const mentee = await createMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко', locale: 'uk' });
+  const volunteer = await activeVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska', locale: 'pl', email: opts.volunteerEmail });
+  const mentee = await matchedMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко', locale: 'uk' });
   await withSystem(w.db, (tx) => tx.update(mentees).set({ waitingSince: WAITING_SINCE }).where(eq(mentees.id, mentee.id)));
   const [match] = await withSystem(w.db, (tx) => tx.insert(matches).values({ organisationId, menteeId: mentee.id, volunteerId: volunteer.id, coordinatorUserId, startedAt: STARTED }).returning());
   return { volunteer, mentee, match: match! };
@@ -51,7 +50,7 @@ describe('ending a pair', () => {
     assert.match(form.body, /End the pair: Zofia Wiśniewska and Олена Коваленко/);
     assert.match(form.body, /name="returnChoice" value="auto" checked/);
     assert.match(form.body, /name="sendThanks" value="true" checked/);
-    assert.ok((await auditEntries(w, 'match.view')).some((a) => a.entityId === match.id && a.actorUserId === user.userId));
+    assert.ok((await auditEntries(w, w.org.id, 'match.view')).some((a) => a.entityId === match.id && a.actorUserId === user.userId));
 
     const res = await client.post(`/pairs/${match.id}/close`, {
       version: '1',
@@ -86,15 +85,15 @@ describe('ending a pair', () => {
         ['volunteer', today(), 4, 'Zofia tried many times to call.', user.userId],
       ],
     );
-    for (const action of ['match.close', 'mentee.status']) assert.equal((await auditEntries(w, action)).filter((a) => a.actorUserId === user.userId).length, 1, action);
-    assert.equal((await auditEntries(w, 'check_in.create')).filter((a) => a.actorUserId === user.userId).length, 2);
+    for (const action of ['match.close', 'mentee.status']) assert.equal((await auditEntries(w, w.org.id, action)).filter((a) => a.actorUserId === user.userId).length, 1, action);
+    assert.equal((await auditEntries(w, w.org.id, 'check_in.create')).filter((a) => a.actorUserId === user.userId).length, 2);
 
     // The case timeline names the event.
     const { client: sw } = await signedIn(w, ['coordinator']);
     assert.match((await sw.get(`/mentees/${mentee.id}`)).body, /Pair ended/);
 
     await w.t.worker.runDue();
-    const mail = smtp.received.find((r) => r.to.includes(volunteer.email!));
+    const mail = w.smtp.received.find((r) => r.to.includes(volunteer.email!));
     assert.ok(mail, 'the thank-you reached the volunteer');
     assert.equal(header(mail.raw, 'Subject'), 'Dziękujemy – Stowarzyszenie Łączy Nas');
     const text = mimePart(mail.raw, 'text/plain');
@@ -120,9 +119,9 @@ describe('ending a pair', () => {
     const [after] = await withSystem(w.db, (tx) => tx.select().from(introductions).where(eq(introductions.id, intro!.id)));
     assert.equal(after!.status, 'cancelled');
     assert.equal(after!.sequence, 1);
-    assert.ok((await auditEntries(w, 'introduction.cancel')).some((a) => a.entityId === intro!.id));
+    assert.ok((await auditEntries(w, w.org.id, 'introduction.cancel')).some((a) => a.entityId === intro!.id));
     await w.t.worker.runDue();
-    const cancellation = smtp.received.find((m) => m.to.includes(volunteer.email!) && /METHOD:CANCEL/.test(m.raw));
+    const cancellation = w.smtp.received.find((m) => m.to.includes(volunteer.email!) && /METHOD:CANCEL/.test(m.raw));
     assert.ok(cancellation, 'the volunteer receives the calendar cancellation');
     assert.equal(icsProp(mimePart(cancellation.raw, 'text/calendar'), 'UID'), intro!.icsUid);
   });
@@ -145,7 +144,7 @@ describe('ending a pair', () => {
   it('"other" keeps its words; the user may override the default; another running pair keeps the person matched', async () => {
     const { user, client } = await signedIn(w, ['coordinator']);
     const { mentee, match, volunteer } = await pair(user.userId);
-    const second = await createVolunteer(w, { givenName: 'Jan', familyName: 'Nowak' });
+    const second = await activeVolunteer(w, { givenName: 'Jan', familyName: 'Nowak' });
     await withSystem(w.db, (tx) => tx.insert(matches).values({ organisationId: w.org.id, menteeId: mentee.id, volunteerId: second.id, coordinatorUserId: user.userId }));
     await client.get(`/pairs/${match.id}/close`);
     const res = await client.post(`/pairs/${match.id}/close`, { version: '1', reason: 'other', reasonText: 'Zofia started a new job', returnChoice: 'yes', sendThanks: 'true' });
@@ -202,7 +201,7 @@ describe('ending a pair', () => {
     assert.equal((await closings(match.id)).length, 0);
     assert.equal((await endedEvents(mentee.id)).length, 0);
     assert.equal(await outboxCount(), mails);
-    assert.equal((await auditEntries(w, 'match.close')).filter((a) => a.entityId === match.id).length, 0);
+    assert.equal((await auditEntries(w, w.org.id, 'match.close')).filter((a) => a.entityId === match.id).length, 0);
   });
 
   it('answers a stale version with 409 and an ended pair with 409, writing nothing', async () => {

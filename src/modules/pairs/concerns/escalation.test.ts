@@ -6,21 +6,21 @@ import { outbox } from '../../../core/mail/mail.table.js';
 import { escalateOverdue } from './escalation.service.js';
 import { pairsModule } from '../index.js';
 import { ESCALATE_JOB } from './index.js';
-import { account, addCover, auditEntries, concernRows, countOf, fieldError, flashOn, pairOf, volunteerFor, world, type Account, type World } from './test-helpers.js';
+import { signedIn, addCover, auditEntries, concernRows, countRows, fieldError, flashOn, pairOf, volunteerFor, world, type SignedIn, type World } from './test-helpers.js';
 
 let w: World;
-let coord: Account, cover: Account, sw: Account, otherSw: Account, admin: Account, foreign: Account, vol: Account;
+let coord: SignedIn, cover: SignedIn, sw: SignedIn, otherSw: SignedIn, admin: SignedIn, foreign: SignedIn, vol: SignedIn;
 let matchId: string;
 
 before(async () => {
   w = await world();
-  coord = await account(w, ['coordinator'], { name: 'Celina Nowak', locale: 'en' });
-  cover = await account(w, ['coordinator'], { name: 'Krystyna Zastępska', locale: 'pl' });
-  sw = await account(w, ['social_worker'], { name: 'Ольга Шевченко', locale: 'uk' });
-  otherSw = await account(w, ['social_worker'], { name: 'Piotr Obcy' });
-  admin = await account(w, ['administrator'], { name: 'Anna Admin', locale: 'de' });
-  foreign = await account(w, ['coordinator', 'administrator'], { organisationId: w.other.id });
-  vol = await account(w, ['volunteer'], { name: 'Zofia Wiśniewska', locale: 'pl' });
+  coord = await signedIn(w, ['coordinator'], { name: 'Celina Nowak', locale: 'en' });
+  cover = await signedIn(w, ['coordinator'], { name: 'Krystyna Zastępska', locale: 'pl' });
+  sw = await signedIn(w, ['social_worker'], { name: 'Ольга Шевченко', locale: 'uk' });
+  otherSw = await signedIn(w, ['social_worker'], { name: 'Piotr Obcy' });
+  admin = await signedIn(w, ['administrator'], { name: 'Anna Admin', locale: 'de' });
+  foreign = await signedIn(w, ['coordinator', 'administrator'], { organisationId: w.other.id });
+  vol = await signedIn(w, ['volunteer'], { name: 'Zofia Wiśniewska', locale: 'pl' });
   matchId = (await pairOf(w, { volunteerId: await volunteerFor(w, vol), coordinatorUserId: coord.user.userId, caseStaff: [sw.user.userId] })).match.id;
 });
 after(() => w.t.close());
@@ -59,10 +59,10 @@ describe('staff escalate a concern', () => {
     const shown = await coord.client.get(`/concerns/${id}`);
     assert.match(shown.body, /Ольга Шевченко escalated the concern from Medium to High/);
     assert.match(shown.body, /She told me she is afraid of the landlord\./);
-    assert.ok((await auditEntries(w, 'concern.escalate')).some((a) => a.entityId === id && a.actorUserId === sw.user.userId));
+    assert.ok((await auditEntries(w, w.org.id, 'concern.escalate')).some((a) => a.entityId === id && a.actorUserId === sw.user.userId));
 
     const mails = (await escalationMails()).slice(before);
-    const to = (a: Account) => mails.filter((m) => m.to === a.user.email);
+    const to = (a: SignedIn) => mails.filter((m) => m.to === a.user.email);
     assert.equal(to(coord).length, 1, 'the coordinator');
     assert.equal(to(admin).length, 1, 'the administrators: the next level');
     assert.equal(to(sw).length, 0, 'not the one who escalated');
@@ -78,7 +78,7 @@ describe('staff escalate a concern', () => {
   it('refuses a missing reason or a severity that is not higher with 422 at the field, and writes nothing', async () => {
     const id = await raise('Late once more', 'high');
     await coord.client.get(`/concerns/${id}`);
-    const actions = await countOf(w, 'concern_actions');
+    const actions = await countRows(w, 'concern_actions');
     const mails = (await escalationMails()).length;
     const noReason = await coord.client.post(`/concerns/${id}/escalate`, { version: '1', severity: 'safeguarding', reason: '  ' });
     assert.equal(noReason.status, 422);
@@ -88,14 +88,14 @@ describe('staff escalate a concern', () => {
       assert.equal(lower.status, 422, severity);
       assert.match(fieldError(lower.body, 'severity') ?? '', /higher than the current one/);
     }
-    assert.equal(await countOf(w, 'concern_actions'), actions, 'nothing written');
+    assert.equal(await countRows(w, 'concern_actions'), actions, 'nothing written');
     assert.equal((await escalationMails()).length, mails, 'nobody told');
     assert.equal((await concernRows(w)).find((r) => r.id === id)!.severity, 'high');
   });
 
   it('someone who cannot see the concern cannot escalate or acknowledge it (404), a volunteer has no such page (403), and nothing is written', async () => {
     const id = await raise('Seems unhappy', 'low');
-    const actions = await countOf(w, 'concern_actions');
+    const actions = await countRows(w, 'concern_actions');
     for (const [who, a] of [['social worker of another case', otherSw], ['administrator not on the case', admin], ['another organisation', foreign]] as const) {
       await a.client.get('/concerns');
       assert.equal((await a.client.post(`/concerns/${id}/escalate`, { version: '1', severity: 'high', reason: 'Because' })).status, 404, who);
@@ -103,7 +103,7 @@ describe('staff escalate a concern', () => {
     }
     await vol.client.get('/me/concerns');
     assert.equal((await vol.client.post(`/concerns/${id}/escalate`, { version: '1', severity: 'high', reason: 'Because' })).status, 403);
-    assert.equal(await countOf(w, 'concern_actions'), actions);
+    assert.equal(await countRows(w, 'concern_actions'), actions);
     assert.equal((await concernRows(w)).find((r) => r.id === id)!.severity, 'low');
   });
 });
@@ -122,14 +122,14 @@ describe('automatic escalation', () => {
     assert.equal(await escalateOverdue(w.db, 'http://tandem.test', later), 0, 'a third run does nothing');
     await w.t.worker.runDue();
     const mails = (await escalationMails()).slice(before);
-    const to = (a: Account) => mails.filter((m) => m.to === a.user.email);
+    const to = (a: SignedIn) => mails.filter((m) => m.to === a.user.email);
     assert.equal(to(admin).length, 1);
     assert.equal(to(coord).length, 1);
     assert.equal(to(sw).length, 1);
     assert.equal(mails.length, new Set(mails.map((m) => m.to)).size, 'one set of mails');
     assert.match(to(coord)[0]!.text, /within 4 hours/);
     assert.match(to(sw)[0]!.text, /протягом 4 годин/);
-    assert.equal((await auditEntries(w, 'concern.escalate.auto')).filter((a) => a.entityId === id).length, 1);
+    assert.equal((await auditEntries(w, w.org.id, 'concern.escalate.auto')).filter((a) => a.entityId === id).length, 1);
     const page = await coord.client.get(`/concerns/${id}`);
     assert.match(page.body, /Escalated automatically: nobody acknowledged it within 4 hours/);
     assert.equal((await concernRows(w)).find((r) => r.id === id)!.severity, 'safeguarding', 'the severity stays');
@@ -149,7 +149,7 @@ describe('automatic escalation', () => {
     const shown = await sw.client.get(`/concerns/${acked}`);
     assert.match(shown.body, /Celina Nowak: прийнято в роботу/, 'in the reader\'s language');
     assert.doesNotMatch(shown.body, /action="\/concerns\/[^"]+\/acknowledge"/, 'no button once acknowledged');
-    assert.equal((await auditEntries(w, 'concern.acknowledge')).filter((a) => a.entityId === acked).length, 1);
+    assert.equal((await auditEntries(w, w.org.id, 'concern.acknowledge')).filter((a) => a.entityId === acked).length, 1);
 
     const now = new Date();
     await age(acked, 30);
@@ -159,7 +159,7 @@ describe('automatic escalation', () => {
     // Through the worker, as production runs it (the hourly job, at the real time).
     await withSystem(w.db, (tx) => tx.execute(sql`insert into jobs (kind, payload, unique_key) values (${ESCALATE_JOB}, '{}'::jsonb, ${`test-escalate:${waiting}`})`));
     await w.t.worker.runDue();
-    const autos = await auditEntries(w, 'concern.escalate.auto');
+    const autos = await auditEntries(w, w.org.id, 'concern.escalate.auto');
     assert.equal(autos.filter((a) => a.entityId === waiting).length, 1);
     assert.equal(autos.filter((a) => a.entityId === acked).length, 0);
     const [acknowledged] = await withSystem(w.db, async (tx) => rowsOf<{ escalated_at: Date | null }>(await tx.execute(sql`select escalated_at from concerns where id = ${acked}`)));

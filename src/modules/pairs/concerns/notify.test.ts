@@ -5,35 +5,30 @@ import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { notifyConcern } from './notify.service.js';
-import { account, addCover, auditEntries, header, mimePart, pairOf, startSmtp, volunteerFor, world, type Account, type World } from './test-helpers.js';
+import { signedIn, addCover, auditEntries, header, mimePart, pairOf, volunteerFor, world, type SignedIn, type SmtpWorld } from './test-helpers.js';
 
-let w: World;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let coord: Account, cover: Account, sw: Account, admin: Account, vol: Account;
+let w: SmtpWorld;
+let coord: SignedIn, cover: SignedIn, sw: SignedIn, admin: SignedIn, vol: SignedIn;
 let matchId: string;
 
 before(async () => {
-  smtp = await startSmtp();
-  w = await world({ SMTP_URL: smtp.url });
-  coord = await account(w, ['coordinator'], { name: 'Celina Nowak', locale: 'en' });
-  cover = await account(w, ['coordinator'], { name: 'Krystyna Zastępska', locale: 'pl' });
-  sw = await account(w, ['social_worker'], { name: 'Ольга Шевченко', locale: 'uk' });
-  admin = await account(w, ['administrator'], { name: 'Anna Admin', locale: 'de' });
-  vol = await account(w, ['volunteer'], { name: 'Zofia Wiśniewska', locale: 'pl' });
+  w = await world({ smtp: true });
+  coord = await signedIn(w, ['coordinator'], { name: 'Celina Nowak', locale: 'en' });
+  cover = await signedIn(w, ['coordinator'], { name: 'Krystyna Zastępska', locale: 'pl' });
+  sw = await signedIn(w, ['social_worker'], { name: 'Ольга Шевченко', locale: 'uk' });
+  admin = await signedIn(w, ['administrator'], { name: 'Anna Admin', locale: 'de' });
+  vol = await signedIn(w, ['volunteer'], { name: 'Zofia Wiśniewska', locale: 'pl' });
   matchId = (await pairOf(w, { volunteerId: await volunteerFor(w, vol), coordinatorUserId: coord.user.userId, caseStaff: [sw.user.userId] })).match.id;
   // The coordinator is away today: their cover hears instead of them.
   await addCover(w, coord.user.userId, cover.user.userId);
 });
-after(async () => {
-  await w.t.close();
-  await smtp.close();
-});
+after(() => w.close());
 
 const runJobs = () => w.t.worker.runDue();
 /** Concern notices received by one address (other modules' mails, e.g. digests, are left out). */
-const noticesTo = (a: Account) => smtp.received.filter((m) => m.to.includes(a.user.email) && /\/concerns\/|\/matching\/matches\//.test(mimePart(m.raw, 'text/plain')));
+const noticesTo = (a: SignedIn) => w.smtp.received.filter((m) => m.to.includes(a.user.email) && /\/concerns\/|\/matching\/matches\//.test(mimePart(m.raw, 'text/plain')));
 
-async function raise(a: Account, path: string, severity: string, summary: string): Promise<string> {
+async function raise(a: SignedIn, path: string, severity: string, summary: string): Promise<string> {
   await a.client.get(`${path}/new?matchId=${matchId}`);
   const res = await a.client.post(path, { matchId, severity, summary, description: 'Private details: the landlord at ul. Polna 3 shouted at her.' });
   assert.equal(res.status, 303, res.body.slice(0, 200));
@@ -64,15 +59,15 @@ describe('concern notices', () => {
     assert.equal(noticesTo(vol).length, 0, 'not the person who raised it');
 
     // Exactly once: the job again, a duplicate enqueue, a direct second run.
-    const sent = smtp.received.length;
+    const sent = w.smtp.received.length;
     await withSystem(w.db, (tx) => enqueue(tx, 'pairs.concern.notify', { concernId: id }, { uniqueKey: `concern-notify:${id}` }));
     await runJobs();
     assert.equal(await notifyConcern(w.db, id, 'http://tandem.test'), 'skipped');
     await runJobs();
-    assert.equal(smtp.received.length, sent, 'no second notice');
+    assert.equal(w.smtp.received.length, sent, 'no second notice');
     const [jobs] = await withSystem(w.db, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from jobs where unique_key = ${`concern-notify:${id}`}`)));
     assert.equal(jobs!.n, 1);
-    assert.equal((await auditEntries(w, 'concern.notify')).filter((a) => a.entityId === id).length, 1);
+    assert.equal((await auditEntries(w, w.org.id, 'concern.notify')).filter((a) => a.entityId === id).length, 1);
   });
 
   it('a safeguarding concern also reaches the administrators, who get the pair page (they cannot open the concern)', async () => {

@@ -1,54 +1,31 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
-import type { Locale } from '../../../core/i18n/index.js';
-import { TestClient } from '../../../core/testing/client.js';
-import { createUser } from '../../../core/testing/fixtures.js';
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/index.js';
-import { createMentee, createVolunteer, type World } from '../../matching/testing.js';
-import { menteeCaseStaff } from '../../mentees/index.js';
-import { volunteers } from '../../volunteers/index.js';
+import { activeVolunteer, createMatch, matchedMentee } from '../../matching/testing.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { covers } from '../pairs.table.js';
+import type { SignedIn, World } from '../../../core/testing/world.js';
+export type { SignedIn } from '../../../core/testing/world.js';
 
-export * from '../../matching/testing.js';
-
-/** Test-only helpers of concerns: staff accounts, a volunteer with an account, pairs followed by a coordinator. */
-
-let n = 0;
-export interface Account {
-  user: Awaited<ReturnType<typeof createUser>>;
-  client: TestClient;
-}
-
-/** A staff member or volunteer signed in through the real pages, reading `locale` (English unless told). */
-export async function account(w: World, roles: Role[], opts: { organisationId?: string; locale?: Locale; name?: string } = {}): Promise<Account> {
-  n += 1;
-  const user = await createUser(w.db, { organisationId: opts.organisationId ?? w.org.id, roles, totp: roles.includes('administrator'), name: opts.name ?? `Staff${n} Person${n}`, locale: opts.locale, email: `user${n}-${Date.now()}@example.org` });
-  const client = new TestClient(w.t.app);
-  await client.signIn(user.email, { totpSecret: user.totpSecret });
-  await client.get(`/?lang=${opts.locale ?? 'en'}`);
-  return { user, client };
-}
+/** Test-only helpers of concerns and supervision: a volunteer with an account, pairs followed by a coordinator, covers. */
+export { auditEntries, countRows } from '../../../core/testing/rows.js';
+export { fieldError, flashOn } from '../../../core/testing/html.js';
+export { clockChanges } from '../../../core/testing/clock.js';
+export { header, mimePart } from '../../../core/testing/mail.js';
+export { signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
+export { activeVolunteer } from '../../matching/testing.js';
 
 /** A volunteer record for the person of a signed-in volunteer account. */
-export async function volunteerFor(w: World, a: Account, organisationId = w.org.id): Promise<string> {
-  return withTenant(w.db, { organisationId, userId: null }, async (tx) => {
-    const [v] = await tx.insert(volunteers).values({ organisationId, personId: a.user.personId, stage: 'active', locale: 'pl' }).returning({ id: volunteers.id });
-    return v!.id;
-  });
+export async function volunteerFor(w: World, a: SignedIn, organisationId = w.org.id): Promise<string> {
+  return (await activeVolunteer(w, { organisationId, personId: a.user.personId, locale: 'pl' })).id;
 }
 
 /** An active pair followed by `coordinatorUserId`, its mentee's case staff set to `caseStaff`. */
 export async function pairOf(w: World, opts: { volunteerId?: string; coordinatorUserId: string | null; caseStaff?: string[]; organisationId?: string; status?: string }) {
   const organisationId = opts.organisationId ?? w.org.id;
-  const volunteerId = opts.volunteerId ?? (await createVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska' })).id;
-  const mentee = await createMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко' });
-  return withSystem(w.db, async (tx) => {
-    const [m] = await tx.insert(matches).values({ organisationId, menteeId: mentee.id, volunteerId, status: opts.status ?? 'active', coordinatorUserId: opts.coordinatorUserId }).returning();
-    for (const userId of opts.caseStaff ?? []) await tx.insert(menteeCaseStaff).values({ organisationId, menteeId: mentee.id, userId });
-    return { match: m!, mentee };
-  });
+  const volunteerId = opts.volunteerId ?? (await activeVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska' })).id;
+  const mentee = await matchedMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко', caseStaff: opts.caseStaff });
+  const match = await createMatch(w, mentee.id, volunteerId, { organisationId, status: opts.status, coordinatorUserId: opts.coordinatorUserId });
+  return { match, mentee };
 }
 
 /**
@@ -69,8 +46,4 @@ export async function idsVisibleTo(w: World, userId: string, organisationId = w.
 
 export async function concernRows(w: World) {
   return withSystem(w.db, async (tx) => rowsOf<{ id: string; status: string; severity: string; version: number; assigned_to_user_id: string | null; raised_as: string; resolution: string | null }>(await tx.execute(sql`select * from concerns order by created_at`)));
-}
-
-export async function countOf(w: World, table: 'concerns' | 'concern_actions' | 'jobs' | 'supervision_sessions' | 'supervision_attendees'): Promise<number> {
-  return withSystem(w.db, async (tx) => Number(rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!.n));
 }

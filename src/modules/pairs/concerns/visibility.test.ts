@@ -1,25 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { account, addCover, auditEntries, concernRows, countOf, fieldError, flashOn, idsVisibleTo, pairOf, volunteerFor, world, type Account, type World } from './test-helpers.js';
+import { signedIn, addCover, auditEntries, concernRows, countRows, fieldError, flashOn, idsVisibleTo, pairOf, volunteerFor, world, type SignedIn, type World } from './test-helpers.js';
 
 let w: World;
-let coord: Account, cover: Account, laterCover: Account, sw: Account, otherSw: Account, admin: Account, assignee: Account, foreign: Account, vol: Account, otherVol: Account;
+let coord: SignedIn, cover: SignedIn, laterCover: SignedIn, sw: SignedIn, otherSw: SignedIn, admin: SignedIn, assignee: SignedIn, foreign: SignedIn, vol: SignedIn, otherVol: SignedIn;
 let matchId: string;
 let otherMatchId: string;
 let foreignMatchId: string;
 
 before(async () => {
   w = await world();
-  coord = await account(w, ['coordinator'], { name: 'Celina Nowak' });
-  cover = await account(w, ['coordinator'], { name: 'Krystyna Zastępska' });
-  laterCover = await account(w, ['coordinator'], { name: 'Marek Później' });
-  sw = await account(w, ['social_worker'], { name: 'Ольга Шевченко' });
-  otherSw = await account(w, ['social_worker'], { name: 'Piotr Obcy' });
-  admin = await account(w, ['administrator'], { name: 'Anna Admin' });
-  assignee = await account(w, ['coordinator'], { name: 'Tomasz Przydzielony' });
-  foreign = await account(w, ['coordinator', 'administrator'], { organisationId: w.other.id });
-  vol = await account(w, ['volunteer'], { name: 'Zofia Wiśniewska' });
-  otherVol = await account(w, ['volunteer'], { name: 'Jan Inny' });
+  coord = await signedIn(w, ['coordinator'], { name: 'Celina Nowak' });
+  cover = await signedIn(w, ['coordinator'], { name: 'Krystyna Zastępska' });
+  laterCover = await signedIn(w, ['coordinator'], { name: 'Marek Później' });
+  sw = await signedIn(w, ['social_worker'], { name: 'Ольга Шевченко' });
+  otherSw = await signedIn(w, ['social_worker'], { name: 'Piotr Obcy' });
+  admin = await signedIn(w, ['administrator'], { name: 'Anna Admin' });
+  assignee = await signedIn(w, ['coordinator'], { name: 'Tomasz Przydzielony' });
+  foreign = await signedIn(w, ['coordinator', 'administrator'], { organisationId: w.other.id });
+  vol = await signedIn(w, ['volunteer'], { name: 'Zofia Wiśniewska' });
+  otherVol = await signedIn(w, ['volunteer'], { name: 'Jan Inny' });
   const volunteerId = await volunteerFor(w, vol);
   matchId = (await pairOf(w, { volunteerId, coordinatorUserId: coord.user.userId, caseStaff: [sw.user.userId] })).match.id;
   otherMatchId = (await pairOf(w, { volunteerId: await volunteerFor(w, otherVol), coordinatorUserId: otherSw.user.userId })).match.id;
@@ -50,9 +50,9 @@ describe('concerns: who can see which', () => {
     assert.match(await flashOn(vol.client, res.location!), /Your coordinator has been told/);
     const row = (await concernRows(w)).find((r) => r.id === id)!;
     assert.deepEqual([row.status, row.severity, row.raised_as, row.version], ['open', 'high', 'volunteer', 1]);
-    assert.ok((await auditEntries(w, 'concern.create')).some((a) => a.entityId === id && a.actorUserId === vol.user.userId));
+    assert.ok((await auditEntries(w, w.org.id, 'concern.create')).some((a) => a.entityId === id && a.actorUserId === vol.user.userId));
 
-    const viewsBefore = (await auditEntries(w, 'concern.view')).length;
+    const viewsBefore = (await auditEntries(w, w.org.id, 'concern.view')).length;
     for (const [who, a] of [['coordinator', coord], ['cover today', cover], ['case social worker', sw]] as const) {
       const page = await a.client.get(`/concerns/${id}`);
       assert.equal(page.status, 200, who);
@@ -61,7 +61,7 @@ describe('concerns: who can see which', () => {
       assert.match((await a.client.get('/concerns')).body, /Olena seemed frightened/, `${who}: in the list`);
       assert.ok((await idsVisibleTo(w, a.user.userId)).includes(id), `${who}: row-level security lets them read it`);
     }
-    const views = (await auditEntries(w, 'concern.view')).slice(viewsBefore);
+    const views = (await auditEntries(w, w.org.id, 'concern.view')).slice(viewsBefore);
     assert.deepEqual(views.map((v) => v.actorUserId).sort(), [coord.user.userId, cover.user.userId, sw.user.userId].sort(), 'every view audited, by whom');
     assert.ok(views.every((v) => v.entityId === id));
 
@@ -74,7 +74,7 @@ describe('concerns: who can see which', () => {
     assert.deepEqual(await idsVisibleTo(w, foreign.user.userId, w.other.id), []);
     assert.deepEqual(await idsVisibleTo(w, foreign.user.userId, w.org.id), [], 'not even pretending to be in the organisation');
     assert.ok((await idsVisibleTo(w, vol.user.userId)).includes(id), 'the raiser');
-    assert.equal((await auditEntries(w, 'concern.view')).length, viewsBefore + 3, 'refused views leave no view entry');
+    assert.equal((await auditEntries(w, w.org.id, 'concern.view')).length, viewsBefore + 3, 'refused views leave no view entry');
 
     // Assigned: the assignee sees it from then on.
     const page = await coord.client.get(`/concerns/${id}`);
@@ -83,7 +83,7 @@ describe('concerns: who can see which', () => {
     assert.equal(assigned.status, 303);
     assert.equal((await assignee.client.get(`/concerns/${id}`)).status, 200);
     assert.ok((await idsVisibleTo(w, assignee.user.userId)).includes(id));
-    assert.ok((await auditEntries(w, 'concern.assign')).some((a) => a.entityId === id && a.actorUserId === coord.user.userId));
+    assert.ok((await auditEntries(w, w.org.id, 'concern.assign')).some((a) => a.entityId === id && a.actorUserId === coord.user.userId));
 
     // The assignee, on the case only by assignment, cannot hand it on and lock themselves out.
     const page2 = await assignee.client.get(`/concerns/${id}`);
@@ -109,7 +109,7 @@ describe('concerns: who can see which', () => {
 
   it('refuses bad input with messages at the fields and writes nothing; pairs that are not yours are 404', async () => {
     await vol.client.get('/me/concerns/new');
-    const before = [await countOf(w, 'concerns'), await countOf(w, 'concern_actions'), await countOf(w, 'jobs')];
+    const before = [await countRows(w, 'concerns'), await countRows(w, 'concern_actions'), await countRows(w, 'jobs')];
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ matchId, summary: 'No severity' }, 'severity', /Fill in this field/],
       [{ matchId, severity: 'apocalyptic', summary: 'Wrong severity' }, 'severity', /Choose one of the options/],
@@ -131,7 +131,7 @@ describe('concerns: who can see which', () => {
     assert.equal((await otherSw.client.get(`/concerns/new?matchId=${matchId}`)).status, 404);
     await otherSw.client.get('/concerns/new');
     assert.equal((await otherSw.client.post('/concerns', { matchId, severity: 'low', summary: 'Not my pair' })).status, 404);
-    assert.deepEqual([await countOf(w, 'concerns'), await countOf(w, 'concern_actions'), await countOf(w, 'jobs')], before, 'nothing written');
+    assert.deepEqual([await countRows(w, 'concerns'), await countRows(w, 'concern_actions'), await countRows(w, 'jobs')], before, 'nothing written');
     assert.equal((await sw.client.get('/me/concerns')).status, 403, 'staff have no volunteer pages');
   });
 
@@ -139,14 +139,14 @@ describe('concerns: who can see which', () => {
     const { id } = await raiseAsVolunteer('Meetings keep being cancelled', 'medium');
     const c = coord.client;
     await c.get(`/concerns/${id}`);
-    const actions = await countOf(w, 'concern_actions');
+    const actions = await countRows(w, 'concern_actions');
     const closeEarly = await c.post(`/concerns/${id}/status`, { version: '1', status: 'closed' });
     assert.equal(closeEarly.status, 422);
     assert.match(fieldError(closeEarly.body, 'status') ?? '', /closing only after it is resolved/);
     const noResolution = await c.post(`/concerns/${id}/status`, { version: '1', status: 'resolved', resolution: '' });
     assert.equal(noResolution.status, 422);
     assert.match(fieldError(noResolution.body, 'resolution') ?? '', /Describe the resolution/);
-    assert.equal(await countOf(w, 'concern_actions'), actions, 'nothing written');
+    assert.equal(await countRows(w, 'concern_actions'), actions, 'nothing written');
 
     assert.equal((await c.post(`/concerns/${id}/status`, { version: '1', status: 'in_progress' })).status, 303);
     const stale = await sw.client.post(`/concerns/${id}/status`, { version: '1', status: 'resolved', resolution: 'Talked to both' });
@@ -168,9 +168,9 @@ describe('concerns: who can see which', () => {
     const late = await c.post(`/concerns/${id}/assign`, { version: '4', assigneeUserId: assignee.user.userId });
     assert.equal(late.status, 422);
     assert.match(late.body, /This concern is closed/);
-    const statusAudits = (await auditEntries(w, 'concern.status')).filter((a) => a.entityId === id);
+    const statusAudits = (await auditEntries(w, w.org.id, 'concern.status')).filter((a) => a.entityId === id);
     assert.equal(statusAudits.length, 3);
-    assert.ok((await auditEntries(w, 'concern.action')).some((a) => a.entityId === id));
+    assert.ok((await auditEntries(w, w.org.id, 'concern.action')).some((a) => a.entityId === id));
     assert.match((await vol.client.get('/me/concerns')).body, /<td[^>]*>Closed<\/td>/);
   });
 });

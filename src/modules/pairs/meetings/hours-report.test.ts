@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
-import { auditEntries, count, createMatch, createMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, createMatch, matchedMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -34,9 +34,9 @@ async function smallWorld() {
   const a = await volunteerAccount(w, { givenName: 'Zofia', familyName: 'Nowak' });
   const b = await volunteerAccount(w, { givenName: 'Łukasz', familyName: 'Kowalski' });
   const c = await volunteerAccount(w, { givenName: 'Ewa', familyName: 'Lis' });
-  const m1 = await createMatch(w, (await createMentee(w)).id, a.volunteer.id, { programmeId: family.id });
-  const m2 = await createMatch(w, (await createMentee(w)).id, b.volunteer.id, { programmeId: school.id });
-  const m3 = await createMatch(w, (await createMentee(w)).id, a.volunteer.id);
+  const m1 = await createMatch(w, (await matchedMentee(w)).id, a.volunteer.id, { programmeId: family.id });
+  const m2 = await createMatch(w, (await matchedMentee(w)).id, b.volunteer.id, { programmeId: school.id });
+  const m3 = await createMatch(w, (await matchedMentee(w)).id, a.volunteer.id);
   const rows: [typeof m1, string, number][] = [
     [m1, `${year}-01-31`, 60],
     [m1, `${year}-02-01`, 90],
@@ -61,8 +61,8 @@ async function smallWorld() {
   });
 
   const stranger = await volunteerAccount(w, { organisationId: w.other.id, givenName: 'Obcy', familyName: 'Gość' });
-  const foreignProgramme = await createProgramme(w, 'Program Beta', w.other.id);
-  const foreign = await createMatch(w, (await createMentee(w, { organisationId: w.other.id })).id, stranger.volunteer.id, { organisationId: w.other.id, programmeId: foreignProgramme.id });
+  const foreignProgramme = await createProgramme(w, 'Program Beta', { organisationId: w.other.id });
+  const foreign = await createMatch(w, (await matchedMentee(w, { organisationId: w.other.id })).id, stranger.volunteer.id, { organisationId: w.other.id, programmeId: foreignProgramme.id });
   await withSystem(w.db, (tx) =>
     tx.insert(meetings).values({ organisationId: w.other.id, matchId: foreign.id, volunteerId: stranger.volunteer.id, loggedByUserId: stranger.user.userId, meetingDate: `${year}-01-20`, minutes: 300, activity: 'other' }),
   );
@@ -124,14 +124,14 @@ describe('hours report /pairs/hours', () => {
 
   it('answers a year that is not one with 422, the message next to the select and nothing changed', async () => {
     const { client } = await signedIn(w, ['coordinator']);
-    const before = await count(w, 'meetings');
+    const before = await countRows(w, 'meetings');
     for (const bad of ['abc', '1999', '20255', '2025-01']) {
       const res = await client.get(`/pairs/hours?year=${encodeURIComponent(bad)}`);
       assert.equal(res.status, 422, bad);
       assert.equal(fieldError(res.body, 'year'), 'Choose a year from the list. The current year is shown.');
       assert.match(res.body, /class="error-summary"/);
     }
-    assert.equal(await count(w, 'meetings'), before);
+    assert.equal(await countRows(w, 'meetings'), before);
   });
 
   it('is refused to social workers, volunteers and mentees', async () => {
@@ -153,10 +153,10 @@ describe('hours report /pairs/hours', () => {
   });
 
   it('audits every view as hours.report.view of the organisation', async () => {
-    const beforeCount = (await auditEntries(w, 'hours.report.view')).length;
+    const beforeCount = (await auditEntries(w, w.org.id, 'hours.report.view')).length;
     const { client, user } = await signedIn(w, ['coordinator']);
     await client.get(`/pairs/hours?year=${year}`);
-    const entries = await auditEntries(w, 'hours.report.view');
+    const entries = await auditEntries(w, w.org.id, 'hours.report.view');
     assert.equal(entries.length, beforeCount + 1);
     assert.equal(entries.at(-1)!.actorUserId, user.userId);
     assert.equal(entries.at(-1)!.entityId, w.org.id);

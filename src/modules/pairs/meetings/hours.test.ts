@@ -6,7 +6,7 @@ import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 import { hoursByMatch, hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, toHours, trainingMinutes } from './hours.js';
 import { logForm, logMeeting, myMeetings } from './meetings.service.js';
-import { createMatch, createMentee, createProgramme, lastSunday, signIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { createMatch, matchedMentee, createProgramme, lastSunday, browserOf, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -26,12 +26,12 @@ describe('hours', () => {
 
   it('adds up per volunteer, per match, per month and per programme, within a date range, in one organisation only', async () => {
     const org = await (await import('../../../core/testing/fixtures.js')).createOrganisation(w.db, 'hours-org', 'Fundacja Godziny');
-    const programme = await createProgramme(w, 'Mentoring rodzin', org.id);
+    const programme = await createProgramme(w, 'Mentoring rodzin', { organisationId: org.id });
     const a = await volunteerAccount(w, { organisationId: org.id });
     const b = await volunteerAccount(w, { organisationId: org.id, givenName: 'Łukasz' });
-    const m1 = await createMatch(w, (await createMentee(w, { organisationId: org.id })).id, a.volunteer.id, { organisationId: org.id, programmeId: programme.id });
-    const m2 = await createMatch(w, (await createMentee(w, { organisationId: org.id })).id, a.volunteer.id, { organisationId: org.id });
-    const m3 = await createMatch(w, (await createMentee(w, { organisationId: org.id })).id, b.volunteer.id, { organisationId: org.id, programmeId: programme.id });
+    const m1 = await createMatch(w, (await matchedMentee(w, { organisationId: org.id })).id, a.volunteer.id, { organisationId: org.id, programmeId: programme.id });
+    const m2 = await createMatch(w, (await matchedMentee(w, { organisationId: org.id })).id, a.volunteer.id, { organisationId: org.id });
+    const m3 = await createMatch(w, (await matchedMentee(w, { organisationId: org.id })).id, b.volunteer.id, { organisationId: org.id, programmeId: programme.id });
     const rows: [typeof m1, string, number][] = [
       [m1, `${year}-01-31`, 60],
       [m1, `${year}-02-01`, 90],
@@ -44,7 +44,7 @@ describe('hours', () => {
     );
     // Another organisation's meeting never counts.
     const stranger = await volunteerAccount(w);
-    const foreign = await createMatch(w, (await createMentee(w)).id, stranger.volunteer.id);
+    const foreign = await createMatch(w, (await matchedMentee(w)).id, stranger.volunteer.id);
     await withSystem(w.db, (tx) => tx.insert(meetings).values({ organisationId: w.org.id, matchId: foreign.id, volunteerId: stranger.volunteer.id, loggedByUserId: stranger.user.userId, meetingDate: `${year}-02-10`, minutes: 600, activity: 'other' }));
 
     await withTenant(w.db, scope(org.id), async (tx) => {
@@ -73,8 +73,8 @@ describe('hours', () => {
   it('keeps meetings on the days of the clock changes and at month ends in their day and month, through the form and on the staff page', async () => {
     const { user, volunteer } = await volunteerAccount(w);
     const coordinator = await (await import('./test-helpers.js')).signedIn(w, ['coordinator']);
-    const match = await createMatch(w, (await createMentee(w, { givenName: 'Daryna' })).id, volunteer.id, { coordinatorUserId: coordinator.user.userId, startedAt: new Date(Date.UTC(year - 1, 11, 1)) });
-    const client = await signIn(w, user.email);
+    const match = await createMatch(w, (await matchedMentee(w, { givenName: 'Daryna' })).id, volunteer.id, { coordinatorUserId: coordinator.user.userId, startedAt: new Date(Date.UTC(year - 1, 11, 1)) });
+    const client = await browserOf(w, user);
     const days = [lastSunday(year, 2), lastSunday(year, 9), `${year}-03-31`, `${year}-04-01`, `${year}-10-31`, `${year}-11-01`];
     for (const meetingDate of days) {
       await client.get('/me/meetings/new');
@@ -102,7 +102,7 @@ describe('hours', () => {
 
   it('“today” is the organisation’s: at 23:30 UTC before a new month it is already the 1st in Warsaw, not in a UTC organisation', async () => {
     const { volunteer, actor } = await volunteerAccount(w);
-    await createMatch(w, (await createMentee(w)).id, volunteer.id, { startedAt: new Date('2025-01-01T10:00:00Z') });
+    await createMatch(w, (await matchedMentee(w)).id, volunteer.id, { startedAt: new Date('2025-01-01T10:00:00Z') });
     const lateEvening = new Date('2025-03-31T23:30:00Z'); // 01:30 on 1 April in Warsaw (summer time since 30 March)
     assert.equal((await logForm(w.db, actor, lateEvening))!.today, '2025-04-01');
     const winter = new Date('2025-10-31T23:30:00Z'); // 00:30 on 1 November in Warsaw (winter time since 26 October)

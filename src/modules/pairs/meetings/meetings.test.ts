@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { jobs } from '../../../core/jobs/jobs.table.js';
 import { concernActions, concerns, meetings } from '../pairs.table.js';
-import { auditEntries, countAll, createMatch, createMentee, daysAgo, fieldError, flashOn, signIn, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countAll, createMatch, matchedMentee, daysAgo, fieldError, flashOn, browserOf, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -22,10 +22,10 @@ async function volunteerWithPair(opts: { pairs?: number } = {}) {
   const account = await volunteerAccount(w);
   const pairs = [];
   for (let i = 0; i < (opts.pairs ?? 1); i++) {
-    const mentee = await createMentee(w, { givenName: i === 0 ? 'Олена' : 'Mariam' });
+    const mentee = await matchedMentee(w, { givenName: i === 0 ? 'Олена' : 'Mariam' });
     pairs.push(await createMatch(w, mentee.id, account.volunteer.id));
   }
-  const client = await signIn(w, account.user.email);
+  const client = await browserOf(w, account.user);
   return { ...account, client, match: pairs[0]!, pairs };
 }
 
@@ -64,7 +64,7 @@ describe('the meeting log of a volunteer', () => {
       ],
       'typed minutes (45) win over the radio',
     );
-    assert.equal((await auditEntries(w, 'meeting.create')).filter((a) => rows.some((r) => r.id === a.entityId)).length, 3);
+    assert.equal((await auditEntries(w, w.org.id, 'meeting.create')).filter((a) => rows.some((r) => r.id === a.entityId)).length, 3);
 
     const page = await client.get('/me/meetings');
     assert.equal(page.status, 200);
@@ -116,10 +116,10 @@ describe('the meeting log of a volunteer', () => {
   it('answers 404 for another volunteer’s pair or another organisation’s, and 422 for an ended pair of one’s own', async () => {
     const { client, volunteer } = await volunteerWithPair();
     const other = await volunteerAccount(w, { givenName: 'Anna' });
-    const theirs = await createMatch(w, (await createMentee(w)).id, other.volunteer.id);
+    const theirs = await createMatch(w, (await matchedMentee(w)).id, other.volunteer.id);
     const foreignVolunteer = await volunteerAccount(w, { organisationId: w.other.id });
-    const foreign = await createMatch(w, (await createMentee(w, { organisationId: w.other.id })).id, foreignVolunteer.volunteer.id, { organisationId: w.other.id });
-    const ended = await createMatch(w, (await createMentee(w)).id, volunteer.id, { status: 'closed' });
+    const foreign = await createMatch(w, (await matchedMentee(w, { organisationId: w.other.id })).id, foreignVolunteer.volunteer.id, { organisationId: w.other.id });
+    const ended = await createMatch(w, (await matchedMentee(w)).id, volunteer.id, { status: 'closed' });
     const before = await countAll(w);
     for (const matchId of [theirs.id, foreign.id, '00000000-0000-4000-8000-000000000000']) {
       await client.get('/me/meetings/new');
@@ -166,7 +166,7 @@ describe('the meeting log of a volunteer', () => {
     const [job] = await withSystem(w.db, (tx) => tx.select().from(jobs).where(eq(jobs.uniqueKey, `concern-notify:${concern.id}`)));
     assert.equal(job?.kind, 'pairs.concern.notify');
     assert.deepEqual(job?.payload, { concernId: concern.id });
-    assert.ok((await auditEntries(w, 'concern.create')).some((a) => a.entityId === concern.id));
+    assert.ok((await auditEntries(w, w.org.id, 'concern.create')).some((a) => a.entityId === concern.id));
 
     // A worry needs its severity and its line: refused next to the fields, nothing written, the answers kept.
     const counted = await countAll(w);

@@ -5,7 +5,7 @@ import { withSystem } from '../../../core/db/tx.js';
 import { menteeCaseStaff } from '../../mentees/index.js';
 import { pdfText } from '../../volunteers/testing.js';
 import { meetingComments, meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
-import { auditEntries, count, createMatch, createMentee, daysAgo, signIn, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, createMatch, matchedMentee, daysAgo, browserOf, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -27,8 +27,8 @@ async function scene() {
   const coordinator = await signedIn(w, ['coordinator'], { name: 'Katarzyna Nowak' });
   const zofia = await volunteerAccount(w, { givenName: 'Zofia', familyName: 'Wiśniewska' });
   const anna = await volunteerAccount(w, { givenName: 'Anna', familyName: 'Kowalczyk' });
-  const followed = await createMatch(w, (await createMentee(w, { givenName: 'Олена', familyName: 'Коваленко' })).id, zofia.volunteer.id, { coordinatorUserId: coordinator.user.userId });
-  const other = await createMatch(w, (await createMentee(w, { givenName: 'Mariam', familyName: 'Haddad' })).id, anna.volunteer.id);
+  const followed = await createMatch(w, (await matchedMentee(w, { givenName: 'Олена', familyName: 'Коваленко' })).id, zofia.volunteer.id, { coordinatorUserId: coordinator.user.userId });
+  const other = await createMatch(w, (await matchedMentee(w, { givenName: 'Mariam', familyName: 'Haddad' })).id, anna.volunteer.id);
   const first = await logged(followed, zofia.user.userId, daysAgo(10), 60, 'Pierwsze spotkanie w bibliotece.');
   const second = await logged(followed, zofia.user.userId, daysAgo(3), 30);
   const theirs = await logged(other, anna.user.userId, daysAgo(2), 90);
@@ -43,7 +43,7 @@ describe('staff views of the meeting logs', () => {
     const text = textOf(page.body);
     assert.match(text, /Zofia Wiśniewska with Олена Коваленко\d* Active/);
     assert.doesNotMatch(text, /Mariam|Anna Kowalczyk/);
-    assert.ok((await auditEntries(w, 'match.list')).some((a) => a.actorUserId === s.coordinator.user.userId));
+    assert.ok((await auditEntries(w, w.org.id, 'match.list')).some((a) => a.actorUserId === s.coordinator.user.userId));
 
     const admin = await signedIn(w, ['administrator']);
     const all = textOf((await admin.client.get('/pairs')).body);
@@ -67,13 +67,13 @@ describe('staff views of the meeting logs', () => {
     assert.match(text, /Meetings of Zofia Wiśniewska and Олена Коваленко/);
     assert.match(text, /Total 2 1\.5/);
     assert.match(text, /Pierwsze spotkanie w bibliotece\./);
-    assert.ok((await auditEntries(w, 'meeting.list')).some((a) => a.entityId === s.followed.id && a.actorUserId === s.coordinator.user.userId));
+    assert.ok((await auditEntries(w, w.org.id, 'meeting.list')).some((a) => a.entityId === s.followed.id && a.actorUserId === s.coordinator.user.userId));
 
     assert.equal((await s.coordinator.client.get(`/pairs/${s.other.id}`)).status, 404);
     const stranger = await signedIn(w, ['administrator'], { organisationId: w.other.id });
     assert.equal((await stranger.client.get(`/pairs/${s.followed.id}`)).status, 404);
     assert.equal((await stranger.client.get('/pairs')).body.includes('Zofia'), false);
-    const volunteer = await signIn(w, s.zofia.user.email);
+    const volunteer = await browserOf(w, s.zofia.user);
     assert.equal((await volunteer.get('/pairs')).status, 403);
     assert.equal((await volunteer.get(`/pairs/${s.followed.id}`)).status, 403);
   });
@@ -82,32 +82,32 @@ describe('staff views of the meeting logs', () => {
     const s = await scene();
     const url = `/pairs/${s.followed.id}/meetings/${s.first.id}/comments`;
     await s.coordinator.client.get(`/pairs/${s.followed.id}`);
-    const before = await count(w, 'meeting_comments');
+    const before = await countRows(w, 'meeting_comments');
     for (const body of ['', '   ', 'x'.repeat(501)]) {
       const res = await s.coordinator.client.post(url, { body });
       assert.equal(res.status, 422);
       assert.match(res.body, new RegExp(`id="comment-${s.first.id}-error"`), 'the message is next to that meeting’s field');
       assert.match(res.body, /class="error-summary"/);
     }
-    assert.equal(await count(w, 'meeting_comments'), before);
+    assert.equal(await countRows(w, 'meeting_comments'), before);
 
     // A meeting of a pair I do not follow, or a meeting put under the wrong pair: 404, nothing written.
     assert.equal((await s.coordinator.client.post(`/pairs/${s.other.id}/meetings/${s.theirs.id}/comments`, { body: 'Hej' })).status, 404);
     assert.equal((await s.coordinator.client.post(`/pairs/${s.followed.id}/meetings/${s.theirs.id}/comments`, { body: 'Hej' })).status, 404);
-    assert.equal(await count(w, 'meeting_comments'), before);
+    assert.equal(await countRows(w, 'meeting_comments'), before);
 
     const res = await s.coordinator.client.post(url, { body: 'Dziękuję, przyjęłam do wiadomości.' });
     assert.equal(res.status, 303);
     assert.equal(res.location, `/pairs/${s.followed.id}#meeting-${s.first.id}`);
     const [comment] = await withSystem(w.db, (tx) => tx.select().from(meetingComments).where(eq(meetingComments.meetingId, s.first.id)));
     assert.equal(comment?.authorUserId, s.coordinator.user.userId);
-    assert.ok((await auditEntries(w, 'meeting_comment.create')).some((a) => a.entityId === comment!.id));
+    assert.ok((await auditEntries(w, w.org.id, 'meeting_comment.create')).some((a) => a.entityId === comment!.id));
 
-    const volunteer = await signIn(w, s.zofia.user.email);
+    const volunteer = await browserOf(w, s.zofia.user);
     const mine = textOf((await volunteer.get('/me/meetings')).body);
     assert.match(mine, /Comment from Katarzyna Nowak, .*: Dziękuję, przyjęłam do wiadomości\./);
     // Someone else's comments are not in Anna's history.
-    const annaPage = textOf((await (await signIn(w, s.anna.user.email)).get('/me/meetings')).body);
+    const annaPage = textOf((await (await browserOf(w, s.anna.user)).get('/me/meetings')).body);
     assert.doesNotMatch(annaPage, /Dziękuję, przyjęłam/);
   });
 
@@ -117,7 +117,7 @@ describe('staff views of the meeting logs', () => {
     const page = textOf((await admin.client.get(`/matching/matches/${s.followed.id}`)).body);
     assert.match(page, /Meetings 2 meetings, 1\.5 h in total; the last one on/);
     assert.match((await admin.client.get(`/matching/matches/${s.followed.id}`)).body, new RegExp(`href="/pairs/${s.followed.id}"`));
-    const volunteer = await signIn(w, s.zofia.user.email);
+    const volunteer = await browserOf(w, s.zofia.user);
     assert.match((await volunteer.get('/me/volunteer')).body, /href="\/me\/meetings"/);
   });
 });
@@ -132,12 +132,12 @@ describe('the hours certificate', () => {
 
   it('prints the volunteer’s own certificate in Polish with the figures read back from the PDF', async () => {
     const zofia = await volunteerAccount(w, { givenName: 'Małgorzata', familyName: 'Żółkiewska', locale: 'pl' });
-    const match = await createMatch(w, (await createMentee(w)).id, zofia.volunteer.id);
+    const match = await createMatch(w, (await matchedMentee(w)).id, zofia.volunteer.id);
     await logged(match, zofia.user.userId, `${year}-03-30`, 90);
     await logged(match, zofia.user.userId, `${year}-04-02`, 60);
     await logged(match, zofia.user.userId, `${year}-09-15`, 45);
     await withTraining(zofia.volunteer.personId, zofia.user.userId, 90);
-    const client = await signIn(w, zofia.user.email);
+    const client = await browserOf(w, zofia.user);
     const res = await w.t.app.inject({ method: 'GET', url: `/me/meetings/certificate.pdf?from=${year}-03-01&to=${year}-06-30`, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/pdf');
@@ -151,7 +151,7 @@ describe('the hours certificate', () => {
     assert.match(text, /Liczba spotkań: 2/);
     assert.match(text, /Liczba godzin szkoleń \(superwizja grupowa\): 1,5/);
     assert.match(text, /Data wystawienia:/);
-    assert.ok((await auditEntries(w, 'volunteer.hours_certificate')).some((a) => a.entityId === zofia.volunteer.id));
+    assert.ok((await auditEntries(w, w.org.id, 'volunteer.hours_certificate')).some((a) => a.entityId === zofia.volunteer.id));
 
     const bad = await client.get(`/me/meetings/certificate.pdf?from=${year}-06-30&to=${year}-03-01`);
     assert.equal(bad.status, 422);
@@ -160,7 +160,7 @@ describe('the hours certificate', () => {
   it('lets a coordinator print a Ukrainian volunteer’s certificate (all time), prints an Arabic one in Arabic, and refuses others', async () => {
     const coordinator = await signedIn(w, ['coordinator']);
     const olena = await volunteerAccount(w, { givenName: 'Олена', familyName: 'Ґудзь', locale: 'uk' });
-    const match = await createMatch(w, (await createMentee(w)).id, olena.volunteer.id);
+    const match = await createMatch(w, (await matchedMentee(w)).id, olena.volunteer.id);
     await logged(match, olena.user.userId, `${year}-01-31`, 120);
     await logged(match, olena.user.userId, `${year}-02-01`, 60);
     const pdf = async (client: { cookies: Map<string, string> }, url: string) => w.t.app.inject({ method: 'GET', url, headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
@@ -173,7 +173,7 @@ describe('the hours certificate', () => {
     assert.match(text, /Кількість годин зустрічей із підопічним: 3,0/);
     assert.match(text, /Кількість зустрічей: 2/);
     assert.match(text, /групова супервізія\): 0,0/);
-    assert.ok((await auditEntries(w, 'volunteer.hours_certificate')).some((a) => a.entityId === olena.volunteer.id && a.actorUserId === coordinator.user.userId));
+    assert.ok((await auditEntries(w, w.org.id, 'volunteer.hours_certificate')).some((a) => a.entityId === olena.volunteer.id && a.actorUserId === coordinator.user.userId));
 
     const omar = await volunteerAccount(w, { givenName: 'عمر', familyName: 'حداد', locale: 'ar' });
     const arabic = await pdfText((await pdf(coordinator.client, `/pairs/volunteers/${omar.volunteer.id}/certificate.pdf`)).rawPayload);
@@ -186,7 +186,7 @@ describe('the hours certificate', () => {
     assert.equal((await pdf(sw.client, `/pairs/volunteers/${olena.volunteer.id}/certificate.pdf`)).statusCode, 403);
     const stranger = await signedIn(w, ['coordinator'], { organisationId: w.other.id });
     assert.equal((await pdf(stranger.client, `/pairs/volunteers/${olena.volunteer.id}/certificate.pdf`)).statusCode, 404);
-    const volunteer = await signIn(w, olena.user.email);
+    const volunteer = await browserOf(w, olena.user);
     assert.equal((await pdf(volunteer, `/pairs/volunteers/${olena.volunteer.id}/certificate.pdf`)).statusCode, 403);
   });
 });

@@ -6,18 +6,18 @@ import { foldForSearch } from '../../../core/i18n/index.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { volunteers } from '../../volunteers/index.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
-import { account, auditEntries, clockChanges, countOf, createVolunteer, fieldError, flashOn, world, type Account, type World } from '../concerns/test-helpers.js';
+import { signedIn, auditEntries, clockChanges, countRows, activeVolunteer, fieldError, flashOn, world, type SignedIn, type World } from '../concerns/test-helpers.js';
 import { supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 
 let w: World;
-let coord: Account;
+let coord: SignedIn;
 const { year, springForward } = clockChanges();
 const sessions = () => withSystem(w.db, (tx) => tx.select().from(supervisionSessions).orderBy(supervisionSessions.createdAt));
 const attendeesOf = (sessionId: string) => withSystem(w.db, (tx) => tx.select().from(supervisionAttendees).where(eq(supervisionAttendees.sessionId, sessionId)));
 
 before(async () => {
   w = await world();
-  coord = await account(w, ['coordinator'], { name: 'Celina Nowak' });
+  coord = await signedIn(w, ['coordinator'], { name: 'Celina Nowak' });
 });
 after(() => w.t.close());
 
@@ -42,7 +42,7 @@ describe('group supervision', () => {
     const s = (await sessions()).at(-1)!;
     assert.equal(s.startsAt.toISOString(), `${year}-07-15T15:30:00.000Z`, '17:30 in Warsaw in summer');
     assert.deepEqual([s.audience, s.minutes, s.place, s.onlineLink, s.facilitator], ['volunteers', 90, 'Dom Sąsiedzki, ul. Lipowa 4', null, 'dr Ewa Superwizorka']);
-    assert.ok((await auditEntries(w, 'supervision.create')).some((a) => a.entityId === s.id));
+    assert.ok((await auditEntries(w, w.org.id, 'supervision.create')).some((a) => a.entityId === s.id));
     const list = await coord.client.get('/supervision');
     assert.match(list.body, /Upcoming sessions[\s\S]*dr Ewa Superwizorka[\s\S]*Past sessions/);
 
@@ -52,7 +52,7 @@ describe('group supervision', () => {
     assert.equal(changed.status, 303);
     const after = (await sessions()).find((x) => x.id === s.id)!;
     assert.deepEqual([after.audience, after.startsAt.toISOString(), after.place, after.onlineLink], ['coordinators', `${year}-07-15T16:00:00.000Z`, null, 'https://meet.example.org/abc']);
-    assert.ok((await auditEntries(w, 'supervision.update')).some((a) => a.entityId === s.id));
+    assert.ok((await auditEntries(w, w.org.id, 'supervision.update')).some((a) => a.entityId === s.id));
   });
 
   it('reads the length typed in Arabic-Indic digits (a text field with a numeric keyboard, not a number field)', async () => {
@@ -65,7 +65,7 @@ describe('group supervision', () => {
 
   it('refuses bad input with a message at the field and writes nothing', async () => {
     await coord.client.get('/supervision/new');
-    const before = await countOf(w, 'supervision_sessions');
+    const before = await countRows(w, 'supervision_sessions');
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ ...good, place: '', onlineLink: '' }, 'place', /Give a place or an online link/],
       [{ ...good, onlineLink: 'http://insecure.example.org' }, 'onlineLink', /https:\/\//],
@@ -84,14 +84,14 @@ describe('group supervision', () => {
       assert.equal(res.status, 422, JSON.stringify(form));
       assert.match(fieldError(res.body, field) ?? '', message, JSON.stringify(form));
     }
-    assert.equal(await countOf(w, 'supervision_sessions'), before);
+    assert.equal(await countRows(w, 'supervision_sessions'), before);
   });
 
   it('records attendance of active volunteers and a short record after the session; refuses others and sessions not yet begun', async () => {
-    const ala = await createVolunteer(w, { givenName: 'Ala', familyName: 'Kowalska' });
-    const borys = await createVolunteer(w, { givenName: 'Борис', familyName: 'Іванов' });
+    const ala = await activeVolunteer(w, { givenName: 'Ala', familyName: 'Kowalska' });
+    const borys = await activeVolunteer(w, { givenName: 'Борис', familyName: 'Іванов' });
     const candidate = await applied(w.org.id, 'Cezary');
-    const foreignVolunteer = await createVolunteer(w, { organisationId: w.other.id, givenName: 'Obca', familyName: 'Osoba' });
+    const foreignVolunteer = await activeVolunteer(w, { organisationId: w.other.id, givenName: 'Obca', familyName: 'Osoba' });
     const yesterday = addDays(todayIn('Europe/Warsaw'), -1);
     await coord.client.get('/supervision/new');
     const res = await coord.client.post('/supervision', { ...good, date: yesterday, time: '10:00' });
@@ -103,14 +103,14 @@ describe('group supervision', () => {
     assert.match(page.body, new RegExp(`value="${borys.personId}"`));
     assert.doesNotMatch(page.body, new RegExp(candidate), 'not yet an active volunteer');
     assert.doesNotMatch(page.body, new RegExp(coord.user.personId), 'staff are not offered for a volunteers’ session');
-    assert.ok((await auditEntries(w, 'supervision.view')).some((a) => a.entityId === id));
+    assert.ok((await auditEntries(w, w.org.id, 'supervision.view')).some((a) => a.entityId === id));
 
     const saved = await coord.client.post(`/supervision/${id}/attendance`, { attendees: [ala.personId, borys.personId], record: 'Rozmowa o granicach; dwie osoby chcą kolejnej sesji.' });
     assert.equal(saved.status, 303);
     assert.match(await flashOn(coord.client, saved.location!), /Attendance saved: 2 people/);
     assert.deepEqual((await attendeesOf(id)).map((a) => [a.personId, a.attended]).sort(), [[ala.personId, true], [borys.personId, true]].sort());
     assert.equal((await sessions()).find((s) => s.id === id)!.record, 'Rozmowa o granicach; dwie osoby chcą kolejnej sesji.');
-    assert.ok((await auditEntries(w, 'supervision.attendance')).some((a) => a.entityId === id));
+    assert.ok((await auditEntries(w, w.org.id, 'supervision.attendance')).some((a) => a.entityId === id));
 
     await coord.client.get(`/supervision/${id}`);
     assert.equal((await coord.client.post(`/supervision/${id}/attendance`, { attendees: ala.personId, record: '' })).status, 303);
@@ -132,12 +132,12 @@ describe('group supervision', () => {
   it('is for coordinators and administrators only; another organisation’s session is 404', async () => {
     const s = (await sessions())[0]!;
     for (const roles of [['volunteer'], ['social_worker']] as const) {
-      const a = await account(w, [...roles]);
+      const a = await signedIn(w, [...roles]);
       for (const url of ['/supervision', '/supervision/new', `/supervision/${s.id}`]) assert.equal((await a.client.get(url)).status, 403, `${roles[0]} ${url}`);
       assert.equal((await a.client.post('/supervision', good)).status, 403);
       assert.equal((await a.client.post(`/supervision/${s.id}/attendance`, { attendees: [] })).status, 403);
     }
-    const foreign = await account(w, ['coordinator'], { organisationId: w.other.id });
+    const foreign = await signedIn(w, ['coordinator'], { organisationId: w.other.id });
     assert.equal((await foreign.client.get(`/supervision/${s.id}`)).status, 404);
     assert.equal((await foreign.client.get(`/supervision/${s.id}/edit`)).status, 404);
     await foreign.client.get('/supervision');
@@ -145,7 +145,7 @@ describe('group supervision', () => {
     assert.equal((await foreign.client.post(`/supervision/${s.id}`, good)).status, 404);
     assert.equal((await foreign.client.post(`/supervision/${s.id}/attendance`, { attendees: [] })).status, 404);
     assert.equal(JSON.stringify(await sessions()), before);
-    const admin = await account(w, ['administrator']);
+    const admin = await signedIn(w, ['administrator']);
     assert.equal((await admin.client.get('/supervision')).status, 200);
   });
 });

@@ -5,23 +5,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createAccessToken } from '../../../core/auth/access-tokens.js';
 import { translator } from '../../../core/i18n/index.js';
-import { createUser } from '../../../core/testing/fixtures.js';
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import type { ApplicationOutput } from './application.schemas.js';
-import { counts, query, world, type World } from './test-helpers.js';
+import { apiUser, counts, query, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
   w = await world();
 });
 after(() => w.t.close());
-
-async function tokenFor(roles: Role[], organisationId = w.org.id) {
-  const user = await createUser(w.db, { organisationId, roles, totp: roles.includes('administrator') });
-  return { userId: user.userId, token: (await createAccessToken(w.db, { userId: user.userId, organisationId, name: 'test' })).token };
-}
 
 const call = (token: string | null, payload: unknown) =>
   w.t.app.inject({
@@ -47,7 +39,7 @@ const body = (over: Record<string, unknown> = {}) => ({
 
 describe('POST /api/v1/volunteers/applications', () => {
   it('creates the application with source staff, the coordinator as actor, and the mail in the applicant’s language', async () => {
-    const { token, userId } = await tokenFor(['coordinator']);
+    const { token, user: { userId } } = await apiUser(w, ['coordinator']);
     const res = await call(token, body());
     assert.equal(res.statusCode, 201, res.body);
     const out = res.json<ApplicationOutput>();
@@ -65,7 +57,7 @@ describe('POST /api/v1/volunteers/applications', () => {
     assert.equal(mail!.locale, 'uk');
     assert.equal(mail!.subject, translator('uk')('volunteers.application.mail.received.subject', { organisation: 'Ośrodek Alfa' }));
 
-    const again = await call((await tokenFor(['administrator'])).token, body({ locale: undefined }));
+    const again = await call((await apiUser(w, ['administrator'])).token, body({ locale: undefined }));
     assert.equal(again.statusCode, 201);
     assert.equal(again.json<ApplicationOutput>().duplicateOf, out.id, 'a re-application is marked, not merged');
     const [second] = await query<{ locale: string }>(w, sql`select locale from volunteers where id = ${again.json<ApplicationOutput>().id}`);
@@ -73,7 +65,7 @@ describe('POST /api/v1/volunteers/applications', () => {
   });
 
   it('answers 422 with per-field messages for bad input and writes nothing', async () => {
-    const { token } = await tokenFor(['coordinator']);
+    const { token } = await apiUser(w, ['coordinator']);
     const bad: Record<string, unknown>[] = [
       body({ consents: { application: false } }),
       body({ consents: undefined }),
@@ -105,13 +97,13 @@ describe('POST /api/v1/volunteers/applications', () => {
   });
 
   it('security: 401 without a token, 403 for roles that may not manage volunteers, and a token writes only into its own organisation', async () => {
-    const others = await Promise.all((['social_worker', 'programme_manager', 'volunteer'] as const).map(async (role) => ({ role, token: (await tokenFor([role])).token })));
+    const others = await Promise.all((['social_worker', 'programme_manager', 'volunteer'] as const).map(async (role) => ({ role, token: (await apiUser(w, [role])).token })));
     const before = await counts(w);
     assert.equal((await call(null, body())).statusCode, 401);
     assert.equal((await call('tdm_not-a-real-token', body())).statusCode, 401);
     for (const { role, token } of others) assert.equal((await call(token, body())).statusCode, 403, role);
     assert.deepEqual(await counts(w), before);
-    const beta = await tokenFor(['coordinator'], w.other.id);
+    const beta = await apiUser(w, ['coordinator'], w.other.id);
     const res = await call(beta.token, body({ email: 'beta-applicant@example.org' }));
     assert.equal(res.statusCode, 201);
     const [v] = await query<{ organisation_id: string; duplicate_of: string | null }>(w, sql`select organisation_id, duplicate_of from volunteers where id = ${res.json<ApplicationOutput>().id}`);

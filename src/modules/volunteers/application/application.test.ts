@@ -10,7 +10,7 @@ import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { TestClient } from '../../../core/testing/client.js';
-import { apply, backdatedToken, counts, errorOf, formErrorOf, query, signedIn, validForm, world, type World } from './test-helpers.js';
+import { apply, backdatedToken, counts, fieldError, formErrorOf, query, signedIn, validForm, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -141,7 +141,7 @@ describe('the public application form', () => {
     }
     assert.match(page.body, /name="phone" type="tel"/);
     const res = await apply(w, new TestClient(w.t.app), validForm({ givenName: 'ليلى', familyName: 'حداد', email: 'layla.digits@example.org', phone: '+٤٨ ٦٠١ ٢٣٤ ٥٦٧', hoursPerMonth: '١٢', travelKm: '۱۵' }), { lang: 'ar' });
-    assert.equal(res.status, 303, errorOf(res.body, 'phone') ?? errorOf(res.body, 'hoursPerMonth') ?? formErrorOf(res.body) ?? '');
+    assert.equal(res.status, 303, fieldError(res.body, 'phone') ?? fieldError(res.body, 'hoursPerMonth') ?? formErrorOf(res.body) ?? '');
     const [v] = await query<{ given_name: string; phone: string; hours_per_month: number; travel_km: number }>(
       w,
       sql`select p.given_name, p.phone, v.hours_per_month, v.travel_km from volunteers v join people p on p.id = v.person_id where p.email = 'layla.digits@example.org'`,
@@ -275,7 +275,7 @@ describe('bad input: a clear message next to the field, nothing written', () => 
       const before = await counts(w);
       const res = await apply(w, new TestClient(w.t.app), validForm({ email: `bad-${Math.random()}@example.org`, ...c.change }));
       assert.equal(res.status, 422, res.body.slice(0, 300));
-      assert.match(errorOf(res.body, c.field) ?? '(no message)', c.message);
+      assert.match(fieldError(res.body, c.field) ?? '(no message)', c.message);
       assert.match(res.body, /<div class="error-summary" role="alert"/);
       assert.deepEqual(await counts(w), before);
     });
@@ -287,13 +287,13 @@ describe('bad input: a clear message next to the field, nothing written', () => 
     const res = await apply(w, new TestClient(w.t.app), validForm({ email: 'victim@example.org', givenName: 'Olena\r\nBcc: everyone@example.org' }), { lang: 'pl' });
     assert.equal(res.status, 422);
     assert.match(res.body, /<html lang="pl"/);
-    assert.equal(errorOf(res.body, 'givenName'), pl('validation.controlChars'));
+    assert.equal(fieldError(res.body, 'givenName'), pl('validation.controlChars'));
     assert.deepEqual(await counts(w), before, 'no person, volunteer, consent, event, audit entry or mail');
   });
 
   it('keeps a motivation on several lines, every line break stored as \\n', async () => {
     const res = await apply(w, new TestClient(w.t.app), validForm({ email: 'lines@example.org', motivation: 'Line one\r\nLine two\r\n\r\nLine\tthree' }));
-    assert.equal(res.status, 303, errorOf(res.body, 'motivation'));
+    assert.equal(res.status, 303, fieldError(res.body, 'motivation'));
     const [stored] = await query<{ motivation: string }>(w, sql`select v.motivation from volunteers v join people p on p.id = v.person_id where p.email = 'lines@example.org'`);
     assert.equal(stored!.motivation, 'Line one\nLine two\n\nLine\tthree');
   });
@@ -304,7 +304,7 @@ describe('bad input: a clear message next to the field, nothing written', () => 
     const before = await counts(w);
     const res = await apply(w, new TestClient(w.t.app), { ...validForm({ email: 'many@example.org' }), ...rows });
     assert.equal(res.status, 422);
-    assert.match(errorOf(res.body, 'languages') ?? '', /at most 20/);
+    assert.match(fieldError(res.body, 'languages') ?? '', /at most 20/);
     assert.deepEqual(await counts(w), before);
   });
 
@@ -314,8 +314,8 @@ describe('bad input: a clear message next to the field, nothing written', () => 
     const res = await apply(w, new TestClient(w.t.app), validForm({ email: 'young@example.org', birthDate: birth }), { lang: 'pl' });
     assert.equal(res.status, 422);
     const pl = translator('pl');
-    assert.equal(errorOf(res.body, 'guardianName'), pl('volunteers.application.guardianRequired'));
-    assert.equal(errorOf(res.body, 'guardianEmail'), pl('volunteers.application.guardianRequired'));
+    assert.equal(fieldError(res.body, 'guardianName'), pl('volunteers.application.guardianRequired'));
+    assert.equal(fieldError(res.body, 'guardianEmail'), pl('volunteers.application.guardianRequired'));
     assert.match(res.body, /<html lang="pl"/);
     assert.deepEqual(await counts(w), before);
   });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { TestClient } from '../../../core/testing/client.js';
-import { apply, counts, errorOf, query, signedIn, validForm, world, type World } from './test-helpers.js';
+import { apply, counts, fieldError, query, signedIn, validForm, world, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -95,7 +95,7 @@ describe('volunteer settings', () => {
       assert.match(res.body, /<div class="error-summary"/);
     }
     const res = await client.post('/volunteers/settings', { safeguardingRenewalMonths: '121', reminderDays: '30' });
-    assert.match(errorOf(res.body, 'safeguardingRenewalMonths') ?? '', /Enter a whole number from 1 to 120\./);
+    assert.match(fieldError(res.body, 'safeguardingRenewalMonths') ?? '', /Enter a whole number from 1 to 120\./);
     assert.deepEqual(await counts(w), before);
   });
 
@@ -111,7 +111,7 @@ describe('volunteer settings', () => {
       assert.equal((await client.get('/volunteers/settings')).status, 403, role);
       assert.equal((await client.post('/volunteers/settings', { safeguardingRenewalMonths: '1', reminderDays: '1' })).status, 403, role);
     }
-    const { client: beta } = await signedIn(w, ['coordinator'], w.other.id);
+    const { client: beta } = await signedIn(w, ['coordinator'], { organisationId: w.other.id });
     await beta.get('/volunteers/settings');
     assert.equal((await beta.post('/volunteers/settings', { hiddenFields: 'education', safeguardingRenewalMonths: '12', reminderDays: '7' })).status, 303);
     const rows = await query<{ organisation_id: string; safeguarding_renewal_months: number }>(w, sql`select organisation_id, safeguarding_renewal_months from volunteer_settings order by safeguarding_renewal_months`);

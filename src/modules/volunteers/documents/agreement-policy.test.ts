@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestClient } from '../../../core/testing/client.js';
 import { addActivationFacts } from '../pipeline/test-helpers.js';
-import { AGREEMENT, auditEntries, createVolunteer, docsWorld, documentsOf, followFlash, issue, signedIn, type DocsWorld } from './test-helpers.js';
+import { AGREEMENT, auditEntries, createVolunteer, docsWorld, documentsOf, flashOn, issue, signedIn, type World } from './test-helpers.js';
 
-let w: DocsWorld;
+let w: World;
 let admin: Awaited<ReturnType<typeof signedIn>>, coordinator: Awaited<ReturnType<typeof signedIn>>, foreignAdmin: Awaited<ReturnType<typeof signedIn>>;
 before(async () => {
   w = await docsWorld();
   admin = await signedIn(w, ['administrator']);
   coordinator = await signedIn(w, ['coordinator']);
-  foreignAdmin = await signedIn(w, ['administrator'], w.other.id);
+  foreignAdmin = await signedIn(w, ['administrator'], { organisationId: w.other.id });
 });
 after(() => w.t.close());
 
@@ -58,7 +58,7 @@ describe('how agreements over 30 days may be concluded', () => {
     await admin.client.get('/volunteers/settings/agreements');
     const saved = await admin.client.post('/volunteers/settings/agreements', { longServiceForm: 'electronic', lawyerNote: NOTE });
     assert.equal(saved.status, 303);
-    assert.match(await followFlash(admin.client, saved.location), /saved/i);
+    assert.match(await flashOn(admin.client, saved.location), /saved/i);
     const entries = await auditEntries(w, w.org.id, 'volunteer_settings.agreement_form');
     assert.deepEqual(entries.map((e) => e.fields), [['longServiceForm', 'longServiceFormNote']]);
     assert.equal(entries[0]!.actorUserId, admin.user.userId);

@@ -9,9 +9,9 @@ import { findVolunteerById } from '../volunteers.repository.js';
 import { DocumentsPanel } from './panel.js';
 import { loadDocumentsPanel } from './panel-data.js';
 import { pdfInfo, pdfText } from './pdf-text.js';
-import { AGREEMENT, CERTIFICATE, auditEntries, countRows, createVolunteer, docsWorld, documentsOf, download, eventsOf, followFlash, issue, ORG_NAME, signedIn, type DocsWorld } from './test-helpers.js';
+import { AGREEMENT, CERTIFICATE, auditEntries, countRows, createVolunteer, docsWorld, documentsOf, download, eventsOf, flashOn, issue, ORG_NAME, signedIn, type World } from './test-helpers.js';
 
-let w: DocsWorld;
+let w: World;
 let coordinator: Awaited<ReturnType<typeof signedIn>>;
 before(async () => {
   w = await docsWorld();
@@ -148,7 +148,7 @@ describe('issuing documents and their PDFs', () => {
     await coordinator.client.get('/volunteers/templates');
     const again = await coordinator.client.post(`/volunteers/documents/${doc!.id}/paper-signed`, { volunteerId: v.id });
     assert.equal(again.status, 303);
-    assert.match(await followFlash(coordinator.client, '/volunteers/templates'), /already been accepted or signed/);
+    assert.match(await flashOn(coordinator.client, '/volunteers/templates'), /already been accepted or signed/);
     assert.equal((await documentsOf(w, v.id))[0]!.acceptedAt!.getTime(), after1!.acceptedAt!.getTime(), 'the first time-stamp stays');
     await issue(coordinator.client, v.id, { ...AGREEMENT, locale: 'en' });
     const open = (await documentsOf(w, v.id))[1]!;
@@ -237,7 +237,7 @@ describe('documents panel and security', () => {
     assert.equal((await manager.client.get(routes.get[0]!)).status, 403);
     for (const url of routes.post) assert.equal((await manager.client.post(url, { ...AGREEMENT, locale: 'pl' })).status, 403, url);
 
-    const other = await signedIn(w, ['coordinator'], w.other.id);
+    const other = await signedIn(w, ['coordinator'], { organisationId: w.other.id });
     const before = await countRows(w, 'volunteer_documents');
     const eventsBefore = await countRows(w, 'volunteer_events');
     assert.equal((await other.client.get(routes.get[0]!)).status, 404);
@@ -269,7 +269,7 @@ describe('documents API', () => {
     assert.ok(bad.json().error.fields.scope && bad.json().error.fields.periodFrom);
     const list = await w.t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${v.id}/documents`, headers });
     assert.equal(list.json().length, 1);
-    const outsider = await signedIn(w, ['coordinator'], w.other.id);
+    const outsider = await signedIn(w, ['coordinator'], { organisationId: w.other.id });
     const { token: otherToken } = await createAccessToken(w.db, { userId: outsider.user.userId, organisationId: w.other.id, name: 'api' });
     assert.equal((await w.t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${v.id}/documents`, headers: { authorization: `Bearer ${otherToken}` } })).statusCode, 404);
     assert.equal((await w.t.app.inject({ method: 'GET', url: `/api/v1/volunteers/${v.id}/documents` })).statusCode, 401);

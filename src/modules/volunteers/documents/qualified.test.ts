@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addActivationFacts } from '../pipeline/test-helpers.js';
 import { signedFormatOf } from './qualified.service.js';
-import { AGREEMENT, auditEntries, createVolunteer, docsWorld, documentsOf, download, eventsOf, followFlash, issue, signedIn, upload, type DocsWorld } from './test-helpers.js';
+import { AGREEMENT, auditEntries, createVolunteer, docsWorld, documentsOf, download, eventsOf, flashOn, issue, signedIn, upload, type World } from './test-helpers.js';
 
-let w: DocsWorld;
+let w: World;
 let coordinator: Awaited<ReturnType<typeof signedIn>>, manager: Awaited<ReturnType<typeof signedIn>>, foreign: Awaited<ReturnType<typeof signedIn>>;
 before(async () => {
   w = await docsWorld();
   coordinator = await signedIn(w, ['coordinator']);
   manager = await signedIn(w, ['programme_manager']);
-  foreign = await signedIn(w, ['administrator', 'coordinator'], w.other.id);
+  foreign = await signedIn(w, ['administrator', 'coordinator'], { organisationId: w.other.id });
 });
 after(() => w.t.close());
 
@@ -54,7 +54,7 @@ describe('an agreement signed with a qualified electronic signature', () => {
     const res = await upload(w, coordinator.client, `/volunteers/documents/${docId}/qualified`, { signatureChecked: 'true' }, { name: 'porozumienie-podpisane.pdf', type: 'application/pdf', bytes: PDF });
     assert.equal(res.status, 303, res.body.slice(0, 300));
     assert.equal(res.location, `/volunteers/${volunteerId}#documents`);
-    assert.match(await followFlash(coordinator.client, res.location), /signed agreement was recorded/);
+    assert.match(await flashOn(coordinator.client, res.location), /signed agreement was recorded/);
     const [doc] = await documentsOf(w, volunteerId);
     assert.equal(doc!.acceptedHow, 'qualified');
     assert.ok(doc!.acceptedAt);
@@ -82,7 +82,7 @@ describe('an agreement signed with a qualified electronic signature', () => {
     await coordinator.client.get(`/volunteers/documents/${docId}/qualified`);
     const again = await upload(w, coordinator.client, `/volunteers/documents/${docId}/qualified`, { signatureChecked: 'true' }, { name: 'b.pdf', bytes: PDF });
     assert.equal(again.status, 303);
-    assert.match(await followFlash(coordinator.client, again.location), /already/i);
+    assert.match(await flashOn(coordinator.client, again.location), /already/i);
   });
 
   it('refuses a wrong type, a file too large, no file or no confirmation with 422 at the field, and writes nothing', async () => {

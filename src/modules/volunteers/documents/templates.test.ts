@@ -6,7 +6,7 @@ import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { DOCUMENT_KINDS, DOCUMENT_LOCALES } from './documents.schemas.js';
 import { hoursPhrase } from './generate.js';
 import { fillBody, fillLine, PLACEHOLDERS, unknownPlaceholders } from './placeholders.js';
-import { auditEntries, countRows, docsWorld, followFlash, signedIn, type DocsWorld } from './test-helpers.js';
+import { auditEntries, countRows, docsWorld, flashOn, signedIn, type World } from './test-helpers.js';
 
 describe('placeholders (pure)', () => {
   it('finds unknown placeholders and leaves other braces alone', () => {
@@ -50,7 +50,7 @@ describe('placeholders (pure)', () => {
 });
 
 describe('template pages', () => {
-  let w: DocsWorld;
+  let w: World;
   let admin: Awaited<ReturnType<typeof signedIn>>;
   before(async () => {
     w = await docsWorld();
@@ -103,7 +103,7 @@ describe('template pages', () => {
     assert.equal(await countRows(w, 'document_templates'), 0, 'a preview saves nothing');
     const saved = await admin.client.post('/volunteers/templates/reference/en', { title: 'Reference', body: 'For {volunteerName}: {assessment}' });
     assert.equal(saved.status, 303);
-    assert.match(await followFlash(admin.client, saved.location), /The template has been saved/);
+    assert.match(await flashOn(admin.client, saved.location), /The template has been saved/);
     const list = await admin.client.get('/volunteers/templates');
     assert.match(list.body, /Edited by your organisation on/);
     assert.equal((await auditEntries(w, w.org.id, 'document_template.update')).length, 1);
@@ -130,7 +130,7 @@ describe('template pages', () => {
     const coordinator = await signedIn(w, ['coordinator']);
     await coordinator.client.get('/volunteers/templates/agreement/de');
     assert.equal((await coordinator.client.post('/volunteers/templates/agreement/de', { title: 'Vereinbarung', body: 'Text {volunteerName}' })).status, 303, 'coordinators configure templates');
-    const other = await signedIn(w, ['coordinator'], w.other.id);
+    const other = await signedIn(w, ['coordinator'], { organisationId: w.other.id });
     assert.match((await other.client.get('/volunteers/templates/agreement/de')).body, /Ehrenamtsvereinbarung/, 'another organisation still has the default');
     assert.equal(await countRows(w, 'document_templates', w.other.id), 0);
   });

@@ -3,18 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { interviews, volunteerEvents } from '../volunteers.table.js';
-import { auditEntries, calendarPart, count, createVolunteer, flashOn, icsProp, mailsTo, screeningWorld, signedIn, startSmtp, volunteerRow, type World } from './test-helpers.js';
+import { auditEntries, calendarPart, countRows, createVolunteer, flashOn, icsProp, mailsTo, screeningWorld, signedIn, volunteerRow, type SmtpWorld, type World } from './test-helpers.js';
 
-let w: World;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let w: World & SmtpWorld;
 before(async () => {
-  smtp = await startSmtp();
-  w = await screeningWorld({ SMTP_URL: smtp.url });
+  w = await screeningWorld({ smtp: true });
 });
-after(async () => {
-  await w.t.close();
-  await smtp.close();
-});
+after(() => w.close());
 
 // Next year's clock change in the EU: the last Sunday of March (02:00 → 03:00 in Warsaw).
 const year = new Date().getUTCFullYear() + 1;
@@ -24,7 +19,7 @@ const dayBefore = new Date(lastSundayOfMarch.getTime() - 86_400_000).toISOString
 const stamp = (date: string, hhmm: string) => `${date.replaceAll('-', '')}T${hhmm.replace(':', '')}00Z`;
 
 const interviewsOf = (volunteerId: string) => withSystem(w.db, (tx) => tx.select().from(interviews).where(eq(interviews.volunteerId, volunteerId)).orderBy(interviews.startsAt));
-const receivedBy = (to: string) => smtp.received.filter((m) => m.to.includes(to));
+const receivedBy = (to: string) => w.smtp.received.filter((m) => m.to.includes(to));
 
 describe('scheduling an interview', () => {
   it('sends the invitation with a valid .ics in the volunteer language, moves contacted → interview_scheduled; rescheduling across the clock change keeps the UID with a higher SEQUENCE; cancelling sends METHOD:CANCEL', async () => {
@@ -152,7 +147,7 @@ describe('scheduling an interview', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const v = await createVolunteer(w, { stage: 'contacted' });
     await client.get(`/volunteers/${v.id}/interviews/new`);
-    const before = [await count(w, 'interviews'), await count(w, 'outbox'), await count(w, 'volunteer_events')];
+    const before = [await countRows(w, 'interviews'), await countRows(w, 'outbox'), await countRows(w, 'volunteer_events')];
     const good = { date1: `${year}-04-10`, time1: '10:00', minutes: '45', mode: 'in_person', address: 'ul. Długa 1' };
     const cases: [Record<string, string>, string][] = [
       [{ ...good, date1: '2020-01-10' }, 'f-date1-error'],
@@ -175,7 +170,7 @@ describe('scheduling an interview', () => {
     assert.equal(xss.status, 422);
     assert.doesNotMatch(xss.body, /<script>alert/);
     assert.match(xss.body, /&lt;script>alert\(1\)&lt;\/script>|&lt;script&gt;/);
-    assert.deepEqual([await count(w, 'interviews'), await count(w, 'outbox'), await count(w, 'volunteer_events')], before);
+    assert.deepEqual([await countRows(w, 'interviews'), await countRows(w, 'outbox'), await countRows(w, 'volunteer_events')], before);
     assert.equal((await volunteerRow(w, v.id)).stage, 'contacted');
   });
 });

@@ -9,7 +9,7 @@ import { safeguardingChecks, volunteerSettings } from '../volunteers.table.js';
 import { REMINDER_JOB, screeningJobs } from './safeguarding.service.js';
 import { loadScreeningPanel } from './panel-data.js';
 import { addDays, addMonths, todayIn } from '../../../core/i18n/time-zone.js';
-import { auditEntries, count, createVolunteer, flashOn, mailsTo, screeningWorld, signedIn, type World } from './test-helpers.js';
+import { auditEntries, countRows, createVolunteer, flashOn, mailsTo, screeningWorld, signedIn, type World } from './test-helpers.js';
 
 let w: World;
 before(async () => {
@@ -74,7 +74,7 @@ describe('safeguarding checks', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const v = await createVolunteer(w);
     await client.get(`/volunteers/${v.id}/safeguarding/new`);
-    const before = [await count(w, 'safeguarding_checks'), await count(w, 'jobs'), await count(w, 'volunteer_events')];
+    const before = [await countRows(w, 'safeguarding_checks'), await countRows(w, 'jobs'), await countRows(w, 'volunteer_events')];
     const cases: [Record<string, string>, RegExp][] = [
       [{ kind: 'pl_criminal_record', seenOn: addDays(today, 1) }, /id="f-seenOn-error"[^]*cannot be in the future/],
       [{ kind: 'pl_criminal_record', seenOn: today, renewBy: today }, /id="f-renewBy-error"[^]*must be after the date you saw/],
@@ -89,7 +89,7 @@ describe('safeguarding checks', () => {
       assert.equal(res.status, 422, JSON.stringify(form));
       assert.match(res.body, expected, JSON.stringify(form));
     }
-    assert.deepEqual([await count(w, 'safeguarding_checks'), await count(w, 'jobs'), await count(w, 'volunteer_events')], before);
+    assert.deepEqual([await countRows(w, 'safeguarding_checks'), await countRows(w, 'jobs'), await countRows(w, 'volunteer_events')], before);
   });
 
   it('a German organisation records the extended certificate of conduct', async () => {
@@ -120,7 +120,7 @@ describe('safeguarding checks', () => {
 
 describe('renewal reminders', () => {
   it('mails the volunteer (their language) and each coordinator (account language) once, even if the job runs twice', async () => {
-    const coordinatorPl = await signedIn(w, ['coordinator'], { locale: 'pl' });
+    const coordinatorPl = await signedIn(w, ['coordinator'], { locale: 'pl', lang: 'en' });
     const { client, user: coordinatorEn } = await signedIn(w, ['coordinator'], { locale: 'en' });
     const { user: manager } = await signedIn(w, ['programme_manager']);
     const v = await createVolunteer(w, { locale: 'uk', worksWithMinors: true });
@@ -166,7 +166,7 @@ describe('accident insurance', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const v = await createVolunteer(w);
     assert.equal((await client.get(`/volunteers/${v.id}/insurance/new`)).status, 200);
-    const before = await count(w, 'insurance_records');
+    const before = await countRows(w, 'insurance_records');
     const cases: [Record<string, string>, string][] = [
       [{ insurer: 'PZU', policyNumber: 'NNW/1', validFrom: '2027-02-01', validTo: '2027-01-31' }, 'f-validTo-error'],
       [{ insurer: '', policyNumber: 'NNW/1', validFrom: '2027-01-01', validTo: '2027-01-31' }, 'f-insurer-error'],
@@ -178,10 +178,10 @@ describe('accident insurance', () => {
       assert.equal(res.status, 422, JSON.stringify(form));
       assert.match(res.body, new RegExp(marker));
     }
-    assert.equal(await count(w, 'insurance_records'), before);
+    assert.equal(await countRows(w, 'insurance_records'), before);
     const ok = await client.post(`/volunteers/${v.id}/insurance`, { insurer: '<img src=x onerror=alert(1)>Warta', policyNumber: 'NNW/2027/001', validFrom: today, validTo: today });
     assert.equal(ok.status, 303);
-    assert.equal(await count(w, 'insurance_records'), before + 1);
+    assert.equal(await countRows(w, 'insurance_records'), before + 1);
     const panel = await client.get(`/volunteers/${v.id}/screening`);
     assert.match(panel.body, /NNW\/2027\/001/);
     assert.match(panel.body, /in force today/);

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { interviews } from '../volunteers.table.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
-import { anonymous, count, createVolunteer, screeningWorld, signedIn, volunteerRow, type World } from './test-helpers.js';
+import { anonymous, countRows, createVolunteer, screeningWorld, signedIn, volunteerRow, type World } from './test-helpers.js';
 
 let w: World;
 let volunteerId: string;
@@ -46,10 +46,10 @@ async function snapshot() {
   const rows = await withSystem(w.db, (tx) => tx.select().from(interviews).where(eq(interviews.volunteerId, volunteerId)).orderBy(interviews.id));
   return JSON.stringify({
     interviews: rows.map((r) => [r.id, r.status, r.startsAt.toISOString(), r.notes]),
-    checks: await count(w, 'safeguarding_checks'),
-    insurance: await count(w, 'insurance_records'),
-    events: await count(w, 'volunteer_events'),
-    outbox: await count(w, 'outbox'),
+    checks: await countRows(w, 'safeguarding_checks'),
+    insurance: await countRows(w, 'insurance_records'),
+    events: await countRows(w, 'volunteer_events'),
+    outbox: await countRows(w, 'outbox'),
     volunteer: (({ stage, livedAbroad, healthSafetyOn, travelCosts, travelCostsOn }) => ({ stage, livedAbroad, healthSafetyOn, travelCosts, travelCostsOn }))(await volunteerRow(w, volunteerId)),
   });
 }

@@ -6,10 +6,10 @@ import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { pdfText } from '../documents/pdf-text.js';
-import { AGREEMENT, CERTIFICATE, auditEntries, createVolunteer, docsWorld, documentsOf, download, eventsOf, followFlash, issue, ORG_NAME, signedIn, type DocsWorld } from '../documents/test-helpers.js';
+import { AGREEMENT, CERTIFICATE, auditEntries, createVolunteer, docsWorld, documentsOf, download, eventsOf, flashOn, issue, ORG_NAME, signedIn, type World } from '../documents/test-helpers.js';
 import { volunteers } from '../volunteers.table.js';
 
-let w: DocsWorld;
+let w: World;
 let coordinator: Awaited<ReturnType<typeof signedIn>>;
 before(async () => {
   w = await docsWorld();
@@ -47,7 +47,7 @@ describe('the volunteer’s own pages', () => {
     const before = Date.now();
     const accepted = await c.post(`/me/volunteer/documents/${agreement!.id}/accept`, { confirm: 'true' });
     assert.equal(accepted.status, 303);
-    assert.match(await followFlash(c, accepted.location), /You have accepted the agreement/);
+    assert.match(await flashOn(c, accepted.location), /You have accepted the agreement/);
     const [done] = await documentsOf(w, me.id);
     assert.equal(done!.acceptedHow, 'electronic');
     assert.ok(done!.acceptedAt && done!.acceptedAt.getTime() >= before - 5000 && done!.acceptedAt.getTime() <= Date.now() + 5000, 'server time-stamp');
@@ -60,12 +60,12 @@ describe('the volunteer’s own pages', () => {
     await c.get(`/me/volunteer/documents/${agreement!.id}`);
     const twice = await c.post(`/me/volunteer/documents/${agreement!.id}/accept`, { confirm: 'true' });
     assert.equal(twice.status, 303);
-    assert.match(await followFlash(c, twice.location), /already been accepted/);
+    assert.match(await flashOn(c, twice.location), /already been accepted/);
     assert.equal((await documentsOf(w, me.id))[0]!.acceptedAt!.getTime(), done!.acceptedAt!.getTime(), 'the first time-stamp stays');
 
     await c.get(`/me/volunteer/documents/${certificate!.id}`);
     const notAgreement = await c.post(`/me/volunteer/documents/${certificate!.id}/accept`, { confirm: 'true' });
-    assert.match(await followFlash(c, notAgreement.location), /Only an agreement/);
+    assert.match(await flashOn(c, notAgreement.location), /Only an agreement/);
 
     const pdf = await download(w, c, `/me/volunteer/documents/${agreement!.id}.pdf`);
     assert.equal(pdf.status, 200);
@@ -217,8 +217,8 @@ describe('account invitation of an approved volunteer', () => {
     const early = await createVolunteer(w, { stage: 'interviewed', email: 'early@example.org' });
     await coordinator.client.get('/volunteers/templates');
     const refused = await coordinator.client.post(`/volunteers/${early.id}/invitation`);
-    assert.match(await followFlash(coordinator.client, refused.location), /Only an approved volunteer/);
-    const other = await signedIn(w, ['coordinator'], w.other.id);
+    assert.match(await flashOn(coordinator.client, refused.location), /Only an approved volunteer/);
+    const other = await signedIn(w, ['coordinator'], { organisationId: w.other.id });
     assert.equal((await other.client.post(`/volunteers/${v.id}/invitation`)).status, 404);
     const none = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, 'early@example.org')));
     assert.equal(none.length, 0);
