@@ -107,10 +107,10 @@ export interface MenteeCandidate extends MenteeProfile {
   personId: string;
   givenName: string;
   familyName: string;
-  status: string;
+  status: (typeof mentees.$inferSelect)['status'];
   programmeId: string | null;
   summary: string | null;
-  locale: string;
+  locale: (typeof mentees.$inferSelect)['locale'];
   version: number;
   waitingSince: Date | null;
 }

@@ -56,12 +56,12 @@ export interface MenteeSeed {
   givenName: string;
   familyName: string;
   email?: string | null;
-  locale?: string;
-  status?: string;
+  locale?: Locale;
+  status?: (typeof mentees.$inferInsert)['status'];
   source?: 'staff' | 'form';
   /** Days on the waiting list (waiting_since); for requests, days since submission (created_at). */
   daysWaiting?: number;
-  needs?: string[];
+  needs?: (typeof mentees.$inferInsert)['needs'];
   languages?: LanguageLevel[];
   district?: string | null;
   programmeId?: string | null;

@@ -31,7 +31,7 @@ async function signedIn(organisationId: string, roles: Role[], locale = 'en') {
   return { user, client, home: async () => (await client.get(`/?lang=${locale}`)).body };
 }
 
-async function match(organisationId: string, menteeId: string, volunteerId: string, v: { startedAt?: Date; coordinatorUserId?: string; status?: string } = {}) {
+async function match(organisationId: string, menteeId: string, volunteerId: string, v: { startedAt?: Date; coordinatorUserId?: string; status?: (typeof matches.$inferInsert)['status'] } = {}) {
   const [m] = await withSystem(w.db, (tx) => tx.insert(matches).values({ organisationId, menteeId, volunteerId, status: v.status ?? 'active', startedAt: v.startedAt ?? new Date(), coordinatorUserId: v.coordinatorUserId ?? null }).returning());
   return m!;
 }
@@ -99,7 +99,7 @@ describe('the dashboards on /', () => {
       const v = await createVolunteer(w, { organisationId: org });
       if (i < 2) await withSystem(w.db, (tx) => tx.update(volunteers).set({ stage: 'applied' }).where(eq(volunteers.id, v.id)));
     }
-    const statuses = ['requested', 'waiting', 'waiting', 'waiting'];
+    const statuses = ['requested', 'waiting', 'waiting', 'waiting'] as const;
     for (const status of statuses) {
       const m = await createMentee(w, { organisationId: org });
       await withSystem(w.db, (tx) => tx.update(mentees).set({ status }).where(eq(mentees.id, m.id)));
@@ -111,7 +111,7 @@ describe('the dashboards on /', () => {
     await meeting(org, theirs, today, 60, colleague.userId);
     await meeting(org, theirs, `${today.slice(0, 7)}-01`, 30, colleague.userId);
     await meeting(org, theirs, '2024-01-10', 600, colleague.userId);
-    const concern = (matchId: string, raisedByUserId: string, status = 'open') =>
+    const concern = (matchId: string, raisedByUserId: string, status: (typeof concerns.$inferInsert)['status'] = 'open') =>
       withSystem(w.db, (tx) => tx.insert(concerns).values({ organisationId: org, matchId, raisedByUserId, raisedAs: 'coordinator', severity: 'medium', status, summary: 'Brak kontaktu' }));
     await concern(mine.id, colleague.userId);
     await concern(mine.id, colleague.userId, 'in_progress');

@@ -7,7 +7,7 @@ export * from '../venues/test-helpers.js';
 export { startSmtp } from '../../../core/testing/smtp.js';
 
 /** A match inserted directly (the match-making service belongs to another part). */
-export async function createMatch(w: World, menteeId: string, volunteerId: string, opts: { organisationId?: string; status?: string } = {}) {
+export async function createMatch(w: World, menteeId: string, volunteerId: string, opts: { organisationId?: string; status?: (typeof matches.$inferInsert)['status'] } = {}) {
   const [m] = await withSystem(w.db, (tx) => tx.insert(matches).values({ organisationId: opts.organisationId ?? w.org.id, menteeId, volunteerId, status: opts.status ?? 'active' }).returning());
   return m!;
 }

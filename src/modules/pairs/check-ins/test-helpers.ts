@@ -45,7 +45,7 @@ export async function signedIn(w: World, roles: Role[], opts: { organisationId?:
 }
 
 let n = 0;
-async function person(w: World, organisationId: string, givenName: string, familyName: string, email: string | null, locale: string) {
+async function person(w: World, organisationId: string, givenName: string, familyName: string, email: string | null, locale: Locale) {
   const [p] = await withSystem(w.db, (tx) => tx.insert(people).values({ organisationId, givenName, familyName, email, locale, searchText: foldForSearch(`${givenName} ${familyName}`) }).returning({ id: people.id }));
   return p!.id;
 }

@@ -40,7 +40,7 @@ export async function volunteerFor(w: World, a: Account, organisationId = w.org.
 }
 
 /** An active pair followed by `coordinatorUserId`, its mentee's case staff set to `caseStaff`. */
-export async function pairOf(w: World, opts: { volunteerId?: string; coordinatorUserId: string | null; caseStaff?: string[]; organisationId?: string; status?: string }) {
+export async function pairOf(w: World, opts: { volunteerId?: string; coordinatorUserId: string | null; caseStaff?: string[]; organisationId?: string; status?: (typeof matches.$inferInsert)['status'] }) {
   const organisationId = opts.organisationId ?? w.org.id;
   const volunteerId = opts.volunteerId ?? (await createVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska' })).id;
   const mentee = await createMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко' });

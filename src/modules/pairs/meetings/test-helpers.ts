@@ -40,7 +40,7 @@ export async function createMatch(
   w: World,
   menteeId: string,
   volunteerId: string,
-  opts: { organisationId?: string; status?: string; startedAt?: Date; coordinatorUserId?: string | null; programmeId?: string | null } = {},
+  opts: { organisationId?: string; status?: (typeof matches.$inferInsert)['status']; startedAt?: Date; coordinatorUserId?: string | null; programmeId?: string | null } = {},
 ) {
   const [m] = await withSystem(w.db, (tx) =>
     tx

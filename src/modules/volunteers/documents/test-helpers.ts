@@ -39,7 +39,7 @@ export async function signedIn(w: DocsWorld, roles: Role[], organisationId = w.o
 /** A volunteer record (with its person) at a stage; with `account`, also a signed-in account linked to it. */
 export async function createVolunteer(
   w: DocsWorld,
-  opts: { organisationId?: string; givenName?: string; familyName?: string; email?: string; stage?: string; locale?: string; account?: boolean } = {},
+  opts: { organisationId?: string; givenName?: string; familyName?: string; email?: string; stage?: (typeof volunteers.$inferInsert)['stage']; locale?: (typeof volunteers.$inferInsert)['locale']; account?: boolean } = {},
 ) {
   const organisationId = opts.organisationId ?? w.org.id;
   const givenName = opts.givenName ?? 'Олена';

@@ -42,7 +42,7 @@ let n = 0;
 /** A volunteer (people + volunteers rows) inserted directly, as the application form would. */
 export async function createVolunteer(
   w: World,
-  opts: { organisationId?: string; stage?: string; email?: string | null; locale?: string; givenName?: string; familyName?: string; worksWithMinors?: boolean; birthDate?: string } = {},
+  opts: { organisationId?: string; stage?: (typeof volunteers.$inferInsert)['stage']; email?: string | null; locale?: (typeof volunteers.$inferInsert)['locale']; givenName?: string; familyName?: string; worksWithMinors?: boolean; birthDate?: string } = {},
 ) {
   n += 1;
   const organisationId = opts.organisationId ?? w.org.id;
@@ -68,7 +68,7 @@ export async function volunteerRow(w: World, id: string) {
 }
 
 /** Signed in through the real pages; administrators with TOTP. English, so assertions survive translation. */
-export async function signedIn(w: World, roles: Role[], opts: { organisationId?: string; locale?: string } = {}) {
+export async function signedIn(w: World, roles: Role[], opts: { organisationId?: string; locale?: (typeof volunteers.$inferInsert)['locale'] } = {}) {
   const user = await createUser(w.db, { organisationId: opts.organisationId ?? w.org.id, roles, totp: roles.includes('administrator'), locale: opts.locale });
   const client = new TestClient(w.t.app);
   await client.signIn(user.email, { totpSecret: user.totpSecret });
