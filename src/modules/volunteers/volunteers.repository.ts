@@ -109,7 +109,7 @@ export async function volunteerFacts(
   const [settings] = await tx.select({ form: volunteerSettings.longServiceForm }).from(volunteerSettings).where(eq(volunteerSettings.organisationId, organisationId));
   const hows = agreements.map((a) => a.how);
   return {
-    stage: v.stage as Stage,
+    stage: v.stage,
     worksWithMinors: v.worksWithMinors,
     safeguardingMissing: missing.get(v.id) ?? [],
     plannedDays: v.plannedDays,

@@ -3,7 +3,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { AppError } from '../../../core/http/errors.js';
-import { translator, type Locale } from '../../../core/i18n/index.js';
+import { translator } from '../../../core/i18n/index.js';
 import { addCaseStaff, addEvent, findFirstPossibleDuplicate, findMenteeById, insertConsents, insertMentee, insertPerson, lockMentee, updateMentee, updatePerson, type MenteeRow } from '../mentees.repository.js';
 import type { MenteeInput, MenteeUpdate, Purpose } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';
@@ -44,7 +44,7 @@ export async function createMentee(db: Db, actor: Actor, input: MenteeInput, now
     const duplicateOf = (await findFirstPossibleDuplicate(tx, actor.organisationId, personValues(input))) ?? null;
     const personId = await insertPerson(tx, actor.organisationId, personValues(input));
     const id = await insertMentee(tx, actor.organisationId, { personId, duplicateOf, status: 'waiting', source: 'staff', waitingSince: now, createdAt: now, ...profileValues(input, checked, await orgToday(tx, actor.organisationId, now)) });
-    const t = translator(input.locale as Locale);
+    const t = translator(input.locale);
     const wording = (purpose: Purpose) => t(`mentees.consent.text.${purpose}`, { organisation: org?.name ?? '' });
     await insertConsents(tx, actor.organisationId, id, [
       { purpose: 'support', lawfulBasis: input.consents.support, text: wording('support'), givenAt: now },

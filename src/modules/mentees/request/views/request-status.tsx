@@ -1,4 +1,4 @@
-import { formatDate, type Locale } from '../../../../core/i18n/index.js';
+import { formatDate } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/application/application.repository.js';
 import type { RequestStatus } from '../status.service.js';
@@ -20,7 +20,7 @@ function reached(status: RequestStatus['status']): number {
  */
 export function RequestStatusView({ ctx, org, s, sent, link }: { ctx: PageContext; org: PublicOrganisation; s: RequestStatus; sent: boolean; link: string }) {
   const { t } = ctx;
-  const date = (d: Date | null) => (d ? formatDate(d, ctx.locale as Locale, s.timeZone) : '');
+  const date = (d: Date | null) => (d ? formatDate(d, ctx.locale, s.timeZone) : '');
   const stopped = s.status === 'on_hold' || s.status === 'closed' || s.status === 'declined';
   const current = stopped ? -1 : reached(s.status);
   const detail: Record<Step, string> = {

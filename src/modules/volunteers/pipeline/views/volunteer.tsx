@@ -157,9 +157,9 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
             form={form}
             name="stage"
             label={t('volunteers.pipeline.moveTo')}
-            hint={view.next.some((s) => !nextStages(v.stage as Stage).includes(s)) ? t('volunteers.pipeline.severalHint') : undefined}
+            hint={view.next.some((s) => !nextStages(v.stage).includes(s)) ? t('volunteers.pipeline.severalHint') : undefined}
             required
-            options={view.next.map((s) => ({ value: s, label: nextStages(v.stage as Stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
+            options={view.next.map((s) => ({ value: s, label: nextStages(v.stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
           />
           <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} rows={3} maxLength={500} />
           <div class="actions">
