@@ -35,7 +35,7 @@ export interface VolunteerCandidate extends VolunteerProfile {
   personId: string;
   givenName: string;
   familyName: string;
-  stage: string;
+  stage: (typeof volunteers.$inferSelect)['stage'];
   version: number;
 }
 

@@ -3,7 +3,7 @@ import { audit, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
-import { compareNames, foldForSearch, type Locale } from '../../../core/i18n/index.js';
+import { compareNames, foldForSearch, type Locale, type MessageKey } from '../../../core/i18n/index.js';
 import { daysSince } from '../../../core/i18n/time-zone.js';
 import { orgClock, type OrgClock } from '../../../core/tenancy/org-clock.js';
 import { loadDocumentsPanel } from '../documents/panel-data.js';
@@ -139,7 +139,7 @@ export type VolunteerView = Awaited<ReturnType<typeof viewVolunteer>>;
 
 export type MoveOutcome =
   | { ok: true; state: StageOutput }
-  | { ok: false; key: string; field: 'stage' | 'reason' | 'version'; conflict?: boolean; missing?: Requirement[]; stoppedAt?: Stage };
+  | { ok: false; key: MessageKey; field: 'stage' | 'reason' | 'version'; conflict?: boolean; missing?: Requirement[]; stoppedAt?: Stage };
 
 /**
  * One volunteer's move inside the caller's transaction, on a row locked FOR UPDATE: the version must be the one
@@ -182,7 +182,7 @@ export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Sta
 export class MoveRefused extends AppError {
   constructor(
     readonly to: Stage,
-    readonly key: string,
+    readonly key: MessageKey,
     readonly field: 'stage' | 'reason',
     readonly missing: Requirement[],
     readonly stoppedAt?: Stage,
@@ -211,7 +211,7 @@ export async function moveVolunteer(db: Db, actor: Actor, id: string, input: Mov
 export interface BulkResult {
   stage: Stage;
   moved: { id: string; givenName: string; familyName: string; from: Stage }[];
-  refused: { id: string; givenName: string | null; familyName: string | null; key: string; missing: Requirement[] }[];
+  refused: { id: string; givenName: string | null; familyName: string | null; key: MessageKey; missing: Requirement[] }[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../../core/i18n/index.js';
+import { dynamicKey, formatDateTime } from '../../../../core/i18n/index.js';
 import { Form, fullName, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { VenueOutput } from '../../venues/settings.schemas.js';
 import type { IntroductionRow, MatchParties } from '../introductions.repository.js';
@@ -49,7 +49,8 @@ function Item({ ctx, item, timeZone, now }: { ctx: PageContext; item: Introducti
       <dl class="details">
         <div>
           <dt>{t('matching.introductions.field.status')}</dt>
-          <dd>{t(`matching.introductions.status.${i.status}`)}</dd>
+          {/* dynamicKey: the introduction status column has no typed list yet. */}
+          <dd>{t(dynamicKey(`matching.introductions.status.${i.status}`))}</dd>
         </div>
         <div>
           <dt>{t('matching.introductions.field.venue')}</dt>

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../../core/i18n/index.js';
+import { dynamicKey, formatDate } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
 import type { CheckInRow, PairRow } from '../check-ins.repository.js';
 import { SIDES, type Side } from '../check-ins.schemas.js';
@@ -82,7 +82,8 @@ export function CheckInsListView({ ctx, pair, items, due, today, timeZone }: Pro
                       </>
                     )}
                   </td>
-                  <td data-label={t('pairs.checkIns.field.rating')}>{c.rating ? t(`pairs.checkIns.rating.${c.rating}`) : '—'}</td>
+                  <td data-label={t('pairs.checkIns.field.rating')}>{/* dynamicKey: an integer column, 1–5 by its check constraint. */}
+                  {c.rating ? t(dynamicKey(`pairs.checkIns.rating.${c.rating}`)) : '—'}</td>
                   <td data-label={t('pairs.checkIns.field.howItGoes')}>
                     {/* What was said keeps its own direction; the label, the notes line and "recorded by" keep the page's. */}
                     {c.howItGoes ? <bdi>{c.howItGoes}</bdi> : ''}

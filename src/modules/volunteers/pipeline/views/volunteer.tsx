@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale } from '../../../../core/i18n/index.js';
+import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale, type MessageKey } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
@@ -24,7 +24,7 @@ interface Props {
 
 export interface Refusal {
   to: Stage;
-  key: string;
+  key: MessageKey;
   field: 'stage' | 'reason';
   missing: Requirement[];
   stoppedAt?: Stage;
