@@ -19,6 +19,7 @@ import { pdfText } from '../src/modules/volunteers/documents/pdf-text.js';
 import { getPublicForm, submitApplication } from '../src/modules/volunteers/application/application.service.js';
 import { ApplicationInput } from '../src/modules/volunteers/application/application.schemas.js';
 import { addDays, todayIn, zonedToUtc } from '../src/core/i18n/time-zone.js';
+import type { Stage } from '../src/modules/volunteers/pipeline/stages.js';
 import { htmlLang, newContext, screenshot } from './support/browser.js';
 import { clickAndWait, pathOf, signIn, submitOf } from './support/flows.js';
 import { calendarOf, linkIn } from './support/smtp.js';
@@ -61,7 +62,7 @@ describe('volunteers: from the application in Ukrainian to an active volunteer w
   const stageOn = (page: Page) => page.locator('#stage-heading + dl.details dd').first().innerText();
 
   /** Moves the volunteer on their page with the stage form (the hidden version travels with it). */
-  async function moveTo(page: Page, volunteerPath: string, stage: string) {
+  async function moveTo(page: Page, volunteerPath: string, stage: Stage) {
     await page.selectOption('#f-stage', stage);
     const response = await clickAndWait(page, submitOf(page, `${volunteerPath}/stage`));
     const problems = await page.locator('.error-summary, .field-error').allInnerTexts();

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import type { Role } from '../../src/core/tenancy/tenancy.table.js';
+import type { Locale } from '../../src/core/i18n/locales.js';
 import { createOrganisation, createPerson, createUser, PASSWORD } from '../../src/core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../src/core/testing/harness.js';
 import { launchBrowser } from './browser.js';
@@ -20,9 +21,9 @@ export interface E2EServer {
   smtp: TestSmtp;
   /** Runs the queued jobs now (mail delivery) instead of waiting for the worker's poll. */
   deliverMail(): Promise<number>;
-  organisation(slug: string, name?: string, defaultLocale?: string): Promise<Organisation>;
+  organisation(slug: string, name?: string, defaultLocale?: Locale): Promise<Organisation>;
   /** An account with a password (fixtures.PASSWORD), a person record and roles; `totp` turns two-factor on. */
-  user(organisationId: string, roles: Role[], opts?: { name?: string; email?: string; totp?: boolean; locale?: string }): Promise<SeededUser>;
+  user(organisationId: string, roles: Role[], opts?: { name?: string; email?: string; totp?: boolean; locale?: Locale }): Promise<SeededUser>;
   person(organisationId: string, givenName: string, familyName: string, roles?: Role[]): Promise<string>;
   close(): Promise<void>;
 }

@@ -17,9 +17,9 @@ const SLOTS = ['morning', 'afternoon', 'evening'];
 const DISTRICTS = ['Śródmieście', 'Stare Miasto', 'Osiedle Słoneczne', 'Zatorze', 'Dąbrówka Leśna', 'Lipki'];
 /** The same words as the volunteers' interests, so shared interests can be found. */
 const INTERESTS = ['piłka nożna', 'szachy', 'gotowanie', 'rower', 'muzyka', 'książki', 'ogród', 'fotografia', 'taniec'];
-const ADULT_NEEDS = ['language_practice', 'everyday_matters', 'official_matters', 'job_search', 'companionship', 'leisure'];
-const CHILD_NEEDS = ['school_help', 'language_practice', 'leisure'];
-const SENIOR_NEEDS = ['companionship', 'everyday_matters', 'official_matters', 'language_practice'];
+const ADULT_NEEDS = ['language_practice', 'everyday_matters', 'official_matters', 'job_search', 'companionship', 'leisure'] as const;
+const CHILD_NEEDS = ['school_help', 'language_practice', 'leisure'] as const;
+const SENIOR_NEEDS = ['companionship', 'everyday_matters', 'official_matters', 'language_practice'] as const;
 const SUMMARY: Record<string, Record<string, string>> = {
   pl: {
     language_practice: 'Rozmowy po polsku na co dzień',

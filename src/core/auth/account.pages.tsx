@@ -114,7 +114,7 @@ export function accountPages({ app, db, config }: ModuleContext) {
     if (!parsed.success) return securityPage(req, reply, { password: { values: {}, errors: fieldErrors(parsed.error) } }, 422);
     const result = await changePassword(db, { ...who(req), email: req.auth!.email, clientAddress: req.ip, remember: req.auth!.remember }, parsed.data.current, parsed.data.password);
     if (!result.ok) {
-      const error = result.minutes ? { key: 'signIn.throttled', params: { minutes: result.minutes } } : { key: 'security.wrongPassword' };
+      const error = result.minutes ? { key: 'signIn.throttled' as const, params: { minutes: result.minutes } } : { key: 'security.wrongPassword' as const };
       return securityPage(req, reply, { password: { values: {}, errors: { current: error } } }, result.minutes ? 429 : 422);
     }
     // Every session ended, this one too: the browser gets the new one.

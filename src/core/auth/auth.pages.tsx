@@ -35,10 +35,10 @@ export function authPages({ app, db, config }: ModuleContext) {
     if (!result.ok) {
       const [error, status] =
         result.reason === 'throttled'
-          ? [{ key: 'signIn.throttled', params: { minutes: result.minutes } }, 429]
+          ? [{ key: 'signIn.throttled' as const, params: { minutes: result.minutes } }, 429]
           : result.reason === 'secondFactorLocked'
-            ? [{ key: 'signIn.secondFactorLocked', params: { minutes: result.minutes } }, 423]
-            : [{ key: 'signIn.invalid' }, 401];
+            ? [{ key: 'signIn.secondFactorLocked' as const, params: { minutes: result.minutes } }, 423]
+            : [{ key: 'signIn.invalid' as const }, 401];
       return signInPage(req, reply, { values: { email, next, remember: parsed.data.remember }, errors: { _form: error } }, status);
     }
     setSessionCookie(req, reply, result.token, result.remember);

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { appRole, organisationId, tenantPolicy } from '../db/rls.js';
-import { organisations, people } from '../tenancy/tenancy.table.js';
+import { organisations, people, type Role } from '../tenancy/tenancy.table.js';
+import type { Locale } from '../i18n/locales.js';
 
 /**
  * An account: one per e-mail address across all organisations. Readable by the app role
@@ -13,7 +14,7 @@ export const users = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     email: text().notNull(),
     displayName: text().notNull(),
-    locale: text(),
+    locale: text().$type<Locale>(),
     disabled: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -123,8 +124,8 @@ export const invitations = pgTable(
     /** The person record the account will be linked to (created by the invitation, or the volunteer's own). */
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
     email: text().notNull(),
-    roles: text().array().notNull(),
-    locale: text().notNull(),
+    roles: text().array().$type<Role[]>().notNull(),
+    locale: text().$type<Locale>().notNull(),
     tokenHash: text().notNull().unique(),
     invitedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

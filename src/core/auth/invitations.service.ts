@@ -72,7 +72,7 @@ export async function inviteInTx(tx: Tx, actor: Actor, input: InviteInput, baseU
   let roles: Role[] = [input.role];
   if (pending) {
     if (pending.roles.includes(input.role)) outcome = 'resent';
-    roles = [...new Set([...(pending.roles as Role[]), input.role])].sort();
+    roles = [...new Set([...pending.roles, input.role])].sort();
     // A fresh link replaces the old one, which stops working.
     await tx.update(invitations).set({ roles, locale: input.locale, tokenHash: tokenHash(token), expiresAt, invitedByUserId: actor.userId }).where(eq(invitations.id, pending.id));
   } else {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { direction, negotiateLocale, translator, type Locale } from '../i18n/index.js';
+import { direction, negotiateLocale, translator, type Locale, type MessageKey } from '../i18n/index.js';
 import type { PageContext } from '../ui/context.js';
 import { renderPage, sendBarePage, sendPage } from '../ui/render.js';
 import { ZodError } from 'zod';
 import { isApiRequest } from './access.js';
-import { AppError, loggableError, type ErrorCode } from './errors.js';
+import { AppError, loggableError, lowerCode, type ErrorCode } from './errors.js';
 import { LANG_COOKIE } from './request-context.js';
 import { fieldErrors } from './validation.js';
 
@@ -41,14 +41,14 @@ const messageKeyOf = (req: FastifyRequest, error: AppError) =>
   error.messageKey === 'error.validation' && (req.method === 'GET' || req.method === 'HEAD') ? 'error.validationQuery' : error.messageKey;
 
 /** The body of the API's error: `{ "error": { "code", "message", "fields"?, "requestId" } }`. */
-function errorJson(error: AppError, messageKey: string, t: FastifyRequest['t'], requestId: string): string {
+function errorJson(error: AppError, messageKey: MessageKey, t: FastifyRequest['t'], requestId: string): string {
   const fields = error.fields ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, t(v.key, v.params)])) : undefined;
   return JSON.stringify({ error: { code: error.code, message: t(messageKey, error.params), ...(fields ? { fields } : {}), requestId } });
 }
 
-const errorTitle = (ctx: PageContext, error: AppError) => ctx.t(`error.title.${error.code.toLowerCase()}`);
+const errorTitle = (ctx: PageContext, error: AppError) => ctx.t(`error.title.${lowerCode(error.code)}`);
 
-function ErrorPage({ ctx, error, messageKey, requestId }: { ctx: PageContext; error: AppError; messageKey: string; requestId: string }) {
+function ErrorPage({ ctx, error, messageKey, requestId }: { ctx: PageContext; error: AppError; messageKey: MessageKey; requestId: string }) {
   return (
     <section class="error-page">
       <h1>{errorTitle(ctx, error)}</h1>

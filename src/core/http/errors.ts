@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/message-keys.js';
+
 /** The closed list of error codes the app and the API answer with. */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -14,9 +16,11 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
+/** `NOT_FOUND` → `not_found`: each code has its message `error.<code>` and page title `error.title.<code>`. */
+export const lowerCode = (code: ErrorCode) => code.toLowerCase() as Lowercase<ErrorCode>;
 
 /** Field name → message key (translated when shown). */
-export type FieldErrors = Record<string, { key: string; params?: Record<string, string | number> }>;
+export type FieldErrors = Record<string, { key: MessageKey; params?: Record<string, string | number> }>;
 
 /**
  * The one error class. `messageKey` is a catalogue key shown to the user in their language;
@@ -26,7 +30,7 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly messageKey: string = `error.${code.toLowerCase()}`,
+    readonly messageKey: MessageKey = `error.${lowerCode(code)}`,
     readonly fields?: FieldErrors,
     readonly params?: Record<string, string | number>,
   ) {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldErrors } from './errors.js';
+import type { MessageKey } from '../i18n/message-keys.js';
 
 const Uuid = z.string().uuid();
 
@@ -26,6 +27,6 @@ export function formErrorsOf(err: unknown): FieldErrors | null {
 }
 
 /** A refused input with one message on one field (or `_form` for the whole form). */
-export function invalid(field: string, key: string, params?: Record<string, string | number>): AppError {
+export function invalid(field: string, key: MessageKey, params?: Record<string, string | number>): AppError {
   return new AppError('VALIDATION', 'error.validation', { [field]: { key, ...(params ? { params } : {}) } });
 }

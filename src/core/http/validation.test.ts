@@ -90,7 +90,7 @@ describe('person names', () => {
   it('have a message in every language', () => {
     for (const locale of LOCALES) {
       const t = translator(locale);
-      for (const key of ['validation.controlChars', 'validation.personName']) assert.notEqual(t(key), key, `${locale}: ${key}`);
+      for (const key of ['validation.controlChars', 'validation.personName'] as const) assert.notEqual(t(key), key, `${locale}: ${key}`);
     }
     assert.notEqual(translator('pl')('validation.personName'), translator('en')('validation.personName'), 'not the English fallback');
   });

@@ -1,10 +1,13 @@
 import { z, type ZodIssue, type ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { AppError, type FieldErrors } from './errors.js';
+import { dynamicKey } from '../i18n/catalogue.js';
+import type { MessageKey } from '../i18n/message-keys.js';
 
 /** Maps a zod issue to a catalogue key and its parameters, so form errors appear in the user's language. */
-export function issueMessage(issue: ZodIssue): { key: string; params?: Record<string, string | number> } {
-  if (issue.code === 'custom' && typeof issue.params?.key === 'string') return { key: issue.params.key, params: issue.params.values as Record<string, string | number> | undefined };
+export function issueMessage(issue: ZodIssue): { key: MessageKey; params?: Record<string, string | number> } {
+  // dynamicKey: a refinement's key travels in zod's untyped `params` (`{ params: { key: 'validation.date' } }`).
+  if (issue.code === 'custom' && typeof issue.params?.key === 'string') return { key: dynamicKey(issue.params.key), params: issue.params.values as Record<string, string | number> | undefined };
   switch (issue.code) {
     case 'invalid_type':
       return issue.received === 'undefined' || issue.received === 'null' ? { key: 'validation.required' } : { key: 'validation.invalid' };

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { INTL_TAG, LOCALES, type Locale } from './locales.js';
+import type { MessageKey } from './message-keys.js';
 
 export type Catalogue = Record<string, string>;
 export type Params = Record<string, string | number | Date>;
-export type Translate = (key: string, params?: Params) => string;
+export type Translate = (key: MessageKey, params?: Params) => string;
 
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -86,8 +87,18 @@ export function isolateLtr(params: Params): Params {
   return out;
 }
 
-export function hasMessage(key: string): boolean {
+/** Whether a key built at run time is in the catalogues; as a type guard, `t()` then takes it. */
+export function hasMessage(key: string): key is MessageKey {
   return key in catalogues.en;
+}
+
+/**
+ * The one unchecked way from a runtime string to a key, for a key built from a value no type describes (an audit
+ * entry's stored action, a code from the database). Each use says in a comment why the value cannot be typed; a
+ * key that is not in the catalogues still shows itself (see `translator`).
+ */
+export function dynamicKey(key: string): MessageKey {
+  return key as MessageKey;
 }
 
 export { catalogues };

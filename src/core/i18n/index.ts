@@ -5,3 +5,4 @@ export * from './format.js';
 export * from './search.js';
 export * from './translation-rules.js';
 export * from './transliterate.js';
+export type { MessageKey } from './message-keys.js';

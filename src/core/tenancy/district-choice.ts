@@ -1,4 +1,5 @@
 import { foldForSearch } from '../i18n/search.js';
+import type { MessageKey } from '../i18n/message-keys.js';
 
 /**
  * How a form chooses a district: from the organisation's list (matching's districts), with a typed "other" place
@@ -16,7 +17,7 @@ export interface DistrictChoice {
 /** The select's value meaning "another place, typed in `districtOther`". */
 export const OTHER_DISTRICT = '_other';
 
-export type ResolvedDistrict = { ok: true; district: string | null } | { ok: false; field: 'district' | 'districtOther'; key: string };
+export type ResolvedDistrict = { ok: true; district: string | null } | { ok: false; field: 'district' | 'districtOther'; key: MessageKey };
 
 /**
  * The district to store for what was chosen (`chosen`, the select or a typed name) and typed (`other`). A name is

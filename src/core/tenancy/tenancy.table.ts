@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { appRole, organisationId, tenantPolicy } from '../db/rls.js';
 import { users } from '../auth/auth.table.js';
+import type { Locale } from '../i18n/locales.js';
 
 export const ROLES = [
   'administrator',
@@ -27,7 +28,7 @@ export const organisations = pgTable(
     name: text().notNull(),
     kind: text().notNull().default('ngo'),
     country: text().notNull().default('PL'),
-    defaultLocale: text().notNull().default('pl'),
+    defaultLocale: text().$type<Locale>().notNull().default('pl'),
     city: text(),
     /** IANA zone for dates shown, typed and sent in calendars (meetings, interviews). */
     timeZone: text().notNull().default('Europe/Warsaw'),
@@ -120,7 +121,7 @@ export const people = pgTable(
     email: text(),
     phone: text(),
     birthDate: date({ mode: 'string' }),
-    locale: text().notNull().default('pl'),
+    locale: text().$type<Locale>().notNull().default('pl'),
     /** female, male, other, undisclosed ("prefer not to say") — or null when never asked. Used only for stated
      * matching preferences: only female and male satisfy a wish for a woman or a man. */
     gender: text(),
@@ -150,7 +151,7 @@ export const memberships = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
-    role: text().notNull(),
+    role: text().$type<Role>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -7,6 +7,7 @@ import { PASSWORD_HASH_OPTIONS } from '../auth/passwords.js';
 import { newTotpSecret } from '../auth/totp.js';
 import { memberships, organisations, people, type Role } from '../tenancy/tenancy.table.js';
 import { personSearchText } from '../tenancy/people-search.js';
+import type { Locale } from '../i18n/locales.js';
 
 export const PASSWORD = 'correct horse battery';
 let cachedHash: Promise<string> | undefined;
@@ -24,13 +25,13 @@ export function fixturePasswordHash(): Promise<string> {
   return cachedHash;
 }
 
-export async function createOrganisation(db: Db, slug: string, name = `Org ${slug}`, defaultLocale = 'pl') {
+export async function createOrganisation(db: Db, slug: string, name = `Org ${slug}`, defaultLocale: Locale = 'pl') {
   const [org] = await withSystem(db, (tx) => tx.insert(organisations).values({ slug, name, defaultLocale }).returning());
   return org!;
 }
 
 /** An account with a person record and roles in an organisation. With `totp`, two-factor is on. */
-export async function createUser(db: Db, opts: { organisationId: string; roles: Role[]; email?: string; name?: string; totp?: boolean; locale?: string }) {
+export async function createUser(db: Db, opts: { organisationId: string; roles: Role[]; email?: string; name?: string; totp?: boolean; locale?: Locale }) {
   const userId = randomUUID();
   const email = opts.email ?? `${userId.slice(0, 8)}@example.org`;
   const [given = 'Test', family = 'User'] = (opts.name ?? 'Test User').split(' ');

@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { LANGUAGE_NAME, LOCALES } from '../i18n/index.js';
+import { LANGUAGE_NAME, LOCALES, type MessageKey } from '../i18n/index.js';
 import type { Role } from '../tenancy/tenancy.table.js';
 import type { PageContext } from './context.js';
 
 interface NavItem {
   href: string;
-  key: string;
+  key: MessageKey;
   roles?: readonly Role[];
   networkManager?: boolean;
 }

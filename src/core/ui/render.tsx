@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
-import { direction, hasMessage } from '../i18n/index.js';
+import { direction, hasMessage, type MessageKey } from '../i18n/index.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 
@@ -11,7 +11,7 @@ const FLASH_COOKIE = 'tandem_flash';
  * A message for the next page (after a redirect). Only a catalogue key and plain parameters travel in
  * the cookie; unknown keys are dropped, so the cookie cannot inject text.
  */
-export function setFlash(reply: FastifyReply, kind: 'success' | 'error' | 'info', key: string, params?: Record<string, string | number>) {
+export function setFlash(reply: FastifyReply, kind: 'success' | 'error' | 'info', key: MessageKey, params?: Record<string, string | number>) {
   reply.setCookie(FLASH_COOKIE, JSON.stringify({ kind, key, params }), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
 }
 

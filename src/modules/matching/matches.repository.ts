@@ -5,6 +5,8 @@ import { menteeEvents, mentees } from '../mentees/index.js';
 import { volunteers } from '../volunteers/index.js';
 import { matches, type StoredComponent } from './matching.table.js';
 import { personSearchConditions } from '../../core/tenancy/people-search.js';
+import type { Status as MenteeStatus } from '../mentees/index.js';
+import type { MatchStatus } from './matches.schemas.js';
 
 /** All SQL about matches themselves; every function takes the organisation id (RLS backs it up). */
 
@@ -66,7 +68,7 @@ export async function insertMatch(tx: Tx, organisationId: string, m: NewMatch): 
 }
 
 /** A waiting mentee becomes matched (version + 1) with a `match` event on the case's timeline. */
-export async function recordMenteeMatched(tx: Tx, organisationId: string, e: { menteeId: string; fromStatus: string; matchId: string; volunteerId: string; actorUserId: string; at: Date }): Promise<void> {
+export async function recordMenteeMatched(tx: Tx, organisationId: string, e: { menteeId: string; fromStatus: MenteeStatus; matchId: string; volunteerId: string; actorUserId: string; at: Date }): Promise<void> {
   const toStatus = e.fromStatus === 'waiting' ? 'matched' : e.fromStatus;
   if (toStatus !== e.fromStatus) {
     await tx
@@ -150,7 +152,7 @@ export async function findMatchById(tx: Tx, organisationId: string, id: string):
 }
 
 export interface MatchFilter {
-  status: string;
+  status: MatchStatus;
   q?: string;
   programmeId?: string;
   menteeId?: string;

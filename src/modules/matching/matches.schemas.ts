@@ -14,6 +14,7 @@ export const MatchInput = z.object({ menteeId: uuid(), volunteerId: uuid() }).st
 export type MatchInput = z.infer<typeof MatchInput>;
 
 export const MATCH_STATUSES = ['active', 'paused', 'closed'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
 /** Filters of `/matching/matches` and `GET /api/v1/matches`. */
 export const MatchQuery = z.object({

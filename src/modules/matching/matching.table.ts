@@ -5,6 +5,9 @@ import { organisations, programmes } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import type { WeeklyHours } from './venues/opening-hours.js';
+import type { ProposalStatus } from './batch/batch.schemas.js';
+import type { MatchStatus } from './matches.schemas.js';
+import type { VenueKind } from './venues/settings.schemas.js';
 
 /** One scored component as stored with a proposal or a match, so its reason can be shown later in any language. */
 export interface StoredComponent {
@@ -22,7 +25,7 @@ export const venues = pgTable(
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     name: text().notNull(),
     /** cafe, library, community_centre, other. */
-    kind: text().notNull(),
+    kind: text().$type<VenueKind>().notNull(),
     address: text().notNull(),
     district: text(),
     /** Notes on the hours as people read them ("closed on public holidays"); the hours themselves are `weeklyHours`. */
@@ -74,7 +77,7 @@ export const matches = pgTable(
     programmeId: uuid().references(() => programmes.id, { onDelete: 'set null' }),
     needs: text().array().notNull().default(sql`'{}'::text[]`),
     /** active, paused, closed. */
-    status: text().notNull().default('active'),
+    status: text().$type<MatchStatus>().notNull().default('active'),
     score: doublePrecision(),
     components: jsonb().$type<StoredComponent[]>().notNull().default([]),
     /** suggestion (chosen from the ranked list) or batch (accepted from a batch proposal). */
@@ -148,7 +151,7 @@ export const matchProposals = pgTable(
     score: doublePrecision().notNull(),
     components: jsonb().$type<StoredComponent[]>().notNull().default([]),
     /** proposed, accepted, rejected, stale (no longer possible when decided: capacity taken, mentee matched). */
-    status: text().notNull().default('proposed'),
+    status: text().$type<ProposalStatus>().notNull().default('proposed'),
     decidedByUserId: uuid(),
     decidedAt: timestamp({ withTimezone: true }),
     reason: text(),

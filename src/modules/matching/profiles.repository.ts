@@ -36,7 +36,7 @@ export interface VolunteerCandidate extends VolunteerProfile {
   personId: string;
   givenName: string;
   familyName: string;
-  stage: string;
+  stage: (typeof volunteers.$inferSelect)['stage'];
   version: number;
 }
 
@@ -108,10 +108,10 @@ export interface MenteeCandidate extends MenteeProfile {
   personId: string;
   givenName: string;
   familyName: string;
-  status: string;
+  status: (typeof mentees.$inferSelect)['status'];
   programmeId: string | null;
   summary: string | null;
-  locale: string;
+  locale: (typeof mentees.$inferSelect)['locale'];
   version: number;
   waitingSince: Date | null;
 }

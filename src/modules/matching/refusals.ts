@@ -1,5 +1,6 @@
 import { VIOLATION_KEYS } from './scoring/index.js';
 import type { ViolationKey } from './scoring/types.js';
+import type { MessageKey } from '../../core/i18n/index.js';
 
 /**
  * Why a match cannot be made when someone asks for it: a broken hard constraint (scoring's violations, re-checked on
@@ -18,7 +19,7 @@ const KEYS: readonly RefusalKey[] = [...VIOLATION_KEYS, 'volunteer_unavailable',
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
 
 /** The catalogue key and parameters of a refusal, e.g. "Anna Nowak has no free place any more (2 of 2 taken)." */
-export function refusalMessage(r: Refusal, names: { mentee: string; volunteer: string }): { key: string; params: Record<string, string | number> } {
+export function refusalMessage(r: Refusal, names: { mentee: string; volunteer: string }): { key: MessageKey; params: Record<string, string | number> } {
   const params: Record<string, string | number> = { ...names };
   if (r.key === 'capacity_full') Object.assign(params, { taken: num(r.detail.activeMatches), capacity: num(r.detail.capacity) });
   return { key: `matching.refusal.${r.key}`, params };

@@ -31,7 +31,7 @@ export async function createMentee(w: World, organisationId: string, s: MenteeSe
  * Everything Polish law asks before work with minors (volunteers' screening/requirements.ts): the register check and
  * the KRK information, valid until `renewBy`, and "did not live abroad". `kinds` records only some of them.
  */
-export async function addSafeguardingCheck(w: World, organisationId: string, volunteerId: string, userId: string, renewBy = '2099-01-01', kinds: string[] = ['pl_sex_offenders_register', 'pl_criminal_record']) {
+export async function addSafeguardingCheck(w: World, organisationId: string, volunteerId: string, userId: string, renewBy = '2099-01-01', kinds: (typeof safeguardingChecks.$inferInsert)['kind'][] = ['pl_sex_offenders_register', 'pl_criminal_record']) {
   await withTenant(w.db, { organisationId, userId }, async (tx) => {
     for (const kind of kinds) await tx.insert(safeguardingChecks).values({ organisationId, volunteerId, kind, seenOn: '2020-01-01', seenByUserId: userId, renewBy });
     await tx.update(volunteers).set({ livedAbroad: false }).where(eq(volunteers.id, volunteerId));

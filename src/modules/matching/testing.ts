@@ -7,6 +7,7 @@
 import { withSystem } from '../../core/db/tx.js';
 import type { World } from '../../core/testing/world.js';
 import { matches, venues } from './matching.table.js';
+import type { MatchStatus } from './matches.schemas.js';
 import type { WeeklyHours } from './venues/opening-hours.js';
 
 export { addSafeguardingCheck, createDistrict, createMentee, createVolunteer, matchesOf, type MenteeSeed, type VolunteerSeed } from './test-helpers.js';
@@ -16,7 +17,7 @@ export { createProgramme } from '../../core/testing/world.js';
 export interface MatchSeed {
   organisationId?: string;
   /** Active unless told. */
-  status?: string;
+  status?: MatchStatus;
   /** The database's default (now) unless told. */
   startedAt?: Date;
   coordinatorUserId?: string | null;

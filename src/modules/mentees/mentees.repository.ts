@@ -3,6 +3,8 @@ import type { Tx } from '../../core/db/tx.js';
 import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
 import { personSearchConditions, personSearchText, possibleDuplicateOf } from '../../core/tenancy/people-search.js';
+import type { Locale } from '../../core/i18n/locales.js';
+import type { Purpose, Status, SupportBasis } from './mentees.schemas.js';
 
 /** The SQL of mentee records shared by the parts of the module; every function takes the organisation id (RLS backs it up). */
 
@@ -91,7 +93,7 @@ export interface PersonValues {
   phone: string | null;
   birthDate: string | null;
   gender: string | null;
-  locale: string;
+  locale: Locale;
 }
 
 const searchText = (p: Pick<PersonValues, 'givenName' | 'familyName' | 'email'>) => personSearchText(p);
@@ -153,7 +155,7 @@ export async function updateMentee(tx: Tx, organisationId: string, id: string, v
   return row?.version;
 }
 
-export async function insertConsents(tx: Tx, organisationId: string, menteeId: string, rows: { purpose: string; lawfulBasis: string; text: string; givenAt?: Date }[]): Promise<void> {
+export async function insertConsents(tx: Tx, organisationId: string, menteeId: string, rows: { purpose: Purpose; lawfulBasis: SupportBasis; text: string; givenAt?: Date }[]): Promise<void> {
   if (rows.length) await tx.insert(menteeConsents).values(rows.map((r) => ({ organisationId, menteeId, ...r })));
 }
 
@@ -176,7 +178,7 @@ export async function addCaseStaff(tx: Tx, organisationId: string, menteeId: str
 export async function addEvent(
   tx: Tx,
   organisationId: string,
-  e: { menteeId: string; actorUserId: string | null; kind: string; fromStatus?: string | null; toStatus?: string | null; detail?: Record<string, unknown>; at?: Date },
+  e: { menteeId: string; actorUserId: string | null; kind: string; fromStatus?: Status | null; toStatus?: Status | null; detail?: Record<string, unknown>; at?: Date },
 ): Promise<void> {
   await tx.insert(menteeEvents).values({
     organisationId,

@@ -11,8 +11,10 @@ export const STATUSES = ['requested', 'waiting', 'matched', 'on_hold', 'closed',
 export type Status = (typeof STATUSES)[number];
 export const GENDERS = ['female', 'male', 'other'] as const;
 export const PREFERRED_GENDERS = ['any', 'female', 'male'] as const;
+export type PreferredGender = (typeof PREFERRED_GENDERS)[number];
 /** Lawful bases staff may record for processing for support and matching (GDPR art. 6(1)). */
 export const SUPPORT_BASES = ['consent', 'public_task', 'legitimate_interests', 'vital_interests'] as const;
+export type SupportBasis = (typeof SUPPORT_BASES)[number];
 /** Purposes a consent is recorded for. Contact by e-mail or phone is always by consent. */
 export const PURPOSES = ['support', 'contact_email', 'contact_phone'] as const;
 export type Purpose = (typeof PURPOSES)[number];

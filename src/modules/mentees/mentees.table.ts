@@ -3,6 +3,8 @@ import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique
 import { organisationId, restrictivePolicy, tenantPolicy } from '../../core/db/rls.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
 import type { LanguageLevel } from '../volunteers/volunteers.table.js';
+import type { Locale } from '../../core/i18n/locales.js';
+import type { Need, PreferredGender, Purpose, Status, SupportBasis } from './mentees.schemas.js';
 
 /**
  * A person who needs support (SPEC §3.2), as one organisation records them. Name, contact and birth date stay in
@@ -18,20 +20,20 @@ export const mentees = pgTable(
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
     programmeId: uuid().references(() => programmes.id, { onDelete: 'set null' }),
     /** requested, waiting, matched, on_hold, closed, declined. */
-    status: text().notNull().default('waiting'),
+    status: text().$type<Status>().notNull().default('waiting'),
     statusReason: text(),
     /** `staff` (recorded by a social worker) or `form` (the public request form). */
     source: text().notNull().default('staff'),
-    locale: text().notNull().default('pl'),
+    locale: text().$type<Locale>().notNull().default('pl'),
     /** language_practice, school_help, everyday_matters, leisure, companionship, job_search, official_matters. */
-    needs: text().array().notNull().default(sql`'{}'::text[]`),
+    needs: text().array().$type<Need[]>().notNull().default(sql`'{}'::text[]`),
     languages: jsonb().$type<LanguageLevel[]>().notNull().default([]),
     /** Weekly grid as for volunteers: "mon-morning" … "sun-evening". */
     availability: text().array().notNull().default(sql`'{}'::text[]`),
     district: text(),
     interests: text().array().notNull().default(sql`'{}'::text[]`),
     /** Who the person would like as a volunteer: any, female, male — a hard constraint when stated. */
-    preferredVolunteerGender: text(),
+    preferredVolunteerGender: text().$type<PreferredGender>(),
     preferredVolunteerAgeMin: integer(),
     preferredVolunteerAgeMax: integer(),
     /** Safeguarding flags: a minor may only be matched with a volunteer whose safeguarding check is valid. */
@@ -80,8 +82,8 @@ export const menteeConsents = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
-    purpose: text().notNull(),
-    lawfulBasis: text().notNull(),
+    purpose: text().$type<Purpose>().notNull(),
+    lawfulBasis: text().$type<SupportBasis>().notNull(),
     /** The wording shown to the person, in their language (or the basis recorded by staff). */
     text: text().notNull(),
     givenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -138,8 +140,8 @@ export const menteeEvents = pgTable(
     actorUserId: uuid(),
     /** created, reviewed, status, match, profile. */
     kind: text().notNull(),
-    fromStatus: text(),
-    toStatus: text(),
+    fromStatus: text().$type<Status>(),
+    toStatus: text().$type<Status>(),
     detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('mentee_events_mentee').on(t.menteeId, t.at), tenantPolicy('mentee_events')],

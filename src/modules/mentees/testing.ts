@@ -9,6 +9,8 @@ import { personSearchText } from '../../core/tenancy/people-search.js';
 import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import type { LanguageLevel } from '../volunteers/index.js';
 import { menteeCaseStaff, menteeEvents, mentees } from './mentees.table.js';
+import type { Need, Status } from './mentees.schemas.js';
+import type { Locale } from '../../core/i18n/locales.js';
 
 export interface MenteeSeed {
   /** Ours unless told. */
@@ -22,14 +24,14 @@ export interface MenteeSeed {
   birthDate?: string | null;
   gender?: 'female' | 'male' | 'other' | null;
   /** The person's and the record's language (the database's default, Polish, unless told). */
-  locale?: string;
+  locale?: Locale;
   /** The database's default (waiting) unless told; so for every field not given. */
-  status?: string;
+  status?: Status;
   source?: 'staff' | 'form';
   /** Days on the waiting list (waiting_since); with `intake`, also since the record was made (for requests, only that). */
   daysWaiting?: number;
   programmeId?: string | null;
-  needs?: string[];
+  needs?: Need[];
   languages?: LanguageLevel[];
   availability?: string[];
   district?: string | null;

@@ -5,6 +5,10 @@ import { organisations, people } from '../../core/tenancy/tenancy.table.js';
 import { matches } from '../matching/matching.table.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
+import type { Side } from './check-ins/check-ins.schemas.js';
+import type { ConcernStatus, Severity } from './concerns/concerns.schemas.js';
+import type { Activity } from './meetings/meetings.schemas.js';
+import type { Audience } from './supervision/supervision.schemas.js';
 
 /**
  * A meeting of a pair as the volunteer (or staff) logged it. The day is a calendar date in the organisation's zone,
@@ -22,7 +26,7 @@ export const meetings = pgTable(
     minutes: integer().notNull(),
     place: text(),
     /** conversation, language_practice, homework, errand, office_visit, leisure, online, other. */
-    activity: text().notNull(),
+    activity: text().$type<Activity>().notNull(),
     note: text(),
     /** "Something worries me": a concern was opened from this log. */
     worry: boolean().notNull().default(false),
@@ -58,7 +62,7 @@ export const checkIns = pgTable(
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     matchId: uuid().notNull().references(() => matches.id, { onDelete: 'cascade' }),
     /** volunteer, mentee. */
-    side: text().notNull(),
+    side: text().$type<Side>().notNull(),
     /** regular, closing. */
     kind: text().notNull().default('regular'),
     heldOn: date({ mode: 'string' }).notNull(),
@@ -118,9 +122,9 @@ export const concerns = pgTable(
     /** volunteer, social_worker, coordinator (the capacity in which it was raised). */
     raisedAs: text().notNull(),
     /** low, medium, high, safeguarding. */
-    severity: text().notNull(),
+    severity: text().$type<Severity>().notNull(),
     /** open, in_progress, resolved, closed. */
-    status: text().notNull().default('open'),
+    status: text().$type<ConcernStatus>().notNull().default('open'),
     summary: text().notNull(),
     description: text().notNull().default(''),
     assignedToUserId: uuid(),
@@ -177,7 +181,7 @@ export const supervisionSessions = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     /** volunteers, coordinators. */
-    audience: text().notNull(),
+    audience: text().$type<Audience>().notNull(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     minutes: integer().notNull(),
     place: text(),

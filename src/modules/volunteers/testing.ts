@@ -9,6 +9,7 @@ import type { World } from '../../core/testing/world.js';
 import { personSearchText } from '../../core/tenancy/people-search.js';
 import { people } from '../../core/tenancy/tenancy.table.js';
 import type { Stage } from './pipeline/stages.js';
+import type { Locale } from '../../core/i18n/locales.js';
 import { volunteers, type LanguageLevel } from './volunteers.table.js';
 
 export { backdatedToken } from './application/test-helpers.js';
@@ -30,7 +31,7 @@ export interface VolunteerSeed {
   birthDate?: string | null;
   gender?: 'female' | 'male' | 'other' | null;
   /** The person's and the record's language (the database's default, Polish, unless told). */
-  locale?: string;
+  locale?: Locale;
   /** The database's default (applied) unless told; so for every field not given. */
   stage?: Stage;
   stageReason?: string | null;

@@ -109,7 +109,7 @@ export async function volunteerFacts(
   const [settings] = await tx.select({ form: volunteerSettings.longServiceForm }).from(volunteerSettings).where(eq(volunteerSettings.organisationId, organisationId));
   const hows = agreements.map((a) => a.how);
   return {
-    stage: v.stage as Stage,
+    stage: v.stage,
     worksWithMinors: v.worksWithMinors,
     safeguardingMissing: missing.get(v.id) ?? [],
     plannedDays: v.plannedDays,
@@ -135,7 +135,7 @@ export function isMinor(birthDate: string | null, today: string): boolean {
 export async function addEvent(
   tx: Tx,
   organisationId: string,
-  e: { volunteerId: string; actorUserId: string | null; kind: string; fromStage?: string | null; toStage?: string | null; reason?: string | null; detail?: Record<string, unknown> },
+  e: { volunteerId: string; actorUserId: string | null; kind: string; fromStage?: Stage | null; toStage?: Stage | null; reason?: string | null; detail?: Record<string, unknown> },
 ): Promise<void> {
   await tx.insert(volunteerEvents).values({
     organisationId,

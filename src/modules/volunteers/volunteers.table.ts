@@ -2,6 +2,12 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, tenantPolicy } from '../../core/db/rls.js';
 import { organisations, people } from '../../core/tenancy/tenancy.table.js';
+import type { Locale } from '../../core/i18n/locales.js';
+import type { HeardFrom } from './application/application.schemas.js';
+import type { DocumentKind, DocumentLocale, LongServiceForm } from './documents/documents.schemas.js';
+import type { Stage } from './pipeline/stages.js';
+import type { SafeguardingKind } from './screening/requirements.js';
+import type { Recommendation, TravelCosts } from './screening/screening.schemas.js';
 
 /** A language with its level: CEFR A1–C2 or native. The same model serves matching and interpreting. */
 export interface LanguageLevel {
@@ -21,7 +27,7 @@ export const volunteers = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
-    stage: text().notNull().default('applied'),
+    stage: text().$type<Stage>().notNull().default('applied'),
     /** Why the volunteer was rejected, withdrew, paused or ended. */
     stageReason: text(),
     stageChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -29,7 +35,7 @@ export const volunteers = pgTable(
     appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** `form` (public application), `staff` (entered by a coordinator). */
     source: text().notNull().default('form'),
-    locale: text().notNull().default('pl'),
+    locale: text().$type<Locale>().notNull().default('pl'),
     profession: text(),
     education: text(),
     interests: text().array().notNull().default(sql`'{}'::text[]`),
@@ -46,7 +52,7 @@ export const volunteers = pgTable(
     preferredAgeGroups: text().array().notNull().default(sql`'{}'::text[]`),
     preferredGender: text(),
     motivation: text(),
-    heardFrom: text(),
+    heardFrom: text().$type<HeardFrom>(),
     /** Will work with minors: safeguarding check required before approval. */
     worksWithMinors: boolean().notNull().default(false),
     /** Planned length of service in days (null: open-ended, treated as over 30 days). */
@@ -59,7 +65,7 @@ export const volunteers = pgTable(
     /** The day the volunteer acknowledged the health-and-safety information (art. 45 of the 2003 Act). */
     healthSafetyOn: date({ mode: 'string' }),
     /** Travel costs: `reimbursed` (the organisation pays them) or `waived` (the volunteer's written waiver). */
-    travelCosts: text(),
+    travelCosts: text().$type<TravelCosts>(),
     /** The day the travel-cost arrangement (or the waiver) was recorded. */
     travelCostsOn: date({ mode: 'string' }),
     /** Under-18 applicants: the guardian confirms by a link before the application counts. */
@@ -118,8 +124,8 @@ export const volunteerEvents = pgTable(
     actorUserId: uuid(),
     /** stage, note, interview, safeguarding, agreement, insurance, document, duplicate, guardian. */
     kind: text().notNull(),
-    fromStage: text(),
-    toStage: text(),
+    fromStage: text().$type<Stage>(),
+    toStage: text().$type<Stage>(),
     reason: text(),
     detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
@@ -142,7 +148,7 @@ export const interviews = pgTable(
     /** Structured notes: motivation, experience, availability, languages, concerns (free text each). */
     notes: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** recommend, recommend_with_conditions, do_not_recommend. */
-    recommendation: text(),
+    recommendation: text().$type<Recommendation>(),
     icsUid: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -167,7 +173,7 @@ export const safeguardingChecks = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
-    kind: text().notNull(),
+    kind: text().$type<SafeguardingKind>().notNull(),
     seenOn: date({ mode: 'string' }).notNull(),
     seenByUserId: uuid().notNull(),
     renewBy: date({ mode: 'string' }).notNull(),
@@ -205,8 +211,8 @@ export const documentTemplates = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     /** agreement, certificate, reference. */
-    kind: text().notNull(),
-    locale: text().notNull(),
+    kind: text().$type<DocumentKind>().notNull(),
+    locale: text().$type<DocumentLocale>().notNull(),
     title: text().notNull(),
     body: text().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -225,8 +231,8 @@ export const volunteerDocuments = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
-    kind: text().notNull(),
-    locale: text().notNull(),
+    kind: text().$type<DocumentKind>().notNull(),
+    locale: text().$type<DocumentLocale>().notNull(),
     title: text().notNull(),
     body: text().notNull(),
     /** Agreement fields: scope, place, period, termination. */
@@ -307,7 +313,7 @@ export const volunteerSettings = pgTable(
      * Which acceptance of the agreement counts for service over 30 days: `written` (the law's default: paper or a
      * qualified electronic signature) or `electronic` (acceptance in Tandem, on the organisation's lawyer's advice).
      */
-    longServiceForm: text().notNull().default('written'),
+    longServiceForm: text().$type<LongServiceForm>().notNull().default('written'),
     /** The lawyer's note that justifies `electronic`, shown wherever the choice matters. */
     longServiceFormNote: text(),
   },

@@ -27,7 +27,7 @@ const newOrg = async () => (await freshOrganisation(w)).id;
 /** The home page (the dashboard) as `who` sees it. */
 const home = async (who: { client: TestClient }) => (await who.client.get('/?lang=en')).body;
 
-async function match(organisationId: string, menteeId: string, volunteerId: string, v: { startedAt?: Date; coordinatorUserId?: string; status?: string } = {}) {
+async function match(organisationId: string, menteeId: string, volunteerId: string, v: { startedAt?: Date; coordinatorUserId?: string; status?: (typeof matches.$inferInsert)['status'] } = {}) {
   const [m] = await withSystem(w.db, (tx) => tx.insert(matches).values({ organisationId, menteeId, volunteerId, status: v.status ?? 'active', startedAt: v.startedAt ?? new Date(), coordinatorUserId: v.coordinatorUserId ?? null }).returning());
   return m!;
 }
@@ -95,7 +95,7 @@ describe('the dashboards on /', () => {
       const v = await activeVolunteer(w, { organisationId: org });
       if (i < 2) await withSystem(w.db, (tx) => tx.update(volunteers).set({ stage: 'applied' }).where(eq(volunteers.id, v.id)));
     }
-    const statuses = ['requested', 'waiting', 'waiting', 'waiting'];
+    const statuses = ['requested', 'waiting', 'waiting', 'waiting'] as const;
     for (const status of statuses) {
       const m = await matchedMentee(w, { organisationId: org });
       await withSystem(w.db, (tx) => tx.update(mentees).set({ status }).where(eq(mentees.id, m.id)));
@@ -107,7 +107,7 @@ describe('the dashboards on /', () => {
     await meeting(org, theirs, today, 60, colleague.userId);
     await meeting(org, theirs, `${today.slice(0, 7)}-01`, 30, colleague.userId);
     await meeting(org, theirs, '2024-01-10', 600, colleague.userId);
-    const concern = (matchId: string, raisedByUserId: string, status = 'open') =>
+    const concern = (matchId: string, raisedByUserId: string, status: (typeof concerns.$inferInsert)['status'] = 'open') =>
       withSystem(w.db, (tx) => tx.insert(concerns).values({ organisationId: org, matchId, raisedByUserId, raisedAs: 'coordinator', severity: 'medium', status, summary: 'Brak kontaktu' }));
     await concern(mine.id, colleague.userId);
     await concern(mine.id, colleague.userId, 'in_progress');

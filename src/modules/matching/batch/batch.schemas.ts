@@ -31,6 +31,7 @@ export const RejectInput = z
 export type RejectInput = z.output<typeof RejectInput>;
 
 export const PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected', 'stale'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 const PersonName = z.object({ id: z.string().uuid(), givenName: z.string(), familyName: z.string() });
 

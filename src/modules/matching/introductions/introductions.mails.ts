@@ -29,7 +29,7 @@ export interface IntroductionMailParams {
   url: string;
 }
 
-const k = (key: string) => `matching.introductions.mail.${key}`;
+const k = <K extends string>(key: K) => `matching.introductions.mail.${key}` as const;
 
 /** Where and what: the lines shared by the message and the calendar DESCRIPTION. */
 function details(t: Translate, p: IntroductionMailParams): string[] {

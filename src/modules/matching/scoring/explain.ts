@@ -2,7 +2,7 @@
  * Reasons in plain words, in the viewer's language, written from a component's or violation's `detail` alone (so
  * proposals stored as JSON can be explained again later). Language and weekday names come from Intl.
  */
-import type { Translate } from '../../../core/i18n/catalogue.js';
+import { dynamicKey, type Translate } from '../../../core/i18n/catalogue.js';
 import { formatList, languageName, weekdayName } from '../../../core/i18n/format.js';
 import { INTL_TAG, type Locale } from '../../../core/i18n/locales.js';
 import { VIOLATION_KEYS } from './constraints.js';
@@ -60,8 +60,9 @@ export function explainComponent(c: Component, t: Translate, locale: Locale): st
 
 /** A need's name ("school", "everyday matters"); a need the catalogue does not know shows as recorded. */
 function needName(need: string, t: Translate): string {
+  // dynamicKey: needs come from stored components; a code the catalogue lacks comes back as the key itself.
   const key = `${P}.need.${need}`;
-  const name = t(key);
+  const name = t(dynamicKey(key));
   return name === key ? need : name;
 }
 
@@ -91,7 +92,8 @@ export function explainViolation(v: Violation, t: Translate, locale: Locale): st
     case 'volunteer_gender_preference':
       return t(`${P}.violation.${v.key}.${d.preferred === 'male' ? 'male' : 'female'}`);
     case 'volunteer_age_preference':
-      return t(`${P}.violation.volunteer_age_preference`, { groups: and(strings(d.groups).map((g) => t(`${P}.ageGroup.${g}`)), locale) });
+      // dynamicKey: the age groups come from the violation's detail, stored as JSON.
+      return t(`${P}.violation.volunteer_age_preference`, { groups: and(strings(d.groups).map((g) => t(dynamicKey(`${P}.ageGroup.${g}`))), locale) });
     case 'capacity_full':
       return t(`${P}.violation.capacity_full`, { active: num(d.activeMatches) ?? 0, capacity: num(d.capacity) ?? 0 });
     default:

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { volunteers } from '../../volunteers/index.js';
 import { matches } from '../matching.table.js';
+import type { Need } from '../../mentees/index.js';
 import {
   addSafeguardingCheck,
   auditEntries,
@@ -31,7 +32,7 @@ before(async () => {
 after(() => w.t.close());
 
 /** An active match inserted directly, to fill a volunteer's places. */
-async function occupy(volunteerId: string, needs: string[] = ['leisure']) {
+async function occupy(volunteerId: string, needs: Need[] = ['leisure']) {
   const menteeId = await createMentee(w, w.org.id, { givenName: 'Zajęty', familyName: `Z${Math.random().toString(36).slice(2, 7)}`, status: 'matched', needs });
   await withTenant(w.db, { organisationId: w.org.id, userId: null }, (tx) => tx.insert(matches).values({ organisationId: w.org.id, menteeId, volunteerId, needs }));
 }

@@ -6,12 +6,12 @@ import { invalid } from '../../../core/http/route-helpers.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import { isUniqueViolation } from './districts.repository.js';
 import { sameWeeklyHours } from './opening-hours.js';
-import type { VenueInput, VenueKind, VenueOutput } from './settings.schemas.js';
+import type { VenueInput, VenueOutput } from './settings.schemas.js';
 import { deleteVenue as deleteVenueRow, findVenueById, findVenues, insertVenue, updateVenue as updateVenueRow, venueIntroductionCount, venueNameTaken, type VenueRow } from './venues.repository.js';
 
 export const presentVenue = (v: VenueRow): VenueOutput => ({
   id: v.id,
-  kind: v.kind as VenueKind,
+  kind: v.kind,
   name: v.name,
   address: v.address,
   district: v.district,

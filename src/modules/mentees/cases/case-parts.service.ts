@@ -3,7 +3,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
-import { translator, type Locale } from '../../../core/i18n/index.js';
+import { translator } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { addCaseStaff, addEvent, findMenteeById, insertConsents, type MenteeRow } from '../mentees.repository.js';
 import type { ConsentInput } from '../mentees.schemas.js';
@@ -36,7 +36,7 @@ export async function recordConsent(db: Db, actor: RequestActor, menteeId: strin
   await withTenant(db, actor, async (tx) => {
     const mentee = await menteeOr404(tx, actor, menteeId);
     const org = await findOrganisation(tx, actor.organisationId);
-    const text = translator(mentee.locale as Locale)(`mentees.consent.text.${input.purpose}`, { organisation: org?.name ?? '' });
+    const text = translator(mentee.locale)(`mentees.consent.text.${input.purpose}`, { organisation: org?.name ?? '' });
     await insertConsents(tx, actor.organisationId, menteeId, [{ purpose: input.purpose, lawfulBasis: input.lawfulBasis, text, givenAt: now }]);
     await addEvent(tx, actor.organisationId, { menteeId, actorUserId: actor.userId, kind: 'consent', detail: { action: 'recorded', purpose: input.purpose }, at: now });
     await audit(tx, actor, { action: 'mentee.consent.record', entity: 'mentee', entityId: menteeId, fields: ['purpose', 'lawfulBasis'] });

@@ -14,6 +14,7 @@ import { casePage } from './case-page.js';
 import { changeStatus } from './case.service.js';
 import { addNote, addStaff, recordConsent, removeStaff, withdrawConsent } from './case-parts.service.js';
 import type { CaseForms } from './views/case-page.js';
+import type { MessageKey } from '../../../core/i18n/index.js';
 
 /**
  * One posted form of the case page: parse → service → flash and back to the case (303). Bad input or a refusal
@@ -26,7 +27,7 @@ async function handle<S extends ZodTypeAny>(
   reply: FastifyReply,
   section: keyof CaseForms,
   schema: S,
-  run: (input: z.output<S>) => Promise<{ key: string; params?: Record<string, string | number>; anchor?: string }>,
+  run: (input: z.output<S>) => Promise<{ key: MessageKey; params?: Record<string, string | number>; anchor?: string }>,
 ) {
   const id = idParam(req);
   const body = formBody(req);

@@ -10,7 +10,7 @@ import type { StatusInput } from '../mentees.schemas.js';
 import { can, menteesPolicy } from '../mentees.policy.js';
 import { findProgrammes, findStaff, type Option } from '../options.repository.js';
 import { findCaseStaff, findCreatedEvent, findCurrentMatches, findEvents, findNotes, isCaseStaff } from './case.repository.js';
-import { actionsFrom, nextStatus, reasonRequired } from './status.js';
+import { actionsFrom, nextStatus, reasonRequired, type MoveTarget } from './status.js';
 
 /** What the request form said beyond the profile, kept on the `created` event. */
 export interface RequestFacts {
@@ -72,7 +72,7 @@ export async function lockedAtVersion(tx: Tx, actor: RequestActor, id: string, v
  * a close without a reason, or closing while matches are still running is VALIDATION on its field. One `status`
  * event and one audit entry `mentee.status`.
  */
-export async function changeStatus(db: Db, actor: RequestActor, id: string, input: StatusInput, now = new Date()): Promise<string> {
+export async function changeStatus(db: Db, actor: RequestActor, id: string, input: StatusInput, now = new Date()): Promise<MoveTarget> {
   return withTenant(db, actor, async (tx) => {
     const row = await lockedAtVersion(tx, actor, id, input.version);
     const to = nextStatus(row.status, input.action);

@@ -7,15 +7,17 @@ export type StatusAction = StatusInput['action'];
  * put a waiting person on hold and back (keeping the place on the waiting list), close a case with a reason, and
  * reopen a closed one. Pure, so the page offers exactly the moves the service accepts.
  */
-const MOVES: Record<StatusAction, { from: readonly Status[]; to: Status }> = {
+const MOVES = {
   hold: { from: ['waiting'], to: 'on_hold' },
   resume: { from: ['on_hold'], to: 'waiting' },
   close: { from: ['waiting', 'on_hold', 'matched'], to: 'closed' },
   reopen: { from: ['closed'], to: 'waiting' },
-};
+} as const satisfies Record<StatusAction, { from: readonly Status[]; to: Status }>;
+/** A status a staff action leads to (each has its flash message, `mentees.flash.status.<status>`). */
+export type MoveTarget = (typeof MOVES)[StatusAction]['to'];
 
 /** The status after `action`, or null when the action is not possible from `status`. */
-export function nextStatus(status: string, action: StatusAction): Status | null {
+export function nextStatus(status: string, action: StatusAction): MoveTarget | null {
   const move = MOVES[action];
   return (move.from as readonly string[]).includes(status) ? move.to : null;
 }

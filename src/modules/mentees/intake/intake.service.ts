@@ -3,9 +3,9 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { AppError } from '../../../core/http/errors.js';
-import { translator, type Locale } from '../../../core/i18n/index.js';
+import { translator } from '../../../core/i18n/index.js';
 import { addCaseStaff, addEvent, findFirstPossibleDuplicate, findMenteeById, insertConsents, insertMentee, insertPerson, lockMentee, updateMentee, updatePerson, type MenteeRow } from '../mentees.repository.js';
-import type { MenteeInput, MenteeUpdate } from '../mentees.schemas.js';
+import type { MenteeInput, MenteeUpdate, Purpose } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';
 import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
 import { findDistrictChoice, findOrganisation, findProgrammes, findStaff, type Option } from '../options.repository.js';
@@ -44,12 +44,12 @@ export async function createMentee(db: Db, actor: Actor, input: MenteeInput, now
     const duplicateOf = (await findFirstPossibleDuplicate(tx, actor.organisationId, personValues(input))) ?? null;
     const personId = await insertPerson(tx, actor.organisationId, personValues(input));
     const id = await insertMentee(tx, actor.organisationId, { personId, duplicateOf, status: 'waiting', source: 'staff', waitingSince: now, createdAt: now, ...profileValues(input, checked, await orgToday(tx, actor.organisationId, now)) });
-    const t = translator(input.locale as Locale);
-    const wording = (purpose: string) => t(`mentees.consent.text.${purpose}`, { organisation: org?.name ?? '' });
+    const t = translator(input.locale);
+    const wording = (purpose: Purpose) => t(`mentees.consent.text.${purpose}`, { organisation: org?.name ?? '' });
     await insertConsents(tx, actor.organisationId, id, [
       { purpose: 'support', lawfulBasis: input.consents.support, text: wording('support'), givenAt: now },
-      ...(input.consents.contactEmail ? [{ purpose: 'contact_email', lawfulBasis: 'consent', text: wording('contact_email'), givenAt: now }] : []),
-      ...(input.consents.contactPhone ? [{ purpose: 'contact_phone', lawfulBasis: 'consent', text: wording('contact_phone'), givenAt: now }] : []),
+      ...(input.consents.contactEmail ? [{ purpose: 'contact_email' as const, lawfulBasis: 'consent' as const, text: wording('contact_email'), givenAt: now }] : []),
+      ...(input.consents.contactPhone ? [{ purpose: 'contact_phone' as const, lawfulBasis: 'consent' as const, text: wording('contact_phone'), givenAt: now }] : []),
     ]);
     await addCaseStaff(tx, actor.organisationId, id, [actor.userId, checked.socialWorkerUserId]);
     await addEvent(tx, actor.organisationId, { menteeId: id, actorUserId: actor.userId, kind: 'created', toStatus: 'waiting', detail: { source: 'staff' }, at: now });

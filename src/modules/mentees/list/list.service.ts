@@ -3,7 +3,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { compareNames, foldForSearch, type Locale } from '../../../core/i18n/index.js';
 import { countByStatus, findMentees, type MenteeRow } from '../mentees.repository.js';
-import type { MenteePage, MenteeQuery, MenteeSummary, Status } from '../mentees.schemas.js';
+import type { MenteePage, MenteeQuery, MenteeSummary } from '../mentees.schemas.js';
 import { findDistrictNames, findProgrammes } from '../options.repository.js';
 import { daysSince } from '../../../core/i18n/time-zone.js';
 import { orgClock, type OrgClock } from '../../../core/tenancy/org-clock.js';
@@ -29,7 +29,7 @@ export function presentSummary(m: MenteeRow, clock: Pick<OrgClock, 'now' | 'time
     id: m.id,
     givenName: m.givenName,
     familyName: m.familyName,
-    status: m.status as Status,
+    status: m.status,
     source: m.source as 'staff' | 'form',
     needs: m.needs,
     languages: m.languages.map((l) => ({ code: l.code, level: l.level })),

@@ -40,7 +40,7 @@ export async function requestStatus(db: Db, org: PublicOrganisation, token: stri
       .innerJoin(people, eq(people.id, mentees.personId))
       .where(and(eq(mentees.organisationId, org.id), eq(mentees.statusTokenHash, tokenHash(token))));
     if (!m) throw new AppError('NOT_FOUND', 'mentees.request.status.invalid');
-    const status = m.status as Status;
+    const status = m.status;
     const clock = await orgClock(tx, org.id, now);
     let matchedAt: Date | null = null;
     if (status === 'matched') {

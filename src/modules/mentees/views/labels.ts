@@ -3,9 +3,11 @@ import { languageLabel } from '../../volunteers/index.js';
 
 /** Words for the values stored on a mentee, in the viewer's language. */
 
-export const statusName = (t: Translate, status: string) => (hasMessage(`mentees.status.${status}`) ? t(`mentees.status.${status}`) : status);
-export const needName = (t: Translate, need: string) => (hasMessage(`mentees.need.${need}`) ? t(`mentees.need.${need}`) : need);
-export const purposeName = (t: Translate, purpose: string) => (hasMessage(`mentees.purpose.${purpose}`) ? t(`mentees.purpose.${purpose}`) : purpose);
+/** The message of a key built from a stored code, or the code itself when the catalogue has no such message. */
+const known = (t: Translate, key: string, code: string) => (hasMessage(key) ? t(key) : code);
+export const statusName = (t: Translate, status: string) => known(t, `mentees.status.${status}`, status);
+export const needName = (t: Translate, need: string) => known(t, `mentees.need.${need}`, need);
+export const purposeName = (t: Translate, purpose: string) => known(t, `mentees.purpose.${purpose}`, purpose);
 
 export const needList = (t: Translate, locale: Locale, needs: readonly string[]) => formatList(needs.map((n) => needName(t, n)), locale);
 export const languageList = (t: Translate, locale: Locale, languages: readonly { code: string; level: string }[]) => formatList(languages.map((l) => languageLabel(t, locale, l)), locale);

@@ -28,7 +28,7 @@ const mp = alias(people, 'mentee_person');
 /** A pair as the follow-up pages show it: both names, status, start and who follows it. */
 export interface PairRow {
   id: string;
-  status: string;
+  status: (typeof matches.$inferSelect)['status'];
   startedAt: Date;
   coordinatorUserId: string | null;
   programmeId: string | null;
@@ -50,7 +50,7 @@ const pairColumns = {
   mFamily: mp.familyName,
 };
 
-type PairSelect = { id: string; status: string; startedAt: Date; coordinatorUserId: string | null; programmeId: string | null; volunteerId: string; vGiven: string; vFamily: string; menteeId: string; mGiven: string; mFamily: string };
+type PairSelect = { id: string; status: PairRow['status']; startedAt: Date; coordinatorUserId: string | null; programmeId: string | null; volunteerId: string; vGiven: string; vFamily: string; menteeId: string; mGiven: string; mFamily: string };
 
 const toPair = (r: PairSelect): PairRow => ({
   id: r.id,

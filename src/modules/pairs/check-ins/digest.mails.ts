@@ -11,7 +11,7 @@ export interface DigestMailParams {
   url: string;
 }
 
-const k = (key: string) => `pairs.digest.mail.${key}`;
+const k = <K extends string>(key: K) => `pairs.digest.mail.${key}` as const;
 
 /** The weekly digest to someone who follows pairs: their overdue check-ins and quiet pairs, with a link to the list. */
 export const digestMail: MailTemplate<DigestMailParams> = (t, p) => ({

@@ -11,7 +11,7 @@ export interface ThankYouParams {
   certificateUrl: string;
 }
 
-const k = (key: string) => `pairs.closure.mail.${key}`;
+const k = <K extends string>(key: K) => `pairs.closure.mail.${key}` as const;
 
 /** The thank-you to the volunteer when their pair ends, in the volunteer's language, with their certificate links. */
 export const thankYouMail: MailTemplate<ThankYouParams> = (t, p) => ({

@@ -72,7 +72,7 @@ export async function hasOtherCurrentMatch(tx: Tx, organisationId: string, mente
 }
 
 /** A new status for the mentee; `waitingSince` only when given (it is kept otherwise). */
-export async function setMenteeStatus(tx: Tx, organisationId: string, menteeId: string, v: { status: string; statusReason: string | null; waitingSince?: Date; at: Date }) {
+export async function setMenteeStatus(tx: Tx, organisationId: string, menteeId: string, v: { status: (typeof mentees.$inferSelect)['status']; statusReason: string | null; waitingSince?: Date; at: Date }) {
   await tx
     .update(mentees)
     .set({ status: v.status, statusReason: v.statusReason, ...(v.waitingSince ? { waitingSince: v.waitingSince } : {}), version: sql`${mentees.version} + 1`, updatedAt: v.at })

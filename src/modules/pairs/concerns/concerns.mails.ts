@@ -11,7 +11,7 @@ export interface ConcernMailParams {
   url: string;
 }
 
-const k = (key: string) => `pairs.concerns.mail.${key}`;
+const k = <K extends string>(key: K) => `pairs.concerns.mail.${key}` as const;
 
 /**
  * The notice of a new concern, in the recipient's language. It names the pair by first names and the severity,

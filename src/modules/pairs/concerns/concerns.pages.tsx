@@ -16,6 +16,7 @@ import { ConcernListView } from './views/concern-list.js';
 import { ConcernPageView, type ConcernForms } from './views/concern-page.js';
 import { MyConcernsView } from './views/my-concerns.js';
 import { RaiseFormView } from './views/raise-form.js';
+import type { MessageKey } from '../../../core/i18n/index.js';
 
 /** The acknowledgement form carries nothing but its CSRF token. */
 const AcknowledgeInput = z.object({}).strict();
@@ -42,7 +43,7 @@ async function concernPage(db: Db, req: FastifyRequest, reply: FastifyReply, id:
  * the page again with the messages at the form (422); a stale version shows the current state with a notice (409).
  * Nothing is written in either case.
  */
-async function handle<S extends ZodTypeAny>(db: Db, req: FastifyRequest, reply: FastifyReply, section: keyof ConcernForms, schema: S, run: (id: string, input: z.output<S>) => Promise<string>) {
+async function handle<S extends ZodTypeAny>(db: Db, req: FastifyRequest, reply: FastifyReply, section: keyof ConcernForms, schema: S, run: (id: string, input: z.output<S>) => Promise<MessageKey>) {
   const id = idParam(req);
   const body = formBody(req);
   const parsed = schema.safeParse(body);

@@ -20,7 +20,7 @@ const NEXT: Record<ConcernStatus, readonly ConcernStatus[]> = {
   resolved: ['closed', 'in_progress'],
   closed: [],
 };
-export const nextStatuses = (status: string): readonly ConcernStatus[] => NEXT[status as ConcernStatus] ?? [];
+export const nextStatuses = (status: ConcernStatus): readonly ConcernStatus[] => NEXT[status] ?? [];
 
 /** Raising a concern about a pair (staff and the pair's volunteer use the same fields). */
 export const RaiseInput = z
@@ -58,7 +58,7 @@ export const EscalateInput = z.object({ version, severity: z.enum(SEVERITIES), r
 export type EscalateInput = z.output<typeof EscalateInput>;
 
 /** The severities above `severity`, in order (what an escalation may choose). */
-export const higherThan = (severity: string): readonly Severity[] => SEVERITIES.slice(SEVERITIES.indexOf(severity as Severity) + 1);
+export const higherThan = (severity: Severity): readonly Severity[] => SEVERITIES.slice(SEVERITIES.indexOf(severity) + 1);
 
 /**
  * How long an urgent concern may stay unacknowledged before it escalates by itself, in hours from when it got its

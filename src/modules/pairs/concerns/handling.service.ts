@@ -5,7 +5,7 @@ import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { findActions, findStaff, insertAction, onCaseBesidesAssignment, organisationFacts, updateConcern } from './concerns.repository.js';
-import { nextStatuses, type ActionInput, type AssignInput, type StatusInput } from './concerns.schemas.js';
+import { nextStatuses, type ActionInput, type AssignInput, type ConcernStatus, type StatusInput } from './concerns.schemas.js';
 import { visibleConcern } from './concerns.service.js';
 
 /**
@@ -67,7 +67,7 @@ export async function addAction(db: Db, actor: RequestActor, id: string, input: 
  * resolution in words; closing is possible only once resolved. A move not allowed from the current status is a
  * field error; a stale form is CONFLICT. One `status` action and one audit entry.
  */
-export async function changeConcernStatus(db: Db, actor: RequestActor, id: string, input: StatusInput, now = new Date()): Promise<string> {
+export async function changeConcernStatus(db: Db, actor: RequestActor, id: string, input: StatusInput, now = new Date()): Promise<ConcernStatus> {
   return withTenant(db, actor, async (tx) => {
     const { row } = await lockedAt(tx, actor, id, input.version);
     if (!nextStatuses(row.status).includes(input.status)) throw invalid('status', 'pairs.concerns.validation.transition');

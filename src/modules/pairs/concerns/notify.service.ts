@@ -8,7 +8,7 @@ import { todayIn } from '../../../core/i18n/time-zone.js';
 import { responsibleUsers } from '../access.js';
 import { administrators, caseStaffOf, concernOwner, lockForNotice, mailboxes, noticeSent, organisationFacts, pairLeads } from './concerns.repository.js';
 import { concernMail } from './concerns.mails.js';
-import { isUrgent, type Severity } from './concerns.schemas.js';
+import { isUrgent } from './concerns.schemas.js';
 import { NOTIFY_JOB } from './concerns.service.js';
 
 /**
@@ -51,7 +51,7 @@ export async function notifyConcern(db: Db, concernId: string, baseUrl: string):
       const locale = isLocale(box.locale) ? box.locale : fallback;
       const mine = onCase.has(box.userId);
       const url = mine ? `${baseUrl}/concerns/${concernId}` : c.matchId ? `${baseUrl}/matching/matches/${c.matchId}` : `${baseUrl}/`;
-      await queueMail(tx, { organisationId, to: box.email, locale, template: concernMail, params: { severity: c.severity as Severity, volunteer: c.volunteerGiven ?? '—', mentee: c.menteeGiven ?? '—', onCase: mine, url } });
+      await queueMail(tx, { organisationId, to: box.email, locale, template: concernMail, params: { severity: c.severity, volunteer: c.volunteerGiven ?? '—', mentee: c.menteeGiven ?? '—', onCase: mine, url } });
     }
     await audit(tx, { organisationId, userId: null }, { action: 'concern.notify', entity: 'concern', entityId: concernId });
     return 'sent';

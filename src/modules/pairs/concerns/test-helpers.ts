@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
-import { activeVolunteer, createMatch, matchedMentee } from '../../matching/testing.js';
+import { activeVolunteer, createMatch, matchedMentee, type MatchSeed } from '../../matching/testing.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { covers } from '../pairs.table.js';
 import type { SignedIn, World } from '../../../core/testing/world.js';
@@ -20,7 +20,7 @@ export async function volunteerFor(w: World, a: SignedIn, organisationId = w.org
 }
 
 /** An active pair followed by `coordinatorUserId`, its mentee's case staff set to `caseStaff`. */
-export async function pairOf(w: World, opts: { volunteerId?: string; coordinatorUserId: string | null; caseStaff?: string[]; organisationId?: string; status?: string }) {
+export async function pairOf(w: World, opts: { volunteerId?: string; coordinatorUserId: string | null; caseStaff?: string[]; organisationId?: string; status?: MatchSeed['status'] }) {
   const organisationId = opts.organisationId ?? w.org.id;
   const volunteerId = opts.volunteerId ?? (await activeVolunteer(w, { organisationId, givenName: 'Zofia', familyName: 'Wiśniewska' })).id;
   const mentee = await matchedMentee(w, { organisationId, givenName: 'Олена', familyName: 'Коваленко', caseStaff: opts.caseStaff });

@@ -38,7 +38,7 @@ async function certificate(tx: Tx, organisationId: string, volunteerId: string, 
   const meetings = await meetingTotals(tx, organisationId, { volunteerIds: [v.id], ...range });
   const training = (await trainingMinutes(tx, organisationId, [v.personId], range, org.timeZone)).get(v.personId)?.minutes ?? 0;
 
-  const locale: DocumentLocale = (DOCUMENT_LOCALES as readonly string[]).includes(v.locale) ? (v.locale as DocumentLocale) : 'en';
+  const locale: DocumentLocale = (DOCUMENT_LOCALES as readonly string[]).includes(v.locale) ? v.locale : 'en';
   const t = translator(locale);
   const date = (d: string) => formatDate(d, locale, org.timeZone);
   const paragraphs = [

@@ -46,7 +46,7 @@ async function smallWorld() {
     [m1, `${year - 1}-12-31`, 600],
   ];
   await withSystem(w.db, (tx) =>
-    tx.insert(meetings).values(rows.map(([m, meetingDate, minutes]) => ({ organisationId: w.org.id, matchId: m.id, volunteerId: m.volunteerId, loggedByUserId: a.user.userId, meetingDate, minutes, activity: 'conversation' }))),
+    tx.insert(meetings).values(rows.map(([m, meetingDate, minutes]) => ({ organisationId: w.org.id, matchId: m.id, volunteerId: m.volunteerId, loggedByUserId: a.user.userId, meetingDate, minutes, activity: 'conversation' as const }))),
   );
   await withSystem(w.db, async (tx) => {
     const [s] = await tx

@@ -40,7 +40,7 @@ describe('hours', () => {
       [m3, `${year}-03-01`, 45],
     ];
     await withSystem(w.db, (tx) =>
-      tx.insert(meetings).values(rows.map(([m, meetingDate, minutes]) => ({ organisationId: org.id, matchId: m.id, volunteerId: m.volunteerId, loggedByUserId: a.user.userId, meetingDate, minutes, activity: 'conversation' }))),
+      tx.insert(meetings).values(rows.map(([m, meetingDate, minutes]) => ({ organisationId: org.id, matchId: m.id, volunteerId: m.volunteerId, loggedByUserId: a.user.userId, meetingDate, minutes, activity: 'conversation' as const }))),
     );
     // Another organisation's meeting never counts.
     const stranger = await volunteerAccount(w);

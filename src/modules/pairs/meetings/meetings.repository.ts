@@ -34,7 +34,7 @@ const pairColumns = {
 };
 export type PairRow = {
   id: string;
-  status: string;
+  status: (typeof matches.$inferSelect)['status'];
   startedAt: Date;
   programmeId: string | null;
   coordinatorUserId: string | null;

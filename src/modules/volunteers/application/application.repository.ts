@@ -7,6 +7,7 @@ import { districts } from '../../../core/tenancy/districts.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
 import { personSearchText, possibleDuplicateOf } from '../../../core/tenancy/people-search.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 
 /** All SQL of the application part. Tenant functions take the organisation id; the two system ones say so. */
 
@@ -83,7 +84,7 @@ export async function saveSettings(tx: Tx, organisationId: string, input: Settin
 }
 
 /** The person record of an applicant, searchable without diacritics. */
-export async function insertApplicant(tx: Tx, organisationId: string, input: ApplicationInput, locale: string): Promise<string> {
+export async function insertApplicant(tx: Tx, organisationId: string, input: ApplicationInput, locale: Locale): Promise<string> {
   const [row] = await tx
     .insert(people)
     .values({
@@ -104,7 +105,7 @@ export async function insertApplicant(tx: Tx, organisationId: string, input: App
 export async function insertVolunteer(
   tx: Tx,
   organisationId: string,
-  v: { personId: string; input: ApplicationInput; locale: string; source: 'form' | 'staff'; guardianTokenHash: string | null; duplicateOf: string | null },
+  v: { personId: string; input: ApplicationInput; locale: Locale; source: 'form' | 'staff'; guardianTokenHash: string | null; duplicateOf: string | null },
 ): Promise<string> {
   const i = v.input;
   const [row] = await tx

@@ -32,6 +32,7 @@ export function plannedLengthOf(plannedDays: number | null): PlannedLength {
   return plannedDays <= 30 ? 'up_to_30' : 'over_30';
 }
 export const HEARD_FROM = ['friends_family', 'social_media', 'website', 'poster_leaflet', 'organisation', 'school_university', 'event', 'other'] as const;
+export type HeardFrom = (typeof HEARD_FROM)[number];
 /** Optional parts of the form an organisation can switch off (`volunteer_settings.hidden_fields`). */
 export const OPTIONAL_FIELDS = ['profession', 'education', 'interests', 'heard_from', 'preferences', 'travel'] as const;
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];

@@ -16,6 +16,7 @@ import { IssueFormView } from './views/issue-form.js';
 import { TemplateFormView } from './views/template-form.js';
 import { TemplatesListView } from './views/templates-list.js';
 import { NotVerifiedView, VerifiedView } from './views/verify.js';
+import type { MessageKey } from '../../../core/i18n/index.js';
 
 /** HTML routes of the documents: templates, issuing, paper signature, revocation, PDFs, the invitation, verification. */
 export function documentsPages({ app, db, config }: ModuleContext) {
@@ -98,7 +99,7 @@ export function documentsPages({ app, db, config }: ModuleContext) {
   });
 
   /** A POST from the panel: CONFLICT (already accepted, revoked, not yet approved…) comes back as a flash message. */
-  const panelAction = async (reply: FastifyReply, back: string, work: () => Promise<string>, success: string) => {
+  const panelAction = async (reply: FastifyReply, back: string, work: () => Promise<string>, success: MessageKey) => {
     try {
       const volunteerId = await work();
       setFlash(reply, 'success', success);

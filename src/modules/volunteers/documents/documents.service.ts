@@ -6,7 +6,7 @@ import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { can } from '../volunteers.policy.js';
 import { addEvent, findVolunteerById } from '../volunteers.repository.js';
-import type { DocumentKind, DocumentLocale, DocumentOutput, IssueInput } from './documents.schemas.js';
+import type { DocumentOutput, IssueInput } from './documents.schemas.js';
 import { findDocument, findDocumentsOfVolunteer, findOrganisation, insertDocument, markAccepted, markRevoked, type DocumentRow } from './documents.repository.js';
 import { generateText, placeholderValues, type DocumentFields } from './generate.js';
 import { pdfFileName, renderPdf } from './pdf.js';
@@ -97,8 +97,8 @@ export interface PdfFile {
 export async function pdfOf(tx: Tx, organisationId: string, doc: DocumentRow, baseUrl: string): Promise<PdfFile> {
   const org = await findOrganisation(tx, organisationId);
   const bytes = await renderPdf({
-    kind: doc.kind as DocumentKind,
-    locale: doc.locale as DocumentLocale,
+    kind: doc.kind,
+    locale: doc.locale,
     title: doc.title,
     body: doc.body,
     organisation: { name: org!.name, city: org!.city, country: org!.country },
@@ -108,7 +108,7 @@ export async function pdfOf(tx: Tx, organisationId: string, doc: DocumentRow, ba
     revoked: Boolean(doc.revokedAt),
     verificationUrl: doc.verificationCode ? verificationUrl(baseUrl, doc.verificationCode) : null,
   });
-  return { bytes, fileName: pdfFileName({ kind: doc.kind as DocumentKind, issuedAt: doc.issuedAt, id: doc.id }) };
+  return { bytes, fileName: pdfFileName({ kind: doc.kind, issuedAt: doc.issuedAt, id: doc.id }) };
 }
 
 export const verificationUrl = (baseUrl: string, code: string) => `${baseUrl}/verify/${code}`;
@@ -129,8 +129,8 @@ export function presentDocument(d: DocumentRow, baseUrl: string): DocumentOutput
   return {
     id: d.id,
     volunteerId: d.volunteerId,
-    kind: d.kind as DocumentKind,
-    locale: d.locale as DocumentLocale,
+    kind: d.kind,
+    locale: d.locale,
     title: d.title,
     body: d.body,
     issuedAt: d.issuedAt.toISOString(),

@@ -14,7 +14,7 @@ export async function volunteerForIssue(db: Db, actor: RequestActor, volunteerId
     const v = await findVolunteerById(tx, actor.organisationId, volunteerId);
     if (!v) throw new AppError('NOT_FOUND');
     await audit(tx, actor, { action: 'volunteer.view', entity: 'volunteer', entityId: volunteerId, fields: ['name'] });
-    const documentLocale = (DOCUMENT_LOCALES as readonly string[]).includes(v.locale) ? (v.locale as DocumentLocale) : 'pl';
+    const documentLocale = (DOCUMENT_LOCALES as readonly string[]).includes(v.locale) ? v.locale : 'pl';
     return { id: v.id, name: `${v.givenName} ${v.familyName}`, documentLocale };
   });
 }

@@ -32,8 +32,8 @@ export async function loadDocumentsPanel(tx: Tx, organisationId: string, volunte
     lawyerNote: await electronicAcceptanceNote(tx, organisationId),
     documents: rows.map((r) => ({
       id: r.id,
-      kind: r.kind as DocumentKind,
-      locale: r.locale as DocumentLocale,
+      kind: r.kind,
+      locale: r.locale,
       title: r.title,
       issuedAt: r.issuedAt,
       acceptedHow: r.acceptedHow as DocumentSummary['acceptedHow'],

@@ -5,6 +5,7 @@ import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { volunteerDocuments, volunteerEvents, volunteers } from '../volunteers.table.js';
 import { browserOf, createAccount, world, type World } from '../../../core/testing/world.js';
 import type { Stage } from '../pipeline/stages.js';
+import type { Locale } from '../../../core/i18n/locales.js';
 import { createVolunteer as volunteer } from '../testing.js';
 
 /** Test-only helpers of the documents and self-service parts: an app with two organisations and volunteers in them. */
@@ -22,7 +23,7 @@ export async function docsWorld(): Promise<World> {
 }
 
 /** A volunteer (Олена Коваленко, Ukrainian) in training for 180 days unless told; with `account`, also a signed-in account linked to it. */
-export async function createVolunteer(w: World, opts: { organisationId?: string; givenName?: string; familyName?: string; email?: string; stage?: Stage; locale?: string; account?: boolean } = {}) {
+export async function createVolunteer(w: World, opts: { organisationId?: string; givenName?: string; familyName?: string; email?: string; stage?: Stage; locale?: Locale; account?: boolean } = {}) {
   const organisationId = opts.organisationId ?? w.org.id;
   const givenName = opts.givenName ?? 'Олена';
   const familyName = opts.familyName ?? 'Коваленко';

@@ -28,7 +28,7 @@ export async function verifyDocument(db: Db, code: string, requestId?: string): 
     const [volunteerName, org] = [await findVolunteerName(tx, organisationId, doc.volunteerId), await findOrganisation(tx, organisationId)];
     await audit(tx, { organisationId, userId: null, requestId }, { action: 'volunteer_document.verify', entity: 'volunteer_document', entityId: doc.id });
     return {
-      kind: doc.kind as DocumentKind,
+      kind: doc.kind,
       volunteerName: volunteerName ?? '',
       organisationName: org?.name ?? '',
       periodFrom: doc.fields.periodFrom ?? null,

@@ -3,7 +3,7 @@ import { audit, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
-import { compareNames, foldForSearch, type Locale } from '../../../core/i18n/index.js';
+import { compareNames, foldForSearch, type Locale, type MessageKey } from '../../../core/i18n/index.js';
 import { daysSince } from '../../../core/i18n/time-zone.js';
 import { orgClock, type OrgClock } from '../../../core/tenancy/org-clock.js';
 import { loadDocumentsPanel } from '../documents/panel-data.js';
@@ -27,7 +27,7 @@ export function presentSummary(v: VolunteerRow, clock: OrgClock): VolunteerSumma
     familyName: v.familyName,
     email: v.email,
     phone: v.phone,
-    stage: v.stage as Stage,
+    stage: v.stage,
     version: v.version,
     appliedAt: v.appliedAt.toISOString(),
     stageChangedAt: v.stageChangedAt.toISOString(),
@@ -54,7 +54,7 @@ async function currentView(tx: Tx, organisationId: string, query: VolunteerQuery
   const byName = (a: VolunteerRow, b: VolunteerRow) => compare(a.familyName, b.familyName) || compare(a.givenName, b.givenName);
   const key: Record<VolunteerQuery['sort'], (a: VolunteerRow, b: VolunteerRow) => number> = {
     name: () => 0,
-    stage: (a, b) => STAGES.indexOf(a.stage as Stage) - STAGES.indexOf(b.stage as Stage),
+    stage: (a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage),
     waiting: (a, b) => b.stageChangedAt.getTime() - a.stageChangedAt.getTime(), // ascending = fewest days first
     applied: (a, b) => a.appliedAt.getTime() - b.appliedAt.getTime(),
   };
@@ -124,7 +124,7 @@ export async function viewVolunteer(db: Db, actor: Actor, id: string, now = new 
     const result = {
       volunteer,
       awaitingGuardian: isMinor(volunteer.birthDate, today) && !volunteer.guardianConfirmedAt,
-      next: reachableStages(volunteer.stage as Stage),
+      next: reachableStages(volunteer.stage),
       consents: await findConsents(tx, actor.organisationId, id),
       events: await findEvents(tx, actor.organisationId, id),
       duplicate: duplicate ? { id: duplicate.id, givenName: duplicate.givenName, familyName: duplicate.familyName, appliedAt: duplicate.appliedAt } : null,
@@ -139,7 +139,7 @@ export type VolunteerView = Awaited<ReturnType<typeof viewVolunteer>>;
 
 export type MoveOutcome =
   | { ok: true; state: StageOutput }
-  | { ok: false; key: string; field: 'stage' | 'reason' | 'version'; conflict?: boolean; missing?: Requirement[]; stoppedAt?: Stage };
+  | { ok: false; key: MessageKey; field: 'stage' | 'reason' | 'version'; conflict?: boolean; missing?: Requirement[]; stoppedAt?: Stage };
 
 /**
  * One volunteer's move inside the caller's transaction, on a row locked FOR UPDATE: the version must be the one
@@ -154,7 +154,7 @@ export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Sta
   const facts = await volunteerFacts(tx, actor.organisationId, row, (await orgClock(tx, actor.organisationId, now)).today);
   const check: ReturnType<typeof checkPath> = oneStep ? checkTransition(facts, to, reason) : checkPath(facts, to, reason);
   if (!check.ok) return { ok: false, key: check.reason, field: check.reason === 'volunteers.rule.reasonRequired' ? 'reason' : 'stage', missing: check.missing, stoppedAt: check.stoppedAt };
-  let from = row.stage as Stage;
+  let from = row.stage;
   let current = version;
   let updated: Awaited<ReturnType<typeof setStage>>;
   for (const step of check.path ?? [to]) {
@@ -172,7 +172,7 @@ export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Sta
     current = updated.version;
   }
   const u = updated!;
-  return { ok: true, state: { id: u.id, stage: u.stage as Stage, stageReason: u.stageReason, stageChangedAt: u.stageChangedAt.toISOString(), version: u.version } };
+  return { ok: true, state: { id: u.id, stage: u.stage, stageReason: u.stageReason, stageChangedAt: u.stageChangedAt.toISOString(), version: u.version } };
 }
 
 /**
@@ -182,7 +182,7 @@ export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Sta
 export class MoveRefused extends AppError {
   constructor(
     readonly to: Stage,
-    readonly key: string,
+    readonly key: MessageKey,
     readonly field: 'stage' | 'reason',
     readonly missing: Requirement[],
     readonly stoppedAt?: Stage,
@@ -211,7 +211,7 @@ export async function moveVolunteer(db: Db, actor: Actor, id: string, input: Mov
 export interface BulkResult {
   stage: Stage;
   moved: { id: string; givenName: string; familyName: string; from: Stage }[];
-  refused: { id: string; givenName: string | null; familyName: string | null; key: string; missing: Requirement[] }[];
+  refused: { id: string; givenName: string | null; familyName: string | null; key: MessageKey; missing: Requirement[] }[];
 }
 
 /**
@@ -225,7 +225,7 @@ export async function bulkMove(db: Db, actor: Actor, input: BulkInput, locale: L
     const result: BulkResult = { stage: input.stage, moved: [], refused: [] };
     for (const row of rows) {
       const outcome = await applyMove(tx, actor, row, input.stage, input.reason, wanted.get(row.id)!, now, baseUrl);
-      if (outcome.ok) result.moved.push({ id: row.id, givenName: row.givenName, familyName: row.familyName, from: row.stage as Stage });
+      if (outcome.ok) result.moved.push({ id: row.id, givenName: row.givenName, familyName: row.familyName, from: row.stage });
       else result.refused.push({ id: row.id, givenName: row.givenName, familyName: row.familyName, key: outcome.conflict ? 'volunteers.pipeline.bulk.changedMeanwhile' : outcome.key, missing: outcome.missing ?? [] });
     }
     const found = new Set(rows.map((r) => r.id));

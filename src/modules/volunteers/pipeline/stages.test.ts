@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { translator } from '../../../core/i18n/index.js';
-import { activationMissing, checkPath, checkTransition, FORWARD, nextStages, pathTo, reachableStages, STAGES, TERMINAL, type VolunteerFacts } from './stages.js';
+import { translator, type MessageKey } from '../../../core/i18n/index.js';
+import { activationMissing, checkPath, checkTransition, FORWARD, nextStages, pathTo, reachableStages, STAGES, TERMINAL, type Requirement, type VolunteerFacts } from './stages.js';
 
 const ready: VolunteerFacts = {
   stage: 'training',
@@ -76,9 +76,9 @@ describe('pipeline rules', () => {
   });
 
   it('every refusal has a message in Polish and English', () => {
-    const keys = ['sameStage', 'notAllowed', 'reasonRequired', 'awaitingGuardian', 'safeguardingRequired', 'agreementRequired', 'insuranceRequired', 'legalRequired'].map((k) => `volunteers.rule.${k}`);
-    const requirements = ['pl_sex_offenders_register', 'pl_criminal_record', 'lived_abroad_answer', 'foreign_statement', 'foreign_criminal_record', 'de_extended_certificate', 'any_check', 'agreement', 'agreement_written', 'insurance', 'health_safety', 'travel_costs'];
-    keys.push(...requirements.map((r) => `volunteers.missing.${r}`));
+    const keys: MessageKey[] = (['sameStage', 'notAllowed', 'reasonRequired', 'awaitingGuardian', 'safeguardingRequired', 'agreementRequired', 'insuranceRequired', 'legalRequired'] as const).map((k) => `volunteers.rule.${k}` as const);
+    const requirements: Requirement[] = ['pl_sex_offenders_register', 'pl_criminal_record', 'lived_abroad_answer', 'foreign_statement', 'foreign_criminal_record', 'de_extended_certificate', 'any_check', 'agreement', 'agreement_written', 'insurance', 'health_safety', 'travel_costs'];
+    keys.push(...requirements.map((r) => `volunteers.missing.${r}` as const));
     for (const locale of ['pl', 'en', 'uk', 'de', 'ar'] as const) {
       const t = translator(locale);
       for (const key of keys) assert.notEqual(t(key), key, `${locale}: ${key}`);

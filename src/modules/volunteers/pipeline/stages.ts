@@ -5,6 +5,7 @@
  *   rejected / withdrawn from any stage before ended, with a reason.
  */
 import type { SafeguardingRequirement } from '../screening/requirements.js';
+import type { MessageKey } from '../../../core/i18n/message-keys.js';
 
 export const STAGES = ['applied', 'contacted', 'interview_scheduled', 'interviewed', 'training', 'approved', 'active', 'paused', 'ended', 'rejected', 'withdrawn'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -61,7 +62,7 @@ export interface VolunteerFacts {
 /** One thing missing before a move, named so the page can say it and link to where it is fixed. */
 export type Requirement = SafeguardingRequirement | 'agreement' | 'agreement_written' | 'insurance' | 'health_safety' | 'travel_costs';
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string; params?: Record<string, string | number>; missing?: Requirement[] };
+export type TransitionCheck = { ok: true } | { ok: false; reason: MessageKey; params?: Record<string, string | number>; missing?: Requirement[] };
 
 /** The stages a volunteer may move to now in one step (before the rules about documents are checked). */
 export function nextStages(from: Stage): Stage[] {
@@ -91,7 +92,7 @@ export function activationMissing(v: VolunteerFacts): Requirement[] {
 }
 
 /** The message of a refusal for missing things: named after the first of them (safeguarding, agreement, …). */
-function missingReason(first: Requirement): string {
+function missingReason(first: Requirement): MessageKey {
   if (first === 'agreement' || first === 'agreement_written') return 'volunteers.rule.agreementRequired';
   if (first === 'insurance') return 'volunteers.rule.insuranceRequired';
   if (first === 'health_safety' || first === 'travel_costs') return 'volunteers.rule.legalRequired';

@@ -17,7 +17,7 @@ export async function createVolunteer(w: World, organisationId: string, s: Volun
 }
 
 /** Records one safeguarding check of `kind` (default: the register check), valid until `renewBy`. */
-export async function addSafeguardingCheck(w: World, organisationId: string, volunteerId: string, userId: string, renewBy = '2099-01-01', kind = 'pl_sex_offenders_register') {
+export async function addSafeguardingCheck(w: World, organisationId: string, volunteerId: string, userId: string, renewBy = '2099-01-01', kind: (typeof safeguardingChecks.$inferInsert)['kind'] = 'pl_sex_offenders_register') {
   await withTenant(w.db, { organisationId, userId }, (tx) =>
     tx.insert(safeguardingChecks).values({ organisationId, volunteerId, kind, seenOn: renewBy < '2024-01-02' ? '1999-01-01' : '2024-01-01', seenByUserId: userId, renewBy }),
   );

@@ -2,9 +2,10 @@ import type { Tx } from '../../../core/db/tx.js';
 import { decodePlace, type Place } from './place.js';
 import { checkStatus, safeguardingStatus, type SafeguardingStatus } from './safeguarding-status.js';
 import { getOrganisation, getScreeningSettings, listChecks, listInsurance, listInterviews, userNames } from './screening.repository.js';
-import { missingSafeguarding, type SafeguardingRequirement } from './requirements.js';
+import { missingSafeguarding, type SafeguardingKind, type SafeguardingRequirement } from './requirements.js';
 import { and, eq } from 'drizzle-orm';
 import { volunteers } from '../volunteers.table.js';
+import type { Recommendation } from './screening.schemas.js';
 import { orgClock } from '../../../core/tenancy/org-clock.js';
 
 export interface ScreeningPanelData {
@@ -23,10 +24,10 @@ export interface ScreeningPanelData {
     place: Place;
     status: string;
     notes: Record<string, string>;
-    recommendation: string | null;
+    recommendation: Recommendation | null;
     interviewer: string | null;
   }[];
-  checks: { id: string; kind: string; seenOn: string; renewBy: string; seenBy: string; status: Exclude<SafeguardingStatus, 'missing'> }[];
+  checks: { id: string; kind: SafeguardingKind; seenOn: string; renewBy: string; seenBy: string; status: Exclude<SafeguardingStatus, 'missing'> }[];
   safeguarding: SafeguardingStatus;
   insurance: { id: string; insurer: string; policyNumber: string; validFrom: string; validTo: string; current: boolean }[];
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from '../../../core/i18n/index.js';
+import { dynamicKey, formatDate, formatDateTime } from '../../../core/i18n/index.js';
 import { DataTable, DefinitionList, Form, type PageContext } from '../../../core/ui/index.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
@@ -33,7 +33,8 @@ function InterviewItem({ ctx, i, canManage }: { ctx: PageContext; i: Interview; 
     <li class="card">
       <h5>{when}</h5>
       <p>
-        <strong>{t(`volunteers.screening.status.${i.status}`)}</strong> · {t('volunteers.screening.minutes', { minutes: i.minutes })} · <PlaceText ctx={ctx} place={i.place} />
+        {/* dynamicKey: the interview status column has no typed list yet. */}
+        <strong>{t(dynamicKey(`volunteers.screening.status.${i.status}`))}</strong> · {t('volunteers.screening.minutes', { minutes: i.minutes })} · <PlaceText ctx={ctx} place={i.place} />
         {i.interviewer && (
           <>
             <br />

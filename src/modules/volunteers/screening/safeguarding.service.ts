@@ -5,7 +5,7 @@ import { AppError } from '../../../core/http/errors.js';
 import { isLocale, type Locale } from '../../../core/i18n/index.js';
 import { enqueue, type JobHandler } from '../../../core/jobs/queue.js';
 import { queueMail } from '../../../core/mail/outbox.js';
-import { TERMINAL, type Stage } from '../pipeline/stages.js';
+import { TERMINAL } from '../pipeline/stages.js';
 import { addEvent, findVolunteerById } from '../volunteers.repository.js';
 import { kindsFor, type SafeguardingInput } from './screening.schemas.js';
 import { coordinatorReminderMail, volunteerReminderMail } from './screening.mails.js';
@@ -54,7 +54,7 @@ export async function sendReminder(db: Db, checkId: string, baseUrl: string): Pr
     const check = await findCheck(tx, organisationId, checkId, true);
     if (!check || (await reminderSent(tx, organisationId, checkId)) || (await renewedSince(tx, organisationId, check))) return 'skipped';
     const v = await findVolunteerById(tx, organisationId, check.volunteerId);
-    if (!v || TERMINAL.has(v.stage as Stage)) return 'skipped';
+    if (!v || TERMINAL.has(v.stage)) return 'skipped';
     const org = await getOrganisation(tx, organisationId);
     const fallback: Locale = isLocale(org.defaultLocale) ? org.defaultLocale : 'pl';
     if (v.email) {

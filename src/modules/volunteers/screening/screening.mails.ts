@@ -2,6 +2,7 @@ import { formatDate, formatDateTime, type Locale, type Translate } from '../../.
 import type { MailTemplate } from '../../../core/mail/outbox.js';
 import { calendarInvitation } from '../../../core/mail/calendar.js';
 import type { Place } from './place.js';
+import type { SafeguardingKind } from './requirements.js';
 
 /** Where the interview happens, in words (the same line in the mail body and the calendar DESCRIPTION). */
 export function placeLine(t: Translate, place: Place): string {
@@ -36,7 +37,7 @@ export interface InvitationParams {
  */
 export const interviewMail: MailTemplate<InvitationParams> = (t, p) => {
   const when = formatDateTime(new Date(p.startsAt), p.locale);
-  const k = `volunteers.screening.mail.${p.change}`;
+  const k = `volunteers.screening.mail.${p.change}` as const;
   const body = [t(`${k}.body`, { organisation: p.organisation, when, minutes: p.minutes }), ...(p.change === 'cancelled' ? [] : [placeLine(t, p.place)])];
   const ics = calendarInvitation({
     product: 'tandem/interviews',
@@ -71,7 +72,7 @@ export const interviewOfferMail: MailTemplate<{ locale: Locale; organisation: st
 });
 
 /** Renewal reminder to the volunteer. */
-export const volunteerReminderMail: MailTemplate<{ locale: Locale; organisation: string; kind: string; seenOn: string; renewBy: string }> = (t, p) => ({
+export const volunteerReminderMail: MailTemplate<{ locale: Locale; organisation: string; kind: SafeguardingKind; seenOn: string; renewBy: string }> = (t, p) => ({
   subject: t('volunteers.screening.mail.reminder.subject'),
   paragraphs: [
     t('mail.greeting'),
@@ -81,7 +82,7 @@ export const volunteerReminderMail: MailTemplate<{ locale: Locale; organisation:
 });
 
 /** Renewal reminder to each coordinator, with a link to the volunteer. */
-export const coordinatorReminderMail: MailTemplate<{ locale: Locale; name: string; kind: string; renewBy: string; url: string }> = (t, p) => ({
+export const coordinatorReminderMail: MailTemplate<{ locale: Locale; name: string; kind: SafeguardingKind; renewBy: string; url: string }> = (t, p) => ({
   subject: t('volunteers.screening.mail.coordinatorReminder.subject', { name: p.name }),
   paragraphs: [
     t('mail.greeting'),

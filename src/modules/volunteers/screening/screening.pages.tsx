@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
 import { AppError } from '../../../core/http/errors.js';
 import { fieldErrors } from '../../../core/http/validation.js';
-import { formatDateTime } from '../../../core/i18n/index.js';
+import { formatDateTime, type MessageKey } from '../../../core/i18n/index.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
@@ -34,7 +34,7 @@ const bodyOf = (req: FastifyRequest) => {
 };
 
 /** The message after an interview change: the stage rule that stopped a move, a missing e-mail address, or success. */
-function flashOutcome(req: FastifyRequest, reply: FastifyReply, o: InterviewOutcome, done: string) {
+function flashOutcome(req: FastifyRequest, reply: FastifyReply, o: InterviewOutcome, done: MessageKey) {
   if (o.stage && !o.stage.moved) setFlash(reply, 'info', 'volunteers.screening.flash.stageBlocked', { reason: req.t(o.stage.reason, o.stage.params) });
   else if (!o.mailed && done !== 'volunteers.screening.flash.recorded') setFlash(reply, 'info', 'volunteers.screening.flash.noEmail');
   else if (o.stage?.moved) setFlash(reply, 'success', 'volunteers.screening.flash.stageMoved', { stage: req.t(`volunteers.stage.${o.stage.to}`) });

@@ -3,6 +3,7 @@ import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { memberships, organisations, people } from '../../../core/tenancy/tenancy.table.js';
 import { insuranceRecords, interviews, safeguardingChecks, volunteerEvents, volunteerSettings } from '../volunteers.table.js';
+import type { SafeguardingKind } from './requirements.js';
 
 /** All SQL of interviews, safeguarding checks and insurance; every function takes the organisation id. */
 
@@ -97,7 +98,7 @@ export async function listChecks(tx: Tx, organisationId: string, volunteerId: st
     .orderBy(desc(safeguardingChecks.seenOn), desc(safeguardingChecks.createdAt));
 }
 
-export async function insertCheck(tx: Tx, organisationId: string, v: { volunteerId: string; kind: string; seenOn: string; renewBy: string; seenByUserId: string }): Promise<CheckRow> {
+export async function insertCheck(tx: Tx, organisationId: string, v: { volunteerId: string; kind: SafeguardingKind; seenOn: string; renewBy: string; seenByUserId: string }): Promise<CheckRow> {
   const [row] = await tx.insert(safeguardingChecks).values({ organisationId, ...v }).returning();
   return row!;
 }

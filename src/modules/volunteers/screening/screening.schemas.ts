@@ -79,6 +79,7 @@ export type RescheduleInput = z.output<typeof RescheduleInput>;
 
 export const NOTE_FIELDS = ['motivation', 'experience', 'availability', 'languages', 'concerns'] as const;
 export const RECOMMENDATIONS = ['recommend', 'recommend_with_conditions', 'do_not_recommend'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 /** After the interview: held with structured notes and a recommendation, or the volunteer did not come. */
 export const RecordInput = z
@@ -145,6 +146,7 @@ export const LivedAbroadInput = z
   .transform((v) => v.livedAbroad === 'yes');
 
 export const TRAVEL_COSTS = ['reimbursed', 'waived'] as const;
+export type TravelCosts = (typeof TRAVEL_COSTS)[number];
 
 /**
  * The legal facts recorded before activation: the day the health-and-safety information was acknowledged, and

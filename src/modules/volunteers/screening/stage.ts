@@ -4,9 +4,10 @@ import { AppError } from '../../../core/http/errors.js';
 import { applyMove } from '../pipeline/pipeline.service.js';
 import type { Stage } from '../pipeline/stages.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
+import type { MessageKey } from '../../../core/i18n/index.js';
 
 /** What happened to the stage: moved, not moved with the rule that says why, or nothing to do. */
-export type StageOutcome = { moved: true; to: Stage } | { moved: false; reason: string; params?: Record<string, string | number> } | null;
+export type StageOutcome = { moved: true; to: Stage } | { moved: false; reason: MessageKey; params?: Record<string, string | number> } | null;
 
 /**
  * Moves the volunteer to `to` by the pipeline's own move (rules, version check, timeline, audit), in the

@@ -38,8 +38,8 @@ export interface MyVolunteering {
 
 const present = (d: DocumentRow): OwnDocument => ({
   id: d.id,
-  kind: d.kind as DocumentKind,
-  locale: d.locale as DocumentLocale,
+  kind: d.kind,
+  locale: d.locale,
   title: d.title,
   body: d.body,
   issuedAt: d.issuedAt,
@@ -72,7 +72,7 @@ export async function myVolunteering(db: Db, actor: RequestActor): Promise<MyVol
     if (!v) return null;
     const docs = await findDocumentsOfVolunteer(tx, actor.organisationId, v.id);
     return {
-      stage: v.stage as Stage,
+      stage: v.stage,
       profile: { phone: v.phone, district: v.district, hoursPerMonth: v.hoursPerMonth, availability: v.availability, languages: v.languages },
       documents: docs.filter((d) => !d.revokedAt).map(present),
     };

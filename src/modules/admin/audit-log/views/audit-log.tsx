@@ -1,4 +1,4 @@
-import { actionsOfGroup, AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_GROUPS } from '../../../../core/audit/actions.js';
+import { actionsOfGroup, AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_GROUPS, type AuditGroup } from '../../../../core/audit/actions.js';
 import { compareNames, formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
 import { ErrorSummary, Pagination, SelectField, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { AuditActor } from '../audit-log.schemas.js';
@@ -26,7 +26,7 @@ export function AuditLogView({ ctx, result, form, actors }: Props) {
     return `/admin/audit?${params}`;
   };
   const compare = compareNames(ctx.locale);
-  const groupName = (g: string) => t(`audit.group.${g}`);
+  const groupName = (g: AuditGroup) => t(`audit.group.${g}`);
   const actionOptions = AUDIT_GROUPS.flatMap((g) => actionsOfGroup(g)).map((a) => ({ value: a, label: actionName(ctx, a), group: groupName(AUDIT_ACTIONS[a]) }));
   const kindOptions = AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) })).sort((a, b) => compare(a.label, b.label));
   return (

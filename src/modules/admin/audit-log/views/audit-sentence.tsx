@@ -1,5 +1,5 @@
-import { isAuditAction } from '../../../../core/audit/actions.js';
-import { formatList, hasMessage } from '../../../../core/i18n/index.js';
+import { isAuditAction, type AuditAction } from '../../../../core/audit/actions.js';
+import { dynamicKey, formatList, hasMessage } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
 import type { TargetLabel } from '../audit-targets.repository.js';
 import type { AuditEntryView } from '../audit-log.service.js';
@@ -17,12 +17,13 @@ export function AuditSentence({ ctx, entry }: { ctx: PageContext; entry: AuditEn
   const { t } = ctx;
   const actor = <bdi class="audit-actor">{entry.actorName ?? t(entry.actorUserId ? 'admin.audit.formerAccount' : 'admin.audit.system')}</bdi>;
   const label = entry.target ? targetLabel(ctx, entry.target.label) : null;
+  // dynamicKey: the entity is stored text, and an entry written under an older entity name keeps it.
   const target = entry.target?.href ? (
     <a href={entry.target.href}>
       <bdi>{label}</bdi>
     </a>
   ) : (
-    <bdi>{label ?? t(`audit.entity.${entry.entity}`)}</bdi>
+    <bdi>{label ?? t(dynamicKey(`audit.entity.${entry.entity}`))}</bdi>
   );
   const message = isAuditAction(entry.action)
     ? t(`audit.action.${entry.action}`, { actor: ACTOR, target: TARGET })
@@ -40,8 +41,10 @@ export function targetLabel(ctx: PageContext, label: TargetLabel): string {
 
 /** The label of a field named in an audit entry; `roles.<role>` names the role; an unknown name is shown as it is. */
 export function fieldLabel(ctx: PageContext, name: string): string {
-  if (hasMessage(`audit.field.${name}`)) return ctx.t(`audit.field.${name}`);
-  if (name.startsWith('roles.') && hasMessage(`role.${name.slice(6)}`)) return ctx.t('admin.audit.roleField', { role: ctx.t(`role.${name.slice(6)}`) });
+  const field = `audit.field.${name}`;
+  if (hasMessage(field)) return ctx.t(field);
+  const role = `role.${name.slice(6)}`;
+  if (name.startsWith('roles.') && hasMessage(role)) return ctx.t('admin.audit.roleField', { role: ctx.t(role) });
   return name;
 }
 
@@ -52,6 +55,6 @@ export function AuditFields({ ctx, fields }: { ctx: PageContext; fields: string[
 }
 
 /** The name of an action in a filter list: its sentence with stand-ins for the names. */
-export function actionName(ctx: PageContext, action: string): string {
+export function actionName(ctx: PageContext, action: AuditAction): string {
   return ctx.t(`audit.action.${action}`, { actor: '…', target: '…' });
 }

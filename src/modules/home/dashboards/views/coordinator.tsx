@@ -3,7 +3,7 @@ import { Section, type PageContext } from '../../../../core/ui/index.js';
 import { formatHours } from '../../../pairs/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 
-const k = (key: string) => `home.dashboard.${key}`;
+const k = <K extends string>(key: K) => `home.dashboard.${key}` as const;
 
 /** One figure as a card whose whole label is the link to the list behind it. */
 export function FigureCard({ ctx, value, label, href }: { ctx: PageContext; value: number | string; label: string; href: string }) {
@@ -19,7 +19,7 @@ export function FigureCard({ ctx, value, label, href }: { ctx: PageContext; valu
 /** The coordinator's and administrator's home: what needs attention today, each figure linking to its list. */
 export function CoordinatorDashboard({ ctx, data }: { ctx: PageContext; data: NonNullable<DashboardData['coordinator']> }) {
   const { t } = ctx;
-  const c = (key: string) => k(`coordinator.${key}`);
+  const c = <K extends string>(key: K) => k(`coordinator.${key}` as const);
   return (
     <Section id="dash-coordinator" title={t(c('title'))}>
       <p class="muted">{t(data.allPairs ? c('scopeAll') : c('scopeMine'))}</p>

@@ -4,7 +4,7 @@ import { statusName } from '../../../mentees/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 import { FigureCard } from './coordinator.js';
 
-const k = (key: string) => `home.dashboard.${key}`;
+const k = <K extends string>(key: K) => `home.dashboard.${key}` as const;
 
 /** The social worker's home: their clients with status and running pairs, and the requests waiting for review. */
 /** `showRequests` is false when the coordinator's part above already shows the same figure. */

@@ -3,7 +3,7 @@ import { Section, type PageContext } from '../../../../core/ui/index.js';
 import { formatHours } from '../../../pairs/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 
-const k = (key: string) => `home.dashboard.volunteer.${key}`;
+const k = <K extends string>(key: K) => `home.dashboard.volunteer.${key}` as const;
 
 /** The volunteer's home: log a meeting first (the thing they come for), then their pairs, the next meeting, their hours. */
 export function VolunteerDashboard({ ctx, data, timeZone }: { ctx: PageContext; data: DashboardData['volunteer']; timeZone: string }) {

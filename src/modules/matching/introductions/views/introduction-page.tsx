@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../../core/i18n/index.js';
+import { dynamicKey, formatDateTime } from '../../../../core/i18n/index.js';
 import { DefinitionList, Form, fullName, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { VenueOutput } from '../../venues/settings.schemas.js';
 import type { IntroductionRow, MatchParties } from '../introductions.repository.js';
@@ -48,7 +48,7 @@ function Item({ ctx, item, timeZone, now }: { ctx: PageContext; item: Introducti
       <h3>{when}</h3>
       <DefinitionList
         items={[
-          [t('matching.introductions.field.status'), t(`matching.introductions.status.${i.status}`)],
+          [t('matching.introductions.field.status'), t(dynamicKey(`matching.introductions.status.${i.status}`))],
           [
             t('matching.introductions.field.venue'),
             <>

@@ -1,5 +1,6 @@
 import { ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { DistrictWithUsage } from '../districts.service.js';
+import type { MessageKey } from '../../../../core/i18n/index.js';
 
 const Back = ({ ctx }: { ctx: PageContext }) => (
   <p>
@@ -8,7 +9,7 @@ const Back = ({ ctx }: { ctx: PageContext }) => (
 );
 
 /** Who names the district, in one sentence; nothing when nobody does. */
-function UsageNotice({ ctx, district, messageKey }: { ctx: PageContext; district: DistrictWithUsage; messageKey: string }) {
+function UsageNotice({ ctx, district, messageKey }: { ctx: PageContext; district: DistrictWithUsage; messageKey: MessageKey }) {
   const u = district.usage;
   if (u.volunteers + u.mentees + u.venues === 0) return null;
   return (

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatDateTime, formatList, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
+import { dynamicKey, formatDate, formatDateTime, formatList, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
 import { DefinitionList, type PageContext } from '../../../../core/ui/index.js';
 import { AvailabilityTable } from '../../../volunteers/index.js';
 import { languageList, needList } from '../../views/labels.js';
@@ -31,7 +31,8 @@ export function ProfileSection({ ctx, view }: { ctx: PageContext; view: CaseView
     [t('field.email'), m.email ? <span dir="ltr">{m.email}</span> : '—'],
     [t('field.phone'), m.phone ? <span dir="ltr">{m.phone}</span> : '—'],
     [t('field.birthDate'), m.birthDate ? t('mentees.case.birthDateWithAge', { date: formatDate(m.birthDate, locale), age: ageOn(m.birthDate, view.clock.today) }) : view.request.statedAge !== null ? t('mentees.case.statedAge', { age: view.request.statedAge }) : '—'],
-    [t('mentees.field.gender'), m.gender ? t(`mentees.gender.${m.gender}`) : '—'],
+    // dynamicKey (gender, source): people.gender and mentees.source are text columns without a typed list yet.
+    [t('mentees.field.gender'), m.gender ? t(dynamicKey(`mentees.gender.${m.gender}`)) : '—'],
     [t('mentees.field.locale'), isLocale(m.locale) ? LANGUAGE_NAME[m.locale] : m.locale],
   ];
   if (view.request.carerName) personal.push([t('mentees.case.carer'), view.request.carerName]);
@@ -40,7 +41,7 @@ export function ProfileSection({ ctx, view }: { ctx: PageContext; view: CaseView
       ? t('mentees.case.ageRange', { min: m.preferredVolunteerAgeMin ?? 16, max: m.preferredVolunteerAgeMax ?? 120 })
       : '—';
   const support: [string, ComponentChildren][] = [
-    [t('mentees.case.source'), t(`mentees.source.${m.source}`)],
+    [t('mentees.case.source'), t(dynamicKey(`mentees.source.${m.source}`))],
     [m.source === 'form' ? t('mentees.case.submitted') : t('mentees.case.recorded'), formatDateTime(m.createdAt, locale)],
     [t('mentees.field.programme'), dash(view.programme)],
     [t('mentees.field.needs'), dash(needList(t, locale, m.needs))],

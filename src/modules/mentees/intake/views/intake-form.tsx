@@ -1,4 +1,4 @@
-import { LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
+import { dynamicKey, LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
 import { Checkbox, CheckboxGroup, DistrictField, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { languageField, MAX_LANGUAGES } from '../../../volunteers/index.js';
 import { AvailabilityGrid, LanguageRows } from '../../../volunteers/index.js';
@@ -57,7 +57,8 @@ export function intakeLabels(ctx: PageContext): Record<string, string> {
 export function IntakeFormView({ ctx, form, options, languageRows, mode, keepWorker }: Props) {
   const { t } = ctx;
   const labels = intakeLabels(ctx);
-  const opt = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  // dynamicKey: the key joins a prefix and a code of the list given; each call names both literally.
+  const opt = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(dynamicKey(`${prefix}.${v}`)) }));
   const workers = [...options.socialWorkers];
   if (keepWorker && !workers.some((w) => w.value === keepWorker.value)) workers.unshift(keepWorker);
   const action = mode.kind === 'create' ? '/mentees/new' : `/mentees/${mode.id}/edit`;

@@ -1,4 +1,4 @@
-import { LANGUAGE_NAME, LOCALES, type Locale } from '../../../../core/i18n/index.js';
+import { LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
 import { Checkbox, CheckboxGroup, ErrorSummary, Form, refusedAsWhole, RadioGroup, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/index.js';
 import { languageField, MAX_LANGUAGES } from '../../../volunteers/index.js';
@@ -52,7 +52,7 @@ export function requestLabels(ctx: PageContext): Record<string, string> {
 export function RequestFormView({ ctx, org, districts, form, formToken, languageRows }: Props) {
   const { t } = ctx;
   const labels = requestLabels(ctx);
-  const locale = ctx.locale as Locale;
+  const locale = ctx.locale;
   return (
     <section class="narrow">
       <p>

@@ -1,4 +1,4 @@
-import { formatDate, type Locale } from '../../../../core/i18n/index.js';
+import { formatDate } from '../../../../core/i18n/index.js';
 import type { PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/index.js';
 import type { RequestStatus } from '../status.service.js';
@@ -20,8 +20,9 @@ function reached(status: RequestStatus['status']): number {
  */
 export function RequestStatusView({ ctx, org, s, sent, link }: { ctx: PageContext; org: PublicOrganisation; s: RequestStatus; sent: boolean; link: string }) {
   const { t } = ctx;
-  const date = (d: Date | null) => (d ? formatDate(d, ctx.locale as Locale, s.timeZone) : '');
-  const stopped = s.status === 'on_hold' || s.status === 'closed' || s.status === 'declined';
+  const date = (d: Date | null) => (d ? formatDate(d, ctx.locale, s.timeZone) : '');
+  // The status itself when the request stopped there (its message names it), else null.
+  const stopped = s.status === 'on_hold' || s.status === 'closed' || s.status === 'declined' ? s.status : null;
   const current = stopped ? -1 : reached(s.status);
   const detail: Record<Step, string> = {
     received: t('mentees.request.status.step.receivedOn', { date: date(s.receivedAt) }),
@@ -58,7 +59,7 @@ export function RequestStatusView({ ctx, org, s, sent, link }: { ctx: PageContex
       )}
       {stopped && (
         <div class="notice notice-warning">
-          <p>{t(`mentees.request.status.stopped.${s.status}`, { organisation: org.name })}</p>
+          <p>{t(`mentees.request.status.stopped.${stopped}`, { organisation: org.name })}</p>
         </div>
       )}
       <ol class="steps">

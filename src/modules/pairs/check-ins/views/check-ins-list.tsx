@@ -1,4 +1,4 @@
-import { formatDate } from '../../../../core/i18n/index.js';
+import { dynamicKey, formatDate } from '../../../../core/i18n/index.js';
 import { DataTable, type PageContext } from '../../../../core/ui/index.js';
 import type { CheckInRow, PairRow } from '../check-ins.repository.js';
 import { SIDES, type Side } from '../check-ins.schemas.js';
@@ -76,7 +76,7 @@ export function CheckInsListView({ ctx, pair, items, due, today, timeZone }: Pro
               </>
             ),
           },
-          { header: t('pairs.checkIns.field.rating'), cell: (c) => (c.rating ? t(`pairs.checkIns.rating.${c.rating}`) : '—') },
+          { header: t('pairs.checkIns.field.rating'), cell: (c) => /* dynamicKey: an integer column, 1–5 by its check constraint. */ (c.rating ? t(dynamicKey(`pairs.checkIns.rating.${c.rating}`)) : '—') },
           {
             header: t('pairs.checkIns.field.howItGoes'),
             cell: (c) => (

@@ -3,7 +3,7 @@ import { ErrorSummary, Form, RadioGroup, SubmitButton, TextArea, TextField, type
 import type { CloseFormData } from '../closure.service.js';
 import { END_REASONS, RETURN_CHOICES } from '../reasons.js';
 
-const k = (key: string) => `pairs.closure.${key}`;
+const k = <K extends string>(key: K) => `pairs.closure.${key}` as const;
 
 /** One side's closing conversation: when, how it went (1–5 in words), notes. */
 function Conversation({ ctx, form, side, name, today }: { ctx: PageContext; form: FormState; side: 'volunteer' | 'mentee'; name: string; today: string }) {
@@ -13,7 +13,7 @@ function Conversation({ ctx, form, side, name, today }: { ctx: PageContext; form
       <legend>{t(k(`conversation.${side}`), { name })}</legend>
       <p class="hint">{t(k('conversation.hint'))}</p>
       <TextField ctx={ctx} form={form} name={`${side}HeldOn`} type="date" label={t(k('conversation.heldOn'))} hint={t(k('conversation.heldOnHint'), { today: formatDate(today, ctx.locale) })} />
-      <RadioGroup ctx={ctx} form={form} name={`${side}Rating`} label={t(k('conversation.rating'))} options={[1, 2, 3, 4, 5].map((r) => ({ value: String(r), label: t(k(`rating.${r}`)) }))} />
+      <RadioGroup ctx={ctx} form={form} name={`${side}Rating`} label={t(k('conversation.rating'))} options={([1, 2, 3, 4, 5] as const).map((r) => ({ value: String(r), label: t(k(`rating.${r}`)) }))} />
       <TextArea ctx={ctx} form={form} name={`${side}Notes`} label={t(k('conversation.notes'))} rows={3} maxLength={2000} />
     </fieldset>
   );

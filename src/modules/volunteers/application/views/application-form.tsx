@@ -1,5 +1,6 @@
 import { Checkbox, CheckboxGroup, DistrictField, ErrorSummary, Form, refusedAsWhole, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { DistrictChoice } from '../../../../core/tenancy/district-choice.js';
+import { dynamicKey } from '../../../../core/i18n/index.js';
 import type { PublicOrganisation } from '../application.repository.js';
 import { ACTIVITIES, AGE_GROUPS, GENDERS, HEARD_FROM, OWN_GENDERS, languageField, MAX_LANGUAGES, PLANNED_LENGTHS, type OptionalField } from '../application.schemas.js';
 import { AvailabilityGrid, LanguageRows } from './controls.js';
@@ -58,7 +59,8 @@ export function ApplicationFormView({ ctx, org, form, hidden, districts, formTok
   const shows = (f: OptionalField) => !hidden.includes(f);
   const labels = applicationLabels(ctx, languageRows);
   const action = `/o/${org.slug}/apply?lang=${ctx.locale}`;
-  const opt = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+  // dynamicKey: the key joins a prefix and a code of the list given; each call names both literally.
+  const opt = (prefix: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(dynamicKey(`${prefix}.${v}`)) }));
   return (
     <section class="narrow">
       <p>

@@ -5,8 +5,8 @@ import { DOCUMENT_LOCALES, type DocumentKind } from '../documents.schemas.js';
 /** Issuing one kind of document to a volunteer: the fields that kind needs. */
 export function IssueFormView({ ctx, kind, volunteer, form }: { ctx: PageContext; kind: DocumentKind; volunteer: { id: string; name: string }; form: FormState }) {
   const { t } = ctx;
-  const f = (name: string) => t(`volunteers.documents.field.${name}`);
-  const labels = Object.fromEntries(['locale', 'scope', 'place', 'periodFrom', 'periodTo', 'termination', 'hours', 'assessment'].map((n) => [n, f(n)]));
+  const f = <N extends string>(name: N) => `volunteers.documents.field.${name}` as const;
+  const labels = Object.fromEntries((['locale', 'scope', 'place', 'periodFrom', 'periodTo', 'termination', 'hours', 'assessment'] as const).map((n) => [n, t(f(n))]));
   return (
     <section class="narrow">
       <p>

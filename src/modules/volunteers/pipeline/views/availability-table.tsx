@@ -5,7 +5,7 @@ import { DAYS, SLOTS, weekdayName } from './labels.js';
  * A weekly availability (days × morning/afternoon/evening) as a read-only table, for a volunteer's and a mentee's
  * page. A mark fits a phone screen; the words are there for screen readers.
  */
-export function AvailabilityTable({ ctx, chosen, labelledBy, slotLabel, free, notFree }: { ctx: PageContext; chosen: readonly string[]; labelledBy: string; slotLabel: (slot: string) => string; free: string; notFree: string }) {
+export function AvailabilityTable({ ctx, chosen, labelledBy, slotLabel, free, notFree }: { ctx: PageContext; chosen: readonly string[]; labelledBy: string; slotLabel: (slot: (typeof SLOTS)[number]) => string; free: string; notFree: string }) {
   const slots = new Set(chosen);
   return (
     <div class="table-wrap">

@@ -4,7 +4,7 @@ import type { Stage } from '../stages.js';
 
 /** Words for the values stored on a volunteer, in the viewer's language. Shared by pages and exports. */
 
-export const stageName = (t: Translate, stage: string) => t(`volunteers.stage.${stage}`);
+export const stageName = (t: Translate, stage: Stage) => t(`volunteers.stage.${stage}`);
 
 /** "Ukrainian (C1)", "Polish (native speaker)". */
 export function languageLabel(t: Translate, locale: Locale, l: { code: string; level: string }): string {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale } from '../../../../core/i18n/index.js';
+import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale, type MessageKey } from '../../../../core/i18n/index.js';
 import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
@@ -24,7 +24,7 @@ interface Props {
 
 export interface Refusal {
   to: Stage;
-  key: string;
+  key: MessageKey;
   field: 'stage' | 'reason';
   missing: Requirement[];
   stoppedAt?: Stage;
@@ -148,9 +148,9 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
             form={form}
             name="stage"
             label={t('volunteers.pipeline.moveTo')}
-            hint={view.next.some((s) => !nextStages(v.stage as Stage).includes(s)) ? t('volunteers.pipeline.severalHint') : undefined}
+            hint={view.next.some((s) => !nextStages(v.stage).includes(s)) ? t('volunteers.pipeline.severalHint') : undefined}
             required
-            options={view.next.map((s) => ({ value: s, label: nextStages(v.stage as Stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
+            options={view.next.map((s) => ({ value: s, label: nextStages(v.stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
           />
           <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} rows={3} maxLength={500} />
           <div class="actions">
