@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
 import { localDaysAgo } from '../../../core/testing/clock.js';
+import { actorFor } from '../../../core/testing/actor.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createUser } from '../../../core/testing/fixtures.js';
-import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/matching.table.js';
 import type { World } from '../../matching/venues/test-helpers.js';
@@ -23,7 +23,7 @@ export async function volunteerAccount(w: World, opts: { organisationId?: string
     const [v] = await tx.insert(volunteers).values({ organisationId, personId: user.personId, stage: 'active', locale: opts.locale ?? 'pl' }).returning();
     return v!;
   });
-  const actor: RequestActor = { organisationId, userId: user.userId, roles: ['volunteer'] };
+  const actor = await actorFor(w.db, { organisationId, userId: user.userId, roles: ['volunteer'] });
   return { user, volunteer, actor };
 }
 
