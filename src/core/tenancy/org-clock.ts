@@ -38,7 +38,7 @@ export function localDate(clock: Pick<OrgClock, 'timeZone'>, instant: Date): str
 }
 
 /** Calendar days from `instant` to the clock's today in its zone (0 on the day itself, never negative). */
-export function daysWaiting(clock: OrgClock, instant: Date): number {
+export function daysWaiting(clock: Pick<OrgClock, 'now' | 'timeZone'>, instant: Date): number {
   return daysSince(instant, clock.now, clock.timeZone);
 }
 
