@@ -65,6 +65,12 @@ export async function findOrgFacts(tx: Tx, organisationId: string): Promise<OrgF
   return row ? orgFactsOf(row) : undefined;
 }
 
+/** System transaction: the organisation behind a public address (/o/:slug), for the public forms. */
+export async function findOrgFactsBySlug(tx: Tx, slug: string): Promise<OrgFacts | undefined> {
+  const [row] = await tx.select(columns).from(organisations).where(eq(organisations.slug, slug));
+  return row ? orgFactsOf(row) : undefined;
+}
+
 /** The facts of one organisation that must exist (a job's or a mail's organisation); throws when it is not visible. */
 export async function orgFacts(tx: Tx, organisationId: string): Promise<OrgFacts> {
   const facts = await findOrgFacts(tx, organisationId);
