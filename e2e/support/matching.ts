@@ -12,7 +12,7 @@ import { withSystem } from '../../src/core/db/tx.js';
 import { instantDaysAgo } from '../../src/core/testing/clock.js';
 import { appSecret } from '../../src/core/http/secrets.js';
 import { programmes } from '../../src/core/tenancy/tenancy.table.js';
-import type { RequestActor } from '../../src/core/tenancy/actor.js';
+import { actorFor } from '../../src/core/testing/actor.js';
 import { acceptProposal, rejectProposal, runBatch } from '../../src/modules/matching/batch/batch.service.js';
 import { RejectInput, RunInput } from '../../src/modules/matching/batch/batch.schemas.js';
 import { introductionInput } from '../../src/modules/matching/introductions/introductions.schemas.js';
@@ -68,7 +68,7 @@ const LONG_AGO = (days: number) => instantDaysAgo(days);
 
 export async function seedMatching(server: E2EServer, org: Organisation, admin: SeededUser, socialWorker: SeededUser): Promise<MatchingSeed> {
   const db = server.db;
-  const actor: RequestActor = { organisationId: org.id, userId: admin.userId, requestId: 'e2e-seed', roles: ['administrator', 'coordinator'] };
+  const actor = await actorFor(db, { organisationId: org.id, userId: admin.userId, requestId: 'e2e-seed', roles: ['administrator', 'coordinator'] });
   const world = { t: server.t, db, org, other: org };
 
   await withSystem(db, (tx) => seedMatchingSettings(tx, org.id, 'Zielona Dolina'));

@@ -17,6 +17,7 @@ import { withSystem } from '../../src/core/db/tx.js';
 import { instantDaysAgo } from '../../src/core/testing/clock.js';
 import { programmes } from '../../src/core/tenancy/tenancy.table.js';
 import type { RequestActor } from '../../src/core/tenancy/actor.js';
+import { actorFor } from '../../src/core/testing/actor.js';
 import { introductionInput } from '../../src/modules/matching/introductions/introductions.schemas.js';
 import { scheduleIntroduction } from '../../src/modules/matching/introductions/introductions.service.js';
 import { matches, venues } from '../../src/modules/matching/matching.table.js';
@@ -71,9 +72,9 @@ const daysAgo = (days: number) => instantDaysAgo(days);
 export async function seedPairs(server: E2EServer, org: Organisation, who: PairsPeople): Promise<PairsSeed> {
   const db = server.db;
   const w = { t: server.t, db, org, other: org };
-  const staff = (u: SeededUser, roles: RequestActor['roles']): RequestActor => ({ organisationId: org.id, userId: u.userId, requestId: 'e2e-seed', roles });
-  const admin = staff(who.admin, ['administrator', 'coordinator']);
-  const volunteer = staff(who.volunteer, ['volunteer']);
+  const staff = (u: SeededUser, roles: RequestActor['roles']): Promise<RequestActor> => actorFor(db, { organisationId: org.id, userId: u.userId, requestId: 'e2e-seed', roles });
+  const admin = await staff(who.admin, ['administrator', 'coordinator']);
+  const volunteer = await staff(who.volunteer, ['volunteer']);
   const today = todayIn('Europe/Warsaw');
 
   const [family] = await withSystem(db, (tx) => tx.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.organisationId, org.id), eq(programmes.name, 'Mentoring dla rodzin'))));

@@ -5,6 +5,7 @@
  * The acceptance test (e2e/volunteers.test.ts) does not use this: it goes through the pages only.
  */
 import { withSystem } from '../../src/core/db/tx.js';
+import { actorFor } from '../../src/core/testing/actor.js';
 import { appSecret } from '../../src/core/http/secrets.js';
 import type { Locale } from '../../src/core/i18n/index.js';
 import { submitApplication, getPublicForm } from '../../src/modules/volunteers/application/application.service.js';
@@ -42,7 +43,7 @@ export interface VolunteerSeed {
 export async function seedVolunteers(server: E2EServer, org: Organisation, admin: SeededUser, self?: SeededUser): Promise<VolunteerSeed> {
   const db = server.db;
   const baseUrl = server.baseUrl;
-  const actor = { organisationId: org.id, userId: admin.userId, requestId: 'e2e-seed', roles: ['administrator', 'coordinator'] as const };
+  const actor = await actorFor(db, { organisationId: org.id, userId: admin.userId, requestId: 'e2e-seed', roles: ['administrator', 'coordinator'] });
   const deps = { db, baseUrl, mailFrom: server.t.config.mailFrom };
   const { org: publicOrg } = await getPublicForm(db, org.slug);
   const apply = (locale: Locale, fields: Record<string, unknown>) =>

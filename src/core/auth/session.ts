@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { rowsOf, withSystem, type Tx } from '../db/tx.js';
+import { orgFactsOf, type OrgFacts } from '../tenancy/org-facts.js';
 import type { Role } from '../tenancy/tenancy.table.js';
 import { sessions } from './auth.table.js';
 import { randomToken, tokenHash } from './tokens.js';
@@ -32,7 +33,8 @@ export interface Auth {
   remember?: boolean;
   mfaPassed: boolean;
   totpEnabled: boolean;
-  organisation?: { id: string; name: string; slug: string; defaultLocale: string; country: string };
+  /** The organisation the session is in, with the facts every service counts with (zone, language, country). */
+  organisation?: OrgFacts;
   roles: Role[];
   /**
    * An administrator of any organisation. The stricter rules for administrators (two-factor required, short
@@ -81,6 +83,8 @@ interface AuthRow {
   org_slug: string | null;
   org_locale: string | null;
   org_country: string | null;
+  org_city: string | null;
+  org_time_zone: string | null;
   roles: Role[] | null;
   organisations: { id: string; name: string }[] | null;
   network_manager: boolean;
@@ -96,6 +100,7 @@ export async function loadAuth(tx: Tx, userId: string, organisationId: string | 
     await tx.execute(sql`
       select u.id as user_id, u.email, u.display_name, u.locale, c.totp_enabled,
         o.id as org_id, o.name as org_name, o.slug as org_slug, o.default_locale as org_locale, o.country as org_country,
+        o.city as org_city, o.time_zone as org_time_zone,
         (select array_agg(m.role order by m.role) from memberships m join people p on p.id = m.person_id
            where p.user_id = u.id and m.organisation_id = o.id) as roles,
         (select json_agg(json_build_object('id', oo.id, 'name', oo.name) order by oo.name) from organisations oo
@@ -119,7 +124,7 @@ export async function loadAuth(tx: Tx, userId: string, organisationId: string | 
     totpEnabled: Boolean(r.totp_enabled),
     organisation:
       r.org_id && roles.length > 0
-        ? { id: r.org_id, name: r.org_name!, slug: r.org_slug!, defaultLocale: r.org_locale!, country: r.org_country! }
+        ? orgFactsOf({ id: r.org_id, name: r.org_name!, slug: r.org_slug!, defaultLocale: r.org_locale, country: r.org_country!, city: r.org_city, timeZone: r.org_time_zone })
         : undefined,
     roles,
     administrator: r.administrator,

@@ -39,7 +39,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, fallbackLoc
       userSetting: req.auth?.userLocale,
       cookie: req.cookies[LANG_COOKIE],
       acceptLanguage: req.headers['accept-language'],
-      organisationDefault: req.auth?.organisation?.defaultLocale,
+      organisationDefault: req.auth?.organisation?.locale,
       fallback: fallbackLocale,
     });
     req.t = translator(req.locale);

@@ -1,4 +1,6 @@
 import { audit, type Actor } from '../../core/audit/audit.js';
+import type { RequestActor } from '../../core/tenancy/actor.js';
+import { clockOf } from '../../core/tenancy/org-clock.js';
 import type { Db } from '../../core/db/database.js';
 import { withTenant, type Tx } from '../../core/db/tx.js';
 import { AppError } from '../../core/http/errors.js';
@@ -8,7 +10,7 @@ import { loadContexts } from './context.js';
 import { componentsFromStore, explain, percentOfComponents, toStore } from './explain-stored.js';
 import type { MatchOutput, MatchPage, MatchQuery } from './matches.schemas.js';
 import { findMatchById, findMatches, hasActiveMatch, insertMatch, lockPeopleOfMatches, recordMenteeMatched, type MatchRow } from './matches.repository.js';
-import { CANDIDATE_STAGES, loadMentees, loadVolunteers, orgClock, type OrgClock } from './profiles.repository.js';
+import { CANDIDATE_STAGES, loadMentees, loadVolunteers, type OrgClock } from './profiles.repository.js';
 import { refusalMessage, type Refusal } from './refusals.js';
 import { scorePair } from './scoring/index.js';
 
@@ -96,11 +98,11 @@ export async function makeMatchLocked(
  * people taking a volunteer's last place at the same moment, the second waits for the lock, sees the first match and
  * is refused. Throws NOT_FOUND (also for another organisation's ids) or MatchRefusedError (nothing written).
  */
-export async function createMatch(db: Db, actor: Actor, pair: { menteeId: string; volunteerId: string }, now = new Date()): Promise<{ id: string; needs: string[] }> {
+export async function createMatch(db: Db, actor: RequestActor, pair: { menteeId: string; volunteerId: string }, now = actor.clock.now): Promise<{ id: string; needs: string[] }> {
   return withTenant(db, actor, async (tx) => {
     const locked = await lockPeopleOfMatches(tx, actor.organisationId, [pair.volunteerId], [pair.menteeId]);
     if (!locked.volunteers.has(pair.volunteerId) || !locked.mentees.has(pair.menteeId)) throw new AppError('NOT_FOUND');
-    const outcome = await makeMatchLocked(tx, actor, pair, { origin: 'suggestion', clock: await orgClock(tx, actor.organisationId, now) });
+    const outcome = await makeMatchLocked(tx, actor, pair, { origin: 'suggestion', clock: clockOf(actor, now) });
     if (!outcome.ok) throw new MatchRefusedError(outcome.refusals, outcome.names);
     return { id: outcome.matchId, needs: outcome.needs };
   });
@@ -128,20 +130,20 @@ export function presentMatch(row: MatchRow, t: Translate, locale: Locale): Match
 }
 
 /** One match with its reasons; audited `match.view`. NOT_FOUND for an unknown id or another organisation's. */
-export async function viewMatch(db: Db, actor: Actor, id: string, t: Translate, locale: Locale) {
+export async function viewMatch(db: Db, actor: RequestActor, id: string, t: Translate, locale: Locale) {
   return withTenant(db, actor, async (tx) => {
     const row = await findMatchById(tx, actor.organisationId, id);
     if (!row) throw new AppError('NOT_FOUND');
     await audit(tx, actor, { action: 'match.view', entity: 'match', entityId: id });
-    return { match: presentMatch(row, t, locale), programmeName: row.programmeName, createdByName: row.createdByName, timeZone: (await orgClock(tx, actor.organisationId)).timeZone };
+    return { match: presentMatch(row, t, locale), programmeName: row.programmeName, createdByName: row.createdByName, timeZone: actor.org.timeZone };
   });
 }
 
 /** A page of matches (newest first) with the filters; audited `match.list`. */
-export async function listMatches(db: Db, actor: Actor, query: MatchQuery, t: Translate, locale: Locale): Promise<MatchPage & { timeZone: string }> {
+export async function listMatches(db: Db, actor: RequestActor, query: MatchQuery, t: Translate, locale: Locale): Promise<MatchPage & { timeZone: string }> {
   return withTenant(db, actor, async (tx) => {
     const { rows, total } = await findMatches(tx, actor.organisationId, query, { offset: (query.page - 1) * MATCH_PAGE_SIZE, limit: MATCH_PAGE_SIZE });
     await audit(tx, actor, { action: 'match.list', entity: 'match', fields: rows.length ? ['name'] : [] });
-    return { items: rows.map((r) => presentMatch(r, t, locale)), total, page: query.page, pageSize: MATCH_PAGE_SIZE, timeZone: (await orgClock(tx, actor.organisationId)).timeZone };
+    return { items: rows.map((r) => presentMatch(r, t, locale)), total, page: query.page, pageSize: MATCH_PAGE_SIZE, timeZone: actor.org.timeZone };
   });
 }

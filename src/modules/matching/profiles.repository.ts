@@ -1,8 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
-import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
+import { people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/index.js';
-import { daysBetween, utcToZoned } from '../../core/i18n/time-zone.js';
 import { safeguardingMissingOf } from '../volunteers/index.js';
 import { volunteers } from '../volunteers/index.js';
 import { matchExclusions, matches } from './matching.table.js';
@@ -18,7 +17,7 @@ import type { Gender, MenteeProfile, VolunteerProfile } from './scoring/types.js
 export const CANDIDATE_STAGES = ['approved', 'active'] as const;
 
 export { orgClock, type OrgClock } from '../../core/tenancy/org-clock.js';
-import type { OrgClock } from '../../core/tenancy/org-clock.js';
+import { daysWaiting, type OrgClock } from '../../core/tenancy/org-clock.js';
 
 /** Whole years from a birth date (YYYY-MM-DD) to `today`; null when unknown. */
 export function ageOn(birthDate: string | null, today: string): number | null {
@@ -192,7 +191,7 @@ export async function loadMentees(tx: Tx, organisationId: string, clock: OrgCloc
       preferredVolunteerGender: asPreference(r.preferredVolunteerGender),
       preferredVolunteerAgeMin: r.preferredVolunteerAgeMin,
       preferredVolunteerAgeMax: r.preferredVolunteerAgeMax,
-      daysWaiting: r.waitingSince ? Math.max(0, daysBetween(utcToZoned(r.waitingSince, clock.timeZone).date, clock.today)) : 0,
+      daysWaiting: r.waitingSince ? daysWaiting(clock, r.waitingSince) : 0,
     };
   });
 }

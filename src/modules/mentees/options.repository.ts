@@ -41,12 +41,3 @@ export async function findStaff(tx: Tx, organisationId: string, roles: readonly 
     .where(and(eq(people.organisationId, organisationId), isNotNull(people.userId), inArray(memberships.role, [...roles])));
   return rows.map((r) => ({ value: r.value!, label: `${r.given} ${r.family}` }));
 }
-
-/** The organisation's public facts, for mails and consent wording (RLS lets an organisation read itself). */
-export async function findOrganisation(tx: Tx, organisationId: string) {
-  const [row] = await tx
-    .select({ id: organisations.id, name: organisations.name, slug: organisations.slug, defaultLocale: organisations.defaultLocale, timeZone: organisations.timeZone })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return row;
-}

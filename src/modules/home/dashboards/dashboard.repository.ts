@@ -72,8 +72,3 @@ export async function findMyClients(tx: Tx, organisationId: string, userId: stri
     pairs: (r.pairs ?? []).map((x) => ({ volunteer: x.volunteer, startedAt: new Date(x.startedAt) })),
   }));
 }
-
-export async function findTimeZone(tx: Tx, organisationId: string): Promise<string> {
-  const [row] = rowsOf<{ time_zone: string }>(await tx.execute(sql`select time_zone from organisations where id = ${organisationId}`));
-  return row?.time_zone ?? 'Europe/Warsaw';
-}

@@ -2,13 +2,11 @@ import { audit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { followedMatchIds, volunteerOfUser } from '../../pairs/index.js';
-import { followUpLists } from '../../pairs/index.js';
-import { meetingTotals, periodStarts } from '../../pairs/index.js';
-import { todayIn } from '../../../core/i18n/time-zone.js';
+import { followedMatchIds, volunteerOfUser, followUpLists, meetingTotals, periodStarts } from '../../pairs/index.js';
 import { organisationCounts } from '../home.repository.js';
-import { countStaffFigures, findMyClients, findMyPairs, findNextIntroduction, findTimeZone } from './dashboard.repository.js';
+import { countStaffFigures, findMyClients, findMyPairs, findNextIntroduction } from './dashboard.repository.js';
 
 const has = (roles: readonly Role[], wanted: readonly Role[]) => wanted.some((r) => roles.includes(r));
 
@@ -40,17 +38,17 @@ async function volunteerPart(tx: Tx, actor: RequestActor, today: string, now: Da
  * every pair. Lists with names (the volunteer's pairs, the social worker's clients) are audited `dashboard.view`
  * and `mentee.list`; counts are not personal data.
  */
-export async function loadDashboard(db: Db, actor: RequestActor, now = new Date()) {
+export async function loadDashboard(db: Db, actor: RequestActor, now = actor.clock.now) {
   const parts = dashboardParts(actor.roles);
   return withTenant(db, actor, async (tx) => {
-    const timeZone = await findTimeZone(tx, actor.organisationId);
-    const today = todayIn(timeZone, now);
+    const clock = clockOf(actor, now);
+    const { today, timeZone } = clock;
     const volunteer = parts.volunteer ? await volunteerPart(tx, actor, today, now) : null;
     let coordinator = null;
     if (parts.coordinator) {
       const all = actor.roles.includes('administrator');
       const followed = all ? null : await followedMatchIds(tx, actor.organisationId, actor.userId, today);
-      const lists = await followUpLists(tx, actor.organisationId, followed, today);
+      const lists = await followUpLists(tx, actor.organisationId, followed, clock);
       const hours = await meetingTotals(tx, actor.organisationId, { from: periodStarts(today).month, to: today });
       coordinator = { ...(await countStaffFigures(tx, actor.organisationId)), overdue: lists.overdue.length, quiet: lists.quiet.length, monthMinutes: hours.minutes, allPairs: all };
     }

@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { audit, type Actor } from '../../../core/audit/audit.js';
+import { audit } from '../../../core/audit/audit.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -10,7 +12,7 @@ import { solveAssignment } from '../engine/assignment.js';
 import { componentsFromStore, explain, percentOfComponents, toStore } from '../explain-stored.js';
 import { lockPeopleOfMatches } from '../matches.repository.js';
 import { makeMatchLocked } from '../matches.service.js';
-import { findProgrammes, loadMentees, loadVolunteers, orgClock } from '../profiles.repository.js';
+import { findProgrammes, loadMentees, loadVolunteers } from '../profiles.repository.js';
 import { readRefusals, refusalMessage, storeRefusals, type Refusal } from '../refusals.js';
 import { explainLeftOut, prepareVolunteers, rankVolunteers, scorePair, type PreparedVolunteers } from '../scoring/index.js';
 import type { ScoringContext, VolunteerProfile } from '../scoring/types.js';
@@ -29,11 +31,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * components) — all in one transaction. A run without any pair is closed at once. Audited `match_run.create`.
  * Refuses (VALIDATION on `programmeId`) when nobody is waiting; NOT_FOUND for another organisation's programme.
  */
-export async function runBatch(db: Db, actor: Actor, input: RunInput, now = new Date()): Promise<{ id: string }> {
+export async function runBatch(db: Db, actor: RequestActor, input: RunInput, now = actor.clock.now): Promise<{ id: string }> {
   return withTenant(db, actor, async (tx) => {
     const org = actor.organisationId;
     if (input.programmeId && !(await findProgrammes(tx, org)).some((p) => p.id === input.programmeId)) throw new AppError('NOT_FOUND');
-    const clock = await orgClock(tx, org, now);
+    const clock = clockOf(actor, now);
     const waiting = await loadMentees(tx, org, clock, input.programmeId ? { programmeId: input.programmeId } : {});
     if (waiting.length === 0) throw invalid('programmeId', 'matching.batch.nobodyWaiting');
     const volunteers = await loadVolunteers(tx, org, clock);
@@ -191,24 +193,24 @@ function presentRun(run: RunRow, proposals: PresentedProposal[]): Omit<RunOutput
 }
 
 /** A run with every proposal and its reasons; audited `match_run.view`. NOT_FOUND for another organisation's run. */
-export async function viewRun(db: Db, actor: Actor, runId: string, t: Translate, locale: Locale) {
+export async function viewRun(db: Db, actor: RequestActor, runId: string, t: Translate, locale: Locale) {
   return withTenant(db, actor, async (tx) => {
     const run = await findRun(tx, actor.organisationId, runId);
     if (!run) throw new AppError('NOT_FOUND');
     const proposals = (await findProposals(tx, actor.organisationId, runId)).map((p) => presentProposal(p, t, locale));
     const unmatched = await findUnmatched(tx, actor.organisationId, runId);
     await audit(tx, actor, { action: 'match_run.view', entity: 'match_run', entityId: runId, fields: proposals.length + unmatched.length ? ['name', 'profile'] : [] });
-    return { run: presentRun(run, proposals), unmatched: unmatched.map((u) => presentUnmatched(u, t, locale)), timeZone: (await orgClock(tx, actor.organisationId)).timeZone };
+    return { run: presentRun(run, proposals), unmatched: unmatched.map((u) => presentUnmatched(u, t, locale)), timeZone: actor.org.timeZone };
   });
 }
 export type RunView = Awaited<ReturnType<typeof viewRun>>;
 
 /** The batch page's data: the programmes to choose from and the latest runs (figures only). */
-export async function batchHome(db: Db, actor: Actor) {
+export async function batchHome(db: Db, actor: RequestActor) {
   return withTenant(db, actor, async (tx) => ({
     programmes: await findProgrammes(tx, actor.organisationId),
     runs: await findRuns(tx, actor.organisationId, { limit: 50 }),
-    timeZone: (await orgClock(tx, actor.organisationId)).timeZone,
+    timeZone: actor.org.timeZone,
   }));
 }
 
@@ -229,8 +231,8 @@ async function proposalOf(tx: Tx, organisationId: string, proposalId: string, ru
  * Accepts one proposal whose people and proposal rows the caller has locked: the match is made by the same re-check as
  * from a suggestion; if it may not be made any more the proposal becomes `stale` with the reasons. Audited.
  */
-async function acceptLocked(tx: Tx, actor: Actor, p: ProposalRow, now: Date): Promise<Decision> {
-  const clock = await orgClock(tx, actor.organisationId, now);
+async function acceptLocked(tx: Tx, actor: RequestActor, p: ProposalRow, now: Date): Promise<Decision> {
+  const clock = clockOf(actor, now);
   const outcome = await makeMatchLocked(tx, actor, { menteeId: p.menteeId, volunteerId: p.volunteerId }, { origin: 'batch', proposalId: p.id, clock });
   if (outcome.ok) {
     await decideProposal(tx, actor.organisationId, p.id, { status: 'accepted', userId: actor.userId, at: now, reason: null, matchId: outcome.matchId });
@@ -249,7 +251,7 @@ async function acceptLocked(tx: Tx, actor: Actor, p: ProposalRow, now: Date): Pr
  * decided first is reported as `decided` and left alone. `runId` (pages) must be the proposal's run. The run closes
  * when nothing is left to decide.
  */
-export async function acceptProposal(db: Db, actor: Actor, proposalId: string, opts: { runId?: string } = {}, now = new Date()): Promise<Decision> {
+export async function acceptProposal(db: Db, actor: RequestActor, proposalId: string, opts: { runId?: string } = {}, now = actor.clock.now): Promise<Decision> {
   return withTenant(db, actor, async (tx) => {
     const p = await proposalOf(tx, actor.organisationId, proposalId, opts.runId);
     await lockPeopleOfMatches(tx, actor.organisationId, [p.volunteerId], [p.menteeId]);
@@ -266,7 +268,7 @@ export async function acceptProposal(db: Db, actor: Actor, proposalId: string, o
  * Rejects a proposal, with an optional reason; with `exclude` the pair is also ruled out for good (an exclusion with the
  * reason). Locks like an acceptance, so it cannot cross one. Audited; `decided` when someone else decided first.
  */
-export async function rejectProposal(db: Db, actor: Actor, proposalId: string, input: RejectInput, opts: { runId?: string } = {}, now = new Date()): Promise<Decision> {
+export async function rejectProposal(db: Db, actor: RequestActor, proposalId: string, input: RejectInput, opts: { runId?: string } = {}, now = actor.clock.now): Promise<Decision> {
   return withTenant(db, actor, async (tx) => {
     const p = await proposalOf(tx, actor.organisationId, proposalId, opts.runId);
     await lockPeopleOfMatches(tx, actor.organisationId, [p.volunteerId], [p.menteeId]);
@@ -288,7 +290,7 @@ export async function rejectProposal(db: Db, actor: Actor, proposalId: string, i
  * locked first (the global order, so this cannot deadlock with single decisions), then each is accepted or turns stale
  * exactly as on its own. Returns the decisions (best score first).
  */
-export async function acceptAll(db: Db, actor: Actor, runId: string, now = new Date()): Promise<Decision[]> {
+export async function acceptAll(db: Db, actor: RequestActor, runId: string, now = actor.clock.now): Promise<Decision[]> {
   return withTenant(db, actor, async (tx) => {
     const run = await findRun(tx, actor.organisationId, runId);
     if (!run) throw new AppError('NOT_FOUND');
@@ -315,7 +317,7 @@ export async function acceptAll(db: Db, actor: Actor, runId: string, now = new D
 }
 
 /** One proposal as the API shows it after a decision; audited `match_proposal.view`. */
-export async function getProposal(db: Db, actor: Actor, proposalId: string, t: Translate, locale: Locale): Promise<ProposalOutput> {
+export async function getProposal(db: Db, actor: RequestActor, proposalId: string, t: Translate, locale: Locale): Promise<ProposalOutput> {
   return withTenant(db, actor, async (tx) => {
     const p = await proposalOf(tx, actor.organisationId, proposalId);
     await audit(tx, actor, { action: 'match_proposal.view', entity: 'match_proposal', entityId: proposalId });

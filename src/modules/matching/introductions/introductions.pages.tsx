@@ -10,7 +10,7 @@ import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { matchingPolicy } from '../matching.policy.js';
 import { settingsPolicy } from '../venues/settings.policy.js';
 import { DEFAULT_MINUTES, introductionInput } from './introductions.schemas.js';
-import { cancelIntroduction, introductionForForm, introductionPage, markHeld, organisationTimeZone, rescheduleIntroduction, scheduleIntroduction, type IntroductionDeps } from './introductions.service.js';
+import { cancelIntroduction, introductionForForm, introductionPage, markHeld, rescheduleIntroduction, scheduleIntroduction, type IntroductionDeps } from './introductions.service.js';
 import type { Notified } from './notices.js';
 import { IntroductionFields } from './views/introduction-form.js';
 import { IntroductionPageView } from './views/introduction-page.js';
@@ -43,7 +43,7 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
   app.post('/matching/matches/:id/introduction', { config: access }, async (req, reply) => {
     const matchId = idParam(req);
     const body = formBody(req);
-    const parsed = introductionInput(await organisationTimeZone(db, actorOf(req))).safeParse(body);
+    const parsed = introductionInput(actorOf(req).org.timeZone).safeParse(body);
     if (!parsed.success) return page(req, reply, matchId, { values: body, errors: fieldErrors(parsed.error) }, 422);
     try {
       flashNotified(req, reply, await scheduleIntroduction(deps, actorOf(req), matchId, parsed.data, req.locale), 'scheduled');
@@ -79,7 +79,7 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
   app.post('/matching/introductions/:id/reschedule', { config: access }, async (req, reply) => {
     const id = idParam(req);
     const body = formBody(req);
-    const parsed = introductionInput(await organisationTimeZone(db, actorOf(req))).safeParse(body);
+    const parsed = introductionInput(actorOf(req).org.timeZone).safeParse(body);
     if (!parsed.success) return rescheduleForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
     try {
       const outcome = await rescheduleIntroduction(deps, actorOf(req), id, parsed.data, req.locale);

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
-import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { people } from '../../../core/tenancy/tenancy.table.js';
 import { mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { introductions, matches, venues } from '../matching.table.js';
@@ -67,10 +67,6 @@ export async function findStaffUser(tx: Tx, userId: string): Promise<{ id: strin
   return row && !row.disabled ? row : undefined;
 }
 
-export async function findOrganisation(tx: Tx, organisationId: string) {
-  const [row] = await tx.select({ name: organisations.name, timeZone: organisations.timeZone, defaultLocale: organisations.defaultLocale }).from(organisations).where(eq(organisations.id, organisationId));
-  return row!;
-}
 
 /** The introductions of a match, earliest first, with their venue. */
 export function findIntroductions(tx: Tx, organisationId: string, matchId: string) {

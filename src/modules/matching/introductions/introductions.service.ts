@@ -5,6 +5,7 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { translator, weekdayName, type Locale } from '../../../core/i18n/index.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { dayHoursText } from '../venues/hours-text.js';
 import { outsideHours } from '../venues/opening-hours.js';
 import { findVenueById, type VenueRow } from '../venues/venues.repository.js';
@@ -14,7 +15,6 @@ import {
   findIntroduction,
   findIntroductions,
   findMatchParties,
-  findOrganisation,
   findStaffUser,
   insertIntroduction,
   lockMatch,
@@ -74,36 +74,29 @@ function outsideHoursReason(venue: VenueRow, input: IntroductionInput, timeZone:
  * active venues. Names are personal data: the read is audited (`match.view`). NOT_FOUND for another
  * organisation's match.
  */
-export async function introductionPage(db: Db, actor: Actor, matchId: string, locale: Locale) {
+export async function introductionPage(db: Db, actor: RequestActor, matchId: string, locale: Locale) {
   return withTenant(db, actor, async (tx) => {
     const parties = await partiesOf(tx, actor.organisationId, matchId);
     const socialWorker = parties.mentee.socialWorkerUserId ? await findStaffUser(tx, parties.mentee.socialWorkerUserId) : undefined;
-    const org = await findOrganisation(tx, actor.organisationId);
     const items = await findIntroductions(tx, actor.organisationId, matchId);
     const venues = await sortedVenues(tx, actor.organisationId, locale, { activeOnly: true });
     await audit(tx, actor, { action: 'match.view', entity: 'match', entityId: matchId, fields: ['volunteer.name', 'mentee.name', 'introductions'] });
-    return { parties, socialWorker: socialWorker ? { name: socialWorker.displayName } : null, timeZone: org.timeZone, items, venues };
+    return { parties, socialWorker: socialWorker ? { name: socialWorker.displayName } : null, timeZone: actor.org.timeZone, items, venues };
   });
 }
 
 /** One introduction with its match, for the reschedule form (audited like the page). */
-export async function introductionForForm(db: Db, actor: Actor, introductionId: string, locale: Locale) {
+export async function introductionForForm(db: Db, actor: RequestActor, introductionId: string, locale: Locale) {
   return withTenant(db, actor, async (tx) => {
     const row = await findIntroduction(tx, actor.organisationId, introductionId);
     if (!row) throw new AppError('NOT_FOUND');
     const parties = await partiesOf(tx, actor.organisationId, row.matchId);
-    const org = await findOrganisation(tx, actor.organisationId);
     const venues = await sortedVenues(tx, actor.organisationId, locale, { activeOnly: true });
     // A venue deactivated after scheduling stays choosable for this introduction.
     const kept = venues.some((v) => v.id === row.venueId) ? undefined : await findVenueById(tx, actor.organisationId, row.venueId);
     await audit(tx, actor, { action: 'match.view', entity: 'match', entityId: row.matchId, fields: ['volunteer.name', 'mentee.name', 'introductions'] });
-    return { introduction: row, parties, timeZone: org.timeZone, venues: kept ? [...venues, presentVenue(kept)] : venues };
+    return { introduction: row, parties, timeZone: actor.org.timeZone, venues: kept ? [...venues, presentVenue(kept)] : venues };
   });
-}
-
-/** The organisation's time zone, in which the form's date and time are read. */
-export async function organisationTimeZone(db: Db, actor: Actor): Promise<string> {
-  return withTenant(db, actor, async (tx) => (await findOrganisation(tx, actor.organisationId)).timeZone);
 }
 
 /**
@@ -113,7 +106,7 @@ export async function organisationTimeZone(db: Db, actor: Actor): Promise<string
  * that is not active. A time outside the venue's opening hours is refused on `time` (message in `locale`) unless
  * the input carries a reason: then it is stored and the audit entry lists `outsideHours` and `outsideHoursReason`.
  */
-export async function scheduleIntroduction(deps: IntroductionDeps, actor: Actor, matchId: string, input: IntroductionInput, locale: Locale = 'en'): Promise<Notified> {
+export async function scheduleIntroduction(deps: IntroductionDeps, actor: RequestActor, matchId: string, input: IntroductionInput, locale: Locale = 'en'): Promise<Notified> {
   return withTenant(deps.db, actor, async (tx) => {
     await lockMatch(tx, actor.organisationId, matchId);
     const parties = await partiesOf(tx, actor.organisationId, matchId);
@@ -121,7 +114,7 @@ export async function scheduleIntroduction(deps: IntroductionDeps, actor: Actor,
     const existing = await findIntroductions(tx, actor.organisationId, matchId);
     if (existing.some((e) => e.introduction.status === 'scheduled')) throw new AppError('CONFLICT', 'matching.introductions.alreadyScheduled');
     const venue = await chosenVenue(tx, actor.organisationId, input.venueId);
-    const reason = outsideHoursReason(venue, input, (await findOrganisation(tx, actor.organisationId)).timeZone, locale);
+    const reason = outsideHoursReason(venue, input, actor.org.timeZone, locale);
     const host = new URL(deps.baseUrl).hostname;
     const row = await insertIntroduction(tx, actor.organisationId, {
       matchId,
@@ -143,13 +136,13 @@ export async function scheduleIntroduction(deps: IntroductionDeps, actor: Actor,
  * Moves a scheduled introduction (time, place, length or note): same UID, SEQUENCE + 1, "updated" notices. The
  * opening hours are checked as when scheduling; a move back inside them clears the stored reason.
  */
-export async function rescheduleIntroduction(deps: IntroductionDeps, actor: Actor, introductionId: string, input: IntroductionInput, locale: Locale = 'en'): Promise<Notified & { matchId: string }> {
+export async function rescheduleIntroduction(deps: IntroductionDeps, actor: RequestActor, introductionId: string, input: IntroductionInput, locale: Locale = 'en'): Promise<Notified & { matchId: string }> {
   return withTenant(deps.db, actor, async (tx) => {
     const before = await lockedIntroduction(tx, actor.organisationId, introductionId);
     if (before.status !== 'scheduled') throw new AppError('CONFLICT', 'matching.introductions.notScheduled');
     const parties = await partiesOf(tx, actor.organisationId, before.matchId);
     const venue = await chosenVenue(tx, actor.organisationId, input.venueId, before.venueId);
-    const reason = outsideHoursReason(venue, input, (await findOrganisation(tx, actor.organisationId)).timeZone, locale);
+    const reason = outsideHoursReason(venue, input, actor.org.timeZone, locale);
     const next = { venueId: venue.id, startsAt: input.startsAt, minutes: input.minutes, note: input.note, outsideHoursReason: reason };
     const fields = changedFields(before as unknown as Record<string, unknown>, next);
     if (reason) fields.push('outsideHours');
@@ -160,12 +153,12 @@ export async function rescheduleIntroduction(deps: IntroductionDeps, actor: Acto
 }
 
 /** Cancels a scheduled introduction; everyone gets a cancellation (METHOD:CANCEL, SEQUENCE + 1). */
-export async function cancelIntroduction(deps: IntroductionDeps, actor: Actor, introductionId: string): Promise<Notified & { matchId: string }> {
+export async function cancelIntroduction(deps: IntroductionDeps, actor: RequestActor, introductionId: string): Promise<Notified & { matchId: string }> {
   return withTenant(deps.db, actor, (tx) => cancelIntroductionInTx(tx, deps, actor, introductionId));
 }
 
 /** The cancellation inside the caller's transaction (ending a match cancels its introduction in the same one). */
-export async function cancelIntroductionInTx(tx: Tx, deps: Omit<IntroductionDeps, 'db'>, actor: Actor, introductionId: string): Promise<Notified & { matchId: string }> {
+export async function cancelIntroductionInTx(tx: Tx, deps: Omit<IntroductionDeps, 'db'>, actor: RequestActor, introductionId: string): Promise<Notified & { matchId: string }> {
   const before = await lockedIntroduction(tx, actor.organisationId, introductionId);
   if (before.status !== 'scheduled') throw new AppError('CONFLICT', 'matching.introductions.notScheduled');
   const parties = await partiesOf(tx, actor.organisationId, before.matchId);
@@ -176,7 +169,7 @@ export async function cancelIntroductionInTx(tx: Tx, deps: Omit<IntroductionDeps
 }
 
 /** Cancels every introduction of a match that is still scheduled to happen after `now` (the pair is ending). */
-export async function cancelUpcomingIntroductions(tx: Tx, deps: Omit<IntroductionDeps, 'db'>, actor: Actor, matchId: string, now: Date): Promise<number> {
+export async function cancelUpcomingIntroductions(tx: Tx, deps: Omit<IntroductionDeps, 'db'>, actor: RequestActor, matchId: string, now: Date): Promise<number> {
   const upcoming = (await findIntroductions(tx, actor.organisationId, matchId)).filter((r) => r.introduction.status === 'scheduled' && r.introduction.startsAt > now);
   for (const r of upcoming) await cancelIntroductionInTx(tx, deps, actor, r.introduction.id);
   return upcoming.length;

@@ -1,11 +1,11 @@
-import type { Actor } from '../../../core/audit/audit.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { isLocale, type Locale } from '../../../core/i18n/index.js';
 import { queueMail } from '../../../core/mail/outbox.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
 import type { VenueRow } from '../venues/venues.repository.js';
 import { addressOf } from '../../../core/mail/calendar.js';
 import { introductionMail, type Change, type IntroductionMailParams } from './introductions.mails.js';
-import { findOrganisation, findStaffUser, type IntroductionRow, type MatchParties } from './introductions.repository.js';
+import { findStaffUser, type IntroductionRow, type MatchParties } from './introductions.repository.js';
 
 /** Who was told by e-mail, and who could not be (no address): the page tells the staff member. */
 export interface Notified {
@@ -26,12 +26,12 @@ const localeOr = (value: string | null | undefined, fallback: Locale): Locale =>
 export async function sendNotices(
   tx: Tx,
   deps: { baseUrl: string; mailFrom: string },
-  actor: Actor,
+  actor: RequestActor,
   c: { parties: MatchParties; introduction: IntroductionRow; venue: VenueRow; change: Change },
 ): Promise<Notified> {
   const { parties, introduction: row, venue, change } = c;
-  const org = await findOrganisation(tx, actor.organisationId);
-  const fallback = localeOr(org.defaultLocale, 'pl');
+  const { org } = actor;
+  const fallback = org.locale;
   const { volunteer, mentee } = parties;
   const base: Omit<IntroductionMailParams, 'recipient' | 'locale' | 'attendee' | 'other'> = {
     change,

@@ -1,10 +1,12 @@
-import { audit, type Actor } from '../../../core/audit/audit.js';
+import { audit } from '../../../core/audit/audit.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { lockPeopleOfMatches } from '../matches.repository.js';
-import { loadVolunteers, orgClock } from '../profiles.repository.js';
+import { loadVolunteers } from '../profiles.repository.js';
 import { setVolunteerProfile } from './suggestions.repository.js';
 import type { VolunteerProfileInput } from './suggestions.schemas.js';
 
@@ -13,11 +15,11 @@ import type { VolunteerProfileInput } from './suggestions.schemas.js';
  * The volunteer row is locked like a match does, so places cannot drop below the active matches while a match is
  * being made; such a capacity is refused on its field. Audited `volunteer.matching_profile` with the changed fields.
  */
-export async function updateVolunteerProfile(db: Db, actor: Actor, volunteerId: string, input: VolunteerProfileInput, now = new Date()): Promise<void> {
+export async function updateVolunteerProfile(db: Db, actor: RequestActor, volunteerId: string, input: VolunteerProfileInput, now = actor.clock.now): Promise<void> {
   await withTenant(db, actor, async (tx) => {
     const locked = await lockPeopleOfMatches(tx, actor.organisationId, [volunteerId], []);
     if (!locked.volunteers.has(volunteerId)) throw new AppError('NOT_FOUND');
-    const [v] = await loadVolunteers(tx, actor.organisationId, await orgClock(tx, actor.organisationId, now), { ids: [volunteerId] });
+    const [v] = await loadVolunteers(tx, actor.organisationId, clockOf(actor, now), { ids: [volunteerId] });
     if (!v) throw new AppError('NOT_FOUND');
     if (input.capacity < v.activeMatches) throw invalid('capacity', 'matching.profile.belowActive', { active: v.activeMatches });
     const gender = input.gender ?? null;

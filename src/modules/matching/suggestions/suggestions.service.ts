@@ -1,4 +1,6 @@
-import { audit, type Actor } from '../../../core/audit/audit.js';
+import { audit } from '../../../core/audit/audit.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -53,10 +55,10 @@ function volunteerFilter(query: SuggestionQuery) {
  * volunteers whose only obstacle is a full capacity are ranked too and marked `full`. Audited
  * `matching.suggestions.view`. NOT_FOUND for an unknown mentee or another organisation's.
  */
-export async function suggestionsForMentee(db: Db, actor: Actor, menteeId: string, query: SuggestionQuery, t: Translate, locale: Locale, now = new Date()) {
+export async function suggestionsForMentee(db: Db, actor: RequestActor, menteeId: string, query: SuggestionQuery, t: Translate, locale: Locale, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
     const org = actor.organisationId;
-    const clock = await orgClock(tx, org, now);
+    const clock = clockOf(actor, now);
     const [mentee] = await loadMentees(tx, org, clock, { ids: [menteeId] });
     if (!mentee) throw new AppError('NOT_FOUND');
     const matchable = (MATCHABLE_STATUSES as readonly string[]).includes(mentee.status);
@@ -139,10 +141,10 @@ function mergeRankings(parts: { items: Ranked<MenteeProfile>[]; eligible: number
  * with the volunteer's active matches and exclusions. Audited `matching.suggestions.view`. NOT_FOUND for an unknown
  * volunteer or another organisation's.
  */
-export async function suggestionsForVolunteer(db: Db, actor: Actor, volunteerId: string, t: Translate, locale: Locale, now = new Date()) {
+export async function suggestionsForVolunteer(db: Db, actor: RequestActor, volunteerId: string, t: Translate, locale: Locale, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
     const org = actor.organisationId;
-    const clock = await orgClock(tx, org, now);
+    const clock = clockOf(actor, now);
     const [volunteer] = await loadVolunteers(tx, org, clock, { ids: [volunteerId] });
     if (!volunteer) throw new AppError('NOT_FOUND');
     const available = (CANDIDATE_STAGES as readonly string[]).includes(volunteer.stage);

@@ -8,7 +8,7 @@ import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { addCaseStaff, addEvent, findMenteeById, insertConsents, type MenteeRow } from '../mentees.repository.js';
 import type { ConsentInput } from '../mentees.schemas.js';
 import { can, menteesPolicy } from '../mentees.policy.js';
-import { findOrganisation, findStaff } from '../options.repository.js';
+import { findStaff } from '../options.repository.js';
 import { insertNote, isCaseStaff, lockOpenConsent, markConsentWithdrawn, removeCaseStaff } from './case.repository.js';
 
 /** Consents, case staff and case notes of one mentee: each change in one tenant transaction with an event and an audit entry. */
@@ -35,8 +35,7 @@ export async function withdrawConsent(db: Db, actor: RequestActor, menteeId: str
 export async function recordConsent(db: Db, actor: RequestActor, menteeId: string, input: ConsentInput, now = new Date()): Promise<void> {
   await withTenant(db, actor, async (tx) => {
     const mentee = await menteeOr404(tx, actor, menteeId);
-    const org = await findOrganisation(tx, actor.organisationId);
-    const text = translator(mentee.locale)(`mentees.consent.text.${input.purpose}`, { organisation: org?.name ?? '' });
+    const text = translator(mentee.locale)(`mentees.consent.text.${input.purpose}`, { organisation: actor.org.name });
     await insertConsents(tx, actor.organisationId, menteeId, [{ purpose: input.purpose, lawfulBasis: input.lawfulBasis, text, givenAt: now }]);
     await addEvent(tx, actor.organisationId, { menteeId, actorUserId: actor.userId, kind: 'consent', detail: { action: 'recorded', purpose: input.purpose }, at: now });
     await audit(tx, actor, { action: 'mentee.consent.record', entity: 'mentee', entityId: menteeId, fields: ['purpose', 'lawfulBasis'] });

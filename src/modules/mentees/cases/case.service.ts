@@ -4,7 +4,7 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { orgClock } from '../../../core/tenancy/org-clock.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import { addEvent, findConsents, findMenteeById, lockMentee, updateMentee, type MenteeRow } from '../mentees.repository.js';
 import type { StatusInput } from '../mentees.schemas.js';
 import { can, menteesPolicy } from '../mentees.policy.js';
@@ -23,7 +23,7 @@ export interface RequestFacts {
  * only for the case's staff (and audited `mentee.notes.view`); for anyone else `notes` is null, and row-level
  * security would return none anyway. NOT_FOUND for an unknown id or another organisation's.
  */
-export async function viewCase(db: Db, actor: RequestActor, id: string, now = new Date()) {
+export async function viewCase(db: Db, actor: RequestActor, id: string, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
     const mentee = await findMenteeById(tx, actor.organisationId, id);
     if (!mentee) throw new AppError('NOT_FOUND');
@@ -35,7 +35,7 @@ export async function viewCase(db: Db, actor: RequestActor, id: string, now = ne
     const result = {
       mentee,
       /** The organisation's "now", zone and today: days waiting and ages are counted in it. */
-      clock: await orgClock(tx, actor.organisationId, now),
+      clock: clockOf(actor, now),
       programme: mentee.programmeId ? ((await findProgrammes(tx, actor.organisationId, false)).find((p) => p.value === mentee.programmeId)?.label ?? null) : null,
       consents: await findConsents(tx, actor.organisationId, id),
       events: await findEvents(tx, actor.organisationId, id),

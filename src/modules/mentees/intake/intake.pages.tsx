@@ -3,7 +3,6 @@ import type { ModuleContext } from '../../../core/module.js';
 import { AppError } from '../../../core/http/errors.js';
 import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
 import { fieldErrors } from '../../../core/http/validation.js';
-import { isLocale } from '../../../core/i18n/index.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { fullName, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { languageField } from '../../volunteers/index.js';
@@ -66,8 +65,7 @@ export function intakePages({ app, db }: ModuleContext) {
   };
 
   app.get('/mentees/new', { config: manage }, async (req, reply) => {
-    const orgLocale = req.auth?.organisation?.defaultLocale;
-    return newPage(req, reply, { values: { locale: isLocale(orgLocale) ? orgLocale : req.locale, socialWorkerUserId: req.auth!.userId }, errors: {} }, languageRowsFor(0));
+    return newPage(req, reply, { values: { locale: actorOf(req).org.locale, socialWorkerUserId: req.auth!.userId }, errors: {} }, languageRowsFor(0));
   });
 
   app.post('/mentees/new', { config: manage }, async (req, reply) => {

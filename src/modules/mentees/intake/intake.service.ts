@@ -1,18 +1,18 @@
 import { audit, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
-import { withTenant, type Tx } from '../../../core/db/tx.js';
-import { orgClock } from '../../../core/tenancy/org-clock.js';
+import { withTenant } from '../../../core/db/tx.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import { AppError } from '../../../core/http/errors.js';
 import { translator } from '../../../core/i18n/index.js';
 import { addCaseStaff, addEvent, findFirstPossibleDuplicate, findMenteeById, insertConsents, insertMentee, insertPerson, lockMentee, updateMentee, updatePerson, type MenteeRow } from '../mentees.repository.js';
 import type { MenteeInput, MenteeUpdate, Purpose } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';
 import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
-import { findDistrictChoice, findOrganisation, findProgrammes, findStaff, type Option } from '../options.repository.js';
+import { findDistrictChoice, findProgrammes, findStaff, type Option } from '../options.repository.js';
 import { checkProfile, filledFields, personValues, profileValues } from './profile.js';
 
 /** Today in the organisation's zone (ages are counted on its calendar, never the UTC date). */
-const orgToday = async (tx: Tx, organisationId: string, now: Date) => (await orgClock(tx, organisationId, now)).today;
 
 export interface IntakeOptions {
   programmes: (Option & { active: boolean })[];
@@ -37,15 +37,14 @@ export async function intakeOptions(db: Db, actor: Actor, keepProgramme: string 
  * `created` event and the audit entry. A choice outside the organisation's lists is refused (VALIDATION) with
  * nothing written.
  */
-export async function createMentee(db: Db, actor: Actor, input: MenteeInput, now = new Date()): Promise<string> {
+export async function createMentee(db: Db, actor: RequestActor, input: MenteeInput, now = new Date()): Promise<string> {
   return withTenant(db, actor, async (tx) => {
     const checked = await checkProfile(tx, actor, input, actor.userId);
-    const org = await findOrganisation(tx, actor.organisationId);
     const duplicateOf = (await findFirstPossibleDuplicate(tx, actor.organisationId, personValues(input))) ?? null;
     const personId = await insertPerson(tx, actor.organisationId, personValues(input));
-    const id = await insertMentee(tx, actor.organisationId, { personId, duplicateOf, status: 'waiting', source: 'staff', waitingSince: now, createdAt: now, ...profileValues(input, checked, await orgToday(tx, actor.organisationId, now)) });
+    const id = await insertMentee(tx, actor.organisationId, { personId, duplicateOf, status: 'waiting', source: 'staff', waitingSince: now, createdAt: now, ...profileValues(input, checked, clockOf(actor, now).today) });
     const t = translator(input.locale);
-    const wording = (purpose: Purpose) => t(`mentees.consent.text.${purpose}`, { organisation: org?.name ?? '' });
+    const wording = (purpose: Purpose) => t(`mentees.consent.text.${purpose}`, { organisation: actor.org.name });
     await insertConsents(tx, actor.organisationId, id, [
       { purpose: 'support', lawfulBasis: input.consents.support, text: wording('support'), givenAt: now },
       ...(input.consents.contactEmail ? [{ purpose: 'contact_email' as const, lawfulBasis: 'consent' as const, text: wording('contact_email'), givenAt: now }] : []),
@@ -73,14 +72,14 @@ export async function menteeForEdit(db: Db, actor: Actor, id: string): Promise<M
  * written); a new responsible social worker joins the case's staff. Adds a `profile` event with the names of the
  * fields that changed and an audit entry `mentee.update`.
  */
-export async function editMentee(db: Db, actor: Actor, id: string, input: MenteeUpdate, now = new Date()): Promise<void> {
+export async function editMentee(db: Db, actor: RequestActor, id: string, input: MenteeUpdate, now = new Date()): Promise<void> {
   await withTenant(db, actor, async (tx) => {
     const row = await lockMentee(tx, actor.organisationId, id);
     if (!row) throw new AppError('NOT_FOUND');
     if (row.version !== input.version) throw new AppError('CONFLICT', 'mentees.case.conflict');
     const checked = await checkProfile(tx, actor, input, row.socialWorkerUserId ?? actor.userId, row.programmeId);
     const person = personValues(input);
-    const profile = profileValues(input, checked, await orgToday(tx, actor.organisationId, now));
+    const profile = profileValues(input, checked, clockOf(actor, now).today);
     const fields = changedProfileFields(row, { ...person, ...profile });
     if (!(await updateMentee(tx, actor.organisationId, id, input.version, profile, now))) throw new AppError('CONFLICT', 'mentees.case.conflict');
     await updatePerson(tx, actor.organisationId, row.personId, person, now);

@@ -6,7 +6,8 @@ import { countByStatus, findMentees, type MenteeRow } from '../mentees.repositor
 import type { MenteePage, MenteeQuery, MenteeSummary } from '../mentees.schemas.js';
 import { findDistrictNames, findProgrammes } from '../options.repository.js';
 import { daysSince } from '../../../core/i18n/time-zone.js';
-import { orgClock, type OrgClock } from '../../../core/tenancy/org-clock.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf, type OrgClock } from '../../../core/tenancy/org-clock.js';
 
 export const PAGE_SIZE = 25;
 
@@ -66,11 +67,11 @@ async function currentView(tx: Tx, actor: Actor, query: MenteeQuery, locale: Loc
 }
 
 /** A page of the list, the counts per tab and the filters' choices; listing personal data is audited (`mentee.list`). */
-export async function listMentees(db: Db, actor: Actor, query: MenteeQuery, locale: Locale, now = new Date()) {
+export async function listMentees(db: Db, actor: RequestActor, query: MenteeQuery, locale: Locale, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
     const rows = await currentView(tx, actor, query, locale);
     const start = (query.page - 1) * PAGE_SIZE;
-    const clock = await orgClock(tx, actor.organisationId, now);
+    const clock = clockOf(actor, now);
     const items = rows.slice(start, start + PAGE_SIZE).map((r) => presentSummary(r, clock));
     await audit(tx, actor, { action: 'mentee.list', entity: 'mentee', fields: items.length ? ['name', 'needs', 'languages', 'district'] : [] });
     const page: MenteePage = { items, total: rows.length, page: query.page, pageSize: PAGE_SIZE };

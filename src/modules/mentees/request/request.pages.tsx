@@ -35,9 +35,9 @@ function slugOf(req: FastifyRequest): string {
  */
 function useOrganisationLanguage(req: FastifyRequest, org: PublicOrganisation) {
   const chosen = (req.query as { lang?: string } | undefined)?.lang ?? req.cookies[LANG_COOKIE];
-  if (!isLocale(chosen) && !req.headers['accept-language'] && isLocale(org.defaultLocale)) {
-    req.locale = org.defaultLocale;
-    req.t = translator(org.defaultLocale);
+  if (!isLocale(chosen) && !req.headers['accept-language']) {
+    req.locale = org.locale;
+    req.t = translator(org.locale);
   }
 }
 

@@ -5,7 +5,7 @@ import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import type { Locale } from '../../../core/i18n/index.js';
-import { orgClock } from '../../../core/tenancy/org-clock.js';
+import { clockAt } from '../../../core/tenancy/org-clock.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import { findOrganisationBySlug, releaseFormToken, useFormToken, type PublicOrganisation } from '../../volunteers/index.js';
 import { isMinor } from '../../volunteers/index.js';
@@ -48,7 +48,7 @@ export async function submitRequest(db: Db, org: PublicOrganisation, input: Requ
       const resolved = resolveDistrict(await findDistrictChoice(tx, org.id), input.district, input.districtOther);
       if (!resolved.ok) throw invalid(resolved.field, resolved.field === 'district' ? 'mentees.validation.unknownDistrict' : resolved.key);
       const district = resolved.district;
-      const minor = isMinor(input.birthDate ?? null, (await orgClock(tx, org.id, now)).today) || (input.age !== undefined && input.age < 18);
+      const minor = isMinor(input.birthDate ?? null, clockAt(now, org.timeZone).today) || (input.age !== undefined && input.age < 18);
       const person = { givenName: input.givenName, familyName: input.familyName, email: input.email ?? null, phone: input.phone ?? null, birthDate: input.birthDate ?? null, gender: null, locale: input.locale };
       const duplicateOf = (await findFirstPossibleDuplicate(tx, org.id, person)) ?? null;
       const personId = await insertPerson(tx, org.id, person);

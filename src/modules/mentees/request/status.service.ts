@@ -4,7 +4,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { daysSince } from '../../../core/i18n/time-zone.js';
-import { orgClock } from '../../../core/tenancy/org-clock.js';
+import { clockAt } from '../../../core/tenancy/org-clock.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import type { PublicOrganisation } from '../../volunteers/index.js';
 import { menteeEvents, mentees } from '../mentees.table.js';
@@ -41,7 +41,7 @@ export async function requestStatus(db: Db, org: PublicOrganisation, token: stri
       .where(and(eq(mentees.organisationId, org.id), eq(mentees.statusTokenHash, tokenHash(token))));
     if (!m) throw new AppError('NOT_FOUND', 'mentees.request.status.invalid');
     const status = m.status;
-    const clock = await orgClock(tx, org.id, now);
+    const clock = clockAt(now, org.timeZone);
     let matchedAt: Date | null = null;
     if (status === 'matched') {
       const [e] = await tx

@@ -8,7 +8,6 @@ import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { lockedAtVersion } from '../cases/case.service.js';
 import { addCaseStaff, addEvent, updateMentee } from '../mentees.repository.js';
 import type { DeclineInput } from '../mentees.schemas.js';
-import { findOrganisation } from '../options.repository.js';
 import { requestDeclinedMail } from './review.mails.js';
 
 /**
@@ -39,8 +38,8 @@ export async function declineRequest(db: Db, actor: RequestActor, id: string, in
     await updateMentee(tx, actor.organisationId, id, input.version, { status: 'declined', statusReason: input.reason, reviewedAt: now, reviewedByUserId: actor.userId }, now);
     await addEvent(tx, actor.organisationId, { menteeId: id, actorUserId: actor.userId, kind: 'reviewed', fromStatus: 'requested', toStatus: 'declined', detail: { decision: 'declined', reason: input.reason }, at: now });
     await audit(tx, actor, { action: 'mentee.review', entity: 'mentee', entityId: id, fields: ['reviewedAt', 'status', 'statusReason'] });
-    const org = await findOrganisation(tx, actor.organisationId);
-    if (row.email && org) {
+    const { org } = actor;
+    if (row.email) {
       await queueMail(tx, {
         organisationId: actor.organisationId,
         to: row.email,

@@ -2,25 +2,13 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
-import { organisations, people, programmes } from '../../../core/tenancy/tenancy.table.js';
+import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/index.js';
 import { mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { checkIns } from '../pairs.table.js';
 
 export type CheckInRow = typeof checkIns.$inferSelect;
-
-export interface OrganisationFacts {
-  name: string;
-  timeZone: string;
-  defaultLocale: string;
-}
-
-export async function findOrganisation(tx: Tx, organisationId: string): Promise<OrganisationFacts> {
-  const [row] = await tx.select({ name: organisations.name, timeZone: organisations.timeZone, defaultLocale: organisations.defaultLocale }).from(organisations).where(eq(organisations.id, organisationId));
-  if (!row) throw new Error('organisation not found');
-  return row;
-}
 
 const vp = alias(people, 'volunteer_person');
 const mp = alias(people, 'mentee_person');

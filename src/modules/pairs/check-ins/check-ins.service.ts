@@ -4,10 +4,11 @@ import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { parseInput } from '../../../core/http/validation.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import { findCheckIns, findFollowUpFacts, insertCheckIn } from './check-ins.repository.js';
 import { checkInInput, SIDES, type Side } from './check-ins.schemas.js';
 import { followUpOf } from './follow-up.js';
-import { followedPair, organisationToday, startedOn } from './follow.js';
+import { followedPair, startedOn } from './follow.js';
 import { nextCheckInDue } from './rules.js';
 
 const PAIR_FIELDS = ['volunteer.name', 'mentee.name'];
@@ -16,9 +17,9 @@ const PAIR_FIELDS = ['volunteer.name', 'mentee.name'];
  * The check-ins of a pair, newest first, with when the next one with each side is due (null when the pair is not
  * active). Audited `check_in.list` (names, ratings and notes are personal data).
  */
-export async function checkInsPage(db: Db, actor: RequestActor, matchId: string, now = new Date()) {
+export async function checkInsPage(db: Db, actor: RequestActor, matchId: string, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
-    const { today, timeZone } = await organisationToday(tx, actor.organisationId, now);
+    const { today, timeZone } = clockOf(actor, now);
     const pair = await followedPair(tx, actor, matchId, today);
     const items = await findCheckIns(tx, actor.organisationId, matchId);
     const [facts] = await findFollowUpFacts(tx, actor.organisationId, [matchId]);
@@ -35,9 +36,9 @@ export async function checkInsPage(db: Db, actor: RequestActor, matchId: string,
 }
 
 /** What the check-in form needs: the pair (names shown: audited `match.view`), today and its first day. */
-export async function checkInForm(db: Db, actor: RequestActor, matchId: string, now = new Date()) {
+export async function checkInForm(db: Db, actor: RequestActor, matchId: string, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
-    const { today, timeZone } = await organisationToday(tx, actor.organisationId, now);
+    const { today, timeZone } = clockOf(actor, now);
     const pair = await followedPair(tx, actor, matchId, today);
     if (pair.status === 'closed') throw new AppError('CONFLICT', 'pairs.checkIns.closed');
     await audit(tx, actor, { action: 'match.view', entity: 'match', entityId: matchId, fields: PAIR_FIELDS });
@@ -50,9 +51,9 @@ export async function checkInForm(db: Db, actor: RequestActor, matchId: string, 
  * (`check_in.create`). The form is validated against the organisation's today and the pair's start: VALIDATION with
  * field errors and nothing written on bad input; CONFLICT for a closed pair (its closing conversations belong to closure).
  */
-export async function recordCheckIn(db: Db, actor: RequestActor, matchId: string, body: Record<string, unknown>, now = new Date()): Promise<{ id: string; side: Side }> {
+export async function recordCheckIn(db: Db, actor: RequestActor, matchId: string, body: Record<string, unknown>, now = actor.clock.now): Promise<{ id: string; side: Side }> {
   return withTenant(db, actor, async (tx) => {
-    const { today, timeZone } = await organisationToday(tx, actor.organisationId, now);
+    const { today, timeZone } = clockOf(actor, now);
     const pair = await followedPair(tx, actor, matchId, today);
     if (pair.status === 'closed') throw new AppError('CONFLICT', 'pairs.checkIns.closed');
     const input = parseInput(checkInInput(today, startedOn(pair, timeZone)), body);

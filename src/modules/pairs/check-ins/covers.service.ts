@@ -4,17 +4,17 @@ import { withTenant } from '../../../core/db/tx.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { CoverInput } from './check-ins.schemas.js';
 import { findCovers, findStaff, insertCover, overlappingCover } from './covers.repository.js';
-import { organisationToday } from './follow.js';
 
 /**
  * The covers page: covers running or to come, recent past ones, and the staff to choose from (sorted by name in
  * the reader's language). Names of staff are shown to staff: audited `cover.list`.
  */
-export async function coversPage(db: Db, actor: RequestActor, locale: Locale, now = new Date()) {
+export async function coversPage(db: Db, actor: RequestActor, locale: Locale, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
-    const { today, timeZone } = await organisationToday(tx, actor.organisationId, now);
+    const { today, timeZone } = clockOf(actor, now);
     const compare = compareNames(locale);
     const staff = (await findStaff(tx, actor.organisationId)).sort((a, b) => compare(a.name, b.name));
     const current = await findCovers(tx, actor.organisationId, today, 'current');

@@ -1,13 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
-import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { people } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/index.js';
 import { volunteers } from '../../volunteers/index.js';
-
-/** Every organisation with its zone (the hourly job decides per zone what is due; a system read). */
-export function findOrganisationZones(tx: Tx): Promise<{ id: string; timeZone: string }[]> {
-  return tx.select({ id: organisations.id, timeZone: organisations.timeZone }).from(organisations);
-}
 
 /**
  * Volunteers to remind about a month (`from`–`to`, calendar days): they have an active pair that started before

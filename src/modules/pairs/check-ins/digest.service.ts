@@ -1,15 +1,17 @@
 import { audit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
-import { withSystem, withTenant, type Tx } from '../../../core/db/tx.js';
+import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { isLocale, type Locale } from '../../../core/i18n/index.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import { queueMail } from '../../../core/mail/outbox.js';
-import { addDays, addMonths, todayIn, utcToZoned, zonedToUtc } from '../../../core/i18n/time-zone.js';
+import { addDays, addMonths, utcToZoned, zonedToUtc } from '../../../core/i18n/time-zone.js';
+import { clockAt } from '../../../core/tenancy/org-clock.js';
+import { allOrgFacts, orgFacts, type OrgFacts } from '../../../core/tenancy/org-facts.js';
 import { responsibleUsers } from '../access.js';
-import { findOrganisation, findPair } from './check-ins.repository.js';
+import { findPair } from './check-ins.repository.js';
 import type { Side } from './check-ins.schemas.js';
 import { findUsers } from './covers.repository.js';
-import { findOrganisationZones, findVolunteerContact, findVolunteersToRemind } from './digest.repository.js';
+import { findVolunteerContact, findVolunteersToRemind } from './digest.repository.js';
 import { digestMail, reminderMail } from './digest.mails.js';
 import { followUpLists } from './overdue.service.js';
 
@@ -52,11 +54,8 @@ export function dueInZone(organisationId: string, timeZone: string, now: Date) {
   return due;
 }
 
-async function localeOf(tx: Tx, organisationId: string, preferred: string | null | undefined): Promise<Locale> {
-  if (isLocale(preferred)) return preferred;
-  const org = await findOrganisation(tx, organisationId);
-  return isLocale(org.defaultLocale) ? org.defaultLocale : 'pl';
-}
+/** The recipient's language, else the organisation's. */
+const localeOf = (org: OrgFacts, preferred: string | null | undefined): Locale => (isLocale(preferred) ? preferred : org.locale);
 
 type DigestItems = { overdue: { matchId: string; side: Side; days: number }[]; quiet: { matchId: string; days: number; lastMeetingOn: string | null }[] };
 
@@ -68,9 +67,9 @@ type DigestItems = { overdue: { matchId: string; side: Side; days: number }[]; q
  */
 export async function planDigest(db: Db, organisationId: string, week: string, now: Date): Promise<number> {
   return withTenant(db, { organisationId, userId: null }, async (tx) => {
-    const { timeZone } = await findOrganisation(tx, organisationId);
-    const today = todayIn(timeZone, now);
-    const lists = await followUpLists(tx, organisationId, null, today);
+    const clock = clockAt(now, (await orgFacts(tx, organisationId)).timeZone);
+    const today = clock.today;
+    const lists = await followUpLists(tx, organisationId, null, clock);
     const byUser = new Map<string, DigestItems>();
     const responsible = new Map<string, string[]>();
     const usersOf = async (matchId: string) => {
@@ -98,8 +97,8 @@ export async function sendDigest(db: Db, baseUrl: string, payload: { organisatio
   return withTenant(db, { organisationId, userId: null }, async (tx) => {
     const [user] = await findUsers(tx, [userId]);
     if (!user || user.disabled || payload.overdue.length + payload.quiet.length === 0) return 'skipped';
-    const org = await findOrganisation(tx, organisationId);
-    const locale = await localeOf(tx, organisationId, user.locale);
+    const org = await orgFacts(tx, organisationId);
+    const locale = localeOf(org, user.locale);
     const names = new Map<string, { volunteer: string; mentee: string }>();
     for (const id of new Set([...payload.overdue, ...payload.quiet].map((i) => i.matchId))) {
       const pair = await findPair(tx, organisationId, id);
@@ -127,7 +126,7 @@ function monthBounds(month: string, timeZone: string) {
  */
 export async function planReminders(db: Db, organisationId: string, month: string): Promise<number> {
   return withTenant(db, { organisationId, userId: null }, async (tx) => {
-    const { timeZone } = await findOrganisation(tx, organisationId);
+    const { timeZone } = await orgFacts(tx, organisationId);
     const b = monthBounds(month, timeZone);
     const ids = await findVolunteersToRemind(tx, organisationId, b, b.nextStarts);
     for (const volunteerId of ids) await enqueue(tx, JOB.reminderSend, { organisationId, volunteerId, month }, { uniqueKey: `pairs-reminder:${organisationId}:${month}:${volunteerId}` });
@@ -139,12 +138,12 @@ export async function planReminders(db: Db, organisationId: string, month: strin
 export async function sendReminder(db: Db, baseUrl: string, payload: { organisationId: string; volunteerId: string; month: string }): Promise<'sent' | 'skipped'> {
   const { organisationId, volunteerId, month } = payload;
   return withTenant(db, { organisationId, userId: null }, async (tx) => {
-    const org = await findOrganisation(tx, organisationId);
+    const org = await orgFacts(tx, organisationId);
     const b = monthBounds(month, org.timeZone);
     if ((await findVolunteersToRemind(tx, organisationId, b, b.nextStarts, volunteerId)).length === 0) return 'skipped';
     const v = await findVolunteerContact(tx, organisationId, volunteerId);
     if (!v?.email) return 'skipped';
-    const locale = await localeOf(tx, organisationId, v.locale);
+    const locale = localeOf(org, v.locale);
     await queueMail(tx, { organisationId, to: v.email, locale, template: reminderMail, params: { locale, organisation: org.name, name: v.givenName, month, url: `${baseUrl}/me/meetings/new` } });
     await audit(tx, { organisationId, userId: null }, { action: 'pairs.reminder.send', entity: 'volunteer', entityId: volunteerId, fields: ['email', 'givenName'] });
     return 'sent';
@@ -153,7 +152,7 @@ export async function sendReminder(db: Db, baseUrl: string, payload: { organisat
 
 /** Enqueues what is due now in every organisation, each under its unique key (so any number of runs enqueue it once). */
 export async function planDue(db: Db, now: Date): Promise<void> {
-  const orgs = await withSystem(db, (tx) => findOrganisationZones(tx));
+  const orgs = await withSystem(db, (tx) => allOrgFacts(tx));
   await withSystem(db, async (tx) => {
     for (const o of orgs) for (const d of dueInZone(o.id, o.timeZone, now)) await enqueue(tx, d.kind, d.payload, { uniqueKey: d.uniqueKey });
   });

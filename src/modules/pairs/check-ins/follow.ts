@@ -1,15 +1,9 @@
 import type { Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn, utcToZoned } from '../../../core/i18n/time-zone.js';
+import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { followsMatch } from '../access.js';
-import { findOrganisation, findPair, type PairRow } from './check-ins.repository.js';
-
-/** Today in the organisation's zone, and the zone itself. */
-export async function organisationToday(tx: Tx, organisationId: string, now = new Date()): Promise<{ today: string; timeZone: string }> {
-  const org = await findOrganisation(tx, organisationId);
-  return { today: todayIn(org.timeZone, now), timeZone: org.timeZone };
-}
+import { findPair, type PairRow } from './check-ins.repository.js';
 
 /** The day a match started, in the organisation's zone (never the UTC day of the timestamp). */
 export const startedOn = (pair: Pick<PairRow, 'startedAt'>, timeZone: string) => utcToZoned(pair.startedAt, timeZone).date;

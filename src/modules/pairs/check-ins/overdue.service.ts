@@ -2,11 +2,13 @@ import { audit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
+import type { OrgClock } from '../../../core/tenancy/org-clock.js';
 import { followedMatchIds } from '../access.js';
-import { findFollowUpFacts, findOrganisation, type FollowUpFacts } from './check-ins.repository.js';
+import { findFollowUpFacts, type FollowUpFacts } from './check-ins.repository.js';
 import { SIDES, type Side } from './check-ins.schemas.js';
 import { followUpOf } from './follow-up.js';
-import { organisationToday, seesAllPairs, startedOn } from './follow.js';
+import { seesAllPairs, startedOn } from './follow.js';
 import { daysOverdue, daysQuiet, isQuiet, nextCheckInDue } from './rules.js';
 
 type Person = { id: string; givenName: string; familyName: string };
@@ -66,25 +68,25 @@ function quietOf(facts: FollowUpFacts[], timeZone: string, today: string): Quiet
     .sort((a, b) => b.days - a.days || a.matchId.localeCompare(b.matchId));
 }
 
+/** The organisation's today and zone the lists are counted on. */
+type DayClock = Pick<OrgClock, 'today' | 'timeZone'>;
+
 /**
  * Overdue check-ins of the organisation's active pairs (or only of `matchIds`, e.g. followedMatchIds), most
- * overdue first. `today` is a calendar date in the organisation's zone. Runs in the caller's tenant transaction and
+ * overdue first, counted on `clock` (the organisation's today and zone: the actor's clock, or a job's). Runs in the caller's tenant transaction and
  * does not audit: the caller that shows names does.
  */
-export async function overdueCheckIns(tx: Tx, organisationId: string, matchIds: readonly string[] | null, today: string): Promise<OverdueCheckIn[]> {
-  const { timeZone } = await findOrganisation(tx, organisationId);
+export async function overdueCheckIns(tx: Tx, organisationId: string, matchIds: readonly string[] | null, { today, timeZone }: DayClock): Promise<OverdueCheckIn[]> {
   return overdueOf(await findFollowUpFacts(tx, organisationId, matchIds), timeZone, today);
 }
 
 /** Quiet pairs of the organisation (or of `matchIds`), longest quiet first. Same contract as overdueCheckIns. */
-export async function quietPairs(tx: Tx, organisationId: string, matchIds: readonly string[] | null, today: string): Promise<QuietPair[]> {
-  const { timeZone } = await findOrganisation(tx, organisationId);
+export async function quietPairs(tx: Tx, organisationId: string, matchIds: readonly string[] | null, { today, timeZone }: DayClock): Promise<QuietPair[]> {
   return quietOf(await findFollowUpFacts(tx, organisationId, matchIds), timeZone, today);
 }
 
 /** Both lists from one read of the pairs. */
-export async function followUpLists(tx: Tx, organisationId: string, matchIds: readonly string[] | null, today: string) {
-  const { timeZone } = await findOrganisation(tx, organisationId);
+export async function followUpLists(tx: Tx, organisationId: string, matchIds: readonly string[] | null, { today, timeZone }: DayClock) {
   const facts = await findFollowUpFacts(tx, organisationId, matchIds);
   return { overdue: overdueOf(facts, timeZone, today), quiet: quietOf(facts, timeZone, today) };
 }
@@ -97,12 +99,12 @@ export const mayListAll = (actor: RequestActor) => seesAllPairs(actor) || actor.
  * of colleagues they cover for, their clients'), or of all pairs for administrators and coordinators who ask.
  * Audited `pairs.overdue.view` (names of both people).
  */
-export async function overduePage(db: Db, actor: RequestActor, wantAll: boolean, now = new Date()) {
+export async function overduePage(db: Db, actor: RequestActor, wantAll: boolean, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
-    const { today, timeZone } = await organisationToday(tx, actor.organisationId, now);
+    const { today, timeZone } = clockOf(actor, now);
     const all = wantAll && mayListAll(actor);
     const ids = all ? null : await followedMatchIds(tx, actor.organisationId, actor.userId, today);
-    const lists = await followUpLists(tx, actor.organisationId, ids, today);
+    const lists = await followUpLists(tx, actor.organisationId, ids, { today, timeZone });
     await audit(tx, actor, { action: 'pairs.overdue.view', entity: 'match', fields: ['volunteer.name', 'mentee.name', all ? 'scope.all' : 'scope.followed'] });
     return { ...lists, all, today, timeZone };
   });

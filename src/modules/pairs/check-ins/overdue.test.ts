@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
+import { clockAt } from '../../../core/tenancy/org-clock.js';
 import { covers } from '../pairs.table.js';
 import { overdueCheckIns, quietPairs } from './index.js';
 import { addCheckIn, addMeeting, auditEntries, countRows, createPair, day, fieldError, flashOn, signedIn, createAccount, world, type World } from './test-helpers.js';
@@ -32,7 +33,7 @@ const names = (html: string) => ['Celina', 'Dorota', 'Ewa', 'Felicja', 'Grażyna
 
 describe('overdue check-ins and quiet pairs', () => {
   it('the service functions list active pairs of the organisation by the rules, most urgent first', async () => {
-    const today = day();
+    const today = clockAt(new Date());
     const { overdue, quiet } = await withTenant(w.db, { organisationId: w.org.id, userId: a.userId }, async (tx) => ({
       overdue: await overdueCheckIns(tx, w.org.id, null, today),
       quiet: await quietPairs(tx, w.org.id, null, today),

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../core/db/tx.js';
-import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { people } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/index.js';
 import { menteeEvents, mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
@@ -35,11 +35,6 @@ export async function findMatchToClose(tx: Tx, organisationId: string, matchId: 
   return row;
 }
 export type MatchToClose = NonNullable<Awaited<ReturnType<typeof findMatchToClose>>>;
-
-export async function findOrganisation(tx: Tx, organisationId: string) {
-  const [row] = await tx.select({ name: organisations.name, timeZone: organisations.timeZone, defaultLocale: organisations.defaultLocale }).from(organisations).where(eq(organisations.id, organisationId));
-  return row!;
-}
 
 /** Ends the match if it still has the version the user saw; undefined when someone changed it meanwhile. */
 export async function closeMatchRow(tx: Tx, organisationId: string, matchId: string, version: number, v: { endReason: string; endedAt: Date }) {

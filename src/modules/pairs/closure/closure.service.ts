@@ -5,13 +5,13 @@ import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import { isLocale } from '../../../core/i18n/index.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn, utcToZoned } from '../../../core/i18n/time-zone.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
+import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { followsMatch } from '../access.js';
 import { thankYouMail } from './closure.mails.js';
 import {
   closeMatchRow,
   findMatchToClose,
-  findOrganisation,
   hasOtherCurrentMatch,
   insertClosingCheckIn,
   insertMenteeEvent,
@@ -43,10 +43,10 @@ async function allowedMatch(tx: Tx, actor: RequestActor, matchId: string, today:
 }
 
 /** What the form shows: both people, the match's start and today in the organisation's zone. Audited `match.view`. */
-export async function closeFormData(db: Db, actor: RequestActor, matchId: string, now = new Date()) {
+export async function closeFormData(db: Db, actor: RequestActor, matchId: string, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
-    const org = await findOrganisation(tx, actor.organisationId);
-    const today = todayIn(org.timeZone, now);
+    const org = actor.org;
+    const today = clockOf(actor, now).today;
     const match = await allowedMatch(tx, actor, matchId, today);
     if (match.status === 'closed') throw new AppError('CONFLICT', 'pairs.closure.alreadyClosed');
     await audit(tx, actor, { action: 'match.view', entity: 'match', entityId: matchId, fields: ['volunteer.name', 'mentee.name'] });
@@ -83,10 +83,10 @@ export interface Closed {
  * of kind `closing`; the thank-you mail is queued to the volunteer in their language. Bad dates are VALIDATION and
  * nothing is written. Audited `match.close`, `mentee.status` (when it changed) and `check_in.create`.
  */
-export async function closeMatch(deps: ClosureDeps, actor: RequestActor, matchId: string, input: CloseInput, now = new Date()): Promise<Closed> {
+export async function closeMatch(deps: ClosureDeps, actor: RequestActor, matchId: string, input: CloseInput, now = actor.clock.now): Promise<Closed> {
   return withTenant(deps.db, actor, async (tx) => {
-    const org = await findOrganisation(tx, actor.organisationId);
-    const today = todayIn(org.timeZone, now);
+    const org = actor.org;
+    const today = clockOf(actor, now).today;
     const match = await allowedMatch(tx, actor, matchId, today, true);
     if (match.status === 'closed') throw new AppError('CONFLICT', 'pairs.closure.alreadyClosed');
     if (match.version !== input.version) throw new AppError('CONFLICT', 'pairs.closure.conflict');
@@ -128,7 +128,7 @@ export async function closeMatch(deps: ClosureDeps, actor: RequestActor, matchId
 
     const thanked = input.sendThanks && Boolean(match.volunteer.email);
     if (thanked) {
-      const fallback = isLocale(org.defaultLocale) ? org.defaultLocale : 'pl';
+      const fallback = org.locale;
       await queueMail(tx, {
         organisationId: actor.organisationId,
         to: match.volunteer.email!,

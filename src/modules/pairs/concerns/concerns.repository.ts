@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { users } from '../../../core/auth/auth.table.js';
-import { memberships, organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { memberships, people, organisations } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/index.js';
 import { menteeCaseStaff } from '../../mentees/index.js';
 import { concernActions, concerns, covers } from '../pairs.table.js';
@@ -32,11 +32,6 @@ export function visibleTo(userId: string, followed: string[]): SQL {
     followed.length ? inArray(concerns.matchId, followed) : sql`false`,
     sql`exists (select 1 from mentee_case_staff s where s.mentee_id = ${concerns.menteeId} and s.user_id = ${userId})`,
   )!;
-}
-
-export async function organisationFacts(tx: Tx, organisationId: string) {
-  const [org] = await tx.select({ name: organisations.name, timeZone: organisations.timeZone, defaultLocale: organisations.defaultLocale }).from(organisations).where(eq(organisations.id, organisationId));
-  return org!;
 }
 
 /** Active and paused pairs with both names, optionally only some ids or one volunteer's; oldest first. */

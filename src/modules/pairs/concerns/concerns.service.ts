@@ -4,9 +4,8 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn } from '../../../core/i18n/time-zone.js';
 import { coveredUsers, followedMatchIds, volunteerOfUser } from '../access.js';
-import { findConcern, findPairs, findRaisedBy, insertAction, insertConcern, listConcerns, organisationFacts, type PairOption } from './concerns.repository.js';
+import { findConcern, findPairs, findRaisedBy, insertAction, insertConcern, listConcerns, type PairOption } from './concerns.repository.js';
 import type { ListQuery, RaiseInput } from './concerns.schemas.js';
 
 /** The job that tells staff about a new concern (meeting logs enqueue it too). */
@@ -15,13 +14,9 @@ export const NOTIFY_JOB = 'pairs.concern.notify';
 /** Who raises: staff on /concerns/new, the pair's volunteer on /me/concerns/new. */
 export type RaisedThrough = 'staff' | 'volunteer';
 
-export async function todayOf(tx: Tx, organisationId: string): Promise<string> {
-  return todayIn((await organisationFacts(tx, organisationId)).timeZone);
-}
-
 /** The matches a staff member follows today (coordinator, cover, mentee's case staff): the pairs whose concerns they see. */
 export async function followedToday(tx: Tx, actor: RequestActor): Promise<string[]> {
-  return followedMatchIds(tx, actor.organisationId, actor.userId, await todayOf(tx, actor.organisationId));
+  return followedMatchIds(tx, actor.organisationId, actor.userId, actor.clock.today);
 }
 
 /**
@@ -40,7 +35,7 @@ async function raisablePairs(tx: Tx, actor: RequestActor, through: RaisedThrough
 /** The capacity in which staff raise a concern: the pair's coordinator (or cover) first, then the case's social worker. */
 async function capacityOf(tx: Tx, actor: RequestActor, pair: PairOption): Promise<string> {
   const roles = actor.roles;
-  if (roles.includes('coordinator') && pair.coordinatorUserId && (await coveredUsers(tx, actor.organisationId, actor.userId, await todayOf(tx, actor.organisationId))).includes(pair.coordinatorUserId)) return 'coordinator';
+  if (roles.includes('coordinator') && pair.coordinatorUserId && (await coveredUsers(tx, actor.organisationId, actor.userId, actor.clock.today)).includes(pair.coordinatorUserId)) return 'coordinator';
   if (roles.includes('social_worker')) return 'social_worker';
   if (roles.includes('coordinator')) return 'coordinator';
   return 'administrator';
@@ -87,7 +82,7 @@ export async function listForStaff(db: Db, actor: RequestActor, q: ListQuery) {
   return withTenant(db, actor, async (tx) => {
     const rows = await listConcerns(tx, actor.organisationId, actor.userId, await followedToday(tx, actor), q);
     await audit(tx, actor, { action: 'concern.list', entity: 'concern' });
-    return { rows, timeZone: (await organisationFacts(tx, actor.organisationId)).timeZone };
+    return { rows, timeZone: actor.org.timeZone };
   });
 }
 
@@ -96,7 +91,7 @@ export async function myConcerns(db: Db, actor: RequestActor) {
   return withTenant(db, actor, async (tx) => ({
     concerns: await findRaisedBy(tx, actor.organisationId, actor.userId),
     pairs: await raisablePairs(tx, actor, 'volunteer'),
-    timeZone: (await organisationFacts(tx, actor.organisationId)).timeZone,
+    timeZone: actor.org.timeZone,
   }));
 }
 

@@ -6,8 +6,9 @@ import { invalid } from '../../../core/http/route-helpers.js';
 import { isLocale, type Locale } from '../../../core/i18n/index.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { orgClock, type OrgClock } from '../../../core/tenancy/org-clock.js';
-import { acknowledge, administrators, claimEscalation, findOverdue, insertAction, lockForNotice, mailboxes, organisationFacts, updateConcern } from './concerns.repository.js';
+import { clockAt, clockOf, type OrgClock } from '../../../core/tenancy/org-clock.js';
+import { orgFacts, type OrgFacts } from '../../../core/tenancy/org-facts.js';
+import { acknowledge, administrators, claimEscalation, findOverdue, insertAction, lockForNotice, mailboxes, updateConcern } from './concerns.repository.js';
 import { escalationMail } from './concerns.mails.js';
 import { AUTO_ESCALATION_HOURS, higherThan, type EscalateInput, type Severity } from './concerns.schemas.js';
 import { visibleConcern } from './concerns.service.js';
@@ -23,12 +24,12 @@ import { recipients } from './notify.service.js';
 type Escalation = { from: string; to: string; automatic: boolean; hours?: number };
 
 /** Mails to the next level about one concern (locked by the caller); `exclude` is who escalated (not told about it). */
-async function tellNextLevel(tx: Tx, organisationId: string, concernId: string, e: Escalation, clock: OrgClock, baseUrl: string, exclude: string | null) {
+async function tellNextLevel(tx: Tx, org: OrgFacts, concernId: string, e: Escalation, clock: OrgClock, baseUrl: string, exclude: string | null) {
+  const organisationId = org.id;
   const c = (await lockForNotice(tx, organisationId, concernId))!;
-  const org = await organisationFacts(tx, organisationId);
   const { onCase, others } = await recipients(tx, organisationId, { ...c, severity: e.to, raisedByUserId: exclude ?? '' }, clock.today);
   for (const u of await administrators(tx, organisationId)) if (!onCase.has(u) && u !== exclude) others.add(u);
-  const fallback: Locale = isLocale(org.defaultLocale) ? org.defaultLocale : 'pl';
+  const fallback: Locale = org.locale;
   for (const box of await mailboxes(tx, [...onCase, ...others])) {
     const mine = onCase.has(box.userId);
     const url = mine ? `${baseUrl}/concerns/${concernId}` : c.matchId ? `${baseUrl}/matching/matches/${c.matchId}` : `${baseUrl}/`;
@@ -48,18 +49,18 @@ async function tellNextLevel(tx: Tx, organisationId: string, concernId: string, 
  * the reason, an audit entry and the mails to the next level. A concern the user cannot see is NOT_FOUND; a severity
  * that is not higher, or a closed concern, is a field error; a stale form is CONFLICT.
  */
-export async function escalateConcern(db: Db, actor: RequestActor, id: string, input: EscalateInput, baseUrl: string, now = new Date()): Promise<void> {
+export async function escalateConcern(db: Db, actor: RequestActor, id: string, input: EscalateInput, baseUrl: string, now = actor.clock.now): Promise<void> {
   await withTenant(db, actor, async (tx) => {
     const { row } = await visibleConcern(tx, actor, id, true);
     if (row.version !== input.version) throw new AppError('CONFLICT', 'pairs.concerns.conflict');
     if (row.status === 'closed') throw invalid('_form', 'pairs.concerns.validation.closed');
     if (!higherThan(row.severity).includes(input.severity)) throw invalid('severity', 'pairs.concerns.validation.notHigher');
-    const clock = await orgClock(tx, actor.organisationId, now);
+    const clock = clockOf(actor, now);
     if (!(await updateConcern(tx, actor.organisationId, id, input.version, { severity: input.severity, severitySince: clock.now }))) throw new AppError('CONFLICT', 'pairs.concerns.conflict');
     const e: Escalation = { from: row.severity, to: input.severity, automatic: false };
     await insertAction(tx, actor.organisationId, { concernId: id, byUserId: actor.userId, kind: 'escalated', text: input.reason, detail: { from: e.from, to: e.to }, at: clock.now });
     await audit(tx, actor, { action: 'concern.escalate', entity: 'concern', entityId: id, fields: ['severity', 'reason'] });
-    await tellNextLevel(tx, actor.organisationId, id, e, clock, baseUrl, actor.userId);
+    await tellNextLevel(tx, actor.org, id, e, clock, baseUrl, actor.userId);
   });
 }
 
@@ -67,11 +68,11 @@ export async function escalateConcern(db: Db, actor: RequestActor, id: string, i
  * "I have seen this / taking it": records who and when (once; a second press changes nothing) and stops the
  * automatic escalation. Returns whether this press recorded it.
  */
-export async function acknowledgeConcern(db: Db, actor: RequestActor, id: string, now = new Date()): Promise<boolean> {
+export async function acknowledgeConcern(db: Db, actor: RequestActor, id: string, now = actor.clock.now): Promise<boolean> {
   return withTenant(db, actor, async (tx) => {
     const { row } = await visibleConcern(tx, actor, id, true);
     if (row.status === 'closed') throw invalid('_form', 'pairs.concerns.validation.closed');
-    const clock = await orgClock(tx, actor.organisationId, now);
+    const clock = clockOf(actor, now);
     if (!(await acknowledge(tx, actor.organisationId, id, actor.userId, clock.now))) return false;
     await insertAction(tx, actor.organisationId, { concernId: id, byUserId: actor.userId, kind: 'acknowledged', at: clock.now });
     await audit(tx, actor, { action: 'concern.acknowledge', entity: 'concern', entityId: id, fields: ['acknowledgedAt'] });
@@ -94,12 +95,13 @@ export async function escalateOverdue(db: Db, baseUrl: string, now = new Date(),
     const done = await withTenant(db, { organisationId: d.organisationId, userId: d.raisedByUserId }, async (tx) => {
       const claimed = await claimEscalation(tx, d.organisationId, d.id, now, hours);
       if (!claimed) return false;
-      const clock = await orgClock(tx, d.organisationId, now);
+      const org = await orgFacts(tx, d.organisationId);
+      const clock = clockAt(now, org.timeZone);
       const h = hours[claimed.severity as 'high' | 'safeguarding'];
       const e: Escalation = { from: claimed.severity, to: claimed.severity, automatic: true, hours: h };
       await insertAction(tx, d.organisationId, { concernId: d.id, byUserId: null, kind: 'escalated', detail: { from: e.from, to: e.to, automatic: true, hours: h }, at: clock.now });
       await audit(tx, { organisationId: d.organisationId, userId: null }, { action: 'concern.escalate.auto', entity: 'concern', entityId: d.id });
-      await tellNextLevel(tx, d.organisationId, d.id, e, clock, baseUrl, null);
+      await tellNextLevel(tx, org, d.id, e, clock, baseUrl, null);
       return true;
     });
     if (done) escalated += 1;

@@ -4,8 +4,8 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { findActions, findStaff, insertAction, onCaseBesidesAssignment, organisationFacts, updateConcern } from './concerns.repository.js';
-import { nextStatuses, type ActionInput, type AssignInput, type ConcernStatus, type StatusInput } from './concerns.schemas.js';
+import { findActions, findStaff, insertAction, onCaseBesidesAssignment, updateConcern } from './concerns.repository.js';
+import { nextStatuses, type ActionInput, type AssignInput, type StatusInput, type ConcernStatus } from './concerns.schemas.js';
 import { visibleConcern } from './concerns.service.js';
 
 /**
@@ -22,7 +22,7 @@ export async function viewConcern(db: Db, actor: RequestActor, id: string) {
       staff: await findStaff(tx, actor.organisationId),
       /** Reassigning away from oneself would lock the user out when the assignment is their only link to the case. */
       mayAssignAway: await onCaseBesidesAssignment(tx, actor.organisationId, actor.userId, followed, id),
-      timeZone: (await organisationFacts(tx, actor.organisationId)).timeZone,
+      timeZone: actor.org.timeZone,
       me: actor.userId,
     };
     await audit(tx, actor, { action: 'concern.view', entity: 'concern', entityId: id });

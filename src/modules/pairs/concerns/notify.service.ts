@@ -5,8 +5,9 @@ import { isLocale, type Locale } from '../../../core/i18n/index.js';
 import type { JobHandler } from '../../../core/jobs/queue.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
+import { orgFacts } from '../../../core/tenancy/org-facts.js';
 import { responsibleUsers } from '../access.js';
-import { administrators, caseStaffOf, concernOwner, lockForNotice, mailboxes, noticeSent, organisationFacts, pairLeads } from './concerns.repository.js';
+import { administrators, caseStaffOf, concernOwner, lockForNotice, mailboxes, noticeSent, pairLeads } from './concerns.repository.js';
 import { concernMail } from './concerns.mails.js';
 import { isUrgent } from './concerns.schemas.js';
 import { NOTIFY_JOB } from './concerns.service.js';
@@ -44,9 +45,9 @@ export async function notifyConcern(db: Db, concernId: string, baseUrl: string):
   return withTenant(db, { organisationId, userId: owner.raisedByUserId }, async (tx) => {
     const c = await lockForNotice(tx, organisationId, concernId);
     if (!c || (await noticeSent(tx, organisationId, concernId))) return 'skipped';
-    const org = await organisationFacts(tx, organisationId);
+    const org = await orgFacts(tx, organisationId);
     const { onCase, others } = await recipients(tx, organisationId, c, todayIn(org.timeZone));
-    const fallback: Locale = isLocale(org.defaultLocale) ? org.defaultLocale : 'pl';
+    const fallback: Locale = org.locale;
     for (const box of await mailboxes(tx, [...onCase, ...others])) {
       const locale = isLocale(box.locale) ? box.locale : fallback;
       const mine = onCase.has(box.userId);

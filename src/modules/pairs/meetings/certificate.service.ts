@@ -5,14 +5,13 @@ import { AppError } from '../../../core/http/errors.js';
 import { parseInput } from '../../../core/http/validation.js';
 import { formatDate, translator } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { DOCUMENT_LOCALES, type DocumentLocale } from '../../volunteers/index.js';
-import { renderPdf } from '../../volunteers/index.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
+import { DOCUMENT_LOCALES, type DocumentLocale, renderPdf } from '../../volunteers/index.js';
 import { isolateIn } from '../../../core/pdf/index.js';
-import { todayIn } from '../../../core/i18n/time-zone.js';
 import { volunteerOfUser } from '../access.js';
 import { formatHours } from './format-hours.js';
 import { meetingTotals, trainingMinutes } from './hours.js';
-import { findOrganisation, findVolunteerPerson, firstActivityDate } from './meetings.repository.js';
+import { findVolunteerPerson, firstActivityDate } from './meetings.repository.js';
 import { canMeetings } from './meetings.policy.js';
 import { CertificateQuery } from './meetings.schemas.js';
 
@@ -27,11 +26,11 @@ export interface PdfFile {
  * Printed with the documents module's renderer (core PDF writer: any script, Arabic shaped and right to left).
  * Without `from`, the period starts on the first meeting or supervision; without `to`, it ends today (org zone).
  */
-async function certificate(tx: Tx, organisationId: string, volunteerId: string, query: CertificateQuery, now: Date): Promise<PdfFile> {
+async function certificate(tx: Tx, actor: RequestActor, volunteerId: string, query: CertificateQuery, now: Date): Promise<PdfFile> {
+  const { organisationId, org } = actor;
   const v = await findVolunteerPerson(tx, organisationId, volunteerId);
   if (!v) throw new AppError('NOT_FOUND');
-  const org = await findOrganisation(tx, organisationId);
-  const today = todayIn(org.timeZone, now);
+  const today = clockOf(actor, now).today;
   const to = query.to ?? today;
   const from = query.from ?? (await firstActivityDate(tx, organisationId, v, org.timeZone)) ?? to;
   const range = { from: query.from, to };
@@ -64,24 +63,24 @@ async function certificate(tx: Tx, organisationId: string, volunteerId: string, 
 }
 
 /** The signed-in volunteer's own certificate; NOT_FOUND without a volunteer record. */
-export async function myCertificate(db: Db, actor: RequestActor, rawQuery: unknown, now = new Date()): Promise<PdfFile> {
+export async function myCertificate(db: Db, actor: RequestActor, rawQuery: unknown, now = actor.clock.now): Promise<PdfFile> {
   if (!canMeetings(actor.roles, 'self')) throw new AppError('FORBIDDEN');
   const query = parseInput(CertificateQuery, rawQuery);
   return withTenant(db, actor, async (tx) => {
     const v = await volunteerOfUser(tx, actor.organisationId, actor.userId);
     if (!v) throw new AppError('NOT_FOUND');
-    const file = await certificate(tx, actor.organisationId, v.id, query, now);
+    const file = await certificate(tx, actor, v.id, query, now);
     await audit(tx, actor, { action: 'volunteer.hours_certificate', entity: 'volunteer', entityId: v.id });
     return file;
   });
 }
 
 /** Any volunteer's certificate, for administrators and coordinators; audited. NOT_FOUND for another organisation's. */
-export async function staffCertificate(db: Db, actor: RequestActor, volunteerId: string, rawQuery: unknown, now = new Date()): Promise<PdfFile> {
+export async function staffCertificate(db: Db, actor: RequestActor, volunteerId: string, rawQuery: unknown, now = actor.clock.now): Promise<PdfFile> {
   if (!canMeetings(actor.roles, 'certificate')) throw new AppError('FORBIDDEN');
   const query = parseInput(CertificateQuery, rawQuery);
   return withTenant(db, actor, async (tx) => {
-    const file = await certificate(tx, actor.organisationId, volunteerId, query, now);
+    const file = await certificate(tx, actor, volunteerId, query, now);
     await audit(tx, actor, { action: 'volunteer.hours_certificate', entity: 'volunteer', entityId: volunteerId });
     return file;
   });

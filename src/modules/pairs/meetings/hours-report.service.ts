@@ -4,12 +4,11 @@ import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { todayIn } from '../../../core/i18n/time-zone.js';
 import { hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, trainingMinutes, type Totals } from './hours.js';
 import { programmesOf, volunteerNames } from './hours-report.repository.js';
 import { FIRST_YEAR, LAST_YEAR } from './hours-report.schemas.js';
-import { findOrganisation } from './meetings.repository.js';
 
 /** Who may see the hours of the whole organisation (issue 6 point 1): the people who report on the programmes. */
 export const hoursReportRoles = ['administrator', 'coordinator', 'programme_manager'] as const satisfies readonly Role[];
@@ -56,12 +55,12 @@ const lastDay = (year: number, month: number) => `${year}-${pad(month)}-${pad(ne
  * `year` undefined: the current year in the organisation's zone. Meeting dates are calendar dates, so the months
  * are exact; training sessions count on their day in the organisation's zone (hours.ts).
  */
-export async function hoursReport(db: Db, actor: RequestActor, year: number | undefined, locale: Locale, now = new Date()): Promise<HoursReport> {
+export async function hoursReport(db: Db, actor: RequestActor, year: number | undefined, locale: Locale, now = actor.clock.now): Promise<HoursReport> {
   if (!hoursReportRoles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN');
   return withTenant(db, actor, async (tx) => {
     const org = actor.organisationId;
-    const { timeZone } = await findOrganisation(tx, org);
-    const currentYear = Number(todayIn(timeZone, now).slice(0, 4));
+    const { timeZone } = actor.org;
+    const currentYear = Number(clockOf(actor, now).today.slice(0, 4));
     const y = year ?? currentYear;
     const range = { from: `${y}-01-01`, to: `${y}-12-31` };
     const months = Array.from({ length: 12 }, (_, i) => `${y}-${pad(i + 1)}`);

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
-import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { people } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/index.js';
 import { mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
@@ -10,14 +10,6 @@ import { concernActions, concerns, meetingComments, meetings } from '../pairs.ta
 
 const menteePerson = aliasedTable(people, 'mentee_person');
 const volunteerPerson = aliasedTable(people, 'volunteer_person');
-
-export async function findOrganisation(tx: Tx, organisationId: string) {
-  const [org] = await tx
-    .select({ name: organisations.name, city: organisations.city, country: organisations.country, timeZone: organisations.timeZone, defaultLocale: organisations.defaultLocale })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return org ?? { name: '', city: null, country: 'PL', timeZone: 'Europe/Warsaw', defaultLocale: 'pl' };
-}
 
 const pairColumns = {
   id: matches.id,

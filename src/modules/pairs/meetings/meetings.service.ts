@@ -7,10 +7,11 @@ import { parseInput } from '../../../core/http/validation.js';
 import { formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn, utcToZoned } from '../../../core/i18n/time-zone.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
+import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { volunteerOfUser } from '../access.js';
 import { meetingTotals, periodStarts, type Totals } from './hours.js';
-import { activePairsOfVolunteer, commentsOf, findOrganisation, findPair, insertConcernFromMeeting, insertMeeting, meetingsOf, type CommentRow, type MeetingRow } from './meetings.repository.js';
+import { activePairsOfVolunteer, commentsOf, findPair, insertConcernFromMeeting, insertMeeting, meetingsOf, type CommentRow, type MeetingRow } from './meetings.repository.js';
 import { canMeetings } from './meetings.policy.js';
 import { meetingInput } from './meetings.schemas.js';
 
@@ -46,22 +47,22 @@ async function ownPairs(tx: Tx, organisationId: string, volunteerId: string, tim
 }
 
 /** What the log form needs: the volunteer's active pairs and today in the organisation's zone; null without a volunteer record. */
-export async function logForm(db: Db, actor: RequestActor, now = new Date()): Promise<LogFormData | null> {
+export async function logForm(db: Db, actor: RequestActor, now = actor.clock.now): Promise<LogFormData | null> {
   return withTenant(db, actor, async (tx) => {
     const v = await own(tx, actor);
     if (!v) return null;
-    const { timeZone } = await findOrganisation(tx, actor.organisationId);
-    return { pairs: await ownPairs(tx, actor.organisationId, v.id, timeZone), today: todayIn(timeZone, now), timeZone };
+    const { timeZone } = actor.org;
+    return { pairs: await ownPairs(tx, actor.organisationId, v.id, timeZone), today: clockOf(actor, now).today, timeZone };
   });
 }
 
 /** The volunteer's pairs, meeting history (newest first) with staff comments, and totals this month, this year, all time. */
-export async function myMeetings(db: Db, actor: RequestActor, now = new Date()): Promise<MyMeetings | null> {
+export async function myMeetings(db: Db, actor: RequestActor, now = actor.clock.now): Promise<MyMeetings | null> {
   return withTenant(db, actor, async (tx) => {
     const v = await own(tx, actor);
     if (!v) return null;
-    const { timeZone } = await findOrganisation(tx, actor.organisationId);
-    const today = todayIn(timeZone, now);
+    const { timeZone } = actor.org;
+    const today = clockOf(actor, now).today;
     const rows = await meetingsOf(tx, actor.organisationId, { volunteerId: v.id });
     const comments = await commentsOf(tx, actor.organisationId, rows.map((m) => m.id));
     const starts = periodStarts(today);
@@ -87,12 +88,12 @@ export async function myMeetings(db: Db, actor: RequestActor, now = new Date()):
  * nobody learns that it exists). With "something worries me" ticked, a concern (raised as volunteer, with the
  * severity and one-line summary the volunteer gave) is opened with its first status action and the job that tells the staff is queued — all in the same transaction.
  */
-export async function logMeeting(db: Db, actor: RequestActor, body: unknown, locale: Locale, now = new Date()): Promise<{ meetingId: string; concernId: string | null }> {
+export async function logMeeting(db: Db, actor: RequestActor, body: unknown, locale: Locale, now = actor.clock.now): Promise<{ meetingId: string; concernId: string | null }> {
   return withTenant(db, actor, async (tx) => {
     const v = await own(tx, actor);
     if (!v) throw new AppError('NOT_FOUND');
-    const org = await findOrganisation(tx, actor.organisationId);
-    const input = parseInput(meetingInput(todayIn(org.timeZone, now)), body);
+    const org = actor.org;
+    const input = parseInput(meetingInput(clockOf(actor, now).today), body);
     const pair = await findPair(tx, actor.organisationId, input.matchId);
     if (!pair || pair.volunteerId !== v.id) throw new AppError('NOT_FOUND');
     if (pair.status !== 'active') throw invalid('matchId', 'pairs.meetings.error.notActive');

@@ -3,10 +3,10 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { todayIn } from '../../../core/i18n/time-zone.js';
+import { clockOf } from '../../../core/tenancy/org-clock.js';
 import { followedMatchIds } from '../access.js';
 import { hoursByMatch, hoursByMonth, meetingTotals, periodStarts, type Totals } from './hours.js';
-import { commentsOf, findMeeting, findOrganisation, findPair, insertComment, meetingsOf, pairsByIds, type CommentRow, type MeetingRow, type PairRow } from './meetings.repository.js';
+import { commentsOf, findMeeting, findPair, insertComment, meetingsOf, pairsByIds, type CommentRow, type MeetingRow, type PairRow } from './meetings.repository.js';
 import { canMeetings } from './meetings.policy.js';
 import type { CommentInput } from './meetings.schemas.js';
 
@@ -34,10 +34,10 @@ async function followedPair(tx: Tx, actor: RequestActor, matchId: string, today:
 }
 
 /** /pairs: the pairs I follow with their last meeting and hours this month; audited `match.list`. */
-export async function pairsOverview(db: Db, actor: RequestActor, now = new Date()): Promise<{ pairs: PairSummary[]; today: string; timeZone: string; all: boolean }> {
+export async function pairsOverview(db: Db, actor: RequestActor, now = actor.clock.now): Promise<{ pairs: PairSummary[]; today: string; timeZone: string; all: boolean }> {
   return withTenant(db, actor, async (tx) => {
-    const { timeZone } = await findOrganisation(tx, actor.organisationId);
-    const today = todayIn(timeZone, now);
+    const { timeZone } = actor.org;
+    const today = clockOf(actor, now).today;
     const ids = await visibleMatchIds(tx, actor, today);
     const pairs = await pairsByIds(tx, actor.organisationId, ids);
     const matchIds = pairs.map((p) => p.id);
@@ -62,10 +62,10 @@ export interface PairLog {
 }
 
 /** /pairs/:matchId: the pair's log (newest first) with comments and totals per month; audited `meeting.list`. */
-export async function pairLog(db: Db, actor: RequestActor, matchId: string, now = new Date()): Promise<PairLog> {
+export async function pairLog(db: Db, actor: RequestActor, matchId: string, now = actor.clock.now): Promise<PairLog> {
   return withTenant(db, actor, async (tx) => {
-    const { timeZone } = await findOrganisation(tx, actor.organisationId);
-    const pair = await followedPair(tx, actor, matchId, todayIn(timeZone, now));
+    const { timeZone } = actor.org;
+    const pair = await followedPair(tx, actor, matchId, clockOf(actor, now).today);
     const rows = await meetingsOf(tx, actor.organisationId, { matchId });
     const comments = await commentsOf(tx, actor.organisationId, rows.map((m) => m.id));
     await audit(tx, actor, { action: 'meeting.list', entity: 'match', entityId: matchId });
@@ -80,10 +80,9 @@ export async function pairLog(db: Db, actor: RequestActor, matchId: string, now 
 }
 
 /** A short answer under a meeting of a pair the actor follows; audited `meeting_comment.create`. */
-export async function commentOnMeeting(db: Db, actor: RequestActor, matchId: string, meetingId: string, input: CommentInput, now = new Date()): Promise<void> {
+export async function commentOnMeeting(db: Db, actor: RequestActor, matchId: string, meetingId: string, input: CommentInput, now = actor.clock.now): Promise<void> {
   await withTenant(db, actor, async (tx) => {
-    const { timeZone } = await findOrganisation(tx, actor.organisationId);
-    await followedPair(tx, actor, matchId, todayIn(timeZone, now));
+    await followedPair(tx, actor, matchId, clockOf(actor, now).today);
     const meeting = await findMeeting(tx, actor.organisationId, meetingId);
     if (!meeting || meeting.matchId !== matchId) throw new AppError('NOT_FOUND');
     const comment = await insertComment(tx, { organisationId: actor.organisationId, meetingId, authorUserId: actor.userId, body: input.body });

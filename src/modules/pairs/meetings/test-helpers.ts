@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
 import { localDaysAgo } from '../../../core/testing/clock.js';
+import { actorFor } from '../../../core/testing/actor.js';
 import { createUser } from '../../../core/testing/fixtures.js';
-import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { countsOf } from '../../../core/testing/rows.js';
 import type { World } from '../../../core/testing/world.js';
@@ -23,7 +23,7 @@ export async function volunteerAccount(w: World, opts: { organisationId?: string
   const user = await createUser(w.db, { organisationId, roles: ['volunteer'], name: 'Test Volunteer', locale: opts.locale ?? 'en' });
   await withSystem(w.db, (tx) => tx.update(people).set({ givenName, familyName, searchText: foldForSearch(`${givenName} ${familyName}`) }).where(sql`${people.id} = ${user.personId}`));
   const volunteer = await activeVolunteer(w, { organisationId, personId: user.personId, givenName, familyName, stage: 'active', locale: opts.locale ?? 'pl' });
-  const actor: RequestActor = { organisationId, userId: user.userId, roles: ['volunteer'] };
+  const actor = await actorFor(w.db, { organisationId, userId: user.userId, roles: ['volunteer'] });
   return { user, volunteer, actor };
 }
 

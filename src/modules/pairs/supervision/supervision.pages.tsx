@@ -6,7 +6,7 @@ import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { AttendanceInput, SessionInput } from './supervision.schemas.js';
-import { createSession, editSession, listSupervision, recordAttendance, sessionForForm, timeZoneOf, viewSession } from './supervision.service.js';
+import { createSession, editSession, listSupervision, recordAttendance, sessionForForm, viewSession } from './supervision.service.js';
 import { SessionFormView } from './views/session-form.js';
 import { SessionListView } from './views/session-list.js';
 import { SessionPageView } from './views/session-page.js';
@@ -19,7 +19,7 @@ export function supervisionPages({ app, db }: ModuleContext) {
   const manage = { access: { roles: supervisionRoles } };
 
   const formPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, action: string, editing: boolean, status = 200) => {
-    const timeZone = await timeZoneOf(db, actorOf(req));
+    const timeZone = actorOf(req).org.timeZone;
     return sendPage(req, reply, (c) => c.t(editing ? 'pairs.supervision.editTitle' : 'pairs.supervision.newTitle'), (ctx) => <SessionFormView ctx={ctx} form={form} action={action} editing={editing} timeZone={timeZone} />, status);
   };
   const sessionPage = async (req: FastifyRequest, reply: FastifyReply, id: string, form?: FormState, status = 200) => {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
-import { memberships, organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { memberships, people } from '../../../core/tenancy/tenancy.table.js';
 import { volunteers } from '../../volunteers/index.js';
 import { supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 import type { Audience } from './supervision.schemas.js';
@@ -15,11 +15,6 @@ export interface SessionValues {
   onlineLink: string | null;
   facilitator: string;
   topics: string;
-}
-
-export async function organisationZone(tx: Tx, organisationId: string): Promise<string> {
-  const [org] = await tx.select({ timeZone: organisations.timeZone }).from(organisations).where(eq(organisations.id, organisationId));
-  return org!.timeZone;
 }
 
 export async function insertSession(tx: Tx, organisationId: string, createdByUserId: string, v: SessionValues): Promise<string> {

@@ -5,7 +5,7 @@ import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { utcToZoned, zonedToUtc } from '../../../core/i18n/time-zone.js';
-import { attendeeOptions, findAttendees, findSession, insertSession, listSessions, organisationZone, replaceAttendees, updateSession, type SessionValues } from './supervision.repository.js';
+import { attendeeOptions, findAttendees, findSession, insertSession, listSessions, replaceAttendees, updateSession, type SessionValues } from './supervision.repository.js';
 import type { AttendanceInput, SessionInput } from './supervision.schemas.js';
 
 /**
@@ -27,22 +27,17 @@ async function sessionOrNotFound(tx: Tx, actor: RequestActor, id: string, lock =
   return row;
 }
 
-/** The organisation's time zone, for the form's hint. */
-export async function timeZoneOf(db: Db, actor: RequestActor): Promise<string> {
-  return withTenant(db, actor, (tx) => organisationZone(tx, actor.organisationId));
-}
-
 export async function listSupervision(db: Db, actor: RequestActor, now = new Date()) {
   return withTenant(db, actor, async (tx) => ({
     upcoming: await listSessions(tx, actor.organisationId, 'upcoming', now),
     past: await listSessions(tx, actor.organisationId, 'past', now),
-    timeZone: await organisationZone(tx, actor.organisationId),
+    timeZone: actor.org.timeZone,
   }));
 }
 
 export async function createSession(db: Db, actor: RequestActor, input: SessionInput): Promise<string> {
   return withTenant(db, actor, async (tx) => {
-    const id = await insertSession(tx, actor.organisationId, actor.userId, valuesOf(input, await organisationZone(tx, actor.organisationId)));
+    const id = await insertSession(tx, actor.organisationId, actor.userId, valuesOf(input, actor.org.timeZone));
     await audit(tx, actor, { action: 'supervision.create', entity: 'supervision_session', entityId: id });
     return id;
   });
@@ -51,7 +46,7 @@ export async function createSession(db: Db, actor: RequestActor, input: SessionI
 export async function editSession(db: Db, actor: RequestActor, id: string, input: SessionInput): Promise<void> {
   await withTenant(db, actor, async (tx) => {
     await sessionOrNotFound(tx, actor, id, true);
-    await updateSession(tx, actor.organisationId, id, valuesOf(input, await organisationZone(tx, actor.organisationId)));
+    await updateSession(tx, actor.organisationId, id, valuesOf(input, actor.org.timeZone));
     await audit(tx, actor, { action: 'supervision.update', entity: 'supervision_session', entityId: id, fields: Object.keys(input) });
   });
 }
@@ -60,7 +55,7 @@ export async function editSession(db: Db, actor: RequestActor, id: string, input
 export async function sessionForForm(db: Db, actor: RequestActor, id: string) {
   return withTenant(db, actor, async (tx) => {
     const s = await sessionOrNotFound(tx, actor, id);
-    const at = utcToZoned(s.startsAt, await organisationZone(tx, actor.organisationId));
+    const at = utcToZoned(s.startsAt, actor.org.timeZone);
     return { id: s.id, values: { audience: s.audience, date: at.date, time: at.time, minutes: s.minutes, place: s.place ?? '', onlineLink: s.onlineLink ?? '', facilitator: s.facilitator, topics: s.topics } };
   });
 }
@@ -74,7 +69,7 @@ export async function viewSession(db: Db, actor: RequestActor, id: string, now =
       options: await attendeeOptions(tx, actor.organisationId, session.audience, id),
       attendees: await findAttendees(tx, actor.organisationId, id),
       started: session.startsAt.getTime() <= now.getTime(),
-      timeZone: await organisationZone(tx, actor.organisationId),
+      timeZone: actor.org.timeZone,
     };
     await audit(tx, actor, { action: 'supervision.view', entity: 'supervision_session', entityId: id });
     return result;

@@ -34,9 +34,9 @@ function formFieldErrors(errors: FieldErrors): FieldErrors {
  */
 function useOrganisationLanguage(req: FastifyRequest, org: PublicOrganisation) {
   const chosen = (req.query as { lang?: string } | undefined)?.lang ?? req.cookies[LANG_COOKIE];
-  if (!isLocale(chosen) && !req.headers['accept-language'] && isLocale(org.defaultLocale)) {
-    req.locale = org.defaultLocale;
-    req.t = translator(org.defaultLocale);
+  if (!isLocale(chosen) && !req.headers['accept-language']) {
+    req.locale = org.locale;
+    req.t = translator(org.locale);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Tx } from '../../../core/db/tx.js';
 import { usedFormTokens } from '../../../core/http/http.table.js';
 import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
 import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
+import { findOrgFactsBySlug, type OrgFacts } from '../../../core/tenancy/org-facts.js';
 import { districts } from '../../../core/tenancy/districts.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
@@ -11,31 +12,11 @@ import type { Locale } from '../../../core/i18n/locales.js';
 
 /** All SQL of the application part. Tenant functions take the organisation id; the two system ones say so. */
 
-export interface PublicOrganisation {
-  id: string;
-  slug: string;
-  name: string;
-  defaultLocale: string;
-  country: string;
-}
+/** The organisation a public form belongs to: core's organisation facts (name, zone, language, country). */
+export type PublicOrganisation = OrgFacts;
 
 /** System transaction: the organisation behind a public address (public information only). */
-export async function findOrganisationBySlug(tx: Tx, slug: string): Promise<PublicOrganisation | undefined> {
-  const [row] = await tx
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, defaultLocale: organisations.defaultLocale, country: organisations.country })
-    .from(organisations)
-    .where(eq(organisations.slug, slug));
-  return row;
-}
-
-/** The organisation's public facts by id (for staff entering an application through the API). */
-export async function findOrganisationById(tx: Tx, id: string): Promise<PublicOrganisation | undefined> {
-  const [row] = await tx
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, defaultLocale: organisations.defaultLocale, country: organisations.country })
-    .from(organisations)
-    .where(eq(organisations.id, id));
-  return row;
-}
+export const findOrganisationBySlug = findOrgFactsBySlug;
 
 /**
  * System transaction: records a form's one-time nonce. False when it was already used (a replay); the

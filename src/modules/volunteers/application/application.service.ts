@@ -4,7 +4,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { translator, type Locale } from '../../../core/i18n/index.js';
-import { orgClock } from '../../../core/tenancy/org-clock.js';
+import { clockAt } from '../../../core/tenancy/org-clock.js';
 import { queueMail } from '../../../core/mail/outbox.js';
 import { addEvent, isMinor } from '../volunteers.repository.js';
 import { applicationReceivedMail, guardianConfirmMail } from './application.mails.js';
@@ -62,7 +62,7 @@ export async function submitApplication(db: Db, org: PublicOrganisation, raw: Ap
     const district = resolveDistrict(await findDistrictChoice(tx, org.id), raw.district, raw.districtOther);
     if (!district.ok) throw invalid(district.field, district.key);
     const input = { ...withoutHidden(raw, settings.hiddenFields), district: district.district ?? undefined, districtOther: undefined };
-    const minor = isMinor(input.birthDate ?? null, (await orgClock(tx, org.id)).today);
+    const minor = isMinor(input.birthDate ?? null, clockAt(new Date(), org.timeZone).today);
     const guardianToken = minor ? randomToken() : null;
     await lockApplicantEmail(tx, org.id, input.email);
     const duplicateOf = (await findFirstPossibleDuplicate(tx, org.id, input)) ?? null;

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
-import { organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { people } from '../../../core/tenancy/tenancy.table.js';
 import { documentTemplates, volunteerDocumentFiles, volunteerDocuments, volunteers, volunteerSettings } from '../volunteers.table.js';
 import type { DocumentKind, DocumentLocale } from './documents.schemas.js';
 import type { DocumentFields } from './generate.js';
@@ -100,15 +100,6 @@ export async function markRevoked(tx: Tx, organisationId: string, id: string): P
     .set({ revokedAt: sql`now()` })
     .where(and(eq(volunteerDocuments.organisationId, organisationId), eq(volunteerDocuments.id, id), isNull(volunteerDocuments.revokedAt)))
     .returning();
-  return row;
-}
-
-/** Name and address line of the organisation (the PDF letterhead). */
-export async function findOrganisation(tx: Tx, organisationId: string) {
-  const [row] = await tx
-    .select({ name: organisations.name, city: organisations.city, country: organisations.country })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
   return row;
 }
 

@@ -4,10 +4,11 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { orgFacts } from '../../../core/tenancy/org-facts.js';
 import { can } from '../volunteers.policy.js';
 import { addEvent, findVolunteerById } from '../volunteers.repository.js';
 import type { DocumentOutput, IssueInput } from './documents.schemas.js';
-import { findDocument, findDocumentsOfVolunteer, findOrganisation, insertDocument, markAccepted, markRevoked, type DocumentRow } from './documents.repository.js';
+import { findDocument, findDocumentsOfVolunteer, insertDocument, markAccepted, markRevoked, type DocumentRow } from './documents.repository.js';
 import { generateText, placeholderValues, type DocumentFields } from './generate.js';
 import { pdfFileName, renderPdf } from './pdf.js';
 import { templateInForce } from './templates.service.js';
@@ -33,12 +34,12 @@ export async function issueDocument(db: Db, actor: RequestActor, volunteerId: st
   return withTenant(db, actor, async (tx) => {
     const volunteer = await findVolunteerById(tx, actor.organisationId, volunteerId);
     if (!volunteer) throw new AppError('NOT_FOUND');
-    const org = await findOrganisation(tx, actor.organisationId);
+    const { org } = actor;
     const { kind, locale, ...rest } = input;
     const fields: DocumentFields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
     const template = await templateInForce(tx, actor.organisationId, kind, locale);
     const issuedAt = new Date();
-    const values = placeholderValues(locale, { volunteerName: `${volunteer.givenName} ${volunteer.familyName}`, organisationName: org!.name, fields, issueDate: issuedAt });
+    const values = placeholderValues(locale, { volunteerName: `${volunteer.givenName} ${volunteer.familyName}`, organisationName: org.name, fields, issueDate: issuedAt });
     const { title, body } = generateText(template, values);
     const id = await insertDocument(tx, actor.organisationId, {
       volunteerId,
@@ -95,13 +96,13 @@ export interface PdfFile {
 
 /** Renders a stored document (its text as stored, never re-generated) in the caller's tenant transaction. */
 export async function pdfOf(tx: Tx, organisationId: string, doc: DocumentRow, baseUrl: string): Promise<PdfFile> {
-  const org = await findOrganisation(tx, organisationId);
+  const org = await orgFacts(tx, organisationId);
   const bytes = await renderPdf({
     kind: doc.kind,
     locale: doc.locale,
     title: doc.title,
     body: doc.body,
-    organisation: { name: org!.name, city: org!.city, country: org!.country },
+    organisation: { name: org.name, city: org.city, country: org.country },
     issuedAt: doc.issuedAt,
     acceptedHow: doc.acceptedHow,
     acceptedAt: doc.acceptedAt,

@@ -6,7 +6,7 @@ import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { can } from '../volunteers.policy.js';
 import { DEFAULT_TEMPLATES, SAMPLE_VALUES } from './default-templates.js';
 import { DOCUMENT_KINDS, DOCUMENT_LOCALES, type DocumentKind, type DocumentLocale, type TemplateInput } from './documents.schemas.js';
-import { deleteTemplate, findOrganisation, findTemplate, findTemplates, upsertTemplate } from './documents.repository.js';
+import { deleteTemplate, findTemplate, findTemplates, upsertTemplate } from './documents.repository.js';
 import { generateText, placeholderValues } from './generate.js';
 import { unknownPlaceholders } from './placeholders.js';
 
@@ -48,8 +48,7 @@ export async function getTemplate(db: Db, actor: RequestActor, kind: DocumentKin
   authorise(actor);
   return withTenant(db, actor, async (tx) => {
     const template = await templateInForce(tx, actor.organisationId, kind, locale);
-    const org = await findOrganisation(tx, actor.organisationId);
-    return { ...template, organisationName: org?.name ?? '' };
+    return { ...template, organisationName: actor.org.name };
   });
 }
 

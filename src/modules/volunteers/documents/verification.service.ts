@@ -1,8 +1,9 @@
 import { audit } from '../../../core/audit/audit.js';
+import { findOrgFacts } from '../../../core/tenancy/org-facts.js';
 import type { Db } from '../../../core/db/database.js';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { VerificationCode, type DocumentKind } from './documents.schemas.js';
-import { findDocumentByCode, findOrganisation, findOrganisationOfCode, findVolunteerName } from './documents.repository.js';
+import { findDocumentByCode, findOrganisationOfCode, findVolunteerName } from './documents.repository.js';
 
 /** What the public verification page may show: only what the document itself says. */
 export interface VerifiedDocument {
@@ -25,7 +26,7 @@ export async function verifyDocument(db: Db, code: string, requestId?: string): 
   return withTenant(db, { organisationId, userId: null }, async (tx) => {
     const doc = await findDocumentByCode(tx, organisationId, code);
     if (!doc || doc.revokedAt || doc.kind === 'agreement') return null;
-    const [volunteerName, org] = [await findVolunteerName(tx, organisationId, doc.volunteerId), await findOrganisation(tx, organisationId)];
+    const [volunteerName, org] = [await findVolunteerName(tx, organisationId, doc.volunteerId), await findOrgFacts(tx, organisationId)];
     await audit(tx, { organisationId, userId: null, requestId }, { action: 'volunteer_document.verify', entity: 'volunteer_document', entityId: doc.id });
     return {
       kind: doc.kind,

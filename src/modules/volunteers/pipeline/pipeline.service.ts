@@ -1,11 +1,12 @@
 import { inviteVolunteerInTx } from '../self-service/invite.service.js';
-import { audit, type Actor } from '../../../core/audit/audit.js';
+import { audit } from '../../../core/audit/audit.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { compareNames, foldForSearch, type Locale, type MessageKey } from '../../../core/i18n/index.js';
 import { daysSince } from '../../../core/i18n/time-zone.js';
-import { orgClock, type OrgClock } from '../../../core/tenancy/org-clock.js';
+import { clockOf, type OrgClock } from '../../../core/tenancy/org-clock.js';
 import { loadDocumentsPanel } from '../documents/panel-data.js';
 import { loadScreeningPanel } from '../screening/panel-data.js';
 import { addEvent, findVolunteerById, isMinor, volunteerFacts, type VolunteerRow } from '../volunteers.repository.js';
@@ -66,9 +67,9 @@ async function currentView(tx: Tx, organisationId: string, query: VolunteerQuery
 }
 
 /** A page of the current view; listing personal data is audited (`volunteer.list`). */
-export async function listVolunteers(db: Db, actor: Actor, query: VolunteerQuery, locale: Locale, now = new Date()): Promise<VolunteerPage & { languages: string[] }> {
+export async function listVolunteers(db: Db, actor: RequestActor, query: VolunteerQuery, locale: Locale, now = actor.clock.now): Promise<VolunteerPage & { languages: string[] }> {
   return withTenant(db, actor, async (tx) => {
-    const clock = await orgClock(tx, actor.organisationId, now);
+    const clock = clockOf(actor, now);
     const rows = await currentView(tx, actor.organisationId, query, locale, clock);
     const start = (query.page - 1) * PAGE_SIZE;
     const items = rows.slice(start, start + PAGE_SIZE).map((r) => presentSummary(r, clock));
@@ -83,9 +84,9 @@ export const EXPORT_FIELDS = ['name', 'email', 'phone', 'stage', 'applied', 'day
  * Every row of the current view (no paging), for CSV/XLSX, with the organisation's clock the file is dated and its
  * dates are written on; audited `volunteer.export` with the exported fields.
  */
-export async function exportVolunteers(db: Db, actor: Actor, query: VolunteerQuery, locale: Locale, now = new Date()): Promise<{ items: VolunteerSummary[]; clock: OrgClock }> {
+export async function exportVolunteers(db: Db, actor: RequestActor, query: VolunteerQuery, locale: Locale, now = actor.clock.now): Promise<{ items: VolunteerSummary[]; clock: OrgClock }> {
   return withTenant(db, actor, async (tx) => {
-    const clock = await orgClock(tx, actor.organisationId, now);
+    const clock = clockOf(actor, now);
     const rows = await currentView(tx, actor.organisationId, query, locale, clock);
     await audit(tx, actor, { action: 'volunteer.export', entity: 'volunteer', fields: [...EXPORT_FIELDS] });
     return { items: rows.map((r) => presentSummary(r, clock)), clock };
@@ -100,9 +101,9 @@ export interface BoardColumn {
 }
 
 /** The board: one column per stage of BOARD_STAGES, and the rejected/withdrawn counts. Audited `volunteer.list`. */
-export async function volunteerBoard(db: Db, actor: Actor, locale: Locale, now = new Date()) {
+export async function volunteerBoard(db: Db, actor: RequestActor, locale: Locale, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
-    const clock = await orgClock(tx, actor.organisationId, now);
+    const clock = clockOf(actor, now);
     const rows = await currentView(tx, actor.organisationId, { sort: 'waiting', page: 1 }, locale, clock);
     const counts = await countByStage(tx, actor.organisationId);
     const columns: BoardColumn[] = BOARD_STAGES.map((stage) => {
@@ -115,12 +116,12 @@ export async function volunteerBoard(db: Db, actor: Actor, locale: Locale, now =
 }
 
 /** Everything the volunteer page shows, read in one tenant transaction; audited `volunteer.view`. */
-export async function viewVolunteer(db: Db, actor: Actor, id: string, now = new Date()) {
+export async function viewVolunteer(db: Db, actor: RequestActor, id: string, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
     const volunteer = await findVolunteerById(tx, actor.organisationId, id);
     if (!volunteer) throw new AppError('NOT_FOUND');
     const duplicate = volunteer.duplicateOf ? await findVolunteerById(tx, actor.organisationId, volunteer.duplicateOf) : undefined;
-    const { today } = await orgClock(tx, actor.organisationId, now);
+    const { today } = clockOf(actor, now);
     const result = {
       volunteer,
       awaitingGuardian: isMinor(volunteer.birthDate, today) && !volunteer.guardianConfirmedAt,
@@ -128,7 +129,7 @@ export async function viewVolunteer(db: Db, actor: Actor, id: string, now = new 
       consents: await findConsents(tx, actor.organisationId, id),
       events: await findEvents(tx, actor.organisationId, id),
       duplicate: duplicate ? { id: duplicate.id, givenName: duplicate.givenName, familyName: duplicate.familyName, appliedAt: duplicate.appliedAt } : null,
-      screening: await loadScreeningPanel(tx, actor.organisationId, id),
+      screening: await loadScreeningPanel(tx, actor.org, id),
       documents: await loadDocumentsPanel(tx, actor.organisationId, id),
     };
     await audit(tx, actor, { action: 'volunteer.view', entity: 'volunteer', entityId: id });
@@ -149,9 +150,9 @@ export type MoveOutcome =
  * missing. Passing `approved` also invites the volunteer to an account, with links under `baseUrl` (null only for
  * callers that never approve). `oneStep` keeps to the next stage only (screening's automatic moves).
  */
-export async function applyMove(tx: Tx, actor: Actor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string | null, oneStep = false): Promise<MoveOutcome> {
+export async function applyMove(tx: Tx, actor: RequestActor, row: VolunteerRow, to: Stage, reason: string | undefined, version: number, now: Date, baseUrl: string | null, oneStep = false): Promise<MoveOutcome> {
   if (row.version !== version) return { ok: false, key: 'volunteers.pipeline.conflict', field: 'version', conflict: true };
-  const facts = await volunteerFacts(tx, actor.organisationId, row, (await orgClock(tx, actor.organisationId, now)).today);
+  const facts = await volunteerFacts(tx, actor.organisationId, row, clockOf(actor, now).today);
   const check: ReturnType<typeof checkPath> = oneStep ? checkTransition(facts, to, reason) : checkPath(facts, to, reason);
   if (!check.ok) return { ok: false, key: check.reason, field: check.reason === 'volunteers.rule.reasonRequired' ? 'reason' : 'stage', missing: check.missing, stoppedAt: check.stoppedAt };
   let from = row.stage;
@@ -197,7 +198,7 @@ export class MoveRefused extends AppError {
  * was read, and MoveRefused (VALIDATION) with the rule's message and what is missing when the rules refuse the
  * move. Of two concurrent moves exactly one wins.
  */
-export async function moveVolunteer(db: Db, actor: Actor, id: string, input: MoveInput, baseUrl: string, now = new Date()): Promise<StageOutput> {
+export async function moveVolunteer(db: Db, actor: RequestActor, id: string, input: MoveInput, baseUrl: string, now = actor.clock.now): Promise<StageOutput> {
   return withTenant(db, actor, async (tx) => {
     const [row] = await lockVolunteers(tx, actor.organisationId, [id]);
     if (!row) throw new AppError('NOT_FOUND');
@@ -218,7 +219,7 @@ export interface BulkResult {
  * Moves several volunteers to one stage in one transaction, each by the same rules and version check as a
  * single move; a refused volunteer does not stop the others. Ids unknown here are reported as not found.
  */
-export async function bulkMove(db: Db, actor: Actor, input: BulkInput, locale: Locale, baseUrl: string, now = new Date()): Promise<BulkResult> {
+export async function bulkMove(db: Db, actor: RequestActor, input: BulkInput, locale: Locale, baseUrl: string, now = actor.clock.now): Promise<BulkResult> {
   const wanted = new Map(input.ids.map((s) => [s.id, s.version]));
   return withTenant(db, actor, async (tx) => {
     const rows = await lockVolunteers(tx, actor.organisationId, [...wanted.keys()]);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { audit, type Actor } from '../../../core/audit/audit.js';
+import { audit } from '../../../core/audit/audit.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import type { OrgFacts } from '../../../core/tenancy/org-facts.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -10,7 +12,7 @@ import { addressOf } from '../../../core/mail/calendar.js';
 import { decodePlace, encodePlace } from './place.js';
 import type { RecordInput, RescheduleInput, ScheduleInput } from './screening.schemas.js';
 import { interviewMail, interviewOfferMail } from './screening.mails.js';
-import { cancelOtherOffers, findInterview, getOrganisation, insertInterview, lastSequence, updateInterview, type InterviewRow } from './screening.repository.js';
+import { cancelOtherOffers, findInterview, insertInterview, lastSequence, updateInterview, type InterviewRow } from './screening.repository.js';
 import { advanceStage, type StageOutcome } from './stage.js';
 
 /** What the services need from the configuration: the public address (UIDs, links) and the sender. */
@@ -40,9 +42,9 @@ async function lockedInterview(tx: Tx, organisationId: string, id: string): Prom
 }
 
 /** Sends the calendar invitation (or its update or cancellation) to the volunteer, in their language. */
-async function sendInvitation(tx: Tx, deps: ScreeningDeps, organisationId: string, v: VolunteerRow, row: InterviewRow, change: 'new' | 'updated' | 'cancelled', sequence: number): Promise<boolean> {
+async function sendInvitation(tx: Tx, deps: ScreeningDeps, org: OrgFacts, v: VolunteerRow, row: InterviewRow, change: 'new' | 'updated' | 'cancelled', sequence: number): Promise<boolean> {
   if (!v.email) return false;
-  const org = await getOrganisation(tx, organisationId);
+  const organisationId = org.id;
   const locale = isLocale(v.locale) ? v.locale : 'pl';
   await queueMail(tx, {
     organisationId,
@@ -70,7 +72,7 @@ async function sendInvitation(tx: Tx, deps: ScreeningDeps, organisationId: strin
  * `contacted` moves to `interview_scheduled` by the pipeline rules); several are offered by e-mail for the
  * volunteer to choose, and the chosen one is scheduled with `pickSlot`.
  */
-export async function scheduleInterviews(deps: ScreeningDeps, actor: Actor, volunteerId: string, input: ScheduleInput): Promise<InterviewOutcome> {
+export async function scheduleInterviews(deps: ScreeningDeps, actor: RequestActor, volunteerId: string, input: ScheduleInput): Promise<InterviewOutcome> {
   return withTenant(deps.db, actor, async (tx) => {
     const v = await volunteerOf(tx, actor.organisationId, volunteerId);
     const status = input.slots.length === 1 ? 'scheduled' : 'offered';
@@ -85,11 +87,11 @@ export async function scheduleInterviews(deps: ScreeningDeps, actor: Actor, volu
     }
     if (status === 'scheduled') {
       const stage = await advanceStage(tx, actor, v, 'interview_scheduled');
-      const mailed = await sendInvitation(tx, deps, actor.organisationId, v, rows[0]!, 'new', 0);
+      const mailed = await sendInvitation(tx, deps, actor.org, v, rows[0]!, 'new', 0);
       return { volunteerId, stage, mailed };
     }
     if (!v.email) return { volunteerId, stage: null, mailed: false };
-    const org = await getOrganisation(tx, actor.organisationId);
+    const { org } = actor;
     const locale = isLocale(v.locale) ? v.locale : 'pl';
     await queueMail(tx, {
       organisationId: actor.organisationId,
@@ -103,7 +105,7 @@ export async function scheduleInterviews(deps: ScreeningDeps, actor: Actor, volu
 }
 
 /** The volunteer chose one of the offered slots: it is scheduled, the others are cancelled. */
-export async function pickSlot(deps: ScreeningDeps, actor: Actor, interviewId: string): Promise<InterviewOutcome> {
+export async function pickSlot(deps: ScreeningDeps, actor: RequestActor, interviewId: string): Promise<InterviewOutcome> {
   return withTenant(deps.db, actor, async (tx) => {
     const row = await lockedInterview(tx, actor.organisationId, interviewId);
     if (row.status !== 'offered') throw new AppError('CONFLICT');
@@ -114,13 +116,13 @@ export async function pickSlot(deps: ScreeningDeps, actor: Actor, interviewId: s
     await audit(tx, actor, { action: 'interview.pick', entity: 'interview', entityId: row.id, fields: ['status'] });
     for (const o of others) await audit(tx, actor, { action: 'interview.cancel', entity: 'interview', entityId: o.id, fields: ['status'] });
     const stage = await advanceStage(tx, actor, v, 'interview_scheduled');
-    const mailed = await sendInvitation(tx, deps, actor.organisationId, v, scheduled, 'new', 0);
+    const mailed = await sendInvitation(tx, deps, actor.org, v, scheduled, 'new', 0);
     return { volunteerId: v.id, stage, mailed };
   });
 }
 
 /** Moves a scheduled interview: the calendar event keeps its UID and gets a higher SEQUENCE. */
-export async function rescheduleInterview(deps: ScreeningDeps, actor: Actor, interviewId: string, input: RescheduleInput): Promise<InterviewOutcome> {
+export async function rescheduleInterview(deps: ScreeningDeps, actor: RequestActor, interviewId: string, input: RescheduleInput): Promise<InterviewOutcome> {
   return withTenant(deps.db, actor, async (tx) => {
     const row = await lockedInterview(tx, actor.organisationId, interviewId);
     if (row.status !== 'scheduled') throw new AppError('CONFLICT');
@@ -131,13 +133,13 @@ export async function rescheduleInterview(deps: ScreeningDeps, actor: Actor, int
     const fields = [row.startsAt.getTime() !== input.startsAt.getTime() ? 'startsAt' : '', row.minutes !== input.minutes ? 'minutes' : '', row.place !== place ? 'place' : ''].filter(Boolean);
     await addEvent(tx, actor.organisationId, { volunteerId: v.id, actorUserId: actor.userId, kind: 'interview', detail: { interviewId: row.id, action: 'rescheduled', from: row.startsAt.toISOString(), startsAt: input.startsAt.toISOString(), sequence } });
     await audit(tx, actor, { action: 'interview.reschedule', entity: 'interview', entityId: row.id, fields });
-    const mailed = await sendInvitation(tx, deps, actor.organisationId, v, updated, 'updated', sequence);
+    const mailed = await sendInvitation(tx, deps, actor.org, v, updated, 'updated', sequence);
     return { volunteerId: v.id, stage: null, mailed };
   });
 }
 
 /** Cancels an offered or scheduled interview; a scheduled one's calendar event is cancelled (METHOD:CANCEL). */
-export async function cancelInterview(deps: ScreeningDeps, actor: Actor, interviewId: string): Promise<InterviewOutcome> {
+export async function cancelInterview(deps: ScreeningDeps, actor: RequestActor, interviewId: string): Promise<InterviewOutcome> {
   return withTenant(deps.db, actor, async (tx) => {
     const row = await lockedInterview(tx, actor.organisationId, interviewId);
     if (row.status !== 'scheduled' && row.status !== 'offered') throw new AppError('CONFLICT');
@@ -146,7 +148,7 @@ export async function cancelInterview(deps: ScreeningDeps, actor: Actor, intervi
     const sequence = row.status === 'scheduled' ? ((await lastSequence(tx, actor.organisationId, row.id)) ?? 0) + 1 : undefined;
     await addEvent(tx, actor.organisationId, { volunteerId: v.id, actorUserId: actor.userId, kind: 'interview', detail: { interviewId: row.id, action: 'cancelled', ...(sequence !== undefined ? { sequence } : {}) } });
     await audit(tx, actor, { action: 'interview.cancel', entity: 'interview', entityId: row.id, fields: ['status'] });
-    const mailed = sequence !== undefined ? await sendInvitation(tx, deps, actor.organisationId, v, cancelled, 'cancelled', sequence) : false;
+    const mailed = sequence !== undefined ? await sendInvitation(tx, deps, actor.org, v, cancelled, 'cancelled', sequence) : false;
     return { volunteerId: v.id, stage: null, mailed };
   });
 }
@@ -155,7 +157,7 @@ export async function cancelInterview(deps: ScreeningDeps, actor: Actor, intervi
  * After the interview: held, with structured notes and the recommendation (a volunteer at
  * `interview_scheduled` moves to `interviewed` by the rules), or the volunteer did not come (no_show).
  */
-export async function recordInterview(deps: ScreeningDeps, actor: Actor, interviewId: string, input: RecordInput): Promise<InterviewOutcome> {
+export async function recordInterview(deps: ScreeningDeps, actor: RequestActor, interviewId: string, input: RecordInput): Promise<InterviewOutcome> {
   return withTenant(deps.db, actor, async (tx) => {
     const row = await lockedInterview(tx, actor.organisationId, interviewId);
     if (row.status !== 'scheduled') throw new AppError('CONFLICT');
@@ -171,17 +173,17 @@ export async function recordInterview(deps: ScreeningDeps, actor: Actor, intervi
 }
 
 /** A volunteer's name for a form page (a read of personal data: audited). NOT_FOUND for another organisation's id. */
-export async function volunteerForForm(db: Db, actor: Actor, volunteerId: string) {
+export async function volunteerForForm(db: Db, actor: RequestActor, volunteerId: string) {
   return withTenant(db, actor, async (tx) => {
     const v = await volunteerOf(tx, actor.organisationId, volunteerId);
-    const org = await getOrganisation(tx, actor.organisationId);
+    const { org } = actor;
     await audit(tx, actor, { action: 'volunteer.view', entity: 'volunteer', entityId: v.id, fields: ['name'] });
     return { id: v.id, name: `${v.givenName} ${v.familyName}`, country: org.country };
   });
 }
 
 /** An interview with its volunteer's name, for the record and reschedule forms (audited read). */
-export async function interviewForForm(db: Db, actor: Actor, interviewId: string) {
+export async function interviewForForm(db: Db, actor: RequestActor, interviewId: string) {
   return withTenant(db, actor, async (tx) => {
     const row = await findInterview(tx, actor.organisationId, interviewId);
     if (!row) throw new AppError('NOT_FOUND');

@@ -1,12 +1,13 @@
 import type { Tx } from '../../../core/db/tx.js';
 import { decodePlace, type Place } from './place.js';
 import { checkStatus, safeguardingStatus, type SafeguardingStatus } from './safeguarding-status.js';
-import { getOrganisation, getScreeningSettings, listChecks, listInsurance, listInterviews, userNames } from './screening.repository.js';
-import { missingSafeguarding, type SafeguardingKind, type SafeguardingRequirement } from './requirements.js';
+import { getScreeningSettings, listChecks, listInsurance, listInterviews, userNames } from './screening.repository.js';
+import { missingSafeguarding, type SafeguardingRequirement, type SafeguardingKind } from './requirements.js';
 import { and, eq } from 'drizzle-orm';
 import { volunteers } from '../volunteers.table.js';
+import { clockAt } from '../../../core/tenancy/org-clock.js';
+import type { OrgFacts } from '../../../core/tenancy/org-facts.js';
 import type { Recommendation } from './screening.schemas.js';
-import { orgClock } from '../../../core/tenancy/org-clock.js';
 
 export interface ScreeningPanelData {
   /** Today in the organisation's time zone (YYYY-MM-DD), and now, for upcoming/past and expiry. */
@@ -33,10 +34,10 @@ export interface ScreeningPanelData {
 }
 
 /** Loads what ScreeningPanel shows, inside the volunteer page's tenant transaction (which audits the view). */
-export async function loadScreeningPanel(tx: Tx, organisationId: string, volunteerId: string, at = new Date()): Promise<ScreeningPanelData> {
-  const { today, now } = await orgClock(tx, organisationId, at);
-  const [org, settings, interviewRows, checkRows, insuranceRows] = [
-    await getOrganisation(tx, organisationId),
+export async function loadScreeningPanel(tx: Tx, org: OrgFacts, volunteerId: string, at = new Date()): Promise<ScreeningPanelData> {
+  const organisationId = org.id;
+  const { today, now } = clockAt(at, org.timeZone);
+  const [settings, interviewRows, checkRows, insuranceRows] = [
     await getScreeningSettings(tx, organisationId),
     await listInterviews(tx, organisationId, volunteerId),
     await listChecks(tx, organisationId, volunteerId),

@@ -1,4 +1,6 @@
-import { audit, type Actor } from '../../../core/audit/audit.js';
+import { audit } from '../../../core/audit/audit.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
+import { orgFacts } from '../../../core/tenancy/org-facts.js';
 import type { Db } from '../../../core/db/database.js';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -9,7 +11,7 @@ import { TERMINAL } from '../pipeline/stages.js';
 import { addEvent, findVolunteerById } from '../volunteers.repository.js';
 import { kindsFor, type SafeguardingInput } from './screening.schemas.js';
 import { coordinatorReminderMail, volunteerReminderMail } from './screening.mails.js';
-import { coordinators, findCheck, getOrganisation, getScreeningSettings, insertCheck, organisationOfCheck, reminderSent, renewedSince } from './screening.repository.js';
+import { coordinators, findCheck, getScreeningSettings, insertCheck, organisationOfCheck, reminderSent, renewedSince } from './screening.repository.js';
 import { addDays, addMonths, zonedToUtc } from '../../../core/i18n/time-zone.js';
 
 export const REMINDER_JOB = 'volunteers.safeguarding.reminder';
@@ -24,11 +26,11 @@ export function reminderAt(renewBy: string, reminderDays: number): Date {
  * organisation's country requires (else a field error, nothing written); the renewal date defaults to the
  * seen date plus the organisation's renewal period. Queues one reminder before it expires.
  */
-export async function recordCheck(db: Db, actor: Actor, volunteerId: string, input: SafeguardingInput): Promise<{ checkId: string; renewBy: string }> {
+export async function recordCheck(db: Db, actor: RequestActor, volunteerId: string, input: SafeguardingInput): Promise<{ checkId: string; renewBy: string }> {
   return withTenant(db, actor, async (tx) => {
     const v = await findVolunteerById(tx, actor.organisationId, volunteerId);
     if (!v) throw new AppError('NOT_FOUND');
-    const org = await getOrganisation(tx, actor.organisationId);
+    const { org } = actor;
     if (!kindsFor(org.country).includes(input.kind)) throw new AppError('VALIDATION', 'error.validation', { kind: { key: 'volunteers.screening.validation.kindNotForCountry' } });
     const settings = await getScreeningSettings(tx, actor.organisationId);
     const renewBy = input.renewBy ?? addMonths(input.seenOn, settings.renewalMonths);
@@ -55,8 +57,8 @@ export async function sendReminder(db: Db, checkId: string, baseUrl: string): Pr
     if (!check || (await reminderSent(tx, organisationId, checkId)) || (await renewedSince(tx, organisationId, check))) return 'skipped';
     const v = await findVolunteerById(tx, organisationId, check.volunteerId);
     if (!v || TERMINAL.has(v.stage)) return 'skipped';
-    const org = await getOrganisation(tx, organisationId);
-    const fallback: Locale = isLocale(org.defaultLocale) ? org.defaultLocale : 'pl';
+    const org = await orgFacts(tx, organisationId);
+    const fallback: Locale = org.locale;
     if (v.email) {
       const locale = isLocale(v.locale) ? v.locale : fallback;
       await queueMail(tx, { organisationId, to: v.email, locale, template: volunteerReminderMail, params: { locale, organisation: org.name, kind: check.kind, seenOn: check.seenOn, renewBy: check.renewBy } });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
+import { orgFacts } from '../../../core/tenancy/org-facts.js';
 import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { createOrganisation } from '../../../core/testing/fixtures.js';
 import { volunteerFacts, findVolunteerById } from '../volunteers.repository.js';
@@ -197,7 +198,7 @@ describe('the screening panel’s today', () => {
     await withSystem(w.db, (tx) => tx.update(organisations).set({ timeZone: 'Pacific/Kiritimati' }).where(eq(organisations.id, org.id)));
     const v = await createVolunteer(w, { organisationId: org.id });
     const at = new Date('2026-12-07T12:00:00Z');
-    const panel = await withTenant(w.db, { organisationId: org.id, userId: null }, (tx) => loadScreeningPanel(tx, org.id, v.id, at));
+    const panel = await withTenant(w.db, { organisationId: org.id, userId: null }, async (tx) => loadScreeningPanel(tx, await orgFacts(tx, org.id), v.id, at));
     assert.equal(panel.today, '2026-12-08');
     assert.equal(panel.now, at);
   });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
-import { memberships, organisations, people } from '../../../core/tenancy/tenancy.table.js';
+import { memberships, people } from '../../../core/tenancy/tenancy.table.js';
 import { insuranceRecords, interviews, safeguardingChecks, volunteerEvents, volunteerSettings } from '../volunteers.table.js';
 import type { SafeguardingKind } from './requirements.js';
 
@@ -10,14 +10,6 @@ import type { SafeguardingKind } from './requirements.js';
 export type InterviewRow = typeof interviews.$inferSelect;
 export type CheckRow = typeof safeguardingChecks.$inferSelect;
 export type InsuranceRow = typeof insuranceRecords.$inferSelect;
-
-export async function getOrganisation(tx: Tx, organisationId: string) {
-  const [org] = await tx
-    .select({ id: organisations.id, name: organisations.name, country: organisations.country, defaultLocale: organisations.defaultLocale })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return org!;
-}
 
 /** The organisation's renewal period and reminder lead time (60 months and 30 days without a settings row). */
 export async function getScreeningSettings(tx: Tx, organisationId: string): Promise<{ renewalMonths: number; reminderDays: number }> {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../core/audit/audit.js';
+import type { RequestActor } from '../../../core/tenancy/actor.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { applyMove } from '../pipeline/pipeline.service.js';
@@ -15,7 +15,7 @@ export type StageOutcome = { moved: true; to: Stage } | { moved: false; reason: 
  * coordinator is told the rule. A concurrent change of the volunteer is a CONFLICT, which rolls the whole
  * transaction back. Screening only moves to interview stages, never to approved, so no invitation base URL.
  */
-export async function advanceStage(tx: Tx, actor: Actor, v: VolunteerRow, to: Stage): Promise<StageOutcome> {
+export async function advanceStage(tx: Tx, actor: RequestActor, v: VolunteerRow, to: Stage): Promise<StageOutcome> {
   if (v.stage === to) return null;
   const outcome = await applyMove(tx, actor, v, to, undefined, v.version, new Date(), null, true);
   if (outcome.ok) return { moved: true, to };
