@@ -96,11 +96,14 @@ export async function submitForm<S extends ZodTypeAny = ZodType<Record<string, u
   }
   if (spec.respond) return spec.respond(result);
   const outcome = spec.success(result);
-  if (outcome.flash !== undefined) {
-    const flash = typeof outcome.flash === 'string' ? { key: outcome.flash } : outcome.flash;
-    setFlash(reply, flash.kind ?? 'success', flash.key, flash.params);
-  }
+  if (outcome.flash !== undefined) showFlash(reply, outcome.flash);
   return reply.redirect(outcome.redirect, 303);
+}
+
+/** Sets the flash of the next page (a bare key is a success message). */
+export function showFlash(reply: FastifyReply, flash: Flash) {
+  const f = typeof flash === 'string' ? { key: flash } : flash;
+  setFlash(reply, f.kind ?? 'success', f.key, f.params);
 }
 
 /** A conflict answered with its message as an error flash on the page it came from (303), for buttons without a form page. */
