@@ -20,8 +20,9 @@ export type RefusedBy = 'input' | 'action';
 
 /**
  * Thrown by a form's action to show the form again with messages and a status other than 422's plain field
- * refusal: a wrong password (401), a sending limit (429), a locked account (423). `values`, when given, replace
- * what the form shows (a password is never shown again).
+ * refusal: a wrong password (401), a sending limit (429), a locked account (423) — or, with no messages and 200, a
+ * form shown again on purpose (a preview). `values`, when given, replace what the form shows (a password is never
+ * shown again). Nothing is written.
  */
 export class FormRefused extends Error {
   constructor(
@@ -42,8 +43,12 @@ interface FormSpecBase<S extends ZodTypeAny, R> {
   values?: Record<string, unknown>;
   /** Adjusts the schema's messages before they are shown (a hidden field's error as the whole form's). */
   inputErrors?: (errors: FieldErrors) => FieldErrors;
-  /** Renders the form again with what was typed and why it was refused, at the given status. */
-  view: (form: FormState, status: number, refusedBy: RefusedBy) => unknown;
+  /**
+   * Renders the form again with what was typed and why it was refused, at the given status; `error` is what the
+   * action threw, for a view that shows more of a refusal than its messages. Without a view (a button, no form to
+   * show) a refusal goes on to the error page.
+   */
+  view?: (form: FormState, status: number, refusedBy: RefusedBy, error?: unknown) => unknown;
   /** Runs the service. Its refusals with field messages (AppError VALIDATION) show the form again (422). */
   action: (input: z.output<S>) => Promise<R>;
   /**
@@ -80,6 +85,7 @@ export async function submitForm<S extends ZodTypeAny = ZodType<Record<string, u
     const parsed = spec.schema.safeParse(source);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
+      if (!spec.view) throw new AppError('VALIDATION', 'error.validation', errors);
       return spec.view({ values, errors: spec.inputErrors ? spec.inputErrors(errors) : errors }, 422, 'input');
     }
     input = parsed.data as z.output<S>;
@@ -88,11 +94,12 @@ export async function submitForm<S extends ZodTypeAny = ZodType<Record<string, u
   try {
     result = await spec.action(input);
   } catch (err) {
-    if (err instanceof FormRefused) return spec.view({ values: err.values ?? values, errors: err.errors }, err.status, 'action');
     if (spec.conflict && err instanceof AppError && err.code === 'CONFLICT') return spec.conflict(err, { values, errors: {} });
+    if (!spec.view) throw err;
+    if (err instanceof FormRefused) return spec.view({ values: err.values ?? values, errors: err.errors }, err.status, 'action', err);
     const errors = formErrorsOf(err);
     if (!errors) throw err;
-    return spec.view({ values, errors }, 422, 'action');
+    return spec.view({ values, errors }, 422, 'action', err);
   }
   if (spec.respond) return spec.respond(result);
   const outcome = spec.success(result);
