@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { AppError, type FieldErrors } from './errors.js';
+import { uuidParam } from './validation.js';
 
-const Uuid = z.string().uuid();
+const Uuid = uuidParam();
 
 /** The uuid in a route parameter; a malformed id is answered like an unknown one (404). */
 export function idParam(req: FastifyRequest, name = 'id'): string {

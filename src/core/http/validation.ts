@@ -166,6 +166,8 @@ export const isoDate = () =>
       params: { key: 'validation.date' },
     });
 export const uuidParam = () => z.string().uuid();
+/** The route parameters of a resource addressed by its id (`/…/:id`): one definition for every module's routes and OpenAPI. */
+export const IdParams = z.object({ id: uuidParam() });
 /** An organisation's short address name, as in /o/<slug>: anything else (a NUL byte, a slash…) is not one. */
 export const orgSlug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 

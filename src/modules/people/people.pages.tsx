@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../app.js';
-import { AppError } from '../../core/http/errors.js';
 import { submitForm } from '../../core/http/form.js';
+import { idParam } from '../../core/http/route-helpers.js';
 import { actorOf } from '../../core/tenancy/actor.js';
 import { emptyForm, sendPage, type FormState } from '../../core/ui/index.js';
 import { peoplePolicy } from './people.policy.js';
-import { IdParams, PeopleQuery, PersonInput } from './people.schemas.js';
+import { PeopleQuery, PersonInput } from './people.schemas.js';
 import { createPerson, listPeople, updatePerson, viewPerson } from './people.service.js';
 import { PeopleListView } from './views/people-list.js';
 import { PersonFormView } from './views/person-form.js';
@@ -38,19 +38,19 @@ export function peoplePages({ app, db }: ModuleContext) {
   });
 
   app.get('/people/:id', { config: read }, async (req, reply) => {
-    const { id } = parseId(req.params);
+    const id = idParam(req);
     const person = await viewPerson(db, actorOf(req), id);
     return sendPage(req, reply, `${person.givenName} ${person.familyName}`, (ctx) => <PersonView ctx={ctx} person={person} canWrite={peoplePolicy.write.some((r) => ctx.user!.roles.includes(r))} />);
   });
 
   app.get('/people/:id/edit', { config: write }, async (req, reply) => {
-    const { id } = parseId(req.params);
+    const id = idParam(req);
     const person = await viewPerson(db, actorOf(req), id);
     return formPage(req, reply, emptyForm({ ...person }), id);
   });
 
   app.post('/people/:id/edit', { config: write }, async (req, reply) => {
-    const { id } = parseId(req.params);
+    const id = idParam(req);
     return submitForm(req, reply, {
       schema: PersonInput,
       view: (form, status) => formPage(req, reply, form, id, status),
@@ -58,11 +58,4 @@ export function peoplePages({ app, db }: ModuleContext) {
       success: () => ({ flash: 'people.updated', redirect: `/people/${id}` }),
     });
   });
-}
-
-function parseId(params: unknown) {
-  const parsed = IdParams.safeParse(params);
-  // A malformed id is answered like an unknown one.
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data;
 }

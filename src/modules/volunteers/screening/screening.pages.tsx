@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../app.js';
 import { AppError } from '../../../core/http/errors.js';
 import { showFlash, submitForm, type FormOutcome } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { formatDateTime } from '../../../core/i18n/index.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
@@ -11,23 +12,12 @@ import { cancelInterview, interviewForForm, pickSlot, recordInterview, reschedul
 import { ScreeningPanel } from './panel.js';
 import { decodePlace } from './place.js';
 import { recordCheck } from './safeguarding.service.js';
-import { IdParams, InsuranceInput, InterviewParams, LegalInput, LivedAbroadInput, RecordInput, RescheduleInput, SAFEGUARDING_KINDS, SafeguardingInput, ScheduleInput } from './screening.schemas.js';
+import { InsuranceInput, LegalInput, LivedAbroadInput, RecordInput, RescheduleInput, SAFEGUARDING_KINDS, SafeguardingInput, ScheduleInput } from './screening.schemas.js';
 import { factsForForm, recordLegal, recordLivedAbroad } from './facts.service.js';
 import { safeguardingFormContext, viewScreening } from './screening.service.js';
 import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { InsuranceFormView, InterviewFormView, LegalFormView, LivedAbroadFormView, RecordFormView, SafeguardingFormView } from './views/forms.js';
 
-/** A malformed id is answered like an unknown one. */
-function idOf(params: unknown): string {
-  const parsed = IdParams.safeParse(params);
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data.id;
-}
-function interviewIdOf(params: unknown): string {
-  const parsed = InterviewParams.safeParse(params);
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data.interviewId;
-}
 /** The message after an interview change: the stage rule that stopped a move, a missing e-mail address, or success. */
 function interviewOutcome(req: FastifyRequest, o: InterviewOutcome, done: string): FormOutcome {
   const redirect = `/volunteers/${o.volunteerId}`;
@@ -52,7 +42,7 @@ export function screeningPages({ app, db, config }: ModuleContext) {
   const deps: ScreeningDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
 
   app.get('/volunteers/:id/screening', { config: read }, async (req, reply) => {
-    const { volunteer, data } = await viewScreening(db, actorOf(req), idOf(req.params));
+    const { volunteer, data } = await viewScreening(db, actorOf(req), idParam(req));
     const name = `${volunteer.givenName} ${volunteer.familyName}`;
     return sendPage(req, reply, (c) => c.t('volunteers.screening.pageTitle', { name }), (ctx) => (
       <>
@@ -70,12 +60,12 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     sendPage(req, reply, (c) => c.t(reschedule ? 'volunteers.screening.rescheduleTitle' : 'volunteers.screening.scheduleTitle'), (ctx) => <InterviewFormView ctx={ctx} form={form} volunteer={volunteer} action={action} reschedule={reschedule} />, status);
 
   app.get('/volunteers/:id/interviews/new', { config: manage }, async (req, reply) => {
-    const volunteer = await volunteerForForm(db, actorOf(req), idOf(req.params));
+    const volunteer = await volunteerForForm(db, actorOf(req), idParam(req));
     return interviewForm(req, reply, emptyForm({ minutes: 45, mode: 'in_person' }), volunteer, `/volunteers/${volunteer.id}/interviews`, false);
   });
 
   app.post('/volunteers/:id/interviews', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
+    const id = idParam(req);
     return submitForm(req, reply, {
       schema: ScheduleInput,
       view: async (form, status) => interviewForm(req, reply, form, await volunteerForForm(db, actorOf(req), id), `/volunteers/${id}/interviews`, false, status),
@@ -85,17 +75,17 @@ export function screeningPages({ app, db, config }: ModuleContext) {
   });
 
   app.post('/volunteers/interviews/:interviewId/pick', { config: manage }, async (req, reply) => {
-    const outcome = await pickSlot(deps, actorOf(req), interviewIdOf(req.params));
+    const outcome = await pickSlot(deps, actorOf(req), idParam(req, 'interviewId'));
     return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.scheduled');
   });
 
   app.post('/volunteers/interviews/:interviewId/cancel', { config: manage }, async (req, reply) => {
-    const outcome = await cancelInterview(deps, actorOf(req), interviewIdOf(req.params));
+    const outcome = await cancelInterview(deps, actorOf(req), idParam(req, 'interviewId'));
     return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.cancelled');
   });
 
   app.get('/volunteers/interviews/:interviewId/reschedule', { config: manage }, async (req, reply) => {
-    const { interview, volunteer } = await interviewForForm(db, actorOf(req), interviewIdOf(req.params));
+    const { interview, volunteer } = await interviewForForm(db, actorOf(req), idParam(req, 'interviewId'));
     if (interview.status !== 'scheduled') throw new AppError('CONFLICT');
     const at = utcToZoned(interview.startsAt);
     const place = decodePlace(interview.place);
@@ -104,7 +94,7 @@ export function screeningPages({ app, db, config }: ModuleContext) {
   });
 
   app.post('/volunteers/interviews/:interviewId/reschedule', { config: manage }, async (req, reply) => {
-    const interviewId = interviewIdOf(req.params);
+    const interviewId = idParam(req, 'interviewId');
     return submitForm(req, reply, {
       schema: RescheduleInput,
       view: async (form, status) => {
@@ -123,10 +113,10 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     return sendPage(req, reply, (c) => c.t('volunteers.screening.recordTitle', { when }), (ctx) => <RecordFormView ctx={ctx} form={form({})} volunteer={volunteer} action={`/volunteers/interviews/${interviewId}/record`} when={when} />, status);
   };
 
-  app.get('/volunteers/interviews/:interviewId/record', { config: manage }, async (req, reply) => recordForm(req, reply, interviewIdOf(req.params), () => emptyForm({ outcome: 'held' })));
+  app.get('/volunteers/interviews/:interviewId/record', { config: manage }, async (req, reply) => recordForm(req, reply, idParam(req, 'interviewId'), () => emptyForm({ outcome: 'held' })));
 
   app.post('/volunteers/interviews/:interviewId/record', { config: manage }, async (req, reply) => {
-    const interviewId = interviewIdOf(req.params);
+    const interviewId = idParam(req, 'interviewId');
     return submitForm(req, reply, {
       schema: RecordInput,
       view: (form, status) => recordForm(req, reply, interviewId, () => form, status),
@@ -144,11 +134,11 @@ export function screeningPages({ app, db, config }: ModuleContext) {
   app.get('/volunteers/:id/safeguarding/new', { config: manage }, async (req, reply) => {
     // "Record the KRK information" on a refused move links here with that kind chosen.
     const kind = (req.query as Record<string, unknown> | undefined)?.kind;
-    return checkForm(req, reply, idOf(req.params), emptyForm(typeof kind === 'string' && (SAFEGUARDING_KINDS as readonly string[]).includes(kind) ? { kind } : {}));
+    return checkForm(req, reply, idParam(req), emptyForm(typeof kind === 'string' && (SAFEGUARDING_KINDS as readonly string[]).includes(kind) ? { kind } : {}));
   });
 
   app.post('/volunteers/:id/safeguarding', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
+    const id = idParam(req);
     return submitForm(req, reply, {
       schema: SafeguardingInput,
       view: (form, status) => checkForm(req, reply, id, form, status),
@@ -162,9 +152,9 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     const f = await factsForForm(db, actorOf(req), id);
     return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.livedAbroad.title'), (ctx) => <LivedAbroadFormView ctx={ctx} form={form ?? emptyForm(f.values)} volunteer={f.volunteer} />, status);
   };
-  app.get('/volunteers/:id/lived-abroad', { config: manage }, async (req, reply) => livedAbroadForm(req, reply, idOf(req.params)));
+  app.get('/volunteers/:id/lived-abroad', { config: manage }, async (req, reply) => livedAbroadForm(req, reply, idParam(req)));
   app.post('/volunteers/:id/lived-abroad', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
+    const id = idParam(req);
     return submitForm(req, reply, {
       schema: LivedAbroadInput,
       view: (form, status) => livedAbroadForm(req, reply, id, form, status),
@@ -178,9 +168,9 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     const f = await factsForForm(db, actorOf(req), id);
     return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.legal.title'), (ctx) => <LegalFormView ctx={ctx} form={form ?? emptyForm(f.values)} volunteer={f.volunteer} />, status);
   };
-  app.get('/volunteers/:id/legal', { config: manage }, async (req, reply) => legalForm(req, reply, idOf(req.params)));
+  app.get('/volunteers/:id/legal', { config: manage }, async (req, reply) => legalForm(req, reply, idParam(req)));
   app.post('/volunteers/:id/legal', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
+    const id = idParam(req);
     return submitForm(req, reply, {
       schema: LegalInput,
       view: (form, status) => legalForm(req, reply, id, form, status),
@@ -195,10 +185,10 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.insuranceTitle'), (ctx) => <InsuranceFormView ctx={ctx} form={form} volunteer={volunteer} />, status);
   };
 
-  app.get('/volunteers/:id/insurance/new', { config: manage }, async (req, reply) => insuranceForm(req, reply, idOf(req.params), emptyForm()));
+  app.get('/volunteers/:id/insurance/new', { config: manage }, async (req, reply) => insuranceForm(req, reply, idParam(req), emptyForm()));
 
   app.post('/volunteers/:id/insurance', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
+    const id = idParam(req);
     return submitForm(req, reply, {
       schema: InsuranceInput,
       view: (form, status) => insuranceForm(req, reply, id, form, status),
