@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ModuleContext } from '../module.js';
 import { needsMfaSetup } from '../http/access.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
+import { FormRefused, submitForm } from '../http/form.js';
 import { fieldErrors, int, requiredText } from '../http/validation.js';
 import { LOCALES } from '../i18n/index.js';
 import { emptyForm, type FormState, sendPage, setFlash } from '../ui/index.js';
@@ -48,15 +49,17 @@ export function accountPages({ app, db, config }: ModuleContext) {
   );
   app.post('/account', { config: signedIn }, async (req, reply) => {
     sessionOnly(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = ProfileInput.safeParse(body);
-    if (!parsed.success) return profilePage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    await updateProfile(db, who(req), parsed.data);
-    // The chosen language wins over an earlier ?lang= cookie from now on.
-    reply.clearCookie('tandem_lang', { path: '/' });
-    reply.clearCookie('tandem_lang_session', { path: '/' });
-    setFlash(reply, 'success', 'account.saved');
-    return reply.redirect('/account', 303);
+    return submitForm(req, reply, {
+      schema: ProfileInput,
+      view: (form, status) => profilePage(req, reply, form, status),
+      action: async (input) => {
+        await updateProfile(db, who(req), input);
+        // The chosen language wins over an earlier ?lang= cookie from now on.
+        reply.clearCookie('tandem_lang', { path: '/' });
+        reply.clearCookie('tandem_lang_session', { path: '/' });
+      },
+      success: () => ({ flash: 'account.saved', redirect: '/account' }),
+    });
   });
 
   // --- Security: password and two-factor ------------------------------------------------------
@@ -110,17 +113,19 @@ export function accountPages({ app, db, config }: ModuleContext) {
 
   app.post('/account/security/password', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
-    const parsed = PasswordInput.safeParse(req.body ?? {});
-    if (!parsed.success) return securityPage(req, reply, { password: { values: {}, errors: fieldErrors(parsed.error) } }, 422);
-    const result = await changePassword(db, { ...who(req), email: req.auth!.email, clientAddress: req.ip, remember: req.auth!.remember }, parsed.data.current, parsed.data.password);
-    if (!result.ok) {
-      const error = result.minutes ? { key: 'signIn.throttled' as const, params: { minutes: result.minutes } } : { key: 'security.wrongPassword' as const };
-      return securityPage(req, reply, { password: { values: {}, errors: { current: error } } }, result.minutes ? 429 : 422);
-    }
-    // Every session ended, this one too: the browser gets the new one.
-    setSessionCookie(req, reply, result.sessionToken, req.auth!.remember);
-    setFlash(reply, 'success', 'security.passwordChanged', { tokens: result.tokensRevoked });
-    return reply.redirect('/account/security', 303);
+    return submitForm(req, reply, {
+      schema: PasswordInput,
+      values: {},
+      view: (password, status) => securityPage(req, reply, { password }, status),
+      action: async (input) => {
+        const result = await changePassword(db, { ...who(req), email: req.auth!.email, clientAddress: req.ip, remember: req.auth!.remember }, input.current, input.password);
+        if (!result.ok) throw new FormRefused({ current: result.minutes ? { key: 'signIn.throttled', params: { minutes: result.minutes } } : { key: 'security.wrongPassword' } }, result.minutes ? 429 : 422);
+        // Every session ended, this one too: the browser gets the new one.
+        setSessionCookie(req, reply, result.sessionToken, req.auth!.remember);
+        return result.tokensRevoked;
+      },
+      success: (tokens) => ({ flash: { key: 'security.passwordChanged', params: { tokens } }, redirect: '/account/security' }),
+    });
   });
 
   // Setting up an authenticator; with two-factor already on, the current code (or a recovery code) first.
@@ -184,17 +189,21 @@ export function accountPages({ app, db, config }: ModuleContext) {
     sessionOnly(req);
     const org = req.auth!.organisation;
     if (!org) throw new AppError('FORBIDDEN');
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = TokenInput.safeParse(body);
-    if (!parsed.success) return tokensPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, undefined, 422);
-    const { token } = await createAccessToken(db, {
-      userId: req.auth!.userId,
-      organisationId: org.id,
-      name: parsed.data.name,
-      expiresAt: new Date(Date.now() + parsed.data.days * 86400_000),
+    return submitForm(req, reply, {
+      schema: TokenInput,
+      view: (form, status) => tokensPage(req, reply, form, undefined, status),
+      action: async (input) =>
+        (
+          await createAccessToken(db, {
+            userId: req.auth!.userId,
+            organisationId: org.id,
+            name: input.name,
+            expiresAt: new Date(Date.now() + input.days * 86400_000),
+          })
+        ).token,
+      // Shown once, on this response only; never stored in clear.
+      respond: (token) => tokensPage(req, reply, emptyForm({ days: 90 }), token, 201),
     });
-    // Shown once, on this response only; never stored in clear.
-    return tokensPage(req, reply, emptyForm({ days: 90 }), token, 201);
   });
   app.post('/account/tokens/:id/revoke', { config: tokenAccess }, async (req, reply) => {
     sessionOnly(req);

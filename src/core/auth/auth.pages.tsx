@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ModuleContext } from '../module.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { AppError } from '../http/errors.js';
-import { fieldErrors } from '../http/validation.js';
+import { FormRefused, submitForm, type FormOutcome } from '../http/form.js';
 import { Address, Checkbox, emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { ForgotInput, safeNext, SetPasswordInput, SignInInput, TotpInput } from './auth.schemas.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
@@ -27,23 +27,27 @@ export function authPages({ app, db, config }: ModuleContext) {
 
   app.post('/sign-in', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = SignInInput.safeParse(body);
-    if (!parsed.success) return signInPage(req, reply, { values: { email: body.email, next: safeNext(body.next) }, errors: fieldErrors(parsed.error) }, 422);
-    const { email, password, next } = parsed.data;
-    const remember = parsed.data.remember === 'true';
-    const result = await signIn(db, { email, password, remember, clientAddress: req.ip, requestId: req.id, previousSession: req.cookies[SESSION_COOKIE] });
-    if (!result.ok) {
-      const [error, status] =
-        result.reason === 'throttled'
-          ? [{ key: 'signIn.throttled' as const, params: { minutes: result.minutes } }, 429]
-          : result.reason === 'secondFactorLocked'
-            ? [{ key: 'signIn.secondFactorLocked' as const, params: { minutes: result.minutes } }, 423]
-            : [{ key: 'signIn.invalid' as const }, 401];
-      return signInPage(req, reply, { values: { email, next, remember: parsed.data.remember }, errors: { _form: error } }, status);
-    }
-    setSessionCookie(req, reply, result.token, result.remember);
-    if (result.mfaRequired) return reply.redirect(`/sign-in/two-factor?next=${encodeURIComponent(next)}`, 303);
-    return reply.redirect(next, 303);
+    return submitForm(req, reply, {
+      schema: SignInInput,
+      values: { email: body.email, next: safeNext(body.next) },
+      view: (form, status) => signInPage(req, reply, form, status),
+      action: async ({ email, password, next, remember: ticked }) => {
+        const remember = ticked === 'true';
+        const result = await signIn(db, { email, password, remember, clientAddress: req.ip, requestId: req.id, previousSession: req.cookies[SESSION_COOKIE] });
+        if (!result.ok) {
+          const [error, status] =
+            result.reason === 'throttled'
+              ? [{ key: 'signIn.throttled' as const, params: { minutes: result.minutes } }, 429]
+              : result.reason === 'secondFactorLocked'
+                ? [{ key: 'signIn.secondFactorLocked' as const, params: { minutes: result.minutes } }, 423]
+                : [{ key: 'signIn.invalid' as const }, 401];
+          throw new FormRefused({ _form: error }, status, { email, next, remember: ticked });
+        }
+        setSessionCookie(req, reply, result.token, result.remember);
+        return { next, mfaRequired: result.mfaRequired };
+      },
+      success: ({ next, mfaRequired }) => ({ redirect: mfaRequired ? `/sign-in/two-factor?next=${encodeURIComponent(next)}` : next }),
+    });
   });
 
   const totpPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>
@@ -55,21 +59,23 @@ export function authPages({ app, db, config }: ModuleContext) {
 
   app.post('/sign-in/two-factor', { config: { access: 'mfa-pending', rateLimit: strict } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = TotpInput.safeParse(body);
-    if (!parsed.success) return totpPage(req, reply, { values: { next: safeNext(body.next) }, errors: fieldErrors(parsed.error) }, 422);
-    const auth = req.auth!;
-    const result = await passSecondFactor(db, auth.sessionHash!, auth.userId, parsed.data.code, req.id, req.locale);
-    if (!result.ok) {
-      if (result.reason === 'secondFactorLocked') {
-        clearSessionCookie(reply);
-        setFlash(reply, 'error', 'signIn.secondFactorLocked', { minutes: result.minutes });
-        return reply.redirect('/sign-in', 303);
-      }
-      return totpPage(req, reply, { values: { next: parsed.data.next }, errors: { code: { key: 'twoFactor.invalidOrRecovery' } } }, 401);
-    }
-    setSessionCookie(req, reply, result.token, result.remember);
-    if (result.recovery) setFlash(reply, 'info', 'twoFactor.recoveryUsed', { count: result.recovery.left });
-    return reply.redirect(parsed.data.next, 303);
+    return submitForm(req, reply, {
+      schema: TotpInput,
+      values: { next: safeNext(body.next) },
+      view: (form, status) => totpPage(req, reply, form, status),
+      action: async ({ code, next }): Promise<FormOutcome> => {
+        const auth = req.auth!;
+        const result = await passSecondFactor(db, auth.sessionHash!, auth.userId, code, req.id, req.locale);
+        if (!result.ok && result.reason === 'secondFactorLocked') {
+          clearSessionCookie(reply);
+          return { redirect: '/sign-in', flash: { kind: 'error', key: 'signIn.secondFactorLocked', params: { minutes: result.minutes } } };
+        }
+        if (!result.ok) throw new FormRefused({ code: { key: 'twoFactor.invalidOrRecovery' } }, 401, { next });
+        setSessionCookie(req, reply, result.token, result.remember);
+        return { redirect: next, ...(result.recovery ? { flash: { kind: 'info', key: 'twoFactor.recoveryUsed', params: { count: result.recovery.left } } } : {}) };
+      },
+      success: (outcome) => outcome,
+    });
   });
 
   app.post('/sign-out', { config: { access: 'public' } }, async (req, reply) => {
@@ -86,12 +92,14 @@ export function authPages({ app, db, config }: ModuleContext) {
   app.get('/password/forgot', { config: { access: 'public' } }, async (req, reply) => forgotPage(req, reply, emptyForm()));
   app.post('/password/forgot', { config: { access: 'public', rateLimit: { max: config.authRateLimit, timeWindow: '15 minutes' } } }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = ForgotInput.safeParse(body);
-    if (!parsed.success) return forgotPage(req, reply, { values: { email: body.email }, errors: fieldErrors(parsed.error) }, 422);
-    await enqueuePasswordReset(db, parsed.data.email, req.locale, req.id);
-    // The same answer whether or not the address has an account.
-    setFlash(reply, 'info', 'forgot.sent');
-    return reply.redirect('/sign-in', 303);
+    return submitForm(req, reply, {
+      schema: ForgotInput,
+      values: { email: body.email },
+      view: (form, status) => forgotPage(req, reply, form, status),
+      action: ({ email }) => enqueuePasswordReset(db, email, req.locale, req.id),
+      // The same answer whether or not the address has an account.
+      success: () => ({ flash: { kind: 'info', key: 'forgot.sent' }, redirect: '/sign-in' }),
+    });
   });
 
   // --- The reset link from the mail: choose a new password ---------------------------------
@@ -110,13 +118,18 @@ export function authPages({ app, db, config }: ModuleContext) {
     const { token } = Params.parse(req.params);
     const link = await checkResetLink(db, token);
     if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
-    const parsed = SetPasswordInput.safeParse(req.body ?? {});
-    if (!parsed.success) return resetPage(req, reply, { values: {}, errors: fieldErrors(parsed.error) }, link.email, 422);
-    const done = await completePasswordReset(db, token, parsed.data.password, req.id);
-    if (!done) throw new AppError('NOT_FOUND', 'link.invalid');
-    setSessionCookie(req, reply, done.sessionToken);
-    setFlash(reply, 'success', 'password_reset.done', { tokens: done.tokensRevoked });
-    return reply.redirect(done.mfaRequired ? '/sign-in/two-factor' : '/', 303);
+    return submitForm(req, reply, {
+      schema: SetPasswordInput,
+      values: {},
+      view: (form, status) => resetPage(req, reply, form, link.email, status),
+      action: async ({ password }) => {
+        const done = await completePasswordReset(db, token, password, req.id);
+        if (!done) throw new AppError('NOT_FOUND', 'link.invalid');
+        setSessionCookie(req, reply, done.sessionToken);
+        return done;
+      },
+      success: (done) => ({ flash: { key: 'password_reset.done', params: { tokens: done.tokensRevoked } }, redirect: done.mfaRequired ? '/sign-in/two-factor' : '/' }),
+    });
   });
 
   app.get('/healthz', { config: { access: 'public' } }, async (_req, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ModuleContext } from '../module.js';
 import { AppError } from '../http/errors.js';
-import { fieldErrors } from '../http/validation.js';
+import { submitForm } from '../http/form.js';
 import { formatList } from '../i18n/index.js';
 import { Address, emptyForm, Form, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { SetPasswordInput } from './auth.schemas.js';
@@ -59,17 +59,20 @@ export function invitationPages({ app, db, config }: ModuleContext) {
   // A new account: the password chosen here.
   app.post('/invitation/:token', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
     const { token, invitation } = await open(req);
-    const parsed = SetPasswordInput.safeParse(req.body ?? {});
-    if (!parsed.success) return page(req, reply, token, invitation, { values: {}, errors: fieldErrors(parsed.error) }, 422);
-    const result = await acceptWithPassword(db, token, parsed.data.password, req.id);
-    if (!result.ok) {
-      if (result.reason === 'invalid') throw new AppError('NOT_FOUND', 'invitation.invalid');
+    return submitForm(req, reply, {
+      schema: SetPasswordInput,
+      values: {},
+      view: (form, status) => page(req, reply, token, invitation, form, status),
+      action: async ({ password }) => {
+        const result = await acceptWithPassword(db, token, password, req.id);
+        if (!result.ok && result.reason === 'invalid') throw new AppError('NOT_FOUND', 'invitation.invalid');
+        if (!result.ok) throw new AppError('CONFLICT');
+        setSessionCookie(req, reply, result.sessionToken);
+      },
+      success: () => ({ flash: 'invitation.done', redirect: '/' }),
       // The address got an account in the meantime: its owner signs in instead.
-      return page(req, reply, token, { ...invitation, account: 'existing' }, emptyForm(), 409);
-    }
-    setSessionCookie(req, reply, result.sessionToken);
-    setFlash(reply, 'success', 'invitation.done');
-    return reply.redirect('/', 303);
+      conflict: () => page(req, reply, token, { ...invitation, account: 'existing' }, emptyForm(), 409),
+    });
   });
 
   // An existing account: its owner, signed in, accepts.

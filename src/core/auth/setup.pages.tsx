@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { ModuleContext } from '../module.js';
 import { audit } from '../audit/audit.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { AppError } from '../http/errors.js';
-import { fieldErrors } from '../http/validation.js';
+import { submitForm } from '../http/form.js';
 import { memberships, organisations, people } from '../tenancy/tenancy.table.js';
-import { emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage } from '../ui/index.js';
 import { credentials, users } from './auth.table.js';
 import { SetupInput } from './auth.schemas.js';
 import { setSessionCookie } from './cookies.js';
@@ -29,9 +30,17 @@ export function setupPages({ app, db }: ModuleContext) {
   app.post('/setup', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (req, reply) => {
     if (await hasUsers()) throw new AppError('NOT_FOUND');
     const { _csrf, password: _p, confirm: _c, ...visible } = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = SetupInput.safeParse(req.body ?? {});
-    if (!parsed.success) return page(req, reply, { values: visible, errors: fieldErrors(parsed.error) }, 422);
-    const input = parsed.data;
+    return submitForm(req, reply, {
+      schema: SetupInput,
+      values: visible,
+      view: (form, status) => page(req, reply, form, status),
+      action: (input) => createFirstAdministrator(req, reply, input),
+      success: () => ({ flash: 'setup.done', redirect: '/account/security' }),
+    });
+  });
+
+  /** The first user, organisation and membership in one transaction, signed in at once; NOT_FOUND if someone was first. */
+  const createFirstAdministrator = async (req: FastifyRequest, reply: FastifyReply, input: z.output<typeof SetupInput>) => {
     const passwordHash = await hashPassword(input.password);
     const token = await withSystem(db, async (tx) => {
       // Checked again inside the transaction: two people racing through set-up get one administrator.
@@ -52,9 +61,7 @@ export function setupPages({ app, db }: ModuleContext) {
     });
     if (!token) throw new AppError('NOT_FOUND');
     setSessionCookie(req, reply, token);
-    setFlash(reply, 'success', 'setup.done');
-    return reply.redirect('/account/security', 303);
-  });
+  };
 }
 
 function SetupView({ ctx, form }: { ctx: PageContext; form: FormState }) {

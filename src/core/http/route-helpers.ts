@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { AppError, type FieldErrors } from './errors.js';
+import { uuidParam } from './validation.js';
 import type { MessageKey } from '../i18n/message-keys.js';
 
-const Uuid = z.string().uuid();
+const Uuid = uuidParam();
 
 /** The uuid in a route parameter; a malformed id is answered like an unknown one (404). */
 export function idParam(req: FastifyRequest, name = 'id'): string {

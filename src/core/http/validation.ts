@@ -50,6 +50,26 @@ export function parseInput<S extends ZodTypeAny>(schema: S, input: unknown): z.o
   return result.data;
 }
 
+/**
+ * A page's query string read leniently: a bad value (a hand-edited link, a typo in a filter) is dropped rather than
+ * refused, so the page still shows; `ignored` names each dropped parameter with what was typed (at most 100
+ * characters), for a page that says which filter it left out. The API parses strictly instead (422).
+ */
+export function lenientQuery<S extends ZodTypeAny>(schema: S, input: unknown): { query: z.output<S>; ignored: Record<string, string> } {
+  const raw = { ...((input ?? {}) as Record<string, unknown>) };
+  const ignored: Record<string, string> = {};
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return { query: parsed.data, ignored };
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      ignored[field] = String([raw[field]].flat()[0] ?? '').slice(0, 100);
+      delete raw[field];
+    }
+  }
+  return { query: schema.parse({}), ignored };
+}
+
 /** JSON Schema of a zod schema, for the OpenAPI document. */
 export function jsonSchema(schema: ZodTypeAny): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' }) as Record<string, unknown>;
@@ -149,6 +169,8 @@ export const isoDate = () =>
       params: { key: 'validation.date' },
     });
 export const uuidParam = () => z.string().uuid();
+/** The route parameters of a resource addressed by its id (`/…/:id`): one definition for every module's routes and OpenAPI. */
+export const IdParams = z.object({ id: uuidParam() });
 /** An organisation's short address name, as in /o/<slug>: anything else (a NUL byte, a slash…) is not one. */
 export const orgSlug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 

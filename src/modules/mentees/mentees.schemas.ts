@@ -109,7 +109,7 @@ export const MenteeUpdate = z
   .superRefine(ageRange);
 export type MenteeUpdate = z.infer<typeof MenteeUpdate>;
 
-export const IdParams = z.object({ id: z.string().uuid() });
+export { IdParams } from '../../core/http/validation.js';
 
 /** The waiting list's tabs, filters and page (query string of `/mentees` and the API). */
 export const MenteeQuery = z.object({

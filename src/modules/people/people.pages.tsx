@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../core/module.js';
-import { AppError } from '../../core/http/errors.js';
-import { fieldErrors } from '../../core/http/validation.js';
+import { submitForm } from '../../core/http/form.js';
+import { idParam } from '../../core/http/route-helpers.js';
 import { actorOf } from '../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../core/ui/index.js';
 import { peoplePolicy } from './people.policy.js';
-import { IdParams, PeopleQuery, PersonInput } from './people.schemas.js';
+import { PeopleQuery, PersonInput } from './people.schemas.js';
 import { createPerson, listPeople, updatePerson, viewPerson } from './people.service.js';
 import { PeopleListView } from './views/people-list.js';
 import { PersonFormView } from './views/person-form.js';
@@ -29,40 +29,33 @@ export function peoplePages({ app, db }: ModuleContext) {
   app.get('/people/new', { config: write }, async (req, reply) => formPage(req, reply, emptyForm({ locale: req.locale }), null));
 
   app.post('/people/new', { config: write }, async (req, reply) => {
-    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = PersonInput.safeParse(body);
-    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, null, 422);
-    const id = await createPerson(db, actorOf(req), parsed.data);
-    setFlash(reply, 'success', 'people.created');
-    return reply.redirect(`/people/${id}`, 303);
+    return submitForm(req, reply, {
+      schema: PersonInput,
+      view: (form, status) => formPage(req, reply, form, null, status),
+      action: (input) => createPerson(db, actorOf(req), input),
+      success: (id) => ({ flash: 'people.created', redirect: `/people/${id}` }),
+    });
   });
 
   app.get('/people/:id', { config: read }, async (req, reply) => {
-    const { id } = parseId(req.params);
+    const id = idParam(req);
     const person = await viewPerson(db, actorOf(req), id);
     return sendPage(req, reply, `${person.givenName} ${person.familyName}`, (ctx) => <PersonView ctx={ctx} person={person} canWrite={peoplePolicy.write.some((r) => ctx.user!.roles.includes(r))} />);
   });
 
   app.get('/people/:id/edit', { config: write }, async (req, reply) => {
-    const { id } = parseId(req.params);
+    const id = idParam(req);
     const person = await viewPerson(db, actorOf(req), id);
     return formPage(req, reply, emptyForm({ ...person }), id);
   });
 
   app.post('/people/:id/edit', { config: write }, async (req, reply) => {
-    const { id } = parseId(req.params);
-    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = PersonInput.safeParse(body);
-    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, id, 422);
-    await updatePerson(db, actorOf(req), id, parsed.data, 'replace');
-    setFlash(reply, 'success', 'people.updated');
-    return reply.redirect(`/people/${id}`, 303);
+    const id = idParam(req);
+    return submitForm(req, reply, {
+      schema: PersonInput,
+      view: (form, status) => formPage(req, reply, form, id, status),
+      action: (input) => updatePerson(db, actorOf(req), id, input, 'replace'),
+      success: () => ({ flash: 'people.updated', redirect: `/people/${id}` }),
+    });
   });
-}
-
-function parseId(params: unknown) {
-  const parsed = IdParams.safeParse(params);
-  // A malformed id is answered like an unknown one.
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data;
 }

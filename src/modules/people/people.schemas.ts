@@ -61,4 +61,4 @@ export const PeoplePage = z.object({
   pageSize: z.number().int(),
 });
 
-export const IdParams = z.object({ id: z.string().uuid() });
+export { IdParams } from '../../core/http/validation.js';

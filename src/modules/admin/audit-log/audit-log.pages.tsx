@@ -1,9 +1,8 @@
 import type { ModuleContext } from '../../../core/module.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
 import { adminPolicy } from '../admin.policy.js';
-import { formErrorsOf } from '../../../core/http/route-helpers.js';
 import { AuditQuery, PAGE_SIZE } from './audit-log.schemas.js';
 import { listAuditActors, listAuditEntries, type AuditEntryView } from './audit-log.service.js';
 import { AuditLogView } from './views/audit-log.js';
@@ -17,14 +16,14 @@ export function auditLogPages({ app, db }: ModuleContext) {
     const empty = { items: [] as AuditEntryView[], total: 0, page: 1, pageSize: PAGE_SIZE };
     const render = (result: typeof empty, errors = {}, status = 200) =>
       sendPage(req, reply, (c) => c.t('admin.audit.title'), (ctx) => <AuditLogView ctx={ctx} result={result} form={{ values: raw, errors }} actors={actors} />, status);
-    const parsed = AuditQuery.safeParse(raw);
-    if (!parsed.success) return render(empty, fieldErrors(parsed.error), 422);
-    try {
-      return render(await listAuditEntries(db, actor, parsed.data, actors));
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return render(empty, errors, 422);
-    }
+    // The filter form is a GET: the query is its input, and the result is shown, not redirected to.
+    return submitForm(req, reply, {
+      schema: AuditQuery,
+      input: raw,
+      values: raw,
+      view: (form, status) => render(empty, form.errors, status),
+      action: (query) => listAuditEntries(db, actor, query, actors),
+      respond: (result) => render(result),
+    });
   });
 }

@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { adminPolicy } from '../admin.policy.js';
-import { formBody } from '../../../core/http/route-helpers.js';
 import { OrganisationInput } from './organisation.schemas.js';
 import { getOrganisationSettings, updateOrganisationSettings } from './organisation.service.js';
 import { OrganisationFormView } from './views/organisation-form.js';
@@ -21,12 +20,12 @@ export function organisationPages({ app, db }: ModuleContext) {
 
   app.get('/admin/organisation', { config: access }, async (req, reply) => page(req, reply, null));
 
-  app.post('/admin/organisation', { config: access }, async (req, reply) => {
-    const body = formBody(req);
-    const parsed = OrganisationInput.safeParse(body);
-    if (!parsed.success) return page(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    const fields = await updateOrganisationSettings(db, actorOf(req), parsed.data);
-    setFlash(reply, fields.length ? 'success' : 'info', fields.length ? 'admin.organisation.saved' : 'admin.organisation.unchanged');
-    return reply.redirect('/admin/organisation', 303);
-  });
+  app.post('/admin/organisation', { config: access }, async (req, reply) =>
+    submitForm(req, reply, {
+      schema: OrganisationInput,
+      view: (form, status) => page(req, reply, form, status),
+      action: (input) => updateOrganisationSettings(db, actorOf(req), input),
+      success: (fields) => ({ flash: fields.length ? 'admin.organisation.saved' : { kind: 'info', key: 'admin.organisation.unchanged' }, redirect: '/admin/organisation' }),
+    }),
+  );
 }

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { adminPolicy } from '../admin.policy.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { formBody, idParam } from '../../../core/http/route-helpers.js';
 import { ProgrammeInput } from './programmes.schemas.js';
 import { createProgramme, getProgrammeById, listProgrammes, updateProgramme } from './programmes.service.js';
 import { ProgrammeFormView } from './views/programme-form.js';
@@ -25,19 +25,16 @@ export function programmesPages({ app, db }: ModuleContext) {
   /** Saves a posted form; an unticked checkbox is not sent at all, so its absence means "not active". */
   const save = async (req: FastifyRequest, reply: FastifyReply, id: string | null) => {
     const body = formBody(req);
-    const parsed = ProgrammeInput.safeParse({ ...body, active: body.active ?? 'false' });
-    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, id, 422);
-    try {
-      const actor = actorOf(req);
-      if (id) await updateProgramme(db, actor, id, parsed.data);
-      else await createProgramme(db, actor, parsed.data);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return formPage(req, reply, { values: body, errors }, id, 422);
-    }
-    setFlash(reply, 'success', id ? 'admin.programmes.updated' : 'admin.programmes.created');
-    return reply.redirect('/admin/programmes', 303);
+    return submitForm(req, reply, {
+      schema: ProgrammeInput,
+      input: { ...body, active: body.active ?? 'false' },
+      view: (form, status) => formPage(req, reply, form, id, status),
+      action: async (input) => {
+        if (id) await updateProgramme(db, actorOf(req), id, input);
+        else await createProgramme(db, actorOf(req), input);
+      },
+      success: () => ({ flash: id ? 'admin.programmes.updated' : 'admin.programmes.created', redirect: '/admin/programmes' }),
+    });
   };
 
   app.get('/admin/programmes/new', { config: access }, async (req, reply) => formPage(req, reply, emptyForm({ active: 'true' }), null));

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { adminPolicy, can, invitableRoles } from '../admin.policy.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { InviteInput, RoleChange } from './team.schemas.js';
 import { changeRole, inviteToTeam, listMembers, resendToTeam, viewMember } from './team.service.js';
 import { InviteFormView } from './views/invite-form.js';
@@ -26,20 +26,17 @@ export function teamPages({ app, db, config }: ModuleContext) {
 
   app.get('/admin/users/invite', { config: team }, async (req, reply) => invitePage(req, reply, emptyForm({ role: 'volunteer', locale: req.locale })));
 
-  app.post('/admin/users/invite', { config: team }, async (req, reply) => {
-    const body = formBody(req);
-    const parsed = InviteInput.safeParse(body);
-    if (!parsed.success) return invitePage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      const { outcome } = await inviteToTeam(db, actorOf(req), parsed.data, config.baseUrl);
-      setFlash(reply, outcome === 'invited' ? 'success' : 'info', `admin.invite.${outcome}`, { email: parsed.data.email, role: req.t(`role.${parsed.data.role}`) });
-      return reply.redirect('/admin/users', 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return invitePage(req, reply, { values: body, errors }, 422);
-    }
-  });
+  app.post('/admin/users/invite', { config: team }, async (req, reply) =>
+    submitForm(req, reply, {
+      schema: InviteInput,
+      view: (form, status) => invitePage(req, reply, form, status),
+      action: async (input) => ({ input, ...(await inviteToTeam(db, actorOf(req), input, config.baseUrl)) }),
+      success: ({ input, outcome }) => ({
+        flash: { kind: outcome === 'invited' ? 'success' : 'info', key: `admin.invite.${outcome}`, params: { email: input.email, role: req.t(`role.${input.role}`) } },
+        redirect: '/admin/users',
+      }),
+    }),
+  );
 
   app.post('/admin/users/:personId/resend-invitation', { config: team }, async (req, reply) => {
     const { email } = await resendToTeam(db, actorOf(req), idParam(req, 'personId'), config.baseUrl);
@@ -56,17 +53,14 @@ export function teamPages({ app, db, config }: ModuleContext) {
 
   app.post('/admin/users/:personId/roles', { config: roles }, async (req, reply) => {
     const personId = idParam(req, 'personId');
-    const body = formBody(req);
-    const parsed = RoleChange.safeParse(body);
-    if (!parsed.success) return memberPage(req, reply, personId, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      const outcome = await changeRole(db, actorOf(req), personId, parsed.data);
-      setFlash(reply, outcome === 'added' || outcome === 'removed' ? 'success' : 'info', `admin.team.role.${outcome}`, { role: req.t(`role.${parsed.data.role}`) });
-      return reply.redirect(`/admin/users/${personId}`, 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return memberPage(req, reply, personId, { values: body, errors }, 422);
-    }
+    return submitForm(req, reply, {
+      schema: RoleChange,
+      view: (form, status) => memberPage(req, reply, personId, form, status),
+      action: async (input) => ({ role: input.role, outcome: await changeRole(db, actorOf(req), personId, input) }),
+      success: ({ role, outcome }) => ({
+        flash: { kind: outcome === 'added' || outcome === 'removed' ? 'success' : 'info', key: `admin.team.role.${outcome}`, params: { role: req.t(`role.${role}`) } },
+        redirect: `/admin/users/${personId}`,
+      }),
+    });
   });
 }

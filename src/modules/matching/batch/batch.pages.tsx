@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
-import { formBody, formErrorsOf, idParam } from '../http.js';
+import { idParam } from '../http.js';
 import { matchingPolicy } from '../matching.policy.js';
 import type { Refusal } from '../refusals.js';
 import { RejectInput, RunInput } from './batch.schemas.js';
@@ -32,20 +32,14 @@ export function batchPages({ app, db }: ModuleContext) {
 
   app.get('/matching/batch', { config: read }, async (req, reply) => homePage(req, reply, emptyForm()));
 
-  app.post('/matching/batch', { config: decide }, async (req, reply) => {
-    const body = formBody(req);
-    const parsed = RunInput.safeParse(body);
-    if (!parsed.success) return homePage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      const run = await runBatch(db, actorOf(req), parsed.data);
-      setFlash(reply, 'success', 'matching.batch.ran');
-      return reply.redirect(`/matching/batch/${run.id}`, 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return homePage(req, reply, { values: body, errors }, 422);
-    }
-  });
+  app.post('/matching/batch', { config: decide }, async (req, reply) =>
+    submitForm(req, reply, {
+      schema: RunInput,
+      view: (form, status) => homePage(req, reply, form, status),
+      action: (input) => runBatch(db, actorOf(req), input),
+      success: (run) => ({ flash: 'matching.batch.ran', redirect: `/matching/batch/${run.id}` }),
+    }),
+  );
 
   const runPage = async (
     req: FastifyRequest,
@@ -76,13 +70,15 @@ export function batchPages({ app, db }: ModuleContext) {
   app.post('/matching/batch/:runId/proposals/:proposalId/reject', { config: decide }, async (req, reply) => {
     const runId = idParam(req, 'runId');
     const proposalId = idParam(req, 'proposalId');
-    const body = formBody(req);
-    const parsed = RejectInput.safeParse(body);
-    if (!parsed.success) return runPage(req, reply, runId, { rejection: { proposalId, form: { values: body, errors: fieldErrors(parsed.error) } } }, 422);
-    const decision = await rejectProposal(db, actorOf(req), proposalId, parsed.data, { runId });
-    if (decision.kind === 'decided') setFlash(reply, 'info', 'matching.batch.alreadyDecided');
-    else setFlash(reply, 'success', parsed.data.exclude ? 'matching.batch.rejectedExcludedFlash' : 'matching.batch.rejectedFlash');
-    return reply.redirect(`/matching/batch/${runId}#proposal-${proposalId}`, 303);
+    return submitForm(req, reply, {
+      schema: RejectInput,
+      view: (form, status) => runPage(req, reply, runId, { rejection: { proposalId, form } }, status),
+      action: async (input) => ({ input, decision: await rejectProposal(db, actorOf(req), proposalId, input, { runId }) }),
+      success: ({ input, decision }) => ({
+        flash: decision.kind === 'decided' ? { kind: 'info', key: 'matching.batch.alreadyDecided' } : input.exclude ? 'matching.batch.rejectedExcludedFlash' : 'matching.batch.rejectedFlash',
+        redirect: `/matching/batch/${runId}#proposal-${proposalId}`,
+      }),
+    });
   });
 
   app.get('/matching/batch/:runId/accept-all', { config: decide }, async (req, reply) => {

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
 import { AppError } from '../../../core/http/errors.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { showFlash, submitForm, type Flash } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { formatList } from '../../../core/i18n/index.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
@@ -18,9 +18,9 @@ import { IntroductionPageView } from './views/introduction-page.js';
 const pagePath = (matchId: string) => `/matching/matches/${matchId}/introduction`;
 
 /** The message after a change: who got the notice, and whom the staff must tell another way. */
-function flashNotified(req: FastifyRequest, reply: FastifyReply, n: Notified, done: 'scheduled' | 'rescheduled' | 'cancelled') {
-  if (n.unreachable.length > 0) setFlash(reply, 'info', `matching.introductions.flash.${done}Unreachable`, { names: formatList(n.unreachable, req.locale, 'conjunction'), count: n.unreachable.length });
-  else setFlash(reply, 'success', `matching.introductions.flash.${done}`);
+function notifiedFlash(req: FastifyRequest, n: Notified, done: 'scheduled' | 'rescheduled' | 'cancelled'): Flash {
+  if (n.unreachable.length > 0) return { kind: 'info', key: `matching.introductions.flash.${done}Unreachable`, params: { names: formatList(n.unreachable, req.locale, 'conjunction'), count: n.unreachable.length } };
+  return `matching.introductions.flash.${done}`;
 }
 
 /**
@@ -42,17 +42,12 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
 
   app.post('/matching/matches/:id/introduction', { config: access }, async (req, reply) => {
     const matchId = idParam(req);
-    const body = formBody(req);
-    const parsed = introductionInput(actorOf(req).org.timeZone).safeParse(body);
-    if (!parsed.success) return page(req, reply, matchId, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      flashNotified(req, reply, await scheduleIntroduction(deps, actorOf(req), matchId, parsed.data, req.locale), 'scheduled');
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return page(req, reply, matchId, { values: body, errors }, 422);
-    }
-    return reply.redirect(pagePath(matchId), 303);
+    return submitForm(req, reply, {
+      schema: introductionInput(actorOf(req).org.timeZone),
+      view: (form, status) => page(req, reply, matchId, form, status),
+      action: (input) => scheduleIntroduction(deps, actorOf(req), matchId, input, req.locale),
+      success: (notified) => ({ flash: notifiedFlash(req, notified, 'scheduled'), redirect: pagePath(matchId) }),
+    });
   });
 
   const rescheduleForm = async (req: FastifyRequest, reply: FastifyReply, id: string, form: ((values: Record<string, unknown>) => FormState) | FormState, status = 200) => {
@@ -78,23 +73,17 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
 
   app.post('/matching/introductions/:id/reschedule', { config: access }, async (req, reply) => {
     const id = idParam(req);
-    const body = formBody(req);
-    const parsed = introductionInput(actorOf(req).org.timeZone).safeParse(body);
-    if (!parsed.success) return rescheduleForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      const outcome = await rescheduleIntroduction(deps, actorOf(req), id, parsed.data, req.locale);
-      flashNotified(req, reply, outcome, 'rescheduled');
-      return reply.redirect(pagePath(outcome.matchId), 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return rescheduleForm(req, reply, id, { values: body, errors }, 422);
-    }
+    return submitForm(req, reply, {
+      schema: introductionInput(actorOf(req).org.timeZone),
+      view: (form, status) => rescheduleForm(req, reply, id, form, status),
+      action: (input) => rescheduleIntroduction(deps, actorOf(req), id, input, req.locale),
+      success: (outcome) => ({ flash: notifiedFlash(req, outcome, 'rescheduled'), redirect: pagePath(outcome.matchId) }),
+    });
   });
 
   app.post('/matching/introductions/:id/cancel', { config: access }, async (req, reply) => {
     const outcome = await cancelIntroduction(deps, actorOf(req), idParam(req));
-    flashNotified(req, reply, outcome, 'cancelled');
+    showFlash(reply, notifiedFlash(req, outcome, 'cancelled'));
     return reply.redirect(pagePath(outcome.matchId), 303);
   });
 

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
 import { AppError } from '../../../core/http/errors.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
-import { formBody, formErrorsOf, idParam, lenient } from '../http.js';
+import { formBody, idParam, lenient } from '../http.js';
 import { createMatch, MatchRefusedError } from '../matches.service.js';
 import { matchingPolicy } from '../matching.policy.js';
 import type { Refusal } from '../refusals.js';
@@ -43,75 +43,65 @@ export function suggestionsPages({ app, db }: ModuleContext) {
   };
 
   /** After a refused match the page shows why (409: the state changed or the pair may not be made). */
-  const refused = (err: unknown): Extras | null => (err instanceof MatchRefusedError ? { refusal: { refusals: err.refusals, names: err.names } } : null);
+  const refused = (err: AppError): Extras => {
+    if (!(err instanceof MatchRefusedError)) throw err;
+    return { refusal: { refusals: err.refusals, names: err.names } };
+  };
 
   app.get('/matching/mentees/:id', { config: read }, async (req, reply) => menteePage(req, reply, idParam(req)));
 
   app.post('/matching/mentees/:id/match', { config: decide }, async (req, reply) => {
     const menteeId = idParam(req);
-    const parsed = ChooseVolunteer.safeParse(formBody(req));
-    if (!parsed.success) return menteePage(req, reply, menteeId, { problem: badForm() }, 422);
-    try {
-      const match = await createMatch(db, actorOf(req), { menteeId, volunteerId: parsed.data.volunteerId });
-      setFlash(reply, 'success', 'matching.match.created');
-      return reply.redirect(`/matching/matches/${match.id}`, 303);
-    } catch (err) {
-      const extras = refused(err);
-      if (!extras) throw err;
-      return menteePage(req, reply, menteeId, extras, 409);
-    }
+    return submitForm(req, reply, {
+      schema: ChooseVolunteer,
+      view: (_form, status) => menteePage(req, reply, menteeId, { problem: badForm() }, status),
+      action: (input) => createMatch(db, actorOf(req), { menteeId, volunteerId: input.volunteerId }),
+      success: (match) => ({ flash: 'matching.match.created', redirect: `/matching/matches/${match.id}` }),
+      conflict: (err) => menteePage(req, reply, menteeId, refused(err), 409),
+    });
   });
 
   app.get('/matching/volunteers/:id', { config: read }, async (req, reply) => volunteerPage(req, reply, idParam(req)));
 
   app.post('/matching/volunteers/:id/match', { config: decide }, async (req, reply) => {
     const volunteerId = idParam(req);
-    const parsed = ChooseMentee.safeParse(formBody(req));
-    if (!parsed.success) return volunteerPage(req, reply, volunteerId, { problem: badForm() }, 422);
-    try {
-      const match = await createMatch(db, actorOf(req), { menteeId: parsed.data.menteeId, volunteerId });
-      setFlash(reply, 'success', 'matching.match.created');
-      return reply.redirect(`/matching/matches/${match.id}`, 303);
-    } catch (err) {
-      const extras = refused(err);
-      if (!extras) throw err;
-      return volunteerPage(req, reply, volunteerId, extras, 409);
-    }
+    return submitForm(req, reply, {
+      schema: ChooseMentee,
+      view: (_form, status) => volunteerPage(req, reply, volunteerId, { problem: badForm() }, status),
+      action: (input) => createMatch(db, actorOf(req), { menteeId: input.menteeId, volunteerId }),
+      success: (match) => ({ flash: 'matching.match.created', redirect: `/matching/matches/${match.id}` }),
+      conflict: (err) => volunteerPage(req, reply, volunteerId, refused(err), 409),
+    });
   });
 
   app.post('/matching/volunteers/:id/profile', { config: decide }, async (req, reply) => {
     const volunteerId = idParam(req);
-    const body = formBody(req);
-    const parsed = VolunteerProfileInput.safeParse(body);
-    if (!parsed.success) return volunteerPage(req, reply, volunteerId, { profile: { values: body, errors: fieldErrors(parsed.error) } }, 422);
-    try {
-      await updateVolunteerProfile(db, actorOf(req), volunteerId, parsed.data);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return volunteerPage(req, reply, volunteerId, { profile: { values: body, errors } }, 422);
-    }
-    setFlash(reply, 'success', 'matching.profile.saved');
-    return reply.redirect(`/matching/volunteers/${volunteerId}#profile`, 303);
+    return submitForm(req, reply, {
+      schema: VolunteerProfileInput,
+      view: (profile, status) => volunteerPage(req, reply, volunteerId, { profile }, status),
+      action: (input) => updateVolunteerProfile(db, actorOf(req), volunteerId, input),
+      success: () => ({ flash: 'matching.profile.saved', redirect: `/matching/volunteers/${volunteerId}#profile` }),
+    });
   });
 
-  app.post('/matching/exclusions', { config: decide }, async (req, reply) => {
-    const body = formBody(req);
-    const parsed = ExclusionInput.safeParse(body);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
-      const ids = ExclusionInput.pick({ menteeId: true, volunteerId: true, from: true }).strip().safeParse(body);
-      // Without both ids there is no page to show the message on: the form was tampered with.
-      if (!ids.success) throw new AppError('NOT_FOUND');
-      const { menteeId, volunteerId, from } = ids.data;
-      const exclusion = { otherId: from === 'mentee' ? volunteerId : menteeId, form: { values: body, errors } };
-      return from === 'mentee' ? menteePage(req, reply, menteeId, { exclusion }, 422) : volunteerPage(req, reply, volunteerId, { exclusion }, 422);
-    }
-    const input = parsed.data;
-    await excludePair(db, actorOf(req), input);
-    setFlash(reply, 'success', 'matching.exclusions.saved');
-    return reply.redirect(input.from === 'mentee' ? `/matching/mentees/${input.menteeId}` : `/matching/volunteers/${input.volunteerId}`, 303);
-  });
+  app.post('/matching/exclusions', { config: decide }, async (req, reply) =>
+    submitForm(req, reply, {
+      schema: ExclusionInput,
+      view: (form, status) => {
+        const ids = ExclusionInput.pick({ menteeId: true, volunteerId: true, from: true }).strip().safeParse(form.values);
+        // Without both ids there is no page to show the message on: the form was tampered with.
+        if (!ids.success) throw new AppError('NOT_FOUND');
+        const { menteeId, volunteerId, from } = ids.data;
+        const exclusion = { otherId: from === 'mentee' ? volunteerId : menteeId, form };
+        return from === 'mentee' ? menteePage(req, reply, menteeId, { exclusion }, status) : volunteerPage(req, reply, volunteerId, { exclusion }, status);
+      },
+      action: async (input) => {
+        await excludePair(db, actorOf(req), input);
+        return input;
+      },
+      success: (input) => ({ flash: 'matching.exclusions.saved', redirect: input.from === 'mentee' ? `/matching/mentees/${input.menteeId}` : `/matching/volunteers/${input.volunteerId}` }),
+    }),
+  );
 
   app.post('/matching/mentees/:id/exclusions/:exclusionId/delete', { config: decide }, async (req, reply) => {
     const menteeId = idParam(req);

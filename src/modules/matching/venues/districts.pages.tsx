@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm, type Flash } from '../../../core/http/form.js';
+import { formBody, idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { createDistrict, deleteDistrict, getDistrict, setDistrictOtherAllowed, updateDistrict, type DistrictWithUsage } from './districts.service.js';
@@ -17,25 +17,20 @@ export function districtsPages({ app, db }: ModuleContext) {
   const formPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, district: DistrictWithUsage | null, status = 200) =>
     sendPage(req, reply, (c) => (district ? c.t('matching.settings.districts.editTitle', { name: district.name }) : c.t('matching.settings.districts.newTitle')), (ctx) => <DistrictFormView ctx={ctx} form={form} district={district} />, status);
 
-  const save = async (req: FastifyRequest, reply: FastifyReply, district: DistrictWithUsage | null) => {
-    const body = formBody(req);
-    const parsed = DistrictInput.safeParse(body);
-    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, district, 422);
-    try {
-      if (district) {
-        const { moved } = await updateDistrict(db, actorOf(req), district.id, parsed.data);
-        setFlash(reply, 'success', moved > 0 ? 'matching.settings.districts.renamed' : 'matching.settings.districts.updated', { name: parsed.data.name, count: moved });
-      } else {
-        await createDistrict(db, actorOf(req), parsed.data);
-        setFlash(reply, 'success', 'matching.settings.districts.created', { name: parsed.data.name });
-      }
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return formPage(req, reply, { values: body, errors }, district, 422);
-    }
-    return reply.redirect('/matching/settings#districts-title', 303);
-  };
+  const save = async (req: FastifyRequest, reply: FastifyReply, district: DistrictWithUsage | null) =>
+    submitForm(req, reply, {
+      schema: DistrictInput,
+      view: (form, status) => formPage(req, reply, form, district, status),
+      action: async (input): Promise<Flash> => {
+        if (!district) {
+          await createDistrict(db, actorOf(req), input);
+          return { key: 'matching.settings.districts.created', params: { name: input.name } };
+        }
+        const { moved } = await updateDistrict(db, actorOf(req), district.id, input);
+        return { key: moved > 0 ? 'matching.settings.districts.renamed' : 'matching.settings.districts.updated', params: { name: input.name, count: moved } };
+      },
+      success: (flash) => ({ flash, redirect: '/matching/settings#districts-title' }),
+    });
 
   app.get('/matching/settings/districts/new', { config }, async (req, reply) => formPage(req, reply, emptyForm(), null));
 

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
+import { z } from 'zod';
+import { submitForm } from '../../../core/http/form.js';
+import type { FieldErrors } from '../../../core/http/errors.js';
 import { formBody, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { settingsPolicy } from './settings.policy.js';
@@ -10,6 +12,15 @@ import { loadSettings } from './settings.service.js';
 import { SettingsOverviewView } from './views/settings-overview.js';
 import { WeightsFormView } from './views/weights-form.js';
 import { DEFAULT_WEIGHTS, getProgrammeWeights, MAX_DISTANCE_KM, saveWeights } from './weights.service.js';
+
+/** The weights form: the weights and the distance limit, two schemas of their own, checked together. */
+const WeightsForm = z.object({ weights: WeightsInput, distance: MaxDistanceInput });
+/** The messages of `WeightsForm` on the form's own field names (`weights.social` → `social`, `weights` → `_form`). */
+const unnest = (errors: FieldErrors): FieldErrors => {
+  const out: FieldErrors = {};
+  for (const [name, e] of Object.entries(errors)) out[name.replace(/^(weights|distance)(\.|$)/, '') || '_form'] ??= e;
+  return out;
+};
 
 /** /matching/settings (the overview) and the weights of each programme. */
 export function settingsPages({ app, db }: ModuleContext) {
@@ -30,17 +41,15 @@ export function settingsPages({ app, db }: ModuleContext) {
 
   app.post('/matching/settings/weights/:programmeId', { config }, async (req, reply) => {
     const p = await getProgrammeWeights(db, actorOf(req), idParam(req, 'programmeId'));
-    const body = formBody(req);
-    const { maxDistanceKm, ...weights } = body;
-    const parsed = WeightsInput.safeParse(weights);
-    const distance = MaxDistanceInput.safeParse({ maxDistanceKm });
-    if (!parsed.success || !distance.success) {
-      const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(distance.success ? {} : fieldErrors(distance.error)) };
-      return weightsPage(req, reply, { values: body, errors }, p, 422);
-    }
-    await saveWeights(db, actorOf(req), p.programmeId, parsed.data, distance.data.maxDistanceKm);
-    setFlash(reply, 'success', 'matching.settings.weights.saved', { name: p.programme });
-    return reply.redirect('/matching/settings#weights-title', 303);
+    const { maxDistanceKm, ...weights } = formBody(req);
+    return submitForm(req, reply, {
+      schema: WeightsForm,
+      input: { weights, distance: { maxDistanceKm } },
+      inputErrors: unnest,
+      view: (form, status) => weightsPage(req, reply, form, p, status),
+      action: (input) => saveWeights(db, actorOf(req), p.programmeId, input.weights, input.distance.maxDistanceKm),
+      success: () => ({ flash: { key: 'matching.settings.weights.saved', params: { name: p.programme } }, redirect: '/matching/settings#weights-title' }),
+    });
   });
 
   app.post('/matching/settings/weights/:programmeId/reset', { config }, async (req, reply) => {

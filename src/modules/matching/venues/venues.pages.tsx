@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { AppError } from '../../../core/http/errors.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { listDistricts } from './districts.service.js';
@@ -23,21 +22,17 @@ export function venuesPages({ app, db }: ModuleContext) {
     return sendPage(req, reply, (c) => (venue ? c.t('matching.settings.venues.editTitle', { name: venue.name }) : c.t('matching.settings.venues.newTitle')), (ctx) => <VenueFormView ctx={ctx} form={form} venue={venue} districtNames={list} />, status);
   };
 
-  const save = async (req: FastifyRequest, reply: FastifyReply, venue: VenueOutput | null) => {
-    const body = formBody(req);
-    const parsed = VenueInput.safeParse(body);
-    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, venue, undefined, 422);
-    try {
-      if (venue) await updateVenue(db, actorOf(req), venue.id, parsed.data);
-      else await createVenue(db, actorOf(req), parsed.data);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return formPage(req, reply, { values: body, errors }, venue, undefined, 422);
-    }
-    setFlash(reply, 'success', venue ? 'matching.settings.venues.updated' : 'matching.settings.venues.created', { name: parsed.data.name });
-    return reply.redirect(back, 303);
-  };
+  const save = async (req: FastifyRequest, reply: FastifyReply, venue: VenueOutput | null) =>
+    submitForm(req, reply, {
+      schema: VenueInput,
+      view: (form, status) => formPage(req, reply, form, venue, undefined, status),
+      action: async (input) => {
+        if (venue) await updateVenue(db, actorOf(req), venue.id, input);
+        else await createVenue(db, actorOf(req), input);
+        return input.name;
+      },
+      success: (name) => ({ flash: { key: venue ? 'matching.settings.venues.updated' : 'matching.settings.venues.created', params: { name } }, redirect: back }),
+    });
 
   app.get('/matching/settings/venues/new', { config }, async (req, reply) => formPage(req, reply, emptyForm({ kind: 'cafe' }), null));
   app.post('/matching/settings/venues/new', { config }, async (req, reply) => save(req, reply, null));
@@ -61,16 +56,14 @@ export function venuesPages({ app, db }: ModuleContext) {
     sendPage(req, reply, (c) => c.t('matching.settings.venues.deleteTitle', { name: venue.name }), (ctx) => <VenueDeleteView ctx={ctx} venue={venue} />, status);
 
   app.get('/matching/settings/venues/:id/delete', { config }, async (req, reply) => deletePage(req, reply, await getVenue(db, actorOf(req), idParam(req))));
+  // Used by an introduction: the same page again, saying why and offering deactivation (409).
   app.post('/matching/settings/venues/:id/delete', { config }, async (req, reply) => {
     const id = idParam(req);
-    try {
-      const v = await deleteVenue(db, actorOf(req), id);
-      setFlash(reply, 'success', 'matching.settings.venues.deleted', { name: v.name });
-      return reply.redirect(back, 303);
-    } catch (err) {
-      // Used by an introduction: the same page again, saying why and offering deactivation.
-      if (err instanceof AppError && err.code === 'CONFLICT') return deletePage(req, reply, await getVenue(db, actorOf(req), id), 409);
-      throw err;
-    }
+    return submitForm(req, reply, {
+      view: async (_form, status) => deletePage(req, reply, await getVenue(db, actorOf(req), id), status),
+      action: () => deleteVenue(db, actorOf(req), id),
+      success: (v) => ({ flash: { key: 'matching.settings.venues.deleted', params: { name: v.name } }, redirect: back }),
+      conflict: async () => deletePage(req, reply, await getVenue(db, actorOf(req), id), 409),
+    });
   });
 }

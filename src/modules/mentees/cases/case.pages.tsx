@@ -2,9 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z, ZodTypeAny } from 'zod';
 import type { ModuleContext } from '../../../core/module.js';
 import type { Db } from '../../../core/db/database.js';
-import { AppError } from '../../../core/http/errors.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm, versionAsForm } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { setFlash } from '../../../core/ui/index.js';
 import { AcceptInput, ConsentInput, DeclineInput, NoteInput, StaffInput, StatusInput } from '../mentees.schemas.js';
@@ -30,26 +29,18 @@ async function handle<S extends ZodTypeAny>(
   run: (input: z.output<S>) => Promise<{ key: MessageKey; params?: Record<string, string | number>; anchor?: string }>,
 ) {
   const id = idParam(req);
-  const body = formBody(req);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    // The version is a hidden field: a tampered one is a problem of the whole form.
-    if (errors.version) errors._form = { key: 'mentees.validation.badForm' };
-    delete errors.version;
-    return casePage(db, req, reply, id, { forms: { [section]: { values: body, errors } }, status: 422 });
-  }
-  try {
-    const done = await run(parsed.data);
-    setFlash(reply, 'success', done.key, done.params);
-    return reply.redirect(`/mentees/${id}${done.anchor ?? ''}`, 303);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'CONFLICT') return casePage(db, req, reply, id, { conflict: true, status: 409 });
-    const errors = formErrorsOf(err);
-    if (!errors) throw err;
-    const target = section === 'staff' && errors._form ? 'staffProblem' : section;
-    return casePage(db, req, reply, id, { forms: { [target]: { values: body, errors } }, status: 422 });
-  }
+  return submitForm(req, reply, {
+    schema,
+    inputErrors: versionAsForm('mentees.validation.badForm'),
+    view: (form, status, refusedBy) => {
+      // A refusal of the whole staff form (the person cannot join the case) is shown above the staff list.
+      const target = section === 'staff' && refusedBy === 'action' && form.errors._form ? 'staffProblem' : section;
+      return casePage(db, req, reply, id, { forms: { [target]: form }, status });
+    },
+    action: run,
+    success: (done) => ({ flash: { key: done.key, params: done.params }, redirect: `/mentees/${id}${done.anchor ?? ''}` }),
+    conflict: () => casePage(db, req, reply, id, { conflict: true, status: 409 }),
+  });
 }
 
 const paramOf = (req: FastifyRequest, name: string) => idParam(req, name).toLowerCase();

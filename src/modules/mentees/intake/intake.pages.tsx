@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { AppError } from '../../../core/http/errors.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm, versionAsForm } from '../../../core/http/form.js';
+import { formBody, idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { fullName, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { fullName, sendPage, type FormState } from '../../../core/ui/index.js';
 import { languageField } from '../../volunteers/index.js';
 import type { MenteeRow } from '../mentees.repository.js';
 import { MenteeInput, MenteeUpdate } from '../mentees.schemas.js';
@@ -74,17 +73,15 @@ export function intakePages({ app, db }: ModuleContext) {
     const filled = Number(values.languageRows);
     // "Add a language" (works without JavaScript): the same form with one more row; nothing is checked or written.
     if (_add === 'language') return newPage(req, reply, { values, errors: {} }, languageRowsFor(filled, 1));
-    const parsed = MenteeInput.safeParse(input);
-    if (!parsed.success) return newPage(req, reply, { values, errors: formFieldErrors(fieldErrors(parsed.error)) }, languageRowsFor(filled), 422);
-    try {
-      const id = await createMentee(db, actorOf(req), parsed.data);
-      setFlash(reply, 'success', 'mentees.intake.created', { name: fullName(parsed.data) });
-      return reply.redirect(`/mentees/${id}`, 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return newPage(req, reply, { values, errors }, languageRowsFor(filled), 422);
-    }
+    return submitForm(req, reply, {
+      schema: MenteeInput,
+      input,
+      values,
+      inputErrors: formFieldErrors,
+      view: (form, status) => newPage(req, reply, form, languageRowsFor(filled), status),
+      action: async (mentee) => ({ id: await createMentee(db, actorOf(req), mentee), name: fullName(mentee) }),
+      success: ({ id, name }) => ({ flash: { key: 'mentees.intake.created', params: { name } }, redirect: `/mentees/${id}` }),
+    });
   });
 
   app.get('/mentees/:id/edit', { config: manage }, async (req, reply) => {
@@ -103,23 +100,15 @@ export function intakePages({ app, db }: ModuleContext) {
       return editPage(req, reply, { ...current, version: Number(values.version) || current.version }, form, rows, status);
     };
     if (_add === 'language') return again({ values, errors: {} }, languageRowsFor(filled, 1), 200);
-    const parsed = MenteeUpdate.safeParse(input);
-    if (!parsed.success) {
-      const errors = formFieldErrors(fieldErrors(parsed.error));
-      // The version is a hidden field: a tampered one is a problem of the whole form.
-      if (errors.version) errors._form = { key: 'mentees.validation.badForm' };
-      delete errors.version;
-      return again({ values, errors }, languageRowsFor(filled), 422);
-    }
-    try {
-      await editMentee(db, actorOf(req), id, parsed.data);
-      setFlash(reply, 'success', 'mentees.intake.saved');
-      return reply.redirect(`/mentees/${id}`, 303);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'CONFLICT') return casePage(db, req, reply, id, { conflict: true, status: 409 });
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return again({ values, errors }, languageRowsFor(filled), 422);
-    }
+    return submitForm(req, reply, {
+      schema: MenteeUpdate,
+      input,
+      values,
+      inputErrors: (errors) => versionAsForm('mentees.validation.badForm')(formFieldErrors(errors)),
+      view: (form, status) => again(form, languageRowsFor(filled), status),
+      action: (update) => editMentee(db, actorOf(req), id, update),
+      success: () => ({ flash: 'mentees.intake.saved', redirect: `/mentees/${id}` }),
+      conflict: () => casePage(db, req, reply, id, { conflict: true, status: 409 }),
+    });
   });
 }

@@ -1,4 +1,5 @@
 import type { ModuleContext } from '../../../core/module.js';
+import { lenientQuery as leniently } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
 import { MenteeQuery } from '../mentees.schemas.js';
@@ -10,15 +11,7 @@ import { MenteeListView } from './views/mentee-list.js';
  * The list's query for pages: a bad value (hand-edited link) is dropped rather than refused, so the social worker
  * still sees the list. The API is strict instead (422).
  */
-export function lenientQuery(input: unknown): MenteeQuery {
-  const raw = { ...((input ?? {}) as Record<string, unknown>) };
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const parsed = MenteeQuery.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) delete raw[String(issue.path[0])];
-  }
-  return MenteeQuery.parse({});
-}
+export const lenientQuery = (input: unknown): MenteeQuery => leniently(MenteeQuery, input).query;
 
 /** The waiting list /mentees: tabs by status (requests to review first), search, filters, paging. */
 export function listPages({ app, db }: ModuleContext) {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { ModuleContext } from '../../../core/module.js';
 import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import { LANG_COOKIE } from '../../../core/http/request-context.js';
-import { formErrorsOf } from '../../../core/http/route-helpers.js';
+import { FormRefused, submitForm } from '../../../core/http/form.js';
 import { appSecret } from '../../../core/http/secrets.js';
-import { fieldErrors, orgSlug } from '../../../core/http/validation.js';
+import { orgSlug } from '../../../core/http/validation.js';
 import { isLocale, translator } from '../../../core/i18n/index.js';
 import { sendPage, type FormState } from '../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../volunteers/index.js';
@@ -80,20 +80,22 @@ export function requestPages({ app, db, config }: ModuleContext) {
     const token = String(_form);
     if (typeof website !== 'string' || website !== '') return again({ website: { key: 'volunteers.application.spam.honeypot' } }, token, 422);
 
-    const parsed = RequestInput.safeParse(input);
-    if (!parsed.success) return again(formFieldErrors(fieldErrors(parsed.error)), token, 422);
-    const tooMany = await countSending(db, 'request', org.id, check.nonce, parsed.data.email);
-    if (tooMany) return again({ _form: { key: 'volunteers.application.spam.rateLimited', params: tooMany } }, token, 429);
-    try {
-      const { statusToken } = await submitRequest(db, org, parsed.data, req.locale, check.nonce, { requestId: req.id, baseUrl: config.baseUrl });
+    return submitForm(req, reply, {
+      schema: RequestInput,
+      input,
+      values,
+      inputErrors: formFieldErrors,
+      view: (form, status) => again(form.errors, token, status),
+      action: async (request) => {
+        const tooMany = await countSending(db, 'request', org.id, check.nonce, request.email);
+        if (tooMany) throw new FormRefused({ _form: { key: 'volunteers.application.spam.rateLimited', params: tooMany } }, 429);
+        return submitRequest(db, org, request, req.locale, check.nonce, { requestId: req.id, baseUrl: config.baseUrl });
+      },
       // The thank-you page is the request's own status page, so someone without e-mail can keep the link too.
-      return reply.redirect(`${statusPath(org.slug, statusToken, req.locale)}&sent=1`, 303);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'CONFLICT') return again({ _form: { key: err.messageKey } }, null, 409);
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return again(errors, token, 422);
-    }
+      success: ({ statusToken }) => ({ redirect: `${statusPath(org.slug, statusToken, req.locale)}&sent=1` }),
+      // A replayed form token: the form again with a fresh one.
+      conflict: (err) => again({ _form: { key: err.messageKey } }, null, 409),
+    });
   });
 
   /**

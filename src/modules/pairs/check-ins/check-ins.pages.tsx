@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { submitForm } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { checkInsPolicy } from './check-ins.policy.js';
 import { SIDES } from './check-ins.schemas.js';
 import { checkInForm, checkInsPage, recordCheckIn } from './check-ins.service.js';
@@ -30,17 +31,13 @@ export function checkInsPages({ app, db }: ModuleContext) {
     return formPage(req, reply, idParam(req, 'matchId'), (today) => emptyForm({ heldOn: today, side: (SIDES as readonly string[]).includes(side) ? side : '' }));
   });
 
+  // The service parses the posted form itself (the date is checked against the pair's dates).
   app.post('/pairs/:matchId/check-ins/new', { config }, async (req, reply) => {
     const matchId = idParam(req, 'matchId');
-    const body = formBody(req);
-    try {
-      const { side } = await recordCheckIn(db, actorOf(req), matchId, body);
-      setFlash(reply, 'success', `pairs.checkIns.flash.recorded.${side}`);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return formPage(req, reply, matchId, () => ({ values: body, errors }), 422);
-    }
-    return reply.redirect(`/pairs/${matchId}/check-ins`, 303);
+    return submitForm(req, reply, {
+      view: (form, status) => formPage(req, reply, matchId, () => form, status),
+      action: (body) => recordCheckIn(db, actorOf(req), matchId, body),
+      success: ({ side }) => ({ flash: `pairs.checkIns.flash.recorded.${side}`, redirect: `/pairs/${matchId}/check-ins` }),
+    });
   });
 }

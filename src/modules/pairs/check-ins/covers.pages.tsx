@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { formBody, formErrorsOf } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { checkInsPolicy } from './check-ins.policy.js';
 import { coverInput } from './check-ins.schemas.js';
 import { coversPage, createCover } from './covers.service.js';
@@ -20,18 +19,12 @@ export function coversPages({ app, db }: ModuleContext) {
 
   app.get('/pairs/covers', { config }, async (req, reply) => page(req, reply, emptyForm()));
 
-  app.post('/pairs/covers', { config }, async (req, reply) => {
-    const body = formBody(req);
-    const parsed = coverInput.safeParse(body);
-    if (!parsed.success) return page(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      await createCover(db, actorOf(req), parsed.data);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return page(req, reply, { values: body, errors }, 422);
-    }
-    setFlash(reply, 'success', 'pairs.covers.flash.created');
-    return reply.redirect('/pairs/covers', 303);
-  });
+  app.post('/pairs/covers', { config }, async (req, reply) =>
+    submitForm(req, reply, {
+      schema: coverInput,
+      view: (form, status) => page(req, reply, form, status),
+      action: (input) => createCover(db, actorOf(req), input),
+      success: () => ({ flash: 'pairs.covers.flash.created', redirect: '/pairs/covers' }),
+    }),
+  );
 }

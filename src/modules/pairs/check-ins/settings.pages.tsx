@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { formBody } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { checkInsPolicy } from './check-ins.policy.js';
 import { followUpInput } from './follow-up.js';
 import { getFollowUp, programmesFollowUp, saveFollowUpSettings, type ProgrammeFollowUp } from './settings.service.js';
@@ -29,11 +28,11 @@ export function settingsPages({ app, db }: ModuleContext) {
 
   app.post('/pairs/settings/:programmeId', { config }, async (req, reply) => {
     const p = await getFollowUp(db, actorOf(req), idParam(req, 'programmeId'));
-    const body = formBody(req);
-    const parsed = followUpInput.safeParse(body);
-    if (!parsed.success) return formPage(req, reply, p, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    await saveFollowUpSettings(db, actorOf(req), p.programmeId, parsed.data);
-    setFlash(reply, 'success', 'pairs.followUp.saved', { name: p.name });
-    return reply.redirect('/pairs/settings', 303);
+    return submitForm(req, reply, {
+      schema: followUpInput,
+      view: (form, status) => formPage(req, reply, p, form, status),
+      action: (input) => saveFollowUpSettings(db, actorOf(req), p.programmeId, input),
+      success: () => ({ flash: { key: 'pairs.followUp.saved', params: { name: p.name } }, redirect: '/pairs/settings' }),
+    });
   });
 }

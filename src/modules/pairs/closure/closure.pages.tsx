@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { fieldErrors } from '../../../core/http/validation.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
+import { submitForm } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { CloseInput } from './closure.schemas.js';
 import { closeFormData, closeMatch, type ClosureDeps } from './closure.service.js';
 import { CloseFormView } from './views/close-form.js';
@@ -30,18 +30,14 @@ export function closurePages({ app, db, config }: ModuleContext) {
 
   app.post('/pairs/:matchId/close', { config: access }, async (req, reply) => {
     const matchId = idParam(req, 'matchId');
-    const body = formBody(req);
-    const parsed = CloseInput.safeParse(body);
-    if (!parsed.success) return formPage(req, reply, matchId, () => ({ values: body, errors: fieldErrors(parsed.error) }), 422);
-    try {
-      const closed = await closeMatch(deps, actorOf(req), matchId, parsed.data);
-      const outcome = closed.menteeStatus === 'waiting' || closed.menteeStatus === 'closed' ? closed.menteeStatus : 'unchanged';
-      setFlash(reply, 'success', `pairs.closure.flash.${outcome}.${closed.thanked ? 'thanked' : 'notThanked'}`);
-      return reply.redirect(`/matching/matches/${matchId}`, 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return formPage(req, reply, matchId, () => ({ values: body, errors }), 422);
-    }
+    return submitForm(req, reply, {
+      schema: CloseInput,
+      view: (form, status) => formPage(req, reply, matchId, () => form, status),
+      action: (input) => closeMatch(deps, actorOf(req), matchId, input),
+      success: (closed) => {
+        const outcome = closed.menteeStatus === 'waiting' || closed.menteeStatus === 'closed' ? closed.menteeStatus : 'unchanged';
+        return { flash: `pairs.closure.flash.${outcome}.${closed.thanked ? 'thanked' : 'notThanked'}`, redirect: `/matching/matches/${matchId}` };
+      },
+    });
   });
 }

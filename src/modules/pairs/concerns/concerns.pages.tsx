@@ -2,11 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodTypeAny } from 'zod';
 import type { ModuleContext } from '../../../core/module.js';
 import type { Db } from '../../../core/db/database.js';
-import { AppError } from '../../../core/http/errors.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm, versionAsForm } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { can, concernsPolicy } from './concerns.policy.js';
 import { ActionInput, AssignInput, EscalateInput, ListQuery, MatchQuery, RaiseInput, StatusInput } from './concerns.schemas.js';
 import { listForStaff, myConcerns, raiseConcern, raiseForm, type RaisedThrough } from './concerns.service.js';
@@ -45,36 +44,24 @@ async function concernPage(db: Db, req: FastifyRequest, reply: FastifyReply, id:
  */
 async function handle<S extends ZodTypeAny>(db: Db, req: FastifyRequest, reply: FastifyReply, section: keyof ConcernForms, schema: S, run: (id: string, input: z.output<S>) => Promise<MessageKey>) {
   const id = idParam(req);
-  const body = formBody(req);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    if (errors.version) errors._form = { key: 'pairs.concerns.validation.badForm' };
-    delete errors.version;
-    return concernPage(db, req, reply, id, { forms: { [section]: { values: body, errors } }, status: 422 });
-  }
-  try {
-    setFlash(reply, 'success', await run(id, parsed.data));
-    return reply.redirect(`/concerns/${id}`, 303);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'CONFLICT') return concernPage(db, req, reply, id, { conflict: true, status: 409 });
-    const errors = formErrorsOf(err);
-    if (!errors) throw err;
-    return concernPage(db, req, reply, id, { forms: { [section]: { values: body, errors } }, status: 422 });
-  }
+  return submitForm(req, reply, {
+    schema,
+    inputErrors: versionAsForm('pairs.concerns.validation.badForm'),
+    view: (form, status) => concernPage(db, req, reply, id, { forms: { [section]: form }, status }),
+    action: (input) => run(id, input),
+    success: (flash) => ({ flash, redirect: `/concerns/${id}` }),
+    conflict: () => concernPage(db, req, reply, id, { conflict: true, status: 409 }),
+  });
 }
 
 async function raise(db: Db, req: FastifyRequest, reply: FastifyReply, through: RaisedThrough) {
-  const body = formBody(req);
-  const parsed = RaiseInput.safeParse(body);
-  if (!parsed.success) return raisePage(db, req, reply, through, { values: body, errors: fieldErrors(parsed.error) }, 422);
-  const id = await raiseConcern(db, actorOf(req), through, parsed.data);
-  if (through === 'volunteer') {
-    setFlash(reply, 'success', 'pairs.concerns.flash.raisedVolunteer');
-    return reply.redirect(`/me/concerns#concern-${id}`, 303);
-  }
-  setFlash(reply, 'success', 'pairs.concerns.flash.raised');
-  return reply.redirect(`/concerns/${id}`, 303);
+  return submitForm(req, reply, {
+    schema: RaiseInput,
+    view: (form, status) => raisePage(db, req, reply, through, form, status),
+    action: (input) => raiseConcern(db, actorOf(req), through, input),
+    success: (id) =>
+      through === 'volunteer' ? { flash: 'pairs.concerns.flash.raisedVolunteer', redirect: `/me/concerns#concern-${id}` } : { flash: 'pairs.concerns.flash.raised', redirect: `/concerns/${id}` },
+  });
 }
 
 /** Concerns and incidents: the staff list and case pages, and the volunteer's own page to raise and follow them. */

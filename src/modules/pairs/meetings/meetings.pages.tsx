@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { formBody, formErrorsOf } from '../../../core/http/route-helpers.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { sendPdf } from '../../volunteers/index.js';
 import { myCertificate } from './certificate.service.js';
 import { meetingsPolicy } from './meetings.policy.js';
@@ -29,18 +29,14 @@ export function meetingsPages({ app, db }: ModuleContext) {
 
   app.get('/me/meetings/new', { config: self }, async (req, reply) => formPage(req, reply, null));
 
-  app.post('/me/meetings', { config: self }, async (req, reply) => {
-    const body = formBody(req);
-    try {
-      const { concernId } = await logMeeting(db, actorOf(req), body, req.locale);
-      setFlash(reply, 'success', concernId ? 'pairs.meetings.flash.savedWithWorry' : 'pairs.meetings.flash.saved');
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return formPage(req, reply, { values: body, errors }, 422);
-    }
-    return reply.redirect('/me/meetings', 303);
-  });
+  // The service parses the posted form itself (its schema needs the pairs the volunteer follows).
+  app.post('/me/meetings', { config: self }, async (req, reply) =>
+    submitForm(req, reply, {
+      view: (form, status) => formPage(req, reply, form, status),
+      action: (body) => logMeeting(db, actorOf(req), body, req.locale),
+      success: ({ concernId }) => ({ flash: concernId ? 'pairs.meetings.flash.savedWithWorry' : 'pairs.meetings.flash.saved', redirect: '/me/meetings' }),
+    }),
+  );
 
   app.get('/me/meetings/certificate.pdf', { config: self }, async (req, reply) => sendPdf(reply, await myCertificate(db, actorOf(req), req.query)));
 }

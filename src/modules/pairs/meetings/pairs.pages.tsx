@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { formBody, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { sendPage, type FormState } from '../../../core/ui/index.js';
 import { sendPdf } from '../../volunteers/index.js';
 import { staffCertificate } from './certificate.service.js';
 import { canMeetings, meetingsPolicy } from './meetings.policy.js';
@@ -36,12 +36,12 @@ export function pairsPages({ app, db }: ModuleContext) {
   app.post('/pairs/:matchId/meetings/:meetingId/comments', { config: follow }, async (req, reply) => {
     const matchId = idParam(req, 'matchId');
     const meetingId = idParam(req, 'meetingId');
-    const body = formBody(req);
-    const parsed = CommentInput.safeParse(body);
-    if (!parsed.success) return logPage(req, reply, matchId, { meetingId, form: { values: body, errors: fieldErrors(parsed.error) } }, 422);
-    await commentOnMeeting(db, actorOf(req), matchId, meetingId, parsed.data);
-    setFlash(reply, 'success', 'pairs.meetings.flash.commented');
-    return reply.redirect(`/pairs/${matchId}#meeting-${meetingId}`, 303);
+    return submitForm(req, reply, {
+      schema: CommentInput,
+      view: (form, status) => logPage(req, reply, matchId, { meetingId, form }, status),
+      action: (input) => commentOnMeeting(db, actorOf(req), matchId, meetingId, input),
+      success: () => ({ flash: 'pairs.meetings.flash.commented', redirect: `/pairs/${matchId}#meeting-${meetingId}` }),
+    });
   });
 
   app.get('/pairs/volunteers/:volunteerId/certificate.pdf', { config: certificate }, async (req, reply) =>

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { formBody, formErrorsOf, idParam } from '../../../core/http/route-helpers.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { AttendanceInput, SessionInput } from './supervision.schemas.js';
 import { createSession, editSession, listSupervision, recordAttendance, sessionForForm, viewSession } from './supervision.service.js';
@@ -27,20 +27,13 @@ export function supervisionPages({ app, db }: ModuleContext) {
     return sendPage(req, reply, (c) => c.t('pairs.supervision.title'), (ctx) => <SessionPageView ctx={ctx} view={view} form={form} />, status);
   };
   /** Saves a session form: bad input or a time the clock skips → the form again (422), nothing written. */
-  const save = async (req: FastifyRequest, reply: FastifyReply, action: string, editing: boolean, run: (input: SessionInput) => Promise<string>) => {
-    const body = formBody(req);
-    const parsed = SessionInput.safeParse(body);
-    if (!parsed.success) return formPage(req, reply, { values: body, errors: fieldErrors(parsed.error) }, action, editing, 422);
-    try {
-      const id = await run(parsed.data);
-      setFlash(reply, 'success', editing ? 'pairs.supervision.flash.saved' : 'pairs.supervision.flash.created');
-      return reply.redirect(`/supervision/${id}`, 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return formPage(req, reply, { values: body, errors }, action, editing, 422);
-    }
-  };
+  const save = async (req: FastifyRequest, reply: FastifyReply, action: string, editing: boolean, run: (input: SessionInput) => Promise<string>) =>
+    submitForm(req, reply, {
+      schema: SessionInput,
+      view: (form, status) => formPage(req, reply, form, action, editing, status),
+      action: run,
+      success: (id) => ({ flash: editing ? 'pairs.supervision.flash.saved' : 'pairs.supervision.flash.created', redirect: `/supervision/${id}` }),
+    });
 
   app.get('/supervision', { config: manage }, async (req, reply) => {
     const view = await listSupervision(db, actorOf(req));
@@ -66,17 +59,11 @@ export function supervisionPages({ app, db }: ModuleContext) {
 
   app.post('/supervision/:id/attendance', { config: manage }, async (req, reply) => {
     const id = idParam(req);
-    const body = formBody(req);
-    const parsed = AttendanceInput.safeParse(body);
-    if (!parsed.success) return sessionPage(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      const count = await recordAttendance(db, actorOf(req), id, parsed.data);
-      setFlash(reply, 'success', 'pairs.supervision.flash.attendance', { count });
-      return reply.redirect(`/supervision/${id}`, 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return sessionPage(req, reply, id, { values: body, errors }, 422);
-    }
+    return submitForm(req, reply, {
+      schema: AttendanceInput,
+      view: (form, status) => sessionPage(req, reply, id, form, status),
+      action: (input) => recordAttendance(db, actorOf(req), id, input),
+      success: (count) => ({ flash: { key: 'pairs.supervision.flash.attendance', params: { count } }, redirect: `/supervision/${id}` }),
+    });
   });
 }

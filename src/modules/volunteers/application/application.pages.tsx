@@ -3,7 +3,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import { LANG_COOKIE } from '../../../core/http/request-context.js';
 import { appSecret } from '../../../core/http/secrets.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { FormRefused, submitForm } from '../../../core/http/form.js';
 import { isLocale, translator } from '../../../core/i18n/index.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import type { PublicOrganisation } from './application.repository.js';
@@ -90,18 +90,21 @@ export function applicationPages({ app, db, config }: ModuleContext) {
     const token = String(_form);
     if (typeof website !== 'string' || website !== '') return again({ website: { key: 'volunteers.application.spam.honeypot' } }, token, 422);
 
-    const parsed = ApplicationInput.safeParse({ ...input, locale: req.locale });
-    if (!parsed.success) return again(formFieldErrors(fieldErrors(parsed.error)), token, 422);
-    const tooMany = await countSending(db, 'apply', org.id, check.nonce, parsed.data.email);
-    if (tooMany) return again({ _form: { key: 'volunteers.application.spam.rateLimited', params: tooMany } }, token, 429);
-    try {
-      const done = await submitPublicApplication(db, org, parsed.data, req.locale, check.nonce, { source: 'form', userId: null, requestId: req.id, baseUrl: config.baseUrl });
-      return reply.redirect(`/o/${org.slug}/apply/thanks?lang=${req.locale}${done.awaitingGuardian ? '&guardian=1' : ''}`, 303);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'CONFLICT') return again({ _form: { key: err.messageKey } }, null, 409);
-      if (err instanceof AppError && err.code === 'VALIDATION' && err.fields) return again(err.fields, null, 422);
-      throw err;
-    }
+    return submitForm(req, reply, {
+      schema: ApplicationInput,
+      input: { ...input, locale: req.locale },
+      values,
+      inputErrors: formFieldErrors,
+      // A refusal by the service comes with a fresh form token: the one sent was used up (not so the sending limit's).
+      view: (form, status, by, err) => again(form.errors, by === 'action' && !(err instanceof FormRefused) ? null : token, status),
+      action: async (application) => {
+        const tooMany = await countSending(db, 'apply', org.id, check.nonce, application.email);
+        if (tooMany) throw new FormRefused({ _form: { key: 'volunteers.application.spam.rateLimited', params: tooMany } }, 429);
+        return submitPublicApplication(db, org, application, req.locale, check.nonce, { source: 'form', userId: null, requestId: req.id, baseUrl: config.baseUrl });
+      },
+      success: (done) => ({ redirect: `/o/${org.slug}/apply/thanks?lang=${req.locale}${done.awaitingGuardian ? '&guardian=1' : ''}` }),
+      conflict: (err) => again({ _form: { key: err.messageKey } }, null, 409),
+    });
   });
 
   app.get('/o/:slug/apply/thanks', { config: { access: 'public' } }, async (req, reply) => {

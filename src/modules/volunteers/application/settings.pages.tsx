@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import { SettingsInput } from './application.schemas.js';
 import { getVolunteerSettings, updateVolunteerSettings } from './settings.service.js';
@@ -20,12 +20,12 @@ export function settingsPages({ app, db }: ModuleContext) {
 
   app.get('/volunteers/settings', { config: access }, async (req, reply) => page(req, reply, null));
 
-  app.post('/volunteers/settings', { config: access }, async (req, reply) => {
-    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = SettingsInput.safeParse(body);
-    if (!parsed.success) return page(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    const fields = await updateVolunteerSettings(db, actorOf(req), parsed.data);
-    setFlash(reply, fields.length ? 'success' : 'info', fields.length ? 'volunteers.application.settings.saved' : 'volunteers.application.settings.unchanged');
-    return reply.redirect('/volunteers/settings', 303);
-  });
+  app.post('/volunteers/settings', { config: access }, async (req, reply) =>
+    submitForm(req, reply, {
+      schema: SettingsInput,
+      view: (form, status) => page(req, reply, form, status),
+      action: (input) => updateVolunteerSettings(db, actorOf(req), input),
+      success: (fields) => ({ flash: fields.length ? 'volunteers.application.settings.saved' : { kind: 'info', key: 'volunteers.application.settings.unchanged' }, redirect: '/volunteers/settings' }),
+    }),
+  );
 }

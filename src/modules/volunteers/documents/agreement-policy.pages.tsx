@@ -1,11 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { getAgreementPolicy, updateAgreementPolicy } from './agreement-policy.service.js';
 import { AgreementPolicyInput } from './documents.schemas.js';
-import { formBody } from './http.js';
 import { AgreementPolicyView } from './views/agreement-policy-form.js';
 
 /** Only administrators decide how the organisation concludes agreements (it departs from the law's default). */
@@ -22,12 +21,12 @@ export function agreementPolicyPages({ app, db }: ModuleContext) {
 
   app.get('/volunteers/settings/agreements', { config: access }, async (req, reply) => page(req, reply, null));
 
-  app.post('/volunteers/settings/agreements', { config: access }, async (req, reply) => {
-    const body = formBody(req);
-    const parsed = AgreementPolicyInput.safeParse(body);
-    if (!parsed.success) return page(req, reply, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    const fields = await updateAgreementPolicy(db, actorOf(req), parsed.data);
-    setFlash(reply, fields.length ? 'success' : 'info', fields.length ? 'volunteers.application.settings.saved' : 'volunteers.application.settings.unchanged');
-    return reply.redirect('/volunteers/settings/agreements', 303);
-  });
+  app.post('/volunteers/settings/agreements', { config: access }, async (req, reply) =>
+    submitForm(req, reply, {
+      schema: AgreementPolicyInput,
+      view: (form, status) => page(req, reply, form, status),
+      action: (input) => updateAgreementPolicy(db, actorOf(req), input),
+      success: (fields) => ({ flash: fields.length ? 'volunteers.application.settings.saved' : { kind: 'info', key: 'volunteers.application.settings.unchanged' }, redirect: '/volunteers/settings/agreements' }),
+    }),
+  );
 }

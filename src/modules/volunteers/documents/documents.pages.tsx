@@ -1,14 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
 import { AppError } from '../../../core/http/errors.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { flashConflict, FormRefused, submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { inviteApprovedVolunteer } from '../self-service/invite.service.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import { DOCUMENT_KINDS, IssueForm, TemplateInput, TemplateParams, type DocumentKind, type DocumentLocale } from './documents.schemas.js';
 import { issueDocument, markPaperSigned, revokeDocument, staffDocumentPdf } from './documents.service.js';
-import { formBody, formErrorsOf, idParam, sendPdf } from './http.js';
+import { formBody, idParam, sendPdf } from './http.js';
 import { volunteerForIssue } from './issue.service.js';
 import { getTemplate, listTemplates, placeholderErrors, previewTemplate, resetTemplate, saveTemplate } from './templates.service.js';
 import { verifyDocument } from './verification.service.js';
@@ -56,21 +56,19 @@ export function documentsPages({ app, db, config }: ModuleContext) {
       setFlash(reply, 'success', 'volunteers.documents.template.wasReset');
       return reply.redirect(`/volunteers/templates/${kind}/${locale}`, 303);
     }
-    const parsed = TemplateInput.safeParse(body);
-    if (!parsed.success) return templatePage(req, reply, kind, locale, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      if (parsed.data.intent === 'preview') {
-        const errors = placeholderErrors(parsed.data);
-        return templatePage(req, reply, kind, locale, { values: body, errors }, Object.keys(errors).length ? 422 : 200);
-      }
-      await saveTemplate(db, actorOf(req), kind, locale, parsed.data);
-    } catch (err) {
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return templatePage(req, reply, kind, locale, { values: body, errors }, 422);
-    }
-    setFlash(reply, 'success', 'volunteers.documents.template.saved');
-    return reply.redirect(`/volunteers/templates/${kind}/${locale}`, 303);
+    return submitForm(req, reply, {
+      schema: TemplateInput,
+      view: (form, status) => templatePage(req, reply, kind, locale, form, status),
+      action: async (input) => {
+        if (input.intent === 'preview') {
+          // A preview is the form again with the rendered document, or with what stops it (422); nothing is saved.
+          const errors = placeholderErrors(input);
+          throw new FormRefused(errors, Object.keys(errors).length ? 422 : 200);
+        }
+        await saveTemplate(db, actorOf(req), kind, locale, input);
+      },
+      success: () => ({ flash: 'volunteers.documents.template.saved', redirect: `/volunteers/templates/${kind}/${locale}` }),
+    });
   });
 
   const issuePage = async (req: FastifyRequest, reply: FastifyReply, volunteerId: string, kind: DocumentKind, form: FormState | null, status = 200) => {
@@ -91,34 +89,30 @@ export function documentsPages({ app, db, config }: ModuleContext) {
     const body = formBody(req);
     const kind = DOCUMENT_KINDS.includes(body.kind as DocumentKind) ? (body.kind as DocumentKind) : null;
     if (!kind) throw new AppError('BAD_REQUEST');
-    const parsed = IssueForm.safeParse(body);
-    if (!parsed.success) return issuePage(req, reply, id, kind, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    await issueDocument(db, actorOf(req), id, parsed.data);
-    setFlash(reply, 'success', `volunteers.documents.issued.${kind}`);
-    return reply.redirect(`/volunteers/${id}#documents`, 303);
+    return submitForm(req, reply, {
+      schema: IssueForm,
+      view: (form, status) => issuePage(req, reply, id, kind, form, status),
+      action: (input) => issueDocument(db, actorOf(req), id, input),
+      success: () => ({ flash: `volunteers.documents.issued.${kind}`, redirect: `/volunteers/${id}#documents` }),
+    });
   });
 
   /** A POST from the panel: CONFLICT (already accepted, revoked, not yet approved…) comes back as a flash message. */
-  const panelAction = async (reply: FastifyReply, back: string, work: () => Promise<string>, success: MessageKey) => {
-    try {
-      const volunteerId = await work();
-      setFlash(reply, 'success', success);
-      return reply.redirect(`/volunteers/${volunteerId}#documents`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
-      setFlash(reply, 'error', err.messageKey);
-      return reply.redirect(back, 303);
-    }
-  };
+  const panelAction = async (req: FastifyRequest, reply: FastifyReply, back: string, work: () => Promise<string>, success: MessageKey) =>
+    submitForm(req, reply, {
+      action: work,
+      success: (volunteerId) => ({ flash: success, redirect: `/volunteers/${volunteerId}#documents` }),
+      conflict: flashConflict(reply, back),
+    });
 
   app.post('/volunteers/documents/:docId/paper-signed', { config: manage }, async (req, reply) => {
     const docId = idParam(req, 'docId');
-    return panelAction(reply, backTo(req), async () => (await markPaperSigned(db, actorOf(req), docId)).volunteerId, 'volunteers.documents.paperSigned');
+    return panelAction(req, reply, backTo(req), async () => (await markPaperSigned(db, actorOf(req), docId)).volunteerId, 'volunteers.documents.paperSigned');
   });
 
   app.post('/volunteers/documents/:docId/revoke', { config: manage }, async (req, reply) => {
     const docId = idParam(req, 'docId');
-    return panelAction(reply, backTo(req), async () => (await revokeDocument(db, actorOf(req), docId)).volunteerId, 'volunteers.documents.revoked');
+    return panelAction(req, reply, backTo(req), async () => (await revokeDocument(db, actorOf(req), docId)).volunteerId, 'volunteers.documents.revoked');
   });
 
   app.get('/volunteers/documents/:docId.pdf', { config: read }, async (req, reply) => {
@@ -129,6 +123,7 @@ export function documentsPages({ app, db, config }: ModuleContext) {
   app.post('/volunteers/:id/invitation', { config: manage }, async (req, reply) => {
     const id = idParam(req);
     return panelAction(
+      req,
       reply,
       `/volunteers/${id}#documents`,
       async () => {

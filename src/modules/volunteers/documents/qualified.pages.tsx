@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { AppError } from '../../../core/http/errors.js';
+import { flashConflict, submitForm } from '../../../core/http/form.js';
 import { isUploadedFile } from '../../../core/http/multipart.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
-import { formErrorsOf, idParam } from './http.js';
+import { formBody, idParam } from './http.js';
 import { agreementForUpload, signedFileForStaff, uploadQualifiedAgreement } from './qualified.service.js';
 import { QualifiedFormView } from './views/qualified-form.js';
 
@@ -26,20 +26,16 @@ export function qualifiedPages({ app, db }: ModuleContext) {
 
   app.post('/volunteers/documents/:docId/qualified', { config: { ...manage, upload: true } }, async (req, reply) => {
     const docId = idParam(req, 'docId');
-    const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
-    try {
-      const { volunteerId } = await uploadQualifiedAgreement(db, actorOf(req), docId, body);
-      setFlash(reply, 'success', 'volunteers.documents.qualified.done');
-      return reply.redirect(`/volunteers/${volunteerId}#documents`, 303);
-    } catch (err) {
-      const errors = formErrorsOf(err);
+    const body = formBody(req);
+    return submitForm(req, reply, {
       // The file is never echoed back: a browser cannot pre-fill a file input.
-      const values = Object.fromEntries(Object.entries(body).filter(([, v]) => !isUploadedFile(v)));
-      if (errors) return page(req, reply, docId, { values, errors }, 422);
-      if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
-      setFlash(reply, 'error', err.messageKey);
-      return reply.redirect(`/volunteers/documents/${docId}/qualified`, 303);
-    }
+      values: Object.fromEntries(Object.entries(body).filter(([, v]) => !isUploadedFile(v))),
+      view: (form, status) => page(req, reply, docId, form, status),
+      // The service checks the upload itself (type, size, signature).
+      action: () => uploadQualifiedAgreement(db, actorOf(req), docId, body),
+      success: ({ volunteerId }) => ({ flash: 'volunteers.documents.qualified.done', redirect: `/volunteers/${volunteerId}#documents` }),
+      conflict: flashConflict(reply, `/volunteers/documents/${docId}/qualified`),
+    });
   });
 
   app.get('/volunteers/documents/:docId/signed-file', { config: read }, async (req, reply) => {

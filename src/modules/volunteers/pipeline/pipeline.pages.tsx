@@ -1,12 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { AppError } from '../../../core/http/errors.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { submitForm, versionAsForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { can, volunteersPolicy } from '../volunteers.policy.js';
 import { exportFile } from './export-view.js';
-import { formBody, formErrorsOf, idParam, lenientQuery, listQuery } from './http.js';
+import { idParam, lenientQuery, listQuery } from './http.js';
 import { BulkInput, MoveInput, type VolunteerQuery } from './pipeline.schemas.js';
 import { BOARD_LIMIT, bulkMove, listVolunteers, MoveRefused, moveVolunteer, viewVolunteer, volunteerBoard } from './pipeline.service.js';
 import { BoardView } from './views/board.js';
@@ -47,39 +46,30 @@ export function pipelinePages({ app, db, config }: ModuleContext) {
 
   app.post('/volunteers/bulk', { config: manage }, async (req, reply) => {
     const query = lenientQuery(req.query);
-    const body = formBody(req);
-    const parsed = BulkInput.safeParse(body);
-    if (!parsed.success) return listPage(req, reply, query, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    const result = await bulkMove(db, actorOf(req), parsed.data, req.locale, config.baseUrl);
-    return sendPage(req, reply, (c) => c.t('volunteers.pipeline.bulk.resultTitle', { stage: stageName(c.t, result.stage) }), (ctx) => <BulkResultView ctx={ctx} result={result} back={`/volunteers${viewQuery(query)}`} />);
+    return submitForm(req, reply, {
+      schema: BulkInput,
+      view: (bulk, status) => listPage(req, reply, query, bulk, status),
+      action: (input) => bulkMove(db, actorOf(req), input, req.locale, config.baseUrl),
+      // The outcome of each volunteer is shown at once (200), not after a redirect.
+      respond: (result) => sendPage(req, reply, (c) => c.t('volunteers.pipeline.bulk.resultTitle', { stage: stageName(c.t, result.stage) }), (ctx) => <BulkResultView ctx={ctx} result={result} back={`/volunteers${viewQuery(query)}`} />),
+    });
   });
 
   app.get('/volunteers/:id', { config: read }, async (req, reply) => volunteerPage(req, reply, idParam(req), emptyForm()));
 
   app.post('/volunteers/:id/stage', { config: manage }, async (req, reply) => {
     const id = idParam(req);
-    const body = formBody(req);
-    const parsed = MoveInput.safeParse(body);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
-      // The version is a hidden field: a tampered one is a problem of the whole form.
-      if (errors.version) errors._form = { key: 'volunteers.pipeline.badForm' };
-      delete errors.version;
-      return volunteerPage(req, reply, id, { values: body, errors }, 422);
-    }
-    try {
-      const state = await moveVolunteer(db, actorOf(req), id, parsed.data, config.baseUrl);
-      setFlash(reply, 'success', 'volunteers.pipeline.moved', { stage: stageName(req.t, state.stage) });
-      return reply.redirect(`/volunteers/${id}`, 303);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'CONFLICT') return volunteerPage(req, reply, id, emptyForm(), 409, true);
-      if (err instanceof MoveRefused) {
-        const refusal = { to: err.to, key: err.key, field: err.field, missing: err.missing, stoppedAt: err.stoppedAt };
-        return volunteerPage(req, reply, id, { values: body, errors: { [err.field]: { key: err.key } } }, 422, false, refusal);
-      }
-      const errors = formErrorsOf(err);
-      if (!errors) throw err;
-      return volunteerPage(req, reply, id, { values: body, errors }, 422);
-    }
+    return submitForm(req, reply, {
+      schema: MoveInput,
+      inputErrors: versionAsForm('volunteers.pipeline.badForm'),
+      view: (form, status, _by, err) => {
+        // A move the stage rules refuse: the page also says what is missing.
+        const refusal = err instanceof MoveRefused ? { to: err.to, key: err.key, field: err.field, missing: err.missing, stoppedAt: err.stoppedAt } : undefined;
+        return volunteerPage(req, reply, id, refusal ? { values: form.values, errors: { [refusal.field]: { key: refusal.key } } } : form, status, false, refusal);
+      },
+      action: (input) => moveVolunteer(db, actorOf(req), id, input, config.baseUrl),
+      success: (state) => ({ flash: { key: 'volunteers.pipeline.moved', params: { stage: stageName(req.t, state.stage) } }, redirect: `/volunteers/${id}` }),
+      conflict: () => volunteerPage(req, reply, id, emptyForm(), 409, true),
+    });
   });
 }

@@ -60,7 +60,7 @@ export const BulkInput = z
   .strict();
 export type BulkInput = z.infer<typeof BulkInput>;
 
-export const IdParams = z.object({ id: z.string().uuid() });
+export { IdParams } from '../../../core/http/validation.js';
 
 export const LanguageOutput = z.object({ code: z.string(), level: z.string() });
 

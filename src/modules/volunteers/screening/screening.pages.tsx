@@ -1,45 +1,35 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
 import { AppError } from '../../../core/http/errors.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import { showFlash, submitForm, type FormOutcome } from '../../../core/http/form.js';
+import { idParam } from '../../../core/http/route-helpers.js';
 import { formatDateTime, type MessageKey } from '../../../core/i18n/index.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import { recordInsurance } from './insurance.service.js';
 import { cancelInterview, interviewForForm, pickSlot, recordInterview, rescheduleInterview, scheduleInterviews, volunteerForForm, type InterviewOutcome, type ScreeningDeps } from './interviews.service.js';
 import { ScreeningPanel } from './panel.js';
 import { decodePlace } from './place.js';
 import { recordCheck } from './safeguarding.service.js';
-import { IdParams, InsuranceInput, InterviewParams, LegalInput, LivedAbroadInput, RecordInput, RescheduleInput, SAFEGUARDING_KINDS, SafeguardingInput, ScheduleInput } from './screening.schemas.js';
+import { InsuranceInput, LegalInput, LivedAbroadInput, RecordInput, RescheduleInput, SAFEGUARDING_KINDS, SafeguardingInput, ScheduleInput } from './screening.schemas.js';
 import { factsForForm, recordLegal, recordLivedAbroad } from './facts.service.js';
 import { safeguardingFormContext, viewScreening } from './screening.service.js';
 import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { InsuranceFormView, InterviewFormView, LegalFormView, LivedAbroadFormView, RecordFormView, SafeguardingFormView } from './views/forms.js';
 
-/** A malformed id is answered like an unknown one. */
-function idOf(params: unknown): string {
-  const parsed = IdParams.safeParse(params);
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data.id;
-}
-function interviewIdOf(params: unknown): string {
-  const parsed = InterviewParams.safeParse(params);
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data.interviewId;
-}
-const bodyOf = (req: FastifyRequest) => {
-  const { _csrf, ...body } = (req.body ?? {}) as Record<string, unknown>;
-  return body;
-};
-
 /** The message after an interview change: the stage rule that stopped a move, a missing e-mail address, or success. */
+function interviewOutcome(req: FastifyRequest, o: InterviewOutcome, done: MessageKey): FormOutcome {
+  const redirect = `/volunteers/${o.volunteerId}`;
+  if (o.stage && !o.stage.moved) return { redirect, flash: { kind: 'info', key: 'volunteers.screening.flash.stageBlocked', params: { reason: req.t(o.stage.reason, o.stage.params) } } };
+  if (!o.mailed && done !== 'volunteers.screening.flash.recorded') return { redirect, flash: { kind: 'info', key: 'volunteers.screening.flash.noEmail' } };
+  if (o.stage?.moved) return { redirect, flash: { key: 'volunteers.screening.flash.stageMoved', params: { stage: req.t(`volunteers.stage.${o.stage.to}`) } } };
+  return { redirect, flash: done };
+}
 function flashOutcome(req: FastifyRequest, reply: FastifyReply, o: InterviewOutcome, done: MessageKey) {
-  if (o.stage && !o.stage.moved) setFlash(reply, 'info', 'volunteers.screening.flash.stageBlocked', { reason: req.t(o.stage.reason, o.stage.params) });
-  else if (!o.mailed && done !== 'volunteers.screening.flash.recorded') setFlash(reply, 'info', 'volunteers.screening.flash.noEmail');
-  else if (o.stage?.moved) setFlash(reply, 'success', 'volunteers.screening.flash.stageMoved', { stage: req.t(`volunteers.stage.${o.stage.to}`) });
-  else setFlash(reply, 'success', done);
-  return reply.redirect(`/volunteers/${o.volunteerId}`, 303);
+  const { redirect, flash } = interviewOutcome(req, o, done);
+  if (flash) showFlash(reply, flash);
+  return reply.redirect(redirect, 303);
 }
 
 /**
@@ -52,7 +42,7 @@ export function screeningPages({ app, db, config }: ModuleContext) {
   const deps: ScreeningDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
 
   app.get('/volunteers/:id/screening', { config: read }, async (req, reply) => {
-    const { volunteer, data } = await viewScreening(db, actorOf(req), idOf(req.params));
+    const { volunteer, data } = await viewScreening(db, actorOf(req), idParam(req));
     const name = `${volunteer.givenName} ${volunteer.familyName}`;
     return sendPage(req, reply, (c) => c.t('volunteers.screening.pageTitle', { name }), (ctx) => (
       <>
@@ -70,34 +60,32 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     sendPage(req, reply, (c) => c.t(reschedule ? 'volunteers.screening.rescheduleTitle' : 'volunteers.screening.scheduleTitle'), (ctx) => <InterviewFormView ctx={ctx} form={form} volunteer={volunteer} action={action} reschedule={reschedule} />, status);
 
   app.get('/volunteers/:id/interviews/new', { config: manage }, async (req, reply) => {
-    const volunteer = await volunteerForForm(db, actorOf(req), idOf(req.params));
+    const volunteer = await volunteerForForm(db, actorOf(req), idParam(req));
     return interviewForm(req, reply, emptyForm({ minutes: 45, mode: 'in_person' }), volunteer, `/volunteers/${volunteer.id}/interviews`, false);
   });
 
   app.post('/volunteers/:id/interviews', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
-    const body = bodyOf(req);
-    const parsed = ScheduleInput.safeParse(body);
-    if (!parsed.success) {
-      const volunteer = await volunteerForForm(db, actorOf(req), id);
-      return interviewForm(req, reply, { values: body, errors: fieldErrors(parsed.error) }, volunteer, `/volunteers/${id}/interviews`, false, 422);
-    }
-    const outcome = await scheduleInterviews(deps, actorOf(req), id, parsed.data);
-    return flashOutcome(req, reply, outcome, parsed.data.slots.length > 1 ? 'volunteers.screening.flash.offered' : 'volunteers.screening.flash.scheduled');
+    const id = idParam(req);
+    return submitForm(req, reply, {
+      schema: ScheduleInput,
+      view: async (form, status) => interviewForm(req, reply, form, await volunteerForForm(db, actorOf(req), id), `/volunteers/${id}/interviews`, false, status),
+      action: async (input) => ({ outcome: await scheduleInterviews(deps, actorOf(req), id, input), offered: input.slots.length > 1 }),
+      success: ({ outcome, offered }) => interviewOutcome(req, outcome, offered ? 'volunteers.screening.flash.offered' : 'volunteers.screening.flash.scheduled'),
+    });
   });
 
   app.post('/volunteers/interviews/:interviewId/pick', { config: manage }, async (req, reply) => {
-    const outcome = await pickSlot(deps, actorOf(req), interviewIdOf(req.params));
+    const outcome = await pickSlot(deps, actorOf(req), idParam(req, 'interviewId'));
     return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.scheduled');
   });
 
   app.post('/volunteers/interviews/:interviewId/cancel', { config: manage }, async (req, reply) => {
-    const outcome = await cancelInterview(deps, actorOf(req), interviewIdOf(req.params));
+    const outcome = await cancelInterview(deps, actorOf(req), idParam(req, 'interviewId'));
     return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.cancelled');
   });
 
   app.get('/volunteers/interviews/:interviewId/reschedule', { config: manage }, async (req, reply) => {
-    const { interview, volunteer } = await interviewForForm(db, actorOf(req), interviewIdOf(req.params));
+    const { interview, volunteer } = await interviewForForm(db, actorOf(req), idParam(req, 'interviewId'));
     if (interview.status !== 'scheduled') throw new AppError('CONFLICT');
     const at = utcToZoned(interview.startsAt);
     const place = decodePlace(interview.place);
@@ -106,15 +94,16 @@ export function screeningPages({ app, db, config }: ModuleContext) {
   });
 
   app.post('/volunteers/interviews/:interviewId/reschedule', { config: manage }, async (req, reply) => {
-    const interviewId = interviewIdOf(req.params);
-    const body = bodyOf(req);
-    const parsed = RescheduleInput.safeParse(body);
-    if (!parsed.success) {
-      const { volunteer } = await interviewForForm(db, actorOf(req), interviewId);
-      return interviewForm(req, reply, { values: body, errors: fieldErrors(parsed.error) }, volunteer, `/volunteers/interviews/${interviewId}/reschedule`, true, 422);
-    }
-    const outcome = await rescheduleInterview(deps, actorOf(req), interviewId, parsed.data);
-    return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.rescheduled');
+    const interviewId = idParam(req, 'interviewId');
+    return submitForm(req, reply, {
+      schema: RescheduleInput,
+      view: async (form, status) => {
+        const { volunteer } = await interviewForForm(db, actorOf(req), interviewId);
+        return interviewForm(req, reply, form, volunteer, `/volunteers/interviews/${interviewId}/reschedule`, true, status);
+      },
+      action: (input) => rescheduleInterview(deps, actorOf(req), interviewId, input),
+      success: (outcome) => interviewOutcome(req, outcome, 'volunteers.screening.flash.rescheduled'),
+    });
   });
 
   const recordForm = async (req: FastifyRequest, reply: FastifyReply, interviewId: string, form: (values: Record<string, unknown>) => FormState, status = 200) => {
@@ -124,15 +113,16 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     return sendPage(req, reply, (c) => c.t('volunteers.screening.recordTitle', { when }), (ctx) => <RecordFormView ctx={ctx} form={form({})} volunteer={volunteer} action={`/volunteers/interviews/${interviewId}/record`} when={when} />, status);
   };
 
-  app.get('/volunteers/interviews/:interviewId/record', { config: manage }, async (req, reply) => recordForm(req, reply, interviewIdOf(req.params), () => emptyForm({ outcome: 'held' })));
+  app.get('/volunteers/interviews/:interviewId/record', { config: manage }, async (req, reply) => recordForm(req, reply, idParam(req, 'interviewId'), () => emptyForm({ outcome: 'held' })));
 
   app.post('/volunteers/interviews/:interviewId/record', { config: manage }, async (req, reply) => {
-    const interviewId = interviewIdOf(req.params);
-    const body = bodyOf(req);
-    const parsed = RecordInput.safeParse(body);
-    if (!parsed.success) return recordForm(req, reply, interviewId, () => ({ values: body, errors: fieldErrors(parsed.error) }), 422);
-    const outcome = await recordInterview(deps, actorOf(req), interviewId, parsed.data);
-    return flashOutcome(req, reply, outcome, 'volunteers.screening.flash.recorded');
+    const interviewId = idParam(req, 'interviewId');
+    return submitForm(req, reply, {
+      schema: RecordInput,
+      view: (form, status) => recordForm(req, reply, interviewId, () => form, status),
+      action: (input) => recordInterview(deps, actorOf(req), interviewId, input),
+      success: (outcome) => interviewOutcome(req, outcome, 'volunteers.screening.flash.recorded'),
+    });
   });
 
   // --- Safeguarding ---
@@ -144,22 +134,17 @@ export function screeningPages({ app, db, config }: ModuleContext) {
   app.get('/volunteers/:id/safeguarding/new', { config: manage }, async (req, reply) => {
     // "Record the KRK information" on a refused move links here with that kind chosen.
     const kind = (req.query as Record<string, unknown> | undefined)?.kind;
-    return checkForm(req, reply, idOf(req.params), emptyForm(typeof kind === 'string' && (SAFEGUARDING_KINDS as readonly string[]).includes(kind) ? { kind } : {}));
+    return checkForm(req, reply, idParam(req), emptyForm(typeof kind === 'string' && (SAFEGUARDING_KINDS as readonly string[]).includes(kind) ? { kind } : {}));
   });
 
   app.post('/volunteers/:id/safeguarding', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
-    const body = bodyOf(req);
-    const parsed = SafeguardingInput.safeParse(body);
-    if (!parsed.success) return checkForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      await recordCheck(db, actorOf(req), id, parsed.data);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'VALIDATION' && err.fields) return checkForm(req, reply, id, { values: body, errors: err.fields }, 422);
-      throw err;
-    }
-    setFlash(reply, 'success', 'volunteers.screening.flash.checkRecorded');
-    return reply.redirect(`/volunteers/${id}`, 303);
+    const id = idParam(req);
+    return submitForm(req, reply, {
+      schema: SafeguardingInput,
+      view: (form, status) => checkForm(req, reply, id, form, status),
+      action: (input) => recordCheck(db, actorOf(req), id, input),
+      success: () => ({ flash: 'volunteers.screening.flash.checkRecorded', redirect: `/volunteers/${id}` }),
+    });
   });
 
   // --- Lived abroad (which documents the 2016 Act asks) ---
@@ -167,15 +152,15 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     const f = await factsForForm(db, actorOf(req), id);
     return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.livedAbroad.title'), (ctx) => <LivedAbroadFormView ctx={ctx} form={form ?? emptyForm(f.values)} volunteer={f.volunteer} />, status);
   };
-  app.get('/volunteers/:id/lived-abroad', { config: manage }, async (req, reply) => livedAbroadForm(req, reply, idOf(req.params)));
+  app.get('/volunteers/:id/lived-abroad', { config: manage }, async (req, reply) => livedAbroadForm(req, reply, idParam(req)));
   app.post('/volunteers/:id/lived-abroad', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
-    const body = bodyOf(req);
-    const parsed = LivedAbroadInput.safeParse(body);
-    if (!parsed.success) return livedAbroadForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    await recordLivedAbroad(db, actorOf(req), id, parsed.data);
-    setFlash(reply, 'success', 'volunteers.screening.flash.livedAbroadRecorded');
-    return reply.redirect(`/volunteers/${id}#screening`, 303);
+    const id = idParam(req);
+    return submitForm(req, reply, {
+      schema: LivedAbroadInput,
+      view: (form, status) => livedAbroadForm(req, reply, id, form, status),
+      action: (input) => recordLivedAbroad(db, actorOf(req), id, input),
+      success: () => ({ flash: 'volunteers.screening.flash.livedAbroadRecorded', redirect: `/volunteers/${id}#screening` }),
+    });
   });
 
   // --- Health and safety, travel costs ---
@@ -183,15 +168,15 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     const f = await factsForForm(db, actorOf(req), id);
     return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.legal.title'), (ctx) => <LegalFormView ctx={ctx} form={form ?? emptyForm(f.values)} volunteer={f.volunteer} />, status);
   };
-  app.get('/volunteers/:id/legal', { config: manage }, async (req, reply) => legalForm(req, reply, idOf(req.params)));
+  app.get('/volunteers/:id/legal', { config: manage }, async (req, reply) => legalForm(req, reply, idParam(req)));
   app.post('/volunteers/:id/legal', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
-    const body = bodyOf(req);
-    const parsed = LegalInput.safeParse(body);
-    if (!parsed.success) return legalForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    await recordLegal(db, actorOf(req), id, parsed.data);
-    setFlash(reply, 'success', 'volunteers.screening.flash.legalRecorded');
-    return reply.redirect(`/volunteers/${id}#screening`, 303);
+    const id = idParam(req);
+    return submitForm(req, reply, {
+      schema: LegalInput,
+      view: (form, status) => legalForm(req, reply, id, form, status),
+      action: (input) => recordLegal(db, actorOf(req), id, input),
+      success: () => ({ flash: 'volunteers.screening.flash.legalRecorded', redirect: `/volunteers/${id}#screening` }),
+    });
   });
 
   // --- Insurance ---
@@ -200,15 +185,15 @@ export function screeningPages({ app, db, config }: ModuleContext) {
     return sendPage(req, reply, (ctx) => ctx.t('volunteers.screening.insuranceTitle'), (ctx) => <InsuranceFormView ctx={ctx} form={form} volunteer={volunteer} />, status);
   };
 
-  app.get('/volunteers/:id/insurance/new', { config: manage }, async (req, reply) => insuranceForm(req, reply, idOf(req.params), emptyForm()));
+  app.get('/volunteers/:id/insurance/new', { config: manage }, async (req, reply) => insuranceForm(req, reply, idParam(req), emptyForm()));
 
   app.post('/volunteers/:id/insurance', { config: manage }, async (req, reply) => {
-    const id = idOf(req.params);
-    const body = bodyOf(req);
-    const parsed = InsuranceInput.safeParse(body);
-    if (!parsed.success) return insuranceForm(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    await recordInsurance(db, actorOf(req), id, parsed.data);
-    setFlash(reply, 'success', 'volunteers.screening.flash.insuranceRecorded');
-    return reply.redirect(`/volunteers/${id}`, 303);
+    const id = idParam(req);
+    return submitForm(req, reply, {
+      schema: InsuranceInput,
+      view: (form, status) => insuranceForm(req, reply, id, form, status),
+      action: (input) => recordInsurance(db, actorOf(req), id, input),
+      success: () => ({ flash: 'volunteers.screening.flash.insuranceRecorded', redirect: `/volunteers/${id}` }),
+    });
   });
 }

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { AppError, type FieldErrors } from '../../../core/http/errors.js';
-import { fieldErrors } from '../../../core/http/validation.js';
+import type { FieldErrors } from '../../../core/http/errors.js';
+import { flashConflict, submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
+import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { formBody, idParam, sendPdf } from '../documents/http.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import { AcceptInput, ProfileInput, profileFromForm } from './self-service.schemas.js';
@@ -39,14 +39,16 @@ export function selfServicePages({ app, db, config }: ModuleContext) {
 
   app.get('/me/volunteer', { config: self }, async (req, reply) => mainPage(req, reply, null));
 
-  app.post('/me/volunteer/profile', { config: self }, async (req, reply) => {
-    const body = formBody(req);
-    const parsed = ProfileInput.safeParse(profileFromForm(body));
-    if (!parsed.success) return mainPage(req, reply, { values: body, errors: groupErrors(fieldErrors(parsed.error)) }, 422);
-    await updateMyProfile(db, actorOf(req), parsed.data);
-    setFlash(reply, 'success', 'volunteers.self-service.profile.saved');
-    return reply.redirect('/me/volunteer', 303);
-  });
+  app.post('/me/volunteer/profile', { config: self }, async (req, reply) =>
+    submitForm(req, reply, {
+      schema: ProfileInput,
+      input: profileFromForm(formBody(req)),
+      inputErrors: groupErrors,
+      view: (form, status) => mainPage(req, reply, form, status),
+      action: (input) => updateMyProfile(db, actorOf(req), input),
+      success: () => ({ flash: 'volunteers.self-service.profile.saved', redirect: '/me/volunteer' }),
+    }),
+  );
 
   const documentPage = async (req: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) => {
     const doc = await viewMyDocument(db, actorOf(req), id);
@@ -59,17 +61,13 @@ export function selfServicePages({ app, db, config }: ModuleContext) {
 
   app.post('/me/volunteer/documents/:docId/accept', { config: self }, async (req, reply) => {
     const id = idParam(req, 'docId');
-    const body = formBody(req);
-    const parsed = AcceptInput.safeParse(body);
-    if (!parsed.success) return documentPage(req, reply, id, { values: body, errors: fieldErrors(parsed.error) }, 422);
-    try {
-      await acceptMyAgreement(db, actorOf(req), id);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
-      setFlash(reply, 'error', err.messageKey);
-      return reply.redirect(`/me/volunteer/documents/${id}`, 303);
-    }
-    setFlash(reply, 'success', 'volunteers.self-service.accept.done');
-    return reply.redirect(`/me/volunteer/documents/${id}`, 303);
+    return submitForm(req, reply, {
+      schema: AcceptInput,
+      view: (form, status) => documentPage(req, reply, id, form, status),
+      action: () => acceptMyAgreement(db, actorOf(req), id),
+      success: () => ({ flash: 'volunteers.self-service.accept.done', redirect: `/me/volunteer/documents/${id}` }),
+      // Already accepted, revoked or replaced meanwhile: the document again, saying so.
+      conflict: flashConflict(reply, `/me/volunteer/documents/${id}`),
+    });
   });
 }
