@@ -7,7 +7,7 @@ import { TestClient } from '../testing/client.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { outbox } from '../mail/mail.table.js';
 import { currentTotp } from './totp.js';
-import { credentials, sessions } from './auth.table.js';
+import { sessions } from './auth.table.js';
 import { inviteMember } from './invitations.service.js';
 
 let t: TestApp;

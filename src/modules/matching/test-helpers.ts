@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../core/db/tx.js';
-import { people } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/index.js';
 import { safeguardingChecks, volunteers } from '../volunteers/index.js';
 import { districts } from '../../core/tenancy/districts.table.js';

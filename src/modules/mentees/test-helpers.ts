@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../core/db/tx.js';
-import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import { districts } from '../../core/tenancy/districts.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
 import { appSecret } from '../../core/http/secrets.js';

@@ -1,5 +1,5 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { invitations, users } from '../../../core/auth/auth.table.js';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { users } from '../../../core/auth/auth.table.js';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { memberships, people, type Role } from '../../../core/tenancy/tenancy.table.js';
 

@@ -21,7 +21,6 @@ import {
   mimePart,
   signedIn,
   stamp,
-  startSmtp,
   world,
   type SmtpWorld,
 } from './test-helpers.js';

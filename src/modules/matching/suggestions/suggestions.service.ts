@@ -9,7 +9,7 @@ import { loadContexts } from '../context.js';
 import { explain, percentOfComponents } from '../explain-stored.js';
 import { findMatches } from '../matches.repository.js';
 import { MATCHABLE_STATUSES, presentMatch } from '../matches.service.js';
-import { CANDIDATE_STAGES, loadDistricts, loadMentees, loadVolunteers, orgClock, type MenteeCandidate, type VolunteerCandidate } from '../profiles.repository.js';
+import { CANDIDATE_STAGES, loadDistricts, loadMentees, loadVolunteers, type MenteeCandidate, type VolunteerCandidate } from '../profiles.repository.js';
 import { explainCaution, explainLeftOut, prepareVolunteers, rankMentees, rankVolunteers, type LeftOut, type Ranked } from '../scoring/index.js';
 import { unknownGenderFor } from '../unknown-gender.js';
 import type { MenteeProfile, VolunteerProfile } from '../scoring/types.js';

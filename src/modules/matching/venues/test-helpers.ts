@@ -1,7 +1,4 @@
-import { and, sql } from 'drizzle-orm';
-import { programmes } from '../../../core/tenancy/tenancy.table.js';
-import { mentees } from '../../mentees/index.js';
-import { volunteers } from '../../volunteers/index.js';
+import { sql } from 'drizzle-orm';
 import { countRows } from '../../../core/testing/rows.js';
 import type { World } from '../../../core/testing/world.js';
 import { createMentee as mentee, type MenteeSeed } from '../../mentees/testing.js';

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { users } from '../../../core/auth/auth.table.js';
-import { memberships, people, organisations } from '../../../core/tenancy/tenancy.table.js';
+import { memberships, people } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/index.js';
 import { menteeCaseStaff } from '../../mentees/index.js';
 import { concernActions, concerns, covers } from '../pairs.table.js';

@@ -6,7 +6,7 @@ import { outbox } from '../../../core/mail/mail.table.js';
 import { escalateOverdue } from './escalation.service.js';
 import { pairsModule } from '../index.js';
 import { ESCALATE_JOB } from './index.js';
-import { signedIn, addCover, auditEntries, concernRows, countRows, fieldError, flashOn, pairOf, volunteerFor, world, type SignedIn, type World } from './test-helpers.js';
+import { signedIn, auditEntries, concernRows, countRows, fieldError, flashOn, pairOf, volunteerFor, world, type SignedIn, type World } from './test-helpers.js';
 
 let w: World;
 let coord: SignedIn, cover: SignedIn, sw: SignedIn, otherSw: SignedIn, admin: SignedIn, foreign: SignedIn, vol: SignedIn;

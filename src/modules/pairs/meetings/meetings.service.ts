@@ -4,7 +4,7 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { parseInput } from '../../../core/http/validation.js';
-import { formatDate, isLocale, translator, type Locale } from '../../../core/i18n/index.js';
+import { formatDate, type Locale } from '../../../core/i18n/index.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { clockOf } from '../../../core/tenancy/org-clock.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { organisations } from '../../../core/tenancy/tenancy.table.js';
-import { volunteerDocuments, volunteerEvents, volunteers } from '../volunteers.table.js';
+import { volunteerDocuments, volunteerEvents } from '../volunteers.table.js';
 import { browserOf, createAccount, world, type World } from '../../../core/testing/world.js';
 import type { Stage } from '../pipeline/stages.js';
 import type { Locale } from '../../../core/i18n/locales.js';

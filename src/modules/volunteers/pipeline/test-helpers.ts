@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
-import { people } from '../../../core/tenancy/tenancy.table.js';
 import { insuranceRecords, safeguardingChecks, volunteerDocuments, volunteerEvents, volunteers } from '../volunteers.table.js';
 import type { World } from '../../../core/testing/world.js';
 import { createVolunteer as volunteer } from '../testing.js';

@@ -4,7 +4,7 @@ import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormSta
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
-import { codeLabel, DAYS, fullName, languageLabel, plannedLengthName, SLOTS, stageName, weekdayName } from './labels.js';
+import { codeLabel, fullName, languageLabel, plannedLengthName, stageName } from './labels.js';
 import { AvailabilityTable } from './availability-table.js';
 import { Timeline } from './timeline.js';
 import { fixHref } from '../../fix-links.js';
