@@ -11,6 +11,9 @@ const MODULE_ORDER = ['people', 'volunteers', 'mentees', 'matching', 'pairs', 'a
 
 /** Files only tests load: test files, the helpers they share, and each module's test-only entry (testing.ts). */
 const TEST_ONLY = '(\\.test\\.tsx?|/test-helpers\\.ts|/test-support\\.ts|/testing\\.ts)$';
+// The same files, as the last part of a path below a module's folder (its own top-level test helpers included).
+// The optional folders are written `(.*/|)`: dependency-cruiser refuses `(.*/)?` as an unsafe regular expression.
+const TEST_ONLY_IN_MODULE = '^src/modules/([^/]+)/(.*/|)([^/]+\\.test\\.tsx?|test-helpers\\.ts|test-support\\.ts|testing\\.ts)$';
 /** Test files themselves: nothing imports them, so they cannot close a cycle. */
 const TEST_FILE = '\\.test\\.tsx?$';
 
@@ -38,7 +41,7 @@ module.exports = {
       name: 'module-public-surface-tests',
       comment: "Tests (and their helpers) import another module through its index.ts or its test-only entry testing.ts.",
       severity: 'error',
-      from: { path: ['^src/modules/([^/]+)/.*' + TEST_ONLY] },
+      from: { path: TEST_ONLY_IN_MODULE },
       to: { path: '^src/modules/[^/]+/.', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|testing)\\.ts$'] },
     },
     {

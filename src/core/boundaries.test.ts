@@ -52,6 +52,7 @@ describe('module boundaries', () => {
       // One violation each:
       'src/modules/volunteers/bypass.ts': importLine('inside', '../people/inside.js') + 'export const b = inside;\n',
       'src/modules/volunteers/bypass.test.ts': importLine('helper', '../people/kit/test-helpers.js') + 'export const h = helper;\n',
+      'src/modules/volunteers/test-helpers.ts': importLine('inside', '../people/inside.js') + 'export const t = inside;\n',
       'src/modules/volunteers/other.table.ts': importLine('inside', '../people/inside.js') + 'export const o = inside;\n',
       'src/modules/people/later.ts': importLine('volunteers', '../volunteers/index.js') + 'export const l = volunteers;\n',
       'src/modules/people/everything.ts': importLine('people', '../index.js') + 'export const e = people;\n',
@@ -77,6 +78,7 @@ describe('module boundaries', () => {
         'src/modules/volunteers/bypass.test.ts → src/modules/people/kit/test-helpers.ts (module-public-surface-tests)',
         'src/modules/volunteers/bypass.ts → src/modules/people/inside.ts (module-public-surface)',
         'src/modules/volunteers/other.table.ts → src/modules/people/inside.ts (module-tables)',
+        'src/modules/volunteers/test-helpers.ts → src/modules/people/inside.ts (module-public-surface-tests)',
       ]);
     });
   });

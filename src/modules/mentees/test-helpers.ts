@@ -3,7 +3,7 @@ import { withSystem, withTenant } from '../../core/db/tx.js';
 import { districts } from '../../core/tenancy/districts.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
 import { appSecret } from '../../core/http/secrets.js';
-import { issueFormToken } from '../volunteers/application/form-token.js';
+import { issueFormToken } from '../volunteers/index.js';
 import { countsOf } from '../../core/testing/rows.js';
 import { createMentee as mentee } from './testing.js';
 import { OTHER, world as coreWorld, type World, type WorldOptions } from '../../core/testing/world.js';
