@@ -19,13 +19,9 @@ const TEST_FILE = '\\.test\\.tsx?$';
 
 /** Exceptions, each with its reason. */
 const KNOWN = {
-  // The case page lists the mentee's current matches and closing a case checks none runs: the case's own SQL reads
-  // matching's table directly (a table import loads no module code). Inverting it (matching providing the list) is
-  // issue 12 work left to do.
   // users (auth) and people/organisations (tenancy) reference each other in foreign keys; drizzle reads the
   // references lazily (`() => users.id`), so the cycle is harmless at load time. Merging the two files would end it.
   coreTableCycle: '^src/core/(auth/auth|tenancy/tenancy)\\.table\\.ts$',
-  caseMatches: { from: '^src/modules/mentees/cases/case\\.repository\\.ts$', to: '^src/modules/matching/matching\\.table\\.ts$' },
 };
 
 module.exports = {
@@ -34,7 +30,7 @@ module.exports = {
       name: 'module-public-surface',
       comment: "A module imports another module only through its index.ts (the module's public surface).",
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/', pathNot: [TEST_ONLY, '\\.table\\.ts$', KNOWN.caseMatches.from] },
+      from: { path: '^src/modules/([^/]+)/', pathNot: [TEST_ONLY, '\\.table\\.ts$'] },
       to: { path: '^src/modules/[^/]+/.', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
     {
@@ -51,18 +47,11 @@ module.exports = {
       from: { path: '^src/modules/([^/]+)/.*\\.table\\.ts$' },
       to: { path: '^src/modules/[^/]+/.', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '\\.table\\.ts$'] },
     },
-    {
-      name: 'known-exception-case-matches',
-      comment: 'Besides the index.ts of modules before mentees, case.repository.ts may import only matching.table.ts (KNOWN.caseMatches).',
-      severity: 'error',
-      from: { path: KNOWN.caseMatches.from },
-      to: { path: '^src/modules/[^/]+/.', pathNot: ['^src/modules/mentees/', '^src/modules/(people|volunteers)/index\\.ts$', KNOWN.caseMatches.to] },
-    },
     ...MODULE_ORDER.slice(0, -1).map((module, i) => ({
       name: 'module-order',
       comment: `${module} may import only modules before it in the module order (${MODULE_ORDER.join(' → ')}).`,
       severity: 'error',
-      from: { path: `^src/modules/${module}/`, pathNot: [TEST_FILE, KNOWN.caseMatches.from] },
+      from: { path: `^src/modules/${module}/`, pathNot: TEST_FILE },
       to: { path: `^src/modules/(${MODULE_ORDER.slice(i + 1).join('|')})/` },
     })),
     {

@@ -18,6 +18,7 @@ import { RejectInput, RunInput } from '../../src/modules/matching/batch/batch.sc
 import { introductionInput } from '../../src/modules/matching/introductions/introductions.schemas.js';
 import { scheduleIntroduction } from '../../src/modules/matching/introductions/introductions.service.js';
 import { createMatch } from '../../src/modules/matching/matches.service.js';
+import { findCurrentMatchesOfMentee } from '../../src/modules/matching/suggestions/mentee-current-matches.js';
 import { introductions, matchProposals, venues } from '../../src/modules/matching/matching.table.js';
 import { districts } from '../../src/core/tenancy/districts.table.js';
 import { excludePair } from '../../src/modules/matching/suggestions/exclusions.service.js';
@@ -89,7 +90,7 @@ export async function seedMatching(server: E2EServer, org: Organisation, admin: 
   const intake = (fields: Record<string, unknown>, daysAgo: number) =>
     createMentee(db, actor, MenteeInput.parse({ locale: 'uk', needs: ['language_practice'], consents: { support: 'public_task', contactEmail: false, contactPhone: false }, ...fields }), LONG_AGO(daysAgo));
   const versionOf = async (id: string) => (await withSystem(db, (tx) => tx.select({ version: mentees.version }).from(mentees).where(eq(mentees.id, id))))[0]!.version;
-  const status = async (id: string, action: StatusInput['action'], reason?: string) => changeStatus(db, actor, id, StatusInput.parse({ action, reason, version: await versionOf(id) }));
+  const status = async (id: string, action: StatusInput['action'], reason?: string) => changeStatus(db, actor, id, StatusInput.parse({ action, reason, version: await versionOf(id) }), findCurrentMatchesOfMentee);
 
   // Two pairs made by hand: one gets its introduction, the other waits for the scheduling form.
   const matchedMenteeId = await intake({ givenName: 'Омар', familyName: 'Хаддад', email: 'omar.haddad@example.org', locale: 'ar', needs: ['official_matters', 'job_search'], languages: [{ code: 'ar', level: 'native' }, { code: 'en', level: 'B1' }], district: 'Stare Miasto', programmeId: family.id }, 90);

@@ -5,7 +5,7 @@ import type { ModuleContext } from '../module.js';
 import { needsMfaSetup } from '../http/access.js';
 import { AppError, type FieldErrors } from '../http/errors.js';
 import { FormRefused, submitForm } from '../http/form.js';
-import { fieldErrors, int, requiredText } from '../http/validation.js';
+import { int, requiredText } from '../http/validation.js';
 import { LOCALES } from '../i18n/index.js';
 import { emptyForm, type FormState, sendPage, setFlash } from '../ui/index.js';
 import { ProfileView, SecurityView, TokensView } from './views/account.js';
@@ -22,6 +22,10 @@ const PasswordInput = z
   .superRefine((v, ctx) => {
     if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], params: { key: 'validation.passwordMismatch' } });
   });
+// Each code field has its own name: several forms on the security page ask for one, and ids come from names.
+const ConfirmCodeInput = z.object({ code: CODE });
+const DisableCodeInput = z.object({ disableCode: CODE });
+const RecoveryCodeInput = z.object({ recoveryCode: CODE });
 const TokenInput = z.object({ name: requiredText(80), days: int(1, 365, { message: 'validation.wholeNumber' }).default(90) });
 
 /** The signed-in person's own settings: profile and language, password, two-factor, API tokens. */
@@ -95,12 +99,14 @@ export function accountPages({ app, db, config }: ModuleContext) {
       status,
     );
   };
-  const wrongCode = (form: keyof SecurityForms, field: string) => ({ [form]: { values: {}, errors: { [field]: { key: field === 'code' ? 'twoFactor.invalid' : 'twoFactor.invalidOrRecovery' } } } });
-  // Each code field has its own name: several forms on the page ask for one, and ids come from names.
-  const codeIn = (req: FastifyRequest, field: string): { ok: true; code: string } | { ok: false; errors: FieldErrors } => {
-    const parsed = z.object({ [field]: CODE }).safeParse(req.body ?? {});
-    return parsed.success ? { ok: true, code: String(parsed.data[field]) } : { ok: false, errors: fieldErrors(parsed.error) };
-  };
+  const wrongCodeErrors = (field: string): FieldErrors => ({ [field]: { key: field === 'code' ? 'twoFactor.invalid' : 'twoFactor.invalidOrRecovery' } });
+  const wrongCode = (form: keyof SecurityForms, field: string) => ({ [form]: { values: {}, errors: wrongCodeErrors(field) } });
+  /** A code form of the security page: a code is never shown again, and a wrong one is 422 on its field. */
+  const codeForm = (req: FastifyRequest, reply: FastifyReply, form: 'totp' | 'recovery') => ({
+    values: {},
+    view: (state: FormState, status: number) => securityPage(req, reply, { [form]: state }, status),
+  });
+  const refuseCode = (field: string) => new FormRefused(wrongCodeErrors(field), 422);
 
   app.get('/account/security', { config: signedIn }, async (req, reply) => securityPage(req, reply));
 
@@ -147,33 +153,50 @@ export function accountPages({ app, db, config }: ModuleContext) {
 
   app.post('/account/security/totp/confirm', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
-    const input = codeIn(req, 'code');
-    if (!input.ok) return securityPage(req, reply, { totp: { values: {}, errors: input.errors } }, 422);
-    const codes = await confirmTotp(db, who(req), input.code);
-    if (!codes) return securityPage(req, reply, wrongCode('totp', 'code'), 422);
-    // The recovery codes are shown on this response only; they are kept hashed.
-    return securityPage(req, reply, {}, 200, codes);
+    return submitForm(req, reply, {
+      schema: ConfirmCodeInput,
+      ...codeForm(req, reply, 'totp'),
+      action: async (input) => {
+        const codes = await confirmTotp(db, who(req), input.code);
+        if (!codes) throw refuseCode('code');
+        return codes;
+      },
+      // The recovery codes are shown on this response only; they are kept hashed.
+      respond: (codes) => securityPage(req, reply, {}, 200, codes),
+    });
   });
 
   app.post('/account/security/totp/disable', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
     if (req.auth!.administrator) throw new AppError('FORBIDDEN', 'security.adminNeedsTotp');
-    const input = codeIn(req, 'disableCode');
-    if (!input.ok) return securityPage(req, reply, { totp: { values: {}, errors: input.errors } }, 422);
-    const check = await disableTotp(db, who(req), input.code);
-    if (typeof check === 'object') return lockedOut(reply, check.lockedMinutes);
-    if (check === 'wrong') return securityPage(req, reply, wrongCode('totp', 'disableCode'), 422);
-    setFlash(reply, 'success', 'security.totpDisabled');
-    return reply.redirect('/account/security', 303);
+    return submitForm(req, reply, {
+      schema: DisableCodeInput,
+      ...codeForm(req, reply, 'totp'),
+      action: async (input) => {
+        const check = await disableTotp(db, who(req), input.disableCode);
+        if (check === 'wrong') throw refuseCode('disableCode');
+        return check;
+      },
+      respond: (check) => {
+        if (typeof check === 'object') return lockedOut(reply, check.lockedMinutes);
+        setFlash(reply, 'success', 'security.totpDisabled');
+        return reply.redirect('/account/security', 303);
+      },
+    });
   });
 
   app.post('/account/security/recovery-codes', { config: guarded }, async (req, reply) => {
     sessionOnly(req);
-    const input = codeIn(req, 'recoveryCode');
-    if (!input.ok) return securityPage(req, reply, { recovery: { values: {}, errors: input.errors } }, 422);
-    const codes = await renewRecoveryCodes(db, who(req), input.code);
-    if (!Array.isArray(codes)) return typeof codes === 'object' ? lockedOut(reply, codes.lockedMinutes) : securityPage(req, reply, wrongCode('recovery', 'recoveryCode'), 422);
-    return securityPage(req, reply, {}, 200, codes);
+    return submitForm(req, reply, {
+      schema: RecoveryCodeInput,
+      ...codeForm(req, reply, 'recovery'),
+      action: async (input) => {
+        const codes = await renewRecoveryCodes(db, who(req), input.recoveryCode);
+        if (codes === 'wrong') throw refuseCode('recoveryCode');
+        return codes;
+      },
+      respond: (codes) => (Array.isArray(codes) ? securityPage(req, reply, {}, 200, codes) : lockedOut(reply, codes.lockedMinutes)),
+    });
   });
 
   // --- Personal access tokens ---------------------------------------------------------------

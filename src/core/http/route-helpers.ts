@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { z, ZodTypeAny } from 'zod';
 import { AppError, type FieldErrors } from './errors.js';
 import { uuidParam } from './validation.js';
 import type { MessageKey } from '../i18n/message-keys.js';
@@ -9,6 +10,16 @@ const Uuid = uuidParam();
 export function idParam(req: FastifyRequest, name = 'id'): string {
   const parsed = Uuid.safeParse((req.params as Record<string, unknown> | undefined)?.[name]);
   if (!parsed.success) throw new AppError('NOT_FOUND');
+  return parsed.data;
+}
+
+/**
+ * The route parameters parsed with `schema` (slugs, tokens, kinds); parameters that do not parse are answered like
+ * an unknown address (404), with `message` when the page says more (a wrong link).
+ */
+export function routeParams<S extends ZodTypeAny>(req: FastifyRequest, schema: S, message?: MessageKey): z.output<S> {
+  const parsed = schema.safeParse(req.params);
+  if (!parsed.success) throw new AppError('NOT_FOUND', message);
   return parsed.data;
 }
 

@@ -5,6 +5,7 @@ import { setSessionOrganisation } from '../../core/auth/session.js';
 import { withSystem } from '../../core/db/tx.js';
 import { needsMfaSetup } from '../../core/http/access.js';
 import { AppError } from '../../core/http/errors.js';
+import { routeParams } from '../../core/http/route-helpers.js';
 import { compareNames, isLocale, translator } from '../../core/i18n/index.js';
 import { actorOf } from '../../core/tenancy/actor.js';
 import { sendPage, setFlash, type PageContext } from '../../core/ui/index.js';
@@ -40,9 +41,7 @@ export function homePages({ app, db }: ModuleContext) {
   });
 
   app.get('/o/:slug', { config: { access: 'public' } }, async (req, reply) => {
-    const parsed = z.object({ slug: orgSlug() }).safeParse(req.params);
-    if (!parsed.success) throw new AppError('NOT_FOUND');
-    const { slug } = parsed.data;
+    const { slug } = routeParams(req, z.object({ slug: orgSlug() }));
     const org = await withSystem(db, (tx) => publicOrganisation(tx, slug));
     if (!org) throw new AppError('NOT_FOUND');
     // A visitor with no language preference of their own sees the organisation's language.

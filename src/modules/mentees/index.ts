@@ -8,6 +8,7 @@ import { requestPages } from './request/request.pages.js';
 export { NEEDS, STATUSES, type Need, type Status } from './mentees.schemas.js';
 export { menteesPolicy } from './mentees.policy.js';
 export { needName, statusName } from './views/labels.js';
+export { currentMatchesOfMentee, type CurrentMatch, type CurrentMatchesReader } from './cases/current-matches.js';
 
 /**
  * People who need support (SPEC §3.2): intake by staff (intake/), the public request form and its review

@@ -1,6 +1,6 @@
 import type { ModuleContext } from '../../core/module.js';
 import { apiDoc } from '../../core/http/api.js';
-import { AppError } from '../../core/http/errors.js';
+import { routeParams } from '../../core/http/route-helpers.js';
 import { parseInput } from '../../core/http/validation.js';
 import { actorOf } from '../../core/tenancy/actor.js';
 import { peoplePolicy } from './people.policy.js';
@@ -25,15 +25,12 @@ export function peopleApi({ app, db }: ModuleContext) {
   });
 
   app.get('/api/v1/people/:id', { config: read, schema: apiDoc({ summary: 'One person', tag: 'people', params: IdParams, response: { 200: PersonOutput } }) }, async (req) => {
-    const parsed = IdParams.safeParse(req.params);
-    if (!parsed.success) throw new AppError('NOT_FOUND');
-    return viewPerson(db, actorOf(req), parsed.data.id);
+    return viewPerson(db, actorOf(req), routeParams(req, IdParams).id);
   });
 
   app.patch('/api/v1/people/:id', { config: write, schema: apiDoc({ summary: 'Correct a person', tag: 'people', params: IdParams, body: PersonPatch, response: { 200: PersonOutput } }) }, async (req) => {
-    const parsed = IdParams.safeParse(req.params);
-    if (!parsed.success) throw new AppError('NOT_FOUND');
+    const { id } = routeParams(req, IdParams);
     const change = parseInput(PersonPatch, req.body);
-    return updatePerson(db, actorOf(req), parsed.data.id, change, 'patch');
+    return updatePerson(db, actorOf(req), id, change, 'patch');
   });
 }

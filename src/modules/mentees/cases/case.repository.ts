@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
-import { people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/matching.table.js';
-import { volunteers } from '../../volunteers/index.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, menteeNotes } from '../mentees.table.js';
 
-/** The SQL of the case page: staff, notes, timeline, consents and matches of one mentee; always by organisation. */
+/**
+ * The SQL of the case page: staff, notes, timeline and consents of one mentee; always by organisation. Its current
+ * matches come from matching through the `currentMatchesOfMentee` slot (current-matches.ts).
+ */
 
 /** A staff member's name in this organisation, by the user id in `column`. */
 const nameOfUser = (organisationId: string, column: ReturnType<typeof sql.raw>) =>
@@ -99,15 +99,3 @@ export async function markConsentWithdrawn(tx: Tx, organisationId: string, conse
     .set({ withdrawnAt: at })
     .where(and(eq(menteeConsents.organisationId, organisationId), eq(menteeConsents.id, consentId)));
 }
-
-/** The mentee's current matches (active or paused) with the volunteer's name, oldest first. */
-export async function findCurrentMatches(tx: Tx, organisationId: string, menteeId: string) {
-  return tx
-    .select({ id: matches.id, volunteerId: matches.volunteerId, status: matches.status, needs: matches.needs, startedAt: matches.startedAt, givenName: people.givenName, familyName: people.familyName })
-    .from(matches)
-    .innerJoin(volunteers, eq(volunteers.id, matches.volunteerId))
-    .innerJoin(people, eq(people.id, volunteers.personId))
-    .where(and(eq(matches.organisationId, organisationId), eq(matches.menteeId, menteeId), inArray(matches.status, ['active', 'paused'])))
-    .orderBy(asc(matches.startedAt));
-}
-export type MatchRow = Awaited<ReturnType<typeof findCurrentMatches>>[number];

@@ -9,7 +9,8 @@ import { addEvent, findConsents, findMenteeById, lockMentee, updateMentee, type 
 import type { StatusInput } from '../mentees.schemas.js';
 import { can, menteesPolicy } from '../mentees.policy.js';
 import { findProgrammes, findStaff, type Option } from '../options.repository.js';
-import { findCaseStaff, findCreatedEvent, findCurrentMatches, findEvents, findNotes, isCaseStaff } from './case.repository.js';
+import { findCaseStaff, findCreatedEvent, findEvents, findNotes, isCaseStaff } from './case.repository.js';
+import type { CurrentMatchesReader } from './current-matches.js';
 import { actionsFrom, nextStatus, reasonRequired, type MoveTarget } from './status.js';
 
 /** What the request form said beyond the profile, kept on the `created` event. */
@@ -21,9 +22,10 @@ export interface RequestFacts {
 /**
  * Everything the case page shows, read in one tenant transaction and audited `mentee.view`. The case notes are read
  * only for the case's staff (and audited `mentee.notes.view`); for anyone else `notes` is null, and row-level
- * security would return none anyway. NOT_FOUND for an unknown id or another organisation's.
+ * security would return none anyway. The current matches come from `currentMatches` (filled by matching, see
+ * current-matches.ts). NOT_FOUND for an unknown id or another organisation's.
  */
-export async function viewCase(db: Db, actor: RequestActor, id: string, now = actor.clock.now) {
+export async function viewCase(db: Db, actor: RequestActor, id: string, currentMatches: CurrentMatchesReader, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
     const mentee = await findMenteeById(tx, actor.organisationId, id);
     if (!mentee) throw new AppError('NOT_FOUND');
@@ -39,7 +41,7 @@ export async function viewCase(db: Db, actor: RequestActor, id: string, now = ac
       programme: mentee.programmeId ? ((await findProgrammes(tx, actor.organisationId, false)).find((p) => p.value === mentee.programmeId)?.label ?? null) : null,
       consents: await findConsents(tx, actor.organisationId, id),
       events: await findEvents(tx, actor.organisationId, id),
-      matches: await findCurrentMatches(tx, actor.organisationId, id),
+      matches: await currentMatches(tx, actor.organisationId, id),
       staff,
       onCase,
       canChangeStaff,
@@ -69,16 +71,16 @@ export async function lockedAtVersion(tx: Tx, actor: RequestActor, id: string, v
 /**
  * Puts a case on hold, back on the waiting list, closes or reopens it (see status.ts). The place on the waiting list
  * (`waiting_since`) is kept throughout. A stale version is CONFLICT; a move not possible from the current status,
- * a close without a reason, or closing while matches are still running is VALIDATION on its field. One `status`
- * event and one audit entry `mentee.status`.
+ * a close without a reason, or closing while matches are still running (`currentMatches`) is VALIDATION on its field.
+ * One `status` event and one audit entry `mentee.status`.
  */
-export async function changeStatus(db: Db, actor: RequestActor, id: string, input: StatusInput, now = new Date()): Promise<MoveTarget> {
+export async function changeStatus(db: Db, actor: RequestActor, id: string, input: StatusInput, currentMatches: CurrentMatchesReader, now = new Date()): Promise<MoveTarget> {
   return withTenant(db, actor, async (tx) => {
     const row = await lockedAtVersion(tx, actor, id, input.version);
     const to = nextStatus(row.status, input.action);
     if (!to) throw invalid('action', 'mentees.status.notAllowed');
     if (reasonRequired(input.action) && !input.reason) throw invalid('reason', 'mentees.status.reasonRequired');
-    if (to === 'closed' && (await findCurrentMatches(tx, actor.organisationId, id)).length > 0) throw invalid('action', 'mentees.status.activeMatches');
+    if (to === 'closed' && (await currentMatches(tx, actor.organisationId, id)).length > 0) throw invalid('action', 'mentees.status.activeMatches');
     const set = { status: to, statusReason: input.reason ?? null, ...(to === 'waiting' && !row.waitingSince ? { waitingSince: now } : {}) };
     if ((await updateMentee(tx, actor.organisationId, id, input.version, set, now)) === undefined) throw new AppError('CONFLICT', 'mentees.case.conflict');
     await addEvent(tx, actor.organisationId, { menteeId: id, actorUserId: actor.userId, kind: 'status', fromStatus: row.status, toStatus: to, detail: input.reason ? { reason: input.reason } : {}, at: now });

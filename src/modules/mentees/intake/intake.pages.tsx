@@ -10,6 +10,7 @@ import { MenteeInput, MenteeUpdate } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';
 import type { Option } from '../options.repository.js';
 import { casePage } from '../cases/case-page.js';
+import { currentMatchesFrom } from '../cases/current-matches.js';
 import { formFieldErrors, languageRowsFor, menteeFromForm } from './intake-form.js';
 import { createMentee, editMentee, intakeOptions, menteeForEdit } from './intake.service.js';
 import { IntakeFormView } from './views/intake-form.js';
@@ -47,7 +48,8 @@ export function valuesOf(m: MenteeRow): Record<string, unknown> {
 }
 
 /** Staff intake: /mentees/new records a person on the waiting list; /mentees/:id/edit corrects a profile (optimistic version). */
-export function intakePages({ app, db }: ModuleContext) {
+export function intakePages({ app, db, slots }: ModuleContext) {
+  const caseReads = { db, currentMatches: currentMatchesFrom(slots) };
   const manage = { access: { roles: menteesPolicy.manage } };
 
   const newPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, rows: number, status = 200) => {
@@ -108,7 +110,7 @@ export function intakePages({ app, db }: ModuleContext) {
       view: (form, status) => again(form, languageRowsFor(filled), status),
       action: (update) => editMentee(db, actorOf(req), id, update),
       success: () => ({ flash: 'mentees.intake.saved', redirect: `/mentees/${id}` }),
-      conflict: () => casePage(db, req, reply, id, { conflict: true, status: 409 }),
+      conflict: () => casePage(caseReads, req, reply, id, { conflict: true, status: 409 }),
     });
   });
 }

@@ -2,9 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DistrictChoice } from '../../../core/tenancy/district-choice.js';
 import { z } from 'zod';
 import type { ModuleContext } from '../../../core/module.js';
-import { AppError, type FieldErrors } from '../../../core/http/errors.js';
+import type { FieldErrors } from '../../../core/http/errors.js';
 import { LANG_COOKIE } from '../../../core/http/request-context.js';
 import { FormRefused, submitForm } from '../../../core/http/form.js';
+import { routeParams } from '../../../core/http/route-helpers.js';
 import { appSecret } from '../../../core/http/secrets.js';
 import { orgSlug } from '../../../core/http/validation.js';
 import { isLocale, translator } from '../../../core/i18n/index.js';
@@ -23,11 +24,7 @@ import { RequestStatusView } from './views/request-status.js';
 const SlugParams = z.object({ slug: orgSlug() });
 const StatusParams = z.object({ slug: orgSlug(), token: z.string().max(100) });
 
-function slugOf(req: FastifyRequest): string {
-  const parsed = SlugParams.safeParse(req.params);
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data.slug;
-}
+const slugOf = (req: FastifyRequest): string => routeParams(req, SlugParams).slug;
 
 /**
  * A visitor who has not chosen a language (no `?lang=`, no cookie, no Accept-Language) sees the organisation's
@@ -104,13 +101,12 @@ export function requestPages({ app, db, config }: ModuleContext) {
    * cached, and tells search engines to keep away.
    */
   app.get('/o/:slug/request/status/:token', { config: { access: 'public' } }, async (req, reply) => {
-    const parsed = StatusParams.safeParse(req.params);
-    if (!parsed.success) throw new AppError('NOT_FOUND', 'mentees.request.status.invalid');
-    const { org } = await getRequestForm(db, parsed.data.slug);
+    const params = routeParams(req, StatusParams, 'mentees.request.status.invalid');
+    const { org } = await getRequestForm(db, params.slug);
     useOrganisationLanguage(req, org);
-    const status = await requestStatus(db, org, parsed.data.token);
+    const status = await requestStatus(db, org, params.token);
     const sent = (req.query as { sent?: string } | undefined)?.sent === '1';
-    const link = `${config.baseUrl}${statusPath(org.slug, parsed.data.token, req.locale)}`;
+    const link = `${config.baseUrl}${statusPath(org.slug, params.token, req.locale)}`;
     reply.header('X-Robots-Tag', 'noindex, nofollow');
     return sendPage(req, reply, (c) => c.t(sent ? 'mentees.request.thanks.title' : 'mentees.request.status.title'), (ctx) => <RequestStatusView ctx={ctx} org={org} s={status} sent={sent} link={link} />);
   });

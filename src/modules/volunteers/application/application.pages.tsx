@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../../core/module.js';
-import { AppError, type FieldErrors } from '../../../core/http/errors.js';
+import type { FieldErrors } from '../../../core/http/errors.js';
 import { LANG_COOKIE } from '../../../core/http/request-context.js';
+import { routeParams } from '../../../core/http/route-helpers.js';
 import { appSecret } from '../../../core/http/secrets.js';
 import { FormRefused, submitForm } from '../../../core/http/form.js';
 import { isLocale, translator } from '../../../core/i18n/index.js';
@@ -40,11 +41,7 @@ function useOrganisationLanguage(req: FastifyRequest, org: PublicOrganisation) {
   }
 }
 
-function slugOf(req: FastifyRequest): string {
-  const parsed = SlugParams.safeParse(req.params);
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data.slug;
-}
+const slugOf = (req: FastifyRequest): string => routeParams(req, SlugParams).slug;
 
 /**
  * The public application: /o/:slug/apply (form, no account), its thank-you page, and the guardian's
@@ -114,11 +111,7 @@ export function applicationPages({ app, db, config }: ModuleContext) {
     return sendPage(req, reply, (c) => c.t('volunteers.application.thanks.title'), (ctx) => <ThanksView ctx={ctx} org={org} minor={minor} />);
   });
 
-  const guardianParams = (req: FastifyRequest) => {
-    const parsed = GuardianParams.safeParse(req.params);
-    if (!parsed.success) throw new AppError('NOT_FOUND', 'volunteers.application.guardian.invalid');
-    return parsed.data;
-  };
+  const guardianParams = (req: FastifyRequest) => routeParams(req, GuardianParams, 'volunteers.application.guardian.invalid');
 
   app.get('/o/:slug/apply/guardian/:token', { config: { access: 'public' } }, async (req, reply) => {
     const { slug, token } = guardianParams(req);

@@ -8,7 +8,7 @@ import { inviteApprovedVolunteer } from '../self-service/invite.service.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import { DOCUMENT_KINDS, IssueForm, TemplateInput, TemplateParams, type DocumentKind, type DocumentLocale } from './documents.schemas.js';
 import { issueDocument, markPaperSigned, revokeDocument, staffDocumentPdf } from './documents.service.js';
-import { formBody, idParam, sendPdf } from './http.js';
+import { formBody, idParam, routeParams, sendPdf } from './http.js';
 import { volunteerForIssue } from './issue.service.js';
 import { getTemplate, listTemplates, placeholderErrors, previewTemplate, resetTemplate, saveTemplate } from './templates.service.js';
 import { verifyDocument } from './verification.service.js';
@@ -149,8 +149,4 @@ function backTo(req: FastifyRequest): string {
   return typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? `/volunteers/${id}#documents` : '/volunteers';
 }
 
-function templateParams(req: FastifyRequest): { kind: DocumentKind; locale: DocumentLocale } {
-  const parsed = TemplateParams.safeParse(req.params);
-  if (!parsed.success) throw new AppError('NOT_FOUND');
-  return parsed.data;
-}
+const templateParams = (req: FastifyRequest): { kind: DocumentKind; locale: DocumentLocale } => routeParams(req, TemplateParams);

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 
-export { formBody, idParam } from '../../../core/http/route-helpers.js';
+export { formBody, idParam, routeParams } from '../../../core/http/route-helpers.js';
 /** Sends a PDF as a download with an ASCII-only file name; never cached (personal data). */
 export function sendPdf(reply: FastifyReply, file: { bytes: Buffer; fileName: string }) {
   return reply

@@ -95,7 +95,7 @@ export function MatchesSection({ ctx, view }: { ctx: PageContext; view: CaseView
             cell: (x) => (
               <>
                 <a href={`/volunteers/${x.volunteerId}`}>{fullName(x)}</a>
-                {x.status === 'paused' && (
+                {x.paused && (
                   <>
                     <br />
                     <span class="muted">{t('mentees.case.matchPaused')}</span>
