@@ -2,10 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../core/db/database.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
-import { can } from '../mentees.policy.js';
+import { menteesPolicy } from '../mentees.policy.js';
 import { fullName } from '../views/labels.js';
 import { viewCase } from './case.service.js';
 import { CasePageView, type CaseForms } from './views/case-page.js';
+import { allowed } from '../../../core/policy.js';
 
 /**
  * Renders the case page of mentee `id` (audited as a view), with a refused form's errors in its section, or after a
@@ -13,6 +14,6 @@ import { CasePageView, type CaseForms } from './views/case-page.js';
  */
 export async function casePage(db: Db, req: FastifyRequest, reply: FastifyReply, id: string, opts: { forms?: CaseForms; conflict?: boolean; status?: number } = {}) {
   const view = await viewCase(db, actorOf(req), id);
-  const canManage = can(req.auth?.roles ?? [], 'manage');
+  const canManage = allowed(req.auth, menteesPolicy, 'manage');
   return sendPage(req, reply, fullName(view.mentee), (ctx) => <CasePageView ctx={ctx} view={view} canManage={canManage} forms={opts.forms ?? {}} conflict={opts.conflict} />, opts.status ?? 200);
 }
