@@ -14,7 +14,7 @@ import { meetingTotals, trainingMinutes } from './hours.js';
 import { findVolunteerPerson, firstActivityDate } from './meetings.repository.js';
 import { meetingsPolicy } from './meetings.policy.js';
 import { CertificateQuery } from './meetings.schemas.js';
-import { allowed, assertAllowed } from '../../../core/policy.js';
+import { assertAllowed } from '../../../core/policy.js';
 
 export interface PdfFile {
   bytes: Buffer;

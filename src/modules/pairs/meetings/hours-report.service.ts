@@ -1,7 +1,6 @@
 import { audit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
-import { AppError } from '../../../core/http/errors.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import { assertAllowed } from '../../../core/policy.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';

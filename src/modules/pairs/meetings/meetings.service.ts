@@ -14,7 +14,7 @@ import { meetingTotals, periodStarts, type Totals } from './hours.js';
 import { activePairsOfVolunteer, commentsOf, findPair, insertConcernFromMeeting, insertMeeting, meetingsOf, type CommentRow, type MeetingRow } from './meetings.repository.js';
 import { meetingsPolicy } from './meetings.policy.js';
 import { meetingInput } from './meetings.schemas.js';
-import { allowed, assertAllowed } from '../../../core/policy.js';
+import { assertAllowed } from '../../../core/policy.js';
 
 /** The job helper C's concerns module handles: it tells the right staff about a new concern, exactly once. */
 export const CONCERN_NOTIFY_JOB = 'pairs.concern.notify';
