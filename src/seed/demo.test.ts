@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { can as canReadPeople } from '../modules/people/people.policy.js';
+import { peoplePolicy } from '../modules/people/people.policy.js';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../core/db/tx.js';
@@ -11,6 +11,7 @@ import { TestClient } from '../core/testing/client.js';
 import { testApp, type TestApp } from '../core/testing/harness.js';
 import { STAFF_ROLES } from '../core/tenancy/tenancy.table.js';
 import { buildDemo, DEMO_PASSWORD, demoAccounts, seedIfEmpty } from './demo.js';
+import { allowed } from '../core/policy.js';
 
 let t: TestApp;
 let seedMs = 0;
@@ -183,7 +184,7 @@ describe('demo seed', () => {
       if (account.roles.includes('administrator')) {
         assert.equal(people.status, 303, 'administrators set up two-factor first');
         assert.equal(people.location, '/account/security');
-      } else if (canReadPeople(account.roles, 'read')) {
+      } else if (allowed(account, peoplePolicy, 'read')) {
         assert.equal(people.status, 200, `${account.email} opens the people list`);
       } else {
         assert.equal(people.status, 403, `${account.email} (${account.roles.join(', ')}) sees no people records`);

@@ -1,23 +1,23 @@
+import { definePolicy } from '../../core/policy.js';
 import { ROLES, type Role } from '../../core/tenancy/tenancy.table.js';
 
 /**
  * Who may use each administration area, in their own organisation (the tenant check comes first, in RLS
  * and in every query). The navigation in core/ui/layout.tsx shows the same roles.
  */
-export const adminPolicy = {
+export const adminPolicy = definePolicy({
   /** See the team and invite people. */
-  team: ['administrator', 'coordinator'],
+  team: { roles: ['administrator', 'coordinator'] },
   /** Add and remove roles of members. */
-  roles: ['administrator'],
-  programmes: ['administrator', 'programme_manager'],
-  organisation: ['administrator'],
-  audit: ['administrator'],
-  outbox: ['administrator'],
-} as const satisfies Record<string, readonly Role[]>;
+  roles: { roles: ['administrator'] },
+  programmes: { roles: ['administrator', 'programme_manager'] },
+  organisation: { roles: ['administrator'] },
+  audit: { roles: ['administrator'] },
+  outbox: { roles: ['administrator'] },
+});
 
 export type AdminArea = keyof typeof adminPolicy;
 
-export const can = (roles: readonly Role[], area: AdminArea) => adminPolicy[area].some((r) => roles.includes(r));
 
 /** The roles a coordinator may hand out: never administrator, social worker or programme manager. */
 export const COORDINATOR_INVITES: readonly Role[] = ['volunteer', 'mentee', 'migrant_assistant', 'institution_staff', 'coordinator'];

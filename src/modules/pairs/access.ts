@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
+import type { ResourceRule } from '../../core/policy.js';
 import { people } from '../../core/tenancy/tenancy.table.js';
 import { matches } from '../matching/index.js';
 import { menteeCaseStaff } from '../mentees/index.js';
@@ -40,6 +41,9 @@ export async function followedMatchIds(tx: Tx, organisationId: string, userId: s
 export async function followsMatch(tx: Tx, organisationId: string, userId: string, matchId: string, today: string): Promise<boolean> {
   return (await followedMatchIds(tx, organisationId, userId, today)).includes(matchId);
 }
+
+/** The policies' rule "follows the match" (resource: the match id), on the actor's today. */
+export const followsMatchRule: ResourceRule = (tx, actor, matchId) => followsMatch(tx, actor.organisationId, actor.userId, matchId, actor.clock.today);
 
 /**
  * The users who must hear about a pair today (high concerns, digests): its coordinator — or, while they are away,

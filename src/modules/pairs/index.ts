@@ -36,7 +36,7 @@ export { concernsPolicy } from './concerns/concerns.policy.js';
 export { formatHours } from './meetings/format-hours.js';
 export { meetingTotals, periodStarts } from './meetings/hours.js';
 export { meetingsPolicy } from './meetings/meetings.policy.js';
-export { supervisionRoles } from './supervision/supervision.pages.js';
+export { pairsPolicy } from './pairs.policy.js';
 
 // Tables other modules may read in joins; writes go through this module's services.
 export { checkIns, concerns, meetings, supervisionSessions } from './pairs.table.js';

@@ -9,8 +9,8 @@ import { createPerson, listPeople, updatePerson, viewPerson } from './people.ser
 
 /** JSON API: /api/v1/people. Same schemas and services as the pages. */
 export function peopleApi({ app, db }: ModuleContext) {
-  const read = { access: { roles: peoplePolicy.read } };
-  const write = { access: { roles: peoplePolicy.write } };
+  const read = { access: { roles: peoplePolicy.roles('read') } };
+  const write = { access: { roles: peoplePolicy.roles('write') } };
 
   app.get('/api/v1/people', { config: read, schema: apiDoc({ summary: 'List people of the organisation', tag: 'people', querystring: PeopleQuery, response: { 200: PeoplePage } }) }, async (req) => {
     const query = parseInput(PeopleQuery, req.query);

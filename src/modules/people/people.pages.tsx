@@ -10,17 +10,18 @@ import { createPerson, listPeople, updatePerson, viewPerson } from './people.ser
 import { PeopleListView } from './views/people-list.js';
 import { PersonFormView } from './views/person-form.js';
 import { PersonView } from './views/person.js';
+import { allowed } from '../../core/policy.js';
 
 /** HTML pages: list and search, one person, add, correct. */
 export function peoplePages({ app, db }: ModuleContext) {
-  const read = { access: { roles: peoplePolicy.read } };
-  const write = { access: { roles: peoplePolicy.write } };
+  const read = { access: { roles: peoplePolicy.roles('read') } };
+  const write = { access: { roles: peoplePolicy.roles('write') } };
 
   app.get('/people', { config: read }, async (req, reply) => {
     const parsed = PeopleQuery.safeParse(req.query);
     const query = parsed.success ? parsed.data : { page: 1 };
     const page = await listPeople(db, actorOf(req), query, req.locale);
-    return sendPage(req, reply, (c) => c.t('people.title'), (ctx) => <PeopleListView ctx={ctx} page={page} query={query} canWrite={peoplePolicy.write.some((r) => ctx.user!.roles.includes(r))} />);
+    return sendPage(req, reply, (c) => c.t('people.title'), (ctx) => <PeopleListView ctx={ctx} page={page} query={query} canWrite={allowed(ctx.user, peoplePolicy, 'write')} />);
   });
 
   const formPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, personId: string | null, status = 200) =>
@@ -40,7 +41,7 @@ export function peoplePages({ app, db }: ModuleContext) {
   app.get('/people/:id', { config: read }, async (req, reply) => {
     const id = idParam(req);
     const person = await viewPerson(db, actorOf(req), id);
-    return sendPage(req, reply, `${person.givenName} ${person.familyName}`, (ctx) => <PersonView ctx={ctx} person={person} canWrite={peoplePolicy.write.some((r) => ctx.user!.roles.includes(r))} />);
+    return sendPage(req, reply, `${person.givenName} ${person.familyName}`, (ctx) => <PersonView ctx={ctx} person={person} canWrite={allowed(ctx.user, peoplePolicy, 'write')} />);
   });
 
   app.get('/people/:id/edit', { config: write }, async (req, reply) => {

@@ -1,15 +1,16 @@
-import type { Role } from '../../core/tenancy/tenancy.table.js';
+import { definePolicy } from '../../core/policy.js';
 
 /** Who may do what with volunteers of their own organisation. */
-export const volunteersPolicy = {
+export const volunteersPolicy = definePolicy({
   /** See applications, the pipeline, interviews, checks and documents. */
-  read: ['administrator', 'coordinator', 'programme_manager'],
+  read: { roles: ['administrator', 'coordinator', 'programme_manager'] },
   /** Move through the pipeline, schedule interviews, record checks, issue documents, export. */
-  manage: ['administrator', 'coordinator'],
+  manage: { roles: ['administrator', 'coordinator'] },
   /** Edit document templates and the application form settings. */
-  configure: ['administrator', 'coordinator'],
+  configure: { roles: ['administrator', 'coordinator'] },
+  /** Decide how the organisation concludes agreements over 30 days (it departs from the law's default). */
+  agreements: { roles: ['administrator'] },
   /** The volunteer's own pages. */
-  self: ['volunteer', 'migrant_assistant'],
-} as const satisfies Record<string, readonly Role[]>;
+  self: { roles: ['volunteer', 'migrant_assistant'] },
+});
 
-export const can = (roles: readonly Role[], action: keyof typeof volunteersPolicy) => volunteersPolicy[action].some((r) => roles.includes(r));

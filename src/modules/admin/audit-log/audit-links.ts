@@ -4,7 +4,7 @@ import { settingsPolicy } from '../../matching/index.js';
 import { menteesPolicy } from '../../mentees/index.js';
 import { concernsPolicy } from '../../pairs/index.js';
 import { meetingsPolicy } from '../../pairs/index.js';
-import { supervisionRoles } from '../../pairs/index.js';
+import { pairsPolicy } from '../../pairs/index.js';
 import { peoplePolicy } from '../../people/index.js';
 import { volunteersPolicy } from '../../volunteers/index.js';
 import { adminPolicy } from '../admin.policy.js';
@@ -15,16 +15,16 @@ import type { OpenKind } from './audit-targets.repository.js';
  * policies), so the audit log links a record only for a viewer the page would let in.
  */
 const PAGES: Record<OpenKind, { roles: readonly Role[]; href: (id: string) => string }> = {
-  person: { roles: peoplePolicy.read, href: (id) => `/people/${id}` },
-  volunteer: { roles: volunteersPolicy.read, href: (id) => `/volunteers/${id}` },
-  mentee: { roles: menteesPolicy.read, href: (id) => `/mentees/${id}` },
-  pair: { roles: meetingsPolicy.follow, href: (id) => `/pairs/${id}` },
-  concern: { roles: concernsPolicy.staff, href: (id) => `/concerns/${id}` },
-  venue: { roles: settingsPolicy.configure, href: (id) => `/matching/settings/venues/${id}/edit` },
-  programme: { roles: adminPolicy.programmes, href: (id) => `/admin/programmes/${id}/edit` },
-  batch: { roles: matchingPolicy.read, href: (id) => `/matching/batch/${id}` },
-  mail: { roles: adminPolicy.outbox, href: (id) => `/admin/outbox/${id}` },
-  supervision: { roles: supervisionRoles, href: (id) => `/supervision/${id}` },
+  person: { roles: peoplePolicy.roles('read'), href: (id) => `/people/${id}` },
+  volunteer: { roles: volunteersPolicy.roles('read'), href: (id) => `/volunteers/${id}` },
+  mentee: { roles: menteesPolicy.roles('read'), href: (id) => `/mentees/${id}` },
+  pair: { roles: meetingsPolicy.roles('follow'), href: (id) => `/pairs/${id}` },
+  concern: { roles: concernsPolicy.roles('staff'), href: (id) => `/concerns/${id}` },
+  venue: { roles: settingsPolicy.roles('configure'), href: (id) => `/matching/settings/venues/${id}/edit` },
+  programme: { roles: adminPolicy.roles('programmes'), href: (id) => `/admin/programmes/${id}/edit` },
+  batch: { roles: matchingPolicy.roles('read'), href: (id) => `/matching/batch/${id}` },
+  mail: { roles: adminPolicy.roles('outbox'), href: (id) => `/admin/outbox/${id}` },
+  supervision: { roles: pairsPolicy.roles('supervise'), href: (id) => `/supervision/${id}` },
 };
 
 /** The link to a record for a viewer with these roles, or null when the viewer may not open that page. */

@@ -9,7 +9,7 @@ import { AuditLogView } from './views/audit-log.js';
 
 /** /admin/audit: the organisation's audit log, filtered and paged. Read-only. */
 export function auditLogPages({ app, db }: ModuleContext) {
-  app.get('/admin/audit', { config: { access: { roles: adminPolicy.audit } } }, async (req, reply) => {
+  app.get('/admin/audit', { config: { access: { roles: adminPolicy.roles('audit') } } }, async (req, reply) => {
     const actor = actorOf(req);
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const actors = await listAuditActors(db, actor, req.locale);

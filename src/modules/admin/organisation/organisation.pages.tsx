@@ -10,7 +10,7 @@ import { OrganisationFormView } from './views/organisation-form.js';
 
 /** /admin/organisation: name, city, country and default language of the signed-in organisation. */
 export function organisationPages({ app, db }: ModuleContext) {
-  const access = { access: { roles: adminPolicy.organisation } };
+  const access = { access: { roles: adminPolicy.roles('organisation') } };
 
   const page = async (req: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
     const org = await getOrganisationSettings(db, actorOf(req));

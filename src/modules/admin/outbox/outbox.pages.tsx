@@ -10,7 +10,7 @@ import { OutboxListView } from './views/outbox-list.js';
 
 /** /admin/outbox: the organisation's outgoing mail, and one mail's text. */
 export function outboxPages({ app, db, mailer }: ModuleContext) {
-  const access = { access: { roles: adminPolicy.outbox } };
+  const access = { access: { roles: adminPolicy.roles('outbox') } };
 
   app.get('/admin/outbox', { config: access }, async (req, reply) => {
     const { page } = OutboxQuery.parse(req.query ?? {});

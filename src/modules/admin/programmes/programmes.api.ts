@@ -8,7 +8,7 @@ import { createProgramme, listProgrammes } from './programmes.service.js';
 
 /** JSON API: /api/v1/programmes. Same schemas and services as the pages. */
 export function programmesApi({ app, db }: ModuleContext) {
-  const access = { access: { roles: adminPolicy.programmes } };
+  const access = { access: { roles: adminPolicy.roles('programmes') } };
 
   app.get('/api/v1/programmes', { config: access, schema: apiDoc({ summary: 'List programmes of the organisation', tag: 'programmes', response: { 200: ProgrammeList } }) }, async (req) => {
     return { items: await listProgrammes(db, actorOf(req), req.locale) };

@@ -12,7 +12,7 @@ import { ProgrammeListView } from './views/programme-list.js';
 
 /** /admin/programmes: list, add, edit. */
 export function programmesPages({ app, db }: ModuleContext) {
-  const access = { access: { roles: adminPolicy.programmes } };
+  const access = { access: { roles: adminPolicy.roles('programmes') } };
 
   app.get('/admin/programmes', { config: access }, async (req, reply) => {
     const items = await listProgrammes(db, actorOf(req), req.locale);

@@ -3,22 +3,23 @@ import type { ModuleContext } from '../../../core/module.js';
 import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
-import { adminPolicy, can, invitableRoles } from '../admin.policy.js';
+import { adminPolicy, invitableRoles } from '../admin.policy.js';
 import { idParam } from '../../../core/http/route-helpers.js';
 import { InviteInput, RoleChange } from './team.schemas.js';
 import { changeRole, inviteToTeam, listMembers, resendToTeam, viewMember } from './team.service.js';
 import { InviteFormView } from './views/invite-form.js';
 import { MemberView } from './views/member.js';
 import { TeamListView } from './views/team-list.js';
+import { allowed } from '../../../core/policy.js';
 
 /** /admin/users: the team, invitations, and (administrators) roles of a member. */
 export function teamPages({ app, db, config }: ModuleContext) {
-  const team = { access: { roles: adminPolicy.team } };
-  const roles = { access: { roles: adminPolicy.roles } };
+  const team = { access: { roles: adminPolicy.roles('team') } };
+  const roles = { access: { roles: adminPolicy.roles('roles') } };
 
   app.get('/admin/users', { config: team }, async (req, reply) => {
     const members = await listMembers(db, actorOf(req), req.locale);
-    return sendPage(req, reply, (c) => c.t('admin.team.title'), (ctx) => <TeamListView ctx={ctx} members={members} canChangeRoles={can(ctx.user!.roles, 'roles')} />);
+    return sendPage(req, reply, (c) => c.t('admin.team.title'), (ctx) => <TeamListView ctx={ctx} members={members} canChangeRoles={allowed(ctx.user, adminPolicy, 'roles')} />);
   });
 
   const invitePage = (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) =>

@@ -1,10 +1,11 @@
 import { audit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
+import { allowed } from '../../../core/policy.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { followedMatchIds, volunteerOfUser, followUpLists, meetingTotals, periodStarts } from '../../pairs/index.js';
+import { followedMatchIds, meetingsPolicy, volunteerOfUser, followUpLists, meetingTotals, periodStarts } from '../../pairs/index.js';
 import { organisationCounts } from '../home.repository.js';
 import { countStaffFigures, findMyClients, findMyPairs, findNextIntroduction } from './dashboard.repository.js';
 
@@ -46,7 +47,7 @@ export async function loadDashboard(db: Db, actor: RequestActor, now = actor.clo
     const volunteer = parts.volunteer ? await volunteerPart(tx, actor, today, now) : null;
     let coordinator = null;
     if (parts.coordinator) {
-      const all = actor.roles.includes('administrator');
+      const all = allowed(actor, meetingsPolicy, 'all');
       const followed = all ? null : await followedMatchIds(tx, actor.organisationId, actor.userId, today);
       const lists = await followUpLists(tx, actor.organisationId, followed, clock);
       const hours = await meetingTotals(tx, actor.organisationId, { from: periodStarts(today).month, to: today });

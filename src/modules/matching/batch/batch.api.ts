@@ -22,8 +22,8 @@ function conflictOf(decision: Decision): AppError | null {
 
 /** JSON API of batch matching: run, read a run, decide proposals. */
 export function batchApi({ app, db }: ModuleContext) {
-  const read = { access: { roles: matchingPolicy.read } };
-  const decide = { access: { roles: matchingPolicy.decide } };
+  const read = { access: { roles: matchingPolicy.roles('read') } };
+  const decide = { access: { roles: matchingPolicy.roles('decide') } };
 
   const runOutput = async (req: Parameters<typeof actorOf>[0], id: string): Promise<RunOutput> => {
     const { run, unmatched } = await viewRun(db, actorOf(req), id, req.t, req.locale);

@@ -5,6 +5,7 @@ import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { idParam } from '../http.js';
 import { matchingPolicy } from '../matching.policy.js';
+import { settingsPolicy } from '../venues/settings.policy.js';
 import type { Refusal } from '../refusals.js';
 import { RejectInput, RunInput } from './batch.schemas.js';
 import { acceptAll, acceptProposal, batchHome, rejectProposal, runBatch, viewRun } from './batch.service.js';
@@ -13,15 +14,16 @@ import { BatchHomeView } from './views/batch-home.js';
 import { runTitle } from './views/labels.js';
 import { OverviewView } from './views/overview.js';
 import { AcceptAllView, RunPageView } from './views/run.js';
+import { allowed } from '../../../core/policy.js';
 
 /** The matching overview, batch runs and the review of their proposals. */
 export function batchPages({ app, db }: ModuleContext) {
-  const read = { access: { roles: matchingPolicy.read } };
-  const decide = { access: { roles: matchingPolicy.decide } };
+  const read = { access: { roles: matchingPolicy.roles('read') } };
+  const decide = { access: { roles: matchingPolicy.roles('decide') } };
 
   app.get('/matching', { config: read }, async (req, reply) => {
     const view = await matchingOverview(db, actorOf(req), req.t, req.locale);
-    const canConfigure = (req.auth?.roles ?? []).some((r) => r === 'administrator' || r === 'coordinator');
+    const canConfigure = allowed(req.auth, settingsPolicy, 'configure');
     return sendPage(req, reply, (c) => c.t('matching.overview.title'), (ctx) => <OverviewView ctx={ctx} view={view} canConfigure={canConfigure} />);
   });
 

@@ -14,6 +14,7 @@ import { cancelIntroduction, introductionForForm, introductionPage, markHeld, re
 import type { Notified } from './notices.js';
 import { IntroductionFields } from './views/introduction-form.js';
 import { IntroductionPageView } from './views/introduction-page.js';
+import { allowed } from '../../../core/policy.js';
 
 const pagePath = (matchId: string) => `/matching/matches/${matchId}/introduction`;
 
@@ -28,12 +29,12 @@ function notifiedFlash(req: FastifyRequest, n: Notified, done: 'scheduled' | 're
  * cancelling and marking one as held. Bad input re-renders the form (422) and writes nothing.
  */
 export function introductionsPages({ app, db, config }: ModuleContext) {
-  const access = { access: { roles: matchingPolicy.decide } };
+  const access = { access: { roles: matchingPolicy.roles('decide') } };
   const deps: IntroductionDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
 
   const page = async (req: FastifyRequest, reply: FastifyReply, matchId: string, form: FormState, status = 200) => {
     const data = await introductionPage(db, actorOf(req), matchId, req.locale);
-    const canConfigure = settingsPolicy.configure.some((r) => req.auth?.roles.includes(r));
+    const canConfigure = allowed(req.auth, settingsPolicy, 'configure');
     const title = (c: { t: typeof req.t }) => c.t('matching.introductions.title', { volunteer: `${data.parties.volunteer.givenName} ${data.parties.volunteer.familyName}`, mentee: `${data.parties.mentee.givenName} ${data.parties.mentee.familyName}` });
     return sendPage(req, reply, title, (ctx) => <IntroductionPageView ctx={ctx} {...data} form={form} canConfigure={canConfigure} now={new Date()} />, status);
   };

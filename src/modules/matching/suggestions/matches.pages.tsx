@@ -14,7 +14,7 @@ import { MatchPageView } from './views/match-page.js';
 
 /** The list of matches and one match's page (the introduction page below it belongs to matching/introductions). */
 export function matchesPages({ app, db, slots }: ModuleContext) {
-  const read = { access: { roles: matchingPolicy.read } };
+  const read = { access: { roles: matchingPolicy.roles('read') } };
 
   app.get('/matching/matches', { config: read }, async (req, reply) => {
     const query = lenient(MatchQuery, req.query);

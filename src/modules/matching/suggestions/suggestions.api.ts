@@ -11,8 +11,8 @@ import { presentSuggestions, suggestionsForMentee } from './suggestions.service.
 
 /** JSON API of suggestions and matches. Reasons come in the caller's language (Accept-Language or `lang`). */
 export function suggestionsApi({ app, db }: ModuleContext) {
-  const read = { access: { roles: matchingPolicy.read } };
-  const decide = { access: { roles: matchingPolicy.decide } };
+  const read = { access: { roles: matchingPolicy.roles('read') } };
+  const decide = { access: { roles: matchingPolicy.roles('decide') } };
 
   app.get(
     '/api/v1/matching/mentees/:id/suggestions',

@@ -27,8 +27,8 @@ const badForm = (): FormState => ({ values: {}, errors: { _form: { key: 'matchin
 
 /** The suggestion pages of one mentee and one volunteer, making a match from them, exclusions, the matching profile. */
 export function suggestionsPages({ app, db }: ModuleContext) {
-  const read = { access: { roles: matchingPolicy.read } };
-  const decide = { access: { roles: matchingPolicy.decide } };
+  const read = { access: { roles: matchingPolicy.roles('read') } };
+  const decide = { access: { roles: matchingPolicy.roles('decide') } };
 
   const menteePage = async (req: FastifyRequest, reply: FastifyReply, id: string, extras: Extras = {}, status = 200) => {
     const query = lenient(SuggestionQuery, req.query);

@@ -12,7 +12,7 @@ import { typedCoordinate } from './views/format.js';
 
 /** /matching/settings/districts/…: add, edit (a rename carries its people along) and delete with a warning. */
 export function districtsPages({ app, db }: ModuleContext) {
-  const config = { access: { roles: settingsPolicy.configure } };
+  const config = { access: { roles: settingsPolicy.roles('configure') } };
 
   const formPage = (req: FastifyRequest, reply: FastifyReply, form: FormState, district: DistrictWithUsage | null, status = 200) =>
     sendPage(req, reply, (c) => (district ? c.t('matching.settings.districts.editTitle', { name: district.name }) : c.t('matching.settings.districts.newTitle')), (ctx) => <DistrictFormView ctx={ctx} form={form} district={district} />, status);

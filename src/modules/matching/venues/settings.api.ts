@@ -12,7 +12,7 @@ const tag = 'matching settings';
 
 /** JSON API of the districts and venues: /api/v1/matching/…, the same schemas and services as the pages. */
 export function settingsApi({ app, db }: ModuleContext) {
-  const config = { access: { roles: settingsPolicy.configure } };
+  const config = { access: { roles: settingsPolicy.roles('configure') } };
 
   app.get('/api/v1/matching/districts', { config, schema: apiDoc({ summary: 'List the districts of the organisation with their centres', tag, response: { 200: z.object({ items: z.array(DistrictOutput) }) } }) }, async (req) => ({
     items: (await listDistricts(db, actorOf(req), req.locale)).map(({ usage: _usage, ...d }) => d),

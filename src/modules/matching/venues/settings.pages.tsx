@@ -24,7 +24,7 @@ const unnest = (errors: FieldErrors): FieldErrors => {
 
 /** /matching/settings (the overview) and the weights of each programme. */
 export function settingsPages({ app, db }: ModuleContext) {
-  const config = { access: { roles: settingsPolicy.configure } };
+  const config = { access: { roles: settingsPolicy.roles('configure') } };
 
   app.get('/matching/settings', { config }, async (req, reply) => {
     const s = await loadSettings(db, actorOf(req), req.locale);

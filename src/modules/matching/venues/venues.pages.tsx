@@ -12,7 +12,7 @@ import { VenueDeleteView, VenueFormView, venueFormValues } from './views/venue-v
 
 /** /matching/settings/venues/…: add, edit, deactivate and reactivate, delete (only when no introduction used it). */
 export function venuesPages({ app, db }: ModuleContext) {
-  const config = { access: { roles: settingsPolicy.configure } };
+  const config = { access: { roles: settingsPolicy.roles('configure') } };
   const back = '/matching/settings#venues-title';
 
   const districtNames = async (req: FastifyRequest) => (await listDistricts(db, actorOf(req), req.locale)).map((d) => d.name);

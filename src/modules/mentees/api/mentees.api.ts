@@ -14,8 +14,8 @@ import { getMentee } from './mentee-output.js';
  * recording a person (the same schema and writes as the intake page). Case notes are never part of the API.
  */
 export function menteesApi({ app, db }: ModuleContext) {
-  const read = { access: { roles: menteesPolicy.read } };
-  const manage = { access: { roles: menteesPolicy.manage } };
+  const read = { access: { roles: menteesPolicy.roles('read') } };
+  const manage = { access: { roles: menteesPolicy.roles('manage') } };
 
   app.get(
     '/api/v1/mentees',

@@ -2,11 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../core/db/database.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage } from '../../../core/ui/index.js';
-import { can } from '../mentees.policy.js';
+import { menteesPolicy } from '../mentees.policy.js';
 import { fullName } from '../views/labels.js';
 import { viewCase } from './case.service.js';
 import type { CurrentMatchesReader } from './current-matches.js';
 import { CasePageView, type CaseForms } from './views/case-page.js';
+import { allowed } from '../../../core/policy.js';
 
 /** What the case page reads with: the database and the reader of current matches (currentMatchesFrom(ctx.slots)). */
 export interface CaseReads {
@@ -26,6 +27,6 @@ export async function casePage(
   opts: { forms?: CaseForms; conflict?: boolean; status?: number } = {},
 ) {
   const view = await viewCase(db, actorOf(req), id, currentMatches);
-  const canManage = can(req.auth?.roles ?? [], 'manage');
+  const canManage = allowed(req.auth, menteesPolicy, 'manage');
   return sendPage(req, reply, fullName(view.mentee), (ctx) => <CasePageView ctx={ctx} view={view} canManage={canManage} forms={opts.forms ?? {}} conflict={opts.conflict} />, opts.status ?? 200);
 }

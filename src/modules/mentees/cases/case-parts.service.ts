@@ -4,10 +4,11 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { translator } from '../../../core/i18n/index.js';
+import { authorize } from '../../../core/policy.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { addCaseStaff, addEvent, findMenteeById, insertConsents, type MenteeRow } from '../mentees.repository.js';
 import type { ConsentInput } from '../mentees.schemas.js';
-import { can, menteesPolicy } from '../mentees.policy.js';
+import { menteesPolicy } from '../mentees.policy.js';
 import { findStaff } from '../options.repository.js';
 import { insertNote, isCaseStaff, lockOpenConsent, markConsentWithdrawn, removeCaseStaff } from './case.repository.js';
 
@@ -43,17 +44,14 @@ export async function recordConsent(db: Db, actor: RequestActor, menteeId: strin
 }
 
 /** Administrators and coordinators may change any case's staff; others only that of a case they are on (else FORBIDDEN). */
-async function mayChangeStaff(tx: Tx, actor: RequestActor, menteeId: string): Promise<void> {
-  if (can(actor.roles, 'staffAnyCase')) return;
-  if (!(await isCaseStaff(tx, actor.organisationId, menteeId, actor.userId))) throw new AppError('FORBIDDEN');
-}
+const mayChangeStaff = (tx: Tx, actor: RequestActor, menteeId: string) => authorize(tx, actor, menteesPolicy, 'changeStaff', menteeId);
 
 /** Adds a staff member (administrator, coordinator or social worker with an account) to the case. */
 export async function addStaff(db: Db, actor: RequestActor, menteeId: string, userId: string, now = new Date()): Promise<void> {
   await withTenant(db, actor, async (tx) => {
     await menteeOr404(tx, actor, menteeId);
     await mayChangeStaff(tx, actor, menteeId);
-    const staff = await findStaff(tx, actor.organisationId, menteesPolicy.caseStaff);
+    const staff = await findStaff(tx, actor.organisationId, menteesPolicy.roles('caseStaff'));
     if (!staff.some((s) => s.value === userId)) throw invalid('userId', 'mentees.validation.unknownStaff');
     if (await isCaseStaff(tx, actor.organisationId, menteeId, userId)) throw invalid('userId', 'mentees.staff.already');
     await addCaseStaff(tx, actor.organisationId, menteeId, [userId]);

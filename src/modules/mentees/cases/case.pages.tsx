@@ -48,8 +48,8 @@ const paramOf = (req: FastifyRequest, name: string) => idParam(req, name).toLowe
 /** The case page /mentees/:id and its forms: status, review of a request, consents, case staff, case notes. */
 export function casePages({ app, db, config, slots }: ModuleContext) {
   const reads: CaseReads = { db, currentMatches: currentMatchesFrom(slots) };
-  const read = { access: { roles: menteesPolicy.read } };
-  const manage = { access: { roles: menteesPolicy.manage } };
+  const read = { access: { roles: menteesPolicy.roles('read') } };
+  const manage = { access: { roles: menteesPolicy.roles('manage') } };
 
   app.get('/mentees/:id', { config: read }, async (req, reply) => casePage(reads, req, reply, idParam(req)));
 

@@ -3,11 +3,12 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
+import { permits } from '../../../core/policy.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { clockOf } from '../../../core/tenancy/org-clock.js';
 import { addEvent, findConsents, findMenteeById, lockMentee, updateMentee, type MenteeRow } from '../mentees.repository.js';
 import type { StatusInput } from '../mentees.schemas.js';
-import { can, menteesPolicy } from '../mentees.policy.js';
+import { menteesPolicy } from '../mentees.policy.js';
 import { findProgrammes, findStaff, type Option } from '../options.repository.js';
 import { findCaseStaff, findCreatedEvent, findEvents, findNotes, isCaseStaff } from './case.repository.js';
 import type { CurrentMatchesReader } from './current-matches.js';
@@ -31,7 +32,7 @@ export async function viewCase(db: Db, actor: RequestActor, id: string, currentM
     if (!mentee) throw new AppError('NOT_FOUND');
     const onCase = await isCaseStaff(tx, actor.organisationId, id, actor.userId);
     const staff = await findCaseStaff(tx, actor.organisationId, id);
-    const canChangeStaff = can(actor.roles, 'staffAnyCase') || onCase;
+    const canChangeStaff = await permits(tx, actor, menteesPolicy, 'changeStaff', id);
     const onStaff = new Set(staff.map((s) => s.userId));
     const created = await findCreatedEvent(tx, actor.organisationId, id);
     const result = {
@@ -45,7 +46,7 @@ export async function viewCase(db: Db, actor: RequestActor, id: string, currentM
       staff,
       onCase,
       canChangeStaff,
-      staffOptions: canChangeStaff ? (await findStaff(tx, actor.organisationId, menteesPolicy.caseStaff)).filter((o) => !onStaff.has(o.value)) : ([] as Option[]),
+      staffOptions: canChangeStaff ? (await findStaff(tx, actor.organisationId, menteesPolicy.roles('caseStaff'))).filter((o) => !onStaff.has(o.value)) : ([] as Option[]),
       actions: actionsFrom(mentee.status),
       request: {
         carerName: typeof created?.detail.carerName === 'string' ? created.detail.carerName : null,

@@ -50,7 +50,7 @@ export function valuesOf(m: MenteeRow): Record<string, unknown> {
 /** Staff intake: /mentees/new records a person on the waiting list; /mentees/:id/edit corrects a profile (optimistic version). */
 export function intakePages({ app, db, slots }: ModuleContext) {
   const caseReads = { db, currentMatches: currentMatchesFrom(slots) };
-  const manage = { access: { roles: menteesPolicy.manage } };
+  const manage = { access: { roles: menteesPolicy.roles('manage') } };
 
   const newPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, rows: number, status = 200) => {
     const options = await intakeOptions(db, actorOf(req));

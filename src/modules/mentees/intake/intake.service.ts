@@ -26,7 +26,7 @@ export async function intakeOptions(db: Db, actor: Actor, keepProgramme: string 
   return withTenant(db, actor, async (tx) => ({
     programmes: (await findProgrammes(tx, actor.organisationId, false)).filter((p) => p.active || p.value === keepProgramme),
     districts: await findDistrictChoice(tx, actor.organisationId),
-    socialWorkers: await findStaff(tx, actor.organisationId, menteesPolicy.responsible),
+    socialWorkers: await findStaff(tx, actor.organisationId, menteesPolicy.roles('responsible')),
   }));
 }
 

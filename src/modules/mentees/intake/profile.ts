@@ -36,7 +36,7 @@ export async function checkProfile(tx: Tx, actor: Actor, p: Profile, fallback: s
   const district = resolved.district;
   const socialWorkerUserId = p.socialWorkerUserId ?? fallback;
   if (socialWorkerUserId !== fallback) {
-    const staff = await findStaff(tx, actor.organisationId, menteesPolicy.responsible);
+    const staff = await findStaff(tx, actor.organisationId, menteesPolicy.roles('responsible'));
     if (!staff.some((s) => s.value === socialWorkerUserId)) throw invalid('socialWorkerUserId', 'mentees.validation.unknownSocialWorker');
   }
   return { programmeId, district, socialWorkerUserId };

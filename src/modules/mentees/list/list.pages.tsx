@@ -15,7 +15,7 @@ export const lenientQuery = (input: unknown): MenteeQuery => leniently(MenteeQue
 
 /** The waiting list /mentees: tabs by status (requests to review first), search, filters, paging. */
 export function listPages({ app, db }: ModuleContext) {
-  app.get('/mentees', { config: { access: { roles: menteesPolicy.read } } }, async (req, reply) => {
+  app.get('/mentees', { config: { access: { roles: menteesPolicy.roles('read') } } }, async (req, reply) => {
     const query = lenientQuery(req.query);
     const view = await listMentees(db, actorOf(req), query, req.locale);
     return sendPage(req, reply, (c) => c.t('mentees.list.title'), (ctx) => <MenteeListView ctx={ctx} view={view} query={query} />);

@@ -12,7 +12,7 @@ import { CheckInsListView } from './views/check-ins-list.js';
 
 /** The check-ins of a pair and the form to record one with either side. Bad input: the form again (422), nothing written. */
 export function checkInsPages({ app, db }: ModuleContext) {
-  const config = { access: { roles: checkInsPolicy.follow } };
+  const config = { access: { roles: checkInsPolicy.roles('follow') } };
 
   app.get('/pairs/:matchId/check-ins', { config }, async (req, reply) => {
     const data = await checkInsPage(db, actorOf(req), idParam(req, 'matchId'));

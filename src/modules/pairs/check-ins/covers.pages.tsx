@@ -10,7 +10,7 @@ import { CoversView } from './views/covers.js';
 
 /** /pairs/covers: the list of covers and the form to add one (administrators and coordinators). */
 export function coversPages({ app, db }: ModuleContext) {
-  const config = { access: { roles: checkInsPolicy.configure } };
+  const config = { access: { roles: checkInsPolicy.roles('configure') } };
 
   const page = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
     const data = await coversPage(db, actorOf(req), req.locale);

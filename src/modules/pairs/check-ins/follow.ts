@@ -2,14 +2,12 @@ import type { Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { utcToZoned } from '../../../core/i18n/time-zone.js';
-import { followsMatch } from '../access.js';
+import { authorize } from '../../../core/policy.js';
+import { checkInsPolicy } from './check-ins.policy.js';
 import { findPair, type PairRow } from './check-ins.repository.js';
 
 /** The day a match started, in the organisation's zone (never the UTC day of the timestamp). */
 export const startedOn = (pair: Pick<PairRow, 'startedAt'>, timeZone: string) => utcToZoned(pair.startedAt, timeZone).date;
-
-/** Administrators see every pair; coordinators and social workers the ones they follow (also "all" on the overdue list). */
-export const seesAllPairs = (actor: RequestActor) => actor.roles.includes('administrator');
 
 /**
  * The pair, if the actor may follow it today: NOT_FOUND for an unknown id or another organisation's pair,
@@ -18,6 +16,6 @@ export const seesAllPairs = (actor: RequestActor) => actor.roles.includes('admin
 export async function followedPair(tx: Tx, actor: RequestActor, matchId: string, today: string): Promise<PairRow> {
   const pair = await findPair(tx, actor.organisationId, matchId);
   if (!pair) throw new AppError('NOT_FOUND');
-  if (!seesAllPairs(actor) && !(await followsMatch(tx, actor.organisationId, actor.userId, matchId, today))) throw new AppError('FORBIDDEN');
+  await authorize(tx, { ...actor, clock: { ...actor.clock, today } }, checkInsPolicy, 'follow', matchId);
   return pair;
 }

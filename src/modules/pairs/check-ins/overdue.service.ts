@@ -1,6 +1,7 @@
 import { audit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
+import { allowed } from '../../../core/policy.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { OrgClock } from '../../../core/tenancy/org-clock.js';
@@ -8,7 +9,8 @@ import { followedMatchIds } from '../access.js';
 import { findFollowUpFacts, type FollowUpFacts } from './check-ins.repository.js';
 import { SIDES, type Side } from './check-ins.schemas.js';
 import { followUpOf } from './follow-up.js';
-import { seesAllPairs, startedOn } from './follow.js';
+import { startedOn } from './follow.js';
+import { checkInsPolicy } from './check-ins.policy.js';
 import { daysOverdue, daysQuiet, isQuiet, nextCheckInDue } from './rules.js';
 
 type Person = { id: string; givenName: string; familyName: string };
@@ -92,7 +94,7 @@ export async function followUpLists(tx: Tx, organisationId: string, matchIds: re
 }
 
 /** Who may switch the overdue list to every pair of the organisation. */
-export const mayListAll = (actor: RequestActor) => seesAllPairs(actor) || actor.roles.includes('coordinator');
+export const mayListAll = (actor: RequestActor) => allowed(actor, checkInsPolicy, 'listAll');
 
 /**
  * The /pairs/overdue page: overdue check-ins and quiet pairs of the pairs the actor follows today (their own, those

@@ -11,7 +11,7 @@ import { SettingsFormView, SettingsListView } from './views/settings.js';
 
 /** /pairs/settings and /pairs/settings/:programmeId: each programme's check-in schedule and quiet threshold. */
 export function settingsPages({ app, db }: ModuleContext) {
-  const config = { access: { roles: checkInsPolicy.configure } };
+  const config = { access: { roles: checkInsPolicy.roles('configure') } };
 
   app.get('/pairs/settings', { config }, async (req, reply) => {
     const programmes = await programmesFollowUp(db, actorOf(req), req.locale);

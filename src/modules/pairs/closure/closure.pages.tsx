@@ -3,18 +3,15 @@ import type { ModuleContext } from '../../../core/module.js';
 import { submitForm } from '../../../core/http/form.js';
 import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
+import { pairsPolicy } from '../pairs.policy.js';
 import { CloseInput } from './closure.schemas.js';
 import { closeFormData, closeMatch, type ClosureDeps } from './closure.service.js';
 import { CloseFormView } from './views/close-form.js';
 
-/** Staff who may end a pair they follow (the service checks that they follow it; administrators any pair). */
-export const CLOSE_ROLES: readonly Role[] = ['administrator', 'coordinator', 'social_worker'];
-
 /** /pairs/:matchId/close: the form, and ending the pair (422 with the form again on bad input, nothing written). */
 export function closurePages({ app, db, config }: ModuleContext) {
-  const access = { access: { roles: CLOSE_ROLES } };
+  const access = { access: { roles: pairsPolicy.roles('close') } };
   const deps: ClosureDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
 
   const formPage = async (req: FastifyRequest, reply: FastifyReply, matchId: string, form: (version: number) => FormState, status = 200) => {

@@ -4,10 +4,11 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import { isLocale } from '../../../core/i18n/index.js';
 import { queueMail } from '../../../core/mail/outbox.js';
+import { authorize } from '../../../core/policy.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { clockOf } from '../../../core/tenancy/org-clock.js';
+import { clockOf, type OrgClock } from '../../../core/tenancy/org-clock.js';
 import { utcToZoned } from '../../../core/i18n/time-zone.js';
-import { followsMatch } from '../access.js';
+import { pairsPolicy } from '../pairs.policy.js';
 import { thankYouMail } from './closure.mails.js';
 import {
   closeMatchRow,
@@ -35,10 +36,10 @@ export interface ClosureDeps {
  * coordinator, their cover, or the mentee's case staff). NOT_FOUND for another organisation's id, FORBIDDEN for a
  * pair the actor does not follow.
  */
-async function allowedMatch(tx: Tx, actor: RequestActor, matchId: string, today: string, lock = false): Promise<MatchToClose> {
+async function allowedMatch(tx: Tx, actor: RequestActor, matchId: string, clock: OrgClock, lock = false): Promise<MatchToClose> {
   const match = await findMatchToClose(tx, actor.organisationId, matchId, lock);
   if (!match) throw new AppError('NOT_FOUND');
-  if (!actor.roles.includes('administrator') && !(await followsMatch(tx, actor.organisationId, actor.userId, matchId, today))) throw new AppError('FORBIDDEN');
+  await authorize(tx, { ...actor, clock }, pairsPolicy, 'close', matchId);
   return match;
 }
 
@@ -46,8 +47,9 @@ async function allowedMatch(tx: Tx, actor: RequestActor, matchId: string, today:
 export async function closeFormData(db: Db, actor: RequestActor, matchId: string, now = actor.clock.now) {
   return withTenant(db, actor, async (tx) => {
     const org = actor.org;
-    const today = clockOf(actor, now).today;
-    const match = await allowedMatch(tx, actor, matchId, today);
+    const clock = clockOf(actor, now);
+    const today = clock.today;
+    const match = await allowedMatch(tx, actor, matchId, clock);
     if (match.status === 'closed') throw new AppError('CONFLICT', 'pairs.closure.alreadyClosed');
     await audit(tx, actor, { action: 'match.view', entity: 'match', entityId: matchId, fields: ['volunteer.name', 'mentee.name'] });
     return { match, today, startedOn: utcToZoned(match.startedAt, org.timeZone).date, timeZone: org.timeZone };
@@ -86,8 +88,9 @@ export interface Closed {
 export async function closeMatch(deps: ClosureDeps, actor: RequestActor, matchId: string, input: CloseInput, now = actor.clock.now): Promise<Closed> {
   return withTenant(deps.db, actor, async (tx) => {
     const org = actor.org;
-    const today = clockOf(actor, now).today;
-    const match = await allowedMatch(tx, actor, matchId, today, true);
+    const clock = clockOf(actor, now);
+    const today = clock.today;
+    const match = await allowedMatch(tx, actor, matchId, clock, true);
     if (match.status === 'closed') throw new AppError('CONFLICT', 'pairs.closure.alreadyClosed');
     if (match.version !== input.version) throw new AppError('CONFLICT', 'pairs.closure.conflict');
     const errors = dateErrors(input, today, utcToZoned(match.startedAt, org.timeZone).date);

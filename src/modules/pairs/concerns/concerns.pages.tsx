@@ -6,7 +6,7 @@ import { submitForm, versionAsForm } from '../../../core/http/form.js';
 import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
-import { can, concernsPolicy } from './concerns.policy.js';
+import { concernsPolicy } from './concerns.policy.js';
 import { ActionInput, AssignInput, EscalateInput, ListQuery, MatchQuery, RaiseInput, StatusInput } from './concerns.schemas.js';
 import { listForStaff, myConcerns, raiseConcern, raiseForm, type RaisedThrough } from './concerns.service.js';
 import { acknowledgeConcern, escalateConcern } from './escalation.service.js';
@@ -16,6 +16,7 @@ import { ConcernPageView, type ConcernForms } from './views/concern-page.js';
 import { MyConcernsView } from './views/my-concerns.js';
 import { RaiseFormView } from './views/raise-form.js';
 import type { MessageKey } from '../../../core/i18n/index.js';
+import { allowed } from '../../../core/policy.js';
 
 /** The acknowledgement form carries nothing but its CSRF token. */
 const AcknowledgeInput = z.object({}).strict();
@@ -66,8 +67,8 @@ async function raise(db: Db, req: FastifyRequest, reply: FastifyReply, through: 
 
 /** Concerns and incidents: the staff list and case pages, and the volunteer's own page to raise and follow them. */
 export function concernsPages({ app, db, config }: ModuleContext) {
-  const staff = { access: { roles: concernsPolicy.staff } };
-  const self = { access: { roles: concernsPolicy.self } };
+  const staff = { access: { roles: concernsPolicy.roles('staff') } };
+  const self = { access: { roles: concernsPolicy.roles('self') } };
 
   app.get('/concerns', { config: staff }, async (req, reply) => {
     const query = ListQuery.parse(req.query ?? {});
@@ -79,9 +80,9 @@ export function concernsPages({ app, db, config }: ModuleContext) {
   app.post('/concerns', { config: staff }, async (req, reply) => raise(db, req, reply, 'staff'));
 
   // A volunteer sent here (e.g. after logging a worrying meeting) sees their own list: staff pages are not theirs.
-  app.get('/concerns/:id', { config: { access: { roles: [...concernsPolicy.staff, ...concernsPolicy.self] } } }, async (req, reply) => {
+  app.get('/concerns/:id', { config: { access: { roles: [...concernsPolicy.roles('staff'), ...concernsPolicy.roles('self')] } } }, async (req, reply) => {
     const id = idParam(req);
-    if (!can(req.auth?.roles ?? [], 'staff')) return reply.redirect(`/me/concerns#concern-${id}`, 303);
+    if (!allowed(req.auth, concernsPolicy, 'staff')) return reply.redirect(`/me/concerns#concern-${id}`, 303);
     return concernPage(db, req, reply, id);
   });
 

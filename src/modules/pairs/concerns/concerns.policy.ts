@@ -1,14 +1,15 @@
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
+import { definePolicy } from '../../../core/policy.js';
 
 /**
  * Who may use the concern pages. The roles only open the door: which concern a staff member sees is decided per
  * concern (raised it, assigned to it, follows the pair, on the mentee's case) in the queries and by row-level security.
  */
-export const concernsPolicy = {
+export const concernsPolicy = definePolicy({
   /** The staff pages /concerns… */
-  staff: ['administrator', 'coordinator', 'social_worker'],
+  staff: { roles: ['administrator', 'coordinator', 'social_worker'] },
+  /** Raise a concern about any running pair of the organisation, not only the ones they follow. */
+  anyPair: { roles: ['administrator'] },
   /** The volunteer's own pages /me/concerns… */
-  self: ['volunteer', 'migrant_assistant'],
-} as const satisfies Record<string, readonly Role[]>;
+  self: { roles: ['volunteer', 'migrant_assistant'] },
+});
 
-export const can = (roles: readonly Role[], what: keyof typeof concernsPolicy) => concernsPolicy[what].some((r) => roles.includes(r));

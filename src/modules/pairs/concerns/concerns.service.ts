@@ -3,9 +3,11 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { enqueue } from '../../../core/jobs/queue.js';
+import { allowed } from '../../../core/policy.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { coveredUsers, followedMatchIds, volunteerOfUser } from '../access.js';
 import { findConcern, findPairs, findRaisedBy, insertAction, insertConcern, listConcerns, type PairOption } from './concerns.repository.js';
+import { concernsPolicy } from './concerns.policy.js';
 import type { ListQuery, RaiseInput } from './concerns.schemas.js';
 
 /** The job that tells staff about a new concern (meeting logs enqueue it too). */
@@ -28,7 +30,7 @@ async function raisablePairs(tx: Tx, actor: RequestActor, through: RaisedThrough
     const v = await volunteerOfUser(tx, actor.organisationId, actor.userId);
     return v ? findPairs(tx, actor.organisationId, { volunteerId: v.id }) : [];
   }
-  if (actor.roles.includes('administrator')) return findPairs(tx, actor.organisationId, {});
+  if (allowed(actor, concernsPolicy, 'anyPair')) return findPairs(tx, actor.organisationId, {});
   return findPairs(tx, actor.organisationId, { ids: await followedToday(tx, actor) });
 }
 

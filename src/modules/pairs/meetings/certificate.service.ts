@@ -12,8 +12,9 @@ import { volunteerOfUser } from '../access.js';
 import { formatHours } from './format-hours.js';
 import { meetingTotals, trainingMinutes } from './hours.js';
 import { findVolunteerPerson, firstActivityDate } from './meetings.repository.js';
-import { canMeetings } from './meetings.policy.js';
+import { meetingsPolicy } from './meetings.policy.js';
 import { CertificateQuery } from './meetings.schemas.js';
+import { assertAllowed } from '../../../core/policy.js';
 
 export interface PdfFile {
   bytes: Buffer;
@@ -64,7 +65,7 @@ async function certificate(tx: Tx, actor: RequestActor, volunteerId: string, que
 
 /** The signed-in volunteer's own certificate; NOT_FOUND without a volunteer record. */
 export async function myCertificate(db: Db, actor: RequestActor, rawQuery: unknown, now = actor.clock.now): Promise<PdfFile> {
-  if (!canMeetings(actor.roles, 'self')) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, meetingsPolicy, 'self');
   const query = parseInput(CertificateQuery, rawQuery);
   return withTenant(db, actor, async (tx) => {
     const v = await volunteerOfUser(tx, actor.organisationId, actor.userId);
@@ -77,7 +78,7 @@ export async function myCertificate(db: Db, actor: RequestActor, rawQuery: unkno
 
 /** Any volunteer's certificate, for administrators and coordinators; audited. NOT_FOUND for another organisation's. */
 export async function staffCertificate(db: Db, actor: RequestActor, volunteerId: string, rawQuery: unknown, now = actor.clock.now): Promise<PdfFile> {
-  if (!canMeetings(actor.roles, 'certificate')) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, meetingsPolicy, 'certificate');
   const query = parseInput(CertificateQuery, rawQuery);
   return withTenant(db, actor, async (tx) => {
     const file = await certificate(tx, actor, volunteerId, query, now);

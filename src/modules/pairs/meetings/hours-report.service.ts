@@ -1,17 +1,14 @@
 import { audit } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
-import { AppError } from '../../../core/http/errors.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
+import { assertAllowed } from '../../../core/policy.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { clockOf } from '../../../core/tenancy/org-clock.js';
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, trainingMinutes, type Totals } from './hours.js';
 import { programmesOf, volunteerNames } from './hours-report.repository.js';
 import { FIRST_YEAR, LAST_YEAR } from './hours-report.schemas.js';
-
-/** Who may see the hours of the whole organisation (issue 6 point 1): the people who report on the programmes. */
-export const hoursReportRoles = ['administrator', 'coordinator', 'programme_manager'] as const satisfies readonly Role[];
+import { meetingsPolicy } from './meetings.policy.js';
 
 export interface ProgrammeHours {
   /** null: pairs without a programme. */
@@ -56,7 +53,7 @@ const lastDay = (year: number, month: number) => `${year}-${pad(month)}-${pad(ne
  * are exact; training sessions count on their day in the organisation's zone (hours.ts).
  */
 export async function hoursReport(db: Db, actor: RequestActor, year: number | undefined, locale: Locale, now = actor.clock.now): Promise<HoursReport> {
-  if (!hoursReportRoles.some((r) => actor.roles.includes(r))) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, meetingsPolicy, 'hoursReport');
   return withTenant(db, actor, async (tx) => {
     const org = actor.organisationId;
     const { timeZone } = actor.org;

@@ -13,7 +13,7 @@ import { MyMeetingsView } from './views/my-meetings.js';
 
 /** The volunteer's own meeting pages: history and totals, the fast log, the hours certificate. */
 export function meetingsPages({ app, db }: ModuleContext) {
-  const self = { access: { roles: meetingsPolicy.self } };
+  const self = { access: { roles: meetingsPolicy.roles('self') } };
 
   app.get('/me/meetings', { config: self }, async (req, reply) => {
     const me = await myMeetings(db, actorOf(req));

@@ -1,18 +1,19 @@
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
+import { definePolicy } from '../../../core/policy.js';
 
 /**
  * Who may do what with meeting logs, always within their own organisation. Staff see only the pairs they follow
  * (access.ts: coordinator, their cover, the mentee's case staff) — administrators see every pair.
  */
-export const meetingsPolicy = {
+export const meetingsPolicy = definePolicy({
   /** Log one's own meetings, see one's own history, totals and hours certificate. */
-  self: ['volunteer', 'migrant_assistant'],
+  self: { roles: ['volunteer', 'migrant_assistant'] },
   /** See the pairs they follow, their logs and totals, and answer a log with a comment. */
-  follow: ['administrator', 'coordinator', 'social_worker'],
+  follow: { roles: ['administrator', 'coordinator', 'social_worker'] },
   /** See every pair of the organisation, followed or not. */
-  all: ['administrator'],
+  all: { roles: ['administrator'] },
   /** Print any volunteer's hours certificate. */
-  certificate: ['administrator', 'coordinator'],
-} as const satisfies Record<string, readonly Role[]>;
+  certificate: { roles: ['administrator', 'coordinator'] },
+  /** Who may see the hours of the whole organisation (issue 6 point 1): the people who report on the programmes. */
+  hoursReport: { roles: ['administrator', 'coordinator', 'programme_manager'] },
+});
 
-export const canMeetings = (roles: readonly Role[], action: keyof typeof meetingsPolicy) => meetingsPolicy[action].some((r) => roles.includes(r));

@@ -12,8 +12,9 @@ import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { volunteerOfUser } from '../access.js';
 import { meetingTotals, periodStarts, type Totals } from './hours.js';
 import { activePairsOfVolunteer, commentsOf, findPair, insertConcernFromMeeting, insertMeeting, meetingsOf, type CommentRow, type MeetingRow } from './meetings.repository.js';
-import { canMeetings } from './meetings.policy.js';
+import { meetingsPolicy } from './meetings.policy.js';
 import { meetingInput } from './meetings.schemas.js';
+import { assertAllowed } from '../../../core/policy.js';
 
 /** The job helper C's concerns module handles: it tells the right staff about a new concern, exactly once. */
 export const CONCERN_NOTIFY_JOB = 'pairs.concern.notify';
@@ -37,7 +38,7 @@ export interface MyMeetings extends LogFormData {
 }
 
 async function own(tx: Tx, actor: RequestActor) {
-  if (!canMeetings(actor.roles, 'self')) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, meetingsPolicy, 'self');
   return volunteerOfUser(tx, actor.organisationId, actor.userId);
 }
 

@@ -6,17 +6,18 @@ import { actorOf } from '../../../core/tenancy/actor.js';
 import { sendPage, type FormState } from '../../../core/ui/index.js';
 import { sendPdf } from '../../volunteers/index.js';
 import { staffCertificate } from './certificate.service.js';
-import { canMeetings, meetingsPolicy } from './meetings.policy.js';
+import { meetingsPolicy } from './meetings.policy.js';
 import { CommentInput } from './meetings.schemas.js';
 import { commentOnMeeting, pairLog, pairsOverview } from './pairs.service.js';
 import { fullName } from './views/labels.js';
 import { PairLogView } from './views/pair-log.js';
 import { PairsListView } from './views/pairs-list.js';
+import { allowed } from '../../../core/policy.js';
 
 /** Staff pages of the meeting logs: the pairs I follow, one pair's log with comments, a volunteer's certificate. */
 export function pairsPages({ app, db }: ModuleContext) {
-  const follow = { access: { roles: meetingsPolicy.follow } };
-  const certificate = { access: { roles: meetingsPolicy.certificate } };
+  const follow = { access: { roles: meetingsPolicy.roles('follow') } };
+  const certificate = { access: { roles: meetingsPolicy.roles('certificate') } };
 
   app.get('/pairs', { config: follow }, async (req, reply) => {
     const data = await pairsOverview(db, actorOf(req));
@@ -27,7 +28,7 @@ export function pairsPages({ app, db }: ModuleContext) {
     const log = await pairLog(db, actorOf(req), matchId);
     const p = log.pair;
     const names = { volunteer: fullName({ givenName: p.volunteerGivenName, familyName: p.volunteerFamilyName }), mentee: fullName({ givenName: p.menteeGivenName, familyName: p.menteeFamilyName }) };
-    const canCertificate = canMeetings(actorOf(req).roles, 'certificate');
+    const canCertificate = allowed(actorOf(req), meetingsPolicy, 'certificate');
     return sendPage(req, reply, (c) => c.t('pairs.meetings.log.title', names), (ctx) => <PairLogView ctx={ctx} log={log} comment={comment} canCertificate={canCertificate} />, status);
   };
 

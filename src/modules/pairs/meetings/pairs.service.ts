@@ -7,8 +7,9 @@ import { clockOf } from '../../../core/tenancy/org-clock.js';
 import { followedMatchIds } from '../access.js';
 import { hoursByMatch, hoursByMonth, meetingTotals, periodStarts, type Totals } from './hours.js';
 import { commentsOf, findMeeting, findPair, insertComment, meetingsOf, pairsByIds, type CommentRow, type MeetingRow, type PairRow } from './meetings.repository.js';
-import { canMeetings } from './meetings.policy.js';
+import { meetingsPolicy } from './meetings.policy.js';
 import type { CommentInput } from './meetings.schemas.js';
+import { allowed, assertAllowed } from '../../../core/policy.js';
 
 /** Staff views of the meeting logs: only the pairs one follows (administrators: all), every view audited. */
 
@@ -20,8 +21,8 @@ export interface PairSummary {
 
 /** Ids of the pairs the actor may see today (`null`: all of the organisation). */
 async function visibleMatchIds(tx: Tx, actor: RequestActor, today: string): Promise<string[] | null> {
-  if (!canMeetings(actor.roles, 'follow')) throw new AppError('FORBIDDEN');
-  if (canMeetings(actor.roles, 'all')) return null;
+  assertAllowed(actor, meetingsPolicy, 'follow');
+  if (allowed(actor, meetingsPolicy, 'all')) return null;
   return followedMatchIds(tx, actor.organisationId, actor.userId, today);
 }
 

@@ -4,19 +4,16 @@ import { submitForm } from '../../../core/http/form.js';
 import { idParam } from '../../../core/http/route-helpers.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
-import type { Role } from '../../../core/tenancy/tenancy.table.js';
+import { pairsPolicy } from '../pairs.policy.js';
 import { AttendanceInput, SessionInput } from './supervision.schemas.js';
 import { createSession, editSession, listSupervision, recordAttendance, sessionForForm, viewSession } from './supervision.service.js';
 import { SessionFormView } from './views/session-form.js';
 import { SessionListView } from './views/session-list.js';
 import { SessionPageView } from './views/session-page.js';
 
-/** Who plans supervision and records attendance. */
-export const supervisionRoles: readonly Role[] = ['administrator', 'coordinator'];
-
 /** Group supervision: the list, planning and changing a session, and its attendance and record afterwards. */
 export function supervisionPages({ app, db }: ModuleContext) {
-  const manage = { access: { roles: supervisionRoles } };
+  const manage = { access: { roles: pairsPolicy.roles('supervise') } };
 
   const formPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState, action: string, editing: boolean, status = 200) => {
     const timeZone = actorOf(req).org.timeZone;

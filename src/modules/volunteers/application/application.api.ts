@@ -15,7 +15,7 @@ export function applicationApi({ app, db, config }: ModuleContext) {
   app.post(
     '/api/v1/volunteers/applications',
     {
-      config: { access: { roles: volunteersPolicy.manage } },
+      config: { access: { roles: volunteersPolicy.roles('manage') } },
       schema: apiDoc({ summary: 'Enter a volunteer application on someone’s behalf', tag: 'volunteers', body: ApplicationInput, response: { 201: ApplicationOutput } }),
     },
     async (req, reply) => {

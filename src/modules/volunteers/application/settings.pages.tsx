@@ -10,7 +10,7 @@ import { SettingsFormView } from './views/settings-form.js';
 
 /** /volunteers/settings (administrators and coordinators): optional form fields, safeguarding renewal and reminders. */
 export function settingsPages({ app, db }: ModuleContext) {
-  const access = { access: { roles: volunteersPolicy.configure } };
+  const access = { access: { roles: volunteersPolicy.roles('configure') } };
 
   const page = async (req: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
     const settings = await getVolunteerSettings(db, actorOf(req));

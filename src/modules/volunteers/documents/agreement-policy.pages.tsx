@@ -3,16 +3,14 @@ import type { ModuleContext } from '../../../core/module.js';
 import { submitForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
 import { getAgreementPolicy, updateAgreementPolicy } from './agreement-policy.service.js';
 import { AgreementPolicyInput } from './documents.schemas.js';
 import { AgreementPolicyView } from './views/agreement-policy-form.js';
 
-/** Only administrators decide how the organisation concludes agreements (it departs from the law's default). */
-export const POLICY_ROLES = ['administrator'] as const;
-
 /** GET|POST /volunteers/settings/agreements: the organisation's choice for agreements over 30 days. */
 export function agreementPolicyPages({ app, db }: ModuleContext) {
-  const access = { access: { roles: POLICY_ROLES } };
+  const access = { access: { roles: volunteersPolicy.roles('agreements') } };
 
   const page = async (req: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
     const shown = form ?? emptyForm({ ...(await getAgreementPolicy(db, actorOf(req))) });

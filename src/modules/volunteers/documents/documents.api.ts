@@ -12,8 +12,8 @@ const VolunteerParams = z.object({ id: z.string().uuid() });
 
 /** JSON API: a volunteer's documents, and issuing one. Same schemas and services as the pages. */
 export function documentsApi({ app, db, config }: ModuleContext) {
-  const read = { access: { roles: volunteersPolicy.read } };
-  const manage = { access: { roles: volunteersPolicy.manage } };
+  const read = { access: { roles: volunteersPolicy.roles('read') } };
+  const manage = { access: { roles: volunteersPolicy.roles('manage') } };
 
   app.get(
     '/api/v1/volunteers/:id/documents',

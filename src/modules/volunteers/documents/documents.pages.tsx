@@ -20,9 +20,9 @@ import type { MessageKey } from '../../../core/i18n/index.js';
 
 /** HTML routes of the documents: templates, issuing, paper signature, revocation, PDFs, the invitation, verification. */
 export function documentsPages({ app, db, config }: ModuleContext) {
-  const read = { access: { roles: volunteersPolicy.read } };
-  const manage = { access: { roles: volunteersPolicy.manage } };
-  const configure = { access: { roles: volunteersPolicy.configure } };
+  const read = { access: { roles: volunteersPolicy.roles('read') } };
+  const manage = { access: { roles: volunteersPolicy.roles('manage') } };
+  const configure = { access: { roles: volunteersPolicy.roles('configure') } };
 
   app.get('/volunteers/templates', { config: configure }, async (req, reply) => {
     const templates = await listTemplates(db, actorOf(req));

@@ -5,13 +5,14 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { orgFacts } from '../../../core/tenancy/org-facts.js';
-import { can } from '../volunteers.policy.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
 import { addEvent, findVolunteerById } from '../volunteers.repository.js';
 import type { DocumentOutput, IssueInput } from './documents.schemas.js';
 import { findDocument, findDocumentsOfVolunteer, insertDocument, markAccepted, markRevoked, type DocumentRow } from './documents.repository.js';
 import { generateText, placeholderValues, type DocumentFields } from './generate.js';
 import { pdfFileName, renderPdf } from './pdf.js';
 import { templateInForce } from './templates.service.js';
+import { assertAllowed } from '../../../core/policy.js';
 
 /** 18 random bytes, base64url: 24 characters, 144 bits — a verification link cannot be guessed. */
 export const newVerificationCode = () => randomBytes(18).toString('base64url');
@@ -20,7 +21,7 @@ export const newVerificationCode = () => randomBytes(18).toString('base64url');
 const eventKind = (kind: string) => (kind === 'agreement' ? 'agreement' : 'document');
 
 function authorise(actor: RequestActor, action: 'read' | 'manage') {
-  if (!can(actor.roles, action)) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, volunteersPolicy, action);
 }
 
 /**

@@ -1,11 +1,12 @@
 import { formatDate, LANGUAGE_NAME } from '../../../core/i18n/index.js';
 import { DataTable, Form, type PageContext } from '../../../core/ui/index.js';
-import { can } from '../volunteers.policy.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
 import { INVITABLE_STAGES } from '../self-service/invite.service.js';
 import { DOCUMENT_KINDS } from './documents.schemas.js';
 import type { DocumentsPanelData } from './panel-data.js';
 import { documentStatus } from './views/document-status.js';
+import { allowed } from '../../../core/policy.js';
 
 /**
  * The documents (agreement, certificate, reference) of one volunteer, shown on the volunteer page.
@@ -14,8 +15,7 @@ import { documentStatus } from './views/document-status.js';
 export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; volunteer: VolunteerRow; data: unknown }) {
   const { t } = ctx;
   const { documents, lawyerNote } = (data ?? { documents: [], lawyerNote: null }) as DocumentsPanelData;
-  const roles = ctx.user?.roles ?? [];
-  const manage = can(roles, 'manage');
+  const manage = allowed(ctx.user, volunteersPolicy, 'manage');
   return (
     <section id="documents" aria-labelledby="documents-title">
       <h2 id="documents-title">{t('volunteers.documents.panel.title')}</h2>
@@ -80,12 +80,12 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
           ))}
         </ul>
       )}
-      {can(roles, 'configure') && (
+      {allowed(ctx.user, volunteersPolicy, 'configure') && (
         <p>
           <a href="/volunteers/templates">{t('volunteers.documents.panel.templates')}</a>
         </p>
       )}
-      {roles.includes('administrator') && (
+      {allowed(ctx.user, volunteersPolicy, 'agreements') && (
         <p>
           <a href="/volunteers/settings/agreements">{t('volunteers.documents.policy.link')}</a>
         </p>

@@ -14,8 +14,8 @@ import { QualifiedFormView } from './views/qualified-form.js';
  * (multipart, CSRF as every form) and the download of the stored file (read roles, audited).
  */
 export function qualifiedPages({ app, db }: ModuleContext) {
-  const manage = { access: { roles: volunteersPolicy.manage } };
-  const read = { access: { roles: volunteersPolicy.read } };
+  const manage = { access: { roles: volunteersPolicy.roles('manage') } };
+  const read = { access: { roles: volunteersPolicy.roles('read') } };
 
   const page = async (req: FastifyRequest, reply: FastifyReply, docId: string, form: FormState, status = 200) => {
     const doc = await agreementForUpload(db, actorOf(req), docId);

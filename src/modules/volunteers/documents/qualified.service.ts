@@ -7,9 +7,10 @@ import { isUploadedFile } from '../../../core/http/multipart.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import type { FieldErrors } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { can } from '../volunteers.policy.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
 import { addEvent } from '../volunteers.repository.js';
 import { findDocument, findSignedFile, insertSignedFile, markAccepted } from './documents.repository.js';
+import { assertAllowed } from '../../../core/policy.js';
 
 /** Largest signed file accepted (a signed agreement PDF is typically well under 1 MB). */
 export const SIGNED_FILE_MAX_BYTES = 5 * 1024 * 1024;
@@ -45,7 +46,7 @@ export function signedFormatOf(bytes: Buffer, fileName: string): SignedFormat | 
  * agreement, revoked, or already signed.
  */
 export async function uploadQualifiedAgreement(db: Db, actor: RequestActor, documentId: string, body: Record<string, unknown>): Promise<{ volunteerId: string }> {
-  if (!can(actor.roles, 'manage')) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, volunteersPolicy, 'manage');
   return withTenant(db, actor, async (tx) => {
     const doc = await findDocument(tx, actor.organisationId, documentId);
     if (!doc) throw new AppError('NOT_FOUND');
@@ -71,7 +72,7 @@ export async function uploadQualifiedAgreement(db: Db, actor: RequestActor, docu
 
 /** The signed file of an agreement for staff who may read volunteers (audited download), or NOT_FOUND. */
 export async function signedFileForStaff(db: Db, actor: RequestActor, documentId: string) {
-  if (!can(actor.roles, 'read')) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, volunteersPolicy, 'read');
   return withTenant(db, actor, async (tx) => {
     const f = await findSignedFile(tx, actor.organisationId, documentId);
     if (!f) throw new AppError('NOT_FOUND');
@@ -83,7 +84,7 @@ export async function signedFileForStaff(db: Db, actor: RequestActor, documentId
 
 /** What the upload page shows: the agreement (title, volunteer) if it may still take a signed file. */
 export async function agreementForUpload(db: Db, actor: RequestActor, documentId: string) {
-  if (!can(actor.roles, 'manage')) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, volunteersPolicy, 'manage');
   return withTenant(db, actor, async (tx) => {
     const doc = await findDocument(tx, actor.organisationId, documentId);
     if (!doc || doc.kind !== 'agreement') throw new AppError('NOT_FOUND');

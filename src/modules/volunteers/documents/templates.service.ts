@@ -3,12 +3,13 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError, type FieldErrors } from '../../../core/http/errors.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
-import { can } from '../volunteers.policy.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
 import { DEFAULT_TEMPLATES, SAMPLE_VALUES } from './default-templates.js';
 import { DOCUMENT_KINDS, DOCUMENT_LOCALES, type DocumentKind, type DocumentLocale, type TemplateInput } from './documents.schemas.js';
 import { deleteTemplate, findTemplate, findTemplates, upsertTemplate } from './documents.repository.js';
 import { generateText, placeholderValues } from './generate.js';
 import { unknownPlaceholders } from './placeholders.js';
+import { assertAllowed } from '../../../core/policy.js';
 
 export interface TemplateView {
   kind: DocumentKind;
@@ -21,7 +22,7 @@ export interface TemplateView {
 }
 
 function authorise(actor: RequestActor) {
-  if (!can(actor.roles, 'configure')) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, volunteersPolicy, 'configure');
 }
 
 /** Every kind × language with the title in force and whether the organisation edited it. */

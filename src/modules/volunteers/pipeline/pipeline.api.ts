@@ -9,8 +9,8 @@ import { listVolunteers, moveVolunteer } from './pipeline.service.js';
 
 /** JSON API of the pipeline: the list with the page's filters, and a move (409 on a stale version). */
 export function pipelineApi({ app, db, config }: ModuleContext) {
-  const read = { access: { roles: volunteersPolicy.read } };
-  const manage = { access: { roles: volunteersPolicy.manage } };
+  const read = { access: { roles: volunteersPolicy.roles('read') } };
+  const manage = { access: { roles: volunteersPolicy.roles('manage') } };
 
   app.get(
     '/api/v1/volunteers',

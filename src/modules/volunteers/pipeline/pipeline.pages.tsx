@@ -3,7 +3,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { submitForm, versionAsForm } from '../../../core/http/form.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
-import { can, volunteersPolicy } from '../volunteers.policy.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
 import { exportFile } from './export-view.js';
 import { idParam, lenientQuery, listQuery } from './http.js';
 import { BulkInput, MoveInput, type VolunteerQuery } from './pipeline.schemas.js';
@@ -13,12 +13,13 @@ import { BulkResultView } from './views/bulk-result.js';
 import { fullName, stageName } from './views/labels.js';
 import { VolunteerPageView, type Refusal } from './views/volunteer.js';
 import { VolunteerListView, viewQuery } from './views/volunteer-list.js';
+import { allowed } from '../../../core/policy.js';
 
 /** HTML pages of the coordinator's pipeline: list, board, one volunteer, moves, bulk moves, exports. */
 export function pipelinePages({ app, db, config }: ModuleContext) {
-  const read = { access: { roles: volunteersPolicy.read } };
-  const manage = { access: { roles: volunteersPolicy.manage } };
-  const canManage = (req: FastifyRequest) => can(req.auth?.roles ?? [], 'manage');
+  const read = { access: { roles: volunteersPolicy.roles('read') } };
+  const manage = { access: { roles: volunteersPolicy.roles('manage') } };
+  const canManage = (req: FastifyRequest) => allowed(req.auth, volunteersPolicy, 'manage');
 
   const listPage = async (req: FastifyRequest, reply: FastifyReply, query: VolunteerQuery, bulk?: FormState, status = 200, ignored: Record<string, string> = {}) => {
     const page = await listVolunteers(db, actorOf(req), query, req.locale);

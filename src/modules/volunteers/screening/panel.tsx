@@ -7,6 +7,7 @@ import type { Place } from './place.js';
 import { NOTE_FIELDS } from './screening.schemas.js';
 import { asksLivedAbroad } from './requirements.js';
 import { fixHref } from '../fix-links.js';
+import { allowed } from '../../../core/policy.js';
 
 type Interview = ScreeningPanelData['interviews'][number];
 
@@ -237,13 +238,12 @@ function Legal({ ctx, volunteer, canManage }: { ctx: PageContext; volunteer: Vol
 /**
  * The interviews, safeguarding checks and insurance of one volunteer, shown on the volunteer page.
  * `data` is what `loadScreeningPanel` returned (loaded in the page's tenant transaction). Shown to
- * `volunteersPolicy.read` roles; the actions only to `volunteersPolicy.manage` roles.
+ * `volunteersPolicy` read roles; the actions only to its manage roles.
  */
 export function ScreeningPanel({ ctx, volunteer, data }: { ctx: PageContext; volunteer: VolunteerRow; data: unknown }) {
-  const roles = ctx.user?.roles ?? [];
-  if (!data || !volunteersPolicy.read.some((r) => roles.includes(r))) return null;
+  if (!data || !allowed(ctx.user, volunteersPolicy, 'read')) return null;
   const d = data as ScreeningPanelData;
-  const canManage = volunteersPolicy.manage.some((r) => roles.includes(r));
+  const canManage = allowed(ctx.user, volunteersPolicy, 'manage');
   return (
     <section id="screening" aria-labelledby="screening-title">
       <h2 id="screening-title">{ctx.t('volunteers.screening.title')}</h2>

@@ -37,8 +37,8 @@ function flashOutcome(req: FastifyRequest, reply: FastifyReply, o: InterviewOutc
  * the panel on the volunteer page); a bad submission re-renders the form with errors (422), nothing written.
  */
 export function screeningPages({ app, db, config }: ModuleContext) {
-  const read = { access: { roles: volunteersPolicy.read } };
-  const manage = { access: { roles: volunteersPolicy.manage } };
+  const read = { access: { roles: volunteersPolicy.roles('read') } };
+  const manage = { access: { roles: volunteersPolicy.roles('manage') } };
   const deps: ScreeningDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
 
   app.get('/volunteers/:id/screening', { config: read }, async (req, reply) => {

@@ -29,7 +29,7 @@ const groupErrors = (errors: FieldErrors): FieldErrors =>
 
 /** /me/volunteer: the volunteer's own stage, documents (read, accept, download) and profile. */
 export function selfServicePages({ app, db, config }: ModuleContext) {
-  const self = { access: { roles: volunteersPolicy.self } };
+  const self = { access: { roles: volunteersPolicy.roles('self') } };
 
   const mainPage = async (req: FastifyRequest, reply: FastifyReply, form: FormState | null, status = 200) => {
     const me = await myVolunteering(db, actorOf(req));

@@ -9,11 +9,12 @@ import { pdfOf, type PdfFile } from '../documents/documents.service.js';
 import type { DocumentKind, DocumentLocale } from '../documents/documents.schemas.js';
 import type { Stage } from '../pipeline/stages.js';
 import type { LanguageLevel } from '../volunteers.table.js';
-import { can } from '../volunteers.policy.js';
+import { volunteersPolicy } from '../volunteers.policy.js';
 import { addEvent, findVolunteerByUser, type VolunteerRow } from '../volunteers.repository.js';
 import { updateOwnProfile } from './self-service.repository.js';
 import { electronicAcceptanceNote } from '../documents/agreement-policy.service.js';
 import type { ProfileInput } from './self-service.schemas.js';
+import { assertAllowed } from '../../../core/policy.js';
 
 /** A document as its volunteer sees it (revoked ones are not shown to them). */
 export interface OwnDocument {
@@ -53,7 +54,7 @@ const present = (d: DocumentRow): OwnDocument => ({
  * by their account, not by an id from the request), or null when they have none.
  */
 async function own(tx: Tx, actor: RequestActor): Promise<VolunteerRow | null> {
-  if (!can(actor.roles, 'self')) throw new AppError('FORBIDDEN');
+  assertAllowed(actor, volunteersPolicy, 'self');
   return (await findVolunteerByUser(tx, actor.organisationId, actor.userId)) ?? null;
 }
 

@@ -1,10 +1,11 @@
 import type { PageContext } from '../../../../core/ui/index.js';
-import { can } from '../../volunteers.policy.js';
+import { volunteersPolicy } from '../../volunteers.policy.js';
+import { allowed } from '../../../../core/policy.js';
 
 /** Switches between the list, the board and the settings (plain links: works without JavaScript). */
 export function PipelineTabs({ ctx, current }: { ctx: PageContext; current: 'list' | 'board' }) {
   const { t } = ctx;
-  const configure = ctx.user ? can(ctx.user.roles, 'configure') : false;
+  const configure = allowed(ctx.user, volunteersPolicy, 'configure');
   return (
     <nav class="tabs" aria-label={t('volunteers.pipeline.views')}>
       <ul>
