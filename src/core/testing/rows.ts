@@ -12,7 +12,8 @@ type HasDb = { db: Db };
 
 /** The audit entries of `action` in an organisation. */
 export function auditEntries(w: HasDb, organisationId: string, action: string) {
-  return withSystem(w.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.organisationId, organisationId), eq(auditLog.action, action))));
+  // In the order written (the identity column): tests read the newest with .at(-1), and rows come back unordered otherwise.
+  return withSystem(w.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.organisationId, organisationId), eq(auditLog.action, action))).orderBy(auditLog.id));
 }
 
 /** The mails queued to an address, oldest first. */
