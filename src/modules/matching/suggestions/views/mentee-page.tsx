@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, PageHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { LanguageFilter } from '../../../volunteers/index.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
@@ -142,9 +142,7 @@ export function MenteePageView({ ctx, view, query, refusal, exclusion, problem }
         <a href={`/mentees/${m.id}`}>{t('matching.links.case', { name })}</a>
         <a href="/matching">{t('matching.links.overview')}</a>
       </p>
-      <div class="page-head">
-        <h1>{t('matching.suggestions.menteeTitle', { name })}</h1>
-      </div>
+      <PageHead title={t('matching.suggestions.menteeTitle', { name })} />
       {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
       {problem && <ErrorSummary ctx={ctx} form={problem} labels={{}} />}
       {exclusion && <ErrorSummary ctx={ctx} form={exclusion.form} labels={{ reason: t('matching.exclusions.reasonColumn') }} />}

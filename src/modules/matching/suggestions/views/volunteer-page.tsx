@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, PageHead, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { codeLabel } from '../../../volunteers/index.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
@@ -41,9 +41,7 @@ export function VolunteerPageView({ ctx, view, profile, refusal, exclusion, prob
       <p class="actions-row">
         <a href="/matching">{t('matching.links.overview')}</a>
       </p>
-      <div class="page-head">
-        <h1>{t('matching.suggestions.volunteerTitle', { name })}</h1>
-      </div>
+      <PageHead title={t('matching.suggestions.volunteerTitle', { name })} />
       {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
       {problem && <ErrorSummary ctx={ctx} form={problem} labels={{}} />}
       {exclusion && <ErrorSummary ctx={ctx} form={exclusion.form} labels={{ reason: t('matching.exclusions.reasonColumn') }} />}
