@@ -214,12 +214,10 @@ export interface SelectOption {
   group?: string;
 }
 
-/** A group of checkboxes sharing one name (the form posts every ticked value). */
-export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
+/** The fieldset of a CheckboxGroup or RadioGroup: legend, hint and error, then the boxes (`children`). */
+function ChoiceFieldset({ children, ...props }: FieldProps & { children: ComponentChildren }) {
   const { form, name, ctx } = props;
   const error = form.errors[name];
-  const raw = form.values[name];
-  const selected = new Set(Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []);
   return (
     <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
       <legend>
@@ -228,36 +226,41 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
       </legend>
       <Described {...props} />
       <div class="checkboxes" id={fieldId(name)}>
-        {props.options.map((o) => (
-          <label class="checkbox">
-            <input type="checkbox" name={name} value={o.value} checked={selected.has(o.value)} /> {o.label}
-          </label>
-        ))}
+        {children}
       </div>
     </fieldset>
   );
 }
 
+/** A group of checkboxes sharing one name (the form posts every ticked value). */
+export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const { form, name } = props;
+  const raw = form.values[name];
+  const selected = new Set(Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []);
+  return (
+    <ChoiceFieldset {...props}>
+      {props.options.map((o) => (
+        <label class="checkbox">
+          <input type="checkbox" name={name} value={o.value} checked={selected.has(o.value)} /> {o.label}
+        </label>
+      ))}
+    </ChoiceFieldset>
+  );
+}
+
 /** One choice out of a few, as radio buttons in a fieldset (the form posts the chosen value). */
 export function RadioGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
-  const { form, name, ctx } = props;
+  const { form, name } = props;
   const error = form.errors[name];
   const current = String(form.values[name] ?? '');
   return (
-    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
-      <legend>
-        {props.label}
-        <RequiredMark ctx={ctx} required={props.required} requiredIf={props.requiredIf} />
-      </legend>
-      <Described {...props} />
-      <div class="checkboxes" id={fieldId(name)}>
-        {props.options.map((o) => (
-          <label class="checkbox">
-            <input type="radio" name={name} value={o.value} checked={current === o.value} required={props.required} aria-invalid={error ? 'true' : undefined} /> {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <ChoiceFieldset {...props}>
+      {props.options.map((o) => (
+        <label class="checkbox">
+          <input type="radio" name={name} value={o.value} checked={current === o.value} required={props.required} aria-invalid={error ? 'true' : undefined} /> {o.label}
+        </label>
+      ))}
+    </ChoiceFieldset>
   );
 }
 
