@@ -120,6 +120,17 @@ function Label({ ctx, name, label, required, requiredIf }: Pick<FieldProps, 'ctx
   );
 }
 
+/** The `.field` of a single control (`children`): its label, then hint and error, marked invalid after an error. */
+function LabelledField({ children, ...props }: FieldProps & { children: ComponentChildren }) {
+  return (
+    <div class={`field${props.form.errors[props.name] ? ' field-invalid' : ''}`}>
+      <Label {...props} />
+      <Described {...props} />
+      {children}
+    </div>
+  );
+}
+
 /**
  * A single-line input. There is no `type="number"`: Chromium's number input silently empties a value typed in
  * Arabic-Indic digits, so a number is a text field with `inputMode="numeric"` (a numeric keyboard on phones) read
@@ -131,9 +142,7 @@ export function TextField(
   const { form, name } = props;
   const error = form.errors[name];
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <Label {...props} />
-      <Described {...props} />
+    <LabelledField {...props}>
       <input
         id={fieldId(name)}
         name={name}
@@ -148,7 +157,7 @@ export function TextField(
         inputMode={props.inputMode as never}
         dir={props.dir as never}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -156,9 +165,7 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
   const { form, name } = props;
   const error = form.errors[name];
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <Label {...props} />
-      <Described {...props} />
+    <LabelledField {...props}>
       <textarea
         id={fieldId(name)}
         name={name}
@@ -170,7 +177,7 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
       >
         {valueOf(form, name)}
       </textarea>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -186,9 +193,7 @@ export function SelectField(props: FieldProps & { options: SelectOption[]; autoc
   // Options with a `group` are shown under <optgroup>s, in the order their groups first appear.
   const groups = [...new Set(props.options.map((o) => o.group).filter((g): g is string => g !== undefined))];
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <Label {...props} />
-      <Described {...props} />
+    <LabelledField {...props}>
       <select
         id={fieldId(name)}
         name={name}
@@ -203,7 +208,7 @@ export function SelectField(props: FieldProps & { options: SelectOption[]; autoc
           <optgroup label={g}>{props.options.filter((o) => o.group === g).map(option)}</optgroup>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
