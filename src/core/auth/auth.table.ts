@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { appRole, organisationId, tenantPolicy } from '../db/rls.js';
-import { organisations, people, type Role } from '../tenancy/tenancy.table.js';
+import { appRole, tenantPolicy } from '../db/rls.js';
+import { organisations, people, tenantKey, type Role } from '../tenancy/tenancy.table.js';
 import type { Locale } from '../i18n/locales.js';
 
 /**
@@ -119,8 +119,7 @@ export const emailTokens = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     /** The person record the account will be linked to (created by the invitation, or the volunteer's own). */
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
     email: text().notNull(),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { organisationId, tenantPolicy } from '../db/rls.js';
-import { organisations } from './tenancy.table.js';
+import { check, doublePrecision, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { tenantPolicy } from '../db/rls.js';
+import { tenantKey } from './tenancy.table.js';
 
 // An organisation's places: volunteers and mentees pick their district from this list, matching measures distances
 // with it and keeps it (matching/venues). In core so that every module may read it.
@@ -9,8 +9,7 @@ import { organisations } from './tenancy.table.js';
 export const districts = pgTable(
   'districts',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     name: text().notNull(),
     latitude: doublePrecision().notNull(),
     longitude: doublePrecision().notNull(),

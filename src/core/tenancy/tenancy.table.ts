@@ -46,6 +46,17 @@ export const organisations = pgTable(
 ).enableRLS();
 
 /**
+ * The first two columns of every tenant table: a random uuid key and the organisation, whose rows go when it is deleted.
+ * A function declaration (hoisted), because auth.table.ts and this file import each other and either may run first.
+ */
+export function tenantKey() {
+  return {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+  };
+}
+
+/**
  * A city or regional partnership grouping organisations; it sees aggregates only. The app role may read (never
  * write) the networks its organisation belongs to and those the user manages; the aggregates themselves are
  * computed in a system transaction (network module).
@@ -89,8 +100,7 @@ export const networkOrganisations = pgTable(
 export const programmes = pgTable(
   'programmes',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     name: text().notNull(),
     description: text().notNull().default(''),
     active: boolean().notNull().default(true),
@@ -114,8 +124,7 @@ export const programmes = pgTable(
 export const people = pgTable(
   'people',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     givenName: text().notNull(),
     familyName: text().notNull(),
     email: text(),
@@ -148,8 +157,7 @@ export const people = pgTable(
 export const memberships = pgTable(
   'memberships',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
     role: text().$type<Role>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -120,6 +120,17 @@ function Label({ ctx, name, label, required, requiredIf }: Pick<FieldProps, 'ctx
   );
 }
 
+/** The `.field` of a single control (`children`): its label, then hint and error, marked invalid after an error. */
+function LabelledField({ children, ...props }: FieldProps & { children: ComponentChildren }) {
+  return (
+    <div class={`field${props.form.errors[props.name] ? ' field-invalid' : ''}`}>
+      <Label {...props} />
+      <Described {...props} />
+      {children}
+    </div>
+  );
+}
+
 /**
  * A single-line input. There is no `type="number"`: Chromium's number input silently empties a value typed in
  * Arabic-Indic digits, so a number is a text field with `inputMode="numeric"` (a numeric keyboard on phones) read
@@ -131,9 +142,7 @@ export function TextField(
   const { form, name } = props;
   const error = form.errors[name];
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <Label {...props} />
-      <Described {...props} />
+    <LabelledField {...props}>
       <input
         id={fieldId(name)}
         name={name}
@@ -148,7 +157,7 @@ export function TextField(
         inputMode={props.inputMode as never}
         dir={props.dir as never}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -156,9 +165,7 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
   const { form, name } = props;
   const error = form.errors[name];
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <Label {...props} />
-      <Described {...props} />
+    <LabelledField {...props}>
       <textarea
         id={fieldId(name)}
         name={name}
@@ -170,7 +177,7 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
       >
         {valueOf(form, name)}
       </textarea>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -186,9 +193,7 @@ export function SelectField(props: FieldProps & { options: SelectOption[]; autoc
   // Options with a `group` are shown under <optgroup>s, in the order their groups first appear.
   const groups = [...new Set(props.options.map((o) => o.group).filter((g): g is string => g !== undefined))];
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <Label {...props} />
-      <Described {...props} />
+    <LabelledField {...props}>
       <select
         id={fieldId(name)}
         name={name}
@@ -203,7 +208,7 @@ export function SelectField(props: FieldProps & { options: SelectOption[]; autoc
           <optgroup label={g}>{props.options.filter((o) => o.group === g).map(option)}</optgroup>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -214,12 +219,10 @@ export interface SelectOption {
   group?: string;
 }
 
-/** A group of checkboxes sharing one name (the form posts every ticked value). */
-export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
+/** The fieldset of a CheckboxGroup or RadioGroup: legend, hint and error, then the boxes (`children`). */
+function ChoiceFieldset({ children, ...props }: FieldProps & { children: ComponentChildren }) {
   const { form, name, ctx } = props;
   const error = form.errors[name];
-  const raw = form.values[name];
-  const selected = new Set(Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []);
   return (
     <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
       <legend>
@@ -228,36 +231,41 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
       </legend>
       <Described {...props} />
       <div class="checkboxes" id={fieldId(name)}>
-        {props.options.map((o) => (
-          <label class="checkbox">
-            <input type="checkbox" name={name} value={o.value} checked={selected.has(o.value)} /> {o.label}
-          </label>
-        ))}
+        {children}
       </div>
     </fieldset>
   );
 }
 
+/** A group of checkboxes sharing one name (the form posts every ticked value). */
+export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const { form, name } = props;
+  const raw = form.values[name];
+  const selected = new Set(Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []);
+  return (
+    <ChoiceFieldset {...props}>
+      {props.options.map((o) => (
+        <label class="checkbox">
+          <input type="checkbox" name={name} value={o.value} checked={selected.has(o.value)} /> {o.label}
+        </label>
+      ))}
+    </ChoiceFieldset>
+  );
+}
+
 /** One choice out of a few, as radio buttons in a fieldset (the form posts the chosen value). */
 export function RadioGroup(props: FieldProps & { options: { value: string; label: string }[] }) {
-  const { form, name, ctx } = props;
+  const { form, name } = props;
   const error = form.errors[name];
   const current = String(form.values[name] ?? '');
   return (
-    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={describedBy(form, name, props.hint)}>
-      <legend>
-        {props.label}
-        <RequiredMark ctx={ctx} required={props.required} requiredIf={props.requiredIf} />
-      </legend>
-      <Described {...props} />
-      <div class="checkboxes" id={fieldId(name)}>
-        {props.options.map((o) => (
-          <label class="checkbox">
-            <input type="radio" name={name} value={o.value} checked={current === o.value} required={props.required} aria-invalid={error ? 'true' : undefined} /> {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <ChoiceFieldset {...props}>
+      {props.options.map((o) => (
+        <label class="checkbox">
+          <input type="radio" name={name} value={o.value} checked={current === o.value} required={props.required} aria-invalid={error ? 'true' : undefined} /> {o.label}
+        </label>
+      ))}
+    </ChoiceFieldset>
   );
 }
 

@@ -11,3 +11,4 @@ export { Section } from './section.js';
 export { DefinitionList, type Definition, type DefinitionValueAttrs } from './definition-list.js';
 export { Timeline, type TimelineEvent } from './timeline.js';
 export { Pagination } from './pagination.js';
+export { FilterForm, FilterSearch, FilterSelect, PageHead } from './filters.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, tenantPolicy } from '../../core/db/rls.js';
-import { organisations, programmes } from '../../core/tenancy/tenancy.table.js';
+import { organisations, programmes, tenantKey } from '../../core/tenancy/tenancy.table.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
 import type { WeeklyHours } from './venues/opening-hours.js';
@@ -21,8 +21,7 @@ export interface StoredComponent {
 export const venues = pgTable(
   'venues',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     name: text().notNull(),
     /** cafe, library, community_centre, other. */
     kind: text().$type<VenueKind>().notNull(),
@@ -51,8 +50,7 @@ export const venues = pgTable(
 export const matchExclusions = pgTable(
   'match_exclusions',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     reason: text().notNull(),
@@ -70,8 +68,7 @@ export const matchExclusions = pgTable(
 export const matches = pgTable(
   'matches',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     programmeId: uuid().references(() => programmes.id, { onDelete: 'set null' }),
@@ -105,8 +102,7 @@ export const matches = pgTable(
 export const matchRuns = pgTable(
   'match_runs',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     programmeId: uuid().references(() => programmes.id, { onDelete: 'set null' }),
     createdByUserId: uuid().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -143,8 +139,7 @@ export const matchRunUnmatched = pgTable(
 export const matchProposals = pgTable(
   'match_proposals',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     runId: uuid().notNull().references(() => matchRuns.id, { onDelete: 'cascade' }),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
@@ -168,8 +163,7 @@ export const matchProposals = pgTable(
 export const introductions = pgTable(
   'introductions',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     matchId: uuid().notNull().references(() => matches.id, { onDelete: 'cascade' }),
     venueId: uuid().notNull().references(() => venues.id, { onDelete: 'restrict' }),
     startsAt: timestamp({ withTimezone: true }).notNull(),

@@ -8,16 +8,12 @@ import type { Purpose, Status, SupportBasis } from './mentees.schemas.js';
 
 /** The SQL of mentee records shared by the parts of the module; every function takes the organisation id (RLS backs it up). */
 
-export type MenteeRow = typeof mentees.$inferSelect & {
-  givenName: string;
-  familyName: string;
-  email: string | null;
-  phone: string | null;
-  birthDate: string | null;
-  gender: string | null;
-  personLocale: string;
-  socialWorkerName: string | null;
-};
+/** A mentee with their person record (its `locale` as `personLocale`) and the social worker's name. */
+export type MenteeRow = typeof mentees.$inferSelect &
+  Omit<PersonValues, 'locale'> & {
+    personLocale: string;
+    socialWorkerName: string | null;
+  };
 
 /** The responsible social worker's name, as their person record in this organisation has it. */
 const socialWorkerName = sql<string | null>`(select sw.given_name || ' ' || sw.family_name from people sw where sw.organisation_id = "mentees"."organisation_id" and sw.user_id = "mentees"."social_worker_user_id" limit 1)`;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { organisationId, restrictivePolicy, tenantPolicy } from '../../core/db/rls.js';
-import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
+import { restrictivePolicy, tenantPolicy } from '../../core/db/rls.js';
+import { people, programmes, tenantKey } from '../../core/tenancy/tenancy.table.js';
 import type { LanguageLevel } from '../volunteers/volunteers.table.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { Need, PreferredGender, Purpose, Status, SupportBasis } from './mentees.schemas.js';
@@ -15,8 +15,7 @@ import type { Need, PreferredGender, Purpose, Status, SupportBasis } from './men
 export const mentees = pgTable(
   'mentees',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
     programmeId: uuid().references(() => programmes.id, { onDelete: 'set null' }),
     /** requested, waiting, matched, on_hold, closed, declined. */
@@ -79,8 +78,7 @@ export const mentees = pgTable(
 export const menteeConsents = pgTable(
   'mentee_consents',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
     purpose: text().$type<Purpose>().notNull(),
     lawfulBasis: text().$type<SupportBasis>().notNull(),
@@ -99,8 +97,7 @@ export const menteeConsents = pgTable(
 export const menteeCaseStaff = pgTable(
   'mentee_case_staff',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
     userId: uuid().notNull(),
     addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -115,8 +112,7 @@ export const menteeCaseStaff = pgTable(
 export const menteeNotes = pgTable(
   'mentee_notes',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
     authorUserId: uuid().notNull(),
     body: text().notNull(),
@@ -133,8 +129,7 @@ export const menteeNotes = pgTable(
 export const menteeEvents = pgTable(
   'mentee_events',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid(),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { organisationId, restrictivePolicy, tenantPolicy } from '../../core/db/rls.js';
-import { organisations, people } from '../../core/tenancy/tenancy.table.js';
+import { restrictivePolicy, tenantPolicy } from '../../core/db/rls.js';
+import { people, tenantKey } from '../../core/tenancy/tenancy.table.js';
 import { matches } from '../matching/matching.table.js';
 import { mentees } from '../mentees/mentees.table.js';
 import { volunteers } from '../volunteers/volunteers.table.js';
@@ -17,8 +17,7 @@ import type { Audience } from './supervision/supervision.schemas.js';
 export const meetings = pgTable(
   'meetings',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     matchId: uuid().notNull().references(() => matches.id, { onDelete: 'cascade' }),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     loggedByUserId: uuid().notNull(),
@@ -44,8 +43,7 @@ export const meetings = pgTable(
 export const meetingComments = pgTable(
   'meeting_comments',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     meetingId: uuid().notNull().references(() => meetings.id, { onDelete: 'cascade' }),
     authorUserId: uuid().notNull(),
     body: text().notNull(),
@@ -58,8 +56,7 @@ export const meetingComments = pgTable(
 export const checkIns = pgTable(
   'check_ins',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     matchId: uuid().notNull().references(() => matches.id, { onDelete: 'cascade' }),
     /** volunteer, mentee. */
     side: text().$type<Side>().notNull(),
@@ -86,8 +83,7 @@ export const checkIns = pgTable(
 export const covers = pgTable(
   'covers',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     absentUserId: uuid().notNull(),
     coverUserId: uuid().notNull(),
     startsOn: date({ mode: 'string' }).notNull(),
@@ -112,8 +108,7 @@ export const covers = pgTable(
 export const concerns = pgTable(
   'concerns',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     matchId: uuid().references(() => matches.id, { onDelete: 'set null' }),
     menteeId: uuid().references(() => mentees.id, { onDelete: 'set null' }),
     volunteerId: uuid().references(() => volunteers.id, { onDelete: 'set null' }),
@@ -155,8 +150,7 @@ export const concerns = pgTable(
 export const concernActions = pgTable(
   'concern_actions',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     concernId: uuid().notNull().references(() => concerns.id, { onDelete: 'cascade' }),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Null for what the system did (the automatic escalation). */
@@ -178,8 +172,7 @@ export const concernActions = pgTable(
 export const supervisionSessions = pgTable(
   'supervision_sessions',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     /** volunteers, coordinators. */
     audience: text().$type<Audience>().notNull(),
     startsAt: timestamp({ withTimezone: true }).notNull(),
@@ -205,8 +198,7 @@ export const supervisionSessions = pgTable(
 export const supervisionAttendees = pgTable(
   'supervision_attendees',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     sessionId: uuid().notNull().references(() => supervisionSessions.id, { onDelete: 'cascade' }),
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
     attended: boolean().notNull().default(true),

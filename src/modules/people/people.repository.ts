@@ -47,19 +47,21 @@ export async function findPersonById(tx: Tx, organisationId: string, id: string)
   return row;
 }
 
+/** The columns the person form writes (an absent optional field is stored as NULL), with the search text. */
+const personValues = (input: PersonInput) => ({
+  givenName: input.givenName,
+  familyName: input.familyName,
+  email: input.email ?? null,
+  phone: input.phone ?? null,
+  birthDate: input.birthDate ?? null,
+  locale: input.locale,
+  searchText: searchText(input),
+});
+
 export async function insertPerson(tx: Tx, organisationId: string, input: PersonInput): Promise<string> {
   const [row] = await tx
     .insert(people)
-    .values({
-      organisationId,
-      givenName: input.givenName,
-      familyName: input.familyName,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      birthDate: input.birthDate ?? null,
-      locale: input.locale,
-      searchText: searchText(input),
-    })
+    .values({ organisationId, ...personValues(input) })
     .returning({ id: people.id });
   return row!.id;
 }
@@ -67,16 +69,7 @@ export async function insertPerson(tx: Tx, organisationId: string, input: Person
 export async function updatePerson(tx: Tx, organisationId: string, id: string, merged: PersonInput): Promise<void> {
   await tx
     .update(people)
-    .set({
-      givenName: merged.givenName,
-      familyName: merged.familyName,
-      email: merged.email ?? null,
-      phone: merged.phone ?? null,
-      birthDate: merged.birthDate ?? null,
-      locale: merged.locale,
-      searchText: searchText(merged),
-      updatedAt: new Date(),
-    })
+    .set({ ...personValues(merged), updatedAt: new Date() })
     .where(and(eq(people.organisationId, organisationId), eq(people.id, id)));
 }
 

@@ -16,7 +16,8 @@ export type VolunteerRow = typeof volunteers.$inferSelect & {
   userId: string | null;
 };
 
-const withPerson = {
+/** The person fields of a VolunteerRow (the volunteer joined to its person record). */
+export const volunteerPersonFields = {
   givenName: people.givenName,
   familyName: people.familyName,
   email: people.email,
@@ -27,7 +28,7 @@ const withPerson = {
 
 export async function findVolunteerById(tx: Tx, organisationId: string, id: string): Promise<VolunteerRow | undefined> {
   const [row] = await tx
-    .select({ ...volunteerColumns(), ...withPerson })
+    .select({ ...volunteerColumns(), ...volunteerPersonFields })
     .from(volunteers)
     .innerJoin(people, eq(people.id, volunteers.personId))
     .where(and(eq(volunteers.organisationId, organisationId), eq(volunteers.id, id)));
@@ -37,7 +38,7 @@ export async function findVolunteerById(tx: Tx, organisationId: string, id: stri
 /** The volunteer record of a signed-in person (self-service), if any. */
 export async function findVolunteerByUser(tx: Tx, organisationId: string, userId: string): Promise<VolunteerRow | undefined> {
   const [row] = await tx
-    .select({ ...volunteerColumns(), ...withPerson })
+    .select({ ...volunteerColumns(), ...volunteerPersonFields })
     .from(volunteers)
     .innerJoin(people, eq(people.id, volunteers.personId))
     .where(and(eq(volunteers.organisationId, organisationId), eq(people.userId, userId)))

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { organisationId, tenantPolicy } from '../../core/db/rls.js';
-import { organisations, people } from '../../core/tenancy/tenancy.table.js';
+import { tenantPolicy } from '../../core/db/rls.js';
+import { organisations, people, tenantKey } from '../../core/tenancy/tenancy.table.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { HeardFrom } from './application/application.schemas.js';
 import type { DocumentKind, DocumentLocale, LongServiceForm } from './documents/documents.schemas.js';
@@ -24,8 +24,7 @@ export interface LanguageLevel {
 export const volunteers = pgTable(
   'volunteers',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
     stage: text().$type<Stage>().notNull().default('applied'),
     /** Why the volunteer was rejected, withdrew, paused or ended. */
@@ -97,8 +96,7 @@ export const volunteers = pgTable(
 export const volunteerConsents = pgTable(
   'volunteer_consents',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     purpose: text().notNull(),
     lawfulBasis: text().notNull(),
@@ -117,8 +115,7 @@ export const volunteerConsents = pgTable(
 export const volunteerEvents = pgTable(
   'volunteer_events',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid(),
@@ -136,8 +133,7 @@ export const volunteerEvents = pgTable(
 export const interviews = pgTable(
   'interviews',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     minutes: integer().notNull().default(45),
@@ -170,8 +166,7 @@ export const interviews = pgTable(
 export const safeguardingChecks = pgTable(
   'safeguarding_checks',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     kind: text().$type<SafeguardingKind>().notNull(),
     seenOn: date({ mode: 'string' }).notNull(),
@@ -192,8 +187,7 @@ export const safeguardingChecks = pgTable(
 export const insuranceRecords = pgTable(
   'insurance_records',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     insurer: text().notNull(),
     policyNumber: text().notNull(),
@@ -208,8 +202,7 @@ export const insuranceRecords = pgTable(
 export const documentTemplates = pgTable(
   'document_templates',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     /** agreement, certificate, reference. */
     kind: text().$type<DocumentKind>().notNull(),
     locale: text().$type<DocumentLocale>().notNull(),
@@ -228,8 +221,7 @@ export const documentTemplates = pgTable(
 export const volunteerDocuments = pgTable(
   'volunteer_documents',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     volunteerId: uuid().notNull().references(() => volunteers.id, { onDelete: 'cascade' }),
     kind: text().$type<DocumentKind>().notNull(),
     locale: text().$type<DocumentLocale>().notNull(),
@@ -273,8 +265,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const volunteerDocumentFiles = pgTable(
   'volunteer_document_files',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationId().references(() => organisations.id, { onDelete: 'cascade' }),
+    ...tenantKey(),
     documentId: uuid()
       .notNull()
       .unique()

@@ -10,7 +10,7 @@ import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { loadContexts } from '../context.js';
 import { matchExclusions, matchProposals, matchRunUnmatched, matchRuns } from '../matching.table.js';
 import { loadMentees, loadVolunteers, orgClock } from '../profiles.repository.js';
-import { scorePair } from '../scoring/index.js';
+import { bestAssignment } from './brute-force.js';
 import { addSafeguardingCheck, auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
 
 let w: World;
@@ -37,29 +37,7 @@ async function bruteForce(organisationId: string): Promise<{ matched: number; to
     const mentees = await loadMentees(tx, organisationId, clock);
     const volunteers = await loadVolunteers(tx, organisationId, clock);
     const contextFor = await loadContexts(tx, organisationId, mentees.map((m) => m.programmeId));
-    const options = mentees.map((m) =>
-      volunteers.flatMap((v, j) => {
-        const s = scorePair(m, v, contextFor(m.programmeId));
-        return s.eligible ? [{ j, score: s.score }] : [];
-      }),
-    );
-    const left = volunteers.map((v) => v.capacity - v.activeMatches);
-    let best = { matched: 0, total: 0 };
-    const visit = (i: number, matched: number, total: number) => {
-      if (i === mentees.length) {
-        if (matched > best.matched || (matched === best.matched && total > best.total + 1e-9)) best = { matched, total };
-        return;
-      }
-      visit(i + 1, matched, total);
-      for (const o of options[i]!) {
-        if (left[o.j]! <= 0) continue;
-        left[o.j]!--;
-        visit(i + 1, matched + 1, total + o.score);
-        left[o.j]!++;
-      }
-    };
-    visit(0, 0, 0);
-    return best;
+    return bestAssignment(mentees, volunteers, contextFor);
   });
 }
 

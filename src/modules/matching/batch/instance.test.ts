@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { solveAssignment } from '../engine/assignment.js';
 import { scorePair, weightsFrom } from '../scoring/index.js';
 import type { MenteeProfile, ScoringContext, VolunteerProfile } from '../scoring/types.js';
+import { bestAssignment } from './brute-force.js';
 import { batchInstance } from './instance.js';
 
 const SLOTS = ['mon-morning', 'tue-evening', 'sat-afternoon'];
@@ -73,32 +74,6 @@ const worldArb = fc
   .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }))
   .chain(([nm, nv]) => fc.tuple(fc.tuple(...Array.from({ length: nm }, (_, i) => menteeArb(`m${i}`))), fc.tuple(...Array.from({ length: nv }, (_, j) => volunteerArb(`v${j}`)))));
 
-function bruteForce(mentees: (MenteeProfile & { programmeId: string | null })[], volunteers: VolunteerProfile[]) {
-  const left = volunteers.map((v) => v.capacity - v.activeMatches);
-  const options = mentees.map((m) =>
-    volunteers.flatMap((v, j) => {
-      const s = scorePair(m, v, contextFor(m.programmeId));
-      return s.eligible ? [{ j, score: s.score }] : [];
-    }),
-  );
-  let best = { matched: 0, total: 0 };
-  const visit = (i: number, matched: number, total: number) => {
-    if (i === mentees.length) {
-      if (matched > best.matched || (matched === best.matched && total > best.total + 1e-9)) best = { matched, total };
-      return;
-    }
-    visit(i + 1, matched, total);
-    for (const o of options[i]!) {
-      if (left[o.j]! <= 0) continue;
-      left[o.j]!--;
-      visit(i + 1, matched + 1, total + o.score);
-      left[o.j]!++;
-    }
-  };
-  visit(0, 0, 0);
-  return best;
-}
-
 describe('batchInstance', () => {
   it('scores each mentee with their programme’s weights, keeps eligible pairs only and remaining places as capacities', () => {
     fc.assert(
@@ -126,7 +101,7 @@ describe('batchInstance', () => {
     fc.assert(
       fc.property(worldArb, ([mentees, volunteers]) => {
         const solution = solveAssignment(batchInstance(mentees, volunteers, contextFor).instance);
-        const expected = bruteForce(mentees, volunteers);
+        const expected = bestAssignment(mentees, volunteers, contextFor);
         assert.equal(solution.matched, expected.matched);
         assert.ok(Math.abs(solution.total - expected.total) < 1e-6, `${solution.total} vs ${expected.total}`);
       }),

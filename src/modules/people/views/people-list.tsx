@@ -1,6 +1,6 @@
 import { formatList, formatNumber } from '../../../core/i18n/index.js';
 import { ROLES } from '../../../core/tenancy/tenancy.table.js';
-import { DataTable, Pagination, type PageContext } from '../../../core/ui/index.js';
+import { DataTable, FilterForm, FilterSearch, FilterSelect, PageHead, Pagination, type PageContext } from '../../../core/ui/index.js';
 import type { PeopleQuery, PersonOutput } from '../people.schemas.js';
 import { PersonName } from '../../../core/ui/index.js';
 
@@ -16,36 +16,11 @@ export function PeopleListView({ ctx, page, query, canWrite }: Props) {
   const link = (p: number) => `/people?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), ...(query.role ? { role: query.role } : {}), page: String(p) })}`;
   return (
     <>
-      <div class="page-head">
-        <h1>{t('people.title')}</h1>
-        {canWrite && (
-          <a class="button" href="/people/new">
-            {t('people.new')}
-          </a>
-        )}
-      </div>
-      <form method="get" action="/people" class="filters" role="search">
-        <div class="field">
-          <label for="q">{t('people.search')}</label>
-          <input id="q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
-        </div>
-        <div class="field">
-          <label for="role">{t('people.role')}</label>
-          <select id="role" name="role">
-            <option value="">{t('people.anyRole')}</option>
-            {ROLES.map((r) => (
-              <option value={r} selected={query.role === r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('people.filter')}
-          </button>
-        </div>
-      </form>
+      <PageHead title={t('people.title')} action={canWrite && { href: '/people/new', label: t('people.new') }} />
+      <FilterForm action="/people" apply={t('people.filter')}>
+        <FilterSearch label={t('people.search')} value={query.q} />
+        <FilterSelect name="role" label={t('people.role')} any={t('people.anyRole')} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} selected={query.role} />
+      </FilterForm>
       <p class="muted" role="status">
         {t('people.found', { count: page.total, formatted: formatNumber(page.total, ctx.locale) })}
       </p>

@@ -3,22 +3,14 @@ import { addDays, startOfDayIn } from '../../../core/i18n/time-zone.js';
 import type { OrgClock } from '../../../core/tenancy/org-clock.js';
 import type { Tx } from '../../../core/db/tx.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import type { VolunteerRow } from '../volunteers.repository.js';
+import { volunteerPersonFields, type VolunteerRow } from '../volunteers.repository.js';
 import { volunteerConsents, volunteerEvents, volunteers } from '../volunteers.table.js';
 import type { Stage } from './stages.js';
 import { personSearchConditions } from '../../../core/tenancy/people-search.js';
 
 /** All SQL of the pipeline part; every function takes the organisation id (RLS backs it up). */
 
-const withPerson = {
-  ...getTableColumns(volunteers),
-  givenName: people.givenName,
-  familyName: people.familyName,
-  email: people.email,
-  phone: people.phone,
-  birthDate: people.birthDate,
-  userId: people.userId,
-};
+const withPerson = { ...getTableColumns(volunteers), ...volunteerPersonFields };
 
 export interface VolunteerFilter {
   q?: string;

@@ -1,16 +1,11 @@
-import { DataTable, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, PageHead, type PageContext } from '../../../../core/ui/index.js';
 import type { ProgrammeOutput } from '../programmes.schemas.js';
 
 export function ProgrammeListView({ ctx, items }: { ctx: PageContext; items: ProgrammeOutput[] }) {
   const { t } = ctx;
   return (
     <>
-      <div class="page-head">
-        <h1>{t('admin.programmes.title')}</h1>
-        <a class="button" href="/admin/programmes/new">
-          {t('admin.programmes.new')}
-        </a>
-      </div>
+      <PageHead title={t('admin.programmes.title')} action={{ href: '/admin/programmes/new', label: t('admin.programmes.new') }} />
       <DataTable
         caption={t('admin.programmes.title')}
         rows={items}

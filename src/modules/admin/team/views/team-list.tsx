@@ -1,5 +1,5 @@
 import { formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, Form, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, Form, PageHead, type PageContext } from '../../../../core/ui/index.js';
 import type { MemberOutput } from '../team.schemas.js';
 
 export function TeamListView({ ctx, members, canChangeRoles }: { ctx: PageContext; members: MemberOutput[]; canChangeRoles: boolean }) {
@@ -8,12 +8,7 @@ export function TeamListView({ ctx, members, canChangeRoles }: { ctx: PageContex
   const invited = members.length - withAccount;
   return (
     <>
-      <div class="page-head">
-        <h1>{t('admin.team.title')}</h1>
-        <a class="button" href="/admin/users/invite">
-          {t('admin.invite.title')}
-        </a>
-      </div>
+      <PageHead title={t('admin.team.title')} action={{ href: '/admin/users/invite', label: t('admin.invite.title') }} />
       <p class="muted" role="status">
         {t('admin.team.count', { count: withAccount, formatted: formatNumber(withAccount, ctx.locale) })}
         {invited > 0 && ` ${t('admin.team.invitedCount', { count: invited, formatted: formatNumber(invited, ctx.locale) })}`}

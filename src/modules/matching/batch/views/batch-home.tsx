@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ErrorSummary, Form, PageHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { RunRow } from '../batch.repository.js';
 import { runTitle } from './labels.js';
 
@@ -21,9 +21,7 @@ export function BatchHomeView({ ctx, programmes, runs, timeZone, form }: Props) 
       <p class="actions-row">
         <a href="/matching">{t('matching.links.overview')}</a>
       </p>
-      <div class="page-head">
-        <h1>{t('matching.batch.title')}</h1>
-      </div>
+      <PageHead title={t('matching.batch.title')} />
       <p class="lead">{t('matching.batch.intro')}</p>
       <Form ctx={ctx} action="/matching/batch" novalidate>
         <ErrorSummary ctx={ctx} form={form} labels={{ programmeId: t('matching.batch.waitingList') }} />

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, PageHead, type PageContext } from '../../../../core/ui/index.js';
 import { fullName, needList } from '../../suggestions/views/labels.js';
 import type { MatchingOverview } from '../overview.service.js';
 import { runTitle } from './labels.js';
@@ -9,9 +9,7 @@ export function OverviewView({ ctx, view, canConfigure }: { ctx: PageContext; vi
   const { t, locale } = ctx;
   return (
     <>
-      <div class="page-head">
-        <h1>{t('matching.overview.title')}</h1>
-      </div>
+      <PageHead title={t('matching.overview.title')} />
       <ul class="stats">
         <li>
           <span class="stat-value">{formatNumber(view.waitingCount, locale)}</span> {t('matching.overview.waiting', { count: view.waitingCount })}

@@ -1,5 +1,5 @@
 import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, PageHead, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { refusalMessage, type Refusal } from '../../refusals.js';
 import { fullName } from '../../suggestions/views/labels.js';
 import { Fit, ReasonsBlock, RefusalNotice } from '../../suggestions/views/parts.js';
@@ -156,9 +156,7 @@ export function RunPageView({ ctx, view, refusal, rejection }: Props) {
         <a href="/matching/batch">{t('matching.batch.title')}</a>
         <a href="/matching">{t('matching.links.overview')}</a>
       </p>
-      <div class="page-head">
-        <h1>{runTitle(ctx, run, view.timeZone)}</h1>
-      </div>
+      <PageHead title={runTitle(ctx, run, view.timeZone)} />
       {run.createdBy && <p class="muted">{t('matching.batch.runBy', { name: run.createdBy })}</p>}
       {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
       {rejection && <ErrorSummary ctx={ctx} form={rejection.form} labels={{ reason: t('matching.batch.rejectReason') }} />}

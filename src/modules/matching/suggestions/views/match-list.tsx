@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, Pagination, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, FilterForm, FilterSearch, FilterSelect, PageHead, Pagination, type PageContext } from '../../../../core/ui/index.js';
 import { MATCH_STATUSES, type MatchOutput, type MatchQuery } from '../../matches.schemas.js';
 import { fullName, label, needList } from './labels.js';
 
@@ -31,42 +31,12 @@ export function MatchListView({ ctx, page, query, programmes }: Props) {
       <p class="actions-row">
         <a href="/matching">{t('matching.links.overview')}</a>
       </p>
-      <div class="page-head">
-        <h1>{t('matching.matches.title')}</h1>
-      </div>
-      <form method="get" action="/matching/matches" class="filters" role="search" aria-label={t('matching.filters.label')}>
-        <div class="field">
-          <label for="q">{t('matching.matches.search')}</label>
-          <input id="q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
-        </div>
-        <div class="field">
-          <label for="status">{t('matching.match.status')}</label>
-          <select id="status" name="status">
-            {MATCH_STATUSES.map((s) => (
-              <option value={s} selected={query.status === s}>
-                {label(t, 'matchStatus', s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="programmeId">{t('matching.match.programme')}</label>
-          <select id="programmeId" name="programmeId">
-            <option value="">{t('matching.filters.anyProgramme')}</option>
-            {programmes.map((p) => (
-              <option value={p.id} selected={query.programmeId === p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('matching.filters.apply')}
-          </button>
-          {filtered && <a href="/matching/matches">{t('matching.filters.clear')}</a>}
-        </div>
-      </form>
+      <PageHead title={t('matching.matches.title')} />
+      <FilterForm action="/matching/matches" label={t('matching.filters.label')} apply={t('matching.filters.apply')} clear={t('matching.filters.clear')} filtered={filtered}>
+        <FilterSearch label={t('matching.matches.search')} value={query.q} />
+        <FilterSelect name="status" label={t('matching.match.status')} options={MATCH_STATUSES.map((s) => ({ value: s, label: label(t, 'matchStatus', s) }))} selected={query.status} />
+        <FilterSelect name="programmeId" label={t('matching.match.programme')} any={t('matching.filters.anyProgramme')} options={programmes.map((p) => ({ value: p.id, label: p.name }))} selected={query.programmeId} />
+      </FilterForm>
       <p class="muted" role="status">
         {t('matching.matches.found', { count: page.total, formatted: formatNumber(page.total, locale) })}
       </p>

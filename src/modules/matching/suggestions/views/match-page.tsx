@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../../../core/i18n/index.js';
-import { DefinitionList, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, PageHead, type PageContext } from '../../../../core/ui/index.js';
 import type { MatchOutput } from '../../matches.schemas.js';
 import { fullName, label, needList } from './labels.js';
 import { Fit, ReasonsBlock } from './parts.js';
@@ -41,9 +41,7 @@ export function MatchPageView({ ctx, match, programmeName, createdByName, timeZo
         <a href="/matching/matches">{t('matching.links.matches')}</a>
         <a href="/matching">{t('matching.links.overview')}</a>
       </p>
-      <div class="page-head">
-        <h1>{t('matching.match.title', { mentee, volunteer })}</h1>
-      </div>
+      <PageHead title={t('matching.match.title', { mentee, volunteer })} />
       <DefinitionList items={rows} />
       <h2>
         {t('matching.match.why')} <Fit ctx={ctx} percent={match.percent} />

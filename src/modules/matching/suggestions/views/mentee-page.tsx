@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { formatNumber } from '../../../../core/i18n/index.js';
+import { DefinitionList, PageHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { LanguageFilter } from '../../../volunteers/index.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
 import type { MenteeSuggestions } from '../suggestions.service.js';
 import { WEEKDAYS, type SuggestionQuery } from '../suggestions.schemas.js';
 import { fullName, label, languageList, needList, slotList, weekdayName } from './labels.js';
-import { ExcludeForm, ExclusionsTable, Fit, ReasonsBlock, RefusalNotice } from './parts.js';
+import { ActiveMatches, ExcludeForm, ExclusionsTable, Fit, MatchButton, PageNotices, ReasonsBlock } from './parts.js';
 
 export interface MenteePageProps {
   ctx: PageContext;
@@ -142,25 +142,10 @@ export function MenteePageView({ ctx, view, query, refusal, exclusion, problem }
         <a href={`/mentees/${m.id}`}>{t('matching.links.case', { name })}</a>
         <a href="/matching">{t('matching.links.overview')}</a>
       </p>
-      <div class="page-head">
-        <h1>{t('matching.suggestions.menteeTitle', { name })}</h1>
-      </div>
-      {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
-      {problem && <ErrorSummary ctx={ctx} form={problem} labels={{}} />}
-      {exclusion && <ErrorSummary ctx={ctx} form={exclusion.form} labels={{ reason: t('matching.exclusions.reasonColumn') }} />}
+      <PageHead title={t('matching.suggestions.menteeTitle', { name })} />
+      <PageNotices ctx={ctx} refusal={refusal} problem={problem} exclusion={exclusion} />
       <MenteeSummary ctx={ctx} view={view} />
-      {view.activeMatches.length > 0 && (
-        <>
-          <h2>{t('matching.suggestions.activeMatches')}</h2>
-          <ul>
-            {view.activeMatches.map((a) => (
-              <li>
-                <a href={`/matching/matches/${a.id}`}>{fullName(a.volunteer)}</a> — {dash(needList(t, locale, a.needs))} ({t('matching.since', { date: formatDate(a.startedAt, locale, view.timeZone) })})
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ActiveMatches ctx={ctx} matches={view.activeMatches} other={(a) => fullName(a.volunteer)} timeZone={view.timeZone} />
       <h2 id="suggestions">{t('matching.suggestions.heading')}</h2>
       {!view.matchable ? (
         <p class="empty">{t('matching.suggestions.notWaiting', { name, status: label(t, 'menteeStatus', m.status) })}</p>
@@ -196,13 +181,7 @@ export function MenteePageView({ ctx, view, query, refusal, exclusion, problem }
                         <strong>{t('matching.suggestions.full', { name: vName, taken: v.activeMatches, capacity: v.capacity })}</strong>
                       </p>
                     ) : (
-                      <Form ctx={ctx} action={`/matching/mentees/${m.id}/match`} class="inline-form">
-                        <input type="hidden" name="volunteerId" value={v.id} />
-                        <button type="submit" class="button">
-                          {t('matching.suggestions.match')}
-                          <span class="visually-hidden"> ({vName})</span>
-                        </button>
-                      </Form>
+                      <MatchButton ctx={ctx} action={`/matching/mentees/${m.id}/match`} field="volunteerId" id={v.id} name={vName} />
                     )}
                     <ExcludeForm ctx={ctx} menteeId={m.id} volunteerId={v.id} from="mentee" name={vName} form={exclusion?.otherId === v.id ? exclusion.form : undefined} />
                   </li>

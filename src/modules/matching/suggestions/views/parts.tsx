@@ -1,7 +1,8 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { DataTable, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { refusalMessage, type Refusal } from '../../refusals.js';
 import type { ExclusionRow } from '../suggestions.repository.js';
+import { needList } from './labels.js';
 
 /** Pieces shared by the suggestion, match and batch pages. */
 
@@ -122,5 +123,48 @@ export function ExclusionsTable({ ctx, rows, from, timeZone }: { ctx: PageContex
         },
       ]}
     />
+  );
+}
+
+/** What a suggestion page says above everything after a refused post: a refused match, a tampered form, a refused exclusion. */
+export function PageNotices({ ctx, refusal, problem, exclusion }: { ctx: PageContext; refusal?: { refusals: Refusal[]; names: { mentee: string; volunteer: string } }; problem?: FormState; exclusion?: { form: FormState } }) {
+  return (
+    <>
+      {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
+      {problem && <ErrorSummary ctx={ctx} form={problem} labels={{}} />}
+      {exclusion && <ErrorSummary ctx={ctx} form={exclusion.form} labels={{ reason: ctx.t('matching.exclusions.reasonColumn') }} />}
+    </>
+  );
+}
+
+/** The matches the person is in already: the other side (`other`), the needs served and since when. */
+export function ActiveMatches<M extends { id: string; needs: readonly string[]; startedAt: string }>({ ctx, matches, other, timeZone }: { ctx: PageContext; matches: readonly M[]; other: (m: M) => string; timeZone: string }) {
+  const { t, locale } = ctx;
+  if (matches.length === 0) return null;
+  const needs = (m: M) => needList(t, locale, m.needs) || '—';
+  return (
+    <>
+      <h2>{t('matching.suggestions.activeMatches')}</h2>
+      <ul>
+        {matches.map((a) => (
+          <li>
+            <a href={`/matching/matches/${a.id}`}>{other(a)}</a> — {needs(a)} ({t('matching.since', { date: formatDate(a.startedAt, locale, timeZone) })})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The "match" button of one suggestion: posts the suggested person's id as `field` (the name is for screen readers). */
+export function MatchButton({ ctx, action, field, id, name }: { ctx: PageContext; action: string; field: 'menteeId' | 'volunteerId'; id: string; name: string }) {
+  return (
+    <Form ctx={ctx} action={action} class="inline-form">
+      <input type="hidden" name={field} value={id} />
+      <button type="submit" class="button">
+        {ctx.t('matching.suggestions.match')}
+        <span class="visually-hidden"> ({name})</span>
+      </button>
+    </Form>
   );
 }

@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { formatList, formatNumber } from '../../../../core/i18n/index.js';
+import { DefinitionList, ErrorSummary, Form, PageHead, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { codeLabel } from '../../../volunteers/index.js';
 import type { Refusal } from '../../refusals.js';
 import { explainLeftOut } from '../../scoring/index.js';
 import type { VolunteerSuggestions } from '../suggestions.service.js';
 import { GENDERS } from '../suggestions.schemas.js';
-import { fullName, label, languageList, needList, slotList } from './labels.js';
-import { ExcludeForm, ExclusionsTable, Fit, ReasonsBlock, RefusalNotice } from './parts.js';
+import { fullName, label, languageList, slotList } from './labels.js';
+import { ActiveMatches, ExcludeForm, ExclusionsTable, Fit, MatchButton, PageNotices, ReasonsBlock } from './parts.js';
 
 export interface VolunteerPageProps {
   ctx: PageContext;
@@ -41,12 +41,8 @@ export function VolunteerPageView({ ctx, view, profile, refusal, exclusion, prob
       <p class="actions-row">
         <a href="/matching">{t('matching.links.overview')}</a>
       </p>
-      <div class="page-head">
-        <h1>{t('matching.suggestions.volunteerTitle', { name })}</h1>
-      </div>
-      {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
-      {problem && <ErrorSummary ctx={ctx} form={problem} labels={{}} />}
-      {exclusion && <ErrorSummary ctx={ctx} form={exclusion.form} labels={{ reason: t('matching.exclusions.reasonColumn') }} />}
+      <PageHead title={t('matching.suggestions.volunteerTitle', { name })} />
+      <PageNotices ctx={ctx} refusal={refusal} problem={problem} exclusion={exclusion} />
       <DefinitionList items={rows} />
 
       <h2 id="profile">{t('matching.profile.heading')}</h2>
@@ -58,18 +54,7 @@ export function VolunteerPageView({ ctx, view, profile, refusal, exclusion, prob
         <SubmitButton>{t('matching.profile.save')}</SubmitButton>
       </Form>
 
-      {view.activeMatches.length > 0 && (
-        <>
-          <h2>{t('matching.suggestions.activeMatches')}</h2>
-          <ul>
-            {view.activeMatches.map((a) => (
-              <li>
-                <a href={`/matching/matches/${a.id}`}>{fullName(a.mentee)}</a> — {dash(needList(t, locale, a.needs))} ({t('matching.since', { date: formatDate(a.startedAt, locale, view.timeZone) })})
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ActiveMatches ctx={ctx} matches={view.activeMatches} other={(a) => fullName(a.mentee)} timeZone={view.timeZone} />
 
       <h2 id="suggestions">{t('matching.suggestions.menteesHeading')}</h2>
       {!view.available ? (
@@ -98,13 +83,7 @@ export function VolunteerPageView({ ctx, view, profile, refusal, exclusion, prob
                     </p>
                     {m.summary && <p>{m.summary}</p>}
                     <ReasonsBlock ctx={ctx} r={s} />
-                    <Form ctx={ctx} action={`/matching/volunteers/${v.id}/match`} class="inline-form">
-                      <input type="hidden" name="menteeId" value={m.id} />
-                      <button type="submit" class="button">
-                        {t('matching.suggestions.match')}
-                        <span class="visually-hidden"> ({mName})</span>
-                      </button>
-                    </Form>
+                    <MatchButton ctx={ctx} action={`/matching/volunteers/${v.id}/match`} field="menteeId" id={m.id} name={mName} />
                     <ExcludeForm ctx={ctx} menteeId={m.id} volunteerId={v.id} from="volunteer" name={mName} form={exclusion?.otherId === m.id ? exclusion.form : undefined} />
                   </li>
                 );

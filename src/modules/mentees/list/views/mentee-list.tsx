@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { Pagination, type PageContext } from '../../../../core/ui/index.js';
+import { FilterForm, FilterSearch, FilterSelect, PageHead, Pagination, type PageContext } from '../../../../core/ui/index.js';
 import { NEEDS, STATUSES, type MenteeQuery } from '../../mentees.schemas.js';
 import { needName, statusName } from '../../views/labels.js';
 import type { ListView } from '../list.service.js';
@@ -30,12 +30,7 @@ export function MenteeListView({ ctx, view, query }: { ctx: PageContext; view: L
   const total = (tab: (typeof TABS)[number]) => (tab === 'all' ? STATUSES.reduce((s, st) => s + (view.counts[st] ?? 0), 0) : (view.counts[tab] ?? 0));
   return (
     <>
-      <div class="page-head">
-        <h1>{t('mentees.list.title')}</h1>
-        <a class="button" href="/mentees/new">
-          {t('mentees.list.new')}
-        </a>
-      </div>
+      <PageHead title={t('mentees.list.title')} action={{ href: '/mentees/new', label: t('mentees.list.new') }} />
       <nav class="tabs" aria-label={t('mentees.list.tabsLabel')}>
         <ul>
           {TABS.map((tab) => (
@@ -47,36 +42,18 @@ export function MenteeListView({ ctx, view, query }: { ctx: PageContext; view: L
           ))}
         </ul>
       </nav>
-      <form method="get" action="/mentees" class="filters" role="search" aria-label={t('mentees.list.filtersLabel')}>
+      <FilterForm
+        action="/mentees"
+        label={t('mentees.list.filtersLabel')}
+        apply={t('mentees.list.apply')}
+        clear={t('mentees.list.clearFilters')}
+        clearHref={`/mentees${viewQuery({ status: query.status, page: 1 })}`}
+        filtered={filtered}
+      >
         <input type="hidden" name="status" value={query.status} />
-        <div class="field">
-          <label for="q">{t('mentees.list.search')}</label>
-          <input id="q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
-        </div>
-        {view.programmes.length > 0 && (
-          <div class="field">
-            <label for="programme">{t('mentees.field.programme')}</label>
-            <select id="programme" name="programme">
-              <option value="">{t('mentees.list.anyProgramme')}</option>
-              {view.programmes.map((p) => (
-                <option value={p.value} selected={query.programme === p.value}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div class="field">
-          <label for="need">{t('mentees.list.need')}</label>
-          <select id="need" name="need">
-            <option value="">{t('mentees.list.anyNeed')}</option>
-            {NEEDS.map((n) => (
-              <option value={n} selected={query.need === n}>
-                {needName(t, n)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSearch label={t('mentees.list.search')} value={query.q} />
+        {view.programmes.length > 0 && <FilterSelect name="programme" label={t('mentees.field.programme')} any={t('mentees.list.anyProgramme')} options={view.programmes} selected={query.programme} />}
+        <FilterSelect name="need" label={t('mentees.list.need')} any={t('mentees.list.anyNeed')} options={NEEDS.map((n) => ({ value: n, label: needName(t, n) }))} selected={query.need} />
         <div class="field">
           <label for="district">{t('mentees.field.district')}</label>
           {view.districts.length > 0 ? (
@@ -92,13 +69,7 @@ export function MenteeListView({ ctx, view, query }: { ctx: PageContext; view: L
             <input id="district" name="district" type="text" value={query.district ?? ''} maxLength={100} />
           )}
         </div>
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('mentees.list.apply')}
-          </button>
-          {filtered && <a href={`/mentees${viewQuery({ status: query.status, page: 1 })}`}>{t('mentees.list.clearFilters')}</a>}
-        </div>
-      </form>
+      </FilterForm>
       <p class="muted" role="status">
         {t('mentees.list.found', { count: view.total, formatted: formatNumber(view.total, locale) })}
       </p>

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, FilterForm, FilterSelect, PageHead, type PageContext } from '../../../../core/ui/index.js';
 import type { ConcernListRow } from '../concerns.repository.js';
 import { SEVERITIES, STATUSES, type ListQuery } from '../concerns.schemas.js';
 import { pairName, severityName, statusName } from './labels.js';
@@ -10,42 +10,11 @@ export function ConcernListView({ ctx, rows, query, timeZone }: { ctx: PageConte
   const filtered = Boolean(query.status || query.severity);
   return (
     <>
-      <div class="page-head">
-        <h1>{t('pairs.concerns.listTitle')}</h1>
-        <a class="button" href="/concerns/new">
-          {t('pairs.concerns.raise')}
-        </a>
-      </div>
-      <form method="get" action="/concerns" class="filters" role="search" aria-label={t('pairs.concerns.filtersLabel')}>
-        <div class="field">
-          <label for="status">{t('pairs.concerns.field.status')}</label>
-          <select id="status" name="status">
-            <option value="">{t('pairs.concerns.anyStatus')}</option>
-            {STATUSES.map((s) => (
-              <option value={s} selected={query.status === s}>
-                {statusName(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="severity">{t('pairs.concerns.field.severity')}</label>
-          <select id="severity" name="severity">
-            <option value="">{t('pairs.concerns.anySeverity')}</option>
-            {SEVERITIES.map((s) => (
-              <option value={s} selected={query.severity === s}>
-                {severityName(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('pairs.concerns.apply')}
-          </button>
-          {filtered && <a href="/concerns">{t('pairs.concerns.clearFilters')}</a>}
-        </div>
-      </form>
+      <PageHead title={t('pairs.concerns.listTitle')} action={{ href: '/concerns/new', label: t('pairs.concerns.raise') }} />
+      <FilterForm action="/concerns" label={t('pairs.concerns.filtersLabel')} apply={t('pairs.concerns.apply')} clear={t('pairs.concerns.clearFilters')} filtered={filtered}>
+        <FilterSelect name="status" label={t('pairs.concerns.field.status')} any={t('pairs.concerns.anyStatus')} options={STATUSES.map((s) => ({ value: s, label: statusName(t, s) }))} selected={query.status} />
+        <FilterSelect name="severity" label={t('pairs.concerns.field.severity')} any={t('pairs.concerns.anySeverity')} options={SEVERITIES.map((s) => ({ value: s, label: severityName(t, s) }))} selected={query.severity} />
+      </FilterForm>
       <p class="muted" role="status">
         {t('pairs.concerns.found', { count: rows.length, formatted: formatNumber(rows.length, locale) })}
       </p>

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { DataTable, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, PageHead, type PageContext } from '../../../../core/ui/index.js';
 import type { PairOption } from '../concerns.repository.js';
 import { severityName, statusName } from './labels.js';
 
@@ -20,14 +20,7 @@ export function MyConcernsView({ ctx, concerns, pairs, timeZone }: { ctx: PageCo
       <p>
         <a href="/me/volunteer">{t('pairs.concerns.backToMine')}</a>
       </p>
-      <div class="page-head">
-        <h1>{t('pairs.concerns.myTitle')}</h1>
-        {pairs.length > 0 && (
-          <a class="button" href="/me/concerns/new">
-            {t('pairs.concerns.raise')}
-          </a>
-        )}
-      </div>
+      <PageHead title={t('pairs.concerns.myTitle')} action={pairs.length > 0 && { href: '/me/concerns/new', label: t('pairs.concerns.raise') }} />
       <p>{t('pairs.concerns.myIntro')}</p>
       {/* Cards on a phone: as five columns at 360 px, severity and status were off the screen. */}
       <DataTable

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { RequiredMark, Section, type PageContext } from '../../../../core/ui/index.js';
+import { PageHead, RequiredMark, Section, type PageContext } from '../../../../core/ui/index.js';
 import { formatHours } from '../format-hours.js';
 import type { Totals } from '../hours.js';
 import type { MyMeetings } from '../meetings.service.js';
@@ -28,14 +28,7 @@ export function MyMeetingsView({ ctx, me }: { ctx: PageContext; me: MyMeetings |
   }
   return (
     <>
-      <div class="page-head">
-        <h1>{t('pairs.meetings.mine.title')}</h1>
-        {me.pairs.length > 0 && (
-          <a class="button" href="/me/meetings/new">
-            {t('pairs.meetings.logAMeeting')}
-          </a>
-        )}
-      </div>
+      <PageHead title={t('pairs.meetings.mine.title')} action={me.pairs.length > 0 && { href: '/me/meetings/new', label: t('pairs.meetings.logAMeeting') }} />
       <p>
         <a href="/me/concerns">{t('pairs.links.myConcerns')}</a>
       </p>

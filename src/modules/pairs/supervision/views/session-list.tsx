@@ -1,5 +1,5 @@
 import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, Section, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, PageHead, Section, type PageContext } from '../../../../core/ui/index.js';
 import type { SessionListRow } from '../supervision.repository.js';
 
 function SessionTable({ ctx, rows, caption, empty, timeZone, past }: { ctx: PageContext; rows: SessionListRow[]; caption: string; empty: string; timeZone: string; past: boolean }) {
@@ -43,12 +43,7 @@ export function SessionListView({ ctx, upcoming, past, timeZone }: { ctx: PageCo
   const { t } = ctx;
   return (
     <>
-      <div class="page-head">
-        <h1>{t('pairs.supervision.title')}</h1>
-        <a class="button" href="/supervision/new">
-          {t('pairs.supervision.new')}
-        </a>
-      </div>
+      <PageHead title={t('pairs.supervision.title')} action={{ href: '/supervision/new', label: t('pairs.supervision.new') }} />
       <Section id="upcoming-heading" title={t('pairs.supervision.upcoming')}>
         <SessionTable ctx={ctx} rows={upcoming} caption={t('pairs.supervision.upcoming')} empty={t('pairs.supervision.noUpcoming')} timeZone={timeZone} past={false} />
       </Section>

@@ -1,5 +1,5 @@
 import { compareNames, languageName, weekdayName, type Locale } from '../../../../core/i18n/index.js';
-import { RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { FilterSelect, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DAYS, LANGUAGE_CODES, languageField, LEVELS, MAX_LANGUAGES, SLOTS } from '../application.schemas.js';
 
 /** Controls of the application form that the core UI kit does not have: radios, a lone checkbox, the language rows, the week grid. */
@@ -173,18 +173,6 @@ export function AvailabilityGrid({ ctx, form, legend, hint, required }: { ctx: P
 
 /** A list filter "language": the codes present in the list, named in the viewer's language and sorted by its rules. */
 export function LanguageFilter({ ctx, codes, selected, label, anyLabel }: { ctx: PageContext; codes: readonly string[]; selected: string | undefined; label: string; anyLabel: string }) {
-  const options = codes.map((code) => ({ code, name: languageName(ctx.locale, code) })).sort((a, b) => a.name.localeCompare(b.name, ctx.locale));
-  return (
-    <div class="field">
-      <label for="language">{label}</label>
-      <select id="language" name="language">
-        <option value="">{anyLabel}</option>
-        {options.map((l) => (
-          <option value={l.code} selected={selected === l.code}>
-            {l.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const options = codes.map((code) => ({ value: code, label: languageName(ctx.locale, code) })).sort((a, b) => a.label.localeCompare(b.label, ctx.locale));
+  return <FilterSelect name="language" label={label} any={anyLabel} options={options} selected={selected} />;
 }

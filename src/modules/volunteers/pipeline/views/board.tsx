@@ -1,4 +1,4 @@
-import type { PageContext } from '../../../../core/ui/index.js';
+import { PageHead, type PageContext } from '../../../../core/ui/index.js';
 import type { BoardColumn } from '../pipeline.service.js';
 import { listName, stageName } from './labels.js';
 import { PipelineTabs } from './tabs.js';
@@ -11,9 +11,7 @@ export function BoardView({ ctx, board, limit }: { ctx: PageContext; board: { co
   const { t } = ctx;
   return (
     <>
-      <div class="page-head">
-        <h1>{t('volunteers.pipeline.title')}</h1>
-      </div>
+      <PageHead title={t('volunteers.pipeline.title')} />
       <PipelineTabs ctx={ctx} current="board" />
       <p>
         <a href="/volunteers?stage=rejected">{t('volunteers.pipeline.board.rejected', { count: board.rejected })}</a>

@@ -1,7 +1,7 @@
 import { ACTIVITIES, SORTS, type VolunteerQuery } from '../pipeline.schemas.js';
 import { STAGES } from '../stages.js';
 import { LanguageFilter } from '../../application/views/controls.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { FilterForm, FilterSearch, FilterSelect, type PageContext } from '../../../../core/ui/index.js';
 import { codeLabel, stageName } from './labels.js';
 
 /**
@@ -11,38 +11,15 @@ import { codeLabel, stageName } from './labels.js';
 export function VolunteerFilters({ ctx, query, languages, ignored, filtered }: { ctx: PageContext; query: VolunteerQuery; languages: string[]; ignored?: Record<string, string>; filtered: boolean }) {
   const { t } = ctx;
   return (
-    <form method="get" action="/volunteers" class="filters" role="search" aria-label={t('volunteers.pipeline.filtersLabel')}>
-      <div class="field">
-        <label for="q">{t('volunteers.pipeline.search')}</label>
-        <input id="q" name="q" type="search" value={query.q ?? ''} maxLength={100} />
-      </div>
-      <div class="field">
-        <label for="stage">{t('volunteers.pipeline.stage')}</label>
-        <select id="stage" name="stage">
-          <option value="">{t('volunteers.pipeline.anyStage')}</option>
-          {STAGES.map((s) => (
-            <option value={s} selected={query.stage === s}>
-              {stageName(t, s)}
-            </option>
-          ))}
-        </select>
-      </div>
+    <FilterForm action="/volunteers" label={t('volunteers.pipeline.filtersLabel')} apply={t('volunteers.pipeline.apply')} clear={t('volunteers.pipeline.clearFilters')} filtered={filtered}>
+      <FilterSearch label={t('volunteers.pipeline.search')} value={query.q} />
+      <FilterSelect name="stage" label={t('volunteers.pipeline.stage')} any={t('volunteers.pipeline.anyStage')} options={STAGES.map((s) => ({ value: s, label: stageName(t, s) }))} selected={query.stage} />
       <LanguageFilter ctx={ctx} codes={languages} selected={query.language} label={t('volunteers.pipeline.language')} anyLabel={t('volunteers.pipeline.anyLanguage')} />
       <div class="field">
         <label for="district">{t('volunteers.pipeline.district')}</label>
         <input id="district" name="district" type="text" value={query.district ?? ''} maxLength={100} />
       </div>
-      <div class="field">
-        <label for="activity">{t('volunteers.pipeline.activity')}</label>
-        <select id="activity" name="activity">
-          <option value="">{t('volunteers.pipeline.anyActivity')}</option>
-          {ACTIVITIES.map((a) => (
-            <option value={a} selected={query.activity === a}>
-              {codeLabel(t, 'activity', a)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="activity" label={t('volunteers.pipeline.activity')} any={t('volunteers.pipeline.anyActivity')} options={ACTIVITIES.map((a) => ({ value: a, label: codeLabel(t, 'activity', a) }))} selected={query.activity} />
       <div class={ignored?.waitingMin !== undefined ? 'field field-invalid' : 'field'}>
         <label for="waitingMin">{t('volunteers.pipeline.waitingMin')}</label>
         {ignored?.waitingMin !== undefined && (
@@ -62,34 +39,17 @@ export function VolunteerFilters({ ctx, query, languages, ignored, filtered }: {
           aria-describedby={ignored?.waitingMin !== undefined ? 'waitingMin-error' : undefined}
         />
       </div>
-      <div class="field">
-        <label for="sort">{t('volunteers.pipeline.sortBy')}</label>
-        <select id="sort" name="sort">
-          {SORTS.map((s) => (
-            <option value={s} selected={query.sort === s}>
-              {t(`volunteers.pipeline.sort.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="dir">{t('volunteers.pipeline.direction')}</label>
-        <select id="dir" name="dir">
-          <option value="">{t('volunteers.pipeline.dir.default')}</option>
-          <option value="asc" selected={query.dir === 'asc'}>
-            {t('volunteers.pipeline.dir.asc')}
-          </option>
-          <option value="desc" selected={query.dir === 'desc'}>
-            {t('volunteers.pipeline.dir.desc')}
-          </option>
-        </select>
-      </div>
-      <div class="actions">
-        <button type="submit" class="button button-secondary">
-          {t('volunteers.pipeline.apply')}
-        </button>
-        {filtered && <a href="/volunteers">{t('volunteers.pipeline.clearFilters')}</a>}
-      </div>
-    </form>
+      <FilterSelect name="sort" label={t('volunteers.pipeline.sortBy')} options={SORTS.map((s) => ({ value: s, label: t(`volunteers.pipeline.sort.${s}`) }))} selected={query.sort} />
+      <FilterSelect
+        name="dir"
+        label={t('volunteers.pipeline.direction')}
+        any={t('volunteers.pipeline.dir.default')}
+        options={[
+          { value: 'asc', label: t('volunteers.pipeline.dir.asc') },
+          { value: 'desc', label: t('volunteers.pipeline.dir.desc') },
+        ]}
+        selected={query.dir}
+      />
+    </FilterForm>
   );
 }

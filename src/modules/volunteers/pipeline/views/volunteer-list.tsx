@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Pagination, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, PageHead, Pagination, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { VolunteerQuery, VolunteerSummary } from '../pipeline.schemas.js';
 import { STAGES } from '../stages.js';
 import { stageName } from './labels.js';
@@ -41,9 +41,7 @@ export function VolunteerListView({ ctx, page, query, ignored, canManage, bulk }
   const selected = new Set([form.values.ids ?? []].flat().map(String));
   return (
     <>
-      <div class="page-head">
-        <h1>{t('volunteers.pipeline.title')}</h1>
-      </div>
+      <PageHead title={t('volunteers.pipeline.title')} />
       <PipelineTabs ctx={ctx} current="list" />
       <VolunteerFilters ctx={ctx} query={query} languages={page.languages} ignored={ignored} filtered={filtered} />
       <p class="muted" role="status">
