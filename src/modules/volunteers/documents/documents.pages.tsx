@@ -6,7 +6,7 @@ import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/index.js';
 import { inviteApprovedVolunteer } from '../self-service/invite.service.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
-import { DOCUMENT_KINDS, IssueForm, TemplateInput, TemplateParams, type DocumentKind, type DocumentLocale } from './documents.schemas.js';
+import { isDocumentKind, IssueForm, TemplateInput, TemplateParams, type DocumentKind, type DocumentLocale } from './documents.schemas.js';
 import { issueDocument, markPaperSigned, revokeDocument, staffDocumentPdf } from './documents.service.js';
 import { formBody, idParam, routeParams, sendPdf } from './http.js';
 import { volunteerForIssue } from './issue.service.js';
@@ -80,14 +80,14 @@ export function documentsPages({ app, db, config }: ModuleContext) {
   app.get('/volunteers/:id/documents/new', { config: manage }, async (req, reply) => {
     const id = idParam(req);
     const kind = (req.query as Record<string, unknown>).kind;
-    if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) throw new AppError('NOT_FOUND');
-    return issuePage(req, reply, id, kind as DocumentKind, null);
+    if (!isDocumentKind(kind)) throw new AppError('NOT_FOUND');
+    return issuePage(req, reply, id, kind, null);
   });
 
   app.post('/volunteers/:id/documents', { config: manage }, async (req, reply) => {
     const id = idParam(req);
     const body = formBody(req);
-    const kind = DOCUMENT_KINDS.includes(body.kind as DocumentKind) ? (body.kind as DocumentKind) : null;
+    const kind = isDocumentKind(body.kind) ? body.kind : null;
     if (!kind) throw new AppError('BAD_REQUEST');
     return submitForm(req, reply, {
       schema: IssueForm,

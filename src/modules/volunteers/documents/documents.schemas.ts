@@ -4,6 +4,8 @@ import { isoDate, optionalInt, optionalMultilineText, requiredMultilineText, req
 /** The documents of SPEC §3.1 point 5: the agreement (art. 44), the certificate of service and the reference. */
 export const DOCUMENT_KINDS = ['agreement', 'certificate', 'reference'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** A kind named in a link or a form, checked without a cast. */
+export const isDocumentKind = (value: unknown): value is DocumentKind => (DOCUMENT_KINDS as readonly unknown[]).includes(value);
 
 /** The languages documents are generated in: all five (Arabic through core/pdf's right-to-left writer). */
 export const DOCUMENT_LOCALES = ['pl', 'en', 'uk', 'de', 'ar'] as const;
