@@ -1,16 +1,24 @@
+import { allowed } from '../../core/policy.js';
 import type { PageContext } from '../../core/ui/index.js';
+import { checkInsPolicy } from './check-ins/check-ins.policy.js';
+import { concernsPolicy } from './concerns/concerns.policy.js';
+import { meetingsPolicy } from './meetings/meetings.policy.js';
+import { pairsPolicy } from './pairs.policy.js';
 
-/** The pages of following the pairs, linked from the list of pairs (they are not all in the main menu). */
-export function PairsNav({ ctx, canSupervise }: { ctx: PageContext; canSupervise: boolean }) {
-  const { t } = ctx;
+/**
+ * The pages of following the pairs, linked from the list of pairs (they are not all in the main menu). Each link is
+ * shown by the policy its route checks, so the list offers exactly the pages the reader may open.
+ */
+export function PairsNav({ ctx }: { ctx: PageContext }) {
+  const { t, user } = ctx;
   return (
     <nav aria-label={t('pairs.links.label')}>
       <p class="actions-row">
-        <a href="/pairs/overdue">{t('pairs.links.overdue')}</a>
-        <a href="/concerns">{t('pairs.links.concerns')}</a>
-        {canSupervise && <a href="/supervision">{t('pairs.links.supervision')}</a>}
-        {canSupervise && <a href="/pairs/covers">{t('pairs.links.covers')}</a>}
-        {canSupervise && <a href="/pairs/hours">{t('pairs.meetings.hours.link')}</a>}
+        {allowed(user, checkInsPolicy, 'follow') && <a href="/pairs/overdue">{t('pairs.links.overdue')}</a>}
+        {allowed(user, concernsPolicy, 'staff') && <a href="/concerns">{t('pairs.links.concerns')}</a>}
+        {allowed(user, pairsPolicy, 'supervise') && <a href="/supervision">{t('pairs.links.supervision')}</a>}
+        {allowed(user, checkInsPolicy, 'configure') && <a href="/pairs/covers">{t('pairs.links.covers')}</a>}
+        {allowed(user, meetingsPolicy, 'hoursReport') && <a href="/pairs/hours">{t('pairs.meetings.hours.link')}</a>}
       </p>
     </nav>
   );

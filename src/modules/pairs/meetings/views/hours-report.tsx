@@ -1,6 +1,8 @@
 import { formatNumber, INTL_TAG, type Locale } from '../../../../core/i18n/index.js';
 import { ErrorSummary, SelectField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { allowed } from '../../../../core/policy.js';
 import { formatHours } from '../format-hours.js';
+import { meetingsPolicy } from '../meetings.policy.js';
 import type { HoursReport } from '../hours-report.service.js';
 
 /** Month names of the column heads: short on screen (the table must fit a phone), in full for screen readers. */
@@ -18,7 +20,8 @@ export function HoursReportView({ ctx, report, form }: { ctx: PageContext; repor
   const { t, locale } = ctx;
   const h = (minutes: number) => formatHours(minutes, locale);
   const names = monthNames(report.months, locale);
-  const followsPairs = (ctx.user?.roles ?? []).some((r) => r === 'administrator' || r === 'coordinator');
+  // The way back to the list of pairs only for those who may open it (a programme manager sees the report alone).
+  const followsPairs = allowed(ctx.user, meetingsPolicy, 'follow');
   return (
     <>
       <h1>{t('pairs.meetings.hours.title')}</h1>

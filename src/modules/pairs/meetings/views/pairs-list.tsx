@@ -11,7 +11,7 @@ export function PairsListView({ ctx, pairs, timeZone, all }: { ctx: PageContext;
   return (
     <>
       <h1>{t('pairs.meetings.pairs.title')}</h1>
-      <PairsNav ctx={ctx} canSupervise={(ctx.user?.roles ?? []).some((r) => r === 'administrator' || r === 'coordinator')} />
+      <PairsNav ctx={ctx} />
       <p class="lead">{t(all ? 'pairs.meetings.pairs.introAll' : 'pairs.meetings.pairs.intro')}</p>
       <DataTable
         cards
