@@ -6,6 +6,7 @@ import type { ModuleContext } from '../module.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { AppError } from '../http/errors.js';
 import { FormRefused, submitForm, type FormOutcome } from '../http/form.js';
+import { routeParams } from '../http/route-helpers.js';
 import { Address, Checkbox, emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { ForgotInput, safeNext, SetPasswordInput, SignInInput, TotpInput } from './auth.schemas.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
@@ -108,14 +109,14 @@ export function authPages({ app, db, config }: ModuleContext) {
   const Params = z.object({ token: z.string().max(100) });
 
   app.get('/password/reset/:token', { config: { access: 'public' } }, async (req, reply) => {
-    const { token } = Params.parse(req.params);
+    const { token } = routeParams(req, Params, 'link.invalid');
     const link = await checkResetLink(db, token);
     if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
     return resetPage(req, reply, emptyForm(), link.email);
   });
 
   app.post('/password/reset/:token', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
-    const { token } = Params.parse(req.params);
+    const { token } = routeParams(req, Params, 'link.invalid');
     const link = await checkResetLink(db, token);
     if (!link) throw new AppError('NOT_FOUND', 'link.invalid');
     return submitForm(req, reply, {

@@ -153,6 +153,19 @@ describe('invitations and password reset', () => {
     await withSystem(t.database.db, (tx) => tx.execute(sql`update email_tokens set expires_at = now() - interval '1 minute' where user_id = ${u.userId}`));
     assert.equal((await c.get(path)).status, 404);
   });
+
+  // Over 100 characters is longer than any token we issue; over 200 the router itself refuses the path (400).
+  it('a mangled or over-long link says the link is not valid (404), as an unknown one does', async () => {
+    const c = new TestClient(t.app);
+    for (const path of ['/password/reset/unknown-token', `/password/reset/${'x'.repeat(150)}`, `/invitation/${'x'.repeat(150)}`]) {
+      const page = await c.get(`${path}?lang=en`);
+      assert.equal(page.status, 404, path);
+      assert.match(page.body, /link/i, `${path} explains the link`);
+    }
+    await c.get('/password/forgot'); // a page with a form, for the CSRF token
+    const posted = await c.post(`/password/reset/${'x'.repeat(150)}`, { password: 'a new password here' });
+    assert.equal(posted.status, 404);
+  });
 });
 
 describe('sessions', () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ModuleContext } from '../module.js';
 import { AppError } from '../http/errors.js';
 import { submitForm } from '../http/form.js';
+import { routeParams } from '../http/route-helpers.js';
 import { formatList } from '../i18n/index.js';
 import { Address, emptyForm, Form, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { SetPasswordInput } from './auth.schemas.js';
@@ -22,7 +23,7 @@ export function invitationPages({ app, db, config }: ModuleContext) {
   const strict = { max: config.authRateLimit, timeWindow: '1 minute' };
 
   const open = async (req: FastifyRequest) => {
-    const { token } = Params.parse(req.params);
+    const { token } = routeParams(req, Params, 'invitation.invalid');
     const invitation = await openInvitation(db, token);
     if (!invitation) throw new AppError('NOT_FOUND', 'invitation.invalid');
     return { token, invitation };
@@ -89,7 +90,7 @@ export function invitationPages({ app, db, config }: ModuleContext) {
   });
 
   app.post('/invitation/:token/decline', { config: { access: 'public', rateLimit: strict } }, async (req, reply) => {
-    const { token } = Params.parse(req.params);
+    const { token } = routeParams(req, Params, 'invitation.invalid');
     if (!(await declineInvitation(db, token, req.id))) throw new AppError('NOT_FOUND', 'invitation.invalid');
     if (req.auth?.mfaPassed) {
       setFlash(reply, 'info', 'invitation.declined');
