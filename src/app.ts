@@ -147,8 +147,3 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const worker = createWorker(database.db, handlers, app.log, () => scheduledTasks.tick(database.db, hourlyJobs));
   return { app, worker };
 }
-
-
-// Kept for branches written before core/module.ts, so they still compile when merged; the boundaries test names any
-// file of core or a module that imports them from here. Remove once those are merged and moved.
-export type { Module, ModuleContext } from './core/module.js';

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/tx.js';
-import { daysSince, ORG_TIME_ZONE, startOfDayIn, todayIn, utcToZoned } from '../i18n/time-zone.js';
+import { daysSince, ORG_TIME_ZONE, todayIn } from '../i18n/time-zone.js';
 import { findOrgFacts, type OrgFacts } from './org-facts.js';
 
 /**
@@ -32,17 +32,7 @@ export function clockOf(actor: { org: OrgFacts; clock: OrgClock }, now?: Date): 
   return !now || now.getTime() === actor.clock.now.getTime() ? actor.clock : clockAt(now, actor.org.timeZone);
 }
 
-/** The organisation's calendar date (YYYY-MM-DD) of an instant. */
-export function localDate(clock: Pick<OrgClock, 'timeZone'>, instant: Date): string {
-  return utcToZoned(instant, clock.timeZone).date;
-}
-
 /** Calendar days from `instant` to the clock's today in its zone (0 on the day itself, never negative). */
 export function daysWaiting(clock: Pick<OrgClock, 'now' | 'timeZone'>, instant: Date): number {
   return daysSince(instant, clock.now, clock.timeZone);
-}
-
-/** The first instant of a local date (YYYY-MM-DD) in the clock's zone. */
-export function startOfLocalDay(clock: Pick<OrgClock, 'timeZone'>, date: string): Date {
-  return startOfDayIn(date, clock.timeZone);
 }

@@ -8,7 +8,8 @@ import { actorFor } from '../testing/actor.js';
 import { createOrganisation, createUser } from '../testing/fixtures.js';
 import { testApp, type TestApp } from '../testing/harness.js';
 import { actorOf } from './actor.js';
-import { clockAt, clockOf, daysWaiting, localDate, startOfLocalDay } from './org-clock.js';
+import { clockAt, clockOf, daysWaiting } from './org-clock.js';
+import { startOfDayIn, utcToZoned } from '../i18n/time-zone.js';
 import { allOrgFacts, findOrgFacts, findOrgFactsBySlug, orgFacts } from './org-facts.js';
 import { organisations } from './tenancy.table.js';
 
@@ -69,7 +70,7 @@ describe('the local-date arithmetic of a clock', () => {
     assert.equal(daysWaiting(clock, new Date('2026-12-09T12:00:00Z')), 0, 'never negative');
   });
   it('puts instants on local dates and local dates on instants', () => {
-    assert.equal(localDate(clock, new Date('2026-12-07T23:10:00Z')), '2026-12-08');
-    assert.equal(startOfLocalDay(clock, '2026-12-08').toISOString(), '2026-12-07T23:00:00.000Z');
+    assert.equal(utcToZoned(new Date('2026-12-07T23:10:00Z'), clock.timeZone).date, '2026-12-08');
+    assert.equal(startOfDayIn('2026-12-08', clock.timeZone).toISOString(), '2026-12-07T23:00:00.000Z');
   });
 });

@@ -7,7 +7,6 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const uuid = () => z.string().trim().toLowerCase().uuid();
 export const optionalUuid = () => z.preprocess(emptyToUndefined, uuid().optional());
 
-export { IdParams } from '../../core/http/validation.js';
 
 /** Make a match (API; the pages post the other side's id from a suggestion row). */
 export const MatchInput = z.object({ menteeId: uuid(), volunteerId: uuid() }).strict();

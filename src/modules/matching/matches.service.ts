@@ -1,6 +1,6 @@
 import { audit, type Actor } from '../../core/audit/audit.js';
 import type { RequestActor } from '../../core/tenancy/actor.js';
-import { clockOf } from '../../core/tenancy/org-clock.js';
+import { clockOf, type OrgClock } from '../../core/tenancy/org-clock.js';
 import type { Db } from '../../core/db/database.js';
 import { withTenant, type Tx } from '../../core/db/tx.js';
 import { AppError } from '../../core/http/errors.js';
@@ -10,7 +10,7 @@ import { loadContexts } from './context.js';
 import { componentsFromStore, explain, percentOfComponents, toStore } from './explain-stored.js';
 import type { MatchOutput, MatchPage, MatchQuery } from './matches.schemas.js';
 import { findMatchById, findMatches, hasActiveMatch, insertMatch, lockPeopleOfMatches, recordMenteeMatched, type MatchRow } from './matches.repository.js';
-import { CANDIDATE_STAGES, loadMentees, loadVolunteers, type OrgClock } from './profiles.repository.js';
+import { CANDIDATE_STAGES, loadMentees, loadVolunteers } from './profiles.repository.js';
 import { refusalMessage, type Refusal } from './refusals.js';
 import { scorePair } from './scoring/index.js';
 

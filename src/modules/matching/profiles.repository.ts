@@ -16,7 +16,6 @@ import type { Gender, MenteeProfile, VolunteerProfile } from './scoring/types.js
 /** Volunteers in these stages are candidates for new matches. */
 export const CANDIDATE_STAGES = ['approved', 'active'] as const;
 
-export { orgClock, type OrgClock } from '../../core/tenancy/org-clock.js';
 import { daysWaiting, type OrgClock } from '../../core/tenancy/org-clock.js';
 
 /** Whole years from a birth date (YYYY-MM-DD) to `today`; null when unknown. */

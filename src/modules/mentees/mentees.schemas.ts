@@ -109,7 +109,6 @@ export const MenteeUpdate = z
   .superRefine(ageRange);
 export type MenteeUpdate = z.infer<typeof MenteeUpdate>;
 
-export { IdParams } from '../../core/http/validation.js';
 
 /** The waiting list's tabs, filters and page (query string of `/mentees` and the API). */
 export const MenteeQuery = z.object({

@@ -1,10 +1,10 @@
 import type { ModuleContext } from '../../core/module.js';
 import { apiDoc } from '../../core/http/api.js';
 import { routeParams } from '../../core/http/route-helpers.js';
-import { parseInput } from '../../core/http/validation.js';
+import { IdParams, parseInput } from '../../core/http/validation.js';
 import { actorOf } from '../../core/tenancy/actor.js';
 import { peoplePolicy } from './people.policy.js';
-import { IdParams, PeoplePage, PeopleQuery, PersonInput, PersonOutput, PersonPatch } from './people.schemas.js';
+import { PeoplePage, PeopleQuery, PersonInput, PersonOutput, PersonPatch } from './people.schemas.js';
 import { createPerson, listPeople, updatePerson, viewPerson } from './people.service.js';
 
 /** JSON API: /api/v1/people. Same schemas and services as the pages. */

@@ -61,4 +61,3 @@ export const PeoplePage = z.object({
   pageSize: z.number().int(),
 });
 
-export { IdParams } from '../../core/http/validation.js';

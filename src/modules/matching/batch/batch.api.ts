@@ -1,10 +1,9 @@
 import type { ModuleContext } from '../../../core/module.js';
 import { ApiError, apiDoc } from '../../../core/http/api.js';
 import { AppError } from '../../../core/http/errors.js';
-import { parseInput } from '../../../core/http/validation.js';
+import { IdParams, parseInput } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { idParam } from '../http.js';
-import { IdParams } from '../matches.schemas.js';
 import { matchingPolicy } from '../matching.policy.js';
 import { MatchRefusedError } from '../matches.service.js';
 import { ProposalOutput, RejectInput, RunInput, RunOutput } from './batch.schemas.js';

@@ -9,7 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { loadContexts } from '../context.js';
 import { matchExclusions, matchProposals, matchRunUnmatched, matchRuns } from '../matching.table.js';
-import { loadMentees, loadVolunteers, orgClock } from '../profiles.repository.js';
+import { orgClock } from '../../../core/tenancy/org-clock.js';
+import { loadMentees, loadVolunteers } from '../profiles.repository.js';
 import { bestAssignment } from './brute-force.js';
 import { addSafeguardingCheck, auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
 

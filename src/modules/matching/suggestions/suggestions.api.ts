@@ -1,9 +1,9 @@
 import type { ModuleContext } from '../../../core/module.js';
 import { ApiError, apiDoc } from '../../../core/http/api.js';
-import { parseInput } from '../../../core/http/validation.js';
+import { IdParams, parseInput } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { idParam } from '../http.js';
-import { IdParams, MatchInput, MatchOutput, MatchPage, MatchQuery } from '../matches.schemas.js';
+import { MatchInput, MatchOutput, MatchPage, MatchQuery } from '../matches.schemas.js';
 import { createMatch, listMatches, viewMatch } from '../matches.service.js';
 import { matchingPolicy } from '../matching.policy.js';
 import { SuggestionQuery, SuggestionsOutput } from './suggestions.schemas.js';

@@ -1,11 +1,11 @@
 import type { ModuleContext } from '../../../core/module.js';
 import { ApiError, apiDoc } from '../../../core/http/api.js';
 import { idParam } from '../../../core/http/route-helpers.js';
-import { parseInput } from '../../../core/http/validation.js';
+import { IdParams, parseInput } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { createMentee } from '../intake/intake.service.js';
 import { listMentees } from '../list/list.service.js';
-import { IdParams, MenteeInput, MenteeOutput, MenteePage, MenteeQuery } from '../mentees.schemas.js';
+import { MenteeInput, MenteeOutput, MenteePage, MenteeQuery } from '../mentees.schemas.js';
 import { menteesPolicy } from '../mentees.policy.js';
 import { getMentee } from './mentee-output.js';
 

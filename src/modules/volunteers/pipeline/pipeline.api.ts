@@ -1,10 +1,10 @@
 import type { ModuleContext } from '../../../core/module.js';
 import { ApiError, apiDoc } from '../../../core/http/api.js';
-import { parseInput } from '../../../core/http/validation.js';
+import { IdParams, parseInput } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import { idParam } from './http.js';
-import { IdParams, MoveInput, StageOutput, VolunteerPage, VolunteerQuery } from './pipeline.schemas.js';
+import { MoveInput, StageOutput, VolunteerPage, VolunteerQuery } from './pipeline.schemas.js';
 import { listVolunteers, moveVolunteer } from './pipeline.service.js';
 
 /** JSON API of the pipeline: the list with the page's filters, and a move (409 on a stale version). */

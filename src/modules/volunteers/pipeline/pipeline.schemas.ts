@@ -60,7 +60,6 @@ export const BulkInput = z
   .strict();
 export type BulkInput = z.infer<typeof BulkInput>;
 
-export { IdParams } from '../../../core/http/validation.js';
 
 export const LanguageOutput = z.object({ code: z.string(), level: z.string() });
 

@@ -7,7 +7,6 @@ import { todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const timeField = () => z.string().trim().refine((s) => /^([01]\d|2[0-3]):[0-5]\d(:00)?$/.test(s), { params: { key: 'volunteers.screening.validation.time' } }).transform((s) => s.slice(0, 5));
 
-export { IdParams } from '../../../core/http/validation.js';
 
 /** Where an interview happens: an address, a phone call, or a video call with its https link. */
 const placeFields = {
