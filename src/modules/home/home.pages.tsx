@@ -2,7 +2,7 @@ import { orgSlug } from '../../core/http/validation.js';
 import { z } from 'zod';
 import type { ModuleContext } from '../../core/module.js';
 import { setSessionOrganisation } from '../../core/auth/session.js';
-import { withSystem } from '../../core/db/tx.js';
+import { withSystem, rowsOf } from '../../core/db/tx.js';
 import { needsMfaSetup } from '../../core/http/access.js';
 import { AppError } from '../../core/http/errors.js';
 import { routeParams } from '../../core/http/route-helpers.js';
@@ -13,7 +13,6 @@ import { loadDashboard } from './dashboards/dashboard.service.js';
 import { Dashboard } from './dashboards/views/dashboard.js';
 import { publicOrganisation, publicOrganisations } from './home.repository.js';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '../../core/db/tx.js';
 
 /** The home page (a dashboard when signed in, the public landing page otherwise) and public organisation pages. */
 export function homePages({ app, db }: ModuleContext) {

@@ -10,11 +10,10 @@ import { and, eq } from 'drizzle-orm';
 import { withSystem } from '../../core/db/tx.js';
 import { appSecret } from '../../core/http/secrets.js';
 import { TestClient } from '../../core/testing/client.js';
-import { issueFormToken } from '../volunteers/index.js';
+import { issueFormToken, volunteers } from '../volunteers/index.js';
 import { mentees } from '../mentees/index.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { backdatedToken } from '../volunteers/testing.js';
-import { volunteers } from '../volunteers/index.js';
 import { matchRunUnmatched } from './matching.table.js';
 import { auditEntries, createDistrict, createMentee, createProgramme, createVolunteer, freshOrganisation, signedIn, suggestedNames, textOf, world, type World } from './test-helpers.js';
 

@@ -1,10 +1,7 @@
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
-import { matchingPolicy } from '../../matching/index.js';
-import { settingsPolicy } from '../../matching/index.js';
+import { matchingPolicy, settingsPolicy } from '../../matching/index.js';
 import { menteesPolicy } from '../../mentees/index.js';
-import { concernsPolicy } from '../../pairs/index.js';
-import { meetingsPolicy } from '../../pairs/index.js';
-import { pairsPolicy } from '../../pairs/index.js';
+import { concernsPolicy, meetingsPolicy, pairsPolicy } from '../../pairs/index.js';
 import { peoplePolicy } from '../../people/index.js';
 import { volunteersPolicy } from '../../volunteers/index.js';
 import { adminPolicy } from '../admin.policy.js';

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
-import { matches } from '../../matching/index.js';
+import { matches, introductions } from '../../matching/index.js';
 import { menteeCaseStaff, menteeEvents, mentees } from '../../mentees/index.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
 import { checkIns, covers } from '../pairs.table.js';
@@ -12,7 +12,6 @@ import { fieldError, flashOn } from '../../../core/testing/html.js';
 import { header, icsProp, mimePart } from '../../../core/testing/mail.js';
 import { signedIn, world, type SmtpWorld } from '../../../core/testing/world.js';
 import { activeVolunteer, createVenue, matchedMentee } from '../../matching/testing.js';
-import { introductions } from '../../matching/index.js';
 
 let w: SmtpWorld;
 before(async () => {

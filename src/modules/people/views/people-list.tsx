@@ -1,8 +1,7 @@
 import { formatList, formatNumber } from '../../../core/i18n/index.js';
 import { ROLES } from '../../../core/tenancy/tenancy.table.js';
-import { DataTable, FilterForm, FilterSearch, FilterSelect, PageHead, Pagination, type PageContext } from '../../../core/ui/index.js';
+import { DataTable, FilterForm, FilterSearch, FilterSelect, PageHead, Pagination, type PageContext, PersonName } from '../../../core/ui/index.js';
 import type { PeopleQuery, PersonOutput } from '../people.schemas.js';
-import { PersonName } from '../../../core/ui/index.js';
 
 interface Props {
   ctx: PageContext;

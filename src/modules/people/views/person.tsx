@@ -1,7 +1,6 @@
 import { formatDate, formatDateTime, formatList, LANGUAGE_NAME } from '../../../core/i18n/index.js';
-import { DefinitionList, type PageContext } from '../../../core/ui/index.js';
+import { DefinitionList, type PageContext, PersonName } from '../../../core/ui/index.js';
 import type { PersonOutput } from '../people.schemas.js';
-import { PersonName } from '../../../core/ui/index.js';
 
 export function PersonView({ ctx, person, canWrite }: { ctx: PageContext; person: PersonOutput; canWrite: boolean }) {
   const { t } = ctx;

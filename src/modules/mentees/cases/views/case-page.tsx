@@ -1,12 +1,11 @@
 import { formatDateTime } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, RadioGroup, Section, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, RadioGroup, Section, TextArea, type FormState, type PageContext, PersonName } from '../../../../core/ui/index.js';
 import { daysSince } from '../../../../core/i18n/time-zone.js';
 import { daysLabel, fullName, statusName } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
 import { ProfileSection } from './profile.js';
 import { ConsentsSection, MatchesSection, NotesSection, StaffSection, type SectionForms } from './sections.js';
 import { Timeline } from './timeline.js';
-import { PersonName } from '../../../../core/ui/index.js';
 
 export interface CaseForms extends SectionForms {
   status?: FormState;

@@ -1,8 +1,6 @@
 import { dynamicKey, LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
 import { Checkbox, CheckboxGroup, DistrictField, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
-import { languageField, MAX_LANGUAGES } from '../../../volunteers/index.js';
-import { AvailabilityGrid, LanguageRows } from '../../../volunteers/index.js';
-import { codeLabel } from '../../../volunteers/index.js';
+import { languageField, MAX_LANGUAGES, AvailabilityGrid, LanguageRows, codeLabel } from '../../../volunteers/index.js';
 import { GENDERS, NEEDS, PREFERRED_GENDERS, SUPPORT_BASES } from '../../mentees.schemas.js';
 import type { Option } from '../../options.repository.js';
 import type { IntakeOptions } from '../intake.service.js';

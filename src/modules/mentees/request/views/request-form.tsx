@@ -1,10 +1,8 @@
 import { LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, refusedAsWhole, RadioGroup, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, CheckboxGroup, ErrorSummary, Form, refusedAsWhole, RadioGroup, SelectField, SubmitButton, TextField, type FormState, type PageContext, DistrictField } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/index.js';
-import { languageField, MAX_LANGUAGES } from '../../../volunteers/index.js';
-import { AvailabilityGrid, LanguageRows } from '../../../volunteers/index.js';
+import { languageField, MAX_LANGUAGES, AvailabilityGrid, LanguageRows } from '../../../volunteers/index.js';
 import type { DistrictChoice } from '../../../../core/tenancy/district-choice.js';
-import { DistrictField } from '../../../../core/ui/index.js';
 import { NEEDS, PREFERRED_GENDERS } from '../../mentees.schemas.js';
 import { requestConsentText } from '../wording.js';
 

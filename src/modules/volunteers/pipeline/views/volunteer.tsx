@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale, type MessageKey } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext, PersonName } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
@@ -9,7 +9,6 @@ import { AvailabilityTable } from './availability-table.js';
 import { Timeline } from './timeline.js';
 import { fixHref } from '../../fix-links.js';
 import { nextStages, type Requirement, type Stage } from '../stages.js';
-import { PersonName } from '../../../../core/ui/index.js';
 
 interface Props {
   ctx: PageContext;
