@@ -17,7 +17,7 @@ export function peopleApi({ app, db }: ModuleContext) {
     return listPeople(db, actorOf(req), query, req.locale);
   });
 
-  app.post('/api/v1/people', { config: write, schema: apiDoc({ summary: 'Add a person', tag: 'people', body: PersonInput, response: { 201: PersonOutput } }) }, async (req, reply) => {
+  app.post('/api/v1/people', { config: write, schema: apiDoc({ summary: 'Add a person', tag: 'people', body: PersonInput, response: { 201: PersonOutput }, example: { body: { givenName: 'Olena', familyName: 'Kovalenko', email: 'olena.kovalenko@example.org', phone: '+48 600 100 200', locale: 'uk' } } }) }, async (req, reply) => {
     const input = parseInput(PersonInput, req.body);
     const actor = actorOf(req);
     const id = await createPerson(db, actor, input);
