@@ -21,19 +21,8 @@ import { mailJob, type Mailer } from './core/mail/sender.js';
 import { passwordResetJob } from './core/auth/email-links.service.js';
 import { clientKey } from './core/auth/throttle.js';
 import { scheduledTasks } from './core/jobs/scheduled.js';
-import { Slots, type ModuleContext } from './core/module.js';
+import { Slots, type App, type AppDeps, type ModuleContext } from './core/module.js';
 import { modules } from './modules/index.js';
-
-export interface AppDeps {
-  config: Config;
-  database: Database;
-  mailer: Mailer;
-}
-
-export interface App {
-  app: FastifyInstance;
-  worker: Worker;
-}
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 const isStateChanging = (method: string | string[]) => ![method].flat().every((m) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS');
