@@ -17,9 +17,14 @@ let matchId: string, foreignMatchId: string;
 
 before(async () => {
   w = await world();
-  [coord, sw, outsider, admin, vol, pm] = await Promise.all(
-    (['coordinator', 'social_worker', 'coordinator', 'administrator', 'volunteer', 'programme_manager'] as const).map((role) => apiUser(w, [role])),
-  );
+  [coord, sw, outsider, admin, vol, pm] = await Promise.all([
+    apiUser(w, ['coordinator']),
+    apiUser(w, ['social_worker']),
+    apiUser(w, ['coordinator']),
+    apiUser(w, ['administrator']),
+    apiUser(w, ['volunteer']),
+    apiUser(w, ['programme_manager']),
+  ]);
   foreign = await apiUser(w, ['coordinator', 'administrator'], w.other.id);
   matchId = (await pairOf(w, { volunteerId: await volunteerFor(w, vol), coordinatorUserId: coord.user.userId, caseStaff: [sw.user.userId] })).match.id;
   foreignMatchId = (await pairOf(w, { organisationId: w.other.id, coordinatorUserId: foreign.user.userId })).match.id;

@@ -7,7 +7,7 @@ import { actorOf, type RequestActor } from '../../../core/tenancy/actor.js';
 import { concernOutput, listItem, myConcernsOutput, pairItem } from './concern-output.js';
 import { concernsPolicy } from './concerns.policy.js';
 import { AcknowledgeInput, ActionInput, AssignInput, ConcernList, ConcernOutput, EscalateInput, ListQuery, MyConcern, MyConcerns, RaisablePairs, RaiseInput, StatusInput } from './concerns.schemas.js';
-import { listForStaff, myConcerns, raiseConcern, raiseForm } from './concerns.service.js';
+import { listForStaff, myConcerns, raiseConcern, raiseForm, type RaisedThrough } from './concerns.service.js';
 import { acknowledgeConcern, escalateConcern } from './escalation.service.js';
 import { addAction, assignConcern, changeConcernStatus, viewConcern } from './handling.service.js';
 
@@ -37,15 +37,15 @@ export function concernsApi({ app, db, config }: ModuleContext) {
 
   const raiseExample = { matchId: '0f8b7c7e-2a7d-4c49-9d0a-6c1f4f1d2b3a', severity: 'high', summary: 'Olena seemed frightened at our meeting', description: 'She said the landlord shouted at her twice this week.' };
 
-  app.post(
-    '/api/v1/concerns',
-    { config: staff, schema: apiDoc({ summary: 'Raise a concern about a pair the caller follows (staff are told at once for high and safeguarding)', tag, body: RaiseInput, response: { 201: ConcernOutput }, example: { body: raiseExample } }) },
-    async (req, reply) => {
+  /** Raising, through either door: the page's schema and service, then what that door may see of it (201). */
+  const raise = <O extends ZodTypeAny>(through: RaisedThrough, path: string, summary: string, output: O, present: (actor: RequestActor, id: string) => Promise<z.output<O>>) =>
+    app.post(path, { config: through === 'staff' ? staff : self, schema: apiDoc({ summary, tag, body: RaiseInput, response: { 201: output }, example: { body: raiseExample } }) }, async (req, reply) => {
       const actor = actorOf(req);
-      const id = await raiseConcern(db, actor, 'staff', parseInput(RaiseInput, req.body ?? {}));
-      return reply.status(201).send(await view(actor, id));
-    },
-  );
+      const id = await raiseConcern(db, actor, through, parseInput(RaiseInput, req.body ?? {}));
+      return reply.status(201).send(await present(actor, id));
+    });
+
+  raise('staff', '/api/v1/concerns', 'Raise a concern about a pair the caller follows (staff are told at once for high and safeguarding)', ConcernOutput, view);
 
   app.get('/api/v1/concerns/:id', { config: staff, schema: apiDoc({ summary: `One concern with its history. ${NOT_SEEN}`, tag, params: IdParams, response: { 200: ConcernOutput } }) }, async (req) => view(actorOf(req), idParam(req)));
 
@@ -72,13 +72,7 @@ export function concernsApi({ app, db, config }: ModuleContext) {
     myConcernsOutput(await myConcerns(db, actorOf(req))),
   );
 
-  app.post(
-    '/api/v1/me/concerns',
-    { config: self, schema: apiDoc({ summary: 'Raise a concern about the caller’s own pair (as its volunteer)', tag, body: RaiseInput, response: { 201: MyConcern }, example: { body: raiseExample } }) },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const id = await raiseConcern(db, actor, 'volunteer', parseInput(RaiseInput, req.body ?? {}));
-      return reply.status(201).send(myConcernsOutput(await myConcerns(db, actor)).concerns.find((c) => c.id === id));
-    },
+  raise('volunteer', '/api/v1/me/concerns', 'Raise a concern about the caller’s own pair (as its volunteer)', MyConcern, async (actor, id) =>
+    myConcernsOutput(await myConcerns(db, actor)).concerns.find((c) => c.id === id)!,
   );
 }
