@@ -3,6 +3,7 @@
  * organisations in it (ours and another one, for the "another organisation's id" tests), and browsers signed in per
  * role. Modules add their factories (a volunteer at a stage, a mentee, a match…) in their own `testing.ts` on top of it.
  */
+import { after, before } from 'node:test';
 import { createAccessToken } from '../auth/access-tokens.js';
 import type { Locale } from '../i18n/index.js';
 import { withSystem } from '../db/tx.js';
@@ -65,6 +66,27 @@ export async function world<O extends WorldOptions = WorldOptions>(opts: O = {} 
     await smtp.close();
   };
   return { t, db, org, other, smtp, close } satisfies SmtpWorld as unknown as WorldOf<O>;
+}
+
+/**
+ * The world of one test file (or one `describe`): built before its first test, closed after its last. Registers the
+ * `before`/`after` hooks where it is called, so a file starts with `const w = useWorld()` instead of a `let` that a
+ * `before` fills and an `after` closes. The fields are there from the `before` hook on: read them in hooks and tests.
+ * Takes world options (`useWorld({ smtp: true })`) or a module's own world (`useWorld(adminWorld)`).
+ */
+export function useWorld<O extends WorldOptions = Record<never, never>>(opts?: O): WorldOf<O>;
+export function useWorld<W extends World>(build: () => Promise<W>): W;
+export function useWorld(arg: WorldOptions | (() => Promise<World>) = {}): World {
+  const build = typeof arg === 'function' ? arg : () => world(arg);
+  const w = {} as World;
+  let built: World | undefined;
+  before(async () => {
+    built = await build();
+    Object.assign(w, built);
+  });
+  // An SMTP world closes its server too; a world that failed to build has nothing to close.
+  after(() => (built && 'close' in built ? (built as SmtpWorld).close() : built?.t.close()));
+  return w;
 }
 
 export type TestUser = Awaited<ReturnType<typeof createUser>>;

@@ -12,7 +12,7 @@ import { OTHER, world as coreWorld, type World, type WorldOptions } from '../../
 export { auditEntries } from '../../core/testing/rows.js';
 export { fieldError, formErrorOf, formTokenOf } from '../../core/testing/html.js';
 export { decodeMail } from '../../core/testing/mail.js';
-export { apiUser, signedIn, type SmtpWorld, type World } from '../../core/testing/world.js';
+export { apiUser, signedIn, useWorld, type SmtpWorld, type World } from '../../core/testing/world.js';
 
 export const world = <O extends WorldOptions>(opts: O = {} as O) => coreWorld({ other: { ...OTHER, defaultLocale: 'de' }, ...opts });
 

@@ -4,21 +4,19 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/mentees/api/mentees.api.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withTenant } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { menteeNotes } from '../mentees.table.js';
 import type { MenteeOutput, MenteePage } from '../mentees.schemas.js';
-import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, menteeRow, apiUser, world, type World } from '../test-helpers.js';
+import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, menteeRow, apiUser, world, useWorld } from '../test-helpers.js';
 import { apiCall } from '../../../core/testing/api.js';
 
-let w: World;
+const w = useWorld(world);
 let sw: { user: { userId: string }; token: string };
 before(async () => {
-  w = await world();
   sw = await apiUser(w, ['social_worker']);
 });
-after(() => w.t.close());
 
 const valid = (change: Record<string, unknown> = {}) => ({
   givenName: 'Yusuf',

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
-import { auditEntries, countRows, createMatch, matchedMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, createMatch, matchedMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(async () => {
-  await w.t.close();
-});
+const w = useWorld();
 
 // Last year in the organisation's zone (Warsaw), so that the default year is `year + 1` even on New Year's Eve in UTC.
 const year = Number(todayIn('Europe/Warsaw').slice(0, 4)) - 1;

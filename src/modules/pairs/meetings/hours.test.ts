@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 import { hoursByMatch, hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, toHours, trainingMinutes } from './hours.js';
 import { logForm, logMeeting, myMeetings } from './meetings.service.js';
-import { createMatch, matchedMentee, createProgramme, lastSunday, browserOf, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { createMatch, matchedMentee, createProgramme, lastSunday, browserOf, textOf, volunteerAccount, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(async () => {
-  await w.t.close();
-});
+const w = useWorld();
 
 const year = new Date().getUTCFullYear() - 1;
 const scope = (organisationId = w.org.id) => ({ organisationId, userId: null });

@@ -10,7 +10,7 @@ import type { World } from '../../../core/testing/world.js';
 
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn, textOf } from '../../../core/testing/html.js';
-export { anonymous, browserOf, signedIn, world, type World } from '../../../core/testing/world.js';
+export { anonymous, browserOf, signedIn, world, useWorld, type World } from '../../../core/testing/world.js';
 export { activeVolunteer, matchedMentee } from '../../matching/testing.js';
 export { createProgramme } from '../../../core/testing/world.js';
 import { activeVolunteer, createMatch as match, type MatchSeed } from '../../matching/testing.js';

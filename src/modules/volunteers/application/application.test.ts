@@ -4,19 +4,15 @@
  *   node --import tsx --test src/modules/volunteers/application/application.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { TestClient } from '../../../core/testing/client.js';
-import { apply, backdatedToken, counts, fieldError, formErrorOf, query, signedIn, validForm, world, type World } from './test-helpers.js';
+import { apply, backdatedToken, counts, fieldError, formErrorOf, query, signedIn, validForm, world, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld(world);
 
 describe('the public application form', () => {
   it('shows the form in the organisation’s language by default and in the one the visitor chose', async () => {

@@ -7,7 +7,7 @@ import { OTHER, world as coreWorld, type World, type WorldOptions } from '../../
 /** Test-only helpers of the application part: two organisations (Alfa in Polish, Beta in German) on a fresh app, applicants and staff. */
 export { query } from '../../../core/testing/rows.js';
 export { fieldError, formErrorOf, formTokenOf } from '../../../core/testing/html.js';
-export { apiUser, signedIn, type World } from '../../../core/testing/world.js';
+export { apiUser, signedIn, useWorld, type World } from '../../../core/testing/world.js';
 
 export const world = <O extends WorldOptions>(opts: O = {} as O) => coreWorld({ org: { slug: 'alpha', name: 'Ośrodek Alfa' }, other: { ...OTHER, defaultLocale: 'de' }, ...opts });
 
