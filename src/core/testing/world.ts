@@ -113,6 +113,17 @@ export async function browserOf(w: Pick<World, 't'>, user: { email: string; totp
   return client;
 }
 
+let addresses = 0;
+/**
+ * A browser at a client address of its own, for an app built with TRUST_PROXY=1 (which reads X-Forwarded-For): what
+ * one test trips in a throttle keyed by address does not reach the next browser. Addresses from 198.51.100.1 on
+ * (documentation addresses, the next blocks after 255 browsers).
+ */
+export function browserAtOwnAddress(w: Pick<World, 't'>): TestClient {
+  addresses += 1;
+  return new TestClient(w.t.app, { 'x-forwarded-for': `198.51.${100 + Math.floor(addresses / 256)}.${addresses % 256}` });
+}
+
 export interface SignedInOptions extends AccountOptions {
   /** The language the browser reads pages in: `locale`, or English (so assertions on texts survive translations). */
   lang?: Locale;
