@@ -6,9 +6,8 @@ import { rowsOf, withSystem } from '../../core/db/tx.js';
 import { formatDate } from '../../core/i18n/index.js';
 import { addDays, addMonths, todayIn } from '../../core/i18n/time-zone.js';
 import { browserOf } from '../../core/testing/world.js';
-import { createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
+import { createNetwork, createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../core/testing/harness.js';
-import { networkManagers, networkOrganisations, networks } from '../../core/tenancy/tenancy.table.js';
 import type { NetworkAggregates } from './network.schemas.js';
 
 /**
@@ -82,25 +81,8 @@ before(async () => {
   manager = { email: m.email, userId: m.userId, organisationId: alfa.id };
   const o = await createUser(db(), { organisationId: delta.id, roles: ['programme_manager'], email: 'other-manager@example.org' });
   otherManager = { email: o.email, userId: o.userId, organisationId: delta.id };
-  await withSystem(db(), async (tx) => {
-    const [city, other] = await tx
-      .insert(networks)
-      .values([
-        { slug: 'wyniki', name: 'Sieć Wyników' },
-        { slug: 'obca', name: 'Obca Sieć' },
-      ])
-      .returning();
-    await tx.insert(networkOrganisations).values([
-      { networkId: city!.id, organisationId: alfa.id },
-      { networkId: city!.id, organisationId: beta.id },
-      { networkId: city!.id, organisationId: gamma.id },
-      { networkId: other!.id, organisationId: delta.id },
-    ]);
-    await tx.insert(networkManagers).values([
-      { networkId: city!.id, userId: m.userId },
-      { networkId: other!.id, userId: o.userId },
-    ]);
-  });
+  await createNetwork(db(), { slug: 'wyniki', name: 'Sieć Wyników', organisationIds: [alfa.id, beta.id, gamma.id], managerUserIds: [m.userId] });
+  await createNetwork(db(), { slug: 'obca', name: 'Obca Sieć', organisationIds: [delta.id], managerUserIds: [o.userId] });
 
   // Alfa.
   const av = await Promise.all([1, 2, 3, 4, 5].map(() => volunteer(alfa.id)));
