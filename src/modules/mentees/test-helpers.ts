@@ -10,7 +10,7 @@ import { formWith, type Form } from '../../core/testing/client.js';
 import { OTHER, world as coreWorld, type World, type WorldOptions } from '../../core/testing/world.js';
 
 /** Test-only helpers of the mentees module: two organisations (Alfa in Polish, Beta in German) on a fresh app, mentees inserted directly. */
-export { auditEntries } from '../../core/testing/rows.js';
+export { assertRowsAdded, auditEntries } from '../../core/testing/rows.js';
 export { fieldError, formErrorOf, formTokenOf } from '../../core/testing/html.js';
 export { decodeMail } from '../../core/testing/mail.js';
 export { apiUser, signedIn, useWorld, type SmtpWorld, type World } from '../../core/testing/world.js';

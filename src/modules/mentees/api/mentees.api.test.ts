@@ -9,7 +9,7 @@ import { withTenant } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { menteeNotes } from '../mentees.table.js';
 import type { MenteeOutput, MenteePage } from '../mentees.schemas.js';
-import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, menteeRow, apiUser, world, useWorld } from '../test-helpers.js';
+import { auditEntries, caseStaffOf, consentsOf, assertRowsAdded, counts, createMentee, menteeRow, apiUser, world, useWorld } from '../test-helpers.js';
 import { apiCall } from '../../../core/testing/api.js';
 
 const w = useWorld(world);
@@ -50,9 +50,7 @@ describe('the mentees API', () => {
     assert.equal(out.socialWorkerUserId, sw.user.userId);
     assert.deepEqual(out.consents.map((c) => c.purpose).sort(), ['contact_email', 'support']);
     assert.ok(!('notes' in out));
-    const after = await counts(w);
-    assert.equal(after.mentees - before.mentees, 1);
-    assert.equal(after.mentee_events - before.mentee_events, 1);
+    assertRowsAdded(before, await counts(w), { mentees: 1, mentee_events: 1 });
     assert.deepEqual(await caseStaffOf(w, out.id), [sw.user.userId]);
     assert.equal((await consentsOf(w, out.id)).length, 2);
     assert.equal((await menteeRow(w, out.id)).district, 'Lipki');

@@ -11,7 +11,7 @@ import { translator } from '../../../core/i18n/index.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { memberships, people } from '../../../core/tenancy/tenancy.table.js';
 import type { TestClient } from '../../../core/testing/client.js';
-import { addDistricts, auditEntries, caseStaffOf, consentsOf, counts, fieldError, eventsOf, formErrorOf, menteeRow, signedIn, validIntake, world, useWorld } from '../test-helpers.js';
+import { addDistricts, auditEntries, caseStaffOf, consentsOf, assertRowsAdded, counts, fieldError, eventsOf, formErrorOf, menteeRow, signedIn, validIntake, world, useWorld } from '../test-helpers.js';
 
 const w = useWorld(world);
 let worker: { user: { userId: string }; client: TestClient };
@@ -46,12 +46,7 @@ describe('recording a person (/mentees/new)', () => {
     assert.equal(res.status, 303, res.body.slice(0, 300));
     const id = /^\/mentees\/([0-9a-f-]{36})$/.exec(res.location ?? '')?.[1];
     assert.ok(id, res.location);
-    const after = await counts(w);
-    assert.equal(after.people - before.people, 1);
-    assert.equal(after.memberships - before.memberships, 1);
-    assert.equal(after.mentees - before.mentees, 1);
-    assert.equal(after.mentee_consents - before.mentee_consents, 2);
-    assert.equal(after.mentee_case_staff - before.mentee_case_staff, 2);
+    assertRowsAdded(before, await counts(w), { people: 1, memberships: 1, mentees: 1, mentee_consents: 2, mentee_case_staff: 2 });
 
     const m = await menteeRow(w, id);
     assert.equal(m.status, 'waiting');

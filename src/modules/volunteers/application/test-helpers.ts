@@ -5,7 +5,7 @@ import { countsOf } from '../../../core/testing/rows.js';
 import { OTHER, world as coreWorld, type World, type WorldOptions } from '../../../core/testing/world.js';
 
 /** Test-only helpers of the application part: two organisations (Alfa in Polish, Beta in German) on a fresh app, applicants and staff. */
-export { query } from '../../../core/testing/rows.js';
+export { assertRowsAdded, query } from '../../../core/testing/rows.js';
 export { fieldError, formErrorOf, formTokenOf } from '../../../core/testing/html.js';
 export { apiUser, signedIn, useWorld, type World } from '../../../core/testing/world.js';
 
