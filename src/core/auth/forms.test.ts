@@ -1,21 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../db/tx.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { testApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
 import { TestClient } from '../testing/client.js';
 import { users } from './auth.table.js';
 
 /** Bad input on every form of the platform: a message next to the field, in the user's language, nothing written. */
-let t: TestApp;
+const t = useApp();
 let u: Awaited<ReturnType<typeof createUser>>;
 before(async () => {
-  t = await testApp();
   const org = await createOrganisation(t.database.db, 'forms-org');
   u = await createUser(t.database.db, { organisationId: org.id, roles: ['coordinator'], name: 'Anna Nowak' });
 });
-after(() => t.close());
 
 const fieldError = (body: string, field: string) => new RegExp(`id="f-${field}-error"`).test(body);
 

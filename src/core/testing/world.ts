@@ -69,24 +69,36 @@ export async function world<O extends WorldOptions = WorldOptions>(opts: O = {} 
 }
 
 /**
- * The world of one test file (or one `describe`): built before its first test, closed after its last. Registers the
- * `before`/`after` hooks where it is called, so a file starts with `const w = useWorld()` instead of a `let` that a
- * `before` fills and an `after` closes. The fields are there from the `before` hook on: read them in hooks and tests.
- * Takes world options (`useWorld({ smtp: true })`) or a module's own world (`useWorld(adminWorld)`).
+ * What `build` makes, made before the tests of the file (or `describe`) this is called in and closed after them by the
+ * `before`/`after` hooks it registers. The object returned is filled in by the `before` hook: read it in hooks and
+ * tests. Nothing to close when the build failed.
+ */
+function useFixture<T extends object>(build: () => Promise<T>, close: (built: T) => Promise<void>): T {
+  const fixture = {} as T;
+  let built: T | undefined;
+  before(async () => {
+    built = await build();
+    Object.assign(fixture, built);
+  });
+  after(() => (built ? close(built) : undefined));
+  return fixture;
+}
+
+/**
+ * The world of one test file (or one `describe`), built before its first test, closed after its last: a file starts
+ * with `const w = useWorld()` instead of a `let` that a `before` fills and an `after` closes. Takes world options
+ * (`useWorld({ smtp: true })`) or a module's own world (`useWorld(adminWorld)`).
  */
 export function useWorld<O extends WorldOptions = Record<never, never>>(opts?: O): WorldOf<O>;
 export function useWorld<W extends World>(build: () => Promise<W>): W;
 export function useWorld(arg: WorldOptions | (() => Promise<World>) = {}): World {
-  const build = typeof arg === 'function' ? arg : () => world(arg);
-  const w = {} as World;
-  let built: World | undefined;
-  before(async () => {
-    built = await build();
-    Object.assign(w, built);
-  });
-  // An SMTP world closes its server too; a world that failed to build has nothing to close.
-  after(() => (built && 'close' in built ? (built as SmtpWorld).close() : built?.t.close()));
-  return w;
+  // An SMTP world closes its server too.
+  return useFixture(typeof arg === 'function' ? arg : () => world(arg), (w) => ('close' in w ? (w as SmtpWorld).close() : w.t.close()));
+}
+
+/** The app alone on a fresh database, for a file that seeds its own organisations; built and closed as `useWorld`'s. */
+export function useApp(env: Record<string, string> = {}): TestApp {
+  return useFixture(() => testApp(env), (t) => t.close());
 }
 
 export type TestUser = Awaited<ReturnType<typeof createUser>>;

@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { withSystem } from '../../core/db/tx.js';
 import { foldForSearch } from '../../core/i18n/index.js';
 import { TestClient } from '../../core/testing/client.js';
-import { browserOf } from '../../core/testing/world.js';
+import { browserOf, useApp } from '../../core/testing/world.js';
 import { createNetwork, createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
-import { testApp, type TestApp } from '../../core/testing/harness.js';
 import { programmes, type Role } from '../../core/tenancy/tenancy.table.js';
 import type { NetworkAggregates } from './network.schemas.js';
 
-let t: TestApp;
+const t = useApp();
 const db = () => t.database.db;
 
 /** Distinctive names: none of them may ever appear on the network page or in its JSON. */
@@ -35,7 +34,6 @@ async function addPeople(organisationId: string, count: number, role: Role) {
 }
 
 before(async () => {
-  t = await testApp();
   // Names chosen so that Polish sorting matters: Lipa < Łąka < Zorza (Ł after L), while a byte sort puts Ł last.
   const laka = await createOrganisation(db(), 'laka', 'Ośrodek Łąka');
   const lipa = await createOrganisation(db(), 'lipa', 'Ośrodek Lipa');
@@ -77,7 +75,6 @@ before(async () => {
   // An organisation outside the manager's networks: it must not appear at all.
   await addPeople(outside.id, 50, 'volunteer');
 });
-after(() => t.close());
 
 const cellsOf = (html: string, rowHeader: string) => {
   const row = new RegExp(`<tr><th scope="row">${rowHeader}</th>(.*?)</tr>`).exec(html);
