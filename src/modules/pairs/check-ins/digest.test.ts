@@ -18,7 +18,6 @@ import { addMeeting, countRows, createPair, day, createAccount, useWorld } from 
 const w = useWorld({ smtp: true });
 const mailer = () => createMailer(w.smtp.url, 'Tandem <no-reply@tandem.test>');
 
-
 /** Two workers as two app instances would run them, with the clock fixed at `now`. */
 function twoWorkers(now: Date) {
   const make = () => {
