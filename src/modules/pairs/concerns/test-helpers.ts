@@ -11,7 +11,7 @@ export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn } from '../../../core/testing/html.js';
 export { clockChanges } from '../../../core/testing/clock.js';
 export { header, mimePart } from '../../../core/testing/mail.js';
-export { signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
+export { signedIn, world, useWorld, type SmtpWorld, type World } from '../../../core/testing/world.js';
 export { activeVolunteer } from '../../matching/testing.js';
 
 /** A volunteer record for the person of a volunteer account (signed in, or with an API token). */
