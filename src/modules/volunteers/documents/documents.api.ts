@@ -23,7 +23,7 @@ export function documentsApi({ app, db, config }: ModuleContext) {
 
   app.post(
     '/api/v1/volunteers/:id/documents',
-    { config: manage, schema: apiDoc({ summary: 'Issue an agreement, a certificate of service or a reference', tag: 'volunteers', params: VolunteerParams, body: IssueForm, response: { 201: DocumentOutput } }) },
+    { config: manage, schema: apiDoc({ summary: 'Issue an agreement, a certificate of service or a reference', tag: 'volunteers', params: VolunteerParams, body: IssueForm, response: { 201: DocumentOutput }, example: { body: { kind: 'certificate', locale: 'pl', scope: 'mentoring rodziny z Ukrainy', periodFrom: '2025-05-01', periodTo: '2025-10-31', hours: 22 } } }) },
     async (req, reply) => {
       const volunteerId = idParam(req);
       const input = parseInput(IssueForm, req.body);
