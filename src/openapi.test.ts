@@ -13,7 +13,9 @@ import { apiCall } from './core/testing/api.js';
 import { apiUser, tokenFor, world, type World } from './core/testing/world.js';
 import { withSystem } from './core/db/tx.js';
 import { networkManagers, networkOrganisations, networks, type Role } from './core/tenancy/tenancy.table.js';
-import { createMentee, createProgramme, createVolunteer } from './modules/matching/testing.js';
+import { todayIn } from './core/i18n/time-zone.js';
+import { createMentee, createProgramme, createVolunteer, matchedMentee } from './modules/matching/testing.js';
+import { createMatch, volunteerWithToken } from './modules/pairs/testing.js';
 
 type Method = 'GET' | 'POST' | 'PATCH';
 interface Operation {
@@ -25,7 +27,7 @@ type Document = { paths: Record<string, Partial<Record<Lowercase<Method>, Operat
 
 /** What the walk has made so far: the fixture's records, and the body of each operation's answer. */
 interface Walk {
-  ids: Record<'volunteer' | 'mentee' | 'programme', string>;
+  ids: Record<'volunteer' | 'mentee' | 'programme' | 'pair', string>;
   answers: Map<string, { id?: string; version?: number; proposals?: { id: string }[] }>;
 }
 
@@ -41,6 +43,9 @@ interface Call {
 }
 
 const STAFF: Role[] = ['administrator', 'coordinator', 'social_worker'];
+/** Today in the test organisations' zone: the day meetings, check-ins and closing conversations are dated (an example cannot know it). */
+const today = () => todayIn('Europe/Warsaw');
+const pair = (w: Walk) => ({ id: w.ids.pair });
 const answer = (walk: Walk, key: string) => {
   const a = walk.answers.get(key);
   if (!a) throw new Error(`${key} has not answered yet: order the calls so that it comes first`);
@@ -77,12 +82,23 @@ const calls: Record<string, Call> = {
   'POST /api/v1/programmes': { as: STAFF },
   'GET /api/v1/programmes': { as: STAFF },
   'GET /api/v1/network/aggregates': { as: 'network' },
+  'POST /api/v1/me/meetings': { as: ['volunteer'], body: (w) => ({ matchId: w.ids.pair, meetingDate: today() }) },
+  'GET /api/v1/me/meetings': { as: ['volunteer'] },
+  'GET /api/v1/pairs': { as: STAFF },
+  'GET /api/v1/pairs/{id}': { as: STAFF, params: pair },
+  'POST /api/v1/pairs/{id}/meetings/{meetingId}/comments': { as: STAFF, params: (w) => ({ id: w.ids.pair, meetingId: answer(w, 'POST /api/v1/me/meetings').id! }) },
+  'GET /api/v1/pairs/hours': { as: STAFF },
+  'POST /api/v1/pairs/{id}/check-ins': { as: STAFF, params: pair, body: () => ({ heldOn: today() }) },
+  'GET /api/v1/pairs/{id}/check-ins': { as: STAFF, params: pair },
+  'GET /api/v1/pairs/overdue': { as: STAFF },
+  'GET /api/v1/pairs/{id}/close': { as: STAFF, params: pair },
+  'POST /api/v1/pairs/{id}/close': { as: STAFF, params: pair, body: (w) => ({ version: answer(w, 'GET /api/v1/pairs/{id}/close').version, volunteerHeldOn: today() }) },
 };
 
 let w: World;
 let doc: Document;
 let tokens: Map<string, string>;
-const walk: Walk = { ids: { volunteer: '', mentee: '', programme: '' }, answers: new Map() };
+const walk: Walk = { ids: { volunteer: '', mentee: '', programme: '', pair: '' }, answers: new Map() };
 
 before(async () => {
   w = await world();
@@ -97,7 +113,10 @@ before(async () => {
     await createVolunteer(w, org, { givenName: name, familyName: `Run${i}`, capacity: 1, activities: ['leisure'] });
     await createMentee(w, org, { givenName: `${name}-M`, familyName: `Run${i}`, programmeId: walk.ids.programme, needs: ['leisure'] });
   }
-  tokens = new Map([['staff', await tokenFor(w, STAFF)], ['volunteer', await tokenFor(w, ['volunteer'])]]);
+  // The volunteer has a pair of their own (started two years ago), for their meeting log and the staff's pages of pairs.
+  const volunteer = await volunteerWithToken(w, { givenName: 'Zofia', familyName: 'Walk' });
+  walk.ids.pair = (await createMatch(w, (await matchedMentee(w, { givenName: 'Olena', familyName: 'Walk' })).id, volunteer.volunteer.id)).id;
+  tokens = new Map([['staff', await tokenFor(w, STAFF)], ['volunteer', volunteer.token]]);
   const manager = await apiUser(w, ['administrator']);
   await withSystem(w.db, async (tx) => {
     const [network] = await tx.insert(networks).values({ slug: 'walk', name: 'Sieć spaceru' }).returning();

@@ -5,4 +5,4 @@
  */
 export { addCheckIn, addMeeting, createPair, type PairSeed } from './check-ins/test-helpers.js';
 export { addCover, pairOf, volunteerFor } from './concerns/test-helpers.js';
-export { createMatch, volunteerAccount } from './meetings/test-helpers.js';
+export { createMatch, volunteerAccount, volunteerWithToken } from './meetings/test-helpers.js';
