@@ -26,9 +26,9 @@ const rating = z.unknown().transform((v, ctx) => {
 
 const fields = z
   .object({
-    side: choice(SIDES, 'pairs.checkIns.validation.side'),
+    side: choice(SIDES, 'pairs.checkIns.validation.side').describe('`volunteer` or `mentee`: whom the check-in was with'),
     heldOn: isoDate(),
-    rating,
+    rating: rating.describe('1 (badly) … 5 (very well): a number, or its digit as text'),
     howItGoes: requiredMultilineText(2000),
     notes: optionalMultilineText(4000),
   })

@@ -31,7 +31,7 @@ export function meetingsApi({ app, db }: ModuleContext) {
         tag: 'pairs',
         body: MeetingBody,
         response: { 201: LoggedMeetingOutput },
-        example: { body: { matchId: '0b6f5a4e-3c1d-4e8f-9a2b-7c6d5e4f3a2b', meetingDate: '2026-11-30', duration: 60, activity: 'language_practice', place: 'Biblioteka Miejska', note: 'Ćwiczyłyśmy rozmowę u lekarza.', worry: false } },
+        example: { body: { matchId: '0b6f5a4e-3c1d-4e8f-9a2b-7c6d5e4f3a2b', meetingDate: '2026-11-30', duration: '60', activity: 'language_practice', place: 'Biblioteka Miejska', note: 'Ćwiczyłyśmy rozmowę u lekarza.', worry: false } },
       }),
     },
     async (req, reply) => {

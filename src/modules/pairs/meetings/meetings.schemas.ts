@@ -48,8 +48,8 @@ export function meetingInput(today: string) {
     .object({
       matchId: z.string().uuid(),
       meetingDate: isoDate().refine((d) => d <= today, { params: { key: 'pairs.meetings.error.dateInFuture' } }),
-      duration: z.preprocess(numberAsText, z.enum(DURATIONS.map(String) as [string, ...string[]]).optional()),
-      minutes: typedMinutes,
+      duration: z.preprocess(numberAsText, z.enum(DURATIONS.map(String) as [string, ...string[]]).optional()).describe('One of the common lengths: 30, 60, 90 or 120 minutes (text or a number)'),
+      minutes: typedMinutes.describe(`Any other length in whole minutes, ${MIN_MINUTES}–${MAX_MINUTES} (a number or its digits as text); wins over \`duration\``),
       place: optionalText(120),
       activity: z.enum(ACTIVITIES),
       note: optionalMultilineText(NOTE_MAX),
