@@ -12,3 +12,5 @@ export { DefinitionList, type Definition, type DefinitionValueAttrs } from './de
 export { Timeline, type TimelineEvent } from './timeline.js';
 export { Pagination } from './pagination.js';
 export { FilterForm, FilterSearch, FilterSelect, PageHead } from './filters.js';
+export { Fields, fieldLabels, type FieldSpec } from './field-specs.js';
+export { FormPage } from './form-page.js';
