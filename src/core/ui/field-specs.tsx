@@ -1,5 +1,5 @@
 import type { PageContext } from './context.js';
-import { CheckboxGroup, RadioGroup, SelectField, TextArea, TextField, type FormState } from './form.js';
+import { Checkbox, CheckboxGroup, RadioGroup, SelectField, TextArea, TextField, type FormState } from './form.js';
 
 /** A control's own props: what a {@link FieldSpec} says, `ctx` and `form` come from {@link Fields}. */
 type Own<C extends (props: never) => unknown> = Omit<Parameters<C>[0], 'ctx' | 'form'>;
@@ -14,16 +14,20 @@ export type FieldSpec =
   | ({ control: 'textarea' } & Own<typeof TextArea>)
   | ({ control: 'select' } & Own<typeof SelectField>)
   | ({ control: 'radios' } & Own<typeof RadioGroup>)
-  | ({ control: 'checkboxes' } & Own<typeof CheckboxGroup>);
+  | ({ control: 'checkboxes' } & Own<typeof CheckboxGroup>)
+  | ({ control: 'checkbox' } & Own<typeof Checkbox>);
 
-/** The error summary's labels of these fields, by name. */
-export function fieldLabels(fields: readonly FieldSpec[]): Record<string, string> {
-  return Object.fromEntries(fields.map((f) => [f.name, f.label]));
+/** A list of fields where `false` is a field left out (one the organisation hides): `shows('x') && { … }`. */
+export type FieldList = readonly (FieldSpec | false)[];
+
+/** The error summary's labels of the fields of these lists, by name. */
+export function fieldLabels(...lists: FieldList[]): Record<string, string> {
+  return Object.fromEntries(lists.flatMap((fields) => fields.filter((f) => f !== false).map((f) => [f.name, f.label])));
 }
 
 /** The controls of `fields`, in their order. */
-export function Fields({ ctx, form, fields }: { ctx: PageContext; form: FormState; fields: readonly FieldSpec[] }) {
-  return <>{fields.map((f) => <FieldOf ctx={ctx} form={form} field={f} />)}</>;
+export function Fields({ ctx, form, fields }: { ctx: PageContext; form: FormState; fields: FieldList }) {
+  return <>{fields.map((f) => f && <FieldOf ctx={ctx} form={form} field={f} />)}</>;
 }
 
 function FieldOf({ ctx, form, field }: { ctx: PageContext; form: FormState; field: FieldSpec }) {
@@ -36,6 +40,8 @@ function FieldOf({ ctx, form, field }: { ctx: PageContext; form: FormState; fiel
       return <RadioGroup ctx={ctx} form={form} {...field} />;
     case 'checkboxes':
       return <CheckboxGroup ctx={ctx} form={form} {...field} />;
+    case 'checkbox':
+      return <Checkbox ctx={ctx} form={form} {...field} />;
     default:
       return <TextField ctx={ctx} form={form} {...field} />;
   }

@@ -8,7 +8,7 @@ import { ErrorSummary, Form, RadioGroup, SelectField, TextArea, TextField, type 
 import { FormPage } from './form-page.js';
 
 const ctx: PageContext = { locale: 'en', dir: 'ltr', t: translator('en'), path: '/', csrfToken: 'token' };
-const form: FormState = { values: { name: 'Ann', kind: 'b' }, errors: { name: { key: 'form.required' }, note: { key: 'form.required' } } };
+const form: FormState = { values: { name: 'Ann', kind: 'b' }, errors: { name: { key: 'validation.required' }, note: { key: 'validation.required' } } };
 const options = [
   { value: 'a', label: 'A' },
   { value: 'b', label: 'B' },
