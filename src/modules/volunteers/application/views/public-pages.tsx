@@ -1,5 +1,6 @@
-import { Form, SubmitButton, type PageContext } from '../../../../core/ui/index.js';
+import { Form, SubmitButton, WarningNotice, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../application.repository.js';
+import { BackToOrganisation } from './public-form.js';
 
 /** After a successful application: what happens next (and, for an applicant under 18, the guardian's part). */
 export function ThanksView({ ctx, org, minor }: { ctx: PageContext; org: PublicOrganisation; minor: boolean }) {
@@ -8,11 +9,7 @@ export function ThanksView({ ctx, org, minor }: { ctx: PageContext; org: PublicO
     <section class="narrow">
       <h1>{t('volunteers.application.thanks.title')}</h1>
       <p class="lead">{t('volunteers.application.thanks.lead', { organisation: org.name })}</p>
-      {minor && (
-        <div class="notice notice-warning">
-          <p>{t('volunteers.application.thanks.guardian')}</p>
-        </div>
-      )}
+      {minor && <WarningNotice>{t('volunteers.application.thanks.guardian')}</WarningNotice>}
       <h2>{t('volunteers.application.thanks.nextTitle')}</h2>
       <ol>
         <li>{t('volunteers.application.thanks.step1')}</li>
@@ -20,9 +17,7 @@ export function ThanksView({ ctx, org, minor }: { ctx: PageContext; org: PublicO
         <li>{t('volunteers.application.thanks.step3')}</li>
       </ol>
       <p>{t('volunteers.application.thanks.noMail')}</p>
-      <p>
-        <a href={`/o/${org.slug}`}>{t('volunteers.application.backTo', { organisation: org.name })}</a>
-      </p>
+      <BackToOrganisation ctx={ctx} org={org} />
     </section>
   );
 }
@@ -49,9 +44,7 @@ export function GuardianDoneView({ ctx, org }: { ctx: PageContext; org: PublicOr
     <section class="narrow">
       <h1>{t('volunteers.application.guardian.doneTitle')}</h1>
       <p class="lead">{t('volunteers.application.guardian.done', { organisation: org.name })}</p>
-      <p>
-        <a href={`/o/${org.slug}`}>{t('volunteers.application.backTo', { organisation: org.name })}</a>
-      </p>
+      <BackToOrganisation ctx={ctx} org={org} />
     </section>
   );
 }
