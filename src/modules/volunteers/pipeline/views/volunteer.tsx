@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale, type MessageKey } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext, PersonName } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, MutedLine, RecordHead, SelectField, SubmitButton, TextArea, WarningNotice, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
@@ -98,32 +98,15 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
   ];
   return (
     <>
-      <p>
-        <a href="/volunteers">{t('volunteers.pipeline.back')}</a>
-      </p>
-      <div class="page-head">
-        <h1>
-          <PersonName name={fullName(v)} />
-        </h1>
-      </div>
-      {conflict && (
-        <div class="notice notice-warning" role="alert">
-          <p>{t('volunteers.pipeline.conflict')}</p>
-        </div>
-      )}
+      <RecordHead back={{ href: '/volunteers', label: t('volunteers.pipeline.back') }} name={fullName(v)} />
+      {conflict && <WarningNotice role="alert">{t('volunteers.pipeline.conflict')}</WarningNotice>}
       {view.duplicate && (
-        <div class="notice notice-warning">
-          <p>
-            {t('volunteers.pipeline.duplicateOf', { date: formatDate(view.duplicate.appliedAt, locale) })}{' '}
-            <a href={`/volunteers/${view.duplicate.id}`}>{fullName(view.duplicate)}</a>
-          </p>
-        </div>
+        <WarningNotice>
+          {t('volunteers.pipeline.duplicateOf', { date: formatDate(view.duplicate.appliedAt, locale) })}{' '}
+          <a href={`/volunteers/${view.duplicate.id}`}>{fullName(view.duplicate)}</a>
+        </WarningNotice>
       )}
-      {view.awaitingGuardian && (
-        <div class="notice notice-warning">
-          <p>{t('volunteers.rule.awaitingGuardian')}</p>
-        </div>
-      )}
+      {view.awaitingGuardian && <WarningNotice>{t('volunteers.rule.awaitingGuardian')}</WarningNotice>}
 
       <h2 id="stage-heading">{t('volunteers.pipeline.stageHeading')}</h2>
       <DefinitionList
@@ -152,11 +135,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
             options={view.next.map((s) => ({ value: s, label: nextStages(v.stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
           />
           <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} rows={3} maxLength={500} />
-          <div class="actions">
-            <button type="submit" class="button">
-              {t('volunteers.pipeline.move')}
-            </button>
-          </div>
+          <SubmitButton>{t('volunteers.pipeline.move')}</SubmitButton>
         </Form>
       )}
 
@@ -189,10 +168,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
                 <tr>
                   <td>
                     {codeLabel(t, 'purpose', c.purpose)}
-                    <br />
-                    <span class="muted" lang={v.locale}>
-                      {c.text}
-                    </span>
+                    <MutedLine lang={v.locale}>{c.text}</MutedLine>
                   </td>
                   <td>{codeLabel(t, 'basis', c.lawfulBasis)}</td>
                   <td>{formatDateTime(c.givenAt, locale)}</td>
