@@ -19,3 +19,5 @@ export { ButtonForm } from './button-form.js';
 export { MutedLine } from './muted-line.js';
 export { viewQueryString } from './view-query.js';
 export { RecordHead, WarningNotice } from './record-head.js';
+export { TableHead } from './table-head.js';
+export { ButtonLink } from './button-link.js';
