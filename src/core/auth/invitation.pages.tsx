@@ -5,7 +5,7 @@ import { AppError } from '../http/errors.js';
 import { submitForm } from '../http/form.js';
 import { routeParams } from '../http/route-helpers.js';
 import { formatList } from '../i18n/index.js';
-import { Address, ButtonForm, emptyForm, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { Address, ButtonForm, ButtonLink, emptyForm, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { SetPasswordInput } from './auth.schemas.js';
 import { SetPasswordView } from './auth.pages.js';
 import { setSessionCookie } from './cookies.js';
@@ -152,22 +152,14 @@ function InvitationView(props: { ctx: PageContext; form: FormState; token: strin
           <p>{t('invitation.existingAccount')}</p>
           <Address email={invitation.email} />
           <p>{t('invitation.existingAccountHow')}</p>
-          <p>
-            <a class="button" href={`/sign-in?next=${encodeURIComponent(path)}`}>
-              {t('invitation.signInToAccept')}
-            </a>
-          </p>
+          <ButtonLink href={`/sign-in?next=${encodeURIComponent(path)}`}>{t('invitation.signInToAccept')}</ButtonLink>
           {decline}
         </>
       )}
       {state === 'secondFactor' && (
         <>
           <p>{t('invitation.finishSignInHint')}</p>
-          <p>
-            <a class="button" href={`/sign-in/two-factor?next=${encodeURIComponent(path)}`}>
-              {t('invitation.finishSignIn')}
-            </a>
-          </p>
+          <ButtonLink href={`/sign-in/two-factor?next=${encodeURIComponent(path)}`}>{t('invitation.finishSignIn')}</ButtonLink>
         </>
       )}
       {state === 'otherAccount' && (

@@ -31,7 +31,7 @@ export { AVAILABILITY, fromForm, languageField, LanguageLevelInput, languageRows
 export { checkFormToken, issueFormToken } from './application/form-token.js';
 export { countPost, countSending } from './application/submission-limit.js';
 export { AvailabilityGrid, LanguageFilter, languageRowLabels, LanguageRows } from './application/views/controls.js';
-export { BackToOrganisation, PublicFormPage } from './application/views/public-form.js';
+export { PublicDonePage, PublicFormPage } from './application/views/public-form.js';
 export { DOCUMENT_LOCALES, type DocumentLocale } from './documents/documents.schemas.js';
 export { sendPdf } from './documents/http.js';
 export { renderPdf } from './documents/pdf.js';

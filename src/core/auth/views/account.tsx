@@ -1,5 +1,5 @@
 import { formatDateTime, LANGUAGE_NAME, LOCALES } from '../../i18n/index.js';
-import { ButtonForm, ErrorSummary, fieldLabels, Fields, Form, FormPage, SubmitButton, TextField, type FieldSpec, type FormState, type PageContext } from '../../ui/index.js';
+import { ButtonForm, ErrorSummary, fieldLabels, Fields, Form, FormPage, SubmitButton, TableHead, TextField, type FieldSpec, type FormState, type PageContext } from '../../ui/index.js';
 import type { listAccessTokens } from '../access-tokens.js';
 
 /** The pages of "My account": profile and language, security (password, two-factor), API tokens. */
@@ -204,17 +204,7 @@ export function TokensView(props: {
       ) : (
         <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="tokens-heading">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('tokens.organisation')}</th>
-                <th scope="col">{t('tokens.expires')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('tokens.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead headers={[t('tokens.name'), t('tokens.organisation'), t('tokens.expires'), t('tokens.lastUsed'), <span class="visually-hidden">{t('tokens.actions')}</span>]} />
             <tbody>
               {props.tokens.map((tk) => (
                 <tr>

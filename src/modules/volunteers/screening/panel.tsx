@@ -1,5 +1,5 @@
 import { dynamicKey, formatDate, formatDateTime } from '../../../core/i18n/index.js';
-import { ButtonForm, DataTable, DefinitionList, MutedLine, type PageContext } from '../../../core/ui/index.js';
+import { ButtonForm, ButtonLink, DataTable, DefinitionList, MutedLine, type PageContext } from '../../../core/ui/index.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import type { ScreeningPanelData } from './panel-data.js';
@@ -84,13 +84,7 @@ function Interviews({ ctx, data, volunteerId, canManage }: { ctx: PageContext; d
   return (
     <>
       <h3>{t('volunteers.screening.interviews')}</h3>
-      {canManage && (
-        <p>
-          <a class="button" href={`/volunteers/${volunteerId}/interviews/new`}>
-            {t('volunteers.screening.schedule')}
-          </a>
-        </p>
-      )}
+      {canManage && <ButtonLink href={`/volunteers/${volunteerId}/interviews/new`}>{t('volunteers.screening.schedule')}</ButtonLink>}
       <h4>{t('volunteers.screening.upcoming')}</h4>
       {upcoming.length === 0 ? (
         <p class="empty">{t('volunteers.screening.noUpcoming')}</p>

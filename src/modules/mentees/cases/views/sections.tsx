@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime } from '../../../../core/i18n/index.js';
-import { ButtonForm, DataTable, ErrorSummary, Form, MutedLine, Section, SelectField, SubmitButton, TextArea, type Column, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ButtonForm, ButtonLink, DataTable, ErrorSummary, Form, MutedLine, Section, SelectField, SubmitButton, TextArea, type Column, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { codeLabel } from '../../../volunteers/index.js';
 import { PURPOSES, SUPPORT_BASES } from '../../mentees.schemas.js';
 import { fullName, needList, purposeName } from '../../views/labels.js';
@@ -93,13 +93,7 @@ export function MatchesSection({ ctx, view }: { ctx: PageContext; view: CaseView
   ];
   return (
     <TableSection id="matches-heading" title={t('mentees.case.matches')} rows={view.matches} empty={t('mentees.case.noMatches')} columns={columns}>
-      {canLookForVolunteer && (
-        <p>
-          <a class="button" href={`/matching/mentees/${m.id}`}>
-            {t('mentees.case.findVolunteer')}
-          </a>
-        </p>
-      )}
+      {canLookForVolunteer && <ButtonLink href={`/matching/mentees/${m.id}`}>{t('mentees.case.findVolunteer')}</ButtonLink>}
     </TableSection>
   );
 }

@@ -1,7 +1,7 @@
 import { LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
 import { Checkbox, fieldLabels, Fields, SubmitButton, type FieldList, type FormState, type PageContext, DistrictField } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/index.js';
-import { MAX_LANGUAGES, AvailabilityGrid, BackToOrganisation, languageRowLabels, LanguageRows, PublicFormPage } from '../../../volunteers/index.js';
+import { MAX_LANGUAGES, AvailabilityGrid, languageRowLabels, LanguageRows, PublicDonePage, PublicFormPage } from '../../../volunteers/index.js';
 import type { DistrictChoice } from '../../../../core/tenancy/district-choice.js';
 import { NEEDS, PREFERRED_GENDERS } from '../../mentees.schemas.js';
 import { requestConsentText } from '../wording.js';
@@ -60,7 +60,6 @@ export function RequestFormView({ ctx, org, districts, form, formToken, language
   };
   return (
     <PublicFormPage ctx={ctx} org={org} form={form} labels={labels} title={t('mentees.request.title', { organisation: org.name })} lead={t('mentees.request.lead')} action={action} formToken={formToken} submit={t('mentees.request.submit')}>
-
       <h2>{t('mentees.request.section.person')}</h2>
       <Fields ctx={ctx} form={form} fields={person} />
       <fieldset class="field">
@@ -107,11 +106,8 @@ export function RequestFormView({ ctx, org, districts, form, formToken, language
 export function RequestThanksView({ ctx, org }: { ctx: PageContext; org: PublicOrganisation }) {
   const { t } = ctx;
   return (
-    <section class="narrow">
-      <h1>{t('mentees.request.thanks.title')}</h1>
-      <p class="lead">{t('mentees.request.thanks.body', { organisation: org.name })}</p>
+    <PublicDonePage ctx={ctx} org={org} title={t('mentees.request.thanks.title')} lead={t('mentees.request.thanks.body', { organisation: org.name })}>
       <p>{t('mentees.request.thanks.mail')}</p>
-      <BackToOrganisation ctx={ctx} org={org} />
-    </section>
+    </PublicDonePage>
   );
 }

@@ -70,7 +70,6 @@ export function ApplicationFormView({ ctx, org, form, hidden, districts, formTok
   };
   return (
     <PublicFormPage ctx={ctx} org={org} form={form} labels={labels} title={t('volunteers.application.title', { organisation: org.name })} lead={t('volunteers.application.lead')} action={action} formToken={formToken} submit={t('volunteers.application.submit')}>
-
       <h2>{t('volunteers.application.section.you')}</h2>
       <Fields ctx={ctx} form={form} fields={you} />
       <fieldset class="field">

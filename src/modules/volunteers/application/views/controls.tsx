@@ -1,6 +1,6 @@
 import { compareNames, languageName, weekdayName, type Locale, type Translate } from '../../../../core/i18n/index.js';
 import type { ComponentChildren } from 'preact';
-import { ControlFieldset, FieldError, fieldId, FilterSelect, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ControlFieldset, FieldError, fieldId, FilterSelect, RequiredMark, TableHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DAYS, LANGUAGE_CODES, languageField, LEVELS, MAX_LANGUAGES, SLOTS } from '../application.schemas.js';
 
 /** Controls of the application form that the core UI kit does not have: radios, a lone checkbox, the language rows, the week grid. */
@@ -58,12 +58,7 @@ export function LanguageRows({ ctx, form, rows, legend, hint, action }: { ctx: P
     <ControlFieldset ctx={ctx} form={form} name="languages" legend={legendText} hint={hint ?? t('volunteers.application.languagesHint')}>
       <div class="table-wrap">
         <table class="language-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('volunteers.application.language')}</th>
-              <th scope="col">{t('volunteers.application.level')}</th>
-            </tr>
-          </thead>
+          <TableHead headers={[t('volunteers.application.language'), t('volunteers.application.level')]} />
           <tbody>
             {Array.from({ length: rows }, (_, i) => {
               const code = languageField(i, 'code');

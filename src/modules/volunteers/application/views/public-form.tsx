@@ -3,11 +3,23 @@ import { FormPage, refusedAsWhole, type FormState, type PageContext } from '../.
 import type { PublicOrganisation } from '../application.repository.js';
 
 /** The link from a public page back to the organisation's public page. */
-export function BackToOrganisation({ ctx, org }: { ctx: PageContext; org: PublicOrganisation }) {
+function BackToOrganisation({ ctx, org }: { ctx: PageContext; org: PublicOrganisation }) {
   return (
     <p>
       <a href={`/o/${org.slug}`}>{ctx.t('volunteers.application.backTo', { organisation: org.name })}</a>
     </p>
+  );
+}
+
+/** The page at the end of a public step (sent, confirmed): heading, lead, what else to say, and the way back. */
+export function PublicDonePage({ ctx, org, title, lead, children }: { ctx: PageContext; org: PublicOrganisation; title: string; lead: string; children?: ComponentChildren }) {
+  return (
+    <section class="narrow">
+      <h1>{title}</h1>
+      <p class="lead">{lead}</p>
+      {children}
+      <BackToOrganisation ctx={ctx} org={org} />
+    </section>
   );
 }
 

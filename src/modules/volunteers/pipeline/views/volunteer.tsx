@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale, type MessageKey } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, MutedLine, RecordHead, SelectField, SubmitButton, TextArea, WarningNotice, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, DefinitionList, ErrorSummary, Form, MutedLine, RecordHead, SelectField, SubmitButton, TextArea, WarningNotice, type Column, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
@@ -96,6 +96,20 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
     [t('volunteers.pipeline.motivation'), dash(v.motivation)],
     [t('volunteers.pipeline.heardFrom'), v.heardFrom && hasMessage(`volunteers.application.heard.${v.heardFrom}`) ? t(`volunteers.application.heard.${v.heardFrom}`) : dash(v.heardFrom)],
   ];
+  const consentColumns: Column<View['consents'][number]>[] = [
+    {
+      header: t('volunteers.pipeline.consentPurpose'),
+      cell: (c) => (
+        <>
+          {codeLabel(t, 'purpose', c.purpose)}
+          <MutedLine lang={v.locale}>{c.text}</MutedLine>
+        </>
+      ),
+    },
+    { header: t('volunteers.pipeline.lawfulBasis'), cell: (c) => codeLabel(t, 'basis', c.lawfulBasis) },
+    { header: t('volunteers.pipeline.consentGiven'), cell: (c) => formatDateTime(c.givenAt, locale) },
+    { header: t('volunteers.pipeline.consentWithdrawn'), cell: (c) => (c.withdrawnAt ? formatDateTime(c.withdrawnAt, locale) : '—') },
+  ];
   return (
     <>
       <RecordHead back={{ href: '/volunteers', label: t('volunteers.pipeline.back') }} name={fullName(v)} />
@@ -149,36 +163,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
       <AvailabilityTable ctx={ctx} chosen={v.availability} labelledBy="availability-heading" slotLabel={(s) => t(`volunteers.pipeline.slot.${s}`)} free={t('volunteers.pipeline.available')} notFree={t('volunteers.pipeline.notAvailable')} />
 
       <h2>{t('volunteers.pipeline.consents')}</h2>
-      {view.consents.length === 0 ? (
-        <p class="muted">{t('volunteers.pipeline.noConsents')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('volunteers.pipeline.consents')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('volunteers.pipeline.consentPurpose')}</th>
-                <th scope="col">{t('volunteers.pipeline.lawfulBasis')}</th>
-                <th scope="col">{t('volunteers.pipeline.consentGiven')}</th>
-                <th scope="col">{t('volunteers.pipeline.consentWithdrawn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.consents.map((c) => (
-                <tr>
-                  <td>
-                    {codeLabel(t, 'purpose', c.purpose)}
-                    <MutedLine lang={v.locale}>{c.text}</MutedLine>
-                  </td>
-                  <td>{codeLabel(t, 'basis', c.lawfulBasis)}</td>
-                  <td>{formatDateTime(c.givenAt, locale)}</td>
-                  <td>{c.withdrawnAt ? formatDateTime(c.withdrawnAt, locale) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable caption={t('volunteers.pipeline.consents')} rows={view.consents} empty={t('volunteers.pipeline.noConsents')} emptyClass="muted" columns={consentColumns} />
 
       <ScreeningPanel ctx={ctx} volunteer={v} data={view.screening} />
       <DocumentsPanel ctx={ctx} volunteer={v} data={view.documents} />
