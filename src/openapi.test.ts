@@ -150,6 +150,14 @@ before(async () => {
 });
 after(() => w.t.close());
 
+/** A JSON Schema 2020-12 validator with the formats (uuid, email, date-time) the document uses. */
+function validator(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // ajv-formats is CommonJS: under ES modules its function is the default export's `default`.
+  (formats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
+  return ajv;
+}
+
 const operationsOf = (d: Document) =>
   Object.entries(d.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, path, method: method.toUpperCase() as Method, op: op! })));
 
@@ -159,15 +167,20 @@ describe('the OpenAPI document, walked', () => {
     assert.deepEqual(listed, Object.keys(calls).sort());
   });
 
-  it('documents an example for every request body', () => {
+  it('documents an example for every request body, one its own request schema accepts', () => {
     const missing = operationsOf(doc).filter(({ op }) => op.requestBody && op.requestBody.content['application/json']?.example === undefined);
     assert.deepEqual(missing.map((o) => o.key), []);
+    const ajv = validator();
+    for (const { key, op } of operationsOf(doc)) {
+      const body = op.requestBody?.content['application/json'];
+      if (!body) continue;
+      const validate = ajv.compile(body.schema);
+      assert.ok(validate(body.example), `${key}: the documented request schema refuses its own example: ${ajv.errorsText(validate.errors)}`);
+    }
   });
 
   it('answers every operation, called with its example, with its documented success and response schema', async () => {
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    // ajv-formats is CommonJS: under ES modules its function is the default export's `default`.
-    (formats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
+    const ajv = validator();
     const byKey = new Map(operationsOf(doc).map((o) => [o.key, o]));
     for (const [key, call] of Object.entries(calls)) {
       const operation = byKey.get(key);

@@ -73,7 +73,26 @@ export function lenientQuery<S extends ZodTypeAny>(schema: S, input: unknown): {
 /** JSON Schema of a zod schema, for the OpenAPI document. */
 export function jsonSchema(schema: ZodTypeAny): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = zodToJsonSchema(schema, { target: 'jsonSchema2019-09', $refStrategy: 'none' }) as Record<string, unknown>;
-  return rest;
+  return pipesAsEither(rest) as Record<string, unknown>;
+}
+
+/**
+ * A pipe that changes the type (text of digits → a number) comes out as `allOf: [string, number]`, which no value
+ * satisfies; the field accepts either, so it is documented as `anyOf`. Pipes within one type stay `allOf`.
+ */
+function pipesAsEither(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(pipesAsEither);
+  if (typeof node !== 'object' || node === null) return node;
+  const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, pipesAsEither(v)]));
+  const parts = out.allOf;
+  if (Array.isArray(parts) && parts.length === 2) {
+    const types = parts.map((p: { type?: unknown }) => [p.type ?? []].flat());
+    if (types.every((t) => t.length > 0) && !types[0]!.some((t) => types[1]!.includes(t))) {
+      const { allOf: _pipe, ...rest } = out;
+      return { ...rest, anyOf: parts };
+    }
+  }
+  return out;
 }
 
 // --- Reusable field schemas ---------------------------------------------------------------

@@ -10,7 +10,8 @@ const flag = z.preprocess((v) => (v === 'on' || v === 'true' ? true : v === 'fal
 
 /** A latitude or longitude typed with a dot or a comma, within [min, max]. */
 const coordinate = (min: number, max: number, rangeKey: string) =>
-  z.preprocess((v) => (typeof v === 'number' ? String(v) : v), requiredText(40)).transform((typed, ctx) => {
+  // A number from JSON, or text from the form or pasted (a decimal dot or comma): documented as either.
+  z.union([z.number().transform(String), requiredText(40)]).transform((typed, ctx) => {
     const n = parseDecimal(typed);
     if (n === null) {
       ctx.addIssue({ code: 'custom', params: { key: 'matching.settings.validation.decimal' } });
