@@ -22,7 +22,7 @@ export const mentees = pgTable(
     status: text().$type<Status>().notNull().default('waiting'),
     statusReason: text(),
     /** `staff` (recorded by a social worker) or `form` (the public request form). */
-    source: text().notNull().default('staff'),
+    source: text().$type<'staff' | 'form'>().notNull().default('staff'),
     locale: text().$type<Locale>().notNull().default('pl'),
     /** language_practice, school_help, everyday_matters, leisure, companionship, job_search, official_matters. */
     needs: text().array().$type<Need[]>().notNull().default(sql`'{}'::text[]`),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIRST_YEAR, LAST_YEAR, PERIOD_CHOICES } from './period.js';
+import { isOneOf } from '../../core/one-of.js';
 
 /** A count as published: the number, or null with the reason it is hidden (see suppression.ts). */
 export const ShownCountSchema = z
@@ -58,7 +59,7 @@ export const NetworkQuery = z.object({
     z
       .string()
       .trim()
-      .refine((s) => PERIOD_CHOICES.includes(s as (typeof PERIOD_CHOICES)[number]) || (/^\d{4}$/.test(s) && Number(s) >= FIRST_YEAR && Number(s) <= LAST_YEAR), {
+      .refine((s) => isOneOf(PERIOD_CHOICES, s) || (/^\d{4}$/.test(s) && Number(s) >= FIRST_YEAR && Number(s) <= LAST_YEAR), {
         params: { key: 'network.error.period' },
       })
       .optional()

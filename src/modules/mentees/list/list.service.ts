@@ -31,7 +31,7 @@ export function presentSummary(m: MenteeRow, clock: Pick<OrgClock, 'now' | 'time
     givenName: m.givenName,
     familyName: m.familyName,
     status: m.status,
-    source: m.source as 'staff' | 'form',
+    source: m.source,
     needs: m.needs,
     languages: m.languages.map((l) => ({ code: l.code, level: l.level })),
     district: m.district,

@@ -8,7 +8,7 @@ export type ConcernStatus = (typeof STATUSES)[number];
 export const ACTION_KINDS = ['note', 'action'] as const;
 
 /** High and safeguarding concerns reach every responsible staff member at once. */
-export const isUrgent = (severity: string) => severity === 'high' || severity === 'safeguarding';
+export const isUrgent = (severity: string): severity is keyof typeof AUTO_ESCALATION_HOURS => severity === 'high' || severity === 'safeguarding';
 
 /**
  * Where a concern may go next: forward through the work, back to work from resolved; closing only after resolving.

@@ -10,7 +10,7 @@ import { clockAt, clockOf, type OrgClock } from '../../../core/tenancy/org-clock
 import { orgFacts, type OrgFacts } from '../../../core/tenancy/org-facts.js';
 import { acknowledge, administrators, claimEscalation, findOverdue, insertAction, lockForNotice, mailboxes, updateConcern } from './concerns.repository.js';
 import { escalationMail } from './concerns.mails.js';
-import { AUTO_ESCALATION_HOURS, higherThan, type EscalateInput, type Severity } from './concerns.schemas.js';
+import { AUTO_ESCALATION_HOURS, higherThan, isUrgent, type EscalateInput, type Severity } from './concerns.schemas.js';
 import { visibleConcern } from './concerns.service.js';
 import { recipients } from './notify.service.js';
 
@@ -21,7 +21,7 @@ import { recipients } from './notify.service.js';
  * administrators — in each recipient's language, with only first names and the severity in the mail.
  */
 
-type Escalation = { from: string; to: string; automatic: boolean; hours?: number };
+type Escalation = { from: Severity; to: Severity; automatic: boolean; hours?: number };
 
 /** Mails to the next level about one concern (locked by the caller); `exclude` is who escalated (not told about it). */
 async function tellNextLevel(tx: Tx, org: OrgFacts, concernId: string, e: Escalation, clock: OrgClock, baseUrl: string, exclude: string | null) {
@@ -38,7 +38,7 @@ async function tellNextLevel(tx: Tx, org: OrgFacts, concernId: string, e: Escala
       to: box.email,
       locale: isLocale(box.locale) ? box.locale : fallback,
       template: escalationMail,
-      params: { from: e.from as Severity, to: e.to as Severity, automatic: e.automatic, hours: e.hours ?? 0, volunteer: c.volunteerGiven ?? '—', mentee: c.menteeGiven ?? '—', onCase: mine, url },
+      params: { from: e.from, to: e.to, automatic: e.automatic, hours: e.hours ?? 0, volunteer: c.volunteerGiven ?? '—', mentee: c.menteeGiven ?? '—', onCase: mine, url },
     });
   }
 }
@@ -97,7 +97,9 @@ export async function escalateOverdue(db: Db, baseUrl: string, now = new Date(),
       if (!claimed) return false;
       const org = await orgFacts(tx, d.organisationId);
       const clock = clockAt(now, org.timeZone);
-      const h = hours[claimed.severity as 'high' | 'safeguarding'];
+      // Only urgent concerns are claimed (findOverdue, claimEscalation); the guard tells the compiler so.
+      if (!isUrgent(claimed.severity)) throw new Error(`claimed concern ${d.id} is not urgent`);
+      const h = hours[claimed.severity];
       const e: Escalation = { from: claimed.severity, to: claimed.severity, automatic: true, hours: h };
       await insertAction(tx, d.organisationId, { concernId: d.id, byUserId: null, kind: 'escalated', detail: { from: e.from, to: e.to, automatic: true, hours: h }, at: clock.now });
       await audit(tx, { organisationId: d.organisationId, userId: null }, { action: 'concern.escalate.auto', entity: 'concern', entityId: d.id });

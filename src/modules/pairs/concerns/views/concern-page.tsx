@@ -60,7 +60,7 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
   const higher = c.status === 'closed' ? [] : higherThan(c.severity);
   const showAcknowledge = c.status !== 'closed' && !c.acknowledgedAt;
   // When an urgent concern nobody acknowledged escalates by itself (shown in the organisation's zone).
-  const autoAt = showAcknowledge && !c.escalatedAt && isUrgent(c.severity) && c.status !== 'resolved' ? new Date(c.severitySince.getTime() + AUTO_ESCALATION_HOURS[c.severity as 'high' | 'safeguarding'] * 3_600_000) : null;
+  const autoAt = showAcknowledge && !c.escalatedAt && isUrgent(c.severity) && c.status !== 'resolved' ? new Date(c.severitySince.getTime() + AUTO_ESCALATION_HOURS[c.severity] * 3_600_000) : null;
   const showStatus = next.length > 0;
   const showAssign = c.status !== 'closed' && staff.length > 0;
   // A refusal of a form that is no longer offered (closed meanwhile, nobody left to assign) is shown at the top.
