@@ -6,22 +6,22 @@ import type { Tx } from '../../../core/db/tx.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import type { AuditQuery } from './audit-log.schemas.js';
 
-/** Calendar days of the filter are days in this zone. */
-const ZONE = 'Europe/Warsaw';
+/** Which entries: the organisation's, matching the filter; its calendar days are days in the organisation's zone. */
+type Scope = { organisationId: string; timeZone: string };
 
-function conditions(organisationId: string, q: Omit<AuditQuery, 'page'>): SQL[] {
+function conditions({ organisationId, timeZone }: Scope, q: Omit<AuditQuery, 'page'>): SQL[] {
   const where = [eq(auditLog.organisationId, organisationId)];
   if (q.group) where.push(inArray(auditLog.action, actionsOfGroup(q.group)));
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.entity) where.push(eq(auditLog.entity, q.entity));
   if (q.actor) where.push(eq(auditLog.actorUserId, q.actor));
-  if (q.from) where.push(sql`${auditLog.at} >= (${q.from}::date)::timestamp at time zone ${ZONE}`);
-  if (q.to) where.push(sql`${auditLog.at} < ((${q.to}::date + 1)::timestamp at time zone ${ZONE})`);
+  if (q.from) where.push(sql`${auditLog.at} >= (${q.from}::date)::timestamp at time zone ${timeZone}`);
+  if (q.to) where.push(sql`${auditLog.at} < ((${q.to}::date + 1)::timestamp at time zone ${timeZone})`);
   return where;
 }
 
 /** One page of the organisation's audit entries, newest first, with the actor's account name where visible. */
-export function findAuditEntries(tx: Tx, organisationId: string, q: Omit<AuditQuery, 'page'>, limit: number, offset: number) {
+export function findAuditEntries(tx: Tx, scope: Scope, q: Omit<AuditQuery, 'page'>, limit: number, offset: number) {
   return tx
     .select({
       id: auditLog.id,
@@ -35,17 +35,17 @@ export function findAuditEntries(tx: Tx, organisationId: string, q: Omit<AuditQu
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(and(...conditions(organisationId, q)))
+    .where(and(...conditions(scope, q)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
     .offset(offset);
 }
 
-export async function countAuditEntries(tx: Tx, organisationId: string, q: Omit<AuditQuery, 'page'>): Promise<number> {
+export async function countAuditEntries(tx: Tx, scope: Scope, q: Omit<AuditQuery, 'page'>): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(auditLog)
-    .where(and(...conditions(organisationId, q)));
+    .where(and(...conditions(scope, q)));
   return Number(row?.n ?? 0);
 }
 

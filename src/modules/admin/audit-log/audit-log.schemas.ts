@@ -10,7 +10,7 @@ export const PAGE_SIZE = 50;
 /**
  * Filters of the audit log, each chosen from a list: `group` an area (volunteers, concerns…), `action` one registered
  * action (it must belong to the chosen area), `entity` a kind of record, `actor` an account of the organisation,
- * `from`/`to` calendar days in Europe/Warsaw, both inclusive. Anything else is a field error, never a 500.
+ * `from`/`to` calendar days in the organisation's time zone, both inclusive. Anything else is a field error, never a 500.
  */
 export const AuditQuery = z
   .object({

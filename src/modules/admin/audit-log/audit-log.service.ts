@@ -29,8 +29,9 @@ export async function listAuditEntries(db: Db, actor: RequestActor, query: Audit
   if (query.actor && !actors.some((a) => a.userId === query.actor)) throw invalid('actor', 'validation.choice');
   const { page, ...filter } = query;
   return withTenant(db, actor, async (tx) => {
-    const total = await countAuditEntries(tx, actor.organisationId, filter);
-    const rows = await findAuditEntries(tx, actor.organisationId, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    const scope = { organisationId: actor.organisationId, timeZone: actor.clock.timeZone };
+    const total = await countAuditEntries(tx, scope, filter);
+    const rows = await findAuditEntries(tx, scope, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const targets = await findAuditTargets(tx, actor.organisationId, rows);
     const items: AuditEntryView[] = rows.map((r) => {
       const found = r.entityId ? targets.get(`${r.entity}:${r.entityId}`) : undefined;
