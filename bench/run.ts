@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { testApp, type TestApp } from '../src/core/testing/harness.js';
+import '../src/test-app.js';
 import { createOrganisation, createPerson, createUser } from '../src/core/testing/fixtures.js';
 import { TestClient } from '../src/core/testing/client.js';
 import { startPgCluster } from '../src/core/testing/pg-cluster.js';

@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { availableParallelism, tmpdir } from 'node:os';
 import { startPgCluster } from '../src/core/testing/pg-cluster.js';
 import { writePgliteSnapshot, writePgTemplate } from '../src/core/testing/harness.js';
@@ -124,7 +125,7 @@ async function run({ label, files, env, concurrency = 2, serverPid, batched = fa
   const script = 'cd "$1" && shift && "$@"; rc=$?; cat /proc/$$/stat > "$0" 2>/dev/null; exit $rc';
   const out = buffered ? openSync(outputFile, 'w') : 'inherit';
   const status = await new Promise<number | null>((done) => {
-    const child = spawn('sh', ['-c', script, statFile, process.cwd(), process.execPath, '--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...reporters, ...compiled], {
+    const child = spawn('sh', ['-c', script, statFile, process.cwd(), process.execPath, '--enable-source-maps', `--import=${pathToFileURL(join(build, 'src/test-app.js')).href}`, '--test', `--test-concurrency=${concurrency}`, ...reporters, ...compiled], {
       stdio: ['inherit', out, out],
       env: { ...process.env, ...env },
     });

@@ -6,9 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type preHandlerHookHandler } from 'fastify';
-import type { Config } from './config.js';
-import type { Database } from './core/db/database.js';
+import Fastify, { type preHandlerHookHandler } from 'fastify';
 import { checkAccess } from './core/http/access.js';
 import { registerBodyParsers } from './core/http/body-parsers.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandlers } from './core/http/error-handler.js';
@@ -16,24 +14,13 @@ import { pgRateLimitStore } from './core/http/rate-limit-store.js';
 import { appSecret } from './core/http/secrets.js';
 import { registerRequestContext } from './core/http/request-context.js';
 import './core/http/types.js';
-import { createWorker, type Worker } from './core/jobs/worker.js';
-import { mailJob, type Mailer } from './core/mail/sender.js';
+import { createWorker } from './core/jobs/worker.js';
+import { mailJob } from './core/mail/sender.js';
 import { passwordResetJob } from './core/auth/email-links.service.js';
 import { clientKey } from './core/auth/throttle.js';
 import { scheduledTasks } from './core/jobs/scheduled.js';
-import { Slots, type ModuleContext } from './core/module.js';
+import { Slots, type App, type AppDeps, type ModuleContext } from './core/module.js';
 import { modules } from './modules/index.js';
-
-export interface AppDeps {
-  config: Config;
-  database: Database;
-  mailer: Mailer;
-}
-
-export interface App {
-  app: FastifyInstance;
-  worker: Worker;
-}
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
 const isStateChanging = (method: string | string[]) => ![method].flat().every((m) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS');

@@ -4,6 +4,7 @@ import type { Role } from '../../src/core/tenancy/tenancy.table.js';
 import type { Locale } from '../../src/core/i18n/locales.js';
 import { createOrganisation, createPerson, createUser, PASSWORD } from '../../src/core/testing/fixtures.js';
 import { testApp, type TestApp } from '../../src/core/testing/harness.js';
+import '../../src/test-app.js';
 import { launchBrowser } from './browser.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 

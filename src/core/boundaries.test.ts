@@ -49,6 +49,9 @@ describe('module boundaries', () => {
       'src/modules/volunteers/index.ts': importLine('people', '../people/index.js') + 'export const volunteers = people;\n',
       'src/modules/volunteers/volunteers.table.ts': importLine('personRows', '../people/people.table.js') + 'export const rows = personRows;\n',
       'src/modules/volunteers/kit.test.ts': importLine('kit', '../people/testing.js') + 'export const k = kit;\n',
+      // The two composition roots import the app: production's, and the tests' that hands it to the harness.
+      'src/main.ts': importLine('app', './app.js') + 'export const m = app;\n',
+      'src/test-app.ts': importLine('app', './app.js') + 'export const t = app;\n',
       // One violation each:
       'src/modules/volunteers/bypass.ts': importLine('inside', '../people/inside.js') + 'export const b = inside;\n',
       'src/modules/volunteers/bypass.test.ts': importLine('helper', '../people/kit/test-helpers.js') + 'export const h = helper;\n',
@@ -58,6 +61,7 @@ describe('module boundaries', () => {
       'src/modules/people/everything.ts': importLine('people', '../index.js') + 'export const e = people;\n',
       'src/core/feature.ts': importLine('people', '../modules/people/index.js') + 'export const f = people;\n',
       'src/core/composition.ts': importLine('app', '../app.js') + 'export const c = app;\n',
+      'src/core/testing/harness.ts': importLine('app', '../../app.js') + 'export const h = app;\n',
       'src/modules/people/composition.ts': importLine('app', '../../app.js') + 'export const c = app;\n',
       'src/core/ping.ts': importLine('pong', './pong.js') + 'export const ping = () => pong;\n',
       'src/core/pong.ts': importLine('ping', './ping.js') + 'export const pong = () => ping;\n',
@@ -72,6 +76,7 @@ describe('module boundaries', () => {
         'src/core/composition.ts → src/app.ts (no-app-import)',
         'src/core/feature.ts → src/modules/people/index.ts (core-not-to-modules)',
         'src/core/ping.ts → src/core/pong.ts (no-circular)',
+        'src/core/testing/harness.ts → src/app.ts (no-app-import)',
         'src/modules/people/composition.ts → src/app.ts (no-app-import)',
         'src/modules/people/everything.ts → src/modules/index.ts (module-list)',
         'src/modules/people/later.ts → src/modules/volunteers/index.ts (module-order)',

@@ -2,7 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db } from './db/database.js';
 import type { JobHandler } from './jobs/queue.js';
+import type { Worker } from './jobs/worker.js';
 import type { Mailer } from './mail/sender.js';
+
+/** What building the app needs: its configuration, its database and its mail sender. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+}
+
+/** The built app: the HTTP server and the job worker. */
+export interface App {
+  app: FastifyInstance;
+  worker: Worker;
+}
+
+/** Builds the app (src/app.ts's buildApp): main.ts calls it, and the test harness is handed it (src/test-app.ts). */
+export type AppBuilder = (deps: AppDeps) => Promise<App>;
 
 /** What the app hands every module while it is built (src/app.ts): one per app, no hidden singletons. */
 export type ModuleContext = {

@@ -72,7 +72,7 @@ export function lenientQuery<S extends ZodTypeAny>(schema: S, input: unknown): {
 
 /** JSON Schema of a zod schema, for the OpenAPI document. */
 export function jsonSchema(schema: ZodTypeAny): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = zodToJsonSchema(schema, { target: 'jsonSchema2019-09', $refStrategy: 'none' }) as Record<string, unknown>;
   return rest;
 }
 

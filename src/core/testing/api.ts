@@ -5,7 +5,7 @@ import type { World } from './world.js';
 export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 /** A JSON API request with `token` (none: anonymous), in `language` (English unless told). */
-export const apiCall = (w: Pick<World, 't'>, method: 'GET' | 'POST', url: string, token: string | null, payload?: unknown, language = 'en') =>
+export const apiCall = (w: Pick<World, 't'>, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token: string | null, payload?: unknown, language = 'en') =>
   w.t.app.inject({
     method,
     url,

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { buildApp, type App } from '../../app.js';
 import { loadConfig, type Config } from '../../config.js';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, pgliteDatabase, type Database } from '../db/database.js';
 import { createMailer } from '../mail/sender.js';
+import type { App, AppBuilder } from '../module.js';
 
 /** The role the app connects as on the test cluster: it owns the database and its tables, without superuser. */
 const OWNER = 'tandem_owner';
@@ -17,10 +17,22 @@ export interface TestApp extends App {
 }
 
 /**
+ * How the app is built, handed over by src/test-app.ts (the tests' composition root, like main.ts for production):
+ * core builds on it without importing src/app.ts, which lists every module. `npm test` loads test-app.js into every
+ * test process (node --import); e2e and the benchmarks import it.
+ */
+let buildApp: AppBuilder | undefined;
+export function useAppBuilder(build: AppBuilder): void {
+  buildApp = build;
+}
+
+/**
  * Builds the app exactly as production does, on a fresh database: in-memory PGlite by default, or a new
  * database in the suite's throwaway PostgreSQL cluster when TEST_DB=postgres (TEST_PG_URL set by scripts/test.ts).
  */
 export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+  if (!buildApp) throw new Error('testApp needs the app: load src/test-app.ts first (npm test does it for every test file)');
+  const build = buildApp;
   const engine = process.env.TEST_DB ?? 'pglite';
   let url: string | undefined;
   let dropDatabase = async () => {};
@@ -59,7 +71,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const database = !url && snapshotFile ? await snapshotDatabase(snapshotFile) : await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await database.migrate();
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
-  const built = await buildApp({ config, database, mailer });
+  const built = await build({ config, database, mailer });
   await built.app.ready();
   return {
     ...built,

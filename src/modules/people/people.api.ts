@@ -28,7 +28,7 @@ export function peopleApi({ app, db }: ModuleContext) {
     return viewPerson(db, actorOf(req), routeParams(req, IdParams).id);
   });
 
-  app.patch('/api/v1/people/:id', { config: write, schema: apiDoc({ summary: 'Correct a person', tag: 'people', params: IdParams, body: PersonPatch, response: { 200: PersonOutput } }) }, async (req) => {
+  app.patch('/api/v1/people/:id', { config: write, schema: apiDoc({ summary: 'Correct a person', tag: 'people', params: IdParams, body: PersonPatch, response: { 200: PersonOutput }, example: { body: { phone: '+48 600 100 201' } } }) }, async (req) => {
     const { id } = routeParams(req, IdParams);
     const change = parseInput(PersonPatch, req.body);
     return updatePerson(db, actorOf(req), id, change, 'patch');

@@ -14,7 +14,7 @@ export function programmesApi({ app, db }: ModuleContext) {
     return { items: await listProgrammes(db, actorOf(req), req.locale) };
   });
 
-  app.post('/api/v1/programmes', { config: access, schema: apiDoc({ summary: 'Add a programme', tag: 'programmes', body: ProgrammeInput, response: { 201: ProgrammeOutput } }) }, async (req, reply) => {
+  app.post('/api/v1/programmes', { config: access, schema: apiDoc({ summary: 'Add a programme', tag: 'programmes', body: ProgrammeInput, response: { 201: ProgrammeOutput }, example: { body: { name: 'Mentoring rodzin', description: 'Wolontariusze wspierają rodziny z Ukrainy w codziennych sprawach.', active: true } } }) }, async (req, reply) => {
     const input = parseInput(ProgrammeInput, req.body);
     return reply.status(201).send(await createProgramme(db, actorOf(req), input));
   });

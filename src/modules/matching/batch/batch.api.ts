@@ -34,7 +34,7 @@ export function batchApi({ app, db }: ModuleContext) {
     '/api/v1/matching/runs',
     {
       config: decide,
-      schema: apiDoc({ summary: 'Run batch matching over a waiting list (one programme, or all when programmeId is left out)', tag: 'matching', body: RunInput, response: { 201: RunOutput } }),
+      schema: apiDoc({ summary: 'Run batch matching over a waiting list (one programme, or all when programmeId is left out)', tag: 'matching', body: RunInput, response: { 201: RunOutput }, example: { body: { programmeId: 'all' } } }),
     },
     async (req, reply) => {
       const run = await runBatch(db, actorOf(req), parseInput(RunInput, req.body ?? {}));
@@ -77,6 +77,7 @@ export function batchApi({ app, db }: ModuleContext) {
         tag: 'matching',
         params: IdParams,
         body: RejectInput,
+        example: { body: { reason: 'Za daleko od siebie', exclude: false } },
         response: { 200: ProposalOutput, 409: ApiError.describe('Someone else decided this proposal first (code CONFLICT); nothing was written') },
       }),
     },

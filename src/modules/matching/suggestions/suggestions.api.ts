@@ -31,6 +31,7 @@ export function suggestionsApi({ app, db }: ModuleContext) {
         summary: 'Make a match (re-checked on fresh data in one transaction)',
         tag: 'matching',
         body: MatchInput,
+        example: { body: { menteeId: '7d1f0c9e-2b4a-4c55-9d38-4f1e6a2b9c01', volunteerId: 'c3a8e2f4-6b1d-4e7a-8f90-1a2b3c4d5e6f' } },
         response: { 201: MatchOutput, 409: ApiError.describe('The match may not be made now (code CONFLICT; `message` says why, `fields` lists every reason); nothing was written') },
       }),
     },

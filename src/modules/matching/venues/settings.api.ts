@@ -18,7 +18,7 @@ export function settingsApi({ app, db }: ModuleContext) {
     items: (await listDistricts(db, actorOf(req), req.locale)).map(({ usage: _usage, ...d }) => d),
   }));
 
-  app.post('/api/v1/matching/districts', { config, schema: apiDoc({ summary: 'Add a district (coordinates as numbers, or as text with a decimal dot or comma)', tag, body: DistrictInput, response: { 201: DistrictOutput } }) }, async (req, reply) => {
+  app.post('/api/v1/matching/districts', { config, schema: apiDoc({ summary: 'Add a district (coordinates as numbers, or as text with a decimal dot or comma)', tag, body: DistrictInput, response: { 201: DistrictOutput }, example: { body: { name: 'Mokotów', latitude: 52.1934, longitude: 21.0355 } } }) }, async (req, reply) => {
     const input = parseInput(DistrictInput, req.body);
     return reply.status(201).send(await createDistrict(db, actorOf(req), input));
   });
@@ -27,7 +27,7 @@ export function settingsApi({ app, db }: ModuleContext) {
     items: await listVenues(db, actorOf(req), req.locale),
   }));
 
-  app.post('/api/v1/matching/venues', { config, schema: apiDoc({ summary: 'Add a venue for first meetings', tag, body: VenueInput, response: { 201: VenueOutput } }) }, async (req, reply) => {
+  app.post('/api/v1/matching/venues', { config, schema: apiDoc({ summary: 'Add a venue for first meetings', tag, body: VenueInput, response: { 201: VenueOutput }, example: { body: { kind: 'library', name: 'Biblioteka na Koszykach', address: 'ul. Koszykowa 26, Warszawa', hoursMon: '10-19', hoursSat: '10-15', stepFree: true } } }) }, async (req, reply) => {
     const input = parseInput(VenueInput, req.body);
     return reply.status(201).send(await createVenue(db, actorOf(req), input));
   });

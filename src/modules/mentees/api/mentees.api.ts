@@ -36,7 +36,25 @@ export function menteesApi({ app, db }: ModuleContext) {
     '/api/v1/mentees',
     {
       config: manage,
-      schema: apiDoc({ summary: 'Record a person who needs support (on the waiting list at once)', tag: 'mentees', body: MenteeInput, response: { 201: MenteeOutput, 422: ApiError.describe('Invalid input, or a programme, district or social worker not of the organisation (code VALIDATION, `fields`); nothing was written') } }),
+      schema: apiDoc({
+        summary: 'Record a person who needs support (on the waiting list at once)',
+        tag: 'mentees',
+        body: MenteeInput,
+        example: {
+          body: {
+            givenName: 'Yusuf',
+            familyName: 'Darwish',
+            email: 'yusuf.darwish@example.org',
+            locale: 'ar',
+            needs: ['job_search', 'language_practice'],
+            languages: [{ code: 'ar', level: 'native' }, { code: 'pl', level: 'A2' }],
+            availability: ['mon-morning'],
+            interests: ['football'],
+            consents: { support: 'consent', contactEmail: true },
+          },
+        },
+        response: { 201: MenteeOutput, 422: ApiError.describe('Invalid input, or a programme, district or social worker not of the organisation (code VALIDATION, `fields`); nothing was written') },
+      }),
     },
     async (req, reply) => {
       const input = parseInput(MenteeInput, req.body);

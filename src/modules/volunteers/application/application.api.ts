@@ -16,7 +16,26 @@ export function applicationApi({ app, db, config }: ModuleContext) {
     '/api/v1/volunteers/applications',
     {
       config: { access: { roles: volunteersPolicy.roles('manage') } },
-      schema: apiDoc({ summary: 'Enter a volunteer application on someone’s behalf', tag: 'volunteers', body: ApplicationInput, response: { 201: ApplicationOutput } }),
+      schema: apiDoc({
+        summary: 'Enter a volunteer application on someone’s behalf',
+        tag: 'volunteers',
+        body: ApplicationInput,
+        response: { 201: ApplicationOutput },
+        example: {
+          body: {
+            givenName: 'Мар’яна',
+            familyName: 'Шевчук',
+            email: 'maryana.shevchuk@example.org',
+            languages: [{ code: 'uk', level: 'native' }, { code: 'pl', level: 'B2' }],
+            availability: ['sat-morning'],
+            activities: ['events'],
+            plannedLength: 'up_to_30',
+            interests: ['music'],
+            consents: { application: true },
+            locale: 'uk',
+          },
+        },
+      }),
     },
     async (req, reply) => {
       const input = parseInput(ApplicationInput, req.body);

@@ -12,16 +12,6 @@ import { SIGNED_FILE_MAX_BYTES, uploadQualifiedAgreement } from './qualified.ser
 
 const VolunteerParams = z.object({ id: z.string().uuid() });
 
-const AGREEMENT_EXAMPLE = {
-  kind: 'agreement',
-  locale: 'pl',
-  scope: 'mentoring rodziny z Ukrainy: pomoc w sprawach urzędowych i szkolnych, nauka języka polskiego',
-  place: 'Świętochłowice',
-  periodFrom: '2026-01-15',
-  periodTo: '2026-07-15',
-  termination: 'z zachowaniem 14-dniowego okresu wypowiedzenia.',
-};
-
 /** The largest JSON body of an upload: the file's limit in base64 (4 characters per 3 bytes) and room for the rest. */
 const QUALIFIED_BODY_LIMIT = Math.ceil(SIGNED_FILE_MAX_BYTES / 3) * 4 + 1024 * 1024;
 
@@ -51,10 +41,7 @@ export function documentsApi({ app, db, config }: ModuleContext) {
 
   app.post(
     '/api/v1/volunteers/:id/documents',
-    {
-      config: manage,
-      schema: apiDoc({ summary: 'Issue an agreement, a certificate of service or a reference', tag: 'volunteers', params: VolunteerParams, body: IssueForm, response: { 201: DocumentOutput }, example: { body: AGREEMENT_EXAMPLE } }),
-    },
+    { config: manage, schema: apiDoc({ summary: 'Issue an agreement, a certificate of service or a reference', tag: 'volunteers', params: VolunteerParams, body: IssueForm, response: { 201: DocumentOutput }, example: { body: { kind: 'certificate', locale: 'pl', scope: 'mentoring rodziny z Ukrainy', periodFrom: '2025-05-01', periodTo: '2025-10-31', hours: 22 } } }) },
     async (req, reply) => {
       const volunteerId = idParam(req);
       const input = parseInput(IssueForm, req.body);

@@ -25,7 +25,7 @@ export function pipelineApi({ app, db, config }: ModuleContext) {
     '/api/v1/volunteers/:id/stage',
     {
       config: manage,
-      schema: apiDoc({ summary: 'Move a volunteer to another stage', tag: 'volunteers', params: IdParams, body: MoveInput, response: { 200: StageOutput, 409: ApiError.describe('Someone else changed the volunteer since `version` was read (code CONFLICT); nothing was written') } }),
+      schema: apiDoc({ summary: 'Move a volunteer to another stage', tag: 'volunteers', params: IdParams, body: MoveInput, example: { body: { stage: 'contacted', reason: 'Zadzwoniłam, umówimy rozmowę', version: 1 } }, response: { 200: StageOutput, 409: ApiError.describe('Someone else changed the volunteer since `version` was read (code CONFLICT); nothing was written') } }),
     },
     async (req) => moveVolunteer(db, actorOf(req), idParam(req), parseInput(MoveInput, req.body), config.baseUrl),
   );

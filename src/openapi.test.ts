@@ -1,0 +1,154 @@
+/**
+ * Walks the OpenAPI document as a client would: every operation it lists is called once, in the order of `calls`,
+ * with the documented example body (ids of this test's records filled in where the operation needs them), and must
+ * answer its documented success status with a body the documented response schema accepts. An operation of the
+ * document without an entry here fails the test, and so does an entry the document does not list: a new route comes
+ * with its call, and its example is known to work.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+import { apiCall } from './core/testing/api.js';
+import { apiUser, tokenFor, world, type World } from './core/testing/world.js';
+import { withSystem } from './core/db/tx.js';
+import { networkManagers, networkOrganisations, networks, type Role } from './core/tenancy/tenancy.table.js';
+import { createMentee, createProgramme, createVolunteer } from './modules/matching/testing.js';
+
+type Method = 'GET' | 'POST' | 'PATCH';
+interface Operation {
+  parameters?: { in: string; name: string }[];
+  requestBody?: { content: Record<string, { schema: object; example?: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: object }> }>;
+}
+type Document = { paths: Record<string, Partial<Record<Lowercase<Method>, Operation>>> };
+
+/** What the walk has made so far: the fixture's records, and the body of each operation's answer. */
+interface Walk {
+  ids: Record<'volunteer' | 'mentee' | 'programme', string>;
+  answers: Map<string, { id?: string; version?: number; proposals?: { id: string }[] }>;
+}
+
+interface Call {
+  /** Who calls: roles of a token of our organisation ('network': a manager of a network we belong to). */
+  as: Role[] | 'network';
+  /** The path's parameters, from the walk. */
+  params?: (walk: Walk) => Record<string, string>;
+  /** Fields laid over the documented example, from the walk (ids the example cannot know). */
+  body?: (walk: Walk) => Record<string, unknown>;
+  /** The success status expected, when not the lowest documented 2xx. */
+  status?: number;
+}
+
+const STAFF: Role[] = ['administrator', 'coordinator', 'social_worker'];
+const answer = (walk: Walk, key: string) => {
+  const a = walk.answers.get(key);
+  if (!a) throw new Error(`${key} has not answered yet: order the calls so that it comes first`);
+  return a;
+};
+
+/** Every operation of the document, in the order they are called (creations before what reads them). */
+const calls: Record<string, Call> = {
+  'GET /api/v1/me': { as: ['volunteer'] },
+  'GET /api/v1/people': { as: STAFF },
+  'POST /api/v1/people': { as: STAFF },
+  'GET /api/v1/people/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/people').id! }) },
+  'PATCH /api/v1/people/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/people').id! }) },
+  'POST /api/v1/volunteers/applications': { as: STAFF },
+  'GET /api/v1/volunteers': { as: STAFF },
+  'POST /api/v1/volunteers/{id}/stage': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  'POST /api/v1/volunteers/{id}/documents': { as: STAFF, params: (w) => ({ id: w.ids.volunteer }) },
+  'GET /api/v1/volunteers/{id}/documents': { as: STAFF, params: (w) => ({ id: w.ids.volunteer }) },
+  'POST /api/v1/mentees': { as: STAFF },
+  'GET /api/v1/mentees': { as: STAFF },
+  'GET /api/v1/mentees/{id}': { as: STAFF, params: (w) => ({ id: w.ids.mentee }) },
+  'GET /api/v1/matching/mentees/{id}/suggestions': { as: STAFF, params: (w) => ({ id: w.ids.mentee }) },
+  'POST /api/v1/matches': { as: STAFF, body: (w) => ({ menteeId: w.ids.mentee, volunteerId: w.ids.volunteer }) },
+  'GET /api/v1/matches': { as: STAFF },
+  'GET /api/v1/matches/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/matches').id! }) },
+  'POST /api/v1/matching/runs': { as: STAFF, body: (w) => ({ programmeId: w.ids.programme }) },
+  'GET /api/v1/matching/runs/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/matching/runs').id! }) },
+  'POST /api/v1/matching/proposals/{id}/accept': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/matching/runs').proposals![0]!.id }) },
+  'POST /api/v1/matching/proposals/{id}/reject': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/matching/runs').proposals![1]!.id }) },
+  'POST /api/v1/matching/districts': { as: STAFF },
+  'GET /api/v1/matching/districts': { as: STAFF },
+  'POST /api/v1/matching/venues': { as: STAFF },
+  'GET /api/v1/matching/venues': { as: STAFF },
+  'POST /api/v1/programmes': { as: STAFF },
+  'GET /api/v1/programmes': { as: STAFF },
+  'GET /api/v1/network/aggregates': { as: 'network' },
+};
+
+let w: World;
+let doc: Document;
+let tokens: Map<string, string>;
+const walk: Walk = { ids: { volunteer: '', mentee: '', programme: '' }, answers: new Map() };
+
+before(async () => {
+  w = await world();
+  doc = (await w.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<Document>();
+  const org = w.org.id;
+  // The records the operations read and act on: a waiting mentee with a free volunteer for the direct match, and a
+  // programme whose waiting list of two has two volunteers, so a batch run proposes two pairs (one accepted, one rejected).
+  walk.ids.programme = (await createProgramme(w, 'Rodziny')).id;
+  walk.ids.volunteer = await createVolunteer(w, org, { givenName: 'Dorota', familyName: 'Walk', capacity: 1, activities: ['leisure'] });
+  walk.ids.mentee = await createMentee(w, org, { givenName: 'Ewa', familyName: 'Walk', needs: ['leisure'] });
+  for (const [i, name] of ['Anna', 'Bogna'].entries()) {
+    await createVolunteer(w, org, { givenName: name, familyName: `Run${i}`, capacity: 1, activities: ['leisure'] });
+    await createMentee(w, org, { givenName: `${name}-M`, familyName: `Run${i}`, programmeId: walk.ids.programme, needs: ['leisure'] });
+  }
+  tokens = new Map([['staff', await tokenFor(w, STAFF)], ['volunteer', await tokenFor(w, ['volunteer'])]]);
+  const manager = await apiUser(w, ['administrator']);
+  await withSystem(w.db, async (tx) => {
+    const [network] = await tx.insert(networks).values({ slug: 'walk', name: 'Sieć spaceru' }).returning();
+    await tx.insert(networkOrganisations).values({ networkId: network!.id, organisationId: org });
+    await tx.insert(networkManagers).values({ networkId: network!.id, userId: manager.user.userId });
+  });
+  tokens.set('network', manager.token);
+});
+after(() => w.t.close());
+
+const operationsOf = (d: Document) =>
+  Object.entries(d.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, path, method: method.toUpperCase() as Method, op: op! })));
+
+describe('the OpenAPI document, walked', () => {
+  it('has a call here for every operation it lists, and lists every call here', () => {
+    const listed = operationsOf(doc).map((o) => o.key).sort();
+    assert.deepEqual(listed, Object.keys(calls).sort());
+  });
+
+  it('documents an example for every request body', () => {
+    const missing = operationsOf(doc).filter(({ op }) => op.requestBody && op.requestBody.content['application/json']?.example === undefined);
+    assert.deepEqual(missing.map((o) => o.key), []);
+  });
+
+  it('answers every operation, called with its example, with its documented success and response schema', async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    // ajv-formats is CommonJS: under ES modules its function is the default export's `default`.
+    (formats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
+    const byKey = new Map(operationsOf(doc).map((o) => [o.key, o]));
+    for (const [key, call] of Object.entries(calls)) {
+      const operation = byKey.get(key);
+      assert.ok(operation, `${key} is not in the document`);
+      const { path, method, op } = operation;
+      const params = call.params?.(walk) ?? {};
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        assert.ok(params[name], `${key}: no value for {${name}}`);
+        return encodeURIComponent(params[name]);
+      });
+      const example = op.requestBody?.content['application/json']?.example;
+      const body = example === undefined && !call.body ? undefined : { ...(example as object), ...call.body?.(walk) };
+      const token = call.as === 'network' ? tokens.get('network')! : call.as.includes('administrator') ? tokens.get('staff')! : tokens.get('volunteer')!;
+      const res = await apiCall(w, method, url, token, body);
+      const documented = Object.keys(op.responses).filter((s) => s.startsWith('2')).sort();
+      const expected = call.status ?? Number(documented[0]);
+      assert.equal(res.statusCode, expected, `${key}: ${res.body.slice(0, 400)}`);
+      const schema = op.responses[String(expected)]?.content?.['application/json']?.schema;
+      assert.ok(schema, `${key}: the ${expected} answer has no documented schema`);
+      const json = res.json();
+      const validate = ajv.compile(schema);
+      assert.ok(validate(json), `${key}: the answer does not match the documented schema: ${ajv.errorsText(validate.errors)}`);
+      walk.answers.set(key, json as never);
+    }
+  });
+});
