@@ -114,7 +114,8 @@ describe('document actions over the JSON API', () => {
     const approved = await createVolunteer(w, { stage: 'approved', email: 'olena.api@example.org' });
     const res = await post<{ volunteerId: string; personId: string }>(`/api/v1/volunteers/${approved.id}/invitation`);
     assert.equal(res.status, 201);
-    assert.deepEqual(res.body, { volunteerId: approved.id, personId: approved.personId });
+    assert.deepEqual(res.body, { volunteerId: approved.id, personId: approved.personId, outcome: 'invited' });
+    assert.equal((await post<{ outcome: string }>(`/api/v1/volunteers/${approved.id}/invitation`)).body.outcome, 'resent', 'again: a fresh link');
     assert.equal(await countRows(w, 'invitations', sql`person_id = ${approved.personId}`), 1);
     assert.ok((await eventsOf(w, approved.id)).some((e) => e.kind === 'invitation'));
     const early = await createVolunteer(w, { stage: 'training', email: 'early@example.org' });

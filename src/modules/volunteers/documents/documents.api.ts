@@ -111,8 +111,8 @@ export function documentsApi({ app, db, config }: ModuleContext) {
     },
     async (req, reply) => {
       const volunteerId = idParam(req);
-      const { personId } = await inviteApprovedVolunteer(db, actorOf(req), volunteerId, config.baseUrl);
-      return reply.status(201).send({ volunteerId, personId } satisfies z.infer<typeof InvitationOutput>);
+      const { personId, outcome } = await inviteApprovedVolunteer(db, actorOf(req), volunteerId, config.baseUrl);
+      return reply.status(201).send({ volunteerId, personId, outcome } satisfies z.infer<typeof InvitationOutput>);
     },
   );
 }

@@ -121,5 +121,9 @@ export const QualifiedUploadInput = z
     ...(v.signatureChecked ? { signatureChecked: 'true' } : {}),
   }));
 
-/** The account invitation sent to a volunteer: whose person record it is for. */
-export const InvitationOutput = z.object({ volunteerId: z.string().uuid(), personId: z.string().uuid() });
+/**
+ * The account invitation of a volunteer: whose person record it is for, and what happened — `invited` (a link sent),
+ * `resent` (a fresh link replaces the open one), or, when the person already has an account here, `roleAdded` /
+ * `alreadyHeld` (no mail).
+ */
+export const InvitationOutput = z.object({ volunteerId: z.string().uuid(), personId: z.string().uuid(), outcome: z.enum(['invited', 'resent', 'roleAdded', 'alreadyHeld']) });
