@@ -27,11 +27,17 @@ export function documentsApi({ app, db, config }: ModuleContext) {
   const read = { access: { roles: volunteersPolicy.roles('read') } };
   const manage = { access: { roles: volunteersPolicy.roles('manage') } };
   const refused = (what: string) => ({ 200: DocumentOutput, 409: ApiError.describe(`${what} (code CONFLICT; \`message\` says which); nothing was written`) });
-  /** Runs a document action, then answers with the document (an audited read, as the issue's answer). */
-  const thenDocument = async (actor: RequestActor, id: string, action: Promise<unknown>) => {
-    await action;
-    return viewDocument(db, actor, id, config.baseUrl);
-  };
+  /**
+   * A panel action on one document, `POST /api/v1/volunteers/documents/:id/<action>`: runs `act` (the page's service),
+   * then answers with the document as it is now (an audited read, as the issue's answer).
+   */
+  const documentAction = (action: string, schema: ReturnType<typeof apiDoc>, act: (actor: RequestActor, id: string, body: unknown) => Promise<unknown>, bodyLimit?: number) =>
+    app.post(`/api/v1/volunteers/documents/:id/${action}`, { config: manage, schema, ...(bodyLimit ? { bodyLimit } : {}) }, async (req) => {
+      const id = idParam(req);
+      const actor = actorOf(req);
+      await act(actor, id, req.body);
+      return viewDocument(db, actor, id, config.baseUrl);
+    });
 
   app.get(
     '/api/v1/volunteers/:id/documents',
@@ -57,45 +63,26 @@ export function documentsApi({ app, db, config }: ModuleContext) {
     async (req) => viewDocument(db, actorOf(req), idParam(req), config.baseUrl),
   );
 
-  app.post(
-    '/api/v1/volunteers/documents/:id/paper-signed',
-    { config: manage, schema: apiDoc({ summary: 'Record that an agreement was signed on paper', tag: 'volunteers', params: IdParams, response: refused('Not an agreement, already accepted or signed, or revoked') }) },
-    async (req) => {
-      const id = idParam(req);
-      const actor = actorOf(req);
-      return thenDocument(actor, id, markPaperSigned(db, actor, id));
-    },
+  documentAction('paper-signed', apiDoc({ summary: 'Record that an agreement was signed on paper', tag: 'volunteers', params: IdParams, response: refused('Not an agreement, already accepted or signed, or revoked') }), (actor, id) =>
+    markPaperSigned(db, actor, id),
   );
 
-  app.post(
-    '/api/v1/volunteers/documents/:id/qualified',
-    {
-      config: manage,
-      bodyLimit: QUALIFIED_BODY_LIMIT,
-      schema: apiDoc({
-        summary: 'Upload the agreement signed with a qualified electronic signature (PDF, XAdES or ASiC-E, at most 5 MB, in base64; Tandem does not verify the signature: `signatureChecked` confirms a person did)',
-        tag: 'volunteers',
-        params: IdParams,
-        body: QualifiedUploadInput,
-        response: { ...refused('Not an agreement, already signed on paper or with a qualified signature, or revoked'), 413: ApiError.describe('The request is larger than a 5 MB file in base64 (code PAYLOAD_TOO_LARGE)') },
-        example: { body: { file: { name: 'porozumienie-podpisane.pdf', contentBase64: EXAMPLE_PDF }, signatureChecked: true } },
-      }),
-    },
-    async (req) => {
-      const id = idParam(req);
-      const actor = actorOf(req);
-      return thenDocument(actor, id, uploadQualifiedAgreement(db, actor, id, parseInput(QualifiedUploadInput, req.body)));
-    },
+  documentAction(
+    'qualified',
+    apiDoc({
+      summary: 'Upload the agreement signed with a qualified electronic signature (PDF, XAdES or ASiC-E, at most 5 MB, in base64; Tandem does not verify the signature: `signatureChecked` confirms a person did)',
+      tag: 'volunteers',
+      params: IdParams,
+      body: QualifiedUploadInput,
+      response: { ...refused('Not an agreement, already signed on paper or with a qualified signature, or revoked'), 413: ApiError.describe('The request is larger than a 5 MB file in base64 (code PAYLOAD_TOO_LARGE)') },
+      example: { body: { file: { name: 'porozumienie-podpisane.pdf', contentBase64: EXAMPLE_PDF }, signatureChecked: true } },
+    }),
+    (actor, id, body) => uploadQualifiedAgreement(db, actor, id, parseInput(QualifiedUploadInput, body)),
+    QUALIFIED_BODY_LIMIT,
   );
 
-  app.post(
-    '/api/v1/volunteers/documents/:id/revoke',
-    { config: manage, schema: apiDoc({ summary: 'Revoke a document (its verification link stops confirming it; an open agreement can no longer be accepted)', tag: 'volunteers', params: IdParams, response: refused('Already revoked') }) },
-    async (req) => {
-      const id = idParam(req);
-      const actor = actorOf(req);
-      return thenDocument(actor, id, revokeDocument(db, actor, id));
-    },
+  documentAction('revoke', apiDoc({ summary: 'Revoke a document (its verification link stops confirming it; an open agreement can no longer be accepted)', tag: 'volunteers', params: IdParams, response: refused('Already revoked') }), (actor, id) =>
+    revokeDocument(db, actor, id),
   );
 
   app.post(

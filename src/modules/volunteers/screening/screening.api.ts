@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import type { ZodTypeAny } from 'zod';
+import type { ZodType, ZodTypeAny, ZodTypeDef } from 'zod';
 import { z } from 'zod';
 import type { ModuleContext } from '../../../core/module.js';
 import { ApiError, apiDoc } from '../../../core/http/api.js';
 import { idParam } from '../../../core/http/route-helpers.js';
 import { IdParams, parseInput } from '../../../core/http/validation.js';
-import { actorOf } from '../../../core/tenancy/actor.js';
+import { actorOf, type RequestActor } from '../../../core/tenancy/actor.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import { factsForForm, recordLegal, recordLivedAbroad } from './facts.service.js';
 import { recordInsurance } from './insurance.service.js';
@@ -57,47 +57,34 @@ export function screeningApi({ app, db, config }: ModuleContext) {
     async (req, reply) => reply.status(201).send(change(req, await scheduleInterviews(deps, actorOf(req), idParam(req), parseInput(ScheduleInput, req.body)))),
   );
 
-  app.post(
-    '/api/v1/volunteers/interviews/:id/pick',
-    { config: manage, schema: doc('The volunteer chose this offered slot: it is scheduled (invitation sent), the other offers are cancelled', { 200: InterviewChangeOutput, 409: stale('The slot is no longer offered') }) },
-    async (req) => change(req, await pickSlot(deps, actorOf(req), idParam(req))),
-  );
+  /**
+   * An action on one interview, `POST /api/v1/volunteers/interviews/:id/<action>` (409 when its state no longer allows
+   * it): runs `act` (the page's service) with the parsed body, if the action takes one, and answers with what changed.
+   */
+  const interviewAction = <B>(action: string, summary: string, conflict: string, act: (actor: RequestActor, id: string, body: B) => Promise<InterviewOutcome>, body?: { schema: ZodType<B, ZodTypeDef, unknown>; example: unknown }) =>
+    app.post(`/api/v1/volunteers/interviews/:id/${action}`, { config: manage, schema: doc(summary, { 200: InterviewChangeOutput, 409: stale(conflict) }, body?.schema, body?.example) }, async (req) =>
+      change(req, await act(actorOf(req), idParam(req), (body ? parseInput(body.schema, req.body) : undefined) as B)),
+    );
 
-  app.post(
-    '/api/v1/volunteers/interviews/:id/reschedule',
-    {
-      config: manage,
-      schema: doc('Move a scheduled interview to another time or place (the calendar event is updated)', { 200: InterviewChangeOutput, 409: stale('The interview is no longer scheduled') }, RescheduleInput, {
-        date1: nextYear('03-11'),
-        time1: '09:30',
-        minutes: 60,
-        mode: 'in_person',
-        address: 'ul. Katowicka 35, Świętochłowice',
-      }),
+  interviewAction('pick', 'The volunteer chose this offered slot: it is scheduled (invitation sent), the other offers are cancelled', 'The slot is no longer offered', (actor, id) => pickSlot(deps, actor, id));
+
+  interviewAction('reschedule', 'Move a scheduled interview to another time or place (the calendar event is updated)', 'The interview is no longer scheduled', (actor, id, input) => rescheduleInterview(deps, actor, id, input), {
+    schema: RescheduleInput,
+    example: { date1: nextYear('03-11'), time1: '09:30', minutes: 60, mode: 'in_person', address: 'ul. Katowicka 35, Świętochłowice' },
+  });
+
+  interviewAction('record', 'Record the outcome of a scheduled interview: held (notes, recommendation) or the volunteer did not come', 'The interview is no longer scheduled', (actor, id, input) => recordInterview(deps, actor, id, input), {
+    schema: RecordInput,
+    example: {
+      outcome: 'held',
+      recommendation: 'recommend',
+      motivation: 'Sama przyjechała z Charkowa w 2022 r. i chce pomóc rodzinom w podobnej sytuacji.',
+      languages: 'ukraiński (ojczysty), polski B2',
+      availability: 'wtorki i czwartki po 17:00',
     },
-    async (req) => change(req, await rescheduleInterview(deps, actorOf(req), idParam(req), parseInput(RescheduleInput, req.body))),
-  );
+  });
 
-  app.post(
-    '/api/v1/volunteers/interviews/:id/record',
-    {
-      config: manage,
-      schema: doc('Record the outcome of a scheduled interview: held (notes, recommendation) or the volunteer did not come', { 200: InterviewChangeOutput, 409: stale('The interview is no longer scheduled') }, RecordInput, {
-        outcome: 'held',
-        recommendation: 'recommend',
-        motivation: 'Sama przyjechała z Charkowa w 2022 r. i chce pomóc rodzinom w podobnej sytuacji.',
-        languages: 'ukraiński (ojczysty), polski B2',
-        availability: 'wtorki i czwartki po 17:00',
-      }),
-    },
-    async (req) => change(req, await recordInterview(deps, actorOf(req), idParam(req), parseInput(RecordInput, req.body))),
-  );
-
-  app.post(
-    '/api/v1/volunteers/interviews/:id/cancel',
-    { config: manage, schema: doc('Cancel an offered or scheduled interview (a scheduled one’s calendar event is cancelled)', { 200: InterviewChangeOutput, 409: stale('The interview was already held, recorded or cancelled') }) },
-    async (req) => change(req, await cancelInterview(deps, actorOf(req), idParam(req))),
-  );
+  interviewAction('cancel', 'Cancel an offered or scheduled interview (a scheduled one’s calendar event is cancelled)', 'The interview was already held, recorded or cancelled', (actor, id) => cancelInterview(deps, actor, id));
 
   app.post(
     '/api/v1/volunteers/:id/safeguarding-checks',

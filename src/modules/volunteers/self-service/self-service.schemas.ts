@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalInt, optionalText, optionalPhone } from '../../../core/http/validation.js';
 import { AVAILABILITY, LANGUAGE_CODES, LEVELS, MAX_LANGUAGES } from '../application/application.schemas.js';
-import { DOCUMENT_KINDS, DOCUMENT_LOCALES } from '../documents/documents.schemas.js';
+import { DocumentOutput } from '../documents/documents.schemas.js';
 
 /**
  * The value sets of the application form (issue point 2), shared so a volunteer edits the same data:
@@ -47,15 +47,7 @@ export const AcceptInput = z
   .strict();
 
 /** One of the volunteer's own documents (revoked ones are not shown to them). */
-export const OwnDocumentOutput = z.object({
-  id: z.string().uuid(),
-  kind: z.enum(DOCUMENT_KINDS),
-  locale: z.enum(DOCUMENT_LOCALES),
-  title: z.string(),
-  body: z.string(),
-  issuedAt: z.string(),
-  acceptedHow: z.enum(['electronic', 'paper', 'qualified']).nullable(),
-  acceptedAt: z.string().nullable(),
+export const OwnDocumentOutput = DocumentOutput.pick({ id: true, kind: true, locale: true, title: true, body: true, issuedAt: true, acceptedHow: true, acceptedAt: true }).extend({
   /** Read with an agreement: the organisation's lawyer's note when it accepts electronic acceptance for long service. */
   lawyerNote: z.string().nullable().optional(),
 });
