@@ -14,6 +14,8 @@ import { apiUser, tokenFor, world, type World } from './core/testing/world.js';
 import { withSystem } from './core/db/tx.js';
 import { networkManagers, networkOrganisations, networks, type Role } from './core/tenancy/tenancy.table.js';
 import { createMentee, createProgramme, createVolunteer } from './modules/matching/testing.js';
+import { pairOf, volunteerFor } from './modules/pairs/testing.js';
+import { addDays, todayIn } from './core/i18n/time-zone.js';
 
 type Method = 'GET' | 'POST' | 'PATCH';
 interface Operation {
@@ -25,8 +27,8 @@ type Document = { paths: Record<string, Partial<Record<Lowercase<Method>, Operat
 
 /** What the walk has made so far: the fixture's records, and the body of each operation's answer. */
 interface Walk {
-  ids: Record<'volunteer' | 'mentee' | 'programme' | 'myAgreement' | 'agreement' | 'invitee', string>;
-  answers: Map<string, { id?: string; version?: number; proposals?: { id: string }[]; interviews?: { id: string }[] }>;
+  ids: Record<'volunteer' | 'mentee' | 'programme' | 'pair' | 'pairVolunteerPerson' | 'myAgreement' | 'agreement' | 'invitee', string>;
+  answers: Map<string, { id?: string; version?: number; proposals?: { id: string }[]; staff?: { userId: string }[]; interviews?: { id: string }[] }>;
 }
 
 interface Call {
@@ -99,12 +101,33 @@ const calls: Record<string, Call> = {
   'POST /api/v1/programmes': { as: STAFF },
   'GET /api/v1/programmes': { as: STAFF },
   'GET /api/v1/network/aggregates': { as: 'network' },
+  'GET /api/v1/concerns/pairs': { as: STAFF },
+  'POST /api/v1/concerns': { as: STAFF, body: (w) => ({ matchId: w.ids.pair }) },
+  'GET /api/v1/concerns': { as: STAFF },
+  'GET /api/v1/concerns/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/concerns').id! }) },
+  'POST /api/v1/concerns/{id}/acknowledge': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/concerns').id! }) },
+  'POST /api/v1/concerns/{id}/actions': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/concerns').id! }) },
+  'POST /api/v1/concerns/{id}/assign': {
+    as: STAFF,
+    params: (w) => ({ id: answer(w, 'POST /api/v1/concerns').id! }),
+    body: (w) => ({ assigneeUserId: answer(w, 'GET /api/v1/concerns/{id}').staff![0]!.userId }),
+  },
+  'POST /api/v1/concerns/{id}/escalate': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/concerns').id! }), body: (w) => ({ version: answer(w, 'POST /api/v1/concerns/{id}/assign').version }) },
+  'POST /api/v1/concerns/{id}/status': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/concerns').id! }), body: (w) => ({ version: answer(w, 'POST /api/v1/concerns/{id}/escalate').version }) },
+  'GET /api/v1/me/concerns': { as: ['volunteer'] },
+  'POST /api/v1/me/concerns': { as: ['volunteer'], body: (w) => ({ matchId: w.ids.pair }) },
+  // Planned for yesterday, so that its attendance may be recorded.
+  'POST /api/v1/supervision': { as: STAFF, body: () => ({ date: addDays(todayIn('Europe/Warsaw'), -1) }) },
+  'GET /api/v1/supervision': { as: STAFF },
+  'GET /api/v1/supervision/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/supervision').id! }) },
+  'PATCH /api/v1/supervision/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/supervision').id! }) },
+  'POST /api/v1/supervision/{id}/attendance': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/supervision').id! }), body: (w) => ({ attendees: [w.ids.pairVolunteerPerson] }) },
 };
 
 let w: World;
 let doc: Document;
 let tokens: Map<string, string>;
-const walk: Walk = { ids: { volunteer: '', mentee: '', programme: '', myAgreement: '', agreement: '', invitee: '' }, answers: new Map() };
+const walk: Walk = { ids: { volunteer: '', mentee: '', programme: '', pair: '', pairVolunteerPerson: '', myAgreement: '', agreement: '', invitee: '' }, answers: new Map() };
 
 before(async () => {
   w = await world();
@@ -119,16 +142,19 @@ before(async () => {
     await createVolunteer(w, org, { givenName: name, familyName: `Run${i}`, capacity: 1, activities: ['leisure'] });
     await createMentee(w, org, { givenName: `${name}-M`, familyName: `Run${i}`, programmeId: walk.ids.programme, needs: ['leisure'] });
   }
-  tokens = new Map([['staff', await tokenFor(w, STAFF)], ['volunteer', await tokenFor(w, ['volunteer'])]]);
-  // The 'volunteer' token is a volunteer's own account with an agreement of theirs (to read and accept); an approved
-  // volunteer with an e-mail address has another agreement (for the qualified signature) and gets the invitation.
-  const me = await apiUser(w, ['volunteer']);
-  tokens.set('volunteer', me.token);
+  // The volunteer's token is of an active volunteer in a running pair (concerns are raised about it; they attend supervision).
+  const volunteer = await apiUser(w, ['volunteer']);
+  const ownVolunteerId = await volunteerFor(w, volunteer);
+  walk.ids.pair = (await pairOf(w, { volunteerId: ownVolunteerId, coordinatorUserId: null })).match.id;
+  walk.ids.pairVolunteerPerson = volunteer.user.personId;
+  tokens = new Map([['staff', await tokenFor(w, STAFF)], ['volunteer', volunteer.token]]);
+  // That volunteer has an agreement of their own (to read and accept); an approved volunteer with an e-mail address has
+  // another agreement (for the qualified signature) and gets the account invitation.
   const agreement = async (volunteerId: string) => {
     const body = { kind: 'agreement', locale: 'pl', scope: 'mentoring rodziny', place: 'Katowice', periodFrom: '2026-01-15', periodTo: '2026-07-15', termination: 'z zachowaniem 14-dniowego okresu wypowiedzenia.' };
     return (await apiCall(w, 'POST', `/api/v1/volunteers/${volunteerId}/documents`, tokens.get('staff')!, body)).json<{ id: string }>().id;
   };
-  walk.ids.myAgreement = await agreement(await createVolunteer(w, org, { givenName: 'Halyna', familyName: 'Walk', personId: me.user.personId }));
+  walk.ids.myAgreement = await agreement(ownVolunteerId);
   walk.ids.invitee = await createVolunteer(w, org, { givenName: 'Iryna', familyName: 'Walk', email: 'iryna.walk@example.org' });
   walk.ids.agreement = await agreement(walk.ids.invitee);
   const manager = await apiUser(w, ['administrator']);

@@ -42,7 +42,8 @@ export function definePolicy<A extends string, R extends string = never>(actions
   };
 }
 
-const holdsAny = (held: readonly Role[], wanted: readonly Role[]) => wanted.some((r) => held.includes(r));
+/** Whether someone holding `held` holds any of `wanted`: the one role test, for role lists taken from policies. */
+export const holdsAny = (held: readonly Role[], wanted: readonly Role[]) => wanted.some((r) => held.includes(r));
 
 /** Whether someone with these roles may take the action, on the roles alone (a resource rule is not run): for views. */
 export function allowed<A extends string, R extends string>(who: { roles: readonly Role[] } | null | undefined, policy: Policy<A, R>, action: A): boolean {

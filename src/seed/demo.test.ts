@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { peoplePolicy } from '../modules/people/people.policy.js';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../core/db/tx.js';
 import { activationMissing } from '../modules/volunteers/pipeline/stages.js';
@@ -8,12 +8,13 @@ import { findVolunteerById, volunteerFacts } from '../modules/volunteers/volunte
 import { todayIn } from '../core/i18n/time-zone.js';
 import { nameSearchKey } from '../core/i18n/index.js';
 import { TestClient } from '../core/testing/client.js';
-import { testApp, type TestApp } from '../core/testing/harness.js';
+import { useApp } from '../core/testing/world.js';
 import { STAFF_ROLES } from '../core/tenancy/tenancy.table.js';
 import { buildDemo, DEMO_PASSWORD, demoAccounts, seedIfEmpty } from './demo.js';
 import { allowed } from '../core/policy.js';
 
-let t: TestApp;
+// Every demo account signs in from the same test address: lift the per-address sign-in limit.
+const t = useApp({ AUTH_RATE_LIMIT: '1000' });
 let seedMs = 0;
 let concurrentLoads: boolean[];
 let laterLoad: boolean;
@@ -21,8 +22,6 @@ let laterLoad: boolean;
 const query = async <T>(text: ReturnType<typeof sql>) => rowsOf<T>(await withSystem(t.database.db, (tx) => tx.execute(text)));
 
 before(async () => {
-  // Every demo account signs in from the same test address: lift the per-address sign-in limit.
-  t = await testApp({ AUTH_RATE_LIMIT: '1000' });
   const started = performance.now();
   // Two instances starting at once on one empty database (the time is that of both together).
   concurrentLoads = await Promise.all([seedIfEmpty(t.database.db, t.config), seedIfEmpty(t.database.db, t.config)]);
@@ -30,7 +29,6 @@ before(async () => {
   laterLoad = await seedIfEmpty(t.database.db, t.config);
   console.log(`demo seed on ${t.database.engine}: ${Math.round(seedMs)} ms`);
 });
-after(() => t.close());
 
 /** The design (ACCOUNTS.md): per organisation, distinct people per kind and programmes. */
 const DESIGN = {

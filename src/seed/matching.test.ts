@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../core/db/tx.js';
 import { createOrganisation } from '../core/testing/fixtures.js';
-import { testApp, type TestApp } from '../core/testing/harness.js';
+import { useApp } from '../core/testing/world.js';
 import { venues } from '../modules/matching/matching.table.js';
 import { districts } from '../core/tenancy/districts.table.js';
 import { seedMatchingSettings } from './matching.js';
 
-let t: TestApp;
+const t = useApp();
 
 /** Great-circle distance in km between two points in degrees. */
 function km(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
@@ -16,10 +16,6 @@ function km(a: { latitude: number; longitude: number }, b: { latitude: number; l
   const h = Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
-before(async () => {
-  t = await testApp();
-});
-after(() => t.close());
 
 describe('seedMatchingSettings', () => {
   it('gives each organisation the demo districts a few km apart and venues in them, the same on every run', async () => {

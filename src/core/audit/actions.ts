@@ -6,6 +6,7 @@
  *
  * To add an action: one line below (keep the list sorted), one sentence per language, labels for new field names.
  */
+import { isOneOf } from '../one-of.js';
 export const AUDIT_GROUPS = ['people', 'volunteers', 'mentees', 'matching', 'pairs', 'concerns', 'accounts', 'administration'] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
@@ -189,5 +190,5 @@ export const AUDIT_ENTITIES = [
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const isAuditAction = (s: string): s is AuditAction => Object.hasOwn(AUDIT_ACTIONS, s);
-export const isAuditEntity = (s: string): s is AuditEntity => (AUDIT_ENTITIES as readonly string[]).includes(s);
+export const isAuditEntity = (s: string): s is AuditEntity => isOneOf(AUDIT_ENTITIES, s);
 export const actionsOfGroup = (group: AuditGroup): AuditAction[] => AUDIT_ACTION_NAMES.filter((a) => AUDIT_ACTIONS[a] === group);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import { testApp, type TestApp } from '../testing/harness.js';
-import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
+import { useWorld } from '../testing/world.js';
+import { createUser, PASSWORD } from '../testing/fixtures.js';
 import { TestClient } from '../testing/client.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { outbox } from '../mail/mail.table.js';
@@ -10,24 +10,18 @@ import { currentTotp } from './totp.js';
 import { sessions } from './auth.table.js';
 import { inviteMember } from './invitations.service.js';
 
-let t: TestApp;
-let orgId: string;
-before(async () => {
-  t = await testApp();
-  orgId = (await createOrganisation(t.database.db, 'alpha', 'Ośrodek Alfa')).id;
-});
-after(() => t.close());
+const w = useWorld({ org: { slug: 'alpha', name: 'Ośrodek Alfa' } });
 
 const lastMailTo = async (to: string) => {
-  const rows = await withSystem(t.database.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, to)));
+  const rows = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, to)));
   return rows.at(-1)!;
 };
 const linkIn = (text: string, path: string) => new RegExp(`http://tandem\\.test(${path}/[A-Za-z0-9_-]+)`).exec(text)![1]!;
 
 describe('sign-in and sign-out', () => {
   it('signs in, rotates the session cookie, and signs out', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'], name: 'Zofia Wiśniewska' });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'], name: 'Zofia Wiśniewska' });
+    const c = new TestClient(w.t.app);
     await c.get('/sign-in');
     c.cookies.set('tandem_session', 'planted-by-an-attacker');
     const res = await c.post('/sign-in', { email: u.email, password: PASSWORD });
@@ -43,21 +37,21 @@ describe('sign-in and sign-out', () => {
   });
 
   it('refuses a wrong password with a message in the user language and writes no session', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
+    const c = new TestClient(w.t.app);
     await c.get('/sign-in?lang=pl');
-    const before = rowsOf<{ n: number }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select count(*)::int as n from sessions`)))[0]!.n;
+    const before = rowsOf<{ n: number }>(await withSystem(w.db, (tx) => tx.execute(sql`select count(*)::int as n from sessions`)))[0]!.n;
     const res = await c.post('/sign-in', { email: u.email, password: 'wrong password!' });
     assert.equal(res.status, 401);
     assert.match(res.body, /lang="pl"/);
     assert.doesNotMatch(res.body, /The e-mail address or the password is not right/, 'translated, not English');
-    const afterCount = rowsOf<{ n: number }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select count(*)::int as n from sessions`)))[0]!.n;
+    const afterCount = rowsOf<{ n: number }>(await withSystem(w.db, (tx) => tx.execute(sql`select count(*)::int as n from sessions`)))[0]!.n;
     assert.equal(afterCount, before);
   });
 
   it('does not follow an external next= after sign-in', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
+    const c = new TestClient(w.t.app);
     await c.get('/sign-in');
     const res = await c.post('/sign-in', { email: u.email, password: PASSWORD, next: '//evil.example/' });
     assert.equal(res.location, '/');
@@ -66,8 +60,8 @@ describe('sign-in and sign-out', () => {
 
 describe('two-factor sign-in (TOTP)', () => {
   it('asks for the code, refuses a wrong or replayed code, accepts the right one', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'], totp: true });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'], totp: true });
+    const c = new TestClient(w.t.app);
     await c.get('/sign-in');
     const res = await c.post('/sign-in', { email: u.email, password: PASSWORD });
     assert.match(res.location!, /^\/sign-in\/two-factor/);
@@ -78,7 +72,7 @@ describe('two-factor sign-in (TOTP)', () => {
     assert.equal((await c.post('/sign-in/two-factor', { code })).status, 303);
     assert.equal((await c.get('/people')).status, 200);
 
-    const other = new TestClient(t.app);
+    const other = new TestClient(w.t.app);
     await other.get('/sign-in');
     await other.post('/sign-in', { email: u.email, password: PASSWORD });
     await other.get('/sign-in/two-factor');
@@ -86,8 +80,8 @@ describe('two-factor sign-in (TOTP)', () => {
   });
 
   it('sends an administrator without TOTP to set it up, and lets them in once it is on', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['administrator'] });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['administrator'] });
+    const c = new TestClient(w.t.app);
     await c.signIn(u.email);
     assert.equal((await c.get('/people')).location, '/account/security');
     await c.get('/account/security');
@@ -106,57 +100,57 @@ describe('two-factor sign-in (TOTP)', () => {
 
 describe('invitations and password reset', () => {
   it('an invitation link sets the password once and signs the person in', async () => {
-    const admin = await createUser(t.database.db, { organisationId: orgId, roles: ['administrator'], totp: true });
-    await inviteMember(t.database.db, { organisationId: orgId, userId: admin.userId }, { email: 'olena@example.org', givenName: 'Олена', familyName: 'Коваленко', role: 'volunteer', locale: 'uk' }, 'http://tandem.test');
+    const admin = await createUser(w.db, { organisationId: w.org.id, roles: ['administrator'], totp: true });
+    await inviteMember(w.db, { organisationId: w.org.id, userId: admin.userId }, { email: 'olena@example.org', givenName: 'Олена', familyName: 'Коваленко', role: 'volunteer', locale: 'uk' }, 'http://tandem.test');
     const mail = await lastMailTo('olena@example.org');
     assert.equal(mail.locale, 'uk');
     assert.match(mail.subject, /Ośrodek Alfa/);
     const path = linkIn(mail.textBody, '/invitation');
-    const c = new TestClient(t.app);
+    const c = new TestClient(w.t.app);
     assert.equal((await c.get(path)).status, 200);
     assert.equal((await c.post(path, { password: 'short', confirm: 'short' })).status, 422);
     const ok = await c.post(path, { password: 'нове-дуже-довге-гасло', confirm: 'нове-дуже-довге-гасло' });
     assert.equal(ok.status, 303);
     assert.match((await c.get('/')).body, /Олена Коваленко/);
-    const replay = new TestClient(t.app);
+    const replay = new TestClient(w.t.app);
     assert.equal((await replay.get(path)).status, 404, 'a used link is refused');
     await replay.get('/sign-in');
     assert.equal((await replay.post('/sign-in', { email: 'olena@example.org', password: 'нове-дуже-довге-гасло' })).status, 303);
   });
 
   it('a reset link changes the password, ends other sessions, and cannot be reused', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
-    const elsewhere = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
+    const elsewhere = new TestClient(w.t.app);
     await elsewhere.signIn(u.email);
-    const c = new TestClient(t.app);
+    const c = new TestClient(w.t.app);
     await c.get('/password/forgot');
     assert.equal((await c.post('/password/forgot', { email: 'nobody@example.org' })).status, 303, 'same answer for unknown addresses');
     assert.equal((await c.post('/password/forgot', { email: u.email })).status, 303);
-    await t.worker.runDue(); // the mail is written in the background
+    await w.t.worker.runDue(); // the mail is written in the background
     const path = linkIn((await lastMailTo(u.email)).textBody, '/password/reset');
     await c.get(path);
     assert.equal((await c.post(path, { password: 'a brand new password', confirm: 'a brand new password' })).status, 303);
     assert.equal((await elsewhere.get('/people')).status, 303, 'the other session ended');
-    assert.equal((await new TestClient(t.app).get(path)).status, 404);
-    const again = new TestClient(t.app);
+    assert.equal((await new TestClient(w.t.app).get(path)).status, 404);
+    const again = new TestClient(w.t.app);
     await again.get('/sign-in');
     assert.equal((await again.post('/sign-in', { email: u.email, password: 'a brand new password' })).status, 303);
   });
 
   it('an expired link is refused', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
+    const c = new TestClient(w.t.app);
     await c.get('/password/forgot');
     await c.post('/password/forgot', { email: u.email });
-    await t.worker.runDue();
+    await w.t.worker.runDue();
     const path = linkIn((await lastMailTo(u.email)).textBody, '/password/reset');
-    await withSystem(t.database.db, (tx) => tx.execute(sql`update email_tokens set expires_at = now() - interval '1 minute' where user_id = ${u.userId}`));
+    await withSystem(w.db, (tx) => tx.execute(sql`update email_tokens set expires_at = now() - interval '1 minute' where user_id = ${u.userId}`));
     assert.equal((await c.get(path)).status, 404);
   });
 
   // Over 100 characters is longer than any token we issue; over 200 the router itself refuses the path (400).
   it('a mangled or over-long link says the link is not valid (404), as an unknown one does', async () => {
-    const c = new TestClient(t.app);
+    const c = new TestClient(w.t.app);
     for (const path of ['/password/reset/unknown-token', `/password/reset/${'x'.repeat(150)}`, `/invitation/${'x'.repeat(150)}`]) {
       const page = await c.get(`${path}?lang=en`);
       assert.equal(page.status, 404, path);
@@ -170,24 +164,24 @@ describe('invitations and password reset', () => {
 
 describe('sessions', () => {
   it('an expired session is not accepted', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
+    const c = new TestClient(w.t.app);
     await c.signIn(u.email);
-    await withSystem(t.database.db, (tx) => tx.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, u.userId)));
+    await withSystem(w.db, (tx) => tx.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, u.userId)));
     assert.equal((await c.get('/people')).status, 303);
   });
 });
 
 describe('inviting someone already on record', () => {
   it('invites the existing person instead of creating a twin, and links the account when they accept', async () => {
-    const admin = await createUser(t.database.db, { organisationId: orgId, roles: ['administrator'] });
-    await withSystem(t.database.db, (tx) => tx.execute(sql`insert into people (organisation_id, given_name, family_name, email) values (${orgId}, 'Omar', 'Haddad', 'omar@example.org')`));
-    await inviteMember(t.database.db, { organisationId: orgId, userId: admin.userId }, { email: 'omar@example.org', givenName: 'Omar', familyName: 'Haddad', role: 'volunteer', locale: 'ar' }, 'http://tandem.test');
-    const people = async () => rowsOf<{ user_id: string | null }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select user_id from people where email = 'omar@example.org'`)));
+    const admin = await createUser(w.db, { organisationId: w.org.id, roles: ['administrator'] });
+    await withSystem(w.db, (tx) => tx.execute(sql`insert into people (organisation_id, given_name, family_name, email) values (${w.org.id}, 'Omar', 'Haddad', 'omar@example.org')`));
+    await inviteMember(w.db, { organisationId: w.org.id, userId: admin.userId }, { email: 'omar@example.org', givenName: 'Omar', familyName: 'Haddad', role: 'volunteer', locale: 'ar' }, 'http://tandem.test');
+    const people = async () => rowsOf<{ user_id: string | null }>(await withSystem(w.db, (tx) => tx.execute(sql`select user_id from people where email = 'omar@example.org'`)));
     assert.equal((await people()).length, 1);
     assert.equal((await people())[0]!.user_id, null, 'no account before the invitation is accepted');
     const path = linkIn((await lastMailTo('omar@example.org')).textBody, '/invitation');
-    const c = new TestClient(t.app);
+    const c = new TestClient(w.t.app);
     await c.get(path);
     assert.equal((await c.post(path, { password: 'كلمة مرور طويلة جدا', confirm: 'كلمة مرور طويلة جدا' })).status, 303);
     assert.equal((await people()).length, 1);

@@ -1,29 +1,34 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../db/tx.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { testApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
 import { TestClient } from '../testing/client.js';
 import { users } from './auth.table.js';
 
 /** Bad input on every form of the platform: a message next to the field, in the user's language, nothing written. */
-let t: TestApp;
+const t = useApp();
 let u: Awaited<ReturnType<typeof createUser>>;
 before(async () => {
-  t = await testApp();
   const org = await createOrganisation(t.database.db, 'forms-org');
   u = await createUser(t.database.db, { organisationId: org.id, roles: ['coordinator'], name: 'Anna Nowak' });
 });
-after(() => t.close());
 
 const fieldError = (body: string, field: string) => new RegExp(`id="f-${field}-error"`).test(body);
 
+/** A browser signed in as the coordinator that has loaded the form at `path` (its token goes with the next POST). */
+async function signedInAt(path: string): Promise<TestClient> {
+  const c = new TestClient(t.app);
+  await c.signIn(u.email);
+  await c.get(path);
+  return c;
+}
+
 describe('account forms', () => {
   it('profile: empty name and unknown language are refused, nothing changes', async () => {
-    const c = new TestClient(t.app);
-    await c.signIn(u.email);
-    await c.get('/account');
+    const c = await signedInAt('/account');
     const res = await c.post('/account', { displayName: '   ', locale: 'xx' });
     assert.equal(res.status, 422);
     assert.ok(fieldError(res.body, 'displayName') && fieldError(res.body, 'locale'));
@@ -35,9 +40,7 @@ describe('account forms', () => {
   });
 
   it('password change: wrong current password, mismatch and too short are refused', async () => {
-    const c = new TestClient(t.app);
-    await c.signIn(u.email);
-    await c.get('/account/security');
+    const c = await signedInAt('/account/security');
     const wrong = await c.post('/account/security/password', { current: 'not my password', password: 'a new long password', confirm: 'a new long password' });
     assert.equal(wrong.status, 422);
     assert.ok(fieldError(wrong.body, 'current'));
@@ -50,9 +53,7 @@ describe('account forms', () => {
   });
 
   it('tokens: a name is required, days within 1–365; a created token is shown once and works', async () => {
-    const c = new TestClient(t.app);
-    await c.signIn(u.email);
-    await c.get('/account/tokens');
+    const c = await signedInAt('/account/tokens');
     const bad = await c.post('/account/tokens', { name: '', days: '9999' });
     assert.equal(bad.status, 422);
     assert.ok(fieldError(bad.body, 'name') && fieldError(bad.body, 'days'));

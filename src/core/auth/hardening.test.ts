@@ -5,14 +5,14 @@
  *   npm test -- src/core/auth/hardening.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { loggableError } from '../http/errors.js';
 import { outbox } from '../mail/mail.table.js';
 import { TestClient } from '../testing/client.js';
 import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { browserAtOwnAddress, useWorld } from '../testing/world.js';
 import { memberships, people } from '../tenancy/tenancy.table.js';
 import { resetSecondFactor } from './account.service.js';
 import { credentials, sessions } from './auth.table.js';
@@ -20,27 +20,20 @@ import { RESETS_PER_HOUR } from './email-links.service.js';
 import { clientKey } from './throttle.js';
 import { currentTotp } from './totp.js';
 
-let t: TestApp;
-let orgId: string;
-before(async () => {
-  t = await testApp({ TRUST_PROXY: '1' });
-  orgId = (await createOrganisation(t.database.db, 'alpha', 'Ośrodek Alfa')).id;
-});
-after(() => t.close());
+const w = useWorld({ env: { TRUST_PROXY: '1' }, org: { slug: 'alpha', name: 'Ośrodek Alfa' } });
 
-const db = () => t.database.db;
 let n = 0;
-const browser = () => new TestClient(t.app, { 'x-forwarded-for': `198.51.100.${++n}` });
-const sessionsOf = async (userId: string) => (await withSystem(db(), (tx) => tx.select().from(sessions).where(eq(sessions.userId, userId)))).length;
-const credentialsOf = async (userId: string) => (await withSystem(db(), (tx) => tx.select().from(credentials).where(eq(credentials.userId, userId))))[0]!;
+const browser = () => browserAtOwnAddress(w);
+const sessionsOf = async (userId: string) => (await withSystem(w.db, (tx) => tx.select().from(sessions).where(eq(sessions.userId, userId)))).length;
+const credentialsOf = async (userId: string) => (await withSystem(w.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, userId))))[0]!;
 
 describe('behind a proxy, the client address is the one the proxy saw', () => {
   it('a client writing its own X-Forwarded-For entries is still throttled', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       // The proxy appends the address it saw (203.0.113.7); what the client wrote comes first.
-      const c = new TestClient(t.app, { 'x-forwarded-for': `10.9.${i}.${i + 1}, 203.0.113.7` });
+      const c = new TestClient(w.t.app, { 'x-forwarded-for': `10.9.${i}.${i + 1}, 203.0.113.7` });
       await c.get('/sign-in');
       statuses.push((await c.post('/sign-in', { email: u.email, password: `guess number ${i}` })).status);
     }
@@ -58,11 +51,11 @@ describe('behind a proxy, the client address is the one the proxy saw', () => {
 
 describe('a stolen session cannot guess the second factor or the password', () => {
   it('wrong codes on the security page count like at sign-in: after five, every session ends and the owner is told', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'], totp: true });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'], totp: true });
     const thief = browser();
     await thief.signIn(u.email, { totpSecret: u.totpSecret });
     const owner = browser();
-    await withSystem(db(), (tx) => tx.update(credentials).set({ totpLastStep: 0 }).where(eq(credentials.userId, u.userId)));
+    await withSystem(w.db, (tx) => tx.update(credentials).set({ totpLastStep: 0 }).where(eq(credentials.userId, u.userId)));
     await owner.signIn(u.email, { totpSecret: u.totpSecret });
     const forms = ['/account/security/recovery-codes', '/account/security/totp/start', '/account/security/recovery-codes', '/account/security/totp/disable'];
     const fields: Record<string, string> = { '/account/security/recovery-codes': 'recoveryCode', '/account/security/totp/start': 'currentCode', '/account/security/totp/disable': 'disableCode' };
@@ -77,12 +70,12 @@ describe('a stolen session cannot guess the second factor or the password', () =
     assert.ok((await credentialsOf(u.userId)).secondFactorLockedUntil! > new Date(), 'locked');
     assert.equal(await sessionsOf(u.userId), 0, 'the guessing session and every other one ended');
     assert.equal((await owner.get('/people')).status, 303);
-    const told = await withSystem(db(), (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, u.email)));
+    const told = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, u.email)));
     assert.equal(told.length, 1);
   });
 
   it('the current password on the security page is throttled like the sign-in form', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     const thief = browser();
     await thief.signIn(u.email);
     const statuses: number[] = [];
@@ -98,9 +91,9 @@ describe('a stolen session cannot guess the second factor or the password', () =
 
 describe('the stricter rules for administrators follow the person, not the organisation of the session', () => {
   async function adminAlsoElsewhere() {
-    const other = await createOrganisation(db(), `other-${++n}`, 'Fundacja Inna');
-    const u = await createUser(db(), { organisationId: orgId, roles: ['administrator'], totp: true });
-    await withSystem(db(), async (tx) => {
+    const other = await createOrganisation(w.db, `other-${++n}`, 'Fundacja Inna');
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['administrator'], totp: true });
+    await withSystem(w.db, async (tx) => {
       const [p] = await tx.insert(people).values({ organisationId: other.id, givenName: 'Adam', familyName: 'Admin', userId: u.userId }).returning();
       await tx.insert(memberships).values({ organisationId: other.id, personId: p!.id, role: 'volunteer' });
     });
@@ -120,17 +113,17 @@ describe('the stricter rules for administrators follow the person, not the organ
 
   it("an administrator's session ends after an hour without activity, whichever organisation it is in", async () => {
     const { u, c } = await adminAlsoElsewhere();
-    await withSystem(db(), (tx) => tx.update(sessions).set({ lastSeenAt: new Date(Date.now() - 61 * 60_000) }).where(eq(sessions.userId, u.userId)));
+    await withSystem(w.db, (tx) => tx.update(sessions).set({ lastSeenAt: new Date(Date.now() - 61 * 60_000) }).where(eq(sessions.userId, u.userId)));
     assert.equal((await c.get('/account')).status, 303);
   });
 });
 
 describe('the JSON API never takes a session cookie', () => {
   it('however the path is spelled: no data, no change, no need for a CSRF token', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     const c = browser();
     await c.signIn(u.email);
-    const count = async () => rowsOf<{ n: number }>(await withSystem(db(), (tx) => tx.execute(sql`select count(*)::int as n from people where given_name = 'Csrf'`)))[0]!.n;
+    const count = async () => rowsOf<{ n: number }>(await withSystem(w.db, (tx) => tx.execute(sql`select count(*)::int as n from people where given_name = 'Csrf'`)))[0]!.n;
     for (const path of ['/api/v1/people', '/%61pi/v1/people', '/%61%70%69/v1/people']) {
       const read = await c.get(path);
       assert.equal(read.status, 401, path);
@@ -144,27 +137,27 @@ describe('the JSON API never takes a session cookie', () => {
 
 describe('forgotten password', () => {
   it('answers the same way for any address and sends at most three mails an hour to one account', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     const c = browser();
     await c.get('/password/forgot');
     const known = await c.post('/password/forgot', { email: u.email });
     const unknown = await c.post('/password/forgot', { email: 'nobody-at-all@example.org' });
     assert.deepEqual([known.status, known.location], [unknown.status, unknown.location]);
-    const mails = async () => (await withSystem(db(), (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, u.email)))).length;
+    const mails = async () => (await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, u.email)))).length;
     assert.equal(await mails(), 0, 'nothing is written while the form answers');
-    await t.worker.runDue();
+    await w.t.worker.runDue();
     assert.equal(await mails(), 1);
     for (let i = 0; i < RESETS_PER_HOUR + 2; i++) await c.post('/password/forgot', { email: u.email });
-    await t.worker.runDue();
+    await w.t.worker.runDue();
     assert.equal(await mails(), RESETS_PER_HOUR);
-    const jobs = rowsOf<{ n: number }>(await withSystem(db(), (tx) => tx.execute(sql`select count(*)::int as n from jobs where kind = 'auth.password_reset' and status <> 'done'`)))[0]!.n;
+    const jobs = rowsOf<{ n: number }>(await withSystem(w.db, (tx) => tx.execute(sql`select count(*)::int as n from jobs where kind = 'auth.password_reset' and status <> 'done'`)))[0]!.n;
     assert.equal(jobs, 0);
   });
 });
 
 describe('two-factor changes end the other sessions', () => {
   it('turning it on, and a set-up begun in one browser is invisible to the others', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     const stolen = browser();
     await stolen.signIn(u.email);
     const owner = browser();
@@ -204,11 +197,11 @@ describe('bad bytes', () => {
 
 describe('the operator resets two-factor for someone who lost phone and codes', () => {
   it('turns it off and ends the sessions; an administrator sets it up again at the next sign-in', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['administrator'], totp: true });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['administrator'], totp: true });
     const c = browser();
     await c.signIn(u.email, { totpSecret: u.totpSecret });
-    assert.equal(await resetSecondFactor(db(), u.email.toUpperCase()), true);
-    assert.equal(await resetSecondFactor(db(), 'nobody@example.org'), false);
+    assert.equal(await resetSecondFactor(w.db, u.email.toUpperCase()), true);
+    assert.equal(await resetSecondFactor(w.db, 'nobody@example.org'), false);
     assert.equal((await c.get('/people')).status, 303);
     const again = browser();
     await again.signIn(u.email);

@@ -12,6 +12,7 @@ import { hashPassword } from './passwords.js';
 import { createSession } from './session.js';
 import { randomToken, tokenHash } from './tokens.js';
 import { personSearchText } from '../tenancy/people-search.js';
+import { isOneOf } from '../one-of.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -234,7 +235,7 @@ async function loadOpen(tx: Tx, token: string, lock: boolean): Promise<(OpenInvi
     organisationName: r.organisation_name,
     personId: r.person_id,
     email: r.email,
-    roles: r.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role)),
+    roles: r.roles.filter((role): role is Role => isOneOf(ROLES, role)),
     locale: isLocale(r.locale) ? r.locale : 'pl',
     givenName: r.given_name,
     familyName: r.family_name,

@@ -4,27 +4,24 @@
  *   npm test -- src/core/auth/invitations.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../db/tx.js';
 import { outbox } from '../mail/mail.table.js';
 import { TestClient } from '../testing/client.js';
-import { browserOf } from '../testing/world.js';
+import { browserOf, useApp } from '../testing/world.js';
 import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
 import { translator } from '../i18n/index.js';
 import { currentTotp } from './totp.js';
 import { credentials } from './auth.table.js';
 
-let t: TestApp;
+const t = useApp();
 let orgA: { id: string };
 let orgB: { id: string };
 before(async () => {
-  t = await testApp();
   orgA = await createOrganisation(t.database.db, 'alfa', 'Ośrodek Alfa');
   orgB = await createOrganisation(t.database.db, 'beta', 'Fundacja Beta');
 });
-after(() => t.close());
 
 const db = () => t.database.db;
 const ATTACKER_PASSWORD = 'attacker chose this one';

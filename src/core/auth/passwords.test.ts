@@ -5,12 +5,12 @@
  *   npm test -- src/core/auth/passwords.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../db/tx.js';
 import { TestClient } from '../testing/client.js';
 import { createOrganisation, createUser, fixturePasswordHash, PASSWORD } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { credentials } from './auth.table.js';
 import { hashPassword, PASSWORD_HASH_OPTIONS, verifyPassword } from './passwords.js';
 
@@ -39,11 +39,7 @@ describe('password hashes', () => {
 });
 
 describe('a password set through the app', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await testApp();
-  });
-  after(() => t.close());
+  const t = useApp();
 
   it('is stored at the production cost even for an account seeded with the cheap hash', async () => {
     const org = await createOrganisation(t.database.db, 'alpha', 'Ośrodek Alfa');

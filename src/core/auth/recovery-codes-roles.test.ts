@@ -5,28 +5,20 @@
  *   npm test -- src/core/auth/recovery-codes-roles.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ROLES } from '../tenancy/tenancy.table.js';
-import { TestClient } from '../testing/client.js';
-import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { createUser, PASSWORD } from '../testing/fixtures.js';
+import { browserAtOwnAddress, useWorld } from '../testing/world.js';
 import { currentTotp } from './totp.js';
 
-let t: TestApp;
-let orgId: string;
-before(async () => {
-  t = await testApp({ TRUST_PROXY: '1' });
-  orgId = (await createOrganisation(t.database.db, 'alpha', 'Ośrodek Alfa')).id;
-});
-after(() => t.close());
+const w = useWorld({ env: { TRUST_PROXY: '1' }, org: { slug: 'alpha', name: 'Ośrodek Alfa' } });
 
-let addresses = 0;
-const browser = () => new TestClient(t.app, { 'x-forwarded-for': `198.51.100.${++addresses}` });
+const browser = () => browserAtOwnAddress(w);
 
 describe('TOTP recovery codes for every kind of account', () => {
   for (const role of ROLES) {
     it(`a ${role} who switches TOTP on gets ten recovery codes and can sign in with one`, async () => {
-      const u = await createUser(t.database.db, { organisationId: orgId, roles: [role] });
+      const u = await createUser(w.db, { organisationId: w.org.id, roles: [role] });
       const c = browser();
       await c.signIn(u.email);
       assert.equal((await c.get('/account/security')).status, 200);

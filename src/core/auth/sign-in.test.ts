@@ -4,32 +4,23 @@
  *   npm test -- src/core/auth/sign-in.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { outbox } from '../mail/mail.table.js';
 import { TestClient } from '../testing/client.js';
-import { createOrganisation, createUser, PASSWORD } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { createUser, PASSWORD } from '../testing/fixtures.js';
+import { browserAtOwnAddress, useWorld } from '../testing/world.js';
 import { createAccessToken } from './access-tokens.js';
 import { credentials, sessions } from './auth.table.js';
 import { currentTotp } from './totp.js';
 
-let t: TestApp;
-let orgId: string;
-before(async () => {
-  // Behind a proxy, so each test client can come from its own address (X-Forwarded-For).
-  t = await testApp({ TRUST_PROXY: '1' });
-  orgId = (await createOrganisation(t.database.db, 'alpha', 'Ośrodek Alfa')).id;
-});
-after(() => t.close());
+// Behind a proxy, so each test client can come from its own address (X-Forwarded-For).
+const w = useWorld({ env: { TRUST_PROXY: '1' }, org: { slug: 'alpha', name: 'Ośrodek Alfa' } });
 
-const db = () => t.database.db;
-let addresses = 0;
-/** A browser at its own client address. */
-const browser = () => new TestClient(t.app, { 'x-forwarded-for': `192.0.2.${++addresses}` });
+const browser = () => browserAtOwnAddress(w);
 const sessionCount = async (userId: string) =>
-  rowsOf<{ n: number }>(await withSystem(db(), (tx) => tx.execute(sql`select count(*)::int as n from sessions where user_id = ${userId}`)))[0]!.n;
+  rowsOf<{ n: number }>(await withSystem(w.db, (tx) => tx.execute(sql`select count(*)::int as n from sessions where user_id = ${userId}`)))[0]!.n;
 const cookieOf = (res: { headers: Record<string, unknown> }) => [res.headers['set-cookie']].flat().map(String).find((c) => c.startsWith('tandem_session='));
 
 describe('after sign-in, only a path on this site (open redirect)', () => {
@@ -60,7 +51,7 @@ describe('after sign-in, only a path on this site (open redirect)', () => {
   });
 
   it('POST /sign-in with a hostile next lands on this site, answers 303 (never 500) and writes one session', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     for (const next of hostile) {
       const before = await sessionCount(u.userId);
       const c = browser();
@@ -75,7 +66,7 @@ describe('after sign-in, only a path on this site (open redirect)', () => {
   });
 
   it('keeps a real path, with its query, through the second factor', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'], totp: true });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'], totp: true });
     const c = browser();
     await c.get('/sign-in');
     const res = await c.post('/sign-in', { email: u.email, password: PASSWORD, next: '/people?q=Łucja Nowak' });
@@ -88,7 +79,7 @@ describe('after sign-in, only a path on this site (open redirect)', () => {
 
 describe('the second factor locks after a few wrong codes (brute force with a known password)', () => {
   it('counts wrong codes across sign-ins, locks, ends pending sessions and tells the owner', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'], totp: true, locale: 'uk' });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'], totp: true, locale: 'uk' });
     let last: { status: number; location?: string } = { status: 0 };
     for (let i = 0; i < 5; i++) {
       // A fresh sign-in each time, with the right password, from a new address: the count must not start over.
@@ -100,10 +91,10 @@ describe('the second factor locks after a few wrong codes (brute force with a kn
     }
     assert.equal(last.status, 303);
     assert.equal(last.location, '/sign-in', 'the fifth wrong code locks');
-    const [c] = await withSystem(db(), (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
+    const [c] = await withSystem(w.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
     assert.ok(c!.secondFactorLockedUntil! > new Date());
     assert.equal(await sessionCount(u.userId), 0, 'no half-signed-in session survives');
-    const mails = await withSystem(db(), (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, u.email)));
+    const mails = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, u.email)));
     assert.equal(mails.length, 1, 'the owner is told someone knows the password');
     assert.equal(mails[0]!.locale, 'uk');
 
@@ -115,7 +106,7 @@ describe('the second factor locks after a few wrong codes (brute force with a kn
   });
 
   it('a right code resets the count; each lock in a row lasts twice as long', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'], totp: true });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'], totp: true });
     const wrong = async (n: number) => {
       for (let i = 0; i < n; i++) {
         const c = browser();
@@ -129,12 +120,12 @@ describe('the second factor locks after a few wrong codes (brute force with a kn
     const ok = browser();
     await ok.signIn(u.email, { totpSecret: u.totpSecret });
     await wrong(4);
-    let [c] = await withSystem(db(), (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
+    let [c] = await withSystem(w.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
     assert.equal(c!.secondFactorLockedUntil, null, 'the right code in between started the count again');
     await wrong(1);
-    await withSystem(db(), (tx) => tx.update(credentials).set({ secondFactorLockedUntil: new Date(Date.now() - 1000) }).where(eq(credentials.userId, u.userId)));
+    await withSystem(w.db, (tx) => tx.update(credentials).set({ secondFactorLockedUntil: new Date(Date.now() - 1000) }).where(eq(credentials.userId, u.userId)));
     await wrong(5);
-    [c] = await withSystem(db(), (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
+    [c] = await withSystem(w.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
     const minutes = Math.round((c!.secondFactorLockedUntil!.getTime() - Date.now()) / 60_000);
     assert.equal(minutes, 30, 'the second lock in a row lasts 30 minutes');
   });
@@ -142,31 +133,31 @@ describe('the second factor locks after a few wrong codes (brute force with a kn
 
 describe('changing the second factor needs the current one', () => {
   it('starting a new set-up with TOTP on asks for a code and never switches TOTP off', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'], totp: true });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'], totp: true });
     const c = browser();
     await c.signIn(u.email, { totpSecret: u.totpSecret });
     await c.get('/account/security?lang=en');
     assert.equal((await c.post('/account/security/totp/start')).status, 422, 'no code: refused');
     assert.equal((await c.post('/account/security/totp/start', { currentCode: '000000' })).status, 422, 'wrong code: refused');
-    let [cred] = await withSystem(db(), (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
+    let [cred] = await withSystem(w.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
     assert.equal(cred!.totpEnabled, true);
     assert.equal(cred!.totpSecret, u.totpSecret);
     assert.equal(cred!.totpPendingSecret, null);
     await c.get('/account/security');
     assert.equal((await c.post('/account/security/totp/start', { currentCode: currentTotp(u.totpSecret!, Date.now() + 30_000) })).status, 303);
-    [cred] = await withSystem(db(), (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
+    [cred] = await withSystem(w.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
     assert.equal(cred!.totpEnabled, true, 'the active authenticator keeps working until the new one is confirmed');
     assert.equal(cred!.totpSecret, u.totpSecret);
     assert.ok(cred!.totpPendingSecret);
     // (Codes already used are not accepted again; forget them so that the current one can show the old app works.)
-    await withSystem(db(), (tx) => tx.update(credentials).set({ totpLastStep: 0 }).where(eq(credentials.userId, u.userId)));
+    await withSystem(w.db, (tx) => tx.update(credentials).set({ totpLastStep: 0 }).where(eq(credentials.userId, u.userId)));
     const other = browser();
     await other.signIn(u.email, { totpSecret: u.totpSecret });
     assert.equal((await other.get('/people')).status, 200, 'still signs in with the old app');
   });
 
   it('switching TOTP off needs a code or a recovery code; a recovery code works once at sign-in', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     const c = browser();
     await c.signIn(u.email);
     await c.get('/account/security');
@@ -190,21 +181,21 @@ describe('changing the second factor needs the current one', () => {
     await c.get('/account/security');
     assert.equal((await c.post('/account/security/totp/disable', { disableCode: '' })).status, 422);
     assert.equal((await c.post('/account/security/totp/disable', { disableCode: 'aaaaa-bbbbb' })).status, 422);
-    let [cred] = await withSystem(db(), (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
+    let [cred] = await withSystem(w.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
     assert.equal(cred!.totpEnabled, true);
     assert.equal((await c.post('/account/security/totp/disable', { disableCode: codes[1]! })).status, 303);
-    [cred] = await withSystem(db(), (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
+    [cred] = await withSystem(w.db, (tx) => tx.select().from(credentials).where(eq(credentials.userId, u.userId)));
     assert.equal(cred!.totpEnabled, false);
   });
 });
 
 describe('a password reset or change ends every session and revokes API tokens and older links', () => {
   async function withEverything() {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     const elsewhere = browser();
     await elsewhere.signIn(u.email);
-    const { token } = await createAccessToken(db(), { userId: u.userId, organisationId: orgId, name: 'script' });
-    const api = () => t.app.inject({ method: 'GET', url: '/api/v1/people', headers: { authorization: `Bearer ${token}` } });
+    const { token } = await createAccessToken(w.db, { userId: u.userId, organisationId: w.org.id, name: 'script' });
+    const api = () => w.t.app.inject({ method: 'GET', url: '/api/v1/people', headers: { authorization: `Bearer ${token}` } });
     assert.equal((await api()).statusCode, 200);
     return { u, elsewhere, api };
   }
@@ -212,8 +203,8 @@ describe('a password reset or change ends every session and revokes API tokens a
     const c = browser();
     await c.get('/password/forgot');
     await c.post('/password/forgot', { email });
-    await t.worker.runDue(); // the mail is written in the background
-    const rows = await withSystem(db(), (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(outbox.createdAt));
+    await w.t.worker.runDue(); // the mail is written in the background
+    const rows = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(outbox.createdAt));
     return /http:\/\/tandem\.test(\/password\/reset\/[A-Za-z0-9_-]+)/.exec(rows.at(-1)!.textBody)![1]!;
   };
 
@@ -245,7 +236,7 @@ describe('a password reset or change ends every session and revokes API tokens a
     assert.equal((await elsewhere.get('/people')).status, 303);
     assert.equal((await api()).statusCode, 401);
     assert.equal((await browser().get(pending)).status, 404, 'a reset link asked for before the change is dead');
-    const stolen = new TestClient(t.app);
+    const stolen = new TestClient(w.t.app);
     stolen.cookies.set('tandem_session', oldCookie!);
     assert.equal((await stolen.get('/people')).status, 303, 'the old cookie is worthless');
   });
@@ -253,7 +244,7 @@ describe('a password reset or change ends every session and revokes API tokens a
 
 describe('failed sign-ins: no lock-out of the owner, and no telling which addresses exist', () => {
   it('answers an unknown address exactly as a known one, throttles only that address from that client', async () => {
-    const u = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     const attacker = browser();
     await attacker.get('/sign-in?lang=en');
     const normalise = (body: string, email: string) => body.replaceAll(email, 'EMAIL').replace(/value="[A-Za-z0-9_-]{40,}"/g, '').replace(/[0-9a-f-]{36}/g, '');
@@ -265,7 +256,7 @@ describe('failed sign-ins: no lock-out of the owner, and no telling which addres
       };
       for (let i = 0; i < 6; i++) await post(i);
       // The wait is over: the next failure waits longer.
-      await withSystem(db(), (tx) => tx.execute(sql`update sign_in_throttle set blocked_until = now() - interval '1 second'`));
+      await withSystem(w.db, (tx) => tx.execute(sql`update sign_in_throttle set blocked_until = now() - interval '1 second'`));
       await post(6);
       return out;
     };
@@ -276,20 +267,20 @@ describe('failed sign-ins: no lock-out of the owner, and no telling which addres
     assert.match(known[4]!, /Try again in 1 minute\./);
     assert.match(known[5]!, /Try again in 1 minute\./, 'while waiting, attempts are not even checked');
     assert.match(known[6]!, /Try again in 2 minutes\./, 'longer each time');
-    await withSystem(db(), (tx) => tx.execute(sql`update sign_in_throttle set blocked_until = now() + interval '2 minutes'`));
+    await withSystem(w.db, (tx) => tx.execute(sql`update sign_in_throttle set blocked_until = now() + interval '2 minutes'`));
 
     const owner = browser();
     await owner.get('/sign-in');
     assert.equal((await owner.post('/sign-in', { email: u.email, password: PASSWORD })).status, 303, 'the owner elsewhere is not locked out');
     assert.equal((await attacker.post('/sign-in', { email: u.email, password: PASSWORD })).status, 429, 'the throttled client waits, even with the right password');
-    const other = await createUser(db(), { organisationId: orgId, roles: ['coordinator'] });
+    const other = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
     assert.equal((await attacker.post('/sign-in', { email: other.email, password: PASSWORD })).status, 303, 'other addresses from the same client are not blocked');
   });
 });
 
 describe('session lifetimes', () => {
   async function signIn(roles: ('coordinator' | 'administrator')[], remember: boolean) {
-    const u = await createUser(db(), { organisationId: orgId, roles, totp: true });
+    const u = await createUser(w.db, { organisationId: w.org.id, roles, totp: true });
     const c = browser();
     await c.get('/sign-in');
     const res = await c.post('/sign-in', { email: u.email, password: PASSWORD, ...(remember ? { remember: 'true' } : {}) });
@@ -298,7 +289,7 @@ describe('session lifetimes', () => {
     return { u, c, cookie: cookieOf(second)! };
   }
   const age = (userId: string, field: 'createdAt' | 'lastSeenAt', minutes: number) =>
-    withSystem(db(), (tx) => tx.update(sessions).set({ [field]: new Date(Date.now() - minutes * 60_000) }).where(eq(sessions.userId, userId)));
+    withSystem(w.db, (tx) => tx.update(sessions).set({ [field]: new Date(Date.now() - minutes * 60_000) }).where(eq(sessions.userId, userId)));
 
   it('without "remember me" the cookie ends with the browser and the session after 12 hours', async () => {
     const { u, c, cookie } = await signIn(['coordinator'], false);

@@ -5,18 +5,14 @@
  *   npm test -- src/core/db/rls.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { networkManagers, networkOrganisations, networks } from '../tenancy/tenancy.table.js';
 import { createOrganisation, createPerson, createUser } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { rowsOf, withSystem, withTenant } from './tx.js';
 
-let t: TestApp;
-before(async () => {
-  t = await testApp();
-});
-after(() => t.close());
+const t = useApp();
 const db = () => t.database.db;
 const system = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await withSystem(db(), (tx) => tx.execute(query)));
 

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth } from '../auth/session.js';
 import { AppError } from './errors.js';
+import { holdsAny } from '../policy.js';
 import type { Access } from './types.js';
 
 /**
@@ -59,5 +60,5 @@ export async function checkAccess(req: FastifyRequest, reply: FastifyReply): Pro
     if (!auth.networkManager) throw new AppError('FORBIDDEN');
     return;
   }
-  if (!auth.organisation || !access.roles.some((r) => auth.roles.includes(r))) throw new AppError('FORBIDDEN');
+  if (!auth.organisation || !holdsAny(auth.roles, access.roles)) throw new AppError('FORBIDDEN');
 }

@@ -6,21 +6,19 @@
  */
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { createAccessToken } from '../auth/access-tokens.js';
 import { translator } from '../i18n/index.js';
 import { createOrganisation, createUser } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 
-let t: TestApp;
+const t = useApp();
 let token: string;
 before(async () => {
-  t = await testApp();
   const org = await createOrganisation(t.database.db, 'fw');
   const user = await createUser(t.database.db, { organisationId: org.id, roles: ['coordinator'] });
   token = (await createAccessToken(t.database.db, { userId: user.userId, organisationId: org.id, name: 'test' })).token;
 });
-after(() => t.close());
 
 const long = 'a'.repeat(300);
 const badPages = ['/%E0%A4%A', '/people/%', '/people/%ZZ', '/o/%ZZ/apply', `/people/${long}`, `/o/${long}/apply`];

@@ -5,25 +5,19 @@
  *   node --import tsx --test src/core/http/language-choice.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { testApp, type TestApp } from '../testing/harness.js';
-import { createOrganisation, createUser } from '../testing/fixtures.js';
+import { describe, it } from 'node:test';
+import { useWorld } from '../testing/world.js';
+import { createUser } from '../testing/fixtures.js';
 import { TestClient } from '../testing/client.js';
 
-let t: TestApp;
-let orgId: string;
-before(async () => {
-  t = await testApp();
-  orgId = (await createOrganisation(t.database.db, 'lang-org', 'Ośrodek Języki')).id;
-});
-after(() => t.close());
+const w = useWorld({ org: { slug: 'lang-org', name: 'Ośrodek Języki' } });
 
 const langOf = (body: string) => /<html lang="([a-z]{2})"/.exec(body)?.[1];
 
 describe('a language chosen by link while signed in', () => {
   it('sticks for the next pages of the session, over the account’s language, and back again', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['volunteer'], name: 'Layla Haddad', locale: 'ar' });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['volunteer'], name: 'Layla Haddad', locale: 'ar' });
+    const c = new TestClient(w.t.app);
     await c.signIn(u.email);
     assert.equal(langOf((await c.get('/account')).body), 'ar', 'the account’s language at first');
     assert.equal(langOf((await c.get('/account?lang=en')).body), 'en');
@@ -34,14 +28,14 @@ describe('a language chosen by link while signed in', () => {
     assert.equal(langOf((await c.get('/account?lang=de')).body), 'de');
 
     // Another session of the same account (another phone, or after signing in again) starts in the account's language.
-    const other = new TestClient(t.app);
+    const other = new TestClient(w.t.app);
     await other.signIn(u.email);
     assert.equal(langOf((await other.get('/account')).body), 'ar');
   });
 
   it('a language chosen before signing in does not beat the account’s language after it', async () => {
-    const u = await createUser(t.database.db, { organisationId: orgId, roles: ['volunteer'], name: 'Omar Haddad', locale: 'ar' });
-    const c = new TestClient(t.app);
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['volunteer'], name: 'Omar Haddad', locale: 'ar' });
+    const c = new TestClient(w.t.app);
     await c.get('/sign-in?lang=pl');
     await c.signIn(u.email);
     assert.equal(langOf((await c.get('/account')).body), 'ar');

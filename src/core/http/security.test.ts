@@ -1,24 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { rowsOf, withSystem } from '../db/tx.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { testApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { createOrganisation, createUser } from '../testing/fixtures.js';
 import { TestClient } from '../testing/client.js';
 import { createAccessToken } from '../auth/access-tokens.js';
 
-let t: TestApp;
+const t = useApp();
 let orgId: string;
 let coordinator: Awaited<ReturnType<typeof createUser>>;
 let token: string;
 before(async () => {
-  t = await testApp();
   orgId = (await createOrganisation(t.database.db, 'sec')).id;
   coordinator = await createUser(t.database.db, { organisationId: orgId, roles: ['coordinator'] });
   token = (await createAccessToken(t.database.db, { userId: coordinator.userId, organisationId: orgId, name: 'test' })).token;
 });
-after(() => t.close());
 
 const countPeople = async () => rowsOf<{ n: number }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select count(*)::int as n from people`)))[0]!.n;
 const api = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: string | Buffer, headers: Record<string, string> = {}) =>

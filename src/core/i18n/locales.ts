@@ -1,3 +1,4 @@
+import { isOneOf } from '../one-of.js';
 export const LOCALES = ['pl', 'en', 'uk', 'de', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -8,7 +9,7 @@ export const LANGUAGE_NAME: Record<Locale, string> = { pl: 'Polski', en: 'Englis
 export const RTL: ReadonlySet<Locale> = new Set<Locale>(['ar']);
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+  return typeof value === 'string' && isOneOf(LOCALES, value);
 }
 
 export function direction(locale: Locale): 'rtl' | 'ltr' {

@@ -1,4 +1,5 @@
 import { isLocale, LOCALES, type Locale } from './locales.js';
+import { isOneOf } from '../one-of.js';
 
 export interface LocaleSources {
   query?: unknown;
@@ -39,5 +40,5 @@ export function pickAcceptLanguage(header: string): Locale | undefined {
     })
     .filter((r) => r.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
-  return ranked.map((r) => r.lang).find((l): l is Locale => (LOCALES as readonly string[]).includes(l));
+  return ranked.map((r) => r.lang).find((l): l is Locale => isOneOf(LOCALES, l));
 }

@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { startSmtp } from '../testing/smtp.js';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { testApp, type TestApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { createOrganisation, createUser } from '../testing/fixtures.js';
 import { inviteMember } from '../auth/invitations.service.js';
 import { outbox } from '../mail/mail.table.js';
@@ -43,11 +44,7 @@ describe('mail through the outbox and a real SMTP server', () => {
 });
 
 describe('job queue', () => {
-  let t: TestApp;
-  before(async () => {
-    t = await testApp();
-  });
-  after(() => t.close());
+  const t = useApp();
 
   it('runs each job once even with two workers polling at the same time', async () => {
     const ran: string[] = [];

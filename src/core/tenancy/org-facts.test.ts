@@ -1,30 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { loadAuth } from '../auth/session.js';
 import { withSystem, withTenant } from '../db/tx.js';
 import { actorFor } from '../testing/actor.js';
 import { createOrganisation, createUser } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { actorOf } from './actor.js';
 import { clockAt, clockOf, daysWaiting } from './org-clock.js';
 import { startOfDayIn, utcToZoned } from '../i18n/time-zone.js';
 import { allOrgFacts, findOrgFacts, findOrgFactsBySlug, orgFacts } from './org-facts.js';
 import { organisations } from './tenancy.table.js';
 
-let t: TestApp;
+const t = useApp();
 let warsaw: { id: string };
 let kiritimati: { id: string };
 let user: Awaited<ReturnType<typeof createUser>>;
 before(async () => {
-  t = await testApp();
   warsaw = await createOrganisation(t.database.db, 'facts-warsaw', 'Fundacja Warszawa');
   kiritimati = await createOrganisation(t.database.db, 'facts-kiritimati', 'Line Islands', 'en');
   await withSystem(t.database.db, (tx) => tx.update(organisations).set({ timeZone: 'Pacific/Kiritimati', country: 'KI', city: 'London' }).where(eq(organisations.id, kiritimati.id)));
   user = await createUser(t.database.db, { organisationId: kiritimati.id, roles: ['coordinator'] });
 });
-after(() => t.close());
 
 describe('organisation facts', () => {
   it('the session loads them with the user, in the same query: name, zone, language, country, city', async () => {

@@ -4,20 +4,16 @@
  *   npm test -- src/core/tenancy/people-search.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../db/tx.js';
 import { foldForSearch } from '../i18n/index.js';
 import { createOrganisation } from '../testing/fixtures.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { refreshPersonSearchText } from './people-search.js';
 import { people } from './tenancy.table.js';
 
-let t: TestApp;
-before(async () => {
-  t = await testApp();
-});
-after(() => t.close());
+const t = useApp();
 
 describe('refreshPersonSearchText', () => {
   it('rewrites old keys (folded text only) with the transliteration and skeletons, once', async () => {

@@ -1,21 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../db/tx.js';
 import { createAccessToken } from '../auth/access-tokens.js';
-import { testApp, type TestApp } from '../testing/harness.js';
+import { useApp } from '../testing/world.js';
 import { createOrganisation, createPerson, createUser } from '../testing/fixtures.js';
 import { TestClient } from '../testing/client.js';
 import { people } from './tenancy.table.js';
 
-let t: TestApp;
+const t = useApp();
 let a: { id: string };
 let b: { id: string };
 let coordinatorA: Awaited<ReturnType<typeof createUser>>;
 let personB: string;
 let personA: string;
 before(async () => {
-  t = await testApp();
   a = await createOrganisation(t.database.db, 'org-a', 'Organisation A');
   b = await createOrganisation(t.database.db, 'org-b', 'Organisation B');
   coordinatorA = await createUser(t.database.db, { organisationId: a.id, roles: ['coordinator'] });
@@ -23,7 +22,6 @@ before(async () => {
   personA = await createPerson(t.database.db, a.id, 'Anna', 'Alfa', ['volunteer']);
   personB = await createPerson(t.database.db, b.id, 'Bogdan', 'Beta', ['mentee']);
 });
-after(() => t.close());
 
 const nameOfB = async () => rowsOf<{ given_name: string }>(await withSystem(t.database.db, (tx) => tx.execute(sql`select given_name from people where id = ${personB}`)))[0]!.given_name;
 

@@ -10,6 +10,14 @@ export interface Response {
   json<T = unknown>(): T;
 }
 
+/** A form's fields as a page posts them. */
+export type Form = Record<string, string | string[]>;
+
+/** A form as a page posts it: `base` with `overrides` on top, where an `undefined` override leaves the field out. */
+export function formWith(base: Form, overrides: Record<string, string | string[] | undefined> = {}): Form {
+  return Object.fromEntries(Object.entries({ ...base, ...overrides }).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+}
+
 /**
  * A browser-like client over `app.inject`: keeps cookies, reads the CSRF token from the last page's form
  * and sends it with every POST, like a person filling in forms.

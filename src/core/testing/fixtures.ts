@@ -5,7 +5,7 @@ import { withSystem } from '../db/tx.js';
 import { credentials, users } from '../auth/auth.table.js';
 import { PASSWORD_HASH_OPTIONS } from '../auth/passwords.js';
 import { newTotpSecret } from '../auth/totp.js';
-import { memberships, organisations, people, type Role } from '../tenancy/tenancy.table.js';
+import { memberships, networkManagers, networkOrganisations, networks, organisations, people, type Role } from '../tenancy/tenancy.table.js';
 import { personSearchText } from '../tenancy/people-search.js';
 import type { Locale } from '../i18n/locales.js';
 
@@ -28,6 +28,16 @@ export function fixturePasswordHash(): Promise<string> {
 export async function createOrganisation(db: Db, slug: string, name = `Org ${slug}`, defaultLocale: Locale = 'pl') {
   const [org] = await withSystem(db, (tx) => tx.insert(organisations).values({ slug, name, defaultLocale }).returning());
   return org!;
+}
+
+/** A network of organisations with the accounts that manage it (none unless told). */
+export async function createNetwork(db: Db, n: { slug: string; name: string; organisationIds: string[]; managerUserIds?: string[] }) {
+  return withSystem(db, async (tx) => {
+    const [network] = await tx.insert(networks).values({ slug: n.slug, name: n.name }).returning();
+    await tx.insert(networkOrganisations).values(n.organisationIds.map((organisationId) => ({ networkId: network!.id, organisationId })));
+    if (n.managerUserIds?.length) await tx.insert(networkManagers).values(n.managerUserIds.map((userId) => ({ networkId: network!.id, userId })));
+    return network!;
+  });
 }
 
 /** An account with a person record and roles in an organisation. With `totp`, two-factor is on. */

@@ -2,6 +2,7 @@
  * Reading the database behind the app's back in tests, as its owner (no row-level security): what a request wrote, or
  * proof that a refused one wrote nothing.
  */
+import assert from 'node:assert/strict';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../audit/audit.table.js';
 import type { Db } from '../db/database.js';
@@ -41,4 +42,10 @@ export async function countsOf<T extends string>(w: HasDb, tables: readonly T[])
   const out = {} as Record<T, number>;
   for (const table of tables) out[table] = await countRows(w, table);
   return out;
+}
+
+/** Asserts how many rows each table in `expected` gained from one `countsOf` snapshot to a later one (other tables: not checked). */
+export function assertRowsAdded<T extends string>(before: Record<T, number>, after: Record<T, number>, expected: Partial<Record<T, number>>, message?: string): void {
+  const added = Object.fromEntries(Object.keys(expected).map((table) => [table, after[table as T] - before[table as T]]));
+  assert.deepEqual(added, expected, message);
 }

@@ -3,6 +3,7 @@
  * organisations in it (ours and another one, for the "another organisation's id" tests), and browsers signed in per
  * role. Modules add their factories (a volunteer at a stage, a mentee, a match…) in their own `testing.ts` on top of it.
  */
+import { after, before } from 'node:test';
 import { createAccessToken } from '../auth/access-tokens.js';
 import type { Locale } from '../i18n/index.js';
 import { withSystem } from '../db/tx.js';
@@ -67,6 +68,39 @@ export async function world<O extends WorldOptions = WorldOptions>(opts: O = {} 
   return { t, db, org, other, smtp, close } satisfies SmtpWorld as unknown as WorldOf<O>;
 }
 
+/**
+ * What `build` makes, made before the tests of the file (or `describe`) this is called in and closed after them by the
+ * `before`/`after` hooks it registers. The object returned is filled in by the `before` hook: read it in hooks and
+ * tests. Nothing to close when the build failed.
+ */
+function useFixture<T extends object>(build: () => Promise<T>, close: (built: T) => Promise<void>): T {
+  const fixture = {} as T;
+  let built: T | undefined;
+  before(async () => {
+    built = await build();
+    Object.assign(fixture, built);
+  });
+  after(() => (built ? close(built) : undefined));
+  return fixture;
+}
+
+/**
+ * The world of one test file (or one `describe`), built before its first test, closed after its last: a file starts
+ * with `const w = useWorld()` instead of a `let` that a `before` fills and an `after` closes. Takes world options
+ * (`useWorld({ smtp: true })`) or a module's own world (`useWorld(adminWorld)`).
+ */
+export function useWorld<O extends WorldOptions = Record<never, never>>(opts?: O): WorldOf<O>;
+export function useWorld<W extends World>(build: () => Promise<W>): W;
+export function useWorld(arg: WorldOptions | (() => Promise<World>) = {}): World {
+  // An SMTP world closes its server too.
+  return useFixture(typeof arg === 'function' ? arg : () => world(arg), (w) => ('close' in w ? (w as SmtpWorld).close() : w.t.close()));
+}
+
+/** The app alone on a fresh database, for a file that seeds its own organisations; built and closed as `useWorld`'s. */
+export function useApp(env: Record<string, string> = {}): TestApp {
+  return useFixture(() => testApp(env), (t) => t.close());
+}
+
 export type TestUser = Awaited<ReturnType<typeof createUser>>;
 
 export interface AccountOptions {
@@ -89,6 +123,17 @@ export async function browserOf(w: Pick<World, 't'>, user: { email: string; totp
   await client.signIn(user.email, { totpSecret: user.totpSecret });
   await client.get(`/?lang=${locale}`);
   return client;
+}
+
+let addresses = 0;
+/**
+ * A browser at a client address of its own, for an app built with TRUST_PROXY=1 (which reads X-Forwarded-For): what
+ * one test trips in a throttle keyed by address does not reach the next browser. Addresses from 198.51.100.1 on
+ * (documentation addresses, the next blocks after 255 browsers).
+ */
+export function browserAtOwnAddress(w: Pick<World, 't'>): TestClient {
+  addresses += 1;
+  return new TestClient(w.t.app, { 'x-forwarded-for': `198.51.${100 + Math.floor(addresses / 256)}.${addresses % 256}` });
 }
 
 export interface SignedInOptions extends AccountOptions {

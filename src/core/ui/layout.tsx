@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { LANGUAGE_NAME, LOCALES, type MessageKey } from '../i18n/index.js';
 import type { Role } from '../tenancy/tenancy.table.js';
+import { holdsAny } from '../policy.js';
 import type { PageContext } from './context.js';
 
 interface NavItem {
@@ -32,7 +33,7 @@ const NAV: NavItem[] = [
 export function visibleNav(user: NonNullable<PageContext['user']>): NavItem[] {
   return NAV.filter((item) => {
     if (item.networkManager) return user.networkManager;
-    return !item.roles || item.roles.some((r) => user.roles.includes(r));
+    return !item.roles || holdsAny(user.roles, item.roles);
   });
 }
 

@@ -3,12 +3,13 @@ import type { Locale } from '../../core/i18n/locales.js';
 import type { StoredComponent } from './matching.table.js';
 import { explainComponent, summary } from './scoring/index.js';
 import type { Component, ComponentKey } from './scoring/types.js';
+import { isOneOf } from '../../core/one-of.js';
 
 const KEYS: readonly ComponentKey[] = ['language', 'availability', 'distance', 'interests', 'needs', 'waiting'];
 
 /** Scoring components as stored with a match or proposal (plain JSON), back as components; unknown keys are dropped. */
 export function componentsFromStore(stored: readonly StoredComponent[]): Component[] {
-  return stored.filter((c): c is StoredComponent & { key: ComponentKey } => (KEYS as readonly string[]).includes(c.key)).map((c) => ({ key: c.key, points: c.points, max: c.max, detail: c.detail }));
+  return stored.filter((c): c is StoredComponent & { key: ComponentKey } => isOneOf(KEYS, c.key)).map((c) => ({ key: c.key, points: c.points, max: c.max, detail: c.detail }));
 }
 
 export const toStore = (components: readonly Component[]): StoredComponent[] => components.map((c) => ({ key: c.key, points: c.points, max: c.max, detail: c.detail }));

@@ -13,6 +13,7 @@ import { findMatchById, findMatches, hasActiveMatch, insertMatch, lockPeopleOfMa
 import { CANDIDATE_STAGES, loadMentees, loadVolunteers } from './profiles.repository.js';
 import { refusalMessage, type Refusal } from './refusals.js';
 import { scorePair } from './scoring/index.js';
+import { isOneOf } from '../../core/one-of.js';
 
 /** Mentee statuses that can take a new match (a matched person may get another one for needs still uncovered). */
 export const MATCHABLE_STATUSES = ['waiting', 'matched'] as const;
@@ -62,8 +63,8 @@ export async function makeMatchLocked(
   if (!volunteer || !mentee) throw new AppError('NOT_FOUND');
   const names = { mentee: nameOf(mentee), volunteer: nameOf(volunteer) };
   const refusals: Refusal[] = [];
-  if (!(CANDIDATE_STAGES as readonly string[]).includes(volunteer.stage)) refusals.push({ key: 'volunteer_unavailable', detail: { stage: volunteer.stage } });
-  if (!(MATCHABLE_STATUSES as readonly string[]).includes(mentee.status)) refusals.push({ key: 'mentee_unavailable', detail: { status: mentee.status } });
+  if (!isOneOf(CANDIDATE_STAGES, volunteer.stage)) refusals.push({ key: 'volunteer_unavailable', detail: { stage: volunteer.stage } });
+  if (!isOneOf(MATCHABLE_STATUSES, mentee.status)) refusals.push({ key: 'mentee_unavailable', detail: { status: mentee.status } });
   if (await hasActiveMatch(tx, org, mentee.id, volunteer.id)) refusals.push({ key: 'pair_active', detail: {} });
   const contextFor = await loadContexts(tx, org, [mentee.programmeId], { menteeIds: [mentee.id], volunteerIds: [volunteer.id] });
   const scored = scorePair(mentee, volunteer, contextFor(mentee.programmeId));

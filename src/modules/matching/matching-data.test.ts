@@ -5,7 +5,7 @@
  *   npm test -- --only=pglite src/modules/matching/matching-data.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { withSystem } from '../../core/db/tx.js';
 import { appSecret } from '../../core/http/secrets.js';
@@ -15,13 +15,9 @@ import { mentees } from '../mentees/index.js';
 import { organisations, people, programmes } from '../../core/tenancy/tenancy.table.js';
 import { backdatedToken } from '../volunteers/testing.js';
 import { matchRunUnmatched } from './matching.table.js';
-import { auditEntries, createDistrict, createMentee, createProgramme, createVolunteer, freshOrganisation, signedIn, suggestedNames, textOf, world, type World } from './test-helpers.js';
+import { auditEntries, createDistrict, createMentee, createProgramme, createVolunteer, freshOrganisation, signedIn, suggestedNames, textOf, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 /** Applies through the public form of organisation `alfa` and returns the new volunteer, approved for matching. */
 async function applyAs(givenName: string, extra: Record<string, string>): Promise<{ volunteerId: string; gender: string | null }> {

@@ -1,6 +1,7 @@
 import { VIOLATION_KEYS } from './scoring/index.js';
 import type { ViolationKey } from './scoring/types.js';
 import type { MessageKey } from '../../core/i18n/index.js';
+import { isOneOf } from '../../core/one-of.js';
 
 /**
  * Why a match cannot be made when someone asks for it: a broken hard constraint (scoring's violations, re-checked on
@@ -36,7 +37,7 @@ export function readRefusals(stored: string | null): Refusal[] {
     if (!Array.isArray(parsed.refusals)) return [];
     return parsed.refusals.flatMap((r: unknown) => {
       const o = r as { key?: unknown; detail?: unknown };
-      if (typeof o?.key !== 'string' || !(KEYS as readonly string[]).includes(o.key)) return [];
+      if (typeof o?.key !== 'string' || !isOneOf(KEYS, o.key)) return [];
       const detail = typeof o.detail === 'object' && o.detail !== null ? (o.detail as Record<string, unknown>) : {};
       return [{ key: o.key as RefusalKey, detail }];
     });

@@ -11,7 +11,7 @@ import { createVolunteer as volunteer } from '../volunteers/testing.js';
 /** Test-only helpers of matching: two organisations on a fresh app (core's world), people inserted directly. */
 export { auditEntries, countRows } from '../../core/testing/rows.js';
 export { textOf } from '../../core/testing/html.js';
-export { createProgramme, freshOrganisation, signedIn, tokenFor, world, type World } from '../../core/testing/world.js';
+export { createProgramme, freshOrganisation, signedIn, tokenFor, world, useWorld, type World } from '../../core/testing/world.js';
 
 export type VolunteerSeed = Omit<NonNullable<Parameters<typeof volunteer>[1]>, 'organisationId'> & { givenName: string; familyName: string };
 export type MenteeSeed = Omit<NonNullable<Parameters<typeof mentee>[1]>, 'organisationId'> & { givenName: string; familyName: string };

@@ -5,26 +5,24 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/mentees/seed.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../core/db/tx.js';
 import { TestClient } from '../../core/testing/client.js';
-import { testApp, type TestApp } from '../../core/testing/harness.js';
+import { useApp } from '../../core/testing/world.js';
 import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import { DEMO_PASSWORD, seedIfEmpty } from '../../seed/demo.js';
 import { seedMentees } from '../../seed/mentees.js';
 import { mentees } from './mentees.table.js';
 import { namesInList } from './test-helpers.js';
 
-let t: TestApp;
+const t = useApp({ AUTH_RATE_LIMIT: '1000' });
 const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await withSystem(t.database.db, (tx) => tx.execute(q)));
 const today = new Date();
 
 before(async () => {
-  t = await testApp({ AUTH_RATE_LIMIT: '1000' });
   await seedIfEmpty(t.database.db, t.config);
 });
-after(() => t.close());
 
 describe('demo mentees', () => {
   it('gives every demo person with the mentee role a mentee record, mostly waiting, some requests, minors flagged', async () => {

@@ -6,13 +6,14 @@ import { appSecret } from '../../core/http/secrets.js';
 import { issueFormToken } from '../volunteers/index.js';
 import { countsOf } from '../../core/testing/rows.js';
 import { createMentee as mentee } from './testing.js';
+import { formWith, type Form } from '../../core/testing/client.js';
 import { OTHER, world as coreWorld, type World, type WorldOptions } from '../../core/testing/world.js';
 
 /** Test-only helpers of the mentees module: two organisations (Alfa in Polish, Beta in German) on a fresh app, mentees inserted directly. */
-export { auditEntries } from '../../core/testing/rows.js';
+export { assertRowsAdded, auditEntries } from '../../core/testing/rows.js';
 export { fieldError, formErrorOf, formTokenOf } from '../../core/testing/html.js';
 export { decodeMail } from '../../core/testing/mail.js';
-export { apiUser, signedIn, type SmtpWorld, type World } from '../../core/testing/world.js';
+export { apiUser, signedIn, useWorld, type SmtpWorld, type World } from '../../core/testing/world.js';
 
 export const world = <O extends WorldOptions>(opts: O = {} as O) => coreWorld({ other: { ...OTHER, defaultLocale: 'de' }, ...opts });
 
@@ -64,7 +65,7 @@ export function daysInList(body: string): [string, string][] {
 
 /** A complete, valid intake form as the page posts it (override or remove fields per test). */
 export function validIntake(overrides: Record<string, string | string[] | undefined> = {}): Record<string, string | string[]> {
-  const base: Record<string, string | string[] | undefined> = {
+  const base: Form = {
     givenName: 'Олена',
     familyName: 'Коваленко',
     email: 'olena.k@example.org',
@@ -86,9 +87,8 @@ export function validIntake(overrides: Record<string, string | string[] | undefi
     summary: 'Rozmowy po polsku i pomoc w urzędzie',
     'consents.support': 'public_task',
     'consents.contactEmail': 'yes',
-    ...overrides,
   };
-  return Object.fromEntries(Object.entries(base).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+  return formWith(base, overrides);
 }
 
 /** A token of the public request form issued `ageMs` ago (the real one needs a 3-second wait; tests do not wait). */
@@ -98,7 +98,7 @@ export async function backdatedRequestToken(w: Pick<World, 'db'>, organisationId
 
 /** A complete, valid public request (in Ukrainian, by a carer for a child) as the form posts it; `undefined` removes a field. */
 export function validRequest(overrides: Record<string, string | string[] | undefined> = {}): Record<string, string | string[]> {
-  const base: Record<string, string | string[] | undefined> = {
+  const base: Form = {
     website: '',
     givenName: 'Марко',
     familyName: 'Гнатюк',
@@ -115,7 +115,6 @@ export function validRequest(overrides: Record<string, string | string[] | undef
     district: 'Zatorze',
     'consents.support': 'yes',
     'consents.contactEmail': 'yes',
-    ...overrides,
   };
-  return Object.fromEntries(Object.entries(base).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+  return formWith(base, overrides);
 }

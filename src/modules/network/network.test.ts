@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { withSystem } from '../../core/db/tx.js';
 import { foldForSearch } from '../../core/i18n/index.js';
 import { TestClient } from '../../core/testing/client.js';
-import { browserOf } from '../../core/testing/world.js';
-import { createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
-import { testApp, type TestApp } from '../../core/testing/harness.js';
-import { networkManagers, networkOrganisations, networks, programmes, type Role } from '../../core/tenancy/tenancy.table.js';
+import { browserOf, useApp } from '../../core/testing/world.js';
+import { createNetwork, createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
+import { programmes, type Role } from '../../core/tenancy/tenancy.table.js';
 import type { NetworkAggregates } from './network.schemas.js';
 
-let t: TestApp;
+const t = useApp();
 const db = () => t.database.db;
 
 /** Distinctive names: none of them may ever appear on the network page or in its JSON. */
@@ -35,7 +34,6 @@ async function addPeople(organisationId: string, count: number, role: Role) {
 }
 
 before(async () => {
-  t = await testApp();
   // Names chosen so that Polish sorting matters: Lipa < Łąka < Zorza (Ł after L), while a byte sort puts Ł last.
   const laka = await createOrganisation(db(), 'laka', 'Ośrodek Łąka');
   const lipa = await createOrganisation(db(), 'lipa', 'Ośrodek Lipa');
@@ -48,27 +46,15 @@ before(async () => {
   manager = { email: m.email, userId: m.userId };
   coordinatorEmail = (await createUser(db(), { organisationId: lipa.id, roles: ['coordinator'], email: 'coordinator@example.org' })).email;
 
-  await withSystem(db(), async (tx) => {
-    const [city, other] = await tx
-      .insert(networks)
-      .values([
-        { slug: 'miasto', name: 'Sieć Miasta Testowo' },
-        { slug: 'inna', name: 'Inna Sieć' },
-      ])
-      .returning();
-    await tx.insert(networkOrganisations).values([
-      { networkId: city!.id, organisationId: laka.id },
-      { networkId: city!.id, organisationId: lipa.id },
-      { networkId: city!.id, organisationId: zorza.id },
-      { networkId: other!.id, organisationId: outside.id },
-    ]);
-    await tx.insert(networkManagers).values({ networkId: city!.id, userId: m.userId });
-    await tx.insert(programmes).values([
+  await createNetwork(db(), { slug: 'miasto', name: 'Sieć Miasta Testowo', organisationIds: [laka.id, lipa.id, zorza.id], managerUserIds: [m.userId] });
+  await createNetwork(db(), { slug: 'inna', name: 'Inna Sieć', organisationIds: [outside.id] });
+  await withSystem(db(), (tx) =>
+    tx.insert(programmes).values([
       { organisationId: lipa.id, name: 'Tandem językowy' },
       { organisationId: lipa.id, name: 'Zakończony', active: false },
       { organisationId: laka.id, name: 'Pomoc w nauce' },
-    ]);
-  });
+    ]),
+  );
 
   // Lipa: 1234 volunteers, 12 mentees, 2 staff (the manager and the coordinator: small).
   await addPeople(lipa.id, 1234, 'volunteer');
@@ -89,7 +75,6 @@ before(async () => {
   // An organisation outside the manager's networks: it must not appear at all.
   await addPeople(outside.id, 50, 'volunteer');
 });
-after(() => t.close());
 
 const cellsOf = (html: string, rowHeader: string) => {
   const row = new RegExp(`<tr><th scope="row">${rowHeader}</th>(.*?)</tr>`).exec(html);

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { rowsOf, withSystem } from '../../core/db/tx.js';
 import { formatDate } from '../../core/i18n/index.js';
 import { addDays, addMonths, todayIn } from '../../core/i18n/time-zone.js';
-import { browserOf } from '../../core/testing/world.js';
-import { createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
-import { testApp, type TestApp } from '../../core/testing/harness.js';
-import { networkManagers, networkOrganisations, networks } from '../../core/tenancy/tenancy.table.js';
+import { browserOf, useApp } from '../../core/testing/world.js';
+import { createNetwork, createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
 import type { NetworkAggregates } from './network.schemas.js';
 
 /**
@@ -28,7 +26,7 @@ import type { NetworkAggregates } from './network.schemas.js';
  * Delta, in another network with another manager, has large figures that must never show up here.
  */
 
-let t: TestApp;
+const t = useApp();
 const db = () => t.database.db;
 const PERIOD = '2025';
 
@@ -72,7 +70,6 @@ async function waited(org: string, volunteerId: string, received: string, days: 
 }
 
 before(async () => {
-  t = await testApp();
   const alfa = await createOrganisation(db(), 'alfa', 'Ośrodek Alfa');
   const beta = await createOrganisation(db(), 'beta', 'Ośrodek Beta');
   const gamma = await createOrganisation(db(), 'gamma', 'Ośrodek Gamma');
@@ -82,25 +79,8 @@ before(async () => {
   manager = { email: m.email, userId: m.userId, organisationId: alfa.id };
   const o = await createUser(db(), { organisationId: delta.id, roles: ['programme_manager'], email: 'other-manager@example.org' });
   otherManager = { email: o.email, userId: o.userId, organisationId: delta.id };
-  await withSystem(db(), async (tx) => {
-    const [city, other] = await tx
-      .insert(networks)
-      .values([
-        { slug: 'wyniki', name: 'Sieć Wyników' },
-        { slug: 'obca', name: 'Obca Sieć' },
-      ])
-      .returning();
-    await tx.insert(networkOrganisations).values([
-      { networkId: city!.id, organisationId: alfa.id },
-      { networkId: city!.id, organisationId: beta.id },
-      { networkId: city!.id, organisationId: gamma.id },
-      { networkId: other!.id, organisationId: delta.id },
-    ]);
-    await tx.insert(networkManagers).values([
-      { networkId: city!.id, userId: m.userId },
-      { networkId: other!.id, userId: o.userId },
-    ]);
-  });
+  await createNetwork(db(), { slug: 'wyniki', name: 'Sieć Wyników', organisationIds: [alfa.id, beta.id, gamma.id], managerUserIds: [m.userId] });
+  await createNetwork(db(), { slug: 'obca', name: 'Obca Sieć', organisationIds: [delta.id], managerUserIds: [o.userId] });
 
   // Alfa.
   const av = await Promise.all([1, 2, 3, 4, 5].map(() => volunteer(alfa.id)));
@@ -155,7 +135,6 @@ before(async () => {
     insert into concerns (organisation_id, raised_by_user_id, raised_as, severity, summary, created_at)
     select ${delta.id}, gen_random_uuid(), 'coordinator', 'safeguarding', 'Podsumowanie', '2025-10-10T10:00:00Z'::timestamptz from generate_series(1, 25)`);
 });
-after(() => t.close());
 
 async function api(userId: string, organisationId: string, query = `?period=${PERIOD}`, lang = 'en') {
   const { token } = await createAccessToken(db(), { userId, organisationId, name: 'test' });

@@ -6,27 +6,26 @@
  *   npm test -- src/modules/people/people.access.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/audit.table.js';
 import { createAccessToken } from '../../core/auth/access-tokens.js';
 import { withSystem } from '../../core/db/tx.js';
 import { TestClient } from '../../core/testing/client.js';
 import { createOrganisation, createPerson, createUser } from '../../core/testing/fixtures.js';
-import { testApp, type TestApp } from '../../core/testing/harness.js';
+import { useApp } from '../../core/testing/world.js';
 import { people, ROLES, type Role } from '../../core/tenancy/tenancy.table.js';
 import { menteesPolicy } from '../mentees/index.js';
 
 /** The rule under test, written out: who sees mentees' personal records in the people directory. */
 const SEES_MENTEES: readonly Role[] = ['administrator', 'coordinator', 'social_worker'];
 
-let t: TestApp;
+const t = useApp();
 let orgId: string;
 /** The people the organisation supports: recorded through the intake (adult, minor) and one who also volunteers. */
 const mentees = { adult: { id: '', name: 'Nadia Haddad' }, minor: { id: '', name: 'Marko Bondarenko' }, volunteer: { id: '', name: 'Iryna Savchenko' } };
 
 before(async () => {
-  t = await testApp();
   orgId = (await createOrganisation(t.database.db, 'people-access')).id;
   const worker = await createUser(t.database.db, { organisationId: orgId, roles: ['social_worker'] });
   const { token } = await createAccessToken(t.database.db, { userId: worker.userId, organisationId: orgId, name: 'intake' });
@@ -47,7 +46,6 @@ before(async () => {
   mentees.minor.id = minor.personId;
   mentees.volunteer.id = await createPerson(t.database.db, orgId, 'Iryna', 'Savchenko', ['volunteer', 'mentee']);
 });
-after(() => t.close());
 
 const all = Object.values(mentees);
 

@@ -1,3 +1,4 @@
+import { holdsAny } from '../../../core/policy.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { matchingPolicy, settingsPolicy } from '../../matching/index.js';
 import { menteesPolicy } from '../../mentees/index.js';
@@ -28,5 +29,5 @@ const PAGES: Record<OpenKind, { roles: readonly Role[]; href: (id: string) => st
 export function linkFor(open: { kind: OpenKind; id: string } | null, viewerRoles: readonly Role[]): string | null {
   if (!open) return null;
   const page = PAGES[open.kind];
-  return page.roles.some((r) => viewerRoles.includes(r)) ? page.href(open.id) : null;
+  return holdsAny(viewerRoles, page.roles) ? page.href(open.id) : null;
 }

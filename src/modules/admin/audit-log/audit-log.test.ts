@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { auditLog } from '../../../core/audit/audit.table.js';
 import { withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { matches } from '../../matching/index.js';
 import { createMentee, createVolunteer } from '../../matching/testing.js';
-import { adminWorld, anonymous, countRows, freshOrganisation, signedIn, type World } from '../test-helpers.js';
+import { adminWorld, useWorld, anonymous, countRows, freshOrganisation, signedIn } from '../test-helpers.js';
 import { linkFor } from './audit-links.js';
 
-let w: World;
-before(async () => {
-  w = await adminWorld();
-});
-after(() => w.t.close());
+const w = useWorld(adminWorld);
 
 type Entry = { at: string; action: string; entity?: string; entityId?: string; actor?: string | null; fields?: string[] };
 async function seed(organisationId: string, entries: Entry[]) {

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { organisations } from '../../../core/tenancy/tenancy.table.js';
-import { adminWorld, anonymous, auditEntries, flashOn, freshOrganisation, signedIn, type World } from '../test-helpers.js';
+import { adminWorld, useWorld, anonymous, auditEntries, flashOn, freshOrganisation, signedIn } from '../test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await adminWorld();
-});
-after(() => w.t.close());
+const w = useWorld(adminWorld);
 
 const orgRow = async (id: string) => (await withSystem(w.db, (tx) => tx.select().from(organisations).where(eq(organisations.id, id))))[0]!;
 const valid = { name: 'MOPS Zielonka', city: 'Zielonka', country: 'PL', defaultLocale: 'uk' };

@@ -4,8 +4,9 @@ import { withTenant } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
 import { findMailById, findMails, countMails } from './outbox.repository.js';
 import { MAIL_STATUSES, PAGE_SIZE, type MailOutput, type MailStatus, type MailSummary } from './outbox.schemas.js';
+import { isOneOf } from '../../../core/one-of.js';
 
-const statusOf = (s: string): MailStatus => ((MAIL_STATUSES as readonly string[]).includes(s) ? (s as MailStatus) : 'pending');
+const statusOf = (s: string): MailStatus => (isOneOf(MAIL_STATUSES, s) ? s : 'pending');
 
 /** One page (PAGE_SIZE) of the organisation's outgoing mail, newest first. Audited (`mail.list`): addresses are personal data. */
 export async function listMails(db: Db, actor: Actor, page: number) {

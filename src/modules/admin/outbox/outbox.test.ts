@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { withSystem } from '../../../core/db/tx.js';
-import { adminWorld, anonymous, auditEntries, freshOrganisation, signedIn, type World } from '../test-helpers.js';
+import { adminWorld, useWorld, anonymous, auditEntries, freshOrganisation, signedIn } from '../test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await adminWorld();
-});
-after(() => w.t.close());
+const w = useWorld(adminWorld);
 
 async function seedMail(organisationId: string | null, values: Partial<typeof outbox.$inferInsert> = {}) {
   const [row] = await withSystem(w.db, (tx) =>

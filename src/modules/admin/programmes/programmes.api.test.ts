@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { tokenFor, adminWorld, auditEntries, countRows, type World } from '../test-helpers.js';
+import { describe, it } from 'node:test';
+import { tokenFor, adminWorld, useWorld, auditEntries, countRows } from '../test-helpers.js';
 import type { ProgrammeOutput } from './programmes.schemas.js';
 
-let w: World;
-before(async () => {
-  w = await adminWorld();
-});
-after(() => w.t.close());
+const w = useWorld(adminWorld);
 
 const call = (method: 'GET' | 'POST', token: string | null, payload?: unknown) =>
   w.t.app.inject({

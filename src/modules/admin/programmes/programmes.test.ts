@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
-import { adminWorld, anonymous, auditEntries, countRows, flashOn, signedIn, type World } from '../test-helpers.js';
+import { adminWorld, useWorld, anonymous, auditEntries, countRows, flashOn, signedIn } from '../test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await adminWorld();
-});
-after(() => w.t.close());
+const w = useWorld(adminWorld);
 
 const programmeNamed = async (organisationId: string, name: string) =>
   (await withSystem(w.db, (tx) => tx.select().from(programmes).where(eq(programmes.organisationId, organisationId)))).find((p) => p.name === name);

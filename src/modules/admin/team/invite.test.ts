@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { createUser } from '../../../core/testing/fixtures.js';
-import { adminWorld, anonymous, auditEntries, countRows, flashOn, mailsTo, rolesOf, signedIn, type World } from '../test-helpers.js';
+import { adminWorld, useWorld, anonymous, auditEntries, countRows, flashOn, mailsTo, rolesOf, signedIn } from '../test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await adminWorld();
-});
-after(() => w.t.close());
+const w = useWorld(adminWorld);
 
 const linkIn = (text: string) => /http:\/\/tandem\.test(\/invitation\/[A-Za-z0-9_-]+)/.exec(text)![1]!;
 const invite = { email: 'Olena@Example.org', givenName: 'Олена', familyName: 'Коваленко', role: 'volunteer', locale: 'uk' };

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createPerson, createUser } from '../../../core/testing/fixtures.js';
 import { inviteMember } from '../../../core/auth/invitations.service.js';
-import { adminWorld, anonymous, freshOrganisation, auditEntries, flashOn, rolesOf, signedIn, type World } from '../test-helpers.js';
+import { adminWorld, useWorld, anonymous, freshOrganisation, auditEntries, flashOn, rolesOf, signedIn } from '../test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await adminWorld();
-});
-after(() => w.t.close());
+const w = useWorld(adminWorld);
 
 describe('team list /admin/users', () => {
   it('lists people with an account and a role, sorted by Polish rules, with their roles and account state', async () => {

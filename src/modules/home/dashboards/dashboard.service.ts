@@ -6,18 +6,17 @@ import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { clockOf } from '../../../core/tenancy/org-clock.js';
 import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { followedMatchIds, meetingsPolicy, volunteerOfUser, followUpLists, meetingTotals, periodStarts } from '../../pairs/index.js';
+import { homePolicy } from '../home.policy.js';
 import { organisationCounts } from '../home.repository.js';
 import { countStaffFigures, findMyClients, findMyPairs, findNextIntroduction } from './dashboard.repository.js';
 
-const has = (roles: readonly Role[], wanted: readonly Role[]) => wanted.some((r) => roles.includes(r));
-
-/** Which parts of the dashboard a person sees: one per role they hold (a coordinator who is also a volunteer sees both). */
-export function dashboardParts(roles: readonly Role[]) {
+/** Which parts of the dashboard a person sees (homePolicy). */
+export function dashboardParts(who: { roles: readonly Role[] }) {
   return {
-    volunteer: has(roles, ['volunteer', 'migrant_assistant']),
-    coordinator: has(roles, ['administrator', 'coordinator']),
-    socialWorker: roles.includes('social_worker'),
-    figures: has(roles, ['administrator', 'coordinator', 'social_worker', 'programme_manager']),
+    volunteer: allowed(who, homePolicy, 'volunteerPart'),
+    coordinator: allowed(who, homePolicy, 'coordinatorPart'),
+    socialWorker: allowed(who, homePolicy, 'socialWorkerPart'),
+    figures: allowed(who, homePolicy, 'figures'),
   };
 }
 
@@ -40,7 +39,7 @@ async function volunteerPart(tx: Tx, actor: RequestActor, today: string, now: Da
  * and `mentee.list`; counts are not personal data.
  */
 export async function loadDashboard(db: Db, actor: RequestActor, now = actor.clock.now) {
-  const parts = dashboardParts(actor.roles);
+  const parts = dashboardParts(actor);
   return withTenant(db, actor, async (tx) => {
     const clock = clockOf(actor, now);
     const { today, timeZone } = clock;

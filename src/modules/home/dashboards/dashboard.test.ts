@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { TestClient } from '../../../core/testing/client.js';
@@ -10,16 +10,10 @@ import { auditEntries } from '../../../core/testing/rows.js';
 import { activeVolunteer, matchedMentee } from '../../matching/testing.js';
 import { concerns, meetings } from '../../pairs/index.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
-import { freshOrganisation, signedIn, world, type World } from '../../../core/testing/world.js';
+import { freshOrganisation, signedIn, useWorld } from '../../../core/testing/world.js';
 import { volunteers } from '../../volunteers/index.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(async () => {
-  await w.t.close();
-});
+const w = useWorld();
 
 /** Each test works in an organisation of its own, so the figures it counts are only its own. */
 const newOrg = async () => (await freshOrganisation(w)).id;

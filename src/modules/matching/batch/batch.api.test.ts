@@ -3,16 +3,12 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/matching/batch/batch.api.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { countRows, createMentee, createProgramme, createVolunteer, freshOrganisation, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
+import { describe, it } from 'node:test';
+import { countRows, createMentee, createProgramme, createVolunteer, freshOrganisation, matchesOf, tokenFor, useWorld } from '../test-helpers.js';
 import type { ProposalOutput, RunOutput } from './batch.schemas.js';
 import { apiCall, type ErrorBody } from '../../../core/testing/api.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 describe('batch matching API', () => {
   it('runs over one programme’s waiting list, reads the run, accepts and rejects proposals', async () => {

@@ -4,7 +4,7 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/matching/batch/batch.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { loadContexts } from '../context.js';
@@ -12,13 +12,9 @@ import { matchExclusions, matchProposals, matchRunUnmatched, matchRuns } from '.
 import { orgClock } from '../../../core/tenancy/org-clock.js';
 import { loadMentees, loadVolunteers } from '../profiles.repository.js';
 import { bestAssignment } from './brute-force.js';
-import { addSafeguardingCheck, auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
+import { addSafeguardingCheck, auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, menteeRow, signedIn, textOf, useWorld } from '../test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 const runsOf = (organisationId: string) => withSystem(w.db, (tx) => tx.select().from(matchRuns).where(eq(matchRuns.organisationId, organisationId)));
 const proposalsOf = (runId: string) => withSystem(w.db, (tx) => tx.select().from(matchProposals).where(eq(matchProposals.runId, runId)));

@@ -1,36 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { localDaysAgo } from '../../../core/testing/clock.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { introductions } from '../matching.table.js';
-import {
-  auditEntries,
-  clockChanges,
-  countRows,
-  createMatch,
-  matchedMentee,
-  createVenue,
-  activeVolunteer,
-  fieldError,
-  flashOn,
-  header,
-  icsProp,
-  mimePart,
-  signedIn,
-  stamp,
-  world,
-  type SmtpWorld,
-} from './test-helpers.js';
+import { auditEntries, clockChanges, countRows, createMatch, matchedMentee, createVenue, activeVolunteer, fieldError, flashOn, header, icsProp, mimePart, signedIn, stamp, useWorld } from './test-helpers.js';
 import { textOf } from '../test-helpers.js';
 
-let w: SmtpWorld;
-before(async () => {
-  w = await world({ smtp: true });
-});
-after(() => w.close());
+const w = useWorld({ smtp: true });
 
 const { year, springForward, afterAutumn } = clockChanges();
 const introsOf = (matchId: string) => withSystem(w.db, (tx) => tx.select().from(introductions).where(eq(introductions.matchId, matchId)).orderBy(introductions.createdAt));

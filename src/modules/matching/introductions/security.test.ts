@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { introductions } from '../matching.table.js';
-import { anonymous, countRows, createMatch, matchedMentee, createVenue, activeVolunteer, signedIn, world, type World } from './test-helpers.js';
+import { anonymous, countRows, createMatch, matchedMentee, createVenue, activeVolunteer, signedIn, useWorld } from './test-helpers.js';
 
-let w: World;
+const w = useWorld();
 let ids: { match: string; introduction: string; venue: string };
 const year = new Date().getUTCFullYear() + 1;
 before(async () => {
-  w = await world();
   const venue = await createVenue(w, { name: 'Kawiarnia' });
   const match = await createMatch(w, (await matchedMentee(w)).id, (await activeVolunteer(w)).id);
   const { user } = await signedIn(w, ['coordinator']);
@@ -17,7 +16,6 @@ before(async () => {
   );
   ids = { match: match.id, introduction: intro!.id, venue: venue.id };
 });
-after(() => w.t.close());
 
 const form = () => ({ venueId: ids.venue, date: `${year}-05-05`, time: '10:00', minutes: '60' });
 const gets = () => [`/matching/matches/${ids.match}/introduction`, `/matching/introductions/${ids.introduction}/reschedule`];

@@ -9,6 +9,7 @@ import { VIOLATION_KEYS } from './constraints.js';
 import { DAYS, type Day } from './profile-facts.js';
 import type { LeftOut } from './rank.js';
 import type { Caution, Component, Violation } from './types.js';
+import { isOneOf } from '../../../core/one-of.js';
 
 const P = 'matching.scoring';
 
@@ -30,7 +31,7 @@ export function explainComponent(c: Component, t: Translate, locale: Locale): st
       return t(`${P}.language`, { count: codes.length, languages: and(codes.map((code) => languageName(locale, code)), locale) });
     }
     case 'availability': {
-      const days = strings(d.days).filter((x): x is Day => (DAYS as readonly string[]).includes(x));
+      const days = strings(d.days).filter((x): x is Day => isOneOf(DAYS, x));
       const count = num(d.count) ?? 0;
       if (count === 0 || !days.length) return t(`${P}.availability.none`);
       return t(`${P}.availability`, { count, days: and(days.map((day) => weekdayName(locale, DAYS.indexOf(day))), locale) });

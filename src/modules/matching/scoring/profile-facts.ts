@@ -3,6 +3,7 @@
  * language levels as numbers, the needs-to-activities mapping, age groups and district centres.
  */
 import type { LanguageLevel } from '../../volunteers/index.js';
+import { isOneOf } from '../../../core/one-of.js';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const DAY_PARTS = ['morning', 'afternoon', 'evening'] as const;
@@ -116,10 +117,7 @@ export function ageGroupOf(age: number): AgeGroup {
 /** The stated groups as bits; unknown names are ignored, and 0 means "any". */
 export function ageGroupMask(groups: readonly string[]): number {
   let mask = 0;
-  for (const g of groups) {
-    const i = AGE_GROUPS.indexOf(g as AgeGroup);
-    if (i >= 0) mask |= 1 << i;
-  }
+  for (const g of groups) if (isOneOf(AGE_GROUPS, g)) mask |= 1 << AGE_GROUPS.indexOf(g);
   return mask;
 }
 

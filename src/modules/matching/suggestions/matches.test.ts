@@ -3,19 +3,15 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/matching/suggestions/matches.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { menteeEvents } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { matches } from '../matching.table.js';
-import { auditEntries, countRows, createMentee, createVolunteer, matchesOf, menteeRow, signedIn, textOf, world, type World } from '../test-helpers.js';
+import { auditEntries, countRows, createMentee, createVolunteer, matchesOf, menteeRow, signedIn, textOf, useWorld } from '../test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 const eventsOf = (menteeId: string) => withSystem(w.db, (tx) => tx.select().from(menteeEvents).where(eq(menteeEvents.menteeId, menteeId)));
 

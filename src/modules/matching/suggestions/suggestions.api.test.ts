@@ -3,17 +3,13 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/matching/suggestions/suggestions.api.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { MatchOutput, MatchPage } from '../matches.schemas.js';
-import { auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, tokenFor, world, type World } from '../test-helpers.js';
+import { auditEntries, countRows, createMentee, createVolunteer, freshOrganisation, matchesOf, tokenFor, useWorld } from '../test-helpers.js';
 import type { SuggestionsOutput } from './suggestions.schemas.js';
 import { apiCall, type ErrorBody } from '../../../core/testing/api.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 describe('GET /api/v1/matching/mentees/:id/suggestions', () => {
   it('answers the ranked volunteers with reasons in the caller’s language and what was left out', async () => {

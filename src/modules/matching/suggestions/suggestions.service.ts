@@ -15,6 +15,7 @@ import { unknownGenderFor } from '../unknown-gender.js';
 import type { MenteeProfile, VolunteerProfile } from '../scoring/types.js';
 import { findExclusions } from './suggestions.repository.js';
 import { SUGGESTION_LIMIT, type SuggestionQuery, type SuggestionsOutput } from './suggestions.schemas.js';
+import { isOneOf } from '../../../core/one-of.js';
 
 export interface Suggestion<P> {
   person: P;
@@ -61,7 +62,7 @@ export async function suggestionsForMentee(db: Db, actor: RequestActor, menteeId
     const clock = clockOf(actor, now);
     const [mentee] = await loadMentees(tx, org, clock, { ids: [menteeId] });
     if (!mentee) throw new AppError('NOT_FOUND');
-    const matchable = (MATCHABLE_STATUSES as readonly string[]).includes(mentee.status);
+    const matchable = isOneOf(MATCHABLE_STATUSES, mentee.status);
     const volunteers = await loadVolunteers(tx, org, clock);
     const byId = new Map(volunteers.map((v) => [v.id, v]));
     const ctx = (await loadContexts(tx, org, [mentee.programmeId], { menteeIds: [mentee.id] }))(mentee.programmeId);
@@ -147,7 +148,7 @@ export async function suggestionsForVolunteer(db: Db, actor: RequestActor, volun
     const clock = clockOf(actor, now);
     const [volunteer] = await loadVolunteers(tx, org, clock, { ids: [volunteerId] });
     if (!volunteer) throw new AppError('NOT_FOUND');
-    const available = (CANDIDATE_STAGES as readonly string[]).includes(volunteer.stage);
+    const available = isOneOf(CANDIDATE_STAGES, volunteer.stage);
     const waiting = available ? await loadMentees(tx, org, clock) : [];
     const byId = new Map<string, MenteeCandidate>(waiting.map((m) => [m.id, m]));
     const contextFor = await loadContexts(tx, org, waiting.map((m) => m.programmeId), { volunteerIds: [volunteerId] });

@@ -3,33 +3,19 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/matching/suggestions/suggestions.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { volunteers } from '../../volunteers/index.js';
 import { matches } from '../matching.table.js';
 import type { Need } from '../../mentees/index.js';
-import {
-  addSafeguardingCheck,
-  auditEntries,
-  countRows,
-  createDistrict,
-  createMentee,
-  createVolunteer,
-  signedIn,
-  suggestedNames,
-  textOf,
-  world,
-  type World,
-} from '../test-helpers.js';
+import { addSafeguardingCheck, auditEntries, countRows, createDistrict, createMentee, createVolunteer, signedIn, suggestedNames, textOf, useWorld, type World } from '../test-helpers.js';
 
-let w: World;
+const w = useWorld();
 before(async () => {
-  w = await world();
   await createDistrict(w, w.org.id, 'Śródmieście', 52.2297, 21.0122);
   await createDistrict(w, w.org.id, 'Mokotów', 52.1935, 21.0455);
 });
-after(() => w.t.close());
 
 /** An active match inserted directly, to fill a volunteer's places. */
 async function occupy(volunteerId: string, needs: Need[] = ['leisure']) {

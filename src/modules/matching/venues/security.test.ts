@@ -1,20 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { districts } from '../../../core/tenancy/districts.table.js';
 import { venues } from '../matching.table.js';
-import { anonymous, countRows, createProgramme, settingsAudits, signedIn, world, type World } from './test-helpers.js';
+import { anonymous, countRows, createProgramme, settingsAudits, signedIn, useWorld } from './test-helpers.js';
 
-let w: World;
+const w = useWorld();
 let ids: { district: string; venue: string; programme: string };
 before(async () => {
-  w = await world();
   const [d] = await withSystem(w.db, (tx) => tx.insert(districts).values({ organisationId: w.org.id, name: 'Lipki', latitude: 52.2, longitude: 21 }).returning());
   const [v] = await withSystem(w.db, (tx) => tx.insert(venues).values({ organisationId: w.org.id, name: 'Kawiarnia', kind: 'cafe', address: 'ul. Lipowa 1' }).returning());
   const p = await createProgramme(w, 'Tandem językowy');
   ids = { district: d!.id, venue: v!.id, programme: p.id };
 });
-after(() => w.t.close());
 
 const gets = () => [
   '/matching/settings',

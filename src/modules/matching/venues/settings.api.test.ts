@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { VenueOutput } from './settings.schemas.js';
-import { tokenFor, auditEntries, countRows, world, type World } from './test-helpers.js';
+import { tokenFor, auditEntries, countRows, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 const call = (method: 'GET' | 'POST', token: string, payload?: object) =>
   w.t.app.inject({ method, url: '/api/v1/matching/venues', headers: { authorization: `Bearer ${token}`, 'accept-language': 'pl' }, ...(payload ? { payload } : {}) });

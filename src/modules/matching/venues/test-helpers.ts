@@ -7,7 +7,7 @@ import { createVolunteer as volunteer, type VolunteerSeed } from '../../voluntee
 /** Test-only helpers of matching settings and introductions: two organisations on a fresh app (core's world). */
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn } from '../../../core/testing/html.js';
-export { anonymous, createProgramme, signedIn, tokenFor, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
+export { anonymous, createProgramme, signedIn, tokenFor, world, useWorld, type SmtpWorld, type World } from '../../../core/testing/world.js';
 
 /** Audit entries about settings (districts, venues, programmes, and records a rename moved), not sign-ins. */
 export const settingsAudits = (w: World) => countRows(w, 'audit_log', sql`entity in ('district', 'venue', 'programme', 'volunteer', 'mentee')`);

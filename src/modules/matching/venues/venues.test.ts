@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { introductions, matches, venues } from '../matching.table.js';
 import { textOf } from '../test-helpers.js';
-import { auditEntries, countRows, matchedMentee, activeVolunteer, fieldError, flashOn, settingsAudits, signedIn, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, matchedMentee, activeVolunteer, fieldError, flashOn, settingsAudits, signedIn, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 const venueNamed = async (name: string) => (await withSystem(w.db, (tx) => tx.select().from(venues).where(eq(venues.name, name))))[0];
 const cafe = { kind: 'cafe', name: 'Kawiarnia Pod Lipami', address: 'ul. Lipowa 4, Zielona Dolina', district: '', districtOther: '', openingHours: 'pon.–pt. 8:00–20:00, sob. 10:00–16:00', stepFree: 'true' };

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { DEFAULT_WEIGHTS } from '../scoring/index.js';
-import { auditEntries, settingsAudits, createProgramme, fieldError, flashOn, signedIn, world, type World } from './test-helpers.js';
+import { auditEntries, settingsAudits, createProgramme, fieldError, flashOn, signedIn, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 const stored = async (id: string) => (await withSystem(w.db, (tx) => tx.select({ w: programmes.matchingWeights }).from(programmes).where(eq(programmes.id, id))))[0]!.w;
 const good = { language: '40', availability: '20', distance: '0', interests: '10', needs: '25', waiting: '5' };

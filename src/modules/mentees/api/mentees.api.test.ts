@@ -4,21 +4,19 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/mentees/api/mentees.api.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withTenant } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { menteeNotes } from '../mentees.table.js';
 import type { MenteeOutput, MenteePage } from '../mentees.schemas.js';
-import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, menteeRow, apiUser, world, type World } from '../test-helpers.js';
+import { auditEntries, caseStaffOf, consentsOf, assertRowsAdded, counts, createMentee, menteeRow, apiUser, world, useWorld } from '../test-helpers.js';
 import { apiCall } from '../../../core/testing/api.js';
 
-let w: World;
+const w = useWorld(world);
 let sw: { user: { userId: string }; token: string };
 before(async () => {
-  w = await world();
   sw = await apiUser(w, ['social_worker']);
 });
-after(() => w.t.close());
 
 const valid = (change: Record<string, unknown> = {}) => ({
   givenName: 'Yusuf',
@@ -52,9 +50,7 @@ describe('the mentees API', () => {
     assert.equal(out.socialWorkerUserId, sw.user.userId);
     assert.deepEqual(out.consents.map((c) => c.purpose).sort(), ['contact_email', 'support']);
     assert.ok(!('notes' in out));
-    const after = await counts(w);
-    assert.equal(after.mentees - before.mentees, 1);
-    assert.equal(after.mentee_events - before.mentee_events, 1);
+    assertRowsAdded(before, await counts(w), { mentees: 1, mentee_events: 1 });
     assert.deepEqual(await caseStaffOf(w, out.id), [sw.user.userId]);
     assert.equal((await consentsOf(w, out.id)).length, 2);
     assert.equal((await menteeRow(w, out.id)).district, 'Lipki');

@@ -5,7 +5,7 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/mentees/cases/case.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withTenant } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { createUser } from '../../../core/testing/fixtures.js';
@@ -14,19 +14,17 @@ import { people } from '../../../core/tenancy/tenancy.table.js';
 import { matches } from '../../matching/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { menteeConsents, menteeNotes } from '../mentees.table.js';
-import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, fieldError, eventsOf, formErrorOf, menteeRow, signedIn, world, type World } from '../test-helpers.js';
+import { auditEntries, caseStaffOf, consentsOf, counts, createMentee, fieldError, eventsOf, formErrorOf, menteeRow, signedIn, world, useWorld } from '../test-helpers.js';
 
-let w: World;
+const w = useWorld(world);
 let onCase: { user: { userId: string }; client: TestClient };
 let offCase: { user: { userId: string }; client: TestClient };
 let caseId: string;
 before(async () => {
-  w = await world();
   onCase = await signedIn(w, ['social_worker'], { name: 'Paweł Szymański' });
   offCase = await signedIn(w, ['social_worker'], { name: 'Ewa Inna' });
   caseId = await createMentee(w, w.org.id, { givenName: 'Олена', familyName: 'Коваленко', email: 'olena@example.org', daysWaiting: 30, minor: true, socialWorkerUserId: onCase.user.userId });
 });
-after(() => w.t.close());
 
 const en = translator('en');
 

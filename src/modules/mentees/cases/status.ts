@@ -1,4 +1,5 @@
 import type { Status, StatusInput } from '../mentees.schemas.js';
+import { isOneOf } from '../../../core/one-of.js';
 
 export type StatusAction = StatusInput['action'];
 
@@ -19,7 +20,7 @@ export type MoveTarget = (typeof MOVES)[StatusAction]['to'];
 /** The status after `action`, or null when the action is not possible from `status`. */
 export function nextStatus(status: string, action: StatusAction): MoveTarget | null {
   const move = MOVES[action];
-  return (move.from as readonly string[]).includes(status) ? move.to : null;
+  return isOneOf(move.from, status) ? move.to : null;
 }
 
 /** The actions possible from a status, in the order the page shows them. */

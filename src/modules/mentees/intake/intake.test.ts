@@ -4,25 +4,23 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/mentees/intake/intake.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { memberships, people } from '../../../core/tenancy/tenancy.table.js';
 import type { TestClient } from '../../../core/testing/client.js';
-import { addDistricts, auditEntries, caseStaffOf, consentsOf, counts, fieldError, eventsOf, formErrorOf, menteeRow, signedIn, validIntake, world, type World } from '../test-helpers.js';
+import { addDistricts, auditEntries, caseStaffOf, consentsOf, assertRowsAdded, counts, fieldError, eventsOf, formErrorOf, menteeRow, signedIn, validIntake, world, useWorld } from '../test-helpers.js';
 
-let w: World;
+const w = useWorld(world);
 let worker: { user: { userId: string }; client: TestClient };
 let colleague: { userId: string };
 before(async () => {
-  w = await world();
   await addDistricts(w, w.org.id, ['Śródmieście', 'Zatorze']);
   worker = await signedIn(w, ['social_worker'], { locale: 'pl', name: 'Paweł Szymański' });
   colleague = await createUser(w.db, { organisationId: w.org.id, roles: ['social_worker'], name: 'Anna Nowak' });
 });
-after(() => w.t.close());
 
 const pl = translator('pl');
 const en = translator('en');
@@ -48,12 +46,7 @@ describe('recording a person (/mentees/new)', () => {
     assert.equal(res.status, 303, res.body.slice(0, 300));
     const id = /^\/mentees\/([0-9a-f-]{36})$/.exec(res.location ?? '')?.[1];
     assert.ok(id, res.location);
-    const after = await counts(w);
-    assert.equal(after.people - before.people, 1);
-    assert.equal(after.memberships - before.memberships, 1);
-    assert.equal(after.mentees - before.mentees, 1);
-    assert.equal(after.mentee_consents - before.mentee_consents, 2);
-    assert.equal(after.mentee_case_staff - before.mentee_case_staff, 2);
+    assertRowsAdded(before, await counts(w), { people: 1, memberships: 1, mentees: 1, mentee_consents: 2, mentee_case_staff: 2 });
 
     const m = await menteeRow(w, id);
     assert.equal(m.status, 'waiting');

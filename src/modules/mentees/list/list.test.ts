@@ -4,19 +4,18 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/mentees/list/list.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { formatList, translator } from '../../../core/i18n/index.js';
 import type { TestClient } from '../../../core/testing/client.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { languageLabel } from '../../volunteers/index.js';
-import { auditEntries, createMentee, daysInList, namesInList, signedIn, world, type World } from '../test-helpers.js';
+import { auditEntries, createMentee, daysInList, namesInList, signedIn, world, useWorld } from '../test-helpers.js';
 
-let w: World;
+const w = useWorld(world);
 let worker: { user: { userId: string }; client: TestClient };
 let programmeId: string;
 before(async () => {
-  w = await world();
   worker = await signedIn(w, ['social_worker'], { locale: 'pl', name: 'Paweł Szymański' });
   const [p] = await withSystem(w.db, (tx) => tx.insert(programmes).values({ organisationId: w.org.id, name: 'Tandem językowy' }).returning({ id: programmes.id }));
   programmeId = p!.id;
@@ -28,7 +27,6 @@ before(async () => {
   await createMentee(w, w.org.id, { givenName: 'Piotr', familyName: 'Closed', daysWaiting: 40, status: 'closed' });
   await createMentee(w, w.other.id, { givenName: 'Łukasz', familyName: 'Obcy', daysWaiting: 100 });
 });
-after(() => w.t.close());
 
 const pl = translator('pl');
 

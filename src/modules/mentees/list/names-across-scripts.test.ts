@@ -4,24 +4,22 @@
  *   npx tsx scripts/test.ts --only=pglite src/modules/mentees/list/names-across-scripts.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { TestClient } from '../../../core/testing/client.js';
 import { sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
-import { createMentee, namesInList, signedIn, validIntake, world, type World } from '../test-helpers.js';
+import { createMentee, namesInList, signedIn, validIntake, world, useWorld } from '../test-helpers.js';
 
-let w: World;
+const w = useWorld(world);
 let worker: TestClient;
 const ids: Record<string, string> = {};
 before(async () => {
-  w = await world();
   worker = (await signedIn(w, ['social_worker'], { locale: 'en' })).client;
   ids.olena = await createMentee(w, w.org.id, { givenName: 'Олена', familyName: 'Коваленко', daysWaiting: 5 });
   ids.mohammed = await createMentee(w, w.org.id, { givenName: 'محمد', familyName: 'الخطيب', daysWaiting: 4 });
   ids.kowalska = await createMentee(w, w.org.id, { givenName: 'Anna', familyName: 'Kowalska', daysWaiting: 3 });
   ids.kovalenko = await createMentee(w, w.org.id, { givenName: 'Iryna', familyName: 'Kovalenko', daysWaiting: 2 });
 });
-after(() => w.t.close());
 
 const names = async (q: string) => namesInList((await worker.get(`/mentees?q=${encodeURIComponent(q)}`)).body).sort();
 

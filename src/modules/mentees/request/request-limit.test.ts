@@ -5,17 +5,13 @@
  *   npm test -- --only=pglite src/modules/mentees/request/request-limit.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { translator } from '../../../core/i18n/index.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { SENDINGS_PER_EMAIL } from '../../volunteers/testing.js';
-import { backdatedRequestToken, formErrorOf, validRequest, world, type World } from '../test-helpers.js';
+import { backdatedRequestToken, formErrorOf, validRequest, world, useWorld } from '../test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld(world);
 
 const backdated = () => backdatedRequestToken(w, w.org.id);
 

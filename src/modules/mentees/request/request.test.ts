@@ -5,7 +5,7 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/mentees/request/request.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
@@ -16,13 +16,9 @@ import { issueFormToken } from '../../volunteers/index.js';
 import { instantDaysAgo } from '../../../core/testing/clock.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { menteeEvents, mentees } from '../mentees.table.js';
-import { auditEntries, backdatedRequestToken, signedIn, caseStaffOf, validRequest, consentsOf, counts, decodeMail, fieldError, eventsOf, formErrorOf, formTokenOf, menteeRow, world, type SmtpWorld } from '../test-helpers.js';
+import { auditEntries, backdatedRequestToken, signedIn, caseStaffOf, validRequest, consentsOf, assertRowsAdded, counts, decodeMail, fieldError, eventsOf, formErrorOf, formTokenOf, menteeRow, world, useWorld } from '../test-helpers.js';
 
-let w: SmtpWorld;
-before(async () => {
-  w = await world({ smtp: true });
-});
-after(() => w.close());
+const w = useWorld(() => world({ smtp: true }));
 
 const uk = translator('uk');
 
@@ -66,10 +62,8 @@ describe('the public request form', () => {
     const thanks = await client.get(res.location!);
     assert.ok(thanks.body.includes(uk('mentees.request.thanks.title')));
     assert.ok(thanks.body.includes(uk('mentees.request.status.keepMailed')));
-    const after = await counts(w);
-    assert.equal(after.mentees - before.mentees, 1);
-    assert.equal(after.mentee_case_staff - before.mentee_case_staff, 0, 'no case staff until reviewed');
-    assert.equal(after.used_form_tokens - before.used_form_tokens, 1);
+    // No case staff until the request is reviewed.
+    assertRowsAdded(before, await counts(w), { mentees: 1, mentee_case_staff: 0, used_form_tokens: 1 });
 
     const [person] = await withSystem(w.db, (tx) => tx.select().from(people).where(eq(people.email, 'oksana.h@example.org')));
     assert.equal(person!.givenName, 'Марко');

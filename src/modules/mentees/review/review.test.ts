@@ -5,18 +5,16 @@
  *   npx tsx scripts/test.ts --only=unit src/modules/mentees/review/review.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { translator } from '../../../core/i18n/index.js';
 import type { TestClient } from '../../../core/testing/client.js';
-import { auditEntries, caseStaffOf, counts, createMentee, daysInList, decodeMail, fieldError, eventsOf, menteeRow, namesInList, signedIn, world, type SmtpWorld } from '../test-helpers.js';
+import { auditEntries, caseStaffOf, counts, createMentee, daysInList, decodeMail, fieldError, eventsOf, menteeRow, namesInList, signedIn, world, useWorld } from '../test-helpers.js';
 
-let w: SmtpWorld;
+const w = useWorld(() => world({ smtp: true }));
 let reviewer: { user: { userId: string }; client: TestClient };
 before(async () => {
-  w = await world({ smtp: true });
   reviewer = await signedIn(w, ['social_worker'], { name: 'Paweł Szymański' });
 });
-after(() => w.close());
 
 const en = translator('en');
 

@@ -9,6 +9,7 @@ import { SIDES } from './check-ins.schemas.js';
 import { checkInForm, checkInsPage, recordCheckIn } from './check-ins.service.js';
 import { CheckInFormView, fullName } from './views/check-in-form.js';
 import { CheckInsListView } from './views/check-ins-list.js';
+import { isOneOf } from '../../../core/one-of.js';
 
 /** The check-ins of a pair and the form to record one with either side. Bad input: the form again (422), nothing written. */
 export function checkInsPages({ app, db }: ModuleContext) {
@@ -28,7 +29,7 @@ export function checkInsPages({ app, db }: ModuleContext) {
 
   app.get('/pairs/:matchId/check-ins/new', { config }, async (req, reply) => {
     const side = String((req.query as Record<string, unknown>).side ?? '');
-    return formPage(req, reply, idParam(req, 'matchId'), (today) => emptyForm({ heldOn: today, side: (SIDES as readonly string[]).includes(side) ? side : '' }));
+    return formPage(req, reply, idParam(req, 'matchId'), (today) => emptyForm({ heldOn: today, side: isOneOf(SIDES, side) ? side : '' }));
   });
 
   // The service parses the posted form itself (the date is checked against the pair's dates).

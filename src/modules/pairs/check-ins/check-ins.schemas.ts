@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, optionalMultilineText, requiredMultilineText } from '../../../core/http/validation.js';
+import { isOneOf } from '../../../core/one-of.js';
 
 export const SIDES = ['volunteer', 'mentee'] as const;
 export type Side = (typeof SIDES)[number];
@@ -7,7 +8,7 @@ export const RATINGS = [1, 2, 3, 4, 5] as const;
 
 const choice = <T extends string>(values: readonly T[], key: string) =>
   z.unknown().transform((v, ctx) => {
-    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
+    if (typeof v !== 'string' || !isOneOf(values, v)) {
       ctx.addIssue({ code: 'custom', params: { key } });
       return z.NEVER;
     }

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { checkIns } from '../pairs.table.js';
-import { addCheckIn, addMeeting, auditEntries, countRows, createPair, createProgramme, day, fieldError, flashOn, signedIn, createAccount, world, type World } from './test-helpers.js';
+import { addCheckIn, addMeeting, auditEntries, countRows, createPair, createProgramme, day, fieldError, flashOn, signedIn, createAccount, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 describe('recording a check-in', () => {
   it('the coordinator records one with each side; the list shows them newest first with what is due next', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { scheduledTasks } from '../../../core/jobs/scheduled.js';
@@ -13,15 +13,10 @@ import { dueInZone, isoWeek, JOB } from './digest.service.js';
 import { pairsModule } from '../index.js';
 import { checkInsJobs } from './index.js';
 import { followUpJobs } from './jobs.js';
-import { addMeeting, countRows, createPair, day, createAccount, world, type SmtpWorld } from './test-helpers.js';
+import { addMeeting, countRows, createPair, day, createAccount, useWorld } from './test-helpers.js';
 
-let w: SmtpWorld;
+const w = useWorld({ smtp: true });
 const mailer = () => createMailer(w.smtp.url, 'Tandem <no-reply@tandem.test>');
-
-before(async () => {
-  w = await world({ smtp: true });
-});
-after(() => w.close());
 
 /** Two workers as two app instances would run them, with the clock fixed at `now`. */
 function twoWorkers(now: Date) {

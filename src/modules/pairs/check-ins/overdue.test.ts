@@ -1,20 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { clockAt } from '../../../core/tenancy/org-clock.js';
 import { covers } from '../pairs.table.js';
 import { overdueCheckIns, quietPairs } from './index.js';
-import { addCheckIn, addMeeting, auditEntries, countRows, createPair, day, fieldError, flashOn, signedIn, createAccount, world, type World } from './test-helpers.js';
+import { addCheckIn, addMeeting, auditEntries, countRows, createPair, day, fieldError, flashOn, signedIn, createAccount, useWorld } from './test-helpers.js';
 import type { TestUser } from '../../../core/testing/world.js';
 
-let w: World;
+const w = useWorld();
 let a: TestUser;
 let b: TestUser;
 const pairs: Record<string, Awaited<ReturnType<typeof createPair>>> = {};
 
 before(async () => {
-  w = await world();
   a = await createAccount(w, ['coordinator'], { name: 'Anna Nowak' });
   b = await createAccount(w, ['coordinator'], { name: 'Bogdan Zieliński' });
   pairs.silent = await createPair(w, { coordinatorUserId: a.userId, startedDaysAgo: 40, volunteer: { givenName: 'Celina' } });
@@ -27,7 +26,6 @@ before(async () => {
   pairs.paused = await createPair(w, { coordinatorUserId: a.userId, startedDaysAgo: 100, status: 'paused', volunteer: { givenName: 'Felicja' } });
   pairs.foreign = await createPair(w, { organisationId: w.other.id, startedDaysAgo: 100, volunteer: { givenName: 'Grażyna' } });
 });
-after(() => w.t.close());
 
 const names = (html: string) => ['Celina', 'Dorota', 'Ewa', 'Felicja', 'Grażyna'].filter((n) => html.includes(`${n} Wiśniewska`));
 

@@ -8,7 +8,7 @@ import { activeVolunteer, createMatch, matchedMentee } from '../../matching/test
 /** Test-only helpers of pairs/check-ins: two organisations (Warsaw time) on a fresh app (core's world), pairs inserted directly. */
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn } from '../../../core/testing/html.js';
-export { createAccount, createProgramme, signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
+export { createAccount, createProgramme, signedIn, world, useWorld, type SmtpWorld, type World } from '../../../core/testing/world.js';
 
 /** Today in the organisation's zone (Europe/Warsaw), shifted by `days`. */
 export const day = (days = 0, now = new Date()) => addDays(todayIn('Europe/Warsaw', now), days);

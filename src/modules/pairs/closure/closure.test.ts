@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { createUser } from '../../../core/testing/fixtures.js';
@@ -10,14 +10,10 @@ import { checkIns, covers } from '../pairs.table.js';
 import { auditEntries } from '../../../core/testing/rows.js';
 import { fieldError, flashOn } from '../../../core/testing/html.js';
 import { header, icsProp, mimePart } from '../../../core/testing/mail.js';
-import { signedIn, world, type SmtpWorld } from '../../../core/testing/world.js';
+import { signedIn, useWorld } from '../../../core/testing/world.js';
 import { activeVolunteer, createVenue, matchedMentee } from '../../matching/testing.js';
 
-let w: SmtpWorld;
-before(async () => {
-  w = await world({ smtp: true });
-});
-after(() => w.close());
+const w = useWorld({ smtp: true });
 
 const WAITING_SINCE = new Date('2024-03-01T09:30:00.000Z');
 const STARTED = new Date('2025-01-15T10:00:00.000Z');

@@ -2,6 +2,7 @@
  * Why a pair ends, and whether the person supported goes back to the waiting list by default. Pure, so the form,
  * the service and the tests share one rule.
  */
+import { isOneOf } from '../../../core/one-of.js';
 export const END_REASONS = ['goal_reached', 'moved_away', 'no_contact', 'conflict', 'safeguarding', 'other'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
@@ -28,6 +29,6 @@ export function encodeEndReason(reason: EndReason, text?: string): string {
 /** The code and, for `other`, the words of a stored end reason; unknown values read as `other` with the value as text. */
 export function decodeEndReason(stored: string): { reason: EndReason; text: string | null } {
   if (stored.startsWith('other:')) return { reason: 'other', text: stored.slice('other:'.length) };
-  if ((END_REASONS as readonly string[]).includes(stored)) return { reason: stored as EndReason, text: null };
+  if (isOneOf(END_REASONS, stored)) return { reason: stored, text: null };
   return { reason: 'other', text: stored };
 }

@@ -4,10 +4,11 @@ import type { ModuleContext } from '../../../core/module.js';
 import type { Db } from '../../../core/db/database.js';
 import { submitForm, versionAsForm } from '../../../core/http/form.js';
 import { idParam } from '../../../core/http/route-helpers.js';
+import { lenientQuery } from '../../../core/http/validation.js';
 import { actorOf } from '../../../core/tenancy/actor.js';
 import { emptyForm, sendPage, type FormState } from '../../../core/ui/index.js';
 import { concernsPolicy } from './concerns.policy.js';
-import { ActionInput, AssignInput, EscalateInput, ListQuery, MatchQuery, RaiseInput, StatusInput } from './concerns.schemas.js';
+import { AcknowledgeInput, ActionInput, AssignInput, EscalateInput, ListQuery, MatchQuery, RaiseInput, StatusInput } from './concerns.schemas.js';
 import { listForStaff, myConcerns, raiseConcern, raiseForm, type RaisedThrough } from './concerns.service.js';
 import { acknowledgeConcern, escalateConcern } from './escalation.service.js';
 import { addAction, assignConcern, changeConcernStatus, viewConcern } from './handling.service.js';
@@ -17,9 +18,6 @@ import { MyConcernsView } from './views/my-concerns.js';
 import { RaiseFormView } from './views/raise-form.js';
 import type { MessageKey } from '../../../core/i18n/index.js';
 import { allowed } from '../../../core/policy.js';
-
-/** The acknowledgement form carries nothing but its CSRF token. */
-const AcknowledgeInput = z.object({}).strict();
 
 const RAISE = {
   staff: { form: '/concerns/new', post: '/concerns' },
@@ -71,7 +69,7 @@ export function concernsPages({ app, db, config }: ModuleContext) {
   const self = { access: { roles: concernsPolicy.roles('self') } };
 
   app.get('/concerns', { config: staff }, async (req, reply) => {
-    const query = ListQuery.parse(req.query ?? {});
+    const { query } = lenientQuery(ListQuery, req.query);
     const { rows, timeZone } = await listForStaff(db, actorOf(req), query);
     return sendPage(req, reply, (c) => c.t('pairs.concerns.listTitle'), (ctx) => <ConcernListView ctx={ctx} rows={rows} query={query} timeZone={timeZone} />);
   });

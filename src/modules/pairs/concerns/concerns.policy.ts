@@ -9,6 +9,9 @@ export const concernsPolicy = definePolicy({
   staff: { roles: ['administrator', 'coordinator', 'social_worker'] },
   /** Raise a concern about any running pair of the organisation, not only the ones they follow. */
   anyPair: { roles: ['administrator'] },
+  /** The capacities in which staff raise a concern (kept with it): the pair's coordinator, the case's social worker. */
+  raiseAsCoordinator: { roles: ['coordinator'] },
+  raiseAsSocialWorker: { roles: ['social_worker'] },
   /** The volunteer's own pages /me/concerns… */
   self: { roles: ['volunteer', 'migrant_assistant'] },
 });

@@ -36,11 +36,10 @@ async function raisablePairs(tx: Tx, actor: RequestActor, through: RaisedThrough
 
 /** The capacity in which staff raise a concern: the pair's coordinator (or cover) first, then the case's social worker. */
 async function capacityOf(tx: Tx, actor: RequestActor, pair: PairOption): Promise<string> {
-  const roles = actor.roles;
-  if (roles.includes('coordinator') && pair.coordinatorUserId && (await coveredUsers(tx, actor.organisationId, actor.userId, actor.clock.today)).includes(pair.coordinatorUserId)) return 'coordinator';
-  if (roles.includes('social_worker')) return 'social_worker';
-  if (roles.includes('coordinator')) return 'coordinator';
-  return 'administrator';
+  const coordinator = allowed(actor, concernsPolicy, 'raiseAsCoordinator');
+  if (coordinator && pair.coordinatorUserId && (await coveredUsers(tx, actor.organisationId, actor.userId, actor.clock.today)).includes(pair.coordinatorUserId)) return 'coordinator';
+  if (allowed(actor, concernsPolicy, 'raiseAsSocialWorker')) return 'social_worker';
+  return coordinator ? 'coordinator' : 'administrator';
 }
 
 /** The pairs the raise form offers; an unknown or foreign `matchId` in the link is answered 404 (pairs stay private). */

@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { escalateOverdue } from './escalation.service.js';
 import { pairsModule } from '../index.js';
 import { ESCALATE_JOB } from './index.js';
-import { signedIn, auditEntries, concernRows, countRows, fieldError, flashOn, pairOf, volunteerFor, world, type SignedIn, type World } from './test-helpers.js';
+import { signedIn, auditEntries, concernRows, countRows, fieldError, flashOn, pairOf, volunteerFor, useWorld, type SignedIn } from './test-helpers.js';
 
-let w: World;
+const w = useWorld();
 let coord: SignedIn, cover: SignedIn, sw: SignedIn, otherSw: SignedIn, admin: SignedIn, foreign: SignedIn, vol: SignedIn;
 let matchId: string;
 
 before(async () => {
-  w = await world();
   coord = await signedIn(w, ['coordinator'], { name: 'Celina Nowak', locale: 'en' });
   cover = await signedIn(w, ['coordinator'], { name: 'Krystyna Zastępska', locale: 'pl' });
   sw = await signedIn(w, ['social_worker'], { name: 'Ольга Шевченко', locale: 'uk' });
@@ -23,7 +22,6 @@ before(async () => {
   vol = await signedIn(w, ['volunteer'], { name: 'Zofia Wiśniewska', locale: 'pl' });
   matchId = (await pairOf(w, { volunteerId: await volunteerFor(w, vol), coordinatorUserId: coord.user.userId, caseStaff: [sw.user.userId] })).match.id;
 });
-after(() => w.t.close());
 
 async function raise(summary: string, severity: string): Promise<string> {
   await vol.client.get(`/me/concerns/new?matchId=${matchId}`);

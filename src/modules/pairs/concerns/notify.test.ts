@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { enqueue } from '../../../core/jobs/queue.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { notifyConcern } from './notify.service.js';
-import { signedIn, addCover, auditEntries, header, mimePart, pairOf, volunteerFor, world, type SignedIn, type SmtpWorld } from './test-helpers.js';
+import { signedIn, addCover, auditEntries, header, mimePart, pairOf, volunteerFor, useWorld, type SignedIn } from './test-helpers.js';
 
-let w: SmtpWorld;
+const w = useWorld({ smtp: true });
 let coord: SignedIn, cover: SignedIn, sw: SignedIn, admin: SignedIn, vol: SignedIn;
 let matchId: string;
 
 before(async () => {
-  w = await world({ smtp: true });
   coord = await signedIn(w, ['coordinator'], { name: 'Celina Nowak', locale: 'en' });
   cover = await signedIn(w, ['coordinator'], { name: 'Krystyna Zastępska', locale: 'pl' });
   sw = await signedIn(w, ['social_worker'], { name: 'Ольга Шевченко', locale: 'uk' });
@@ -22,7 +21,6 @@ before(async () => {
   // The coordinator is away today: their cover hears instead of them.
   await addCover(w, coord.user.userId, cover.user.userId);
 });
-after(() => w.close());
 
 const runJobs = () => w.t.worker.runDue();
 /** Concern notices received by one address (other modules' mails, e.g. digests, are left out). */

@@ -11,11 +11,11 @@ export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn } from '../../../core/testing/html.js';
 export { clockChanges } from '../../../core/testing/clock.js';
 export { header, mimePart } from '../../../core/testing/mail.js';
-export { signedIn, world, type SmtpWorld, type World } from '../../../core/testing/world.js';
+export { signedIn, world, useWorld, type SmtpWorld, type World } from '../../../core/testing/world.js';
 export { activeVolunteer } from '../../matching/testing.js';
 
-/** A volunteer record for the person of a signed-in volunteer account. */
-export async function volunteerFor(w: World, a: SignedIn, organisationId = w.org.id): Promise<string> {
+/** A volunteer record for the person of a volunteer account (signed in, or with an API token). */
+export async function volunteerFor(w: World, a: Pick<SignedIn, 'user'>, organisationId = w.org.id): Promise<string> {
   return (await activeVolunteer(w, { organisationId, personId: a.user.personId, locale: 'pl' })).id;
 }
 

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { signedIn, addCover, auditEntries, concernRows, countRows, fieldError, flashOn, idsVisibleTo, pairOf, volunteerFor, world, type SignedIn, type World } from './test-helpers.js';
+import { before, describe, it } from 'node:test';
+import { signedIn, addCover, auditEntries, concernRows, countRows, fieldError, flashOn, idsVisibleTo, pairOf, volunteerFor, useWorld, type SignedIn } from './test-helpers.js';
 
-let w: World;
+const w = useWorld();
 let coord: SignedIn, cover: SignedIn, laterCover: SignedIn, sw: SignedIn, otherSw: SignedIn, admin: SignedIn, assignee: SignedIn, foreign: SignedIn, vol: SignedIn, otherVol: SignedIn;
 let matchId: string;
 let otherMatchId: string;
 let foreignMatchId: string;
 
 before(async () => {
-  w = await world();
   coord = await signedIn(w, ['coordinator'], { name: 'Celina Nowak' });
   cover = await signedIn(w, ['coordinator'], { name: 'Krystyna Zastępska' });
   laterCover = await signedIn(w, ['coordinator'], { name: 'Marek Później' });
@@ -27,7 +26,6 @@ before(async () => {
   await addCover(w, coord.user.userId, cover.user.userId);
   await addCover(w, coord.user.userId, laterCover.user.userId, 10, 5);
 });
-after(() => w.t.close());
 
 async function raiseAsVolunteer(summary: string, severity = 'high') {
   await vol.client.get(`/me/concerns/new?matchId=${matchId}`);

@@ -15,6 +15,7 @@ import { findVolunteerPerson, firstActivityDate } from './meetings.repository.js
 import { meetingsPolicy } from './meetings.policy.js';
 import { CertificateQuery } from './meetings.schemas.js';
 import { assertAllowed } from '../../../core/policy.js';
+import { isOneOf } from '../../../core/one-of.js';
 
 export interface PdfFile {
   bytes: Buffer;
@@ -38,7 +39,7 @@ async function certificate(tx: Tx, actor: RequestActor, volunteerId: string, que
   const meetings = await meetingTotals(tx, organisationId, { volunteerIds: [v.id], ...range });
   const training = (await trainingMinutes(tx, organisationId, [v.personId], range, org.timeZone)).get(v.personId)?.minutes ?? 0;
 
-  const locale: DocumentLocale = (DOCUMENT_LOCALES as readonly string[]).includes(v.locale) ? v.locale : 'en';
+  const locale: DocumentLocale = isOneOf(DOCUMENT_LOCALES, v.locale) ? v.locale : 'en';
   const t = translator(locale);
   const date = (d: string) => formatDate(d, locale, org.timeZone);
   const paragraphs = [

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withSystem } from '../../../core/db/tx.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
-import { auditEntries, countRows, createMatch, matchedMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, createMatch, matchedMentee, createProgramme, fieldError, signedIn, textOf, volunteerAccount, useWorld, insertMeetings } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(async () => {
-  await w.t.close();
-});
+const w = useWorld();
 
 // Last year in the organisation's zone (Warsaw), so that the default year is `year + 1` even on New Year's Eve in UTC.
 const year = Number(todayIn('Europe/Warsaw').slice(0, 4)) - 1;
@@ -37,17 +31,14 @@ async function smallWorld() {
   const m1 = await createMatch(w, (await matchedMentee(w)).id, a.volunteer.id, { programmeId: family.id });
   const m2 = await createMatch(w, (await matchedMentee(w)).id, b.volunteer.id, { programmeId: school.id });
   const m3 = await createMatch(w, (await matchedMentee(w)).id, a.volunteer.id);
-  const rows: [typeof m1, string, number][] = [
+  await insertMeetings(w, a.user.userId, [
     [m1, `${year}-01-31`, 60],
     [m1, `${year}-02-01`, 90],
     [m2, `${year}-01-15`, 45],
     [m2, `${year}-02-10`, 30],
     [m3, `${year}-02-14`, 120],
     [m1, `${year - 1}-12-31`, 600],
-  ];
-  await withSystem(w.db, (tx) =>
-    tx.insert(meetings).values(rows.map(([m, meetingDate, minutes]) => ({ organisationId: w.org.id, matchId: m.id, volunteerId: m.volunteerId, loggedByUserId: a.user.userId, meetingDate, minutes, activity: 'conversation' as const }))),
-  );
+  ]);
   await withSystem(w.db, async (tx) => {
     const [s] = await tx
       .insert(supervisionSessions)

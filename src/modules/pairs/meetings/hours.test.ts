@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { organisations } from '../../../core/tenancy/tenancy.table.js';
 import { meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 import { hoursByMatch, hoursByMonth, hoursByProgramme, hoursByVolunteer, meetingTotals, toHours, trainingMinutes } from './hours.js';
 import { logForm, logMeeting, myMeetings } from './meetings.service.js';
-import { createMatch, matchedMentee, createProgramme, lastSunday, browserOf, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { createMatch, matchedMentee, createProgramme, lastSunday, browserOf, textOf, volunteerAccount, useWorld, insertMeetings } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(async () => {
-  await w.t.close();
-});
+const w = useWorld();
 
 const year = new Date().getUTCFullYear() - 1;
 const scope = (organisationId = w.org.id) => ({ organisationId, userId: null });
@@ -32,16 +26,13 @@ describe('hours', () => {
     const m1 = await createMatch(w, (await matchedMentee(w, { organisationId: org.id })).id, a.volunteer.id, { organisationId: org.id, programmeId: programme.id });
     const m2 = await createMatch(w, (await matchedMentee(w, { organisationId: org.id })).id, a.volunteer.id, { organisationId: org.id });
     const m3 = await createMatch(w, (await matchedMentee(w, { organisationId: org.id })).id, b.volunteer.id, { organisationId: org.id, programmeId: programme.id });
-    const rows: [typeof m1, string, number][] = [
+    await insertMeetings(w, a.user.userId, [
       [m1, `${year}-01-31`, 60],
       [m1, `${year}-02-01`, 90],
       [m2, `${year}-02-15`, 30],
       [m3, `${year}-02-28`, 120],
       [m3, `${year}-03-01`, 45],
-    ];
-    await withSystem(w.db, (tx) =>
-      tx.insert(meetings).values(rows.map(([m, meetingDate, minutes]) => ({ organisationId: org.id, matchId: m.id, volunteerId: m.volunteerId, loggedByUserId: a.user.userId, meetingDate, minutes, activity: 'conversation' as const }))),
-    );
+    ]);
     // Another organisation's meeting never counts.
     const stranger = await volunteerAccount(w);
     const foreign = await createMatch(w, (await matchedMentee(w)).id, stranger.volunteer.id);

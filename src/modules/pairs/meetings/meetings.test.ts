@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { jobs } from '../../../core/jobs/jobs.table.js';
 import { concernActions, concerns, meetings } from '../pairs.table.js';
-import { auditEntries, countAll, createMatch, matchedMentee, daysAgo, fieldError, flashOn, browserOf, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countAll, createMatch, matchedMentee, daysAgo, fieldError, flashOn, browserOf, signedIn, textOf, volunteerAccount, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(async () => {
-  await w.t.close();
-});
+const w = useWorld();
 
 const meetingsOf = (matchId: string) => withSystem(w.db, (tx) => tx.select().from(meetings).where(eq(meetings.matchId, matchId)).orderBy(meetings.meetingDate));
 

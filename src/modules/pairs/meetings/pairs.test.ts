@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { menteeCaseStaff } from '../../mentees/index.js';
 import { pdfText } from '../../volunteers/testing.js';
 import { meetingComments, meetings, supervisionAttendees, supervisionSessions } from '../pairs.table.js';
-import { auditEntries, countRows, createMatch, matchedMentee, daysAgo, browserOf, signedIn, textOf, volunteerAccount, world, type World } from './test-helpers.js';
+import { auditEntries, countRows, createMatch, matchedMentee, daysAgo, browserOf, signedIn, textOf, volunteerAccount, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(async () => {
-  await w.t.close();
-});
+const w = useWorld();
 
 const year = new Date().getUTCFullYear() - 1;
 

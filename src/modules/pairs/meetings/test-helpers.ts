@@ -5,12 +5,13 @@ import { localDaysAgo } from '../../../core/testing/clock.js';
 import { actorFor } from '../../../core/testing/actor.js';
 import { createUser } from '../../../core/testing/fixtures.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
+import { meetings } from '../pairs.table.js';
 import { countsOf } from '../../../core/testing/rows.js';
 import type { World } from '../../../core/testing/world.js';
 
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn, textOf } from '../../../core/testing/html.js';
-export { anonymous, browserOf, signedIn, world, type World } from '../../../core/testing/world.js';
+export { anonymous, browserOf, signedIn, world, useWorld, type World } from '../../../core/testing/world.js';
 export { activeVolunteer, matchedMentee } from '../../matching/testing.js';
 export { createProgramme } from '../../../core/testing/world.js';
 import { activeVolunteer, createMatch as match, type MatchSeed } from '../../matching/testing.js';
@@ -25,6 +26,13 @@ export async function volunteerAccount(w: World, opts: { organisationId?: string
   const volunteer = await activeVolunteer(w, { organisationId, personId: user.personId, givenName, familyName, stage: 'active', locale: opts.locale ?? 'pl' });
   const actor = await actorFor(w.db, { organisationId, userId: user.userId, roles: ['volunteer'] });
   return { user, volunteer, actor };
+}
+
+/** Conversations logged by `loggedByUserId`, one per `[match, date, minutes]` row, inserted directly in each match's organisation. */
+export async function insertMeetings(w: World, loggedByUserId: string, rows: [{ id: string; volunteerId: string; organisationId: string }, string, number][]) {
+  await withSystem(w.db, (tx) =>
+    tx.insert(meetings).values(rows.map(([m, meetingDate, minutes]) => ({ organisationId: m.organisationId, matchId: m.id, volunteerId: m.volunteerId, loggedByUserId, meetingDate, minutes, activity: 'conversation' as const }))),
+  );
 }
 
 /** A match started on 1 January two years ago unless told, so meetings of the last two years fall in it. */

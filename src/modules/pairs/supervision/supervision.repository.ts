@@ -33,7 +33,9 @@ export async function findSession(tx: Tx, organisationId: string, id: string, lo
 }
 export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
-const attended = sql<number>`(select count(*)::int from supervision_attendees a where a.session_id = ${supervisionSessions.id} and a.attended)`;
+// The session's id written out: in a select list drizzle leaves a column of a one-table query unqualified ("id"),
+// which inside this subquery would be the attendee row's own id, and the count always 0.
+const attended = sql<number>`(select count(*)::int from supervision_attendees a where a.session_id = supervision_sessions.id and a.attended)`;
 
 /** Upcoming sessions (from `now`, soonest first) or past ones (latest first), with how many attended. */
 export async function listSessions(tx: Tx, organisationId: string, when: 'upcoming' | 'past', now: Date) {

@@ -10,7 +10,7 @@ const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
  * A group supervision session as the form sends it: the date and time are wall-clock values in the organisation's
  * zone (turned into an instant by the service, which knows the zone); a place, an online link, or both.
  */
-export const SessionInput = z
+const SessionFields = z
   .object({
     audience: z.enum(AUDIENCES),
     date: isoDate().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', { params: { key: 'validation.date' } }),
@@ -31,11 +31,17 @@ export const SessionInput = z
     facilitator: requiredText(200),
     topics: optionalMultilineText(2000),
   })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (!v.place && !v.onlineLink) ctx.addIssue({ code: 'custom', path: ['place'], params: { key: 'pairs.supervision.validation.where' } });
-  });
+  .strict();
+export const SessionInput = SessionFields.superRefine((v, ctx) => {
+  if (!v.place && !v.onlineLink) ctx.addIssue({ code: 'custom', path: ['place'], params: { key: 'pairs.supervision.validation.where' } });
+});
 export type SessionInput = z.output<typeof SessionInput>;
+
+/**
+ * A change through the API: any of the session's fields (a blank place or link clears it). The session's current
+ * values fill in the rest and the whole is checked as `SessionInput`, as the page's form would send it.
+ */
+export const SessionPatch = SessionFields.partial();
 
 /** After the session: who attended (ticked people) and a short record. */
 export const AttendanceInput = z
@@ -51,3 +57,41 @@ export const AttendanceInput = z
   })
   .strict();
 export type AttendanceInput = z.output<typeof AttendanceInput>;
+
+// --- API outputs (view models, never rows) -------------------------------------------------------
+
+const uuid = z.string().uuid();
+const instant = z.string().datetime();
+
+/** A session in the list, with how many attended. */
+export const SessionListItem = z.object({
+  id: uuid,
+  audience: z.enum(AUDIENCES),
+  startsAt: instant,
+  minutes: z.number().int(),
+  place: z.string().nullable(),
+  onlineLink: z.string().nullable(),
+  facilitator: z.string(),
+  hasRecord: z.boolean(),
+  attended: z.number().int(),
+});
+export type SessionListItem = z.infer<typeof SessionListItem>;
+/** Upcoming sessions soonest first, past ones latest first; `timeZone` is the organisation's. */
+export const SessionList = z.object({ upcoming: z.array(SessionListItem), past: z.array(SessionListItem), timeZone: z.string() });
+export type SessionList = z.infer<typeof SessionList>;
+
+/**
+ * One session: `date` and `time` on the organisation's wall clock (`timeZone`), as the form takes them; `started`
+ * once attendance may be recorded; `attendance` lists who may be ticked (the audience's people, and whoever was
+ * recorded before) and whether they attended.
+ */
+export const SessionOutput = SessionListItem.omit({ hasRecord: true, attended: true }).extend({
+  date: z.string(),
+  time: z.string(),
+  timeZone: z.string(),
+  topics: z.string(),
+  record: z.string().nullable(),
+  started: z.boolean(),
+  attendance: z.array(z.object({ personId: uuid, givenName: z.string(), familyName: z.string(), attended: z.boolean() })),
+});
+export type SessionOutput = z.infer<typeof SessionOutput>;

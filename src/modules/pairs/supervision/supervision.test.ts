@@ -1,25 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem, withTenant } from '../../../core/db/tx.js';
 import { foldForSearch } from '../../../core/i18n/index.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { volunteers } from '../../volunteers/index.js';
 import { addDays, todayIn } from '../../../core/i18n/time-zone.js';
-import { signedIn, auditEntries, clockChanges, countRows, activeVolunteer, fieldError, flashOn, world, type SignedIn, type World } from '../concerns/test-helpers.js';
+import { signedIn, auditEntries, clockChanges, countRows, activeVolunteer, fieldError, flashOn, useWorld, type SignedIn } from '../concerns/test-helpers.js';
 import { supervisionAttendees, supervisionSessions } from '../pairs.table.js';
 
-let w: World;
+const w = useWorld();
 let coord: SignedIn;
 const { year, springForward } = clockChanges();
 const sessions = () => withSystem(w.db, (tx) => tx.select().from(supervisionSessions).orderBy(supervisionSessions.createdAt));
 const attendeesOf = (sessionId: string) => withSystem(w.db, (tx) => tx.select().from(supervisionAttendees).where(eq(supervisionAttendees.sessionId, sessionId)));
 
 before(async () => {
-  w = await world();
   coord = await signedIn(w, ['coordinator'], { name: 'Celina Nowak' });
 });
-after(() => w.t.close());
 
 const good = { audience: 'volunteers', date: `${year}-07-15`, time: '17:30', minutes: '90', place: 'Dom Sąsiedzki, ul. Lipowa 4', onlineLink: '', facilitator: 'dr Ewa Superwizorka', topics: 'Granice w relacji z podopiecznym' };
 

@@ -3,17 +3,13 @@
  *   node --import tsx --test src/modules/volunteers/application/application.api.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { translator } from '../../../core/i18n/index.js';
 import type { ApplicationOutput } from './application.schemas.js';
-import { apiUser, counts, query, world, type World } from './test-helpers.js';
+import { apiUser, counts, query, world, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld(world);
 
 const call = (token: string | null, payload: unknown) =>
   w.t.app.inject({

@@ -4,19 +4,15 @@
  *   node --import tsx --test src/modules/volunteers/application/application.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { translator } from '../../../core/i18n/index.js';
 import { programmes } from '../../../core/tenancy/tenancy.table.js';
 import { TestClient } from '../../../core/testing/client.js';
-import { apply, backdatedToken, counts, fieldError, formErrorOf, query, signedIn, validForm, world, type World } from './test-helpers.js';
+import { apply, backdatedToken, assertRowsAdded, counts, fieldError, formErrorOf, query, signedIn, validForm, world, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld(world);
 
 describe('the public application form', () => {
   it('shows the form in the organisation’s language by default and in the one the visitor chose', async () => {
@@ -125,12 +121,7 @@ describe('the public application form', () => {
     assert.match(mails[0]!.text_body, /Олена/);
     assert.match(mails[0]!.text_body, /http:\/\/tandem\.test\/o\/alpha/);
 
-    const after = await counts(w);
-    assert.equal(after.people - before.people, 1);
-    assert.equal(after.volunteers - before.volunteers, 1);
-    assert.equal(after.volunteer_consents - before.volunteer_consents, 2);
-    assert.equal(after.outbox - before.outbox, 1);
-    assert.equal(after.used_form_tokens - before.used_form_tokens, 1);
+    assertRowsAdded(before, await counts(w), { people: 1, volunteers: 1, volunteer_consents: 2, outbox: 1, used_form_tokens: 1 });
   });
 
   it('takes an Arabic name, and a phone number, hours and kilometres typed in Arabic-Indic digits (stored as ASCII digits)', async () => {

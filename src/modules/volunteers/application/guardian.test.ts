@@ -4,7 +4,7 @@
  *   node --import tsx --test src/modules/volunteers/application/guardian.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { tokenHash } from '../../../core/auth/tokens.js';
 import { withSystem } from '../../../core/db/tx.js';
@@ -13,13 +13,9 @@ import { localDaysAgo } from '../../../core/testing/clock.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { checkTransition } from '../pipeline/stages.js';
 import { findVolunteerById, volunteerFacts } from '../volunteers.repository.js';
-import { apply, counts, query, validForm, world, type World } from './test-helpers.js';
+import { apply, counts, query, validForm, world, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld(world);
 
 const minorBirth = () => `${new Date().getUTCFullYear() - 16}-03-01`;
 

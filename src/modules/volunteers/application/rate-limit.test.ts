@@ -6,18 +6,14 @@
  *   npm test -- --only=pglite src/modules/volunteers/application/rate-limit.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { translator } from '../../../core/i18n/index.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { CLIENT_POSTS_PER_MINUTE, SENDINGS_PER_EMAIL, SENDINGS_PER_TOKEN } from './submission-limit.js';
-import { apply, backdatedToken, counts, formErrorOf, query, validForm, world, type World } from './test-helpers.js';
+import { apply, backdatedToken, counts, formErrorOf, query, validForm, world, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld(world);
 
 const uk = translator('uk');
 const minutesIn = (text: string) => Number(/\d+/.exec(text)?.[0]);

@@ -4,16 +4,12 @@
  *   node --import tsx --test src/modules/volunteers/application/settings.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { TestClient } from '../../../core/testing/client.js';
-import { apply, counts, fieldError, query, signedIn, validForm, world, type World } from './test-helpers.js';
+import { apply, counts, fieldError, query, signedIn, validForm, world, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld(world);
 
 describe('volunteer settings', () => {
   it('shows the defaults, saves changes with an audit entry, and the public form hides the switched-off fields', async () => {

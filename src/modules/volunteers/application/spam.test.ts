@@ -4,17 +4,13 @@
  *   node --import tsx --test src/modules/volunteers/application/spam.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { appSecret } from '../../../core/http/secrets.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { checkFormToken, issueFormToken, MAX_AGE_MS } from './form-token.js';
-import { backdatedToken, counts, formErrorOf, formTokenOf, validForm, world, type World } from './test-helpers.js';
+import { backdatedToken, counts, formErrorOf, formTokenOf, validForm, world, useWorld } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld(world);
 
 /** Loads the form, then posts it with a chosen `_form` value (or the page's own token). */
 async function post(form: Record<string, string | string[]>, token?: (pageToken: string) => string | Promise<string>) {

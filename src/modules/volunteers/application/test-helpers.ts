@@ -1,19 +1,19 @@
 import { appSecret } from '../../../core/http/secrets.js';
-import { TestClient } from '../../../core/testing/client.js';
+import { formWith, TestClient, type Form } from '../../../core/testing/client.js';
 import { issueFormToken } from './form-token.js';
 import { countsOf } from '../../../core/testing/rows.js';
 import { OTHER, world as coreWorld, type World, type WorldOptions } from '../../../core/testing/world.js';
 
 /** Test-only helpers of the application part: two organisations (Alfa in Polish, Beta in German) on a fresh app, applicants and staff. */
-export { query } from '../../../core/testing/rows.js';
+export { assertRowsAdded, query } from '../../../core/testing/rows.js';
 export { fieldError, formErrorOf, formTokenOf } from '../../../core/testing/html.js';
-export { apiUser, signedIn, type World } from '../../../core/testing/world.js';
+export { apiUser, signedIn, useWorld, type World } from '../../../core/testing/world.js';
 
 export const world = <O extends WorldOptions>(opts: O = {} as O) => coreWorld({ org: { slug: 'alpha', name: 'Ośrodek Alfa' }, other: { ...OTHER, defaultLocale: 'de' }, ...opts });
 
 /** A complete, valid application as the form posts it (override or remove fields per test). */
 export function validForm(overrides: Record<string, string | string[] | undefined> = {}): Record<string, string | string[]> {
-  const base: Record<string, string | string[] | undefined> = {
+  const base: Form = {
     givenName: 'Олена',
     familyName: 'Коваленко',
     email: 'olena@example.org',
@@ -39,9 +39,8 @@ export function validForm(overrides: Record<string, string | string[] | undefine
     heardFrom: 'social_media',
     'consents.application': 'yes',
     'consents.newsletter': 'yes',
-    ...overrides,
   };
-  return Object.fromEntries(Object.entries(base).filter((e): e is [string, string | string[]] => e[1] !== undefined));
+  return formWith(base, overrides);
 }
 
 /** A form token issued `ageMs` ago (the real one needs a 3-second wait; tests do not wait). */

@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { TestClient } from '../../../core/testing/client.js';
 import { addActivationFacts } from '../pipeline/test-helpers.js';
-import { AGREEMENT, auditEntries, createVolunteer, docsWorld, documentsOf, flashOn, issue, signedIn, type World } from './test-helpers.js';
+import { AGREEMENT, auditEntries, createVolunteer, docsWorld, useWorld, documentsOf, flashOn, issue, signedIn } from './test-helpers.js';
 
-let w: World;
+const w = useWorld(docsWorld);
 let admin: Awaited<ReturnType<typeof signedIn>>, coordinator: Awaited<ReturnType<typeof signedIn>>, foreignAdmin: Awaited<ReturnType<typeof signedIn>>;
 before(async () => {
-  w = await docsWorld();
   admin = await signedIn(w, ['administrator']);
   coordinator = await signedIn(w, ['coordinator']);
   foreignAdmin = await signedIn(w, ['administrator'], { organisationId: w.other.id });
 });
-after(() => w.t.close());
 
 const NOTE = 'Opinia mec. Nowak z 2 grudnia 2026: akceptacja w Tandem spełnia nasze wymogi dowodowe.';
 const fieldError = (html: string, name: string) =>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { withTenant } from '../../../core/db/tx.js';
@@ -9,15 +9,13 @@ import { findVolunteerById } from '../volunteers.repository.js';
 import { DocumentsPanel } from './panel.js';
 import { loadDocumentsPanel } from './panel-data.js';
 import { pdfInfo, pdfText } from './pdf-text.js';
-import { AGREEMENT, CERTIFICATE, auditEntries, countRows, createVolunteer, docsWorld, documentsOf, download, eventsOf, flashOn, issue, ORG_NAME, signedIn, type World } from './test-helpers.js';
+import { AGREEMENT, CERTIFICATE, auditEntries, countRows, createVolunteer, docsWorld, useWorld, documentsOf, download, eventsOf, flashOn, issue, ORG_NAME, signedIn } from './test-helpers.js';
 
-let w: World;
+const w = useWorld(docsWorld);
 let coordinator: Awaited<ReturnType<typeof signedIn>>;
 before(async () => {
-  w = await docsWorld();
   coordinator = await signedIn(w, ['coordinator']);
 });
-after(() => w.t.close());
 
 describe('issuing documents and their PDFs', () => {
   it('generates an agreement and a certificate in Polish, Ukrainian and German with both names intact in the PDF text', async () => {

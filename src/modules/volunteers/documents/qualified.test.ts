@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { addActivationFacts } from '../pipeline/test-helpers.js';
 import { signedFormatOf } from './qualified.service.js';
-import { AGREEMENT, auditEntries, createVolunteer, docsWorld, documentsOf, download, eventsOf, flashOn, issue, signedIn, upload, type World } from './test-helpers.js';
+import { AGREEMENT, auditEntries, createVolunteer, docsWorld, useWorld, documentsOf, download, eventsOf, flashOn, issue, signedIn, upload } from './test-helpers.js';
 
-let w: World;
+const w = useWorld(docsWorld);
 let coordinator: Awaited<ReturnType<typeof signedIn>>, manager: Awaited<ReturnType<typeof signedIn>>, foreign: Awaited<ReturnType<typeof signedIn>>;
 before(async () => {
-  w = await docsWorld();
   coordinator = await signedIn(w, ['coordinator']);
   manager = await signedIn(w, ['programme_manager']);
   foreign = await signedIn(w, ['administrator', 'coordinator'], { organisationId: w.other.id });
 });
-after(() => w.t.close());
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n% signed with a qualified electronic signature\n'), Buffer.alloc(2000, 0x41), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TestClient } from '../../../core/testing/client.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
 import { DOCUMENT_KINDS, DOCUMENT_LOCALES } from './documents.schemas.js';
 import { hoursPhrase } from './generate.js';
 import { fillBody, fillLine, PLACEHOLDERS, unknownPlaceholders } from './placeholders.js';
-import { auditEntries, countRows, docsWorld, flashOn, signedIn, type World } from './test-helpers.js';
+import { auditEntries, countRows, docsWorld, useWorld, flashOn, signedIn } from './test-helpers.js';
 
 describe('placeholders (pure)', () => {
   it('finds unknown placeholders and leaves other braces alone', () => {
@@ -50,13 +50,11 @@ describe('placeholders (pure)', () => {
 });
 
 describe('template pages', () => {
-  let w: World;
+  const w = useWorld(docsWorld);
   let admin: Awaited<ReturnType<typeof signedIn>>;
   before(async () => {
-    w = await docsWorld();
     admin = await signedIn(w, ['administrator']);
   });
-  after(() => w.t.close());
 
   it('lists every kind and language, shows the default with a preview', async () => {
     const list = await admin.client.get('/volunteers/templates');

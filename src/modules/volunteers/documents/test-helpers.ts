@@ -11,7 +11,7 @@ import { createVolunteer as volunteer } from '../testing.js';
 /** Test-only helpers of the documents and self-service parts: an app with two organisations and volunteers in them. */
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { flashOn } from '../../../core/testing/html.js';
-export { signedIn, type World } from '../../../core/testing/world.js';
+export { signedIn, useWorld, type World } from '../../../core/testing/world.js';
 
 export const ORG_NAME = 'Stowarzyszenie Łączy Nas – Świętochłowice';
 

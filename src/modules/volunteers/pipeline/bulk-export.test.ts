@@ -3,19 +3,17 @@
  *   node --import tsx --test src/modules/volunteers/pipeline/bulk-export.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { TestClient } from '../../../core/testing/client.js';
 import { neutralise, toCsv } from './export.js';
-import { anonymous, auditEntries, createVolunteer, eventsOf, signedIn, volunteerState, world, type World } from './test-helpers.js';
+import { anonymous, auditEntries, createVolunteer, eventsOf, signedIn, volunteerState, useWorld } from './test-helpers.js';
 
-let w: World;
+const w = useWorld();
 let coordinator: TestClient;
 before(async () => {
-  w = await world();
   coordinator = (await signedIn(w, ['coordinator'])).client;
 });
-after(() => w.t.close());
 
 /**
  * RFC 4180: fields separated by commas, quoted when needed, "" inside quotes, CRLF between records. With `sep`

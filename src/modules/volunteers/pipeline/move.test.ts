@@ -6,31 +6,16 @@ import { sql } from 'drizzle-orm';
  *   node --import tsx --test src/modules/volunteers/pipeline/move.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { catalogues } from '../../../core/i18n/index.js';
 import type { TestClient } from '../../../core/testing/client.js';
-import {
-  addActivationFacts,
-  addSafeguardingCheck,
-  addSignedAgreement,
-  setLivedAbroad,
-  auditEntries,
-  createVolunteer,
-  eventsOf,
-  signedIn,
-  volunteerState,
-  world,
-  type VolunteerSeed,
-  type World,
-} from './test-helpers.js';
+import { addActivationFacts, addSafeguardingCheck, addSignedAgreement, setLivedAbroad, auditEntries, createVolunteer, eventsOf, signedIn, volunteerState, useWorld, type VolunteerSeed, type World } from './test-helpers.js';
 
-let w: World;
+const w = useWorld();
 let coordinator: { client: TestClient; user: { userId: string } };
 before(async () => {
-  w = await world();
   coordinator = await signedIn(w, ['coordinator'], { name: 'Kasia Koordynatorka' });
 });
-after(() => w.t.close());
 
 const versionOn = (body: string) => /name="version" value="(\d+)"/.exec(body)?.[1];
 

@@ -4,22 +4,20 @@
  *   npx tsx scripts/test.ts --only=pglite src/modules/volunteers/pipeline/names-across-scripts.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { TestClient } from '../../../core/testing/client.js';
-import { createVolunteer, namesInList, signedIn, world, type World } from './test-helpers.js';
+import { createVolunteer, namesInList, signedIn, useWorld } from './test-helpers.js';
 
-let w: World;
+const w = useWorld();
 let coordinator: TestClient;
 const ids: Record<string, string> = {};
 before(async () => {
-  w = await world();
   coordinator = (await signedIn(w, ['coordinator'])).client;
   ids.olena = await createVolunteer(w, w.org.id, { givenName: 'Олена', familyName: 'Шевченко', email: 'olena@example.org', stage: 'applied' });
   ids.ali = await createVolunteer(w, w.org.id, { givenName: 'علي', familyName: 'محمد', email: 'ali@example.org', stage: 'applied' });
   ids.szewczyk = await createVolunteer(w, w.org.id, { givenName: 'Jan', familyName: 'Szewczyk', email: 'jan@example.org', stage: 'applied' });
   ids.foreign = await createVolunteer(w, w.other.id, { givenName: 'Олег', familyName: 'Шевченко', stage: 'applied' });
 });
-after(() => w.t.close());
 
 const names = async (q: string) => namesInList((await coordinator.get(`/volunteers?q=${encodeURIComponent(q)}`)).body).sort();
 

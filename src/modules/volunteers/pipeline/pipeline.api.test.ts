@@ -3,16 +3,12 @@
  *   node --import tsx --test src/modules/volunteers/pipeline/pipeline.api.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { StageOutput, VolunteerPage } from './pipeline.schemas.js';
-import { addActivationFacts, addSignedAgreement, auditEntries, createVolunteer, eventsOf, tokenFor, volunteerState, world, type World } from './test-helpers.js';
+import { addActivationFacts, addSignedAgreement, auditEntries, createVolunteer, eventsOf, tokenFor, volunteerState, useWorld } from './test-helpers.js';
 import { apiCall, type ErrorBody } from '../../../core/testing/api.js';
 
-let w: World;
-before(async () => {
-  w = await world();
-});
-after(() => w.t.close());
+const w = useWorld();
 
 describe('GET /api/v1/volunteers', () => {
   it('lists with the same filters, search and sort as the page, only the organisation’s volunteers', async () => {

@@ -4,17 +4,16 @@
  *   node --import tsx --test src/modules/volunteers/pipeline/pipeline.pages.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { withTenant } from '../../../core/db/tx.js';
 import type { TestClient } from '../../../core/testing/client.js';
 import { volunteerConsents } from '../volunteers.table.js';
-import { anonymous, auditEntries, countRows, createVolunteer, namesInList, signedIn, world, type World } from './test-helpers.js';
+import { anonymous, auditEntries, countRows, createVolunteer, namesInList, signedIn, useWorld } from './test-helpers.js';
 
-let w: World;
+const w = useWorld();
 let coordinator: TestClient;
 const ids: Record<string, string> = {};
 before(async () => {
-  w = await world();
   coordinator = (await signedIn(w, ['coordinator'])).client;
   ids.lodz = await createVolunteer(w, w.org.id, { givenName: 'Łucja', familyName: 'ŁÓDŹ', email: 'lucja@example.org', stage: 'contacted', daysWaiting: 12, appliedDaysAgo: 40, languages: [{ code: 'pl', level: 'native' }, { code: 'uk', level: 'B1' }], district: 'Śródmieście', activities: ['mentoring', 'school_help'] });
   ids.zenon = await createVolunteer(w, w.org.id, { givenName: 'Zenon', familyName: 'Adamski', email: 'zenon@example.org', stage: 'applied', daysWaiting: 3, appliedDaysAgo: 3, languages: [{ code: 'en', level: 'C1' }], district: 'Bałuty', activities: ['errands'] });
@@ -22,7 +21,6 @@ before(async () => {
   ids.lewandowski = await createVolunteer(w, w.org.id, { givenName: 'Ewa', familyName: 'Lewandowska', email: 'lucja@example.org', stage: 'applied', daysWaiting: 0, appliedDaysAgo: 0, duplicateOf: ids.lodz, district: 'Śródmieście' });
   ids.foreign = await createVolunteer(w, w.other.id, { givenName: 'Łukasz', familyName: 'Łódzki', stage: 'applied' });
 });
-after(() => w.t.close());
 
 describe('the list /volunteers', () => {
   it('lists the organisation’s volunteers (longest waiting first by default) with stage, languages, district, activities, days and markers', async () => {

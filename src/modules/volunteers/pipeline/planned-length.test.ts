@@ -5,21 +5,19 @@
  *   npm test -- --only=pglite src/modules/volunteers/pipeline/planned-length.test.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { translator } from '../../../core/i18n/index.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { PLANNED_LENGTHS, plannedLengthOf } from '../application/application.schemas.js';
-import { apply, query, signedIn, validForm, world, type World } from '../application/test-helpers.js';
+import { apply, query, signedIn, validForm, world, useWorld } from '../application/test-helpers.js';
 import { isLongService } from './stages.js';
 
-let w: World;
+const w = useWorld(world);
 let coordinator: TestClient;
 before(async () => {
-  w = await world();
   coordinator = (await signedIn(w, ['coordinator'])).client;
 });
-after(() => w.t.close());
 
 async function applied(plannedLength: string, email: string) {
   const res = await apply(w, new TestClient(w.t.app), validForm({ email, plannedLength }));

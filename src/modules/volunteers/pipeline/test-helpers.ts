@@ -6,7 +6,7 @@ import { createVolunteer as volunteer } from '../testing.js';
 
 /** Test-only helpers of the pipeline: two organisations on a fresh app (core's world), volunteers inserted directly. */
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
-export { anonymous, signedIn, tokenFor, world, type World } from '../../../core/testing/world.js';
+export { anonymous, signedIn, tokenFor, world, useWorld, type World } from '../../../core/testing/world.js';
 
 export type VolunteerSeed = Omit<NonNullable<Parameters<typeof volunteer>[1]>, 'organisationId'> & { givenName: string; familyName: string };
 

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { interviews, volunteerEvents } from '../volunteers.table.js';
-import { auditEntries, calendarPart, countRows, createVolunteer, flashOn, icsProp, mailsTo, screeningWorld, signedIn, volunteerRow, type SmtpWorld, type World } from './test-helpers.js';
+import { auditEntries, calendarPart, countRows, createVolunteer, flashOn, icsProp, mailsTo, screeningWorld, useWorld, signedIn, volunteerRow } from './test-helpers.js';
 
-let w: World & SmtpWorld;
-before(async () => {
-  w = await screeningWorld({ smtp: true });
-});
-after(() => w.close());
+const w = useWorld(() => screeningWorld({ smtp: true }));
 
 // Next year's clock change in the EU: the last Sunday of March (02:00 → 03:00 in Warsaw).
 const year = new Date().getUTCFullYear() + 1;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem, withTenant } from '../../../core/db/tx.js';
 import { orgFacts } from '../../../core/tenancy/org-facts.js';
@@ -10,13 +10,9 @@ import { safeguardingChecks, volunteerSettings } from '../volunteers.table.js';
 import { REMINDER_JOB, screeningJobs } from './safeguarding.service.js';
 import { loadScreeningPanel } from './panel-data.js';
 import { addDays, addMonths, todayIn } from '../../../core/i18n/time-zone.js';
-import { auditEntries, countRows, createVolunteer, flashOn, mailsTo, screeningWorld, signedIn, type World } from './test-helpers.js';
+import { auditEntries, countRows, createVolunteer, flashOn, mailsTo, screeningWorld, useWorld, signedIn } from './test-helpers.js';
 
-let w: World;
-before(async () => {
-  w = await screeningWorld();
-});
-after(() => w.t.close());
+const w = useWorld(screeningWorld);
 
 const today = todayIn();
 const checksOf = (volunteerId: string) => withSystem(w.db, (tx) => tx.select().from(safeguardingChecks).where(eq(safeguardingChecks.volunteerId, volunteerId)));

@@ -17,6 +17,7 @@ import { factsForForm, recordLegal, recordLivedAbroad } from './facts.service.js
 import { safeguardingFormContext, viewScreening } from './screening.service.js';
 import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { InsuranceFormView, InterviewFormView, LegalFormView, LivedAbroadFormView, RecordFormView, SafeguardingFormView } from './views/forms.js';
+import { isOneOf } from '../../../core/one-of.js';
 
 /** The message after an interview change: the stage rule that stopped a move, a missing e-mail address, or success. */
 function interviewOutcome(req: FastifyRequest, o: InterviewOutcome, done: MessageKey): FormOutcome {
@@ -134,7 +135,7 @@ export function screeningPages({ app, db, config }: ModuleContext) {
   app.get('/volunteers/:id/safeguarding/new', { config: manage }, async (req, reply) => {
     // "Record the KRK information" on a refused move links here with that kind chosen.
     const kind = (req.query as Record<string, unknown> | undefined)?.kind;
-    return checkForm(req, reply, idParam(req), emptyForm(typeof kind === 'string' && (SAFEGUARDING_KINDS as readonly string[]).includes(kind) ? { kind } : {}));
+    return checkForm(req, reply, idParam(req), emptyForm(typeof kind === 'string' && isOneOf(SAFEGUARDING_KINDS, kind) ? { kind } : {}));
   });
 
   app.post('/volunteers/:id/safeguarding', { config: manage }, async (req, reply) => {

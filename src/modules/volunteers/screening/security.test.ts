@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { withSystem } from '../../../core/db/tx.js';
 import { interviews } from '../volunteers.table.js';
 import { todayIn } from '../../../core/i18n/time-zone.js';
-import { anonymous, countRows, createVolunteer, screeningWorld, signedIn, volunteerRow, type World } from './test-helpers.js';
+import { anonymous, countRows, createVolunteer, screeningWorld, useWorld, signedIn, volunteerRow } from './test-helpers.js';
 
-let w: World;
+const w = useWorld(screeningWorld);
 let volunteerId: string;
 let scheduledId: string;
 let offeredId: string;
 const year = new Date().getUTCFullYear() + 1;
 
 before(async () => {
-  w = await screeningWorld();
   const { client } = await signedIn(w, ['coordinator']);
   volunteerId = (await createVolunteer(w, { stage: 'contacted' })).id;
   await client.get(`/volunteers/${volunteerId}/interviews/new`);
@@ -23,7 +22,6 @@ before(async () => {
   scheduledId = rows.find((r) => r.status === 'scheduled')!.id;
   offeredId = rows.find((r) => r.status === 'offered')!.id;
 });
-after(() => w.t.close());
 
 const today = todayIn();
 const routes = () => ({

@@ -13,7 +13,7 @@ export { auditEntries, countRows, mailsTo } from '../../../core/testing/rows.js'
 export { flashOn } from '../../../core/testing/html.js';
 export { icsProp } from '../../../core/testing/mail.js';
 export { startSmtp } from '../../../core/testing/smtp.js';
-export { anonymous, signedIn, type SmtpWorld } from '../../../core/testing/world.js';
+export { anonymous, signedIn, useWorld, type SmtpWorld } from '../../../core/testing/world.js';
 
 export interface World extends CoreWorld {
   /** Runs due jobs with `mail.send` and this part's handlers (the app's worker does not have them yet). */

@@ -1,21 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, withSystem } from '../../../core/db/tx.js';
 import { outbox } from '../../../core/mail/mail.table.js';
 import { TestClient } from '../../../core/testing/client.js';
 import { pdfText } from '../documents/pdf-text.js';
-import { AGREEMENT, CERTIFICATE, auditEntries, createVolunteer, docsWorld, documentsOf, download, eventsOf, flashOn, issue, ORG_NAME, signedIn, type World } from '../documents/test-helpers.js';
+import { AGREEMENT, CERTIFICATE, auditEntries, createVolunteer, docsWorld, useWorld, documentsOf, download, eventsOf, flashOn, issue, ORG_NAME, signedIn } from '../documents/test-helpers.js';
 import { volunteers } from '../volunteers.table.js';
 
-let w: World;
+const w = useWorld(docsWorld);
 let coordinator: Awaited<ReturnType<typeof signedIn>>;
 before(async () => {
-  w = await docsWorld();
   coordinator = await signedIn(w, ['coordinator']);
 });
-after(() => w.t.close());
 
 const volunteerRow = async (id: string) => (await withSystem(w.db, (tx) => tx.select().from(volunteers).where(eq(volunteers.id, id))))[0]!;
 
