@@ -13,9 +13,9 @@ import { apiCall } from './core/testing/api.js';
 import { apiUser, tokenFor, world, type World } from './core/testing/world.js';
 import { withSystem } from './core/db/tx.js';
 import { networkManagers, networkOrganisations, networks, type Role } from './core/tenancy/tenancy.table.js';
-import { createMentee, createProgramme, createVolunteer } from './modules/matching/testing.js';
-import { pairOf, volunteerFor } from './modules/pairs/testing.js';
 import { addDays, todayIn } from './core/i18n/time-zone.js';
+import { createMentee, createProgramme, createVolunteer, matchedMentee } from './modules/matching/testing.js';
+import { createMatch, volunteerWithToken } from './modules/pairs/testing.js';
 
 type Method = 'GET' | 'POST' | 'PATCH';
 interface Operation {
@@ -43,6 +43,9 @@ interface Call {
 }
 
 const STAFF: Role[] = ['administrator', 'coordinator', 'social_worker'];
+/** Today in the test organisations' zone: the day meetings, check-ins and closing conversations are dated (an example cannot know it). */
+const today = () => todayIn('Europe/Warsaw');
+const pair = (w: Walk) => ({ id: w.ids.pair });
 const answer = (walk: Walk, key: string) => {
   const a = walk.answers.get(key);
   if (!a) throw new Error(`${key} has not answered yet: order the calls so that it comes first`);
@@ -122,6 +125,17 @@ const calls: Record<string, Call> = {
   'GET /api/v1/supervision/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/supervision').id! }) },
   'PATCH /api/v1/supervision/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/supervision').id! }) },
   'POST /api/v1/supervision/{id}/attendance': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/supervision').id! }), body: (w) => ({ attendees: [w.ids.pairVolunteerPerson] }) },
+  'POST /api/v1/me/meetings': { as: ['volunteer'], body: (w) => ({ matchId: w.ids.pair, meetingDate: today() }) },
+  'GET /api/v1/me/meetings': { as: ['volunteer'] },
+  'GET /api/v1/pairs': { as: STAFF },
+  'GET /api/v1/pairs/{id}': { as: STAFF, params: pair },
+  'POST /api/v1/pairs/{id}/meetings/{meetingId}/comments': { as: STAFF, params: (w) => ({ id: w.ids.pair, meetingId: answer(w, 'POST /api/v1/me/meetings').id! }) },
+  'GET /api/v1/pairs/hours': { as: STAFF },
+  'POST /api/v1/pairs/{id}/check-ins': { as: STAFF, params: pair, body: () => ({ heldOn: today() }) },
+  'GET /api/v1/pairs/{id}/check-ins': { as: STAFF, params: pair },
+  'GET /api/v1/pairs/overdue': { as: STAFF },
+  'GET /api/v1/pairs/{id}/close': { as: STAFF, params: pair },
+  'POST /api/v1/pairs/{id}/close': { as: STAFF, params: pair, body: (w) => ({ version: answer(w, 'GET /api/v1/pairs/{id}/close').version, volunteerHeldOn: today() }) },
 };
 
 let w: World;
@@ -142,10 +156,10 @@ before(async () => {
     await createVolunteer(w, org, { givenName: name, familyName: `Run${i}`, capacity: 1, activities: ['leisure'] });
     await createMentee(w, org, { givenName: `${name}-M`, familyName: `Run${i}`, programmeId: walk.ids.programme, needs: ['leisure'] });
   }
-  // The volunteer's token is of an active volunteer in a running pair (concerns are raised about it; they attend supervision).
-  const volunteer = await apiUser(w, ['volunteer']);
-  const ownVolunteerId = await volunteerFor(w, volunteer);
-  walk.ids.pair = (await pairOf(w, { volunteerId: ownVolunteerId, coordinatorUserId: null })).match.id;
+  // The volunteer has a running pair of their own (started two years ago): their meeting log, the concerns raised
+  // about it, the staff's pages of pairs; they attend supervision; closing the pair comes last.
+  const volunteer = await volunteerWithToken(w, { givenName: 'Zofia', familyName: 'Walk' });
+  walk.ids.pair = (await createMatch(w, (await matchedMentee(w, { givenName: 'Olena', familyName: 'Walk' })).id, volunteer.volunteer.id)).id;
   walk.ids.pairVolunteerPerson = volunteer.user.personId;
   tokens = new Map([['staff', await tokenFor(w, STAFF)], ['volunteer', volunteer.token]]);
   // That volunteer has an agreement of their own (to read and accept); an approved volunteer with an e-mail address has
@@ -154,7 +168,7 @@ before(async () => {
     const body = { kind: 'agreement', locale: 'pl', scope: 'mentoring rodziny', place: 'Katowice', periodFrom: '2026-01-15', periodTo: '2026-07-15', termination: 'z zachowaniem 14-dniowego okresu wypowiedzenia.' };
     return (await apiCall(w, 'POST', `/api/v1/volunteers/${volunteerId}/documents`, tokens.get('staff')!, body)).json<{ id: string }>().id;
   };
-  walk.ids.myAgreement = await agreement(ownVolunteerId);
+  walk.ids.myAgreement = await agreement(volunteer.volunteer.id);
   walk.ids.invitee = await createVolunteer(w, org, { givenName: 'Iryna', familyName: 'Walk', email: 'iryna.walk@example.org' });
   walk.ids.agreement = await agreement(walk.ids.invitee);
   const manager = await apiUser(w, ['administrator']);

@@ -7,7 +7,7 @@ import { rowsOf, withSystem } from '../db/tx.js';
 import { AppError } from '../http/errors.js';
 import { FormRefused, submitForm, type FormOutcome } from '../http/form.js';
 import { routeParams } from '../http/route-helpers.js';
-import { Address, Checkbox, emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { Address, Checkbox, emptyForm, fieldLabels, Fields, FormPage, SubmitButton, type FieldSpec, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { ForgotInput, safeNext, SetPasswordInput, SignInInput, TotpInput } from './auth.schemas.js';
 import { clearSessionCookie, setSessionCookie } from './cookies.js';
 import { checkResetLink, completePasswordReset, enqueuePasswordReset } from './email-links.service.js';
@@ -141,74 +141,67 @@ export function authPages({ app, db, config }: ModuleContext) {
 
 function SignInView({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const { t } = ctx;
-  const labels = { email: t('field.email'), password: t('field.password') };
+  const fields: FieldSpec[] = [
+    { name: 'email', type: 'email', label: t('field.email'), autocomplete: 'username', required: true, dir: 'ltr' },
+    { name: 'password', type: 'password', label: t('field.password'), autocomplete: 'current-password', required: true },
+  ];
+  const forgot = (
+    <p>
+      <a href="/password/forgot">{t('signIn.forgot')}</a>
+    </p>
+  );
   return (
-    <section class="narrow">
-      <h1>{t('signIn.title')}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} title={form.errors._form ? t('signIn.failed') : undefined} />
-      <Form ctx={ctx} action="/sign-in">
-        <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
-        <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email} autocomplete="username" required dir="ltr" />
-        <TextField ctx={ctx} form={form} name="password" type="password" label={labels.password} autocomplete="current-password" required />
-        <Checkbox ctx={ctx} form={form} name="remember" label={t('signIn.remember')} hint={t('signIn.rememberHint')} />
-        <SubmitButton>{t('signIn.submit')}</SubmitButton>
-      </Form>
-      <p>
-        <a href="/password/forgot">{t('signIn.forgot')}</a>
-      </p>
-    </section>
+    <FormPage ctx={ctx} form={form} labels={fieldLabels(fields)} title={t('signIn.title')} summaryTitle={form.errors._form ? t('signIn.failed') : undefined} action="/sign-in" after={forgot}>
+      <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
+      <Fields ctx={ctx} form={form} fields={fields} />
+      <Checkbox ctx={ctx} form={form} name="remember" label={t('signIn.remember')} hint={t('signIn.rememberHint')} />
+      <SubmitButton>{t('signIn.submit')}</SubmitButton>
+    </FormPage>
   );
 }
 
 function TwoFactorView({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const { t } = ctx;
+  const code: FieldSpec = { name: 'code', label: t('field.totpOrRecoveryCode'), hint: t('twoFactor.recoveryHint'), autocomplete: 'one-time-code', maxLength: 20, required: true, dir: 'ltr' };
   return (
-    <section class="narrow">
-      <h1>{t('twoFactor.title')}</h1>
-      <p>{t('twoFactor.intro')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={{ code: t('field.totpOrRecoveryCode') }} />
-      <Form ctx={ctx} action="/sign-in/two-factor">
-        <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
-        <TextField ctx={ctx} form={form} name="code" label={t('field.totpOrRecoveryCode')} hint={t('twoFactor.recoveryHint')} autocomplete="one-time-code" maxLength={20} required dir="ltr" />
-        <SubmitButton>{t('twoFactor.submit')}</SubmitButton>
-      </Form>
-    </section>
+    <FormPage ctx={ctx} form={form} labels={fieldLabels([code])} title={t('twoFactor.title')} intro={<p>{t('twoFactor.intro')}</p>} action="/sign-in/two-factor">
+      <input type="hidden" name="next" value={String(form.values.next ?? '/')} />
+      <Fields ctx={ctx} form={form} fields={[code]} />
+      <SubmitButton>{t('twoFactor.submit')}</SubmitButton>
+    </FormPage>
   );
 }
 
 function ForgotView({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const { t } = ctx;
+  const email: FieldSpec = { name: 'email', type: 'email', label: t('field.email'), autocomplete: 'email', required: true, dir: 'ltr' };
   return (
-    <section class="narrow">
-      <h1>{t('forgot.title')}</h1>
-      <p>{t('forgot.intro')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={{ email: t('field.email') }} />
-      <Form ctx={ctx} action="/password/forgot">
-        <TextField ctx={ctx} form={form} name="email" type="email" label={t('field.email')} autocomplete="email" required dir="ltr" />
-        <SubmitButton>{t('forgot.submit')}</SubmitButton>
-      </Form>
-    </section>
+    <FormPage ctx={ctx} form={form} fields={[email]} title={t('forgot.title')} intro={<p>{t('forgot.intro')}</p>} action="/password/forgot">
+      <SubmitButton>{t('forgot.submit')}</SubmitButton>
+    </FormPage>
   );
 }
 
 export function SetPasswordView(props: { ctx: PageContext; form: FormState; purpose: 'invitation' | 'password_reset'; email: string; lead?: ComponentChildren }) {
   const { ctx, form, purpose, email } = props;
   const { t } = ctx;
-  const labels = { password: t('field.newPassword'), confirm: t('field.confirmPassword') };
-  return (
-    <section class="narrow">
-      <h1>{t(`${purpose}.title`)}</h1>
+  const fields: FieldSpec[] = [
+    { name: 'password', type: 'password', label: t('field.newPassword'), hint: t('field.passwordHint'), autocomplete: 'new-password', required: true },
+    { name: 'confirm', type: 'password', label: t('field.confirmPassword'), autocomplete: 'new-password', required: true },
+  ];
+  const intro = (
+    <>
       {props.lead}
       <p>{t(`${purpose}.intro`)}</p>
       <Address email={email} />
       {purpose === 'password_reset' && <p>{t('password_reset.effect')}</p>}
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <Form ctx={ctx} action={ctx.path}>
-        <input type="email" name="username" value={email} autocomplete="username" hidden readOnly />
-        <TextField ctx={ctx} form={form} name="password" type="password" label={labels.password} hint={t('field.passwordHint')} autocomplete="new-password" required />
-        <TextField ctx={ctx} form={form} name="confirm" type="password" label={labels.confirm} autocomplete="new-password" required />
-        <SubmitButton>{t(`${purpose}.submit`)}</SubmitButton>
-      </Form>
-    </section>
+    </>
+  );
+  return (
+    <FormPage ctx={ctx} form={form} labels={fieldLabels(fields)} title={t(`${purpose}.title`)} intro={intro} action={ctx.path}>
+      <input type="email" name="username" value={email} autocomplete="username" hidden readOnly />
+      <Fields ctx={ctx} form={form} fields={fields} />
+      <SubmitButton>{t(`${purpose}.submit`)}</SubmitButton>
+    </FormPage>
   );
 }

@@ -5,7 +5,7 @@ import { AppError } from '../http/errors.js';
 import { submitForm } from '../http/form.js';
 import { routeParams } from '../http/route-helpers.js';
 import { formatList } from '../i18n/index.js';
-import { Address, emptyForm, Form, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
+import { Address, ButtonForm, ButtonLink, emptyForm, type FormState, type PageContext, sendPage, setFlash } from '../ui/index.js';
 import { SetPasswordInput } from './auth.schemas.js';
 import { SetPasswordView } from './auth.pages.js';
 import { setSessionCookie } from './cookies.js';
@@ -140,11 +140,9 @@ function InvitationView(props: { ctx: PageContext; form: FormState; token: strin
         <>
           <p>{t('invitation.declineEffect')}</p>
           <div class="actions">
-            <Form ctx={ctx} action={`${path}/decline`} class="inline-form">
-              <button type="submit" class="button button-secondary">
-                {t('invitation.declineConfirm')}
-              </button>
-            </Form>
+            <ButtonForm ctx={ctx} action={`${path}/decline`} look="secondary">
+              {t('invitation.declineConfirm')}
+            </ButtonForm>
             <a href={path}>{t('invitation.declineBack')}</a>
           </div>
         </>
@@ -154,22 +152,14 @@ function InvitationView(props: { ctx: PageContext; form: FormState; token: strin
           <p>{t('invitation.existingAccount')}</p>
           <Address email={invitation.email} />
           <p>{t('invitation.existingAccountHow')}</p>
-          <p>
-            <a class="button" href={`/sign-in?next=${encodeURIComponent(path)}`}>
-              {t('invitation.signInToAccept')}
-            </a>
-          </p>
+          <ButtonLink href={`/sign-in?next=${encodeURIComponent(path)}`}>{t('invitation.signInToAccept')}</ButtonLink>
           {decline}
         </>
       )}
       {state === 'secondFactor' && (
         <>
           <p>{t('invitation.finishSignInHint')}</p>
-          <p>
-            <a class="button" href={`/sign-in/two-factor?next=${encodeURIComponent(path)}`}>
-              {t('invitation.finishSignIn')}
-            </a>
-          </p>
+          <ButtonLink href={`/sign-in/two-factor?next=${encodeURIComponent(path)}`}>{t('invitation.finishSignIn')}</ButtonLink>
         </>
       )}
       {state === 'otherAccount' && (
@@ -179,21 +169,17 @@ function InvitationView(props: { ctx: PageContext; form: FormState; token: strin
           <p>{t('invitation.otherAccountCurrent')}</p>
           <Address email={props.signedInAs ?? ''} />
           <p>{t('invitation.otherAccountWhat')}</p>
-          <Form ctx={ctx} action="/sign-out" class="inline-form">
-            <button type="submit" class="button">
-              {t('invitation.signOutFirst')}
-            </button>
-          </Form>
+          <ButtonForm ctx={ctx} action="/sign-out" look="main">
+            {t('invitation.signOutFirst')}
+          </ButtonForm>
         </>
       )}
       {state === 'accept' && (
         <>
           <div class="actions">
-            <Form ctx={ctx} action={`${path}/accept`} class="inline-form">
-              <button type="submit" class="button">
-                {t('invitation.accept')}
-              </button>
-            </Form>
+            <ButtonForm ctx={ctx} action={`${path}/accept`} look="main">
+              {t('invitation.accept')}
+            </ButtonForm>
           </div>
           {decline}
         </>

@@ -8,7 +8,7 @@ import { rowsOf, withSystem } from '../db/tx.js';
 import { AppError } from '../http/errors.js';
 import { submitForm } from '../http/form.js';
 import { memberships, organisations, people } from '../tenancy/tenancy.table.js';
-import { emptyForm, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext, sendPage } from '../ui/index.js';
+import { emptyForm, FormPage, SubmitButton, type FieldSpec, type FormState, type PageContext, sendPage } from '../ui/index.js';
 import { credentials, users } from './auth.table.js';
 import { SetupInput } from './auth.schemas.js';
 import { setSessionCookie } from './cookies.js';
@@ -66,28 +66,17 @@ export function setupPages({ app, db }: ModuleContext) {
 
 function SetupView({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const { t } = ctx;
-  const labels = {
-    organisationName: t('field.organisationName'),
-    slug: t('field.slug'),
-    displayName: t('field.displayName'),
-    email: t('field.email'),
-    password: t('field.newPassword'),
-    confirm: t('field.confirmPassword'),
-  };
+  const fields: FieldSpec[] = [
+    { name: 'organisationName', label: t('field.organisationName'), autocomplete: 'organization', required: true, maxLength: 200 },
+    { name: 'slug', label: t('field.slug'), hint: t('field.slugHint'), required: true, maxLength: 63, dir: 'ltr' },
+    { name: 'displayName', label: t('field.displayName'), autocomplete: 'name', required: true, maxLength: 120 },
+    { name: 'email', type: 'email', label: t('field.email'), autocomplete: 'username', required: true, dir: 'ltr' },
+    { name: 'password', type: 'password', label: t('field.newPassword'), hint: t('field.passwordHint'), autocomplete: 'new-password', required: true },
+    { name: 'confirm', type: 'password', label: t('field.confirmPassword'), autocomplete: 'new-password', required: true },
+  ];
   return (
-    <section class="narrow">
-      <h1>{t('setup.title')}</h1>
-      <p>{t('setup.intro')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <Form ctx={ctx} action="/setup">
-        <TextField ctx={ctx} form={form} name="organisationName" label={labels.organisationName} autocomplete="organization" required maxLength={200} />
-        <TextField ctx={ctx} form={form} name="slug" label={labels.slug} hint={t('field.slugHint')} required maxLength={63} dir="ltr" />
-        <TextField ctx={ctx} form={form} name="displayName" label={labels.displayName} autocomplete="name" required maxLength={120} />
-        <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email} autocomplete="username" required dir="ltr" />
-        <TextField ctx={ctx} form={form} name="password" type="password" label={labels.password} hint={t('field.passwordHint')} autocomplete="new-password" required />
-        <TextField ctx={ctx} form={form} name="confirm" type="password" label={labels.confirm} autocomplete="new-password" required />
-        <SubmitButton>{t('setup.submit')}</SubmitButton>
-      </Form>
-    </section>
+    <FormPage ctx={ctx} form={form} fields={fields} title={t('setup.title')} intro={<p>{t('setup.intro')}</p>} action="/setup">
+      <SubmitButton>{t('setup.submit')}</SubmitButton>
+    </FormPage>
   );
 }

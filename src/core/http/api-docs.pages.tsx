@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ModuleContext } from '../module.js';
 import { apiDoc } from './api.js';
-import { sendPage, type PageContext } from '../ui/index.js';
+import { sendPage, TableHead, type PageContext } from '../ui/index.js';
 
 const Me = z.object({
   userId: z.string().uuid(),
@@ -45,13 +45,7 @@ function ApiDocsView({ ctx, ops }: { ctx: PageContext; ops: Operation[] }) {
       {/* Focusable so keyboard users can scroll the table sideways on a narrow screen. */}
       <div class="table-wrap" dir="ltr" tabIndex={0} role="region" aria-labelledby="api-docs-title">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('apiDocs.method')}</th>
-              <th scope="col">{t('apiDocs.path')}</th>
-              <th scope="col">{t('apiDocs.summary')}</th>
-            </tr>
-          </thead>
+          <TableHead headers={[t('apiDocs.method'), t('apiDocs.path'), t('apiDocs.summary')]} />
           <tbody>
             {ops.map((o) => (
               <tr>

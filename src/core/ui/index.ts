@@ -12,3 +12,12 @@ export { DefinitionList, type Definition, type DefinitionValueAttrs } from './de
 export { Timeline, type TimelineEvent } from './timeline.js';
 export { Pagination } from './pagination.js';
 export { FilterForm, FilterSearch, FilterSelect, PageHead } from './filters.js';
+export { Fields, fieldLabels, type FieldList, type FieldSpec } from './field-specs.js';
+export { FormPage } from './form-page.js';
+export { ControlFieldset, FieldError } from './control-fieldset.js';
+export { ButtonForm } from './button-form.js';
+export { MutedLine } from './muted-line.js';
+export { viewQueryString } from './view-query.js';
+export { RecordHead, WarningNotice } from './record-head.js';
+export { TableHead } from './table-head.js';
+export { ButtonLink } from './button-link.js';

@@ -30,7 +30,8 @@ export { findOrganisationBySlug, type PublicOrganisation, releaseFormToken, useF
 export { AVAILABILITY, fromForm, languageField, LanguageLevelInput, languageRowsShown, MAX_LANGUAGES } from './application/application.schemas.js';
 export { checkFormToken, issueFormToken } from './application/form-token.js';
 export { countPost, countSending } from './application/submission-limit.js';
-export { AvailabilityGrid, LanguageFilter, LanguageRows } from './application/views/controls.js';
+export { AvailabilityGrid, LanguageFilter, languageRowLabels, LanguageRows } from './application/views/controls.js';
+export { PublicDonePage, PublicFormPage } from './application/views/public-form.js';
 export { DOCUMENT_LOCALES, type DocumentLocale } from './documents/documents.schemas.js';
 export { sendPdf } from './documents/http.js';
 export { renderPdf } from './documents/pdf.js';

@@ -1,5 +1,5 @@
 import { formatDateTime, LANGUAGE_NAME, LOCALES } from '../../i18n/index.js';
-import { ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../ui/index.js';
+import { ButtonForm, ErrorSummary, fieldLabels, Fields, Form, FormPage, SubmitButton, TableHead, TextField, type FieldSpec, type FormState, type PageContext } from '../../ui/index.js';
 import type { listAccessTokens } from '../access-tokens.js';
 
 /** The pages of "My account": profile and language, security (password, two-factor), API tokens. */
@@ -28,18 +28,14 @@ function AccountTabs({ ctx }: { ctx: PageContext }) {
 
 export function ProfileView({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const { t } = ctx;
-  const labels = { displayName: t('field.displayName'), locale: t('field.locale') };
+  const fields: FieldSpec[] = [
+    { name: 'displayName', label: t('field.displayName'), autocomplete: 'name', required: true, maxLength: 120 },
+    { control: 'select', name: 'locale', label: t('field.locale'), required: true, options: LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAME[l] })) },
+  ];
   return (
-    <section class="narrow">
-      <h1>{t('account.title')}</h1>
-      <AccountTabs ctx={ctx} />
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <Form ctx={ctx} action="/account">
-        <TextField ctx={ctx} form={form} name="displayName" label={labels.displayName} autocomplete="name" required maxLength={120} />
-        <SelectField ctx={ctx} form={form} name="locale" label={labels.locale} required options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAME[l] }))} />
-        <SubmitButton>{t('form.save')}</SubmitButton>
-      </Form>
-    </section>
+    <FormPage ctx={ctx} form={form} fields={fields} title={t('account.title')} intro={<AccountTabs ctx={ctx} />} action="/account">
+      <SubmitButton>{t('form.save')}</SubmitButton>
+    </FormPage>
   );
 }
 
@@ -62,7 +58,11 @@ export function SecurityView(props: {
 }) {
   const { ctx } = props;
   const { t } = ctx;
-  const pwLabels = { current: t('field.currentPassword'), password: t('field.newPassword'), confirm: t('field.confirmPassword') };
+  const passwordFields: FieldSpec[] = [
+    { name: 'current', type: 'password', label: t('field.currentPassword'), autocomplete: 'current-password', required: true },
+    { name: 'password', type: 'password', label: t('field.newPassword'), hint: t('field.passwordHint'), autocomplete: 'new-password', required: true },
+    { name: 'confirm', type: 'password', label: t('field.confirmPassword'), autocomplete: 'new-password', required: true },
+  ];
   const codeField = (form: FormState, name: string, label: string) => (
     <TextField ctx={ctx} form={form} name={name} label={label} hint={t('security.codeHint')} autocomplete="one-time-code" maxLength={20} required dir="ltr" />
   );
@@ -98,11 +98,9 @@ export function SecurityView(props: {
       {props.pendingElsewhere && (
         <div class="notice" role="status">
           <p>{t('security.totpPendingElsewhere')}</p>
-          <Form ctx={ctx} action="/account/security/totp/cancel" class="inline-form">
-            <button type="submit" class="button button-secondary">
-              {t('security.totpCancel')}
-            </button>
-          </Form>
+          <ButtonForm ctx={ctx} action="/account/security/totp/cancel" look="secondary">
+            {t('security.totpCancel')}
+          </ButtonForm>
         </div>
       )}
       {props.pendingSecret ? (
@@ -116,11 +114,9 @@ export function SecurityView(props: {
             <TextField ctx={ctx} form={props.totpForm} name="code" label={t('field.totpCode')} autocomplete="one-time-code" inputMode="numeric" maxLength={8} required dir="ltr" />
             <SubmitButton>{t(props.totpEnabled ? 'security.totpConfirmReplace' : 'security.totpConfirm')}</SubmitButton>
           </Form>
-          <Form ctx={ctx} action="/account/security/totp/cancel" class="inline-form">
-            <button type="submit" class="button button-secondary">
-              {t('security.totpCancel')}
-            </button>
-          </Form>
+          <ButtonForm ctx={ctx} action="/account/security/totp/cancel" look="secondary">
+            {t('security.totpCancel')}
+          </ButtonForm>
         </>
       ) : props.totpEnabled ? (
         <>
@@ -160,11 +156,9 @@ export function SecurityView(props: {
       )}
       <h2>{t('security.password')}</h2>
       <p>{t(props.hasTokens ? 'security.passwordEffect' : 'security.passwordEffectNoTokens')}</p>
-      <ErrorSummary ctx={ctx} form={props.passwordForm} labels={pwLabels} />
+      <ErrorSummary ctx={ctx} form={props.passwordForm} labels={fieldLabels(passwordFields)} />
       <Form ctx={ctx} action="/account/security/password">
-        <TextField ctx={ctx} form={props.passwordForm} name="current" type="password" label={pwLabels.current} autocomplete="current-password" required />
-        <TextField ctx={ctx} form={props.passwordForm} name="password" type="password" label={pwLabels.password} hint={t('field.passwordHint')} autocomplete="new-password" required />
-        <TextField ctx={ctx} form={props.passwordForm} name="confirm" type="password" label={pwLabels.confirm} autocomplete="new-password" required />
+        <Fields ctx={ctx} form={props.passwordForm} fields={passwordFields} />
         <SubmitButton>{t('security.passwordSubmit')}</SubmitButton>
       </Form>
     </section>
@@ -180,7 +174,10 @@ export function TokensView(props: {
 }) {
   const { ctx } = props;
   const { t } = ctx;
-  const labels = { name: t('tokens.name'), days: t('tokens.days') };
+  const fields: FieldSpec[] = [
+    { name: 'name', label: t('tokens.name'), required: true, maxLength: 80 },
+    { name: 'days', inputMode: 'numeric', maxLength: 3, label: t('tokens.days'), required: true },
+  ];
   return (
     <section>
       <h1>{t('tokens.title')}</h1>
@@ -196,10 +193,9 @@ export function TokensView(props: {
           </p>
         </div>
       )}
-      <ErrorSummary ctx={ctx} form={props.form} labels={labels} />
+      <ErrorSummary ctx={ctx} form={props.form} labels={fieldLabels(fields)} />
       <Form ctx={ctx} action="/account/tokens" class="form narrow">
-        <TextField ctx={ctx} form={props.form} name="name" label={labels.name} required maxLength={80} />
-        <TextField ctx={ctx} form={props.form} name="days" inputMode="numeric" maxLength={3} label={labels.days} required />
+        <Fields ctx={ctx} form={props.form} fields={fields} />
         <SubmitButton>{t('tokens.create')}</SubmitButton>
       </Form>
       <h2 id="tokens-heading">{t('tokens.yours')}</h2>
@@ -208,17 +204,7 @@ export function TokensView(props: {
       ) : (
         <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="tokens-heading">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('tokens.organisation')}</th>
-                <th scope="col">{t('tokens.expires')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('tokens.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead headers={[t('tokens.name'), t('tokens.organisation'), t('tokens.expires'), t('tokens.lastUsed'), <span class="visually-hidden">{t('tokens.actions')}</span>]} />
             <tbody>
               {props.tokens.map((tk) => (
                 <tr>
@@ -230,12 +216,10 @@ export function TokensView(props: {
                     {tk.revokedAt ? (
                       t('tokens.revokedState')
                     ) : (
-                      <Form ctx={ctx} action={`/account/tokens/${tk.id}/revoke`} class="inline-form">
-                        <button type="submit" class="button button-secondary">
-                          {t('tokens.revoke')}
-                          <span class="visually-hidden"> {tk.name}</span>
-                        </button>
-                      </Form>
+                      <ButtonForm ctx={ctx} action={`/account/tokens/${tk.id}/revoke`} look="secondary">
+                        {t('tokens.revoke')}
+                        <span class="visually-hidden"> {tk.name}</span>
+                      </ButtonForm>
                     )}
                   </td>
                 </tr>

@@ -13,6 +13,9 @@ import { nextCheckInDue } from './rules.js';
 
 const PAIR_FIELDS = ['volunteer.name', 'mentee.name'];
 
+/** A check-in as the list shows it: the row with the name of whoever recorded it. */
+export type CheckInView = Awaited<ReturnType<typeof findCheckIns>>[number];
+
 /**
  * The check-ins of a pair, newest first, with when the next one with each side is due (null when the pair is not
  * active). Audited `check_in.list` (names, ratings and notes are personal data).
@@ -50,8 +53,9 @@ export async function checkInForm(db: Db, actor: RequestActor, matchId: string, 
  * Records a regular check-in with one side of an active or paused pair, in one transaction with its audit entry
  * (`check_in.create`). The form is validated against the organisation's today and the pair's start: VALIDATION with
  * field errors and nothing written on bad input; CONFLICT for a closed pair (its closing conversations belong to closure).
+ * `body` is the posted form or the API's JSON (a number for `rating`); returns the check-in as the list shows it.
  */
-export async function recordCheckIn(db: Db, actor: RequestActor, matchId: string, body: Record<string, unknown>, now = actor.clock.now): Promise<{ id: string; side: Side }> {
+export async function recordCheckIn(db: Db, actor: RequestActor, matchId: string, body: unknown, now = actor.clock.now): Promise<{ id: string; side: Side; checkIn: CheckInView }> {
   return withTenant(db, actor, async (tx) => {
     const { today, timeZone } = clockOf(actor, now);
     const pair = await followedPair(tx, actor, matchId, today);
@@ -68,6 +72,8 @@ export async function recordCheckIn(db: Db, actor: RequestActor, matchId: string
       recordedByUserId: actor.userId,
     });
     await audit(tx, actor, { action: 'check_in.create', entity: 'check_in', entityId: row.id, fields: ['side', 'heldOn', 'rating', 'howItGoes', ...(input.notes ? ['notes'] : [])] });
-    return { id: row.id, side: input.side };
+    // As the list shows it (with the recorder's name), for the API's answer.
+    const checkIn = (await findCheckIns(tx, actor.organisationId, matchId)).find((c) => c.id === row.id)!;
+    return { id: row.id, side: input.side, checkIn };
   });
 }

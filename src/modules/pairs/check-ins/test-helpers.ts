@@ -1,8 +1,10 @@
+import assert from 'node:assert/strict';
 import { withSystem } from '../../../core/db/tx.js';
 import { type Locale } from '../../../core/i18n/index.js';
 import { addDays, todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
 import { checkIns, meetings } from '../pairs.table.js';
-import type { World } from '../../../core/testing/world.js';
+import { apiUser, tokenFor, type World } from '../../../core/testing/world.js';
+import type { Role } from '../../../core/tenancy/tenancy.table.js';
 import { activeVolunteer, createMatch, matchedMentee } from '../../matching/testing.js';
 
 /** Test-only helpers of pairs/check-ins: two organisations (Warsaw time) on a fresh app (core's world), pairs inserted directly. */
@@ -45,4 +47,26 @@ export async function addMeeting(w: World, pair: { id: string; volunteerId: stri
 
 export async function addCheckIn(w: World, matchId: string, side: 'volunteer' | 'mentee', heldOn: string, recordedByUserId: string) {
   await withSystem(w.db, (tx) => tx.insert(checkIns).values({ organisationId: w.org.id, matchId, side, heldOn, rating: 4, howItGoes: 'Dobrze', recordedByUserId }));
+}
+
+/** A coordinator with a bearer token for the JSON API, following a new pair (`seed` as for createPair). */
+export async function followedPair(w: World, seed: PairSeed = {}) {
+  const coordinator = await apiUser(w, ['coordinator']);
+  const pair = await createPair(w, { coordinatorUserId: coordinator.user.userId, ...seed });
+  return { ...coordinator, pair };
+}
+
+/**
+ * The security answers of an API operation on a pair (`send` calls it for a match with a token): another
+ * organisation's pair 404, a pair the caller (staff with `role`) does not follow 403, no token 401. Returns the pair
+ * and the caller's token, for checks of what was (not) written.
+ */
+export async function assertFollowersOnly(w: World, send: (matchId: string, token: string | null) => Promise<{ statusCode: number }>, role: Role = 'coordinator') {
+  const { pair } = await followedPair(w);
+  const foreign = await createPair(w, { organisationId: w.other.id });
+  const token = await tokenFor(w, [role]);
+  assert.equal((await send(foreign.id, token)).statusCode, 404, 'another organisation’s pair');
+  assert.equal((await send(pair.id, token)).statusCode, 403, 'a pair the caller does not follow');
+  assert.equal((await send(pair.id, null)).statusCode, 401, 'no token');
+  return { pair, foreign, token };
 }

@@ -58,3 +58,33 @@ export const CloseInput = z
     };
   });
 export type CloseInput = z.output<typeof CloseInput>;
+
+// --- The JSON API ---------------------------------------------------------------------------------
+
+const Side = z.object({ givenName: z.string(), familyName: z.string() });
+
+/** What the closing form shows: the pair, its `version` (send it back to close), its first day and today (organisation's zone). */
+export const CloseFormOutput = z.object({
+  matchId: z.string().uuid(),
+  status: z.enum(['active', 'paused']),
+  version: z.number().int(),
+  startedOn: z.string(),
+  today: z.string(),
+  volunteer: Side.extend({ hasEmail: z.boolean() }),
+  mentee: Side.extend({ status: z.string() }),
+});
+
+/** A pair just ended: its new version, the reason, and what happened to the mentee and the thank-you. */
+export const ClosedOutput = z.object({
+  matchId: z.string().uuid(),
+  status: z.literal('closed'),
+  version: z.number().int(),
+  endedAt: z.string().datetime(),
+  reason: z.enum(END_REASONS),
+  reasonText: z.string().nullable(),
+  /** The mentee's status afterwards: `waiting` (back on the list, keeping their place), `closed`, or unchanged while another pair of theirs runs. */
+  menteeStatus: z.string(),
+  returned: z.boolean(),
+  /** Whether the thank-you mail was queued (asked for, and the volunteer has an e-mail address). */
+  thanked: z.boolean(),
+});

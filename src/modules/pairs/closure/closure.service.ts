@@ -70,6 +70,9 @@ function dateErrors(input: CloseInput, today: string, startedOn: string): FieldE
 }
 
 export interface Closed {
+  /** The match's version after closing (the one the form showed, plus one) and when it ended. */
+  version: number;
+  endedAt: Date;
   /** The mentee's status afterwards (unchanged when another of their pairs still runs). */
   menteeStatus: string;
   returned: boolean;
@@ -146,6 +149,6 @@ export async function closeMatch(deps: ClosureDeps, actor: RequestActor, matchId
         },
       });
     }
-    return { menteeStatus: to, returned, thanked };
+    return { version: input.version + 1, endedAt: now, menteeStatus: to, returned, thanked };
   });
 }

@@ -17,3 +17,21 @@ export const HoursReportQuery = z.object({
   ),
 });
 export type HoursReportQuery = z.output<typeof HoursReportQuery>;
+
+const Minutes = z.number().int();
+
+/** The hours report as the JSON API answers it (minutes, exact; the page shows hours with one decimal). */
+export const HoursReportOutput = z.object({
+  year: z.number().int(),
+  /** Years with meetings, and the current and the chosen one, newest first. */
+  years: z.array(z.number().int()),
+  /** `YYYY-MM` of the 12 months of the year. */
+  months: z.array(z.string()),
+  /** Per programme (`id` and `name` null: pairs without a programme), minutes per month, January first. */
+  programmes: z.array(z.object({ id: z.string().uuid().nullable(), name: z.string().nullable(), months: z.array(Minutes), minutes: Minutes })),
+  monthMinutes: z.array(Minutes),
+  total: z.object({ minutes: Minutes, meetings: Minutes }),
+  /** Volunteers who met or attended supervision in the year, most minutes first. */
+  volunteers: z.array(z.object({ id: z.string().uuid(), givenName: z.string(), familyName: z.string(), minutes: Minutes, meetings: Minutes, trainingMinutes: Minutes })),
+  trainingMinutes: Minutes,
+});

@@ -88,8 +88,9 @@ export async function myMeetings(db: Db, actor: RequestActor, now = actor.clock.
  * length outside 5–720 minutes; NOT_FOUND for a match that is not the volunteer's (or another organisation's:
  * nobody learns that it exists). With "something worries me" ticked, a concern (raised as volunteer, with the
  * severity and one-line summary the volunteer gave) is opened with its first status action and the job that tells the staff is queued — all in the same transaction.
+ * Returns the meeting as written (for the API's answer) and the concern's id, if one was opened.
  */
-export async function logMeeting(db: Db, actor: RequestActor, body: unknown, locale: Locale, now = actor.clock.now): Promise<{ meetingId: string; concernId: string | null }> {
+export async function logMeeting(db: Db, actor: RequestActor, body: unknown, locale: Locale, now = actor.clock.now): Promise<{ meetingId: string; concernId: string | null; meeting: MeetingRow }> {
   return withTenant(db, actor, async (tx) => {
     const v = await own(tx, actor);
     if (!v) throw new AppError('NOT_FOUND');
@@ -114,7 +115,8 @@ export async function logMeeting(db: Db, actor: RequestActor, body: unknown, loc
       worry: input.worry,
     });
     await audit(tx, actor, { action: 'meeting.create', entity: 'meeting', entityId: meeting.id });
-    if (!input.worry) return { meetingId: meeting.id, concernId: null };
+    const logged = { ...meeting, menteeGivenName: pair.menteeGivenName };
+    if (!input.worry) return { meetingId: meeting.id, concernId: null, meeting: logged };
 
     const concernId = await insertConcernFromMeeting(tx, {
       organisationId: actor.organisationId,
@@ -131,6 +133,6 @@ export async function logMeeting(db: Db, actor: RequestActor, body: unknown, loc
     });
     await enqueue(tx, CONCERN_NOTIFY_JOB, { concernId }, { uniqueKey: `concern-notify:${concernId}` });
     await audit(tx, actor, { action: 'concern.create', entity: 'concern', entityId: concernId });
-    return { meetingId: meeting.id, concernId };
+    return { meetingId: meeting.id, concernId, meeting: logged };
   });
 }

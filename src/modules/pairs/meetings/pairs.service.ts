@@ -80,14 +80,15 @@ export async function pairLog(db: Db, actor: RequestActor, matchId: string, now 
   });
 }
 
-/** A short answer under a meeting of a pair the actor follows; audited `meeting_comment.create`. */
-export async function commentOnMeeting(db: Db, actor: RequestActor, matchId: string, meetingId: string, input: CommentInput, now = actor.clock.now): Promise<void> {
-  await withTenant(db, actor, async (tx) => {
+/** A short answer under a meeting of a pair the actor follows, returned as written; audited `meeting_comment.create`. */
+export async function commentOnMeeting(db: Db, actor: RequestActor, matchId: string, meetingId: string, input: CommentInput, now = actor.clock.now): Promise<CommentRow> {
+  return withTenant(db, actor, async (tx) => {
     await followedPair(tx, actor, matchId, clockOf(actor, now).today);
     const meeting = await findMeeting(tx, actor.organisationId, meetingId);
     if (!meeting || meeting.matchId !== matchId) throw new AppError('NOT_FOUND');
     const comment = await insertComment(tx, { organisationId: actor.organisationId, meetingId, authorUserId: actor.userId, body: input.body });
     await audit(tx, actor, { action: 'meeting_comment.create', entity: 'meeting_comment', entityId: comment.id });
+    return (await commentsOf(tx, actor.organisationId, [meetingId])).find((c) => c.id === comment.id)!;
   });
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { createAccessToken } from '../../../core/auth/access-tokens.js';
 import { withSystem } from '../../../core/db/tx.js';
 import { foldForSearch, type Locale } from '../../../core/i18n/index.js';
 import { localDaysAgo } from '../../../core/testing/clock.js';
@@ -11,7 +12,8 @@ import type { World } from '../../../core/testing/world.js';
 
 export { auditEntries, countRows } from '../../../core/testing/rows.js';
 export { fieldError, flashOn, textOf } from '../../../core/testing/html.js';
-export { anonymous, browserOf, signedIn, world, useWorld, type World } from '../../../core/testing/world.js';
+export { anonymous, browserOf, signedIn, tokenFor, world, useWorld, type World } from '../../../core/testing/world.js';
+export { apiCall, type ErrorBody } from '../../../core/testing/api.js';
 export { activeVolunteer, matchedMentee } from '../../matching/testing.js';
 export { createProgramme } from '../../../core/testing/world.js';
 import { activeVolunteer, createMatch as match, type MatchSeed } from '../../matching/testing.js';
@@ -33,6 +35,13 @@ export async function insertMeetings(w: World, loggedByUserId: string, rows: [{ 
   await withSystem(w.db, (tx) =>
     tx.insert(meetings).values(rows.map(([m, meetingDate, minutes]) => ({ organisationId: m.organisationId, matchId: m.id, volunteerId: m.volunteerId, loggedByUserId, meetingDate, minutes, activity: 'conversation' as const }))),
   );
+}
+
+/** A volunteer who can sign in (as `volunteerAccount`) and a bearer token of theirs for the JSON API. */
+export async function volunteerWithToken(w: World, opts: Parameters<typeof volunteerAccount>[1] = {}) {
+  const account = await volunteerAccount(w, opts);
+  const { token } = await createAccessToken(w.db, { userId: account.user.userId, organisationId: opts.organisationId ?? w.org.id, name: 'test' });
+  return { ...account, token };
 }
 
 /** A match started on 1 January two years ago unless told, so meetings of the last two years fall in it. */

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatList, LANGUAGE_NAME } from '../../../core/i18n/index.js';
-import { DefinitionList, type PageContext, PersonName } from '../../../core/ui/index.js';
+import { DefinitionList, RecordHead, type PageContext } from '../../../core/ui/index.js';
 import type { PersonOutput } from '../people.schemas.js';
 
 export function PersonView({ ctx, person, canWrite }: { ctx: PageContext; person: PersonOutput; canWrite: boolean }) {
@@ -16,19 +16,7 @@ export function PersonView({ ctx, person, canWrite }: { ctx: PageContext; person
   ];
   return (
     <>
-      <p>
-        <a href="/people">{t('people.back')}</a>
-      </p>
-      <div class="page-head">
-        <h1>
-          <PersonName name={`${person.givenName} ${person.familyName}`} />
-        </h1>
-        {canWrite && (
-          <a class="button button-secondary" href={`/people/${person.id}/edit`}>
-            {t('people.edit')}
-          </a>
-        )}
-      </div>
+      <RecordHead back={{ href: '/people', label: t('people.back') }} name={`${person.givenName} ${person.familyName}`} edit={canWrite && { href: `/people/${person.id}/edit`, label: t('people.edit') }} />
       <DefinitionList items={rows} />
     </>
   );

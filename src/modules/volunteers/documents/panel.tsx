@@ -1,5 +1,5 @@
 import { formatDate, LANGUAGE_NAME } from '../../../core/i18n/index.js';
-import { DataTable, Form, type PageContext } from '../../../core/ui/index.js';
+import { ButtonForm, DataTable, type PageContext } from '../../../core/ui/index.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
 import { INVITABLE_STAGES } from '../self-service/invite.service.js';
@@ -38,24 +38,18 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
                   <a href={`/volunteers/documents/${d.id}.pdf`}>{t('volunteers.documents.panel.download', { title: d.title })}</a>
                   {/* Accepted in Tandem is documentary form: the paper signature can still be recorded. */}
                   {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
-                    <Form ctx={ctx} action={`/volunteers/documents/${d.id}/paper-signed`} class="inline-form">
-                      <input type="hidden" name="volunteerId" value={volunteer.id} />
-                      <button type="submit" class="link-button">
-                        {t('volunteers.documents.panel.markPaper')}
-                      </button>
-                    </Form>
+                    <ButtonForm ctx={ctx} action={`/volunteers/documents/${d.id}/paper-signed`} look="link" hidden={{ volunteerId: volunteer.id }}>
+                      {t('volunteers.documents.panel.markPaper')}
+                    </ButtonForm>
                   )}
                   {manage && d.kind === 'agreement' && (open || (!d.revokedAt && d.acceptedHow === 'electronic')) && (
                     <a href={`/volunteers/documents/${d.id}/qualified`}>{t('volunteers.documents.qualified.link')}</a>
                   )}
                   {d.signedFile && <a href={`/volunteers/documents/${d.id}/signed-file`}>{t('volunteers.documents.qualified.download')}</a>}
                   {manage && !d.revokedAt && (
-                    <Form ctx={ctx} action={`/volunteers/documents/${d.id}/revoke`} class="inline-form">
-                      <input type="hidden" name="volunteerId" value={volunteer.id} />
-                      <button type="submit" class="link-button">
-                        {t('volunteers.documents.panel.revoke')}
-                      </button>
-                    </Form>
+                    <ButtonForm ctx={ctx} action={`/volunteers/documents/${d.id}/revoke`} look="link" hidden={{ volunteerId: volunteer.id }}>
+                      {t('volunteers.documents.panel.revoke')}
+                    </ButtonForm>
                   )}
                 </>
               );
@@ -98,11 +92,9 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
         <p class="muted">{t('volunteers.documents.panel.notYetApproved')}</p>
       ) : (
         manage && (
-          <Form ctx={ctx} action={`/volunteers/${volunteer.id}/invitation`} class="inline-form">
-            <button type="submit" class="button button-secondary">
-              {t(volunteer.userId ? 'volunteers.documents.panel.inviteAgain' : 'volunteers.documents.panel.invite')}
-            </button>
-          </Form>
+          <ButtonForm ctx={ctx} action={`/volunteers/${volunteer.id}/invitation`} look="secondary">
+            {t(volunteer.userId ? 'volunteers.documents.panel.inviteAgain' : 'volunteers.documents.panel.invite')}
+          </ButtonForm>
         )
       )}
     </section>

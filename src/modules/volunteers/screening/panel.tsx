@@ -1,5 +1,5 @@
 import { dynamicKey, formatDate, formatDateTime } from '../../../core/i18n/index.js';
-import { DataTable, DefinitionList, Form, type PageContext } from '../../../core/ui/index.js';
+import { ButtonForm, ButtonLink, DataTable, DefinitionList, MutedLine, type PageContext } from '../../../core/ui/index.js';
 import type { VolunteerRow } from '../volunteers.repository.js';
 import { volunteersPolicy } from '../volunteers.policy.js';
 import type { ScreeningPanelData } from './panel-data.js';
@@ -36,12 +36,7 @@ function InterviewItem({ ctx, i, canManage }: { ctx: PageContext; i: Interview; 
       <p>
         {/* dynamicKey: the interview status column has no typed list yet. */}
         <strong>{t(dynamicKey(`volunteers.screening.status.${i.status}`))}</strong> · {t('volunteers.screening.minutes', { minutes: i.minutes })} · <PlaceText ctx={ctx} place={i.place} />
-        {i.interviewer && (
-          <>
-            <br />
-            <span class="muted">{t('volunteers.screening.interviewer', { name: i.interviewer })}</span>
-          </>
-        )}
+        {i.interviewer && <MutedLine>{t('volunteers.screening.interviewer', { name: i.interviewer })}</MutedLine>}
       </p>
       {i.recommendation && (
         <p>
@@ -54,12 +49,10 @@ function InterviewItem({ ctx, i, canManage }: { ctx: PageContext; i: Interview; 
       {canManage && (i.status === 'scheduled' || i.status === 'offered') && (
         <div class="actions">
           {i.status === 'offered' && (
-            <Form ctx={ctx} action={`/volunteers/interviews/${i.id}/pick`} class="inline-form">
-              <button type="submit" class="button">
-                {t('volunteers.screening.pick')}
-                <span class="visually-hidden"> ({when})</span>
-              </button>
-            </Form>
+            <ButtonForm ctx={ctx} action={`/volunteers/interviews/${i.id}/pick`} look="main">
+              {t('volunteers.screening.pick')}
+              <span class="visually-hidden"> ({when})</span>
+            </ButtonForm>
           )}
           {i.status === 'scheduled' && (
             <>
@@ -73,12 +66,10 @@ function InterviewItem({ ctx, i, canManage }: { ctx: PageContext; i: Interview; 
               </a>
             </>
           )}
-          <Form ctx={ctx} action={`/volunteers/interviews/${i.id}/cancel`} class="inline-form">
-            <button type="submit" class="link-button">
-              {t('volunteers.screening.cancel')}
-              <span class="visually-hidden"> ({when})</span>
-            </button>
-          </Form>
+          <ButtonForm ctx={ctx} action={`/volunteers/interviews/${i.id}/cancel`} look="link">
+            {t('volunteers.screening.cancel')}
+            <span class="visually-hidden"> ({when})</span>
+          </ButtonForm>
         </div>
       )}
     </li>
@@ -93,13 +84,7 @@ function Interviews({ ctx, data, volunteerId, canManage }: { ctx: PageContext; d
   return (
     <>
       <h3>{t('volunteers.screening.interviews')}</h3>
-      {canManage && (
-        <p>
-          <a class="button" href={`/volunteers/${volunteerId}/interviews/new`}>
-            {t('volunteers.screening.schedule')}
-          </a>
-        </p>
-      )}
+      {canManage && <ButtonLink href={`/volunteers/${volunteerId}/interviews/new`}>{t('volunteers.screening.schedule')}</ButtonLink>}
       <h4>{t('volunteers.screening.upcoming')}</h4>
       {upcoming.length === 0 ? (
         <p class="empty">{t('volunteers.screening.noUpcoming')}</p>

@@ -1,6 +1,6 @@
 import { actionsOfGroup, AUDIT_ACTIONS, AUDIT_ENTITIES, AUDIT_GROUPS, type AuditGroup } from '../../../../core/audit/actions.js';
 import { compareNames, formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Pagination, SelectField, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Pagination, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { AuditActor } from '../audit-log.schemas.js';
 import type { AuditEntryView } from '../audit-log.service.js';
 import { actionName, AuditFields, AuditSentence } from './audit-sentence.js';
@@ -41,11 +41,7 @@ export function AuditLogView({ ctx, result, form, actors }: Props) {
         <SelectField ctx={ctx} form={form} name="actor" label={labels.actor} emptyLabel={t('admin.audit.allActors')} options={actors.map((a) => ({ value: a.userId, label: a.name }))} />
         <TextField ctx={ctx} form={form} name="from" type="date" label={labels.from} />
         <TextField ctx={ctx} form={form} name="to" type="date" label={labels.to} />
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('admin.audit.filter')}
-          </button>
-        </div>
+        <SubmitButton secondary>{t('admin.audit.filter')}</SubmitButton>
       </form>
       <p class="muted" role="status">
         {t('admin.audit.found', { count: result.total, formatted: formatNumber(result.total, ctx.locale) })}

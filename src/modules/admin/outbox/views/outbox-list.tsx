@@ -1,5 +1,5 @@
 import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, Pagination, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, Pagination, WarningNotice, type PageContext } from '../../../../core/ui/index.js';
 import type { MailSummary } from '../outbox.schemas.js';
 
 interface Props {
@@ -14,11 +14,7 @@ export function OutboxListView({ ctx, result, smtp }: Props) {
   return (
     <>
       <h1>{t('admin.outbox.title')}</h1>
-      {!smtp && (
-        <div class="notice notice-warning" role="note">
-          <p>{t('admin.outbox.noSmtp')}</p>
-        </div>
-      )}
+      {!smtp && <WarningNotice role="note">{t('admin.outbox.noSmtp')}</WarningNotice>}
       <p class="muted" role="status">
         {t('admin.outbox.count', { count: result.total, formatted: formatNumber(result.total, ctx.locale) })}
       </p>

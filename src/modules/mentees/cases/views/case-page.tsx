@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, RadioGroup, Section, TextArea, type FormState, type PageContext, PersonName } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, RadioGroup, RecordHead, Section, SubmitButton, TextArea, WarningNotice, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { daysSince } from '../../../../core/i18n/time-zone.js';
 import { daysLabel, fullName, statusName } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
@@ -30,24 +30,8 @@ export function CasePageView({ ctx, view, canManage, forms, conflict }: Props) {
   const m = view.mentee;
   return (
     <>
-      <p>
-        <a href={m.status === 'requested' ? '/mentees?status=requested' : '/mentees'}>{t('mentees.list.back')}</a>
-      </p>
-      <div class="page-head">
-        <h1>
-          <PersonName name={fullName(m)} />
-        </h1>
-        {canManage && (
-          <a class="button button-secondary" href={`/mentees/${m.id}/edit`}>
-            {t('mentees.case.edit')}
-          </a>
-        )}
-      </div>
-      {conflict && (
-        <div class="notice notice-warning" role="alert">
-          <p>{t('mentees.case.conflict')}</p>
-        </div>
-      )}
+      <RecordHead back={{ href: m.status === 'requested' ? '/mentees?status=requested' : '/mentees', label: t('mentees.list.back') }} name={fullName(m)} edit={canManage && { href: `/mentees/${m.id}/edit`, label: t('mentees.case.edit') }} />
+      {conflict && <WarningNotice role="alert">{t('mentees.case.conflict')}</WarningNotice>}
       {(m.minor || m.vulnerableAdult) && (
         <div class="notice notice-warning safeguarding" role="note" aria-label={t('mentees.flag.label')}>
           <p>
@@ -90,11 +74,7 @@ function StatusSection({ ctx, view, canManage, form }: { ctx: PageContext; view:
           <ErrorSummary ctx={ctx} form={form} labels={{ action: t('mentees.case.changeStatus'), reason: t('mentees.case.reason') }} />
           <RadioGroup ctx={ctx} form={form} name="action" required label={t('mentees.case.changeStatus')} options={view.actions.map((a) => ({ value: a, label: t(`mentees.action.${a}`) }))} />
           <TextArea ctx={ctx} form={form} name="reason" label={t('mentees.case.reason')} hint={t('mentees.case.reasonHint')} requiredIf={t('mentees.case.reasonRequiredIf')} rows={2} maxLength={500} />
-          <div class="actions">
-            <button type="submit" class="button">
-              {t('mentees.case.changeStatusSubmit')}
-            </button>
-          </div>
+          <SubmitButton>{t('mentees.case.changeStatusSubmit')}</SubmitButton>
         </Form>
       )}
     </Section>
@@ -116,20 +96,12 @@ function ReviewPanel({ ctx, view, form }: { ctx: PageContext; view: CaseView; fo
       <Form ctx={ctx} action={`/mentees/${m.id}/accept`}>
         <input type="hidden" name="version" value={String(m.version)} />
         <p class="hint">{t('mentees.review.acceptHint')}</p>
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('mentees.review.accept')}
-          </button>
-        </div>
+        <SubmitButton>{t('mentees.review.accept')}</SubmitButton>
       </Form>
       <Form ctx={ctx} action={`/mentees/${m.id}/decline`} novalidate>
         <input type="hidden" name="version" value={String(m.version)} />
         <TextArea ctx={ctx} form={form} name="reason" label={t('mentees.review.declineReason')} hint={t('mentees.review.declineHint')} required rows={3} maxLength={500} />
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('mentees.review.decline')}
-          </button>
-        </div>
+        <SubmitButton secondary>{t('mentees.review.decline')}</SubmitButton>
       </Form>
     </section>
   );

@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime } from '../../../../core/i18n/index.js';
-import { DataTable, ErrorSummary, Form, Section, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ButtonForm, ButtonLink, DataTable, ErrorSummary, Form, MutedLine, Section, SelectField, SubmitButton, TextArea, type Column, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { codeLabel } from '../../../volunteers/index.js';
 import { PURPOSES, SUPPORT_BASES } from '../../mentees.schemas.js';
 import { fullName, needList, purposeName } from '../../views/labels.js';
@@ -15,49 +16,48 @@ export interface SectionForms {
 
 const empty: FormState = { values: {}, errors: {} };
 
+/** A part of the case page that is one table (consents, matches): its heading names the table too; `children` follow. */
+function TableSection<Row>(props: { id: string; title: string; rows: readonly Row[]; empty: string; columns: Column<Row>[]; children?: ComponentChildren }) {
+  return (
+    <Section id={props.id} title={props.title}>
+      <DataTable caption={props.title} rows={props.rows} empty={props.empty} emptyClass="muted" columns={props.columns} />
+      {props.children}
+    </Section>
+  );
+}
+
 export function ConsentsSection({ ctx, view, canManage, form = empty }: { ctx: PageContext; view: CaseView; canManage: boolean; form?: FormState }) {
   const { t, locale } = ctx;
   const m = view.mentee;
+  const columns: Column<CaseView['consents'][number]>[] = [
+    {
+      header: t('mentees.case.purpose'),
+      cell: (c) => (
+        <>
+          {purposeName(t, c.purpose)}
+          <MutedLine lang={m.locale}>{c.text}</MutedLine>
+        </>
+      ),
+    },
+    { header: t('mentees.case.lawfulBasis'), cell: (c) => codeLabel(t, 'basis', c.lawfulBasis) },
+    { header: t('mentees.case.given'), cell: (c) => formatDateTime(c.givenAt, locale) },
+    {
+      header: t('mentees.case.withdrawn'),
+      cell: (c) =>
+        c.withdrawnAt ? (
+          formatDateTime(c.withdrawnAt, locale)
+        ) : canManage ? (
+          <ButtonForm ctx={ctx} action={`/mentees/${m.id}/consents/${c.id}/withdraw`} look="secondary">
+            {t('mentees.case.withdraw')}
+            <span class="visually-hidden"> {t('mentees.case.withdrawWhich', { purpose: purposeName(t, c.purpose) })}</span>
+          </ButtonForm>
+        ) : (
+          '—'
+        ),
+    },
+  ];
   return (
-    <Section id="consents-heading" title={t('mentees.case.consents')}>
-      <DataTable
-        caption={t('mentees.case.consents')}
-        rows={view.consents}
-        empty={t('mentees.case.noConsents')}
-        emptyClass="muted"
-        columns={[
-          {
-            header: t('mentees.case.purpose'),
-            cell: (c) => (
-              <>
-                {purposeName(t, c.purpose)}
-                <br />
-                <span class="muted" lang={m.locale}>
-                  {c.text}
-                </span>
-              </>
-            ),
-          },
-          { header: t('mentees.case.lawfulBasis'), cell: (c) => codeLabel(t, 'basis', c.lawfulBasis) },
-          { header: t('mentees.case.given'), cell: (c) => formatDateTime(c.givenAt, locale) },
-          {
-            header: t('mentees.case.withdrawn'),
-            cell: (c) =>
-              c.withdrawnAt ? (
-                formatDateTime(c.withdrawnAt, locale)
-              ) : canManage ? (
-                <Form ctx={ctx} action={`/mentees/${m.id}/consents/${c.id}/withdraw`} class="inline-form">
-                  <button type="submit" class="button button-secondary">
-                    {t('mentees.case.withdraw')}
-                    <span class="visually-hidden"> {t('mentees.case.withdrawWhich', { purpose: purposeName(t, c.purpose) })}</span>
-                  </button>
-                </Form>
-              ) : (
-                '—'
-              ),
-          },
-        ]}
-      />
+    <TableSection id="consents-heading" title={t('mentees.case.consents')} rows={view.consents} empty={t('mentees.case.noConsents')} columns={columns}>
       {canManage && (
         <details open={Object.keys(form.errors).length > 0}>
           <summary>{t('mentees.case.recordConsent')}</summary>
@@ -65,15 +65,11 @@ export function ConsentsSection({ ctx, view, canManage, form = empty }: { ctx: P
             <ErrorSummary ctx={ctx} form={form} labels={{ purpose: t('mentees.case.purpose'), lawfulBasis: t('mentees.case.lawfulBasis') }} />
             <SelectField ctx={ctx} form={form} name="purpose" label={t('mentees.case.purpose')} required options={PURPOSES.map((p) => ({ value: p, label: purposeName(t, p) }))} />
             <SelectField ctx={ctx} form={form} name="lawfulBasis" label={t('mentees.case.lawfulBasis')} hint={t('mentees.case.contactByConsent')} required options={SUPPORT_BASES.map((b) => ({ value: b, label: codeLabel(t, 'basis', b) }))} />
-            <div class="actions">
-              <button type="submit" class="button button-secondary">
-                {t('mentees.case.recordConsentSubmit')}
-              </button>
-            </div>
+            <SubmitButton secondary>{t('mentees.case.recordConsentSubmit')}</SubmitButton>
           </Form>
         </details>
       )}
-    </Section>
+    </TableSection>
   );
 }
 
@@ -81,41 +77,24 @@ export function MatchesSection({ ctx, view }: { ctx: PageContext; view: CaseView
   const { t, locale } = ctx;
   const m = view.mentee;
   const canLookForVolunteer = ['waiting', 'matched', 'on_hold'].includes(m.status);
+  const columns: Column<CaseView['matches'][number]>[] = [
+    {
+      header: t('mentees.case.volunteer'),
+      rowHeader: true,
+      cell: (x) => (
+        <>
+          <a href={`/volunteers/${x.volunteerId}`}>{fullName(x)}</a>
+          {x.paused && <MutedLine>{t('mentees.case.matchPaused')}</MutedLine>}
+        </>
+      ),
+    },
+    { header: t('mentees.field.needs'), cell: (x) => needList(t, locale, x.needs) },
+    { header: t('mentees.case.since'), cell: (x) => formatDate(x.startedAt, locale) },
+  ];
   return (
-    <Section id="matches-heading" title={t('mentees.case.matches')}>
-      <DataTable
-        caption={t('mentees.case.matches')}
-        rows={view.matches}
-        empty={t('mentees.case.noMatches')}
-        emptyClass="muted"
-        columns={[
-          {
-            header: t('mentees.case.volunteer'),
-            rowHeader: true,
-            cell: (x) => (
-              <>
-                <a href={`/volunteers/${x.volunteerId}`}>{fullName(x)}</a>
-                {x.paused && (
-                  <>
-                    <br />
-                    <span class="muted">{t('mentees.case.matchPaused')}</span>
-                  </>
-                )}
-              </>
-            ),
-          },
-          { header: t('mentees.field.needs'), cell: (x) => needList(t, locale, x.needs) },
-          { header: t('mentees.case.since'), cell: (x) => formatDate(x.startedAt, locale) },
-        ]}
-      />
-      {canLookForVolunteer && (
-        <p>
-          <a class="button" href={`/matching/mentees/${m.id}`}>
-            {t('mentees.case.findVolunteer')}
-          </a>
-        </p>
-      )}
-    </Section>
+    <TableSection id="matches-heading" title={t('mentees.case.matches')} rows={view.matches} empty={t('mentees.case.noMatches')} columns={columns}>
+      {canLookForVolunteer && <ButtonLink href={`/matching/mentees/${m.id}`}>{t('mentees.case.findVolunteer')}</ButtonLink>}
+    </TableSection>
   );
 }
 
@@ -137,12 +116,10 @@ export function StaffSection({ ctx, view, form = empty, problem }: { ctx: PageCo
                 <span class="muted"> · {t('mentees.case.addedOn', { date: formatDate(s.addedAt, locale) })}</span>
               </span>
               {view.canChangeStaff && s.userId !== m.socialWorkerUserId && (
-                <Form ctx={ctx} action={`/mentees/${m.id}/staff/${s.userId}/remove`} class="inline-form">
-                  <button type="submit" class="link-button">
-                    {t('mentees.case.removeStaff')}
-                    <span class="visually-hidden"> {s.name ?? ''}</span>
-                  </button>
-                </Form>
+                <ButtonForm ctx={ctx} action={`/mentees/${m.id}/staff/${s.userId}/remove`} look="link">
+                  {t('mentees.case.removeStaff')}
+                  <span class="visually-hidden"> {s.name ?? ''}</span>
+                </ButtonForm>
               )}
             </li>
           ))}
@@ -152,11 +129,7 @@ export function StaffSection({ ctx, view, form = empty, problem }: { ctx: PageCo
         <Form ctx={ctx} action={`/mentees/${m.id}/staff`} novalidate>
           <ErrorSummary ctx={ctx} form={form} labels={{ userId: t('mentees.case.addStaffLabel') }} />
           <SelectField ctx={ctx} form={form} name="userId" label={t('mentees.case.addStaffLabel')} required options={view.staffOptions} />
-          <div class="actions">
-            <button type="submit" class="button button-secondary">
-              {t('mentees.case.addStaff')}
-            </button>
-          </div>
+          <SubmitButton secondary>{t('mentees.case.addStaff')}</SubmitButton>
         </Form>
       )}
     </Section>
@@ -174,11 +147,7 @@ export function NotesSection({ ctx, view, form = empty }: { ctx: PageContext; vi
           <Form ctx={ctx} action={`/mentees/${view.mentee.id}/notes`} novalidate>
             <ErrorSummary ctx={ctx} form={form} labels={{ body: t('mentees.case.newNote') }} />
             <TextArea ctx={ctx} form={form} name="body" label={t('mentees.case.newNote')} hint={t('mentees.case.newNoteHint')} required rows={4} maxLength={4000} />
-            <div class="actions">
-              <button type="submit" class="button button-secondary">
-                {t('mentees.case.addNote')}
-              </button>
-            </div>
+            <SubmitButton secondary>{t('mentees.case.addNote')}</SubmitButton>
           </Form>
           {view.notes.length === 0 ? (
             <p class="muted">{t('mentees.case.noNotes')}</p>

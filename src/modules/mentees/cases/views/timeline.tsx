@@ -1,5 +1,5 @@
 import { hasMessage, type Translate } from '../../../../core/i18n/index.js';
-import { Timeline as EventList, type PageContext } from '../../../../core/ui/index.js';
+import { Timeline as EventList, type PageContext, type TimelineEvent } from '../../../../core/ui/index.js';
 import { purposeName, statusName } from '../../views/labels.js';
 import type { EventRow } from '../case.repository.js';
 
@@ -25,20 +25,13 @@ export function eventText(t: Translate, e: EventRow): string {
   }
 }
 
-/** The case's timeline, newest first. Reasons are shown as text (escaped by JSX). */
+/** One event as the timeline shows it: its text, the reason given (as text, escaped by JSX), when and who. */
+function timelineEvent(t: Translate, e: EventRow): TimelineEvent {
+  const note = typeof e.detail.reason === 'string' ? <span dir="auto">{t('mentees.event.reason', { reason: e.detail.reason })}</span> : undefined;
+  return { what: eventText(t, e), note, at: e.at, actorName: e.actorName };
+}
+
+/** The case's timeline, newest first. */
 export function Timeline({ ctx, events }: { ctx: PageContext; events: EventRow[] }) {
-  const { t } = ctx;
-  return (
-    <EventList
-      ctx={ctx}
-      labelledBy="timeline-heading"
-      empty={t('mentees.case.noEvents')}
-      events={events.map((e) => ({
-        what: eventText(t, e),
-        note: typeof e.detail.reason === 'string' ? <span dir="auto">{t('mentees.event.reason', { reason: e.detail.reason })}</span> : undefined,
-        at: e.at,
-        actorName: e.actorName,
-      }))}
-    />
-  );
+  return <EventList ctx={ctx} labelledBy="timeline-heading" empty={ctx.t('mentees.case.noEvents')} events={events.map((e) => timelineEvent(ctx.t, e))} />;
 }

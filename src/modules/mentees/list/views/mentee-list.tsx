@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { FilterForm, FilterSearch, FilterSelect, PageHead, Pagination, type PageContext } from '../../../../core/ui/index.js';
+import { FilterForm, FilterSearch, FilterSelect, PageHead, Pagination, type PageContext, viewQueryString } from '../../../../core/ui/index.js';
 import { NEEDS, STATUSES, type MenteeQuery } from '../../mentees.schemas.js';
 import { needName, statusName } from '../../views/labels.js';
 import type { ListView } from '../list.service.js';
@@ -10,16 +10,7 @@ const TABS = ['requested', 'waiting', 'matched', 'on_hold', 'closed', 'declined'
 
 /** The query string of a view, without defaults, with some keys changed. */
 export function viewQuery(query: MenteeQuery, change: Partial<Record<keyof MenteeQuery, string | number | undefined>> = {}): string {
-  const merged: Record<string, unknown> = { ...query, ...change };
-  const params = new URLSearchParams();
-  for (const key of ['status', 'q', 'programme', 'need', 'district', 'page'] as const) {
-    const v = merged[key];
-    if (v === undefined || v === null || v === '') continue;
-    if ((key === 'page' && Number(v) === 1) || (key === 'status' && v === 'waiting')) continue; // defaults
-    params.set(key, String(v));
-  }
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  return viewQueryString(query, change, ['status', 'q', 'programme', 'need', 'district', 'page'], (key, v) => (key === 'page' && Number(v) === 1) || (key === 'status' && v === 'waiting'));
 }
 
 const tabLabel = (ctx: PageContext, tab: (typeof TABS)[number]) => (tab === 'all' ? ctx.t('mentees.list.tab.all') : tab === 'requested' ? ctx.t('mentees.list.tab.requested') : statusName(ctx.t, tab));

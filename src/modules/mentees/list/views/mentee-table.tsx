@@ -1,4 +1,4 @@
-import { DataTable, PersonName, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, MutedLine, PersonName, type PageContext } from '../../../../core/ui/index.js';
 import { daysLabel, languageList, listName, needList, statusName } from '../../views/labels.js';
 import type { ListView } from '../list.service.js';
 
@@ -21,12 +21,7 @@ export function MenteeTable({ ctx, items, caption, empty }: { ctx: PageContext; 
           cell: (m) => (
             <>
               <PersonName href={`/mentees/${m.id}`} name={listName(m)} />
-              {m.minor && (
-                <>
-                  <br />
-                  <span class="muted">{t('mentees.flag.minorShort')}</span>
-                </>
-              )}
+              {m.minor && <MutedLine>{t('mentees.flag.minorShort')}</MutedLine>}
               {m.duplicateOf && (
                 <>
                   <br />
@@ -35,12 +30,7 @@ export function MenteeTable({ ctx, items, caption, empty }: { ctx: PageContext; 
                   </a>
                 </>
               )}
-              {m.vulnerableAdult && (
-                <>
-                  <br />
-                  <span class="muted">{t('mentees.flag.vulnerableAdultShort')}</span>
-                </>
-              )}
+              {m.vulnerableAdult && <MutedLine>{t('mentees.flag.vulnerableAdultShort')}</MutedLine>}
             </>
           ),
         },

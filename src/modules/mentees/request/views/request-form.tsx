@@ -1,7 +1,7 @@
 import { LANGUAGE_NAME, LOCALES } from '../../../../core/i18n/index.js';
-import { Checkbox, CheckboxGroup, ErrorSummary, Form, refusedAsWhole, RadioGroup, SelectField, SubmitButton, TextField, type FormState, type PageContext, DistrictField } from '../../../../core/ui/index.js';
+import { Checkbox, fieldLabels, Fields, SubmitButton, type FieldList, type FormState, type PageContext, DistrictField } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/index.js';
-import { languageField, MAX_LANGUAGES, AvailabilityGrid, LanguageRows } from '../../../volunteers/index.js';
+import { MAX_LANGUAGES, AvailabilityGrid, languageRowLabels, LanguageRows, PublicDonePage, PublicFormPage } from '../../../volunteers/index.js';
 import type { DistrictChoice } from '../../../../core/tenancy/district-choice.js';
 import { NEEDS, PREFERRED_GENDERS } from '../../mentees.schemas.js';
 import { requestConsentText } from '../wording.js';
@@ -15,124 +15,99 @@ interface Props {
   languageRows: number;
 }
 
-export function requestLabels(ctx: PageContext): Record<string, string> {
+/** The public request form: short, in plain words, without JavaScript, protected by the volunteer form's spam checks. */
+export function RequestFormView({ ctx, org, districts, form, formToken, languageRows }: Props) {
   const { t } = ctx;
-  const labels: Record<string, string> = {
-    givenName: t('field.givenName'),
-    familyName: t('field.familyName'),
-    age: t('mentees.request.age'),
-    birthDate: t('field.birthDate'),
-    forSomeoneElse: t('mentees.request.forSomeoneElse'),
-    carerName: t('mentees.request.carerName'),
-    email: t('field.email'),
-    phone: t('field.phone'),
-    locale: t('mentees.request.locale'),
-    needs: t('mentees.request.needs'),
+  const locale = ctx.locale;
+  const action = `/o/${org.slug}/request?lang=${ctx.locale}`;
+  const person: FieldList = [
+    { name: 'givenName', label: t('field.givenName'), maxLength: 100, required: true },
+    { name: 'familyName', label: t('field.familyName'), maxLength: 100, required: true },
+    { name: 'age', type: 'text', inputMode: 'numeric', maxLength: 3, label: t('mentees.request.age'), hint: t('mentees.request.ageHint') },
+    { name: 'birthDate', type: 'date', label: t('field.birthDate') },
+  ];
+  const carer: FieldList = [
+    { control: 'checkbox', name: 'forSomeoneElse', value: 'yes', label: t('mentees.request.forSomeoneElse') },
+    { name: 'carerName', label: t('mentees.request.carerName'), hint: t('mentees.request.carerHint'), maxLength: 200 },
+  ];
+  const contact: FieldList = [
+    { name: 'email', type: 'email', label: t('field.email'), autocomplete: 'email', maxLength: 254, dir: 'ltr' },
+    { name: 'phone', type: 'tel', label: t('field.phone'), hint: t('field.phoneHint'), autocomplete: 'tel', maxLength: 30, dir: 'ltr' },
+    { control: 'select', name: 'locale', label: t('mentees.request.locale'), required: true, options: LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAME[l] })) },
+  ];
+  const needs: FieldList = [
+    { control: 'checkboxes', name: 'needs', label: t('mentees.request.needs'), hint: t('mentees.request.needsHint'), required: true, options: NEEDS.map((n) => ({ value: n, label: t(`mentees.need.${n}`) })) },
+  ];
+  const gender: FieldList = [
+    { control: 'radios', name: 'preferredVolunteerGender', label: t('mentees.request.preferredGender'), options: PREFERRED_GENDERS.map((g) => ({ value: g, label: t(`mentees.preferredGender.${g}`) })) },
+  ];
+  const ages: FieldList = [
+    { name: 'preferredVolunteerAgeMin', type: 'text', inputMode: 'numeric', maxLength: 3, label: t('mentees.request.ageMin') },
+    { name: 'preferredVolunteerAgeMax', type: 'text', inputMode: 'numeric', maxLength: 3, label: t('mentees.request.ageMax') },
+  ];
+  const district = t('mentees.request.district');
+  // The error summary names a consent by what it is about, not by its whole wording.
+  const labels = {
+    ...fieldLabels(person, carer, contact, needs, gender, ages),
     languages: t('volunteers.application.languages'),
     availability: t('volunteers.application.availability'),
-    district: t('mentees.request.district'),
-    preferredVolunteerGender: t('mentees.request.preferredGender'),
-    preferredVolunteerAgeMin: t('mentees.request.ageMin'),
-    preferredVolunteerAgeMax: t('mentees.request.ageMax'),
+    district,
     website: t('volunteers.application.honeypot'),
     'consents.support': t('mentees.request.consentSupportLabel'),
     'consents.contactEmail': t('mentees.request.consentEmailLabel'),
     'consents.contactPhone': t('mentees.request.consentPhoneLabel'),
+    ...languageRowLabels(t, MAX_LANGUAGES + 1),
   };
-  for (let i = 0; i <= MAX_LANGUAGES; i++) {
-    labels[languageField(i, 'code')] = t('volunteers.application.languageN', { n: i + 1 });
-    labels[languageField(i, 'level')] = t('volunteers.application.levelN', { n: i + 1 });
-  }
-  return labels;
-}
-
-/** The public request form: short, in plain words, without JavaScript, protected by the volunteer form's spam checks. */
-export function RequestFormView({ ctx, org, districts, form, formToken, languageRows }: Props) {
-  const { t } = ctx;
-  const labels = requestLabels(ctx);
-  const locale = ctx.locale;
   return (
-    <section class="narrow">
-      <p>
-        <a href={`/o/${org.slug}`}>{t('volunteers.application.backTo', { organisation: org.name })}</a>
-      </p>
-      <h1>{t('mentees.request.title', { organisation: org.name })}</h1>
-      <p class="lead">{t('mentees.request.lead')}</p>
-      <p class="muted">{t('volunteers.application.requiredNote')}</p>
-      {/* Refused as a whole: the heading says the form was not sent, not that what was typed is wrong. */}
-      <ErrorSummary ctx={ctx} form={form} labels={labels} title={refusedAsWhole(form) ? ctx.t('form.notSent') : undefined} />
-      <Form ctx={ctx} action={`/o/${org.slug}/request?lang=${ctx.locale}`}>
-        <input type="hidden" name="_form" value={formToken} />
-        {/* Enter in a text field presses the form's first submit button: make that "send", not "add a language". */}
-        <button type="submit" class="visually-hidden" tabIndex={-1} aria-hidden="true">
-          {t('mentees.request.submit')}
-        </button>
-        <div class="visually-hidden">
-          <label for="f-website">{labels.website}</label>
-          <input type="text" id="f-website" name="website" value="" tabIndex={-1} autocomplete="off" />
+    <PublicFormPage ctx={ctx} org={org} form={form} labels={labels} title={t('mentees.request.title', { organisation: org.name })} lead={t('mentees.request.lead')} action={action} formToken={formToken} submit={t('mentees.request.submit')}>
+      <h2>{t('mentees.request.section.person')}</h2>
+      <Fields ctx={ctx} form={form} fields={person} />
+      <fieldset class="field">
+        <legend>{t('mentees.request.carer')}</legend>
+        <Fields ctx={ctx} form={form} fields={carer} />
+      </fieldset>
+
+      <h2>{t('mentees.request.section.contact')}</h2>
+      <p class="hint">{t('mentees.request.contactHint')}</p>
+      <Fields ctx={ctx} form={form} fields={contact} />
+
+      <h2>{t('mentees.request.section.help')}</h2>
+      <Fields ctx={ctx} form={form} fields={needs} />
+
+      <h2>{t('volunteers.application.section.languages')}</h2>
+      <LanguageRows ctx={ctx} form={form} rows={languageRows} action={action} />
+
+      <h2>{t('mentees.request.section.time')}</h2>
+      <AvailabilityGrid ctx={ctx} form={form} />
+      <DistrictField ctx={ctx} form={form} choice={districts} label={district} hint={t('volunteers.application.districtHint')} />
+
+      <h2>{t('mentees.request.section.volunteer')}</h2>
+      <p class="hint">{t('mentees.request.preferencesHint')}</p>
+      <Fields ctx={ctx} form={form} fields={gender} />
+      <fieldset class="field">
+        <legend>{t('mentees.request.preferredAge')}</legend>
+        <p class="hint">{t('mentees.request.preferredAgeHint')}</p>
+        <div class="field-row">
+          <Fields ctx={ctx} form={form} fields={ages} />
         </div>
+      </fieldset>
 
-        <h2>{t('mentees.request.section.person')}</h2>
-        <TextField ctx={ctx} form={form} name="givenName" label={labels.givenName!} maxLength={100} required />
-        <TextField ctx={ctx} form={form} name="familyName" label={labels.familyName!} maxLength={100} required />
-        <TextField ctx={ctx} form={form} name="age" type="text" inputMode="numeric" maxLength={3} label={labels.age!} hint={t('mentees.request.ageHint')} />
-        <TextField ctx={ctx} form={form} name="birthDate" type="date" label={labels.birthDate!} />
-        <fieldset class="field">
-          <legend>{t('mentees.request.carer')}</legend>
-          <Checkbox ctx={ctx} form={form} name="forSomeoneElse" value="yes" label={labels.forSomeoneElse!} />
-          <TextField ctx={ctx} form={form} name="carerName" label={labels.carerName!} hint={t('mentees.request.carerHint')} maxLength={200} />
-        </fieldset>
+      <h2>{t('mentees.request.section.consents')}</h2>
+      <Checkbox ctx={ctx} form={form} name="consents.support" value="yes" label={requestConsentText(locale, 'support', org.name)} required />
+      <Checkbox ctx={ctx} form={form} name="consents.contactEmail" value="yes" label={requestConsentText(locale, 'contact_email', org.name)} />
+      <Checkbox ctx={ctx} form={form} name="consents.contactPhone" value="yes" label={requestConsentText(locale, 'contact_phone', org.name)} />
+      <p class="hint">{t('mentees.request.privacyNote', { organisation: org.name })}</p>
 
-        <h2>{t('mentees.request.section.contact')}</h2>
-        <p class="hint">{t('mentees.request.contactHint')}</p>
-        <TextField ctx={ctx} form={form} name="email" type="email" label={labels.email!} autocomplete="email" maxLength={254} dir="ltr" />
-        <TextField ctx={ctx} form={form} name="phone" type="tel" label={labels.phone!} hint={t('field.phoneHint')} autocomplete="tel" maxLength={30} dir="ltr" />
-        <SelectField ctx={ctx} form={form} name="locale" label={labels.locale!} required options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAME[l] }))} />
-
-        <h2>{t('mentees.request.section.help')}</h2>
-        <CheckboxGroup ctx={ctx} form={form} name="needs" label={labels.needs!} hint={t('mentees.request.needsHint')} required options={NEEDS.map((n) => ({ value: n, label: t(`mentees.need.${n}`) }))} />
-
-        <h2>{t('volunteers.application.section.languages')}</h2>
-        <LanguageRows ctx={ctx} form={form} rows={languageRows} action={`/o/${org.slug}/request?lang=${ctx.locale}`} />
-
-        <h2>{t('mentees.request.section.time')}</h2>
-        <AvailabilityGrid ctx={ctx} form={form} />
-        <DistrictField ctx={ctx} form={form} choice={districts} label={labels.district!} hint={t('volunteers.application.districtHint')} />
-
-        <h2>{t('mentees.request.section.volunteer')}</h2>
-        <p class="hint">{t('mentees.request.preferencesHint')}</p>
-        <RadioGroup ctx={ctx} form={form} name="preferredVolunteerGender" label={labels.preferredVolunteerGender!} options={PREFERRED_GENDERS.map((g) => ({ value: g, label: t(`mentees.preferredGender.${g}`) }))} />
-        <fieldset class="field">
-          <legend>{t('mentees.request.preferredAge')}</legend>
-          <p class="hint">{t('mentees.request.preferredAgeHint')}</p>
-          <div class="field-row">
-            <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMin" type="text" inputMode="numeric" maxLength={3} label={labels.preferredVolunteerAgeMin!} />
-            <TextField ctx={ctx} form={form} name="preferredVolunteerAgeMax" type="text" inputMode="numeric" maxLength={3} label={labels.preferredVolunteerAgeMax!} />
-          </div>
-        </fieldset>
-
-        <h2>{t('mentees.request.section.consents')}</h2>
-        <Checkbox ctx={ctx} form={form} name="consents.support" value="yes" label={requestConsentText(locale, 'support', org.name)} required />
-        <Checkbox ctx={ctx} form={form} name="consents.contactEmail" value="yes" label={requestConsentText(locale, 'contact_email', org.name)} />
-        <Checkbox ctx={ctx} form={form} name="consents.contactPhone" value="yes" label={requestConsentText(locale, 'contact_phone', org.name)} />
-        <p class="hint">{t('mentees.request.privacyNote', { organisation: org.name })}</p>
-
-        <SubmitButton>{t('mentees.request.submit')}</SubmitButton>
-      </Form>
-    </section>
+      <SubmitButton>{t('mentees.request.submit')}</SubmitButton>
+    </PublicFormPage>
   );
 }
 
 export function RequestThanksView({ ctx, org }: { ctx: PageContext; org: PublicOrganisation }) {
   const { t } = ctx;
   return (
-    <section class="narrow">
-      <h1>{t('mentees.request.thanks.title')}</h1>
-      <p class="lead">{t('mentees.request.thanks.body', { organisation: org.name })}</p>
+    <PublicDonePage ctx={ctx} org={org} title={t('mentees.request.thanks.title')} lead={t('mentees.request.thanks.body', { organisation: org.name })}>
       <p>{t('mentees.request.thanks.mail')}</p>
-      <p>
-        <a href={`/o/${org.slug}`}>{t('volunteers.application.backTo', { organisation: org.name })}</a>
-      </p>
-    </section>
+    </PublicDonePage>
   );
 }

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import type { PageContext } from '../../../../core/ui/index.js';
+import { WarningNotice, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../../../volunteers/index.js';
 import type { RequestStatus } from '../status.service.js';
 
@@ -57,11 +57,7 @@ export function RequestStatusView({ ctx, org, s, sent, link }: { ctx: PageContex
           <p class="lead">{t('mentees.request.status.lead', { organisation: org.name })}</p>
         </>
       )}
-      {stopped && (
-        <div class="notice notice-warning">
-          <p>{t(`mentees.request.status.stopped.${stopped}`, { organisation: org.name })}</p>
-        </div>
-      )}
+      {stopped && <WarningNotice>{t(`mentees.request.status.stopped.${stopped}`, { organisation: org.name })}</WarningNotice>}
       <ol class="steps">
         {STEPS.map((step, i) => {
           const done = !stopped && i <= current;

@@ -1,11 +1,9 @@
-import { compareNames, languageName, weekdayName, type Locale } from '../../../../core/i18n/index.js';
-import { FilterSelect, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { compareNames, languageName, weekdayName, type Locale, type Translate } from '../../../../core/i18n/index.js';
+import type { ComponentChildren } from 'preact';
+import { ControlFieldset, FieldError, fieldId, FilterSelect, RequiredMark, TableHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DAYS, LANGUAGE_CODES, languageField, LEVELS, MAX_LANGUAGES, SLOTS } from '../application.schemas.js';
 
 /** Controls of the application form that the core UI kit does not have: radios, a lone checkbox, the language rows, the week grid. */
-
-/** The same ids as the core form controls, so the error summary's links reach our own controls too. */
-export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
 /** Weekday names in the viewer's language (1 January 2024 was a Monday). */
 export function weekdayNames(locale: Locale): string[] {
@@ -23,15 +21,14 @@ const selected = (form: FormState, name: string): Set<string> => {
   return new Set(Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []);
 };
 
-function FieldError({ ctx, form, name }: { ctx: PageContext; form: FormState; name: string }) {
-  const error = form.errors[name];
-  if (!error) return null;
-  return (
-    <p class="field-error" id={`${fieldId(name)}-error`}>
-      <span class="visually-hidden">{ctx.t('form.errorPrefix')} </span>
-      {ctx.t(error.key, error.params)}
-    </p>
-  );
+/** The error summary's labels of the first `rows` language rows' selects ("Language 1", "Level 1", …). */
+export function languageRowLabels(t: Translate, rows: number): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (let i = 0; i < rows; i++) {
+    labels[languageField(i, 'code')] = t('volunteers.application.languageN', { n: i + 1 });
+    labels[languageField(i, 'level')] = t('volunteers.application.levelN', { n: i + 1 });
+  }
+  return labels;
 }
 
 /** The id of a language row (1-based). */
@@ -48,59 +45,28 @@ export const NEXT_LANGUAGE_ANCHOR = 'language-new';
 export function LanguageRows({ ctx, form, rows, legend, hint, action }: { ctx: PageContext; form: FormState; rows: number; legend?: string; hint?: string; action?: string }) {
   const { t } = ctx;
   const options = languageOptions(ctx.locale);
+  const levels = LEVELS.map((l) => ({ value: l, label: t(`volunteers.application.levelName.${l}`) }));
   const value = (name: string) => String(form.values[name] ?? '');
   const firstEmpty = Array.from({ length: rows }, (_, i) => i).find((i) => value(languageField(i, 'code')) === '' && value(languageField(i, 'level')) === '');
+  const legendText = (
+    <>
+      {legend ?? t('volunteers.application.languages')}
+      <RequiredMark ctx={ctx} requiredIf={t('volunteers.application.languagesRequiredIf')} />
+    </>
+  );
   return (
-    <fieldset class={`field${form.errors.languages ? ' field-invalid' : ''}`} id={fieldId('languages')}>
-      <legend>
-        {legend ?? t('volunteers.application.languages')}
-        <RequiredMark ctx={ctx} requiredIf={t('volunteers.application.languagesRequiredIf')} />
-      </legend>
-      <p class="hint">{hint ?? t('volunteers.application.languagesHint')}</p>
-      <FieldError ctx={ctx} form={form} name="languages" />
+    <ControlFieldset ctx={ctx} form={form} name="languages" legend={legendText} hint={hint ?? t('volunteers.application.languagesHint')}>
       <div class="table-wrap">
         <table class="language-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('volunteers.application.language')}</th>
-              <th scope="col">{t('volunteers.application.level')}</th>
-            </tr>
-          </thead>
+          <TableHead headers={[t('volunteers.application.language'), t('volunteers.application.level')]} />
           <tbody>
             {Array.from({ length: rows }, (_, i) => {
               const code = languageField(i, 'code');
               const level = languageField(i, 'level');
               return (
                 <tr id={languageRowId(i + 1)}>
-                  <td class={form.errors[code] ? 'field-invalid' : undefined}>
-                    {i === firstEmpty && <span id={NEXT_LANGUAGE_ANCHOR}></span>}
-                    <label class="cell-label" for={fieldId(code)}>
-                      {t('volunteers.application.languageN', { n: i + 1 })}
-                    </label>
-                    <FieldError ctx={ctx} form={form} name={code} />
-                    <select id={fieldId(code)} name={code} aria-invalid={form.errors[code] ? 'true' : undefined} aria-describedby={form.errors[code] ? `${fieldId(code)}-error` : undefined}>
-                      <option value="">{t('form.choose')}</option>
-                      {options.map((o) => (
-                        <option value={o.value} selected={value(code) === o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td class={form.errors[level] ? 'field-invalid' : undefined}>
-                    <label class="cell-label" for={fieldId(level)}>
-                      {t('volunteers.application.levelN', { n: i + 1 })}
-                    </label>
-                    <FieldError ctx={ctx} form={form} name={level} />
-                    <select id={fieldId(level)} name={level} aria-invalid={form.errors[level] ? 'true' : undefined} aria-describedby={form.errors[level] ? `${fieldId(level)}-error` : undefined}>
-                      <option value="">{t('form.choose')}</option>
-                      {LEVELS.map((l) => (
-                        <option value={l} selected={value(level) === l}>
-                          {t(`volunteers.application.levelName.${l}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
+                  <LanguageCell ctx={ctx} form={form} name={code} label={t('volunteers.application.languageN', { n: i + 1 })} options={options} anchor={i === firstEmpty} />
+                  <LanguageCell ctx={ctx} form={form} name={level} label={t('volunteers.application.levelN', { n: i + 1 })} options={levels} />
                 </tr>
               );
             })}
@@ -112,7 +78,30 @@ export function LanguageRows({ ctx, form, rows, legend, hint, action }: { ctx: P
           {t('volunteers.application.addLanguage')}
         </button>
       )}
-    </fieldset>
+    </ControlFieldset>
+  );
+}
+
+/** One select of a language row (the language or its level), its label shown only where the rows stack; `anchor` marks the first empty row. */
+function LanguageCell({ ctx, form, name, label, options, anchor }: { ctx: PageContext; form: FormState; name: string; label: string; options: { value: string; label: string }[]; anchor?: boolean }) {
+  const error = form.errors[name];
+  const current = String(form.values[name] ?? '');
+  return (
+    <td class={error ? 'field-invalid' : undefined}>
+      {anchor && <span id={NEXT_LANGUAGE_ANCHOR}></span>}
+      <label class="cell-label" for={fieldId(name)}>
+        {label}
+      </label>
+      <FieldError ctx={ctx} form={form} name={name} />
+      <select id={fieldId(name)} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+        <option value="">{ctx.t('form.choose')}</option>
+        {options.map((o) => (
+          <option value={o.value} selected={current === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </td>
   );
 }
 
@@ -123,51 +112,71 @@ export function LanguageRows({ ctx, form, rows, legend, hint, action }: { ctx: P
  */
 export function AvailabilityGrid({ ctx, form, legend, hint, required }: { ctx: PageContext; form: FormState; legend?: string; hint?: string; required?: boolean }) {
   const { t } = ctx;
-  const days = weekdayNames(ctx.locale);
   const chosen = selected(form, 'availability');
+  const slotName = (s: Slot) => t(`volunteers.application.slot.${s}`);
+  const legendText = (
+    <>
+      {legend ?? t('volunteers.application.availability')}
+      <RequiredMark ctx={ctx} required={required} />
+    </>
+  );
   return (
-    <fieldset class={`field${form.errors.availability ? ' field-invalid' : ''}`} id={fieldId('availability')}>
-      <legend>
-        {legend ?? t('volunteers.application.availability')}
-        <RequiredMark ctx={ctx} required={required} />
-      </legend>
-      <p class="hint">{hint ?? t('volunteers.application.availabilityHint')}</p>
-      <FieldError ctx={ctx} form={form} name="availability" />
-      <div class="table-wrap">
-        <table class="week-grid">
-          <thead>
+    <ControlFieldset ctx={ctx} form={form} name="availability" legend={legendText} hint={hint ?? t('volunteers.application.availabilityHint')}>
+      <WeekGrid
+        ctx={ctx}
+        slotName={slotName}
+        slotId={(s) => `slot-${s}`}
+        dayId={(d) => `day-${d}`}
+        cell={(d, s, day) => (
+          <label class="checkbox">
+            <input type="checkbox" name="availability" value={`${d}-${s}`} checked={chosen.has(`${d}-${s}`)} />
+            <span class="visually-hidden">{t('volunteers.application.slotOfDay', { day, slot: slotName(s) })}</span>
+            <span class="slot-name" aria-hidden="true">
+              {slotName(s)}
+            </span>
+          </label>
+        )}
+      />
+    </ControlFieldset>
+  );
+}
+
+type Day = (typeof DAYS)[number];
+type Slot = (typeof SLOTS)[number];
+
+/**
+ * The table of days × times of day of an availability grid (the application's and the volunteer's own profile):
+ * times of day as column headers, weekdays in the viewer's language as row headers, `cell` the box of one day and time.
+ */
+export function WeekGrid(props: { ctx: PageContext; slotName: (s: Slot) => string; slotId: (s: Slot) => string; dayId: (d: Day) => string; cell: (d: Day, s: Slot, dayName: string) => ComponentChildren }) {
+  const days = weekdayNames(props.ctx.locale);
+  return (
+    <div class="table-wrap">
+      <table class="week-grid">
+        <thead>
+          <tr>
+            <td></td>
+            {SLOTS.map((s) => (
+              <th scope="col" id={props.slotId(s)}>
+                {props.slotName(s)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {DAYS.map((d, i) => (
             <tr>
-              <td></td>
+              <th scope="row" id={props.dayId(d)}>
+                {days[i]}
+              </th>
               {SLOTS.map((s) => (
-                <th scope="col" id={`slot-${s}`}>
-                  {t(`volunteers.application.slot.${s}`)}
-                </th>
+                <td>{props.cell(d, s, days[i]!)}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {DAYS.map((d, i) => (
-              <tr>
-                <th scope="row" id={`day-${d}`}>
-                  {days[i]}
-                </th>
-                {SLOTS.map((s) => (
-                  <td>
-                    <label class="checkbox">
-                      <input type="checkbox" name="availability" value={`${d}-${s}`} checked={chosen.has(`${d}-${s}`)} />
-                      <span class="visually-hidden">{t('volunteers.application.slotOfDay', { day: days[i]!, slot: t(`volunteers.application.slot.${s}`) })}</span>
-                      <span class="slot-name" aria-hidden="true">
-                        {t(`volunteers.application.slot.${s}`)}
-                      </span>
-                    </label>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </fieldset>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -1,18 +1,13 @@
-import { Form, SubmitButton, type PageContext } from '../../../../core/ui/index.js';
+import { Form, SubmitButton, WarningNotice, type PageContext } from '../../../../core/ui/index.js';
 import type { PublicOrganisation } from '../application.repository.js';
+import { PublicDonePage } from './public-form.js';
 
 /** After a successful application: what happens next (and, for an applicant under 18, the guardian's part). */
 export function ThanksView({ ctx, org, minor }: { ctx: PageContext; org: PublicOrganisation; minor: boolean }) {
   const { t } = ctx;
   return (
-    <section class="narrow">
-      <h1>{t('volunteers.application.thanks.title')}</h1>
-      <p class="lead">{t('volunteers.application.thanks.lead', { organisation: org.name })}</p>
-      {minor && (
-        <div class="notice notice-warning">
-          <p>{t('volunteers.application.thanks.guardian')}</p>
-        </div>
-      )}
+    <PublicDonePage ctx={ctx} org={org} title={t('volunteers.application.thanks.title')} lead={t('volunteers.application.thanks.lead', { organisation: org.name })}>
+      {minor && <WarningNotice>{t('volunteers.application.thanks.guardian')}</WarningNotice>}
       <h2>{t('volunteers.application.thanks.nextTitle')}</h2>
       <ol>
         <li>{t('volunteers.application.thanks.step1')}</li>
@@ -20,10 +15,7 @@ export function ThanksView({ ctx, org, minor }: { ctx: PageContext; org: PublicO
         <li>{t('volunteers.application.thanks.step3')}</li>
       </ol>
       <p>{t('volunteers.application.thanks.noMail')}</p>
-      <p>
-        <a href={`/o/${org.slug}`}>{t('volunteers.application.backTo', { organisation: org.name })}</a>
-      </p>
-    </section>
+    </PublicDonePage>
   );
 }
 
@@ -45,13 +37,5 @@ export function GuardianView({ ctx, org, givenName, token }: { ctx: PageContext;
 
 export function GuardianDoneView({ ctx, org }: { ctx: PageContext; org: PublicOrganisation }) {
   const { t } = ctx;
-  return (
-    <section class="narrow">
-      <h1>{t('volunteers.application.guardian.doneTitle')}</h1>
-      <p class="lead">{t('volunteers.application.guardian.done', { organisation: org.name })}</p>
-      <p>
-        <a href={`/o/${org.slug}`}>{t('volunteers.application.backTo', { organisation: org.name })}</a>
-      </p>
-    </section>
-  );
+  return <PublicDonePage ctx={ctx} org={org} title={t('volunteers.application.guardian.doneTitle')} lead={t('volunteers.application.guardian.done', { organisation: org.name })} />;
 }

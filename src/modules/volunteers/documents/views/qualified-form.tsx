@@ -1,4 +1,4 @@
-import { Checkbox, ErrorSummary, Form, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, ErrorSummary, Form, LabelledField, SubmitButton, type FormState, type PageContext } from '../../../../core/ui/index.js';
 
 /**
  * /volunteers/documents/:docId/qualified: staff upload the agreement signed with a qualified electronic signature
@@ -23,28 +23,11 @@ export function QualifiedFormView({ ctx, doc, form }: { ctx: PageContext; doc: {
           <p>{t('volunteers.documents.qualified.intro')}</p>
           <ErrorSummary ctx={ctx} form={form} labels={labels} />
           <Form ctx={ctx} action={`/volunteers/documents/${doc.id}/qualified`} enctype="multipart/form-data" novalidate>
-            <div class={`field${error ? ' field-invalid' : ''}`}>
-              <label for="f-file">
-                {labels.file}
-                <RequiredMark ctx={ctx} required />
-              </label>
-              <p class="hint" id="f-file-hint">
-                {t('volunteers.documents.qualified.fileHint')}
-              </p>
-              {error && (
-                <p class="field-error" id="f-file-error">
-                  <span class="visually-hidden">{t('form.errorPrefix')} </span>
-                  {t(error.key, error.params)}
-                </p>
-              )}
+            <LabelledField ctx={ctx} form={form} name="file" label={labels.file} hint={t('volunteers.documents.qualified.fileHint')} required>
               <input type="file" id="f-file" name="file" accept=".pdf,.xades,.xml,.asice,.sce" required aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy} />
-            </div>
+            </LabelledField>
             <Checkbox ctx={ctx} form={form} name="signatureChecked" label={labels.signatureChecked} hint={t('volunteers.documents.qualified.checkedHint')} required />
-            <div class="actions">
-              <button type="submit" class="button">
-                {t('volunteers.documents.qualified.submit')}
-              </button>
-            </div>
+            <SubmitButton>{t('volunteers.documents.qualified.submit')}</SubmitButton>
           </Form>
         </>
       )}

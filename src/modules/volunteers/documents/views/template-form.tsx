@@ -1,5 +1,5 @@
 import { formatDateTime, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, Section, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ButtonForm, DataTable, ErrorSummary, Form, Section, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { TEMPLATE_BODY_MAX, type DocumentKind, type DocumentLocale } from '../documents.schemas.js';
 import { PLACEHOLDERS } from '../placeholders.js';
 import { DocumentText } from './document-text.js';
@@ -40,34 +40,19 @@ export function TemplateFormView({ ctx, kind, locale, form, custom, updatedAt, p
         </div>
       </Form>
       {custom && (
-        <Form ctx={ctx} action={action} class="inline-form">
-          <input type="hidden" name="intent" value="reset" />
-          <button type="submit" class="button button-secondary">
-            {t('volunteers.documents.template.reset')}
-          </button>
-        </Form>
+        <ButtonForm ctx={ctx} action={action} look="secondary" hidden={{ intent: 'reset' }}>
+          {t('volunteers.documents.template.reset')}
+        </ButtonForm>
       )}
       <h2 id="placeholders-title">{t('volunteers.documents.template.placeholders')}</h2>
-      <div class="table-wrap">
-        <table aria-labelledby="placeholders-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('volunteers.documents.template.placeholder')}</th>
-              <th scope="col">{t('volunteers.documents.template.meaning')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {PLACEHOLDERS.map((p) => (
-              <tr>
-                <td dir="ltr">
-                  <code>{`{${p}}`}</code>
-                </td>
-                <td>{t(`volunteers.documents.placeholder.${p}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        labelledBy="placeholders-title"
+        rows={PLACEHOLDERS}
+        columns={[
+          { header: t('volunteers.documents.template.placeholder'), cell: (p) => <code>{`{${p}}`}</code>, dir: 'ltr' },
+          { header: t('volunteers.documents.template.meaning'), cell: (p) => t(`volunteers.documents.placeholder.${p}`) },
+        ]}
+      />
       {preview && (
         <Section id="preview-title" title={t('volunteers.documents.template.previewTitle')}>
           <p class="hint">{t('volunteers.documents.template.previewHint')}</p>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, PageHead, Pagination, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, FieldError, LabelledField, PageHead, Pagination, SubmitButton, type FormState, type PageContext, viewQueryString } from '../../../../core/ui/index.js';
 import type { VolunteerQuery, VolunteerSummary } from '../pipeline.schemas.js';
 import { STAGES } from '../stages.js';
 import { stageName } from './labels.js';
@@ -21,18 +21,9 @@ interface Props {
 
 /** The query string of a view, without defaults, with some keys changed. */
 export function viewQuery(query: VolunteerQuery, change: Partial<Record<keyof VolunteerQuery, string | number | undefined>> = {}): string {
-  const merged: Record<string, unknown> = { ...query, ...change };
-  const params = new URLSearchParams();
-  for (const key of ['q', 'stage', 'language', 'district', 'activity', 'waitingMin', 'sort', 'dir', 'page'] as const) {
-    const v = merged[key];
-    if (v === undefined || v === null || v === '') continue;
-    if ((key === 'page' && Number(v) === 1) || (key === 'sort' && v === 'waiting')) continue; // defaults
-    params.set(key, String(v));
-  }
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  const keys = ['q', 'stage', 'language', 'district', 'activity', 'waitingMin', 'sort', 'dir', 'page'] as const;
+  return viewQueryString(query, change, keys, (key, v) => (key === 'page' && Number(v) === 1) || (key === 'sort' && v === 'waiting'));
 }
-
 
 export function VolunteerListView({ ctx, page, query, ignored, canManage, bulk }: Props) {
   const { t, locale } = ctx;
@@ -91,12 +82,7 @@ function BulkWrapper({ ctx, query, canManage, form, children }: { ctx: PageConte
         <legend>{t('volunteers.pipeline.bulk.legend')}</legend>
         <div class={`field${stageError ? ' field-invalid' : ''}`}>
           <label for="f-stage">{t('volunteers.pipeline.bulk.target')}</label>
-          {stageError && (
-            <p class="field-error" id="f-stage-error">
-              <span class="visually-hidden">{t('form.errorPrefix')} </span>
-              {t(stageError.key, stageError.params)}
-            </p>
-          )}
+          <FieldError ctx={ctx} form={form} name="stage" />
           <select id="f-stage" name="stage" aria-invalid={stageError ? 'true' : undefined} aria-describedby={stageError ? 'f-stage-error' : undefined}>
             <option value="">{t('form.choose')}</option>
             {STAGES.filter((s) => s !== 'applied').map((s) => (
@@ -106,29 +92,12 @@ function BulkWrapper({ ctx, query, canManage, form, children }: { ctx: PageConte
             ))}
           </select>
         </div>
-        <div class={`field${reasonError ? ' field-invalid' : ''}`}>
-          <label for="f-reason">
-            {t('volunteers.pipeline.reason')}
-            <RequiredMark ctx={ctx} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} />
-          </label>
-          <p class="hint" id="f-reason-hint">
-            {t('volunteers.pipeline.reasonHint')}
-          </p>
-          {reasonError && (
-            <p class="field-error" id="f-reason-error">
-              <span class="visually-hidden">{t('form.errorPrefix')} </span>
-              {t(reasonError.key, reasonError.params)}
-            </p>
-          )}
+        <LabelledField ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} requiredIf={t('volunteers.pipeline.reasonRequiredIf')}>
           <textarea id="f-reason" name="reason" rows={2} maxLength={500} aria-describedby={`f-reason-hint${reasonError ? ' f-reason-error' : ''}`} aria-invalid={reasonError ? 'true' : undefined}>
             {String(form.values.reason ?? '')}
           </textarea>
-        </div>
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('volunteers.pipeline.bulk.submit')}
-          </button>
-        </div>
+        </LabelledField>
+        <SubmitButton>{t('volunteers.pipeline.bulk.submit')}</SubmitButton>
       </fieldset>
     </form>
   );

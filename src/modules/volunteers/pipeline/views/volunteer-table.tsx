@@ -1,5 +1,5 @@
 import { formatDate, formatList } from '../../../../core/i18n/index.js';
-import { DataTable, PersonName, type Column, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, MutedLine, PersonName, type Column, type PageContext } from '../../../../core/ui/index.js';
 import type { Sort, VolunteerQuery, VolunteerSummary } from '../pipeline.schemas.js';
 import { codeLabel, languageLabel, listName, stageName } from './labels.js';
 
@@ -66,18 +66,8 @@ export function VolunteerTable({ ctx, query, items, canManage, selected, sortLin
           cell: (v) => (
             <>
               <PersonName href={`/volunteers/${v.id}`} name={listName(v)} />
-              {v.duplicateOf && (
-                <>
-                  <br />
-                  <span class="muted">{t('volunteers.pipeline.possibleDuplicate')}</span>
-                </>
-              )}
-              {v.awaitingGuardian && (
-                <>
-                  <br />
-                  <span class="muted">{t('volunteers.pipeline.awaitingGuardian')}</span>
-                </>
-              )}
+              {v.duplicateOf && <MutedLine>{t('volunteers.pipeline.possibleDuplicate')}</MutedLine>}
+              {v.awaitingGuardian && <MutedLine>{t('volunteers.pipeline.awaitingGuardian')}</MutedLine>}
             </>
           ),
         },

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale, type MessageKey } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, SelectField, TextArea, type FormState, type PageContext, PersonName } from '../../../../core/ui/index.js';
+import { DataTable, DefinitionList, ErrorSummary, Form, MutedLine, RecordHead, SelectField, SubmitButton, TextArea, WarningNotice, type Column, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
@@ -96,34 +96,31 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
     [t('volunteers.pipeline.motivation'), dash(v.motivation)],
     [t('volunteers.pipeline.heardFrom'), v.heardFrom && hasMessage(`volunteers.application.heard.${v.heardFrom}`) ? t(`volunteers.application.heard.${v.heardFrom}`) : dash(v.heardFrom)],
   ];
+  const consentColumns: Column<View['consents'][number]>[] = [
+    {
+      header: t('volunteers.pipeline.consentPurpose'),
+      cell: (c) => (
+        <>
+          {codeLabel(t, 'purpose', c.purpose)}
+          <MutedLine lang={v.locale}>{c.text}</MutedLine>
+        </>
+      ),
+    },
+    { header: t('volunteers.pipeline.lawfulBasis'), cell: (c) => codeLabel(t, 'basis', c.lawfulBasis) },
+    { header: t('volunteers.pipeline.consentGiven'), cell: (c) => formatDateTime(c.givenAt, locale) },
+    { header: t('volunteers.pipeline.consentWithdrawn'), cell: (c) => (c.withdrawnAt ? formatDateTime(c.withdrawnAt, locale) : '—') },
+  ];
   return (
     <>
-      <p>
-        <a href="/volunteers">{t('volunteers.pipeline.back')}</a>
-      </p>
-      <div class="page-head">
-        <h1>
-          <PersonName name={fullName(v)} />
-        </h1>
-      </div>
-      {conflict && (
-        <div class="notice notice-warning" role="alert">
-          <p>{t('volunteers.pipeline.conflict')}</p>
-        </div>
-      )}
+      <RecordHead back={{ href: '/volunteers', label: t('volunteers.pipeline.back') }} name={fullName(v)} />
+      {conflict && <WarningNotice role="alert">{t('volunteers.pipeline.conflict')}</WarningNotice>}
       {view.duplicate && (
-        <div class="notice notice-warning">
-          <p>
-            {t('volunteers.pipeline.duplicateOf', { date: formatDate(view.duplicate.appliedAt, locale) })}{' '}
-            <a href={`/volunteers/${view.duplicate.id}`}>{fullName(view.duplicate)}</a>
-          </p>
-        </div>
+        <WarningNotice>
+          {t('volunteers.pipeline.duplicateOf', { date: formatDate(view.duplicate.appliedAt, locale) })}{' '}
+          <a href={`/volunteers/${view.duplicate.id}`}>{fullName(view.duplicate)}</a>
+        </WarningNotice>
       )}
-      {view.awaitingGuardian && (
-        <div class="notice notice-warning">
-          <p>{t('volunteers.rule.awaitingGuardian')}</p>
-        </div>
-      )}
+      {view.awaitingGuardian && <WarningNotice>{t('volunteers.rule.awaitingGuardian')}</WarningNotice>}
 
       <h2 id="stage-heading">{t('volunteers.pipeline.stageHeading')}</h2>
       <DefinitionList
@@ -152,11 +149,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
             options={view.next.map((s) => ({ value: s, label: nextStages(v.stage).includes(s) ? stageName(t, s) : t('volunteers.pipeline.through', { stage: stageName(t, s) }) }))}
           />
           <TextArea ctx={ctx} form={form} name="reason" label={t('volunteers.pipeline.reason')} hint={t('volunteers.pipeline.reasonHint')} requiredIf={t('volunteers.pipeline.reasonRequiredIf')} rows={3} maxLength={500} />
-          <div class="actions">
-            <button type="submit" class="button">
-              {t('volunteers.pipeline.move')}
-            </button>
-          </div>
+          <SubmitButton>{t('volunteers.pipeline.move')}</SubmitButton>
         </Form>
       )}
 
@@ -170,39 +163,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
       <AvailabilityTable ctx={ctx} chosen={v.availability} labelledBy="availability-heading" slotLabel={(s) => t(`volunteers.pipeline.slot.${s}`)} free={t('volunteers.pipeline.available')} notFree={t('volunteers.pipeline.notAvailable')} />
 
       <h2>{t('volunteers.pipeline.consents')}</h2>
-      {view.consents.length === 0 ? (
-        <p class="muted">{t('volunteers.pipeline.noConsents')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('volunteers.pipeline.consents')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('volunteers.pipeline.consentPurpose')}</th>
-                <th scope="col">{t('volunteers.pipeline.lawfulBasis')}</th>
-                <th scope="col">{t('volunteers.pipeline.consentGiven')}</th>
-                <th scope="col">{t('volunteers.pipeline.consentWithdrawn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.consents.map((c) => (
-                <tr>
-                  <td>
-                    {codeLabel(t, 'purpose', c.purpose)}
-                    <br />
-                    <span class="muted" lang={v.locale}>
-                      {c.text}
-                    </span>
-                  </td>
-                  <td>{codeLabel(t, 'basis', c.lawfulBasis)}</td>
-                  <td>{formatDateTime(c.givenAt, locale)}</td>
-                  <td>{c.withdrawnAt ? formatDateTime(c.withdrawnAt, locale) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable caption={t('volunteers.pipeline.consents')} rows={view.consents} empty={t('volunteers.pipeline.noConsents')} emptyClass="muted" columns={consentColumns} />
 
       <ScreeningPanel ctx={ctx} volunteer={v} data={view.screening} />
       <DocumentsPanel ctx={ctx} volunteer={v} data={view.documents} />

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { DefinitionList, ErrorSummary, Form, RadioGroup, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, fieldLabels, Fields, FormPage, SelectField, SubmitButton, TextArea, TextField, type FieldSpec, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { INTERVIEW_MODES } from '../place.js';
 import { NOTE_FIELDS, RECOMMENDATIONS, SLOTS, type SafeguardingKind } from '../screening.schemas.js';
 
@@ -7,20 +7,14 @@ import { NOTE_FIELDS, RECOMMENDATIONS, SLOTS, type SafeguardingKind } from '../s
 const TIME = 'time' as never;
 
 /** The frame of every form page of this part: back link, heading, whose record it is, the error summary. */
-function FormPage(props: { ctx: PageContext; form: FormState; labels: Record<string, string>; title: string; volunteer: { id: string; name: string }; action: string; children: ComponentChildren }) {
-  const { ctx } = props;
+function ScreeningFormPage(props: { ctx: PageContext; form: FormState; fields?: FieldSpec[]; labels?: Record<string, string>; title: string; volunteer: { id: string; name: string }; action: string; children: ComponentChildren }) {
+  const { ctx, volunteer } = props;
+  const back = { href: `/volunteers/${volunteer.id}`, label: ctx.t('volunteers.screening.back') };
+  const lead = <p class="lead">{ctx.t('volunteers.screening.forVolunteer', { name: volunteer.name })}</p>;
   return (
-    <section class="narrow">
-      <p>
-        <a href={`/volunteers/${props.volunteer.id}`}>{ctx.t('volunteers.screening.back')}</a>
-      </p>
-      <h1>{props.title}</h1>
-      <p class="lead">{ctx.t('volunteers.screening.forVolunteer', { name: props.volunteer.name })}</p>
-      <ErrorSummary ctx={ctx} form={props.form} labels={props.labels} />
-      <Form ctx={ctx} action={props.action}>
-        {props.children}
-      </Form>
-    </section>
+    <FormPage ctx={ctx} form={props.form} fields={props.fields} labels={props.labels} back={back} title={props.title} intro={lead} action={props.action}>
+      {props.children}
+    </FormPage>
   );
 }
 
@@ -56,7 +50,7 @@ export function InterviewFormView({ ctx, form, volunteer, action, reschedule }: 
     labels[`time${n}`] = t('volunteers.screening.field.slotTime', { n });
   }
   return (
-    <FormPage ctx={ctx} form={form} labels={labels} title={t(reschedule ? 'volunteers.screening.rescheduleTitle' : 'volunteers.screening.scheduleTitle')} volunteer={volunteer} action={action}>
+    <ScreeningFormPage ctx={ctx} form={form} labels={labels} title={t(reschedule ? 'volunteers.screening.rescheduleTitle' : 'volunteers.screening.scheduleTitle')} volunteer={volunteer} action={action}>
       <p class="hint">{t(reschedule ? 'volunteers.screening.hint.reschedule' : 'volunteers.screening.hint.slots')}</p>
       {slots.map((n) => (
         <fieldset class="field">
@@ -67,7 +61,7 @@ export function InterviewFormView({ ctx, form, volunteer, action, reschedule }: 
       ))}
       <PlaceFields ctx={ctx} form={form} />
       <SubmitButton>{t(reschedule ? 'volunteers.screening.rescheduleSubmit' : 'volunteers.screening.scheduleSubmit')}</SubmitButton>
-    </FormPage>
+    </ScreeningFormPage>
   );
 }
 
@@ -77,7 +71,7 @@ export function RecordFormView({ ctx, form, volunteer, action, when }: { ctx: Pa
   const labels: Record<string, string> = { outcome: t('volunteers.screening.field.outcome'), recommendation: t('volunteers.screening.field.recommendation') };
   for (const k of NOTE_FIELDS) labels[k] = t(`volunteers.screening.field.${k}`);
   return (
-    <FormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.recordTitle', { when })} volunteer={volunteer} action={action}>
+    <ScreeningFormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.recordTitle', { when })} volunteer={volunteer} action={action}>
       <SelectField ctx={ctx} form={form} name="outcome" label={labels.outcome!} required options={(['held', 'no_show'] as const).map((o) => ({ value: o, label: t(`volunteers.screening.outcome.${o}`) }))} />
       <SelectField ctx={ctx} form={form} name="recommendation" label={labels.recommendation!} hint={t('volunteers.screening.hint.recommendation')} options={RECOMMENDATIONS.map((r) => ({ value: r, label: t(`volunteers.screening.recommendation.${r}`) }))} />
       <fieldset class="field">
@@ -88,7 +82,7 @@ export function RecordFormView({ ctx, form, volunteer, action, when }: { ctx: Pa
         ))}
       </fieldset>
       <SubmitButton>{t('form.save')}</SubmitButton>
-    </FormPage>
+    </ScreeningFormPage>
   );
 }
 
@@ -97,7 +91,7 @@ export function SafeguardingFormView({ ctx, form, volunteer, kinds, renewalMonth
   const { t } = ctx;
   const labels = { kind: t('volunteers.screening.field.kind'), seenOn: t('volunteers.screening.field.seenOn'), renewBy: t('volunteers.screening.field.renewBy') };
   return (
-    <FormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.checkTitle')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/safeguarding`}>
+    <ScreeningFormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.checkTitle')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/safeguarding`}>
       <div class="notice">
         <p>{t('volunteers.screening.noDocument')}</p>
       </div>
@@ -106,78 +100,52 @@ export function SafeguardingFormView({ ctx, form, volunteer, kinds, renewalMonth
       <TextField ctx={ctx} form={form} name="seenOn" type="date" label={labels.seenOn} hint={t('volunteers.screening.hint.seenOn')} required />
       <TextField ctx={ctx} form={form} name="renewBy" type="date" label={labels.renewBy} hint={t('volunteers.screening.hint.renewBy', { months: renewalMonths })} />
       <SubmitButton>{t('form.save')}</SubmitButton>
-    </FormPage>
+    </ScreeningFormPage>
   );
 }
 
 /** Accident insurance (NNW): insurer, policy number, period. */
 export function InsuranceFormView({ ctx, form, volunteer }: { ctx: PageContext; form: FormState; volunteer: { id: string; name: string } }) {
   const { t } = ctx;
-  const labels = {
-    insurer: t('volunteers.screening.field.insurer'),
-    policyNumber: t('volunteers.screening.field.policyNumber'),
-    validFrom: t('volunteers.screening.field.validFrom'),
-    validTo: t('volunteers.screening.field.validTo'),
-  };
+  const fields: FieldSpec[] = [
+    { name: 'insurer', label: t('volunteers.screening.field.insurer'), maxLength: 200, required: true },
+    { name: 'policyNumber', label: t('volunteers.screening.field.policyNumber'), maxLength: 100, dir: 'ltr', required: true },
+    { name: 'validFrom', type: 'date', label: t('volunteers.screening.field.validFrom'), required: true },
+    { name: 'validTo', type: 'date', label: t('volunteers.screening.field.validTo'), required: true },
+  ];
   return (
-    <FormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.insuranceTitle')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/insurance`}>
+    <ScreeningFormPage ctx={ctx} form={form} labels={fieldLabels(fields)} title={t('volunteers.screening.insuranceTitle')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/insurance`}>
       <p class="hint">{t('volunteers.screening.hint.insurance')}</p>
-      <TextField ctx={ctx} form={form} name="insurer" label={labels.insurer} maxLength={200} required />
-      <TextField ctx={ctx} form={form} name="policyNumber" label={labels.policyNumber} maxLength={100} dir="ltr" required />
-      <TextField ctx={ctx} form={form} name="validFrom" type="date" label={labels.validFrom} required />
-      <TextField ctx={ctx} form={form} name="validTo" type="date" label={labels.validTo} required />
+      <Fields ctx={ctx} form={form} fields={fields} />
       <SubmitButton>{t('form.save')}</SubmitButton>
-    </FormPage>
+    </ScreeningFormPage>
   );
 }
 
 /** Whether the volunteer lived outside Poland in the last 20 years: it decides which documents the law asks. */
 export function LivedAbroadFormView({ ctx, form, volunteer }: { ctx: PageContext; form: FormState; volunteer: { id: string; name: string } }) {
   const { t } = ctx;
-  const labels = { livedAbroad: t('volunteers.screening.livedAbroad.question') };
+  const yesNo = (['yes', 'no'] as const).map((v) => ({ value: v, label: t(`volunteers.screening.livedAbroad.${v}`) }));
+  const fields: FieldSpec[] = [{ control: 'radios', name: 'livedAbroad', label: t('volunteers.screening.livedAbroad.question'), hint: t('volunteers.screening.livedAbroad.hint'), required: true, options: yesNo }];
   return (
-    <FormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.livedAbroad.title')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/lived-abroad`}>
-      <RadioGroup
-        ctx={ctx}
-        form={form}
-        name="livedAbroad"
-        label={labels.livedAbroad}
-        hint={t('volunteers.screening.livedAbroad.hint')}
-        required
-        options={[
-          { value: 'yes', label: t('volunteers.screening.livedAbroad.yes') },
-          { value: 'no', label: t('volunteers.screening.livedAbroad.no') },
-        ]}
-      />
+    <ScreeningFormPage ctx={ctx} form={form} fields={fields} title={t('volunteers.screening.livedAbroad.title')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/lived-abroad`}>
       <SubmitButton>{t('form.save')}</SubmitButton>
-    </FormPage>
+    </ScreeningFormPage>
   );
 }
 
 /** Health-and-safety acknowledgement (date) and travel costs (reimbursed or waived in writing, date). */
 export function LegalFormView({ ctx, form, volunteer }: { ctx: PageContext; form: FormState; volunteer: { id: string; name: string } }) {
   const { t } = ctx;
-  const labels = {
-    healthSafetyOn: t('volunteers.screening.legal.healthSafetyOn'),
-    travelCosts: t('volunteers.screening.legal.travelCosts'),
-    travelCostsOn: t('volunteers.screening.legal.travelCostsOn'),
-  };
+  const travelCosts = (['reimbursed', 'waived'] as const).map((v) => ({ value: v, label: t(`volunteers.screening.legal.${v}`) }));
+  const fields: FieldSpec[] = [
+    { name: 'healthSafetyOn', type: 'date', label: t('volunteers.screening.legal.healthSafetyOn'), hint: t('volunteers.screening.legal.healthSafetyHint') },
+    { control: 'radios', name: 'travelCosts', label: t('volunteers.screening.legal.travelCosts'), hint: t('volunteers.screening.legal.travelCostsHint'), options: travelCosts },
+    { name: 'travelCostsOn', type: 'date', label: t('volunteers.screening.legal.travelCostsOn'), hint: t('volunteers.screening.legal.travelCostsOnHint') },
+  ];
   return (
-    <FormPage ctx={ctx} form={form} labels={labels} title={t('volunteers.screening.legal.title')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/legal`}>
-      <TextField ctx={ctx} form={form} name="healthSafetyOn" type="date" label={labels.healthSafetyOn} hint={t('volunteers.screening.legal.healthSafetyHint')} />
-      <RadioGroup
-        ctx={ctx}
-        form={form}
-        name="travelCosts"
-        label={labels.travelCosts}
-        hint={t('volunteers.screening.legal.travelCostsHint')}
-        options={[
-          { value: 'reimbursed', label: t('volunteers.screening.legal.reimbursed') },
-          { value: 'waived', label: t('volunteers.screening.legal.waived') },
-        ]}
-      />
-      <TextField ctx={ctx} form={form} name="travelCostsOn" type="date" label={labels.travelCostsOn} hint={t('volunteers.screening.legal.travelCostsOnHint')} />
+    <ScreeningFormPage ctx={ctx} form={form} fields={fields} title={t('volunteers.screening.legal.title')} volunteer={volunteer} action={`/volunteers/${volunteer.id}/legal`}>
       <SubmitButton>{t('form.save')}</SubmitButton>
-    </FormPage>
+    </ScreeningFormPage>
   );
 }

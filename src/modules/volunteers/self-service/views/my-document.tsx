@@ -1,4 +1,4 @@
-import { Checkbox, ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, ErrorSummary, Form, SubmitButton, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentText } from '../../documents/views/document-text.js';
 import { documentStatus } from '../../documents/views/document-status.js';
 import type { OwnDocument } from '../self-service.service.js';
@@ -31,11 +31,7 @@ export function MyDocumentView({ ctx, doc, form }: { ctx: PageContext; doc: OwnD
         <Form ctx={ctx} action={`/me/volunteer/documents/${doc.id}/accept`}>
           <Checkbox ctx={ctx} form={form} name="confirm" label={t('volunteers.self-service.accept.confirm')} required />
           <p class="hint">{t('volunteers.self-service.accept.hint')}</p>
-          <div class="actions">
-            <button type="submit" class="button">
-              {t('volunteers.self-service.accept.submit')}
-            </button>
-          </div>
+          <SubmitButton>{t('volunteers.self-service.accept.submit')}</SubmitButton>
         </Form>
       )}
     </>
