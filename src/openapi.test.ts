@@ -27,8 +27,8 @@ type Document = { paths: Record<string, Partial<Record<Lowercase<Method>, Operat
 
 /** What the walk has made so far: the fixture's records, and the body of each operation's answer. */
 interface Walk {
-  ids: Record<'volunteer' | 'mentee' | 'programme' | 'pair' | 'pairVolunteerPerson', string>;
-  answers: Map<string, { id?: string; version?: number; proposals?: { id: string }[]; staff?: { userId: string }[] }>;
+  ids: Record<'volunteer' | 'mentee' | 'programme' | 'pair' | 'pairVolunteerPerson' | 'myAgreement' | 'agreement' | 'invitee', string>;
+  answers: Map<string, { id?: string; version?: number; proposals?: { id: string }[]; staff?: { userId: string }[]; interviews?: { id: string }[] }>;
 }
 
 interface Call {
@@ -62,8 +62,30 @@ const calls: Record<string, Call> = {
   'POST /api/v1/volunteers/applications': { as: STAFF },
   'GET /api/v1/volunteers': { as: STAFF },
   'POST /api/v1/volunteers/{id}/stage': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  // Screening of the applicant just moved to `contacted`: two slots offered, one cancelled, the other picked, moved and held.
+  'GET /api/v1/volunteers/{id}/screening': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  'POST /api/v1/volunteers/{id}/interviews': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  'POST /api/v1/volunteers/interviews/{id}/cancel': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/{id}/interviews').interviews![1]!.id }) },
+  'POST /api/v1/volunteers/interviews/{id}/pick': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/{id}/interviews').interviews![0]!.id }) },
+  'POST /api/v1/volunteers/interviews/{id}/reschedule': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/{id}/interviews').interviews![0]!.id }) },
+  'POST /api/v1/volunteers/interviews/{id}/record': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/{id}/interviews').interviews![0]!.id }) },
+  'GET /api/v1/volunteers/{id}/interviews': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  'POST /api/v1/volunteers/{id}/safeguarding-checks': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  'POST /api/v1/volunteers/{id}/insurance': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  'POST /api/v1/volunteers/{id}/lived-abroad': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  'POST /api/v1/volunteers/{id}/legal': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
+  'GET /api/v1/volunteers/{id}/legal': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/applications').id! }) },
   'POST /api/v1/volunteers/{id}/documents': { as: STAFF, params: (w) => ({ id: w.ids.volunteer }) },
   'GET /api/v1/volunteers/{id}/documents': { as: STAFF, params: (w) => ({ id: w.ids.volunteer }) },
+  // The certificate just issued is read and revoked; the volunteer who signs in reads and accepts their agreement, which
+  // is then also signed on paper; the other agreement takes the qualified signature, and its volunteer the invitation.
+  'GET /api/v1/volunteers/documents/{id}': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/{id}/documents').id! }) },
+  'POST /api/v1/volunteers/documents/{id}/revoke': { as: STAFF, params: (w) => ({ id: answer(w, 'POST /api/v1/volunteers/{id}/documents').id! }) },
+  'GET /api/v1/me/volunteer/documents/{id}': { as: ['volunteer'], params: (w) => ({ id: w.ids.myAgreement }) },
+  'POST /api/v1/me/volunteer/documents/{id}/accept': { as: ['volunteer'], params: (w) => ({ id: w.ids.myAgreement }) },
+  'POST /api/v1/volunteers/documents/{id}/paper-signed': { as: STAFF, params: (w) => ({ id: w.ids.myAgreement }) },
+  'POST /api/v1/volunteers/documents/{id}/qualified': { as: STAFF, params: (w) => ({ id: w.ids.agreement }) },
+  'POST /api/v1/volunteers/{id}/invitation': { as: STAFF, params: (w) => ({ id: w.ids.invitee }) },
   'POST /api/v1/mentees': { as: STAFF },
   'GET /api/v1/mentees': { as: STAFF },
   'GET /api/v1/mentees/{id}': { as: STAFF, params: (w) => ({ id: w.ids.mentee }) },
@@ -119,7 +141,7 @@ const calls: Record<string, Call> = {
 let w: World;
 let doc: Document;
 let tokens: Map<string, string>;
-const walk: Walk = { ids: { volunteer: '', mentee: '', programme: '', pair: '', pairVolunteerPerson: '' }, answers: new Map() };
+const walk: Walk = { ids: { volunteer: '', mentee: '', programme: '', pair: '', pairVolunteerPerson: '', myAgreement: '', agreement: '', invitee: '' }, answers: new Map() };
 
 before(async () => {
   w = await world();
@@ -140,6 +162,15 @@ before(async () => {
   walk.ids.pair = (await createMatch(w, (await matchedMentee(w, { givenName: 'Olena', familyName: 'Walk' })).id, volunteer.volunteer.id)).id;
   walk.ids.pairVolunteerPerson = volunteer.user.personId;
   tokens = new Map([['staff', await tokenFor(w, STAFF)], ['volunteer', volunteer.token]]);
+  // That volunteer has an agreement of their own (to read and accept); an approved volunteer with an e-mail address has
+  // another agreement (for the qualified signature) and gets the account invitation.
+  const agreement = async (volunteerId: string) => {
+    const body = { kind: 'agreement', locale: 'pl', scope: 'mentoring rodziny', place: 'Katowice', periodFrom: '2026-01-15', periodTo: '2026-07-15', termination: 'z zachowaniem 14-dniowego okresu wypowiedzenia.' };
+    return (await apiCall(w, 'POST', `/api/v1/volunteers/${volunteerId}/documents`, tokens.get('staff')!, body)).json<{ id: string }>().id;
+  };
+  walk.ids.myAgreement = await agreement(volunteer.volunteer.id);
+  walk.ids.invitee = await createVolunteer(w, org, { givenName: 'Iryna', familyName: 'Walk', email: 'iryna.walk@example.org' });
+  walk.ids.agreement = await agreement(walk.ids.invitee);
   const manager = await apiUser(w, ['administrator']);
   await withSystem(w.db, async (tx) => {
     const [network] = await tx.insert(networks).values({ slug: 'walk', name: 'Sieć spaceru' }).returning();

@@ -1,4 +1,5 @@
 import type { ModuleContext } from '../../../core/module.js';
+import { screeningApi } from './screening.api.js';
 import { screeningPages } from './screening.pages.js';
 
 export { safeguardingStatus, checkStatus, type SafeguardingStatus } from './safeguarding-status.js';
@@ -12,4 +13,5 @@ export { loadScreeningPanel, type ScreeningPanelData } from './panel-data.js';
  */
 export function screeningRoutes(ctx: ModuleContext) {
   screeningPages(ctx);
+  screeningApi(ctx);
 }

@@ -14,6 +14,7 @@ import type { RecordInput, RescheduleInput, ScheduleInput } from './screening.sc
 import { interviewMail, interviewOfferMail } from './screening.mails.js';
 import { cancelOtherOffers, findInterview, insertInterview, lastSequence, updateInterview, type InterviewRow } from './screening.repository.js';
 import { advanceStage, type StageOutcome } from './stage.js';
+import { interviewViews, type InterviewView } from './panel-data.js';
 
 /** What the services need from the configuration: the public address (UIDs, links) and the sender. */
 export interface ScreeningDeps {
@@ -27,6 +28,8 @@ export interface InterviewOutcome {
   stage: StageOutcome;
   /** False when the volunteer has no e-mail address: the coordinator must tell them another way. */
   mailed: boolean;
+  /** The interviews created or changed, as the panel shows them (the JSON API answers with them). */
+  interviews: InterviewView[];
 }
 
 async function volunteerOf(tx: Tx, organisationId: string, id: string): Promise<VolunteerRow> {
@@ -88,9 +91,9 @@ export async function scheduleInterviews(deps: ScreeningDeps, actor: RequestActo
     if (status === 'scheduled') {
       const stage = await advanceStage(tx, actor, v, 'interview_scheduled');
       const mailed = await sendInvitation(tx, deps, actor.org, v, rows[0]!, 'new', 0);
-      return { volunteerId, stage, mailed };
+      return { volunteerId, stage, mailed, interviews: await interviewViews(tx, rows) };
     }
-    if (!v.email) return { volunteerId, stage: null, mailed: false };
+    if (!v.email) return { volunteerId, stage: null, mailed: false, interviews: await interviewViews(tx, rows) };
     const { org } = actor;
     const locale = isLocale(v.locale) ? v.locale : 'pl';
     await queueMail(tx, {
@@ -100,7 +103,7 @@ export async function scheduleInterviews(deps: ScreeningDeps, actor: RequestActo
       template: interviewOfferMail,
       params: { locale, organisation: org.name, slots: rows.map((r) => r.startsAt.toISOString()), minutes: input.minutes, place: input.place },
     });
-    return { volunteerId, stage: null, mailed: true };
+    return { volunteerId, stage: null, mailed: true, interviews: await interviewViews(tx, rows) };
   });
 }
 
@@ -117,7 +120,7 @@ export async function pickSlot(deps: ScreeningDeps, actor: RequestActor, intervi
     for (const o of others) await audit(tx, actor, { action: 'interview.cancel', entity: 'interview', entityId: o.id, fields: ['status'] });
     const stage = await advanceStage(tx, actor, v, 'interview_scheduled');
     const mailed = await sendInvitation(tx, deps, actor.org, v, scheduled, 'new', 0);
-    return { volunteerId: v.id, stage, mailed };
+    return { volunteerId: v.id, stage, mailed, interviews: await interviewViews(tx, [scheduled, ...others]) };
   });
 }
 
@@ -134,7 +137,7 @@ export async function rescheduleInterview(deps: ScreeningDeps, actor: RequestAct
     await addEvent(tx, actor.organisationId, { volunteerId: v.id, actorUserId: actor.userId, kind: 'interview', detail: { interviewId: row.id, action: 'rescheduled', from: row.startsAt.toISOString(), startsAt: input.startsAt.toISOString(), sequence } });
     await audit(tx, actor, { action: 'interview.reschedule', entity: 'interview', entityId: row.id, fields });
     const mailed = await sendInvitation(tx, deps, actor.org, v, updated, 'updated', sequence);
-    return { volunteerId: v.id, stage: null, mailed };
+    return { volunteerId: v.id, stage: null, mailed, interviews: await interviewViews(tx, [updated]) };
   });
 }
 
@@ -149,7 +152,7 @@ export async function cancelInterview(deps: ScreeningDeps, actor: RequestActor, 
     await addEvent(tx, actor.organisationId, { volunteerId: v.id, actorUserId: actor.userId, kind: 'interview', detail: { interviewId: row.id, action: 'cancelled', ...(sequence !== undefined ? { sequence } : {}) } });
     await audit(tx, actor, { action: 'interview.cancel', entity: 'interview', entityId: row.id, fields: ['status'] });
     const mailed = sequence !== undefined ? await sendInvitation(tx, deps, actor.org, v, cancelled, 'cancelled', sequence) : false;
-    return { volunteerId: v.id, stage: null, mailed };
+    return { volunteerId: v.id, stage: null, mailed, interviews: await interviewViews(tx, [cancelled]) };
   });
 }
 
@@ -164,11 +167,11 @@ export async function recordInterview(deps: ScreeningDeps, actor: RequestActor, 
     const v = await volunteerOf(tx, actor.organisationId, row.volunteerId);
     const notes = Object.fromEntries((['motivation', 'experience', 'availability', 'languages', 'concerns'] as const).filter((k) => input[k]).map((k) => [k, input[k]!]));
     const recommendation = input.outcome === 'held' ? (input.recommendation ?? null) : null;
-    await updateInterview(tx, actor.organisationId, row.id, ['scheduled'], { status: input.outcome, notes, recommendation, interviewerUserId: actor.userId });
+    const recorded = (await updateInterview(tx, actor.organisationId, row.id, ['scheduled'], { status: input.outcome, notes, recommendation, interviewerUserId: actor.userId }))!;
     await addEvent(tx, actor.organisationId, { volunteerId: v.id, actorUserId: actor.userId, kind: 'interview', detail: { interviewId: row.id, action: input.outcome, ...(recommendation ? { recommendation } : {}) } });
     await audit(tx, actor, { action: input.outcome === 'held' ? 'interview.record' : 'interview.no_show', entity: 'interview', entityId: row.id, fields: ['status', ...Object.keys(notes), ...(recommendation ? ['recommendation'] : [])] });
     const stage = input.outcome === 'held' && v.stage === 'interview_scheduled' ? await advanceStage(tx, actor, v, 'interviewed') : null;
-    return { volunteerId: v.id, stage, mailed: false };
+    return { volunteerId: v.id, stage, mailed: false, interviews: await interviewViews(tx, [recorded]) };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Tx } from '../../../core/db/tx.js';
 import { decodePlace, type Place } from './place.js';
 import { checkStatus, safeguardingStatus, type SafeguardingStatus } from './safeguarding-status.js';
-import { getScreeningSettings, listChecks, listInsurance, listInterviews, userNames } from './screening.repository.js';
+import { getScreeningSettings, listChecks, listInsurance, listInterviews, userNames, type InterviewRow } from './screening.repository.js';
 import { missingSafeguarding, type SafeguardingRequirement, type SafeguardingKind } from './requirements.js';
 import { and, eq } from 'drizzle-orm';
 import { volunteers } from '../volunteers.table.js';
@@ -33,6 +33,28 @@ export interface ScreeningPanelData {
   insurance: { id: string; insurer: string; policyNumber: string; validFrom: string; validTo: string; current: boolean }[];
 }
 
+export type InterviewView = ScreeningPanelData['interviews'][number];
+
+/** An interview as the panel and the API show it: the place decoded, the interviewer by name (from `names`). */
+export function interviewView(i: InterviewRow, names: Map<string, string>): InterviewView {
+  return {
+    id: i.id,
+    startsAt: i.startsAt,
+    minutes: i.minutes,
+    place: decodePlace(i.place),
+    status: i.status,
+    notes: i.notes,
+    recommendation: i.recommendation,
+    interviewer: i.interviewerUserId ? (names.get(i.interviewerUserId) ?? null) : null,
+  };
+}
+
+/** Interviews just changed, as `interviewView` shows them (one query for the interviewers' names). */
+export async function interviewViews(tx: Tx, rows: readonly InterviewRow[]): Promise<InterviewView[]> {
+  const names = await userNames(tx, rows.flatMap((i) => (i.interviewerUserId ? [i.interviewerUserId] : [])));
+  return rows.map((i) => interviewView(i, names));
+}
+
 /** Loads what ScreeningPanel shows, inside the volunteer page's tenant transaction (which audits the view). */
 export async function loadScreeningPanel(tx: Tx, org: OrgFacts, volunteerId: string, at = new Date()): Promise<ScreeningPanelData> {
   const organisationId = org.id;
@@ -53,16 +75,7 @@ export async function loadScreeningPanel(tx: Tx, org: OrgFacts, volunteerId: str
     missing,
     country: org.country,
     livedAbroad,
-    interviews: interviewRows.map((i) => ({
-      id: i.id,
-      startsAt: i.startsAt,
-      minutes: i.minutes,
-      place: decodePlace(i.place),
-      status: i.status,
-      notes: i.notes,
-      recommendation: i.recommendation,
-      interviewer: i.interviewerUserId ? (names.get(i.interviewerUserId) ?? null) : null,
-    })),
+    interviews: interviewRows.map((i) => interviewView(i, names)),
     checks: checkRows.map((c) => ({ id: c.id, kind: c.kind, seenOn: c.seenOn, renewBy: c.renewBy, seenBy: names.get(c.seenByUserId) ?? '—', status: checkStatus(c.renewBy, today, settings.reminderDays) })),
     safeguarding: overallStatus(missing, checkRows, today, settings.reminderDays),
     insurance: insuranceRows.map((r) => ({ id: r.id, insurer: r.insurer, policyNumber: r.policyNumber, validFrom: r.validFrom, validTo: r.validTo, current: r.validFrom <= today && today <= r.validTo })),

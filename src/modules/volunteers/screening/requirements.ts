@@ -21,14 +21,8 @@ export const SAFEGUARDING_KINDS = ['pl_sex_offenders_register', 'pl_criminal_rec
 export type SafeguardingKind = (typeof SAFEGUARDING_KINDS)[number];
 
 /** One thing still missing before work with minors, each with its own message and place to fix it. */
-export type SafeguardingRequirement =
-  | 'pl_sex_offenders_register'
-  | 'pl_criminal_record'
-  | 'lived_abroad_answer'
-  | 'foreign_statement'
-  | 'foreign_criminal_record'
-  | 'de_extended_certificate'
-  | 'any_check';
+export const SAFEGUARDING_REQUIREMENTS = ['pl_sex_offenders_register', 'pl_criminal_record', 'lived_abroad_answer', 'foreign_statement', 'foreign_criminal_record', 'de_extended_certificate', 'any_check'] as const;
+export type SafeguardingRequirement = (typeof SAFEGUARDING_REQUIREMENTS)[number];
 
 export interface SafeguardingFacts {
   /** ISO 3166 alpha-2 of the organisation (its law applies). */

@@ -1,6 +1,7 @@
 import { daysBetween } from '../../../core/i18n/time-zone.js';
 
-export type SafeguardingStatus = 'valid' | 'expiring' | 'expired' | 'missing';
+export const SAFEGUARDING_STATUSES = ['valid', 'expiring', 'expired', 'missing'] as const;
+export type SafeguardingStatus = (typeof SAFEGUARDING_STATUSES)[number];
 
 /** Days before renewal when a check counts as expiring (the default reminder period). */
 export const EXPIRING_DAYS = 30;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { int, isoDate, optionalMultilineText, optionalText, requiredText, text } from '../../../core/http/validation.js';
 import { INTERVIEW_MODES, RESERVED_PREFIX } from './place.js';
 import { todayIn, zonedToUtc } from '../../../core/i18n/time-zone.js';
+import { STAGES } from '../pipeline/stages.js';
+import { SAFEGUARDING_REQUIREMENTS } from './requirements.js';
+import { SAFEGUARDING_STATUSES } from './safeguarding-status.js';
 
 /** Empty form fields count as absent. */
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -137,9 +140,12 @@ const pastDate = () =>
     .refine((d) => d <= todayIn(), { params: { key: 'validation.dateInFuture' } })
     .refine((d) => d >= '2000-01-01', { params: { key: 'validation.dateTooOld' } });
 
-/** Whether the volunteer lived outside Poland in the last 20 years (the 2016 Act asks more documents then). */
+/**
+ * Whether the volunteer lived outside Poland in the last 20 years (the 2016 Act asks more documents then): the form's
+ * radio buttons send `yes`/`no`, a JSON client may send a boolean.
+ */
 export const LivedAbroadInput = z
-  .object({ livedAbroad: z.enum(['yes', 'no']) })
+  .object({ livedAbroad: z.preprocess((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v), z.enum(['yes', 'no'])).describe('`yes` or `no` (a JSON boolean is read the same)') })
   .strict()
   .transform((v) => v.livedAbroad === 'yes');
 
@@ -164,3 +170,70 @@ export const LegalInput = z
     if (!v.healthSafetyOn && !v.travelCosts && !v.travelCostsOn) ctx.addIssue({ code: 'custom', path: ['healthSafetyOn'], params: { key: 'volunteers.screening.validation.legalNothing' } });
   });
 export type LegalInput = z.output<typeof LegalInput>;
+
+// --- Outputs of the JSON API (view models, never database rows) ---------------------------------
+
+export const INTERVIEW_STATUSES = ['offered', 'scheduled', 'held', 'no_show', 'cancelled'] as const;
+
+/** One interview: when (ISO 8601, UTC), how long, where (address or link by mode), its state and the notes. */
+export const InterviewOutput = z.object({
+  id: z.string().uuid(),
+  startsAt: z.string(),
+  minutes: z.number().int(),
+  mode: z.enum(INTERVIEW_MODES),
+  address: z.string().nullable(),
+  link: z.string().nullable(),
+  status: z.enum(INTERVIEW_STATUSES),
+  notes: z.record(z.enum(NOTE_FIELDS), z.string()),
+  recommendation: z.enum(RECOMMENDATIONS).nullable(),
+  /** The interviewer's display name. */
+  interviewer: z.string().nullable(),
+});
+export type InterviewOutput = z.infer<typeof InterviewOutput>;
+
+/**
+ * What an interview action did: the interviews it created or changed, the volunteer's stage (moved, or the pipeline
+ * rule that kept it — `reason` in the caller's language; null when no move was due) and whether the volunteer was
+ * e-mailed (false: no address on file, tell them another way).
+ */
+export const InterviewChangeOutput = z.object({
+  volunteerId: z.string().uuid(),
+  interviews: z.array(InterviewOutput),
+  stage: z.object({ moved: z.boolean(), to: z.enum(STAGES).nullable(), reason: z.string().nullable() }).nullable(),
+  mailed: z.boolean(),
+});
+export type InterviewChangeOutput = z.infer<typeof InterviewChangeOutput>;
+
+/** A recorded safeguarding check (that the document was seen, never the document). */
+export const CheckOutput = z.object({ id: z.string().uuid(), volunteerId: z.string().uuid(), kind: z.enum(SAFEGUARDING_KINDS), seenOn: z.string(), renewBy: z.string() });
+export type CheckOutput = z.infer<typeof CheckOutput>;
+
+/** An accident insurance (NNW) record. */
+export const InsuranceOutput = z.object({ id: z.string().uuid(), volunteerId: z.string().uuid(), insurer: z.string(), policyNumber: z.string(), validFrom: z.string(), validTo: z.string() });
+export type InsuranceOutput = z.infer<typeof InsuranceOutput>;
+
+/** The lived-abroad answer and the legal facts recorded before activation (null: not recorded). */
+export const FactsOutput = z.object({
+  volunteerId: z.string().uuid(),
+  livedAbroad: z.boolean().nullable(),
+  healthSafetyOn: z.string().nullable(),
+  travelCosts: z.enum(TRAVEL_COSTS).nullable(),
+  travelCostsOn: z.string().nullable(),
+});
+export type FactsOutput = z.infer<typeof FactsOutput>;
+
+/** A volunteer's screening record, as the screening page shows it. */
+export const ScreeningOutput = z.object({
+  volunteerId: z.string().uuid(),
+  /** Today in the organisation's time zone: what `status`, `current` and `missing` were judged on. */
+  today: z.string(),
+  country: z.string(),
+  livedAbroad: z.boolean().nullable(),
+  /** What the law of the organisation's country still asks before work with minors (empty: cleared). */
+  missing: z.array(z.enum(SAFEGUARDING_REQUIREMENTS)),
+  safeguarding: z.enum(SAFEGUARDING_STATUSES),
+  interviews: z.array(InterviewOutput),
+  checks: z.array(CheckOutput.extend({ seenBy: z.string(), status: z.enum(['valid', 'expiring', 'expired']) })),
+  insurance: z.array(InsuranceOutput.extend({ current: z.boolean() })),
+});
+export type ScreeningOutput = z.infer<typeof ScreeningOutput>;

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../core/audit/audit.js';
-import { inviteInTx } from '../../../core/auth/invitations.service.js';
+import { inviteInTx, type InviteOutcome } from '../../../core/auth/invitations.service.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError } from '../../../core/http/errors.js';
@@ -17,7 +17,7 @@ export const INVITABLE_STAGES: ReadonlySet<string> = new Set(['approved', 'activ
  * Refused: NOT_FOUND for an unknown id or another organisation's; CONFLICT (with a message) before approval
  * or without an e-mail address. A timeline event records it.
  */
-export async function inviteApprovedVolunteer(db: Db, actor: Actor, volunteerId: string, baseUrl: string): Promise<{ personId: string }> {
+export async function inviteApprovedVolunteer(db: Db, actor: Actor, volunteerId: string, baseUrl: string): Promise<{ personId: string; outcome: InviteOutcome }> {
   return withTenant(db, actor, async (tx) => {
     const volunteer = await findVolunteerById(tx, actor.organisationId, volunteerId);
     if (!volunteer) throw new AppError('NOT_FOUND');
@@ -31,7 +31,7 @@ export async function inviteApprovedVolunteer(db: Db, actor: Actor, volunteerId:
  * Sends the account invitation inside the caller's transaction (the move to `approved` uses it, so the
  * approval and its invitation commit together) and records it on the timeline.
  */
-export async function inviteVolunteerInTx(tx: Tx, actor: Actor, volunteer: VolunteerRow, baseUrl: string): Promise<{ personId: string }> {
+export async function inviteVolunteerInTx(tx: Tx, actor: Actor, volunteer: VolunteerRow, baseUrl: string): Promise<{ personId: string; outcome: InviteOutcome }> {
   const locale = isLocale(volunteer.locale) ? volunteer.locale : 'pl';
   const result = await inviteInTx(tx, actor, { email: volunteer.email!, givenName: volunteer.givenName, familyName: volunteer.familyName, role: 'volunteer', locale }, baseUrl, volunteer.personId);
   await addEvent(tx, actor.organisationId, { volunteerId: volunteer.id, actorUserId: actor.userId, kind: 'invitation', detail: { role: 'volunteer', locale } });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalInt, optionalText, optionalPhone } from '../../../core/http/validation.js';
 import { AVAILABILITY, LANGUAGE_CODES, LEVELS, MAX_LANGUAGES } from '../application/application.schemas.js';
+import { DocumentOutput } from '../documents/documents.schemas.js';
 
 /**
  * The value sets of the application form (issue point 2), shared so a volunteer edits the same data:
@@ -40,7 +41,14 @@ export function profileFromForm(body: Record<string, unknown>): Record<string, u
   return { ...rest, languages };
 }
 
-/** Accepting the agreement: the box "I have read and accept…" must be ticked. */
+/** Accepting the agreement: the box "I have read and accept…" must be ticked (the form sends `"true"`, JSON `true`). */
 export const AcceptInput = z
-  .object({ confirm: z.unknown().refine((v) => v === 'true', { params: { key: 'volunteers.self-service.accept.confirmRequired' } }) })
+  .object({ confirm: z.unknown().refine((v) => v === 'true' || v === true, { params: { key: 'volunteers.self-service.accept.confirmRequired' } }).describe('`true`: the volunteer read the agreement and accepts it') })
   .strict();
+
+/** One of the volunteer's own documents (revoked ones are not shown to them). */
+export const OwnDocumentOutput = DocumentOutput.pick({ id: true, kind: true, locale: true, title: true, body: true, issuedAt: true, acceptedHow: true, acceptedAt: true }).extend({
+  /** Read with an agreement: the organisation's lawyer's note when it accepts electronic acceptance for long service. */
+  lawyerNote: z.string().nullable().optional(),
+});
+export type OwnDocumentOutput = z.infer<typeof OwnDocumentOutput>;

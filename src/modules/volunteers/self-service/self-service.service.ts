@@ -24,7 +24,7 @@ export interface OwnDocument {
   title: string;
   body: string;
   issuedAt: Date;
-  acceptedHow: 'electronic' | 'paper' | null;
+  acceptedHow: 'electronic' | 'paper' | 'qualified' | null;
   acceptedAt: Date | null;
   revokedAt: null;
   /** On the document page of an agreement: the lawyer's note when the organisation accepts electronic acceptance. */
