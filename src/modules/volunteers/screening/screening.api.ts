@@ -117,7 +117,7 @@ export function screeningApi({ app, db, config }: ModuleContext) {
 
   app.post(
     '/api/v1/volunteers/:id/lived-abroad',
-    { config: manage, schema: doc('Record whether the volunteer lived outside Poland in the last 20 years (it decides which documents the law asks)', { 200: FactsOutput }, LivedAbroadInput, { livedAbroad: true }) },
+    { config: manage, schema: doc('Record whether the volunteer lived outside Poland in the last 20 years (it decides which documents the law asks)', { 200: FactsOutput }, LivedAbroadInput, { livedAbroad: 'yes' }) },
     async (req) => recordLivedAbroad(db, actorOf(req), idParam(req), parseInput(LivedAbroadInput, req.body)),
   );
 
