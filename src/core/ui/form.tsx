@@ -9,7 +9,8 @@ export interface FormState {
 }
 export const emptyForm = (values: Record<string, unknown> = {}): FormState => ({ values, errors: {} });
 
-const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+/** The id of a field's control, which the error summary links to and custom controls reuse (ControlFieldset). */
+export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
 function valueOf(form: FormState, name: string): string {
   const v = form.values[name];
@@ -120,8 +121,8 @@ function Label({ ctx, name, label, required, requiredIf }: Pick<FieldProps, 'ctx
   );
 }
 
-/** The `.field` of a single control (`children`): its label, then hint and error, marked invalid after an error. */
-function LabelledField({ children, ...props }: FieldProps & { children: ComponentChildren }) {
+/** The `.field` of a single control (`children`): its label, then hint and error, marked invalid after an error; also for a control the kit has no component for (a file input). */
+export function LabelledField({ children, ...props }: FieldProps & { children: ComponentChildren }) {
   return (
     <div class={`field${props.form.errors[props.name] ? ' field-invalid' : ''}`}>
       <Label {...props} />

@@ -12,3 +12,10 @@ export { DefinitionList, type Definition, type DefinitionValueAttrs } from './de
 export { Timeline, type TimelineEvent } from './timeline.js';
 export { Pagination } from './pagination.js';
 export { FilterForm, FilterSearch, FilterSelect, PageHead } from './filters.js';
+export { ControlFieldset, FieldError } from './control-fieldset.js';
+export { ButtonForm } from './button-form.js';
+export { MutedLine } from './muted-line.js';
+export { Stats, type Stat } from './stats.js';
+export { ExplainedRadioGroup, type ExplainedOption } from './explained-radio-group.js';
+export { SubmitOrCancel } from './submit-or-cancel.js';
+export { ItemList } from './item-list.js';
