@@ -21,3 +21,7 @@ export { viewQueryString } from './view-query.js';
 export { RecordHead, WarningNotice } from './record-head.js';
 export { TableHead } from './table-head.js';
 export { ButtonLink } from './button-link.js';
+export { Stats, type Stat } from './stats.js';
+export { ExplainedRadioGroup, type ExplainedOption } from './explained-radio-group.js';
+export { SubmitOrCancel } from './submit-or-cancel.js';
+export { ItemList } from './item-list.js';

@@ -9,7 +9,7 @@ import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/
 import { utcToZoned } from '../../../core/i18n/time-zone.js';
 import { matchingPolicy } from '../matching.policy.js';
 import { settingsPolicy } from '../venues/settings.policy.js';
-import { DEFAULT_MINUTES, introductionInput } from './introductions.schemas.js';
+import { DEFAULT_MINUTES, introductionInput, type IntroductionInput } from './introductions.schemas.js';
 import { cancelIntroduction, introductionForForm, introductionPage, markHeld, rescheduleIntroduction, scheduleIntroduction, type IntroductionDeps } from './introductions.service.js';
 import type { Notified } from './notices.js';
 import { IntroductionFields } from './views/introduction-form.js';
@@ -32,6 +32,20 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
   const access = { access: { roles: matchingPolicy.roles('decide') } };
   const deps: IntroductionDeps = { db, baseUrl: config.baseUrl, mailFrom: config.mailFrom };
 
+  /** The introduction form posted (to schedule or to move one): on success the flash says who was told, back to the match's page. */
+  const submitIntroduction = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    done: 'scheduled' | 'rescheduled',
+    spec: { view: (form: FormState, status: number) => Promise<unknown>; action: (input: IntroductionInput) => Promise<Notified & { matchId: string }> },
+  ) =>
+    submitForm(req, reply, {
+      schema: introductionInput(actorOf(req).org.timeZone),
+      view: spec.view,
+      action: spec.action,
+      success: (outcome) => ({ flash: notifiedFlash(req, outcome, done), redirect: pagePath(outcome.matchId) }),
+    });
+
   const page = async (req: FastifyRequest, reply: FastifyReply, matchId: string, form: FormState, status = 200) => {
     const data = await introductionPage(db, actorOf(req), matchId, req.locale);
     const canConfigure = allowed(req.auth, settingsPolicy, 'configure');
@@ -43,11 +57,9 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
 
   app.post('/matching/matches/:id/introduction', { config: access }, async (req, reply) => {
     const matchId = idParam(req);
-    return submitForm(req, reply, {
-      schema: introductionInput(actorOf(req).org.timeZone),
+    return submitIntroduction(req, reply, 'scheduled', {
       view: (form, status) => page(req, reply, matchId, form, status),
-      action: (input) => scheduleIntroduction(deps, actorOf(req), matchId, input, req.locale),
-      success: (notified) => ({ flash: notifiedFlash(req, notified, 'scheduled'), redirect: pagePath(matchId) }),
+      action: async (input) => ({ ...(await scheduleIntroduction(deps, actorOf(req), matchId, input, req.locale)), matchId }),
     });
   });
 
@@ -74,11 +86,9 @@ export function introductionsPages({ app, db, config }: ModuleContext) {
 
   app.post('/matching/introductions/:id/reschedule', { config: access }, async (req, reply) => {
     const id = idParam(req);
-    return submitForm(req, reply, {
-      schema: introductionInput(actorOf(req).org.timeZone),
+    return submitIntroduction(req, reply, 'rescheduled', {
       view: (form, status) => rescheduleForm(req, reply, id, form, status),
       action: (input) => rescheduleIntroduction(deps, actorOf(req), id, input, req.locale),
-      success: (outcome) => ({ flash: notifiedFlash(req, outcome, 'rescheduled'), redirect: pagePath(outcome.matchId) }),
     });
   });
 

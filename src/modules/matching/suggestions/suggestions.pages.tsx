@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z, ZodTypeAny } from 'zod';
 import type { ModuleContext } from '../../../core/module.js';
 import { AppError } from '../../../core/http/errors.js';
 import { submitForm } from '../../../core/http/form.js';
@@ -7,7 +8,6 @@ import { emptyForm, sendPage, setFlash, type FormState } from '../../../core/ui/
 import { formBody, idParam, lenient } from '../http.js';
 import { createMatch, MatchRefusedError } from '../matches.service.js';
 import { matchingPolicy } from '../matching.policy.js';
-import type { Refusal } from '../refusals.js';
 import { excludePair, removeExclusion } from './exclusions.service.js';
 import { updateVolunteerProfile } from './profile.service.js';
 import { ChooseMentee, ChooseVolunteer, ExclusionInput, SuggestionQuery, VolunteerProfileInput } from './suggestions.schemas.js';
@@ -15,11 +15,9 @@ import { suggestionsForMentee, suggestionsForVolunteer } from './suggestions.ser
 import { fullName } from './views/labels.js';
 import { MenteePageView } from './views/mentee-page.js';
 import { VolunteerPageView } from './views/volunteer-page.js';
+import type { RefusedPost } from './views/parts.js';
 
-interface Extras {
-  refusal?: { refusals: Refusal[]; names: { mentee: string; volunteer: string } };
-  exclusion?: { otherId: string; form: FormState };
-  problem?: FormState;
+interface Extras extends RefusedPost {
   profile?: FormState;
 }
 
@@ -48,31 +46,29 @@ export function suggestionsPages({ app, db }: ModuleContext) {
     return { refusal: { refusals: err.refusals, names: err.names } };
   };
 
+  /**
+   * "Match" on one side's page (`side` in the path, the other person's id posted): a tampered form shows that page
+   * again (422), a refused match with the reasons (409).
+   */
+  const matchRoute = <S extends ZodTypeAny>(side: 'mentees' | 'volunteers', schema: S, page: typeof menteePage, pair: (id: string, input: z.output<S>) => { menteeId: string; volunteerId: string }) =>
+    app.post(`/matching/${side}/:id/match`, { config: decide }, async (req, reply) => {
+      const id = idParam(req);
+      return submitForm(req, reply, {
+        schema,
+        view: (_form, status) => page(req, reply, id, { problem: badForm() }, status),
+        action: (input) => createMatch(db, actorOf(req), pair(id, input)),
+        success: (match) => ({ flash: 'matching.match.created', redirect: `/matching/matches/${match.id}` }),
+        conflict: (err) => page(req, reply, id, refused(err), 409),
+      });
+    });
+
   app.get('/matching/mentees/:id', { config: read }, async (req, reply) => menteePage(req, reply, idParam(req)));
 
-  app.post('/matching/mentees/:id/match', { config: decide }, async (req, reply) => {
-    const menteeId = idParam(req);
-    return submitForm(req, reply, {
-      schema: ChooseVolunteer,
-      view: (_form, status) => menteePage(req, reply, menteeId, { problem: badForm() }, status),
-      action: (input) => createMatch(db, actorOf(req), { menteeId, volunteerId: input.volunteerId }),
-      success: (match) => ({ flash: 'matching.match.created', redirect: `/matching/matches/${match.id}` }),
-      conflict: (err) => menteePage(req, reply, menteeId, refused(err), 409),
-    });
-  });
+  matchRoute('mentees', ChooseVolunteer, menteePage, (menteeId, input) => ({ menteeId, volunteerId: input.volunteerId }));
 
   app.get('/matching/volunteers/:id', { config: read }, async (req, reply) => volunteerPage(req, reply, idParam(req)));
 
-  app.post('/matching/volunteers/:id/match', { config: decide }, async (req, reply) => {
-    const volunteerId = idParam(req);
-    return submitForm(req, reply, {
-      schema: ChooseMentee,
-      view: (_form, status) => volunteerPage(req, reply, volunteerId, { problem: badForm() }, status),
-      action: (input) => createMatch(db, actorOf(req), { menteeId: input.menteeId, volunteerId }),
-      success: (match) => ({ flash: 'matching.match.created', redirect: `/matching/matches/${match.id}` }),
-      conflict: (err) => volunteerPage(req, reply, volunteerId, refused(err), 409),
-    });
-  });
+  matchRoute('volunteers', ChooseMentee, volunteerPage, (volunteerId, input) => ({ menteeId: input.menteeId, volunteerId }));
 
   app.post('/matching/volunteers/:id/profile', { config: decide }, async (req, reply) => {
     const volunteerId = idParam(req);

@@ -2,6 +2,7 @@ import { formatNumber } from '../../../core/i18n/index.js';
 import type { FormState, PageContext } from '../../../core/ui/index.js';
 import type { NetworkAggregates, NetworkTable } from '../network.schemas.js';
 import { OutcomeDefinitions, OutcomesTable, PeriodForm, Shown } from './network-outcomes.js';
+import { OrganisationsTable } from './organisations-table.js';
 
 const MEASURES = ['volunteers', 'mentees', 'staff', 'activeProgrammes'] as const;
 
@@ -46,43 +47,15 @@ function NetworkSection({ ctx, network, threshold, period }: { ctx: PageContext;
       ) : (
         <>
           <h3 id={`${headingId}-today`}>{t('network.countsHeading')}</h3>
-          <div class="table-wrap">
-            <table class="table-cards" aria-describedby="suppression-note">
-              <caption class="visually-hidden">{t('network.caption', { network: network.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('network.organisation')}</th>
-                  {MEASURES.map((m) => (
-                    <th scope="col" class="numeric">
-                      {t(`network.${m}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {network.organisations.map((o) => (
-                  <tr>
-                    <th scope="row">{o.name}</th>
-                    {MEASURES.map((m) => (
-                      <td class="numeric" data-label={t(`network.${m}`)}>
-                        <Shown ctx={ctx} figure={o[m]} threshold={threshold} format={(v) => formatNumber(v, ctx.locale)} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('network.total')}</th>
-                  {MEASURES.map((m) => (
-                    <td class="numeric" data-label={t(`network.${m}`)}>
-                      <Shown ctx={ctx} figure={network.totals[m]} threshold={threshold} format={(v) => formatNumber(v, ctx.locale)} />
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <OrganisationsTable
+            ctx={ctx}
+            network={network}
+            measures={MEASURES}
+            label={(m) => t(`network.${m}`)}
+            cell={(f, m) => <Shown ctx={ctx} figure={f[m]} threshold={threshold} format={(v) => formatNumber(v, ctx.locale)} />}
+            caption={t('network.caption', { network: network.name })}
+            describedBy="suppression-note"
+          />
           <OutcomesTable ctx={ctx} network={network} period={period} threshold={threshold} />
         </>
       )}

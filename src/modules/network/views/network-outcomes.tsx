@@ -1,9 +1,10 @@
 import { formatDate, formatNumber, type Locale } from '../../../core/i18n/index.js';
-import { ErrorSummary, Section, SelectField, type FormState, type PageContext } from '../../../core/ui/index.js';
-import type { NetworkAggregates, NetworkTable, Outcomes } from '../network.schemas.js';
+import { ErrorSummary, Section, SelectField, SubmitButton, type FormState, type PageContext } from '../../../core/ui/index.js';
+import type { NetworkAggregates, NetworkTable } from '../network.schemas.js';
 import { PERIOD_CHOICES } from '../period.js';
 import { formatHourValue } from '../../pairs/index.js';
 import type { ShownCount, ShownFigure, ShownMedian } from '../suppression.js';
+import { OrganisationsTable } from './organisations-table.js';
 
 export const OUTCOMES = ['activePairs', 'pairsStarted', 'hours', 'medianWaitingDays', 'concerns', 'highConcerns'] as const;
 
@@ -27,11 +28,7 @@ export function PeriodForm({ ctx, form, years, period }: { ctx: PageContext; for
       <ErrorSummary ctx={ctx} form={form} labels={{ period: t('network.period') }} />
       <form method="get" action="/network" class="filters" aria-label={t('network.periodLabel')}>
         <SelectField ctx={ctx} form={form} name="period" label={t('network.period')} required options={options} />
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('network.show')}
-          </button>
-        </div>
+        <SubmitButton secondary>{t('network.show')}</SubmitButton>
       </form>
     </>
   );
@@ -43,43 +40,18 @@ export function OutcomesTable({ ctx, network, period, threshold }: { ctx: PageCo
   const dates = periodDates(period, locale);
   const headingId = `outcomes-${network.slug}`;
   const label = (m: (typeof OUTCOMES)[number]) => t(`network.outcomes.${m}`, { date: dates.date });
-  const cells = (o: Outcomes) =>
-    OUTCOMES.map((m) => (
-      <td class="numeric" data-label={label(m)}>
-        <Figure ctx={ctx} measure={m} figure={o[m]} threshold={threshold} />
-      </td>
-    ));
   return (
     <>
       <h3 id={headingId}>{t('network.outcomes.heading', { from: dates.from, to: dates.to })}</h3>
-      <div class="table-wrap">
-        <table class="table-cards" aria-labelledby={headingId} aria-describedby="outcome-definitions suppression-note outcomes-suppression-note">
-          <thead>
-            <tr>
-              <th scope="col">{t('network.organisation')}</th>
-              {OUTCOMES.map((m) => (
-                <th scope="col" class="numeric">
-                  {label(m)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {network.organisations.map((o) => (
-              <tr>
-                <th scope="row">{o.name}</th>
-                {cells(o.outcomes)}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('network.total')}</th>
-              {cells(network.totals.outcomes)}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <OrganisationsTable
+        ctx={ctx}
+        network={network}
+        measures={OUTCOMES}
+        label={label}
+        cell={(f, m) => <Figure ctx={ctx} measure={m} figure={f.outcomes[m]} threshold={threshold} />}
+        labelledBy={headingId}
+        describedBy="outcome-definitions suppression-note outcomes-suppression-note"
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { Form, Section, type PageContext } from '../../../../core/ui/index.js';
+import { Form, Section, Stats, type PageContext } from '../../../../core/ui/index.js';
 import type { DashboardData } from '../dashboard.service.js';
 import { CoordinatorDashboard } from './coordinator.js';
 import { SocialWorkerDashboard } from './social-worker.js';
@@ -26,25 +26,14 @@ function OrganisationSwitch({ ctx }: { ctx: PageContext }) {
   );
 }
 
+const FIGURES = ['volunteers', 'mentees', 'staff', 'programmes'] as const;
+
 /** The organisation's overall figures (staff only). */
 function Figures({ ctx, counts }: { ctx: PageContext; counts: NonNullable<DashboardData['figures']> }) {
   const { t, locale } = ctx;
   return (
     <Section id="dash-figures" title={t('home.figures')}>
-      <ul class="stats">
-        <li>
-          <span class="stat-value">{formatNumber(counts.volunteers, locale)}</span> {t('home.volunteers', { count: counts.volunteers })}
-        </li>
-        <li>
-          <span class="stat-value">{formatNumber(counts.mentees, locale)}</span> {t('home.mentees', { count: counts.mentees })}
-        </li>
-        <li>
-          <span class="stat-value">{formatNumber(counts.staff, locale)}</span> {t('home.staff', { count: counts.staff })}
-        </li>
-        <li>
-          <span class="stat-value">{formatNumber(counts.programmes, locale)}</span> {t('home.programmes', { count: counts.programmes })}
-        </li>
-      </ul>
+      <Stats items={FIGURES.map((k) => ({ value: formatNumber(counts[k], locale), label: t(`home.${k}`, { count: counts[k] }) }))} />
     </Section>
   );
 }

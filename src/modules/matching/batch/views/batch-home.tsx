@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, ErrorSummary, Form, PageHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ErrorSummary, FieldError, Form, MutedLine, PageHead, SubmitButton, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { RunRow } from '../batch.repository.js';
 import { runTitle } from './labels.js';
 
@@ -27,12 +27,7 @@ export function BatchHomeView({ ctx, programmes, runs, timeZone, form }: Props) 
         <ErrorSummary ctx={ctx} form={form} labels={{ programmeId: t('matching.batch.waitingList') }} />
         <div class={`field${error ? ' field-invalid' : ''}`}>
           <label for="f-programmeId">{t('matching.batch.waitingList')}</label>
-          {error && (
-            <p class="field-error" id="f-programmeId-error">
-              <span class="visually-hidden">{t('form.errorPrefix')} </span>
-              {t(error.key, error.params)}
-            </p>
-          )}
+          <FieldError ctx={ctx} form={form} name="programmeId" />
           <select id="f-programmeId" name="programmeId" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'f-programmeId-error' : undefined}>
             <option value="all" selected={current === 'all'}>
               {t('matching.batch.allWaiting')}
@@ -44,11 +39,7 @@ export function BatchHomeView({ ctx, programmes, runs, timeZone, form }: Props) 
             ))}
           </select>
         </div>
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('matching.batch.run')}
-          </button>
-        </div>
+        <SubmitButton>{t('matching.batch.run')}</SubmitButton>
       </Form>
 
       <h2>{t('matching.batch.pastRuns')}</h2>
@@ -63,12 +54,7 @@ export function BatchHomeView({ ctx, programmes, runs, timeZone, form }: Props) 
             cell: (r) => (
               <>
                 <a href={`/matching/batch/${r.id}`}>{runTitle(ctx, r, timeZone)}</a>
-                {r.createdBy && (
-                  <>
-                    <br />
-                    <span class="muted">{t('matching.batch.runBy', { name: r.createdBy })}</span>
-                  </>
-                )}
+                {r.createdBy && <MutedLine>{t('matching.batch.runBy', { name: r.createdBy })}</MutedLine>}
               </>
             ),
           },

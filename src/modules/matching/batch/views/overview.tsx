@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, PageHead, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ItemList, PageHead, Stats, type PageContext } from '../../../../core/ui/index.js';
 import { fullName, needList } from '../../suggestions/views/labels.js';
 import type { MatchingOverview } from '../overview.service.js';
 import { runTitle } from './labels.js';
@@ -10,17 +10,13 @@ export function OverviewView({ ctx, view, canConfigure }: { ctx: PageContext; vi
   return (
     <>
       <PageHead title={t('matching.overview.title')} />
-      <ul class="stats">
-        <li>
-          <span class="stat-value">{formatNumber(view.waitingCount, locale)}</span> {t('matching.overview.waiting', { count: view.waitingCount })}
-        </li>
-        <li>
-          <span class="stat-value">{formatNumber(view.openRuns.length, locale)}</span> {t('matching.overview.openRuns', { count: view.openRuns.length })}
-        </li>
-        <li>
-          <span class="stat-value">{formatNumber(view.activeMatches, locale)}</span> {t('matching.overview.activeMatches', { count: view.activeMatches })}
-        </li>
-      </ul>
+      <Stats
+        items={[
+          { value: formatNumber(view.waitingCount, locale), label: t('matching.overview.waiting', { count: view.waitingCount }) },
+          { value: formatNumber(view.openRuns.length, locale), label: t('matching.overview.openRuns', { count: view.openRuns.length }) },
+          { value: formatNumber(view.activeMatches, locale), label: t('matching.overview.activeMatches', { count: view.activeMatches }) },
+        ]}
+      />
       <p class="actions-row">
         <a class="button" href="/matching/batch">
           {t('matching.overview.runBatch')}
@@ -53,30 +49,28 @@ export function OverviewView({ ctx, view, canConfigure }: { ctx: PageContext; vi
       />
 
       <h2>{t('matching.overview.openRunsHeading')}</h2>
-      {view.openRuns.length === 0 ? (
-        <p class="muted">{t('matching.overview.noOpenRuns')}</p>
-      ) : (
-        <ul>
-          {view.openRuns.map((r) => (
-            <li>
-              <a href={`/matching/batch/${r.id}`}>{runTitle(ctx, r, view.timeZone)}</a> — {t('matching.batch.toDecide', { count: r.proposed })}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={view.openRuns}
+        empty={t('matching.overview.noOpenRuns')}
+        emptyClass="muted"
+        render={(r) => (
+          <li>
+            <a href={`/matching/batch/${r.id}`}>{runTitle(ctx, r, view.timeZone)}</a> — {t('matching.batch.toDecide', { count: r.proposed })}
+          </li>
+        )}
+      />
 
       <h2>{t('matching.overview.recentMatches')}</h2>
-      {view.recentMatches.length === 0 ? (
-        <p class="muted">{t('matching.matches.empty')}</p>
-      ) : (
-        <ul>
-          {view.recentMatches.map((m) => (
-            <li>
-              <a href={`/matching/matches/${m.id}`}>{t('matching.matches.pairName', { mentee: fullName(m.mentee), volunteer: fullName(m.volunteer) })}</a> ({t('matching.since', { date: formatDate(m.startedAt, locale, view.timeZone) })})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ItemList
+        items={view.recentMatches}
+        empty={t('matching.matches.empty')}
+        emptyClass="muted"
+        render={(m) => (
+          <li>
+            <a href={`/matching/matches/${m.id}`}>{t('matching.matches.pairName', { mentee: fullName(m.mentee), volunteer: fullName(m.volunteer) })}</a> ({t('matching.since', { date: formatDate(m.startedAt, locale, view.timeZone) })})
+          </li>
+        )}
+      />
     </>
   );
 }

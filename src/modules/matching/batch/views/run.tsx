@@ -1,5 +1,5 @@
 import { formatDateTime, formatNumber } from '../../../../core/i18n/index.js';
-import { ErrorSummary, Form, PageHead, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ButtonForm, ErrorSummary, Form, PageHead, RequiredMark, Stats, SubmitButton, SubmitOrCancel, type FormState, type PageContext, type Stat } from '../../../../core/ui/index.js';
 import { refusalMessage, type Refusal } from '../../refusals.js';
 import { fullName } from '../../suggestions/views/labels.js';
 import { Fit, ReasonsBlock, RefusalNotice } from '../../suggestions/views/parts.js';
@@ -77,12 +77,10 @@ function RejectForm({ ctx, p, form }: { ctx: PageContext; p: PresentedProposal; 
             <input id={`${id}-exclude`} type="checkbox" name="exclude" value="true" checked={excludeChecked} /> {t('matching.batch.neverAgain')}
           </label>
         </div>
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('matching.batch.rejectSubmit')}
-            <span class="visually-hidden"> ({t('matching.matches.pairName', { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) })})</span>
-          </button>
-        </div>
+        <SubmitButton secondary>
+          {t('matching.batch.rejectSubmit')}
+          <span class="visually-hidden"> ({t('matching.matches.pairName', { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) })})</span>
+        </SubmitButton>
       </Form>
     </details>
   );
@@ -119,25 +117,19 @@ function Unmatched({ ctx, view }: { ctx: PageContext; view: Run }) {
 function HowComputed({ ctx, view }: { ctx: PageContext; view: Run }) {
   const { t, locale } = ctx;
   const run = view.run;
-  const figures: [string, string][] = [
-    [t('matching.batch.figures.mentees'), formatNumber(run.mentees, locale)],
-    [t('matching.batch.figures.volunteers'), formatNumber(run.volunteers, locale)],
-    [t('matching.batch.figures.pairs'), formatNumber(run.candidatePairs, locale)],
-    [t('matching.batch.figures.matched'), formatNumber(run.matched, locale)],
-    [t('matching.batch.figures.total'), formatNumber(run.total, locale)],
-    [t('matching.batch.figures.time'), t('matching.batch.figures.ms', { ms: run.milliseconds })],
+  const figures: Stat[] = [
+    { label: t('matching.batch.figures.mentees'), value: formatNumber(run.mentees, locale) },
+    { label: t('matching.batch.figures.volunteers'), value: formatNumber(run.volunteers, locale) },
+    { label: t('matching.batch.figures.pairs'), value: formatNumber(run.candidatePairs, locale) },
+    { label: t('matching.batch.figures.matched'), value: formatNumber(run.matched, locale) },
+    { label: t('matching.batch.figures.total'), value: formatNumber(run.total, locale) },
+    { label: t('matching.batch.figures.time'), value: t('matching.batch.figures.ms', { ms: run.milliseconds }) },
   ];
   return (
     <details class="more">
       <summary>{t('matching.batch.howComputed')}</summary>
       <p>{t('matching.batch.explainObjective')}</p>
-      <ul class="stats">
-        {figures.map(([label, value]) => (
-          <li>
-            <span class="stat-value">{value}</span> {label}
-          </li>
-        ))}
-      </ul>
+      <Stats items={figures} />
     </details>
   );
 }
@@ -180,12 +172,10 @@ export function RunPageView({ ctx, view, refusal, rejection }: Props) {
                 <ReasonsBlock ctx={ctx} r={p} />
                 {p.status === 'proposed' ? (
                   <>
-                    <Form ctx={ctx} action={`/matching/batch/${run.id}/proposals/${p.id}/accept`} class="inline-form">
-                      <button type="submit" class="button">
-                        {t('matching.batch.accept')}
-                        <span class="visually-hidden"> ({t('matching.matches.pairName', { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) })})</span>
-                      </button>
-                    </Form>
+                    <ButtonForm ctx={ctx} action={`/matching/batch/${run.id}/proposals/${p.id}/accept`} look="main">
+                      {t('matching.batch.accept')}
+                      <span class="visually-hidden"> ({t('matching.matches.pairName', { mentee: fullName(p.mentee), volunteer: fullName(p.volunteer) })})</span>
+                    </ButtonForm>
                     <RejectForm ctx={ctx} p={p} form={rejection?.proposalId === p.id ? rejection.form : undefined} />
                   </>
                 ) : (
@@ -232,12 +222,9 @@ export function AcceptAllView({ ctx, view }: { ctx: PageContext; view: Run }) {
         ))}
       </ul>
       <Form ctx={ctx} action={`/matching/batch/${run.id}/accept-all`}>
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('matching.batch.acceptAllConfirm', { count: pending.length })}
-          </button>
-          <a href={`/matching/batch/${run.id}`}>{t('matching.batch.acceptAllCancel')}</a>
-        </div>
+        <SubmitOrCancel cancelHref={`/matching/batch/${run.id}`} cancelLabel={t('matching.batch.acceptAllCancel')}>
+          {t('matching.batch.acceptAllConfirm', { count: pending.length })}
+        </SubmitOrCancel>
       </Form>
     </>
   );

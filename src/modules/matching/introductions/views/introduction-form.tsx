@@ -1,49 +1,29 @@
-import { Checkbox, ErrorSummary, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, ErrorSummary, ExplainedRadioGroup, Form, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { VenueOutput } from '../../venues/settings.schemas.js';
 import { WeeklyHoursText } from '../../venues/views/hours.js';
 
 /** The venues as radio buttons, each with its address, opening hours and access, so a fitting time can be picked. */
 function VenueChoice({ ctx, form, venues }: { ctx: PageContext; form: FormState; venues: VenueOutput[] }) {
   const { t } = ctx;
-  const error = form.errors.venueId;
-  const current = String(form.values.venueId ?? '');
-  return (
-    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? 'f-venueId-error' : undefined}>
-      <legend>
-        {t('matching.introductions.field.venue')}
-        <span class="required" aria-hidden="true">
-          {' '}
-          *
-        </span>
-      </legend>
-      {error && (
-        <p class="field-error" id="f-venueId-error">
-          <span class="visually-hidden">{t('form.errorPrefix')} </span>
-          {t(error.key, error.params)}
-        </p>
-      )}
-      <div class="checkboxes">
-        {venues.map((v, i) => (
-          <div>
-            <label class="checkbox">
-              <input type="radio" name="venueId" value={v.id} id={i === 0 ? 'f-venueId' : undefined} checked={current === v.id} required aria-describedby={`venue-${v.id}`} /> {v.name}
-            </label>
-            <span class="venue-option" id={`venue-${v.id}`}>
-              {v.address}
-              <br />
-              <WeeklyHoursText t={t} locale={ctx.locale} hours={v.weeklyHours} note={v.openingHours} />
-              {v.stepFree && (
-                <>
-                  <br />
-                  {t('matching.introductions.venueStepFree')}
-                </>
-              )}
-            </span>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
+  const options = venues.map((v) => ({
+    value: v.id,
+    label: v.name,
+    explanationId: `venue-${v.id}`,
+    explanation: (
+      <>
+        {v.address}
+        <br />
+        <WeeklyHoursText t={t} locale={ctx.locale} hours={v.weeklyHours} note={v.openingHours} />
+        {v.stepFree && (
+          <>
+            <br />
+            {t('matching.introductions.venueStepFree')}
+          </>
+        )}
+      </>
+    ),
+  }));
+  return <ExplainedRadioGroup ctx={ctx} form={form} name="venueId" legend={t('matching.introductions.field.venue')} required options={options} />;
 }
 
 /** Scheduling or moving an introduction: venue, date and time in the organisation's zone, length, note. */

@@ -1,5 +1,5 @@
 import { dynamicKey, formatDateTime } from '../../../../core/i18n/index.js';
-import { DefinitionList, Form, fullName, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ButtonForm, DefinitionList, fullName, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { VenueOutput } from '../../venues/settings.schemas.js';
 import type { IntroductionRow, MatchParties } from '../introductions.repository.js';
 import { IntroductionFields } from './introduction-form.js';
@@ -69,19 +69,15 @@ function Item({ ctx, item, timeZone, now }: { ctx: PageContext; item: Introducti
             <span class="visually-hidden"> ({when})</span>
           </a>
           {i.startsAt.getTime() <= now.getTime() && (
-            <Form ctx={ctx} action={`/matching/introductions/${i.id}/held`} class="inline-form">
-              <button type="submit" class="button button-secondary">
-                {t('matching.introductions.markHeld')}
-                <span class="visually-hidden"> ({when})</span>
-              </button>
-            </Form>
-          )}
-          <Form ctx={ctx} action={`/matching/introductions/${i.id}/cancel`} class="inline-form">
-            <button type="submit" class="link-button">
-              {t('matching.introductions.cancel')}
+            <ButtonForm ctx={ctx} action={`/matching/introductions/${i.id}/held`} look="secondary">
+              {t('matching.introductions.markHeld')}
               <span class="visually-hidden"> ({when})</span>
-            </button>
-          </Form>
+            </ButtonForm>
+          )}
+          <ButtonForm ctx={ctx} action={`/matching/introductions/${i.id}/cancel`} look="link">
+            {t('matching.introductions.cancel')}
+            <span class="visually-hidden"> ({when})</span>
+          </ButtonForm>
         </div>
       )}
     </li>

@@ -1,24 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { DefinitionList, PageHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ItemList, PageHead, type PageContext } from '../../../../core/ui/index.js';
 import { LanguageFilter } from '../../../volunteers/index.js';
-import type { Refusal } from '../../refusals.js';
-import { explainLeftOut } from '../../scoring/index.js';
 import type { MenteeSuggestions } from '../suggestions.service.js';
 import { WEEKDAYS, type SuggestionQuery } from '../suggestions.schemas.js';
 import { fullName, label, languageList, needList, slotList, weekdayName } from './labels.js';
-import { ActiveMatches, ExcludeForm, ExclusionsTable, Fit, MatchButton, PageNotices, ReasonsBlock } from './parts.js';
+import { ActiveMatches, ExclusionsTable, FoundStatus, PageNotices, SuggestionCard, type RefusedPost } from './parts.js';
 
-export interface MenteePageProps {
+export interface MenteePageProps extends RefusedPost {
   ctx: PageContext;
   view: MenteeSuggestions;
   query: SuggestionQuery;
-  /** A match just refused on re-check (status 409 page). */
-  refusal?: { refusals: Refusal[]; names: { mentee: string; volunteer: string } };
-  /** An exclusion form refused (422): which row, and its state. */
-  exclusion?: { otherId: string; form: FormState };
-  /** A tampered form (a hidden id that is not an id): 422 with one message for the whole form. */
-  problem?: FormState;
 }
 
 const dash = (s: string) => (s === '' ? '—' : s);
@@ -152,46 +144,21 @@ export function MenteePageView({ ctx, view, query, refusal, exclusion, problem }
       ) : (
         <>
           <Filters ctx={ctx} view={view} query={query} action={`/matching/mentees/${m.id}`} />
-          <div role="status">
-            <p>{t('matching.suggestions.found', { count: view.eligible, shown: view.items.length, formatted: formatNumber(view.eligible, locale) })}</p>
-            {view.leftOut.count > 0 && <p class="muted">{explainLeftOut(view.leftOut, 'volunteers', t, locale)}</p>}
-          </div>
+          <FoundStatus ctx={ctx} found={t('matching.suggestions.found', { count: view.eligible, shown: view.items.length, formatted: formatNumber(view.eligible, locale) })} leftOut={view.leftOut} side="volunteers" />
           <GenderUnknownNotice ctx={ctx} view={view} />
-          {view.items.length === 0 ? (
-            <p class="empty">
-              {view.candidates === 0 ? t('matching.suggestions.noCandidates') : filtered ? t('matching.suggestions.noneFiltered') : t('matching.suggestions.noneFit')}
-            </p>
-          ) : (
-            <ol class="suggestions">
-              {view.items.map((s) => {
-                const v = s.person;
-                const vName = fullName(v);
-                return (
-                  <li class="card">
-                    <h3>
-                      <a href={`/matching/volunteers/${v.id}`}>{vName}</a> <Fit ctx={ctx} percent={s.percent} />
-                    </h3>
-                    <p class="muted">
-                      {t('matching.places', { taken: v.activeMatches, capacity: v.capacity })}
-                      {v.district ? ` · ${v.district}` : ''}
-                    </p>
-                    <ReasonsBlock ctx={ctx} r={s} />
-                    {s.full ? (
-                      <p>
-                        <strong>{t('matching.suggestions.full', { name: vName, taken: v.activeMatches, capacity: v.capacity })}</strong>
-                      </p>
-                    ) : (
-                      <MatchButton ctx={ctx} action={`/matching/mentees/${m.id}/match`} field="volunteerId" id={v.id} name={vName} />
-                    )}
-                    <ExcludeForm ctx={ctx} menteeId={m.id} volunteerId={v.id} from="mentee" name={vName} form={exclusion?.otherId === v.id ? exclusion.form : undefined} />
-                  </li>
-                );
-              })}
-            </ol>
-          )}
+          <ItemList
+            items={view.items}
+            empty={view.candidates === 0 ? t('matching.suggestions.noCandidates') : filtered ? t('matching.suggestions.noneFiltered') : t('matching.suggestions.noneFit')}
+            ordered
+            class="suggestions"
+            render={(s) => {
+              const places = { taken: s.person.activeMatches, capacity: s.person.capacity };
+              const full = s.full && t('matching.suggestions.full', { name: fullName(s.person), ...places });
+              return <SuggestionCard ctx={ctx} from="mentee" ownId={m.id} s={s} facts={t('matching.places', places)} full={full} exclusion={exclusion} />;
+            }}
+          />
         </>
       )}
-      <h2>{t('matching.exclusions.heading')}</h2>
       <ExclusionsTable ctx={ctx} rows={view.exclusions} from="mentee" timeZone={view.timeZone} />
     </>
   );

@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../../../core/i18n/index.js';
-import { DataTable, ErrorSummary, Form, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ButtonForm, DataTable, ErrorSummary, Form, SubmitButton, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { refusalMessage, type Refusal } from '../../refusals.js';
+import { explainLeftOut, type LeftOut } from '../../scoring/index.js';
 import type { ExclusionRow } from '../suggestions.repository.js';
-import { needList } from './labels.js';
+import { fullName, needList } from './labels.js';
 
 /** Pieces shared by the suggestion, match and batch pages. */
 
@@ -86,48 +88,52 @@ export function ExcludeForm({ ctx, menteeId, volunteerId, from, name, form }: { 
             {String(form?.values.reason ?? '')}
           </textarea>
         </div>
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('matching.exclusions.submit')}
-          </button>
-        </div>
+        <SubmitButton secondary>{t('matching.exclusions.submit')}</SubmitButton>
       </Form>
     </details>
   );
 }
 
-/** The pairs ruled out, with who decided, when, why, and a button to lift each. */
+/** Under its heading, the pairs ruled out, with who decided, when, why, and a button to lift each. */
 export function ExclusionsTable({ ctx, rows, from, timeZone }: { ctx: PageContext; rows: ExclusionRow[]; from: 'mentee' | 'volunteer'; timeZone: string }) {
   const { t, locale } = ctx;
-  if (rows.length === 0) return <p class="muted">{t('matching.exclusions.empty')}</p>;
   const other = (e: ExclusionRow) => (from === 'mentee' ? `${e.volunteerGivenName} ${e.volunteerFamilyName}` : `${e.menteeGivenName} ${e.menteeFamilyName}`);
   return (
-    <DataTable
-      caption={t('matching.exclusions.caption')}
-      rows={rows}
-      columns={[
-        { header: t(from === 'mentee' ? 'matching.volunteer' : 'matching.mentee'), rowHeader: true, cell: other },
-        { header: t('matching.exclusions.reasonColumn'), cell: (e) => e.reason },
-        { header: t('matching.exclusions.decided'), cell: (e) => t('matching.decidedBy', { name: e.createdByName ?? t('matching.someone'), date: formatDate(e.createdAt, locale, timeZone) }) },
-        {
-          header: <span class="visually-hidden">{t('matching.actions')}</span>,
-          cell: (e) => (
-            <Form ctx={ctx} action={`/matching/mentees/${e.menteeId}/exclusions/${e.id}/delete`} class="inline-form">
-              <input type="hidden" name="from" value={from} />
-              <button type="submit" class="button button-secondary">
+    <>
+      <h2>{t('matching.exclusions.heading')}</h2>
+      <DataTable
+        caption={t('matching.exclusions.caption')}
+        rows={rows}
+        empty={t('matching.exclusions.empty')}
+        emptyClass="muted"
+        columns={[
+          { header: t(from === 'mentee' ? 'matching.volunteer' : 'matching.mentee'), rowHeader: true, cell: other },
+          { header: t('matching.exclusions.reasonColumn'), cell: (e) => e.reason },
+          { header: t('matching.exclusions.decided'), cell: (e) => t('matching.decidedBy', { name: e.createdByName ?? t('matching.someone'), date: formatDate(e.createdAt, locale, timeZone) }) },
+          {
+            header: <span class="visually-hidden">{t('matching.actions')}</span>,
+            cell: (e) => (
+              <ButtonForm ctx={ctx} action={`/matching/mentees/${e.menteeId}/exclusions/${e.id}/delete`} look="secondary" hidden={{ from }}>
                 {t('matching.exclusions.remove')}
                 <span class="visually-hidden"> ({other(e)})</span>
-              </button>
-            </Form>
-          ),
-        },
-      ]}
-    />
+              </ButtonForm>
+            ),
+          },
+        ]}
+      />
+    </>
   );
 }
 
+/** What a suggestion page shows after a refused post: a refused match (409), a refused exclusion (which row, its state), a tampered form (a hidden id that is not an id: 422 with one message for the whole form). */
+export interface RefusedPost {
+  refusal?: { refusals: Refusal[]; names: { mentee: string; volunteer: string } };
+  exclusion?: { otherId: string; form: FormState };
+  problem?: FormState;
+}
+
 /** What a suggestion page says above everything after a refused post: a refused match, a tampered form, a refused exclusion. */
-export function PageNotices({ ctx, refusal, problem, exclusion }: { ctx: PageContext; refusal?: { refusals: Refusal[]; names: { mentee: string; volunteer: string } }; problem?: FormState; exclusion?: { form: FormState } }) {
+export function PageNotices({ ctx, refusal, problem, exclusion }: { ctx: PageContext } & RefusedPost) {
   return (
     <>
       {refusal && <RefusalNotice ctx={ctx} refusals={refusal.refusals} names={refusal.names} />}
@@ -156,15 +162,63 @@ export function ActiveMatches<M extends { id: string; needs: readonly string[]; 
   );
 }
 
+/** How many fit (`found`), and in a sentence why the others were left out. */
+export function FoundStatus({ ctx, found, leftOut, side }: { ctx: PageContext; found: string; leftOut: LeftOut; side: 'volunteers' | 'mentees' }) {
+  return (
+    <div role="status">
+      <p>{found}</p>
+      {leftOut.count > 0 && <p class="muted">{explainLeftOut(leftOut, side, ctx.t, ctx.locale)}</p>}
+    </div>
+  );
+}
+
+/** Who a suggestion suggests: enough to name them, link to them and say where they are. */
+interface SuggestedPerson {
+  id: string;
+  givenName: string;
+  familyName: string;
+  district: string | null;
+}
+
+/**
+ * One person suggested on a mentee's or a volunteer's page (`from`, the page's person `ownId`): their name (a link to
+ * their own page) with the fit, a line of `facts` and their district, the request's `summary`, why; then "match" or
+ * why not (`full`), and "never suggest this pair" (open with its error after a refused `exclusion` of this pair).
+ */
+export function SuggestionCard(props: { ctx: PageContext; from: 'mentee' | 'volunteer'; ownId: string; s: Reasons & { person: SuggestedPerson }; facts: string; summary?: string | null; full?: ComponentChildren; exclusion?: RefusedPost['exclusion'] }) {
+  const { ctx, from, ownId, s, exclusion } = props;
+  const person = s.person;
+  const name = fullName(person);
+  const pair = from === 'mentee' ? { menteeId: ownId, volunteerId: person.id } : { menteeId: person.id, volunteerId: ownId };
+  return (
+    <li class="card">
+      <h3>
+        <a href={`/matching/${from === 'mentee' ? 'volunteers' : 'mentees'}/${person.id}`}>{name}</a> <Fit ctx={ctx} percent={s.percent} />
+      </h3>
+      <p class="muted">
+        {props.facts}
+        {person.district ? ` · ${person.district}` : ''}
+      </p>
+      {props.summary && <p>{props.summary}</p>}
+      <ReasonsBlock ctx={ctx} r={s} />
+      {props.full ? (
+        <p>
+          <strong>{props.full}</strong>
+        </p>
+      ) : (
+        <MatchButton ctx={ctx} action={`/matching/${from}s/${ownId}/match`} field={from === 'mentee' ? 'volunteerId' : 'menteeId'} id={person.id} name={name} />
+      )}
+      <ExcludeForm ctx={ctx} {...pair} from={from} name={name} form={exclusion?.otherId === person.id ? exclusion.form : undefined} />
+    </li>
+  );
+}
+
 /** The "match" button of one suggestion: posts the suggested person's id as `field` (the name is for screen readers). */
 export function MatchButton({ ctx, action, field, id, name }: { ctx: PageContext; action: string; field: 'menteeId' | 'volunteerId'; id: string; name: string }) {
   return (
-    <Form ctx={ctx} action={action} class="inline-form">
-      <input type="hidden" name={field} value={id} />
-      <button type="submit" class="button">
-        {ctx.t('matching.suggestions.match')}
-        <span class="visually-hidden"> ({name})</span>
-      </button>
-    </Form>
+    <ButtonForm ctx={ctx} action={action} look="main" hidden={{ [field]: id }}>
+      {ctx.t('matching.suggestions.match')}
+      <span class="visually-hidden"> ({name})</span>
+    </ButtonForm>
   );
 }

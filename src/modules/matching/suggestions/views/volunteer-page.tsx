@@ -1,23 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { formatList, formatNumber } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, PageHead, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, ItemList, PageHead, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { codeLabel } from '../../../volunteers/index.js';
-import type { Refusal } from '../../refusals.js';
-import { explainLeftOut } from '../../scoring/index.js';
 import type { VolunteerSuggestions } from '../suggestions.service.js';
 import { GENDERS } from '../suggestions.schemas.js';
 import { fullName, label, languageList, slotList } from './labels.js';
-import { ActiveMatches, ExcludeForm, ExclusionsTable, Fit, MatchButton, PageNotices, ReasonsBlock } from './parts.js';
+import { ActiveMatches, ExclusionsTable, FoundStatus, PageNotices, SuggestionCard, type RefusedPost } from './parts.js';
 
-export interface VolunteerPageProps {
+export interface VolunteerPageProps extends RefusedPost {
   ctx: PageContext;
   view: VolunteerSuggestions;
   /** The matching-profile form (values shown, errors after a refused save). */
   profile: FormState;
-  refusal?: { refusals: Refusal[]; names: { mentee: string; volunteer: string } };
-  exclusion?: { otherId: string; form: FormState };
-  /** A tampered form (a hidden id that is not an id): 422 with one message for the whole form. */
-  problem?: FormState;
 }
 
 const dash = (s: string) => (s === '' ? '—' : s);
@@ -61,38 +55,16 @@ export function VolunteerPageView({ ctx, view, profile, refusal, exclusion, prob
         <p class="empty">{t('matching.suggestions.notAvailable', { name, stage: t(`volunteers.stage.${v.stage}`) })}</p>
       ) : (
         <>
-          <div role="status">
-            <p>{t('matching.suggestions.foundMentees', { count: view.eligible, shown: view.items.length, formatted: formatNumber(view.eligible, locale) })}</p>
-            {view.leftOut.count > 0 && <p class="muted">{explainLeftOut(view.leftOut, 'mentees', t, locale)}</p>}
-          </div>
-          {view.items.length === 0 ? (
-            <p class="empty">{view.candidates === 0 ? t('matching.suggestions.nobodyWaiting') : t('matching.suggestions.noMenteeFits')}</p>
-          ) : (
-            <ol class="suggestions">
-              {view.items.map((s) => {
-                const m = s.person;
-                const mName = fullName(m);
-                return (
-                  <li class="card">
-                    <h3>
-                      <a href={`/matching/mentees/${m.id}`}>{mName}</a> <Fit ctx={ctx} percent={s.percent} />
-                    </h3>
-                    <p class="muted">
-                      {t('matching.summary.days', { count: m.daysWaiting })}
-                      {m.district ? ` · ${m.district}` : ''}
-                    </p>
-                    {m.summary && <p>{m.summary}</p>}
-                    <ReasonsBlock ctx={ctx} r={s} />
-                    <MatchButton ctx={ctx} action={`/matching/volunteers/${v.id}/match`} field="menteeId" id={m.id} name={mName} />
-                    <ExcludeForm ctx={ctx} menteeId={m.id} volunteerId={v.id} from="volunteer" name={mName} form={exclusion?.otherId === m.id ? exclusion.form : undefined} />
-                  </li>
-                );
-              })}
-            </ol>
-          )}
+          <FoundStatus ctx={ctx} found={t('matching.suggestions.foundMentees', { count: view.eligible, shown: view.items.length, formatted: formatNumber(view.eligible, locale) })} leftOut={view.leftOut} side="mentees" />
+          <ItemList
+            items={view.items}
+            empty={view.candidates === 0 ? t('matching.suggestions.nobodyWaiting') : t('matching.suggestions.noMenteeFits')}
+            ordered
+            class="suggestions"
+            render={(s) => <SuggestionCard ctx={ctx} from="volunteer" ownId={v.id} s={s} facts={t('matching.summary.days', { count: s.person.daysWaiting })} summary={s.person.summary} exclusion={exclusion} />}
+          />
         </>
       )}
-      <h2>{t('matching.exclusions.heading')}</h2>
       <ExclusionsTable ctx={ctx} rows={view.exclusions} from="volunteer" timeZone={view.timeZone} />
     </>
   );

@@ -1,4 +1,4 @@
-import { ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, Form, SubmitButton, SubmitOrCancel, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { DistrictWithUsage } from '../districts.service.js';
 import type { MessageKey } from '../../../../core/i18n/index.js';
 
@@ -60,12 +60,9 @@ export function DistrictDeleteView({ ctx, district }: { ctx: PageContext; distri
       <UsageNotice ctx={ctx} district={district} messageKey="matching.settings.districts.deleteWarning" />
       <p>{t('matching.settings.districts.deleteExplain')}</p>
       <Form ctx={ctx} action={`/matching/settings/districts/${district.id}/delete`}>
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('matching.settings.districts.deleteConfirm', { name: district.name })}
-          </button>
-          <a href="/matching/settings#districts-title">{t('form.cancel')}</a>
-        </div>
+        <SubmitOrCancel cancelHref="/matching/settings#districts-title" cancelLabel={t('form.cancel')}>
+          {t('matching.settings.districts.deleteConfirm', { name: district.name })}
+        </SubmitOrCancel>
       </Form>
     </section>
   );

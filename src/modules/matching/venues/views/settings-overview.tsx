@@ -1,23 +1,40 @@
+import type { ComponentChildren } from 'preact';
 import { formatNumber } from '../../../../core/i18n/index.js';
-import { DataTable, Form, Section, type PageContext } from '../../../../core/ui/index.js';
+import { ButtonForm, DataTable, Form, MutedLine, Section, type PageContext } from '../../../../core/ui/index.js';
 import type { DistrictWithUsage } from '../districts.service.js';
 import { WeeklyHoursText } from './hours.js';
 import { WEIGHT_KEYS, type VenueOutput, type WeightsOutput } from '../settings.schemas.js';
 import { formatCoordinate } from './format.js';
 
+/** One part of the settings page: its heading (with an "Add" button when `add` is given) and what it is for. */
+function SettingsSection({ id, title, add, intro, children }: { id: string; title: string; add?: { href: string; label: string }; intro: string; children: ComponentChildren }) {
+  return (
+    <Section
+      id={id}
+      title={title}
+      actions={
+        add && (
+          <a class="button" href={add.href}>
+            {add.label}
+          </a>
+        )
+      }
+    >
+      <p class="hint">{intro}</p>
+      {children}
+    </Section>
+  );
+}
+
 function Districts({ ctx, districts, otherAllowed }: { ctx: PageContext; districts: DistrictWithUsage[]; otherAllowed: boolean }) {
   const { t, locale } = ctx;
   return (
-    <Section
+    <SettingsSection
       id="districts-title"
       title={t('matching.settings.districts.title')}
-      actions={
-        <a class="button" href="/matching/settings/districts/new">
-          {t('matching.settings.districts.add')}
-        </a>
-      }
+      add={{ href: '/matching/settings/districts/new', label: t('matching.settings.districts.add') }}
+      intro={t('matching.settings.districts.intro')}
     >
-      <p class="hint">{t('matching.settings.districts.intro')}</p>
       <Form ctx={ctx} action="/matching/settings/districts/other" class="inline-form">
         <div class="field field-checkbox" id="district-other">
           <label class="checkbox" for="f-otherAllowed">
@@ -53,23 +70,19 @@ function Districts({ ctx, districts, otherAllowed }: { ctx: PageContext; distric
           },
         ]}
       />
-    </Section>
+    </SettingsSection>
   );
 }
 
 function Venues({ ctx, venues }: { ctx: PageContext; venues: VenueOutput[] }) {
   const { t } = ctx;
   return (
-    <Section
+    <SettingsSection
       id="venues-title"
       title={t('matching.settings.venues.title')}
-      actions={
-        <a class="button" href="/matching/settings/venues/new">
-          {t('matching.settings.venues.add')}
-        </a>
-      }
+      add={{ href: '/matching/settings/venues/new', label: t('matching.settings.venues.add') }}
+      intro={t('matching.settings.venues.intro')}
     >
-      <p class="hint">{t('matching.settings.venues.intro')}</p>
       <DataTable
         caption={t('matching.settings.venues.title')}
         rows={venues}
@@ -81,8 +94,7 @@ function Venues({ ctx, venues }: { ctx: PageContext; venues: VenueOutput[] }) {
             cell: (v) => (
               <>
                 {v.name}
-                <br />
-                <span class="muted">{t(`matching.settings.venues.kind.${v.kind}`)}</span>
+                <MutedLine>{t(`matching.settings.venues.kind.${v.kind}`)}</MutedLine>
               </>
             ),
           },
@@ -91,12 +103,7 @@ function Venues({ ctx, venues }: { ctx: PageContext; venues: VenueOutput[] }) {
             cell: (v) => (
               <>
                 {v.address}
-                {v.district && (
-                  <>
-                    <br />
-                    <span class="muted">{v.district}</span>
-                  </>
-                )}
+                {v.district && <MutedLine>{v.district}</MutedLine>}
               </>
             ),
           },
@@ -106,8 +113,7 @@ function Venues({ ctx, venues }: { ctx: PageContext; venues: VenueOutput[] }) {
             cell: (v) => (
               <>
                 {t(v.active ? 'matching.settings.venues.active' : 'matching.settings.venues.inactive')}
-                <br />
-                <span class="muted">{t(v.stepFree ? 'matching.settings.venues.stepFreeYes' : 'matching.settings.venues.stepFreeNo')}</span>
+                <MutedLine>{t(v.stepFree ? 'matching.settings.venues.stepFreeYes' : 'matching.settings.venues.stepFreeNo')}</MutedLine>
               </>
             ),
           },
@@ -116,27 +122,24 @@ function Venues({ ctx, venues }: { ctx: PageContext; venues: VenueOutput[] }) {
             cell: (v) => (
               <div class="actions-row">
                 <a href={`/matching/settings/venues/${v.id}/edit`}>{t('matching.settings.editNamed', { name: v.name })}</a>
-                <Form ctx={ctx} action={`/matching/settings/venues/${v.id}/${v.active ? 'deactivate' : 'reactivate'}`} class="inline-form">
-                  <button type="submit" class="link-button">
-                    {t(v.active ? 'matching.settings.venues.deactivate' : 'matching.settings.venues.reactivate')}
-                    <span class="visually-hidden"> ({v.name})</span>
-                  </button>
-                </Form>
+                <ButtonForm ctx={ctx} action={`/matching/settings/venues/${v.id}/${v.active ? 'deactivate' : 'reactivate'}`} look="link">
+                  {t(v.active ? 'matching.settings.venues.deactivate' : 'matching.settings.venues.reactivate')}
+                  <span class="visually-hidden"> ({v.name})</span>
+                </ButtonForm>
                 <a href={`/matching/settings/venues/${v.id}/delete`}>{t('matching.settings.deleteNamed', { name: v.name })}</a>
               </div>
             ),
           },
         ]}
       />
-    </Section>
+    </SettingsSection>
   );
 }
 
 function Weights({ ctx, programmes }: { ctx: PageContext; programmes: (WeightsOutput & { active: boolean })[] }) {
   const { t, locale } = ctx;
   return (
-    <Section id="weights-title" title={t('matching.settings.weights.title')}>
-      <p class="hint">{t('matching.settings.weights.intro')}</p>
+    <SettingsSection id="weights-title" title={t('matching.settings.weights.title')} intro={t('matching.settings.weights.intro')}>
       <DataTable
         caption={t('matching.settings.weights.title')}
         rows={programmes}
@@ -148,12 +151,7 @@ function Weights({ ctx, programmes }: { ctx: PageContext; programmes: (WeightsOu
             cell: (p) => (
               <>
                 {p.programme}
-                {!p.active && (
-                  <>
-                    <br />
-                    <span class="muted">{t('matching.settings.weights.inactiveProgramme')}</span>
-                  </>
-                )}
+                {!p.active && <MutedLine>{t('matching.settings.weights.inactiveProgramme')}</MutedLine>}
               </>
             ),
           },
@@ -174,7 +172,7 @@ function Weights({ ctx, programmes }: { ctx: PageContext; programmes: (WeightsOu
           { header: t('matching.settings.actions'), cell: (p) => <a href={`/matching/settings/weights/${p.programmeId}`}>{t('matching.settings.weights.editNamed', { name: p.programme })}</a> },
         ]}
       />
-    </Section>
+    </SettingsSection>
   );
 }
 

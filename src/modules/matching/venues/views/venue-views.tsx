@@ -1,5 +1,5 @@
 import { weekdayName } from '../../../../core/i18n/index.js';
-import { Checkbox, ErrorSummary, Form, SelectField, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { Checkbox, ErrorSummary, Form, SelectField, SubmitButton, SubmitOrCancel, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { formatDayHours, hoursField, WEEKDAY_KEYS } from '../opening-hours.js';
 import { VENUE_KINDS, type VenueOutput } from '../settings.schemas.js';
 
@@ -86,25 +86,19 @@ export function VenueDeleteView({ ctx, venue }: { ctx: PageContext; venue: Venue
           </div>
           {venue.active && (
             <Form ctx={ctx} action={`/matching/settings/venues/${venue.id}/deactivate`}>
-              <div class="actions">
-                <button type="submit" class="button">
-                  {t('matching.settings.venues.deactivate')}
-                  <span class="visually-hidden"> ({venue.name})</span>
-                </button>
-                <a href="/matching/settings#venues-title">{t('form.cancel')}</a>
-              </div>
+              <SubmitOrCancel cancelHref="/matching/settings#venues-title" cancelLabel={t('form.cancel')}>
+                {t('matching.settings.venues.deactivate')}
+                <span class="visually-hidden"> ({venue.name})</span>
+              </SubmitOrCancel>
             </Form>
           )}
         </>
       ) : (
         <Form ctx={ctx} action={`/matching/settings/venues/${venue.id}/delete`}>
           <p>{t('matching.settings.venues.deleteExplain')}</p>
-          <div class="actions">
-            <button type="submit" class="button">
-              {t('matching.settings.venues.deleteConfirm', { name: venue.name })}
-            </button>
-            <a href="/matching/settings#venues-title">{t('form.cancel')}</a>
-          </div>
+          <SubmitOrCancel cancelHref="/matching/settings#venues-title" cancelLabel={t('form.cancel')}>
+            {t('matching.settings.venues.deleteConfirm', { name: venue.name })}
+          </SubmitOrCancel>
         </Form>
       )}
     </section>

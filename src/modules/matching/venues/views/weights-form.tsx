@@ -49,11 +49,7 @@ export function WeightsFormView(props: { ctx: PageContext; form: FormState; prog
       {programme.custom && (
         <Form ctx={ctx} action={`${action}/reset`}>
           <p class="hint">{t('matching.settings.weights.resetHint')}</p>
-          <div class="actions">
-            <button type="submit" class="button button-secondary">
-              {t('matching.settings.weights.reset')}
-            </button>
-          </div>
+          <SubmitButton secondary>{t('matching.settings.weights.reset')}</SubmitButton>
         </Form>
       )}
     </section>

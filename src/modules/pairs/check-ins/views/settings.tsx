@@ -1,4 +1,4 @@
-import { DataTable, ErrorSummary, Form, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DataTable, ErrorSummary, Form, MutedLine, SubmitButton, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DEFAULT_FOLLOW_UP, FOLLOW_UP_KEYS } from '../follow-up.js';
 import type { ProgrammeFollowUp } from '../settings.service.js';
 
@@ -20,8 +20,7 @@ export function SettingsListView({ ctx, programmes }: { ctx: PageContext; progra
             cell: (p) => (
               <>
                 <a href={`/pairs/settings/${p.programmeId}`}>{p.name}</a>
-                <br />
-                <span class="muted">{p.custom ? t('pairs.followUp.custom') : t('pairs.followUp.defaults')}</span>
+                <MutedLine>{p.custom ? t('pairs.followUp.custom') : t('pairs.followUp.defaults')}</MutedLine>
               </>
             ),
           },

@@ -1,5 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { compareNames, formatDateTime } from '../../../../core/i18n/index.js';
-import { DefinitionList, ErrorSummary, Form, Section, SelectField, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { DefinitionList, ErrorSummary, Form, Section, SelectField, SubmitButton, TextArea, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { ACTION_KINDS, AUTO_ESCALATION_HOURS, higherThan, isUrgent, nextStatuses } from '../concerns.schemas.js';
 import type { ActionRow } from '../concerns.repository.js';
 import type { ConcernView } from '../handling.service.js';
@@ -13,6 +14,22 @@ export interface ConcernForms {
   acknowledge?: FormState;
 }
 const empty: FormState = { values: {}, errors: {} };
+
+/**
+ * One of the forms that change the concern: its errors, the version of the concern it was read at (so a change made
+ * meanwhile is refused, not overwritten), its fields (`children`) and its button.
+ */
+function ChangeForm(props: { ctx: PageContext; action: string; form: FormState; labels: Record<string, string>; version?: number; submit: string; children: ComponentChildren }) {
+  const { ctx, form } = props;
+  return (
+    <Form ctx={ctx} action={props.action} novalidate>
+      <ErrorSummary ctx={ctx} form={form} labels={props.labels} />
+      {props.version !== undefined && <input type="hidden" name="version" value={String(props.version)} />}
+      {props.children}
+      <SubmitButton secondary>{props.submit}</SubmitButton>
+    </Form>
+  );
+}
 
 /** One line of the history: who did what and when. */
 function ActionItem({ ctx, a, timeZone }: { ctx: PageContext; a: ActionRow; timeZone: string }) {
@@ -102,11 +119,7 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
       />
       {showAcknowledge && (
         <Form ctx={ctx} action={`/concerns/${c.id}/acknowledge`} novalidate>
-          <div class="actions">
-            <button type="submit" class="button">
-              {t('pairs.concerns.acknowledgeSubmit')}
-            </button>
-          </div>
+          <SubmitButton>{t('pairs.concerns.acknowledgeSubmit')}</SubmitButton>
         </Form>
       )}
       <Section id="description-heading" title={t('pairs.concerns.field.description')}>
@@ -120,60 +133,33 @@ export function ConcernPageView({ ctx, view, forms, conflict }: { ctx: PageConte
         </ol>
       </Section>
       <Section id="action-heading" title={t('pairs.concerns.addTitle')}>
-        <Form ctx={ctx} action={`/concerns/${c.id}/actions`} novalidate>
-          <ErrorSummary ctx={ctx} form={action} labels={{ kind: t('pairs.concerns.field.kind'), text: t('pairs.concerns.field.text') }} />
+        <ChangeForm ctx={ctx} action={`/concerns/${c.id}/actions`} form={action} labels={{ kind: t('pairs.concerns.field.kind'), text: t('pairs.concerns.field.text') }} submit={t('pairs.concerns.addSubmit')}>
           <SelectField ctx={ctx} form={{ ...action, values: { kind: 'note', ...action.values } }} name="kind" label={t('pairs.concerns.field.kind')} required options={ACTION_KINDS.map((k) => ({ value: k, label: t(`pairs.concerns.kind.${k}`) }))} />
           <TextArea ctx={ctx} form={action} name="text" label={t('pairs.concerns.field.text')} maxLength={2000} rows={4} required />
-          <div class="actions">
-            <button type="submit" class="button button-secondary">
-              {t('pairs.concerns.addSubmit')}
-            </button>
-          </div>
-        </Form>
+        </ChangeForm>
       </Section>
       {showStatus && (
         <Section id="status-heading" title={t('pairs.concerns.statusTitle')}>
-          <Form ctx={ctx} action={`/concerns/${c.id}/status`} novalidate>
-            <ErrorSummary ctx={ctx} form={status} labels={{ status: t('pairs.concerns.field.newStatus'), resolution: t('pairs.concerns.field.resolution') }} />
-            <input type="hidden" name="version" value={String(c.version)} />
+          <ChangeForm ctx={ctx} action={`/concerns/${c.id}/status`} form={status} labels={{ status: t('pairs.concerns.field.newStatus'), resolution: t('pairs.concerns.field.resolution') }} version={c.version} submit={t('pairs.concerns.statusSubmit')}>
             <SelectField ctx={ctx} form={status} name="status" label={t('pairs.concerns.field.newStatus')} required options={next.map((s) => ({ value: s, label: statusName(t, s) }))} />
             <TextArea ctx={ctx} form={status} name="resolution" label={t('pairs.concerns.field.resolution')} hint={t('pairs.concerns.hint.resolution')} maxLength={2000} rows={3} />
-            <div class="actions">
-              <button type="submit" class="button button-secondary">
-                {t('pairs.concerns.statusSubmit')}
-              </button>
-            </div>
-          </Form>
+          </ChangeForm>
         </Section>
       )}
       {higher.length > 0 && (
         <Section id="escalate-heading" title={t('pairs.concerns.escalateTitle')}>
           <p>{t('pairs.concerns.escalateIntro')}</p>
-          <Form ctx={ctx} action={`/concerns/${c.id}/escalate`} novalidate>
-            <ErrorSummary ctx={ctx} form={escalate} labels={{ severity: t('pairs.concerns.field.newSeverity'), reason: t('pairs.concerns.field.reason') }} />
-            <input type="hidden" name="version" value={String(c.version)} />
+          <ChangeForm ctx={ctx} action={`/concerns/${c.id}/escalate`} form={escalate} labels={{ severity: t('pairs.concerns.field.newSeverity'), reason: t('pairs.concerns.field.reason') }} version={c.version} submit={t('pairs.concerns.escalateSubmit')}>
             <SelectField ctx={ctx} form={escalate} name="severity" label={t('pairs.concerns.field.newSeverity')} required options={higher.map((s) => ({ value: s, label: severityName(t, s) }))} />
             <TextArea ctx={ctx} form={escalate} name="reason" label={t('pairs.concerns.field.reason')} hint={t('pairs.concerns.hint.reason')} maxLength={1000} rows={3} required />
-            <div class="actions">
-              <button type="submit" class="button button-secondary">
-                {t('pairs.concerns.escalateSubmit')}
-              </button>
-            </div>
-          </Form>
+          </ChangeForm>
         </Section>
       )}
       {showAssign && (
         <Section id="assign-heading" title={t('pairs.concerns.assignTitle')}>
-          <Form ctx={ctx} action={`/concerns/${c.id}/assign`} novalidate>
-            <ErrorSummary ctx={ctx} form={assign} labels={{ assigneeUserId: t('pairs.concerns.field.assignee') }} />
-            <input type="hidden" name="version" value={String(c.version)} />
+          <ChangeForm ctx={ctx} action={`/concerns/${c.id}/assign`} form={assign} labels={{ assigneeUserId: t('pairs.concerns.field.assignee') }} version={c.version} submit={t('pairs.concerns.assignSubmit')}>
             <SelectField ctx={ctx} form={assign} name="assigneeUserId" label={t('pairs.concerns.field.assignee')} required options={staff} />
-            <div class="actions">
-              <button type="submit" class="button button-secondary">
-                {t('pairs.concerns.assignSubmit')}
-              </button>
-            </div>
-          </Form>
+          </ChangeForm>
         </Section>
       )}
     </>

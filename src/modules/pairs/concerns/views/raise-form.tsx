@@ -1,4 +1,4 @@
-import { ErrorSummary, Form, RequiredMark, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, ExplainedRadioGroup, Form, SelectField, SubmitButton, TextArea, TextField, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import type { PairOption } from '../concerns.repository.js';
 import { SEVERITIES } from '../concerns.schemas.js';
 import { myPairName, pairName, severityName } from './labels.js';
@@ -9,35 +9,8 @@ import { myPairName, pairName, severityName } from './labels.js';
  */
 export function SeverityChoice({ ctx, form, name = 'severity', legend, requiredIf }: { ctx: PageContext; form: FormState; name?: string; legend?: string; requiredIf?: string }) {
   const { t } = ctx;
-  const error = form.errors[name];
-  const current = String(form.values[name] ?? '');
-  const id = `f-${name}`;
-  return (
-    <fieldset class={`field${error ? ' field-invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>
-        {legend ?? t('pairs.concerns.field.severity')}
-        <RequiredMark ctx={ctx} required={!requiredIf} requiredIf={requiredIf} />
-      </legend>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          <span class="visually-hidden">{t('form.errorPrefix')} </span>
-          {t(error.key, error.params)}
-        </p>
-      )}
-      <div class="checkboxes">
-        {SEVERITIES.map((s, i) => (
-          <div>
-            <label class="checkbox">
-              <input type="radio" name={name} value={s} id={i === 0 ? id : undefined} checked={current === s} required={!requiredIf} aria-describedby={`${name}-${s}-hint`} /> {severityName(t, s)}
-            </label>
-            <span class="venue-option" id={`${name}-${s}-hint`}>
-              {t(`pairs.concerns.severityHint.${s}`)}
-            </span>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
+  const options = SEVERITIES.map((s) => ({ value: s, label: severityName(t, s), explanationId: `${name}-${s}-hint`, explanation: t(`pairs.concerns.severityHint.${s}`) }));
+  return <ExplainedRadioGroup ctx={ctx} form={form} name={name} legend={legend ?? t('pairs.concerns.field.severity')} required={!requiredIf} requiredIf={requiredIf} options={options} />;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FormState, PageContext } from '../../../../core/ui/index.js';
+import { FieldError, RequiredMark, type FormState, type PageContext } from '../../../../core/ui/index.js';
 
 /**
  * The length of a meeting: one tap for the usual lengths, or minutes typed in the field below them (typed minutes
@@ -16,17 +16,9 @@ export function DurationField({ ctx, form, durations, max }: { ctx: PageContext;
     <fieldset class={`field${groupError || typedError ? ' field-invalid' : ''}`}>
       <legend>
         {t('pairs.meetings.field.duration')}
-        <span class="required" aria-hidden="true">
-          {' '}
-          *
-        </span>
+        <RequiredMark ctx={ctx} required />
       </legend>
-      {groupError && (
-        <p class="field-error" id="f-duration-error">
-          <span class="visually-hidden">{t('form.errorPrefix')} </span>
-          {t(groupError.key, groupError.params)}
-        </p>
-      )}
+      <FieldError ctx={ctx} form={form} name="duration" />
       <div class="checkboxes durations" id="f-duration">
         {durations.map((d) => (
           <label class="checkbox">
@@ -38,12 +30,7 @@ export function DurationField({ ctx, form, durations, max }: { ctx: PageContext;
       <p class="hint" id="f-minutes-hint">
         {t('pairs.meetings.field.minutesHint', { max })}
       </p>
-      {typedError && (
-        <p class="field-error" id="f-minutes-error">
-          <span class="visually-hidden">{t('form.errorPrefix')} </span>
-          {t(typedError.key, typedError.params)}
-        </p>
-      )}
+      <FieldError ctx={ctx} form={form} name="minutes" />
       <input
         id="f-minutes"
         name="minutes"

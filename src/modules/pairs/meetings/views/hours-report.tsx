@@ -1,7 +1,8 @@
 import { formatNumber, INTL_TAG, type Locale } from '../../../../core/i18n/index.js';
-import { ErrorSummary, SelectField, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ErrorSummary, SelectField, SubmitButton, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { allowed } from '../../../../core/policy.js';
 import { formatHours } from '../format-hours.js';
+import { FigureRow } from './figure-row.js';
 import { meetingsPolicy } from '../meetings.policy.js';
 import type { HoursReport } from '../hours-report.service.js';
 
@@ -34,11 +35,7 @@ export function HoursReportView({ ctx, report, form }: { ctx: PageContext; repor
       <ErrorSummary ctx={ctx} form={form} labels={{ year: t('pairs.meetings.hours.year') }} />
       <form method="get" action="/pairs/hours" class="filters" aria-label={t('pairs.meetings.hours.filtersLabel')}>
         <SelectField ctx={ctx} form={form} name="year" label={t('pairs.meetings.hours.year')} required options={report.years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <div class="actions">
-          <button type="submit" class="button button-secondary">
-            {t('pairs.meetings.hours.show')}
-          </button>
-        </div>
+        <SubmitButton secondary>{t('pairs.meetings.hours.show')}</SubmitButton>
       </form>
 
       <h2 id="hours-programmes">{t('pairs.meetings.hours.byProgramme')}</h2>
@@ -66,23 +63,11 @@ export function HoursReportView({ ctx, report, form }: { ctx: PageContext; repor
               </thead>
               <tbody>
                 {report.programmes.map((p) => (
-                  <tr>
-                    <th scope="row">{p.name ?? t('pairs.meetings.hours.noProgramme')}</th>
-                    {p.months.map((m) => (
-                      <td class="numeric">{h(m)}</td>
-                    ))}
-                    <td class="numeric">{h(p.minutes)}</td>
-                  </tr>
+                  <FigureRow head={p.name ?? t('pairs.meetings.hours.noProgramme')} figures={[...p.months.map(h), h(p.minutes)]} />
                 ))}
               </tbody>
               <tfoot>
-                <tr>
-                  <th scope="row">{t('pairs.meetings.hours.total')}</th>
-                  {report.monthMinutes.map((m) => (
-                    <td class="numeric">{h(m)}</td>
-                  ))}
-                  <td class="numeric">{h(report.total.minutes)}</td>
-                </tr>
+                <FigureRow head={t('pairs.meetings.hours.total')} figures={[...report.monthMinutes.map(h), h(report.total.minutes)]} />
               </tfoot>
             </table>
           </div>
@@ -112,23 +97,11 @@ export function HoursReportView({ ctx, report, form }: { ctx: PageContext; repor
             </thead>
             <tbody>
               {report.volunteers.map((v) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/volunteers/${v.id}`}>{`${v.givenName} ${v.familyName}`}</a>
-                  </th>
-                  <td class="numeric">{h(v.minutes)}</td>
-                  <td class="numeric">{formatNumber(v.meetings, locale)}</td>
-                  <td class="numeric">{h(v.trainingMinutes)}</td>
-                </tr>
+                <FigureRow head={<a href={`/volunteers/${v.id}`}>{`${v.givenName} ${v.familyName}`}</a>} figures={[h(v.minutes), formatNumber(v.meetings, locale), h(v.trainingMinutes)]} />
               ))}
             </tbody>
             <tfoot>
-              <tr>
-                <th scope="row">{t('pairs.meetings.hours.total')}</th>
-                <td class="numeric">{h(report.total.minutes)}</td>
-                <td class="numeric">{formatNumber(report.total.meetings, locale)}</td>
-                <td class="numeric">{h(report.trainingMinutes)}</td>
-              </tr>
+              <FigureRow head={t('pairs.meetings.hours.total')} figures={[h(report.total.minutes), formatNumber(report.total.meetings, locale), h(report.trainingMinutes)]} />
             </tfoot>
           </table>
         </div>

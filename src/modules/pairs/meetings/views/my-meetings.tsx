@@ -1,19 +1,16 @@
 import { formatDate } from '../../../../core/i18n/index.js';
-import { PageHead, RequiredMark, Section, type PageContext } from '../../../../core/ui/index.js';
+import { ItemList, PageHead, RequiredMark, Section, Stats, SubmitButton, type PageContext, type Stat } from '../../../../core/ui/index.js';
 import { formatHours } from '../format-hours.js';
 import type { Totals } from '../hours.js';
 import type { MyMeetings } from '../meetings.service.js';
 import { MeetingItem } from './meeting-item.js';
 
-function Stat({ ctx, label, totals }: { ctx: PageContext; label: string; totals: Totals }) {
-  return (
-    <li>
-      <span class="stat-value">{formatHours(totals.minutes, ctx.locale)}</span> {label}
-      <br />
-      <span class="muted">{ctx.t('pairs.meetings.meetingCount', { count: totals.meetings })}</span>
-    </li>
-  );
-}
+/** The hours of one period, and the meetings they came from under them. */
+const stat = (ctx: PageContext, label: string, totals: Totals): Stat => ({
+  value: formatHours(totals.minutes, ctx.locale),
+  label,
+  note: ctx.t('pairs.meetings.meetingCount', { count: totals.meetings }),
+});
 
 /** /me/meetings: the volunteer's pairs, totals, history with staff comments, and the hours certificate. */
 export function MyMeetingsView({ ctx, me }: { ctx: PageContext; me: MyMeetings | null }) {
@@ -33,57 +30,34 @@ export function MyMeetingsView({ ctx, me }: { ctx: PageContext; me: MyMeetings |
         <a href="/me/concerns">{t('pairs.links.myConcerns')}</a>
       </p>
       <Section id="totals-title" title={t('pairs.meetings.mine.totals')}>
-        <ul class="stats">
-          <Stat ctx={ctx} label={t('pairs.meetings.mine.hoursMonth')} totals={me.totals.month} />
-          <Stat ctx={ctx} label={t('pairs.meetings.mine.hoursYear')} totals={me.totals.year} />
-          <Stat ctx={ctx} label={t('pairs.meetings.mine.hoursAll')} totals={me.totals.all} />
-        </ul>
+        <Stats
+          items={[
+            stat(ctx, t('pairs.meetings.mine.hoursMonth'), me.totals.month),
+            stat(ctx, t('pairs.meetings.mine.hoursYear'), me.totals.year),
+            stat(ctx, t('pairs.meetings.mine.hoursAll'), me.totals.all),
+          ]}
+        />
       </Section>
       <Section id="pairs-title" title={t('pairs.meetings.mine.pairs')}>
-        {me.pairs.length === 0 ? (
-          <p class="empty">{t('pairs.meetings.noActivePair')}</p>
-        ) : (
-          <ul>
-            {me.pairs.map((p) => (
-              <li>{t('pairs.meetings.mine.pairSince', { name: p.menteeGivenName, date: formatDate(p.startedOn, locale, me.timeZone) })}</li>
-            ))}
-          </ul>
-        )}
+        <ItemList items={me.pairs} empty={t('pairs.meetings.noActivePair')} render={(p) => <li>{t('pairs.meetings.mine.pairSince', { name: p.menteeGivenName, date: formatDate(p.startedOn, locale, me.timeZone) })}</li>} />
       </Section>
       <Section id="history-title" title={t('pairs.meetings.mine.history')}>
-        {me.meetings.length === 0 ? (
-          <p class="empty">{t('pairs.meetings.mine.noMeetings')}</p>
-        ) : (
-          <ol class="notes meetings">
-            {me.meetings.map((m) => (
-              <MeetingItem ctx={ctx} meeting={m} who={m.menteeGivenName} timeZone={me.timeZone} />
-            ))}
-          </ol>
-        )}
+        <ItemList items={me.meetings} empty={t('pairs.meetings.mine.noMeetings')} ordered class="notes meetings" render={(m) => <MeetingItem ctx={ctx} meeting={m} who={m.menteeGivenName} timeZone={me.timeZone} />} />
       </Section>
       <section aria-labelledby="certificate-title" class="narrow">
         <h2 id="certificate-title">{t('pairs.meetings.certificate.heading')}</h2>
         <p>{t('pairs.meetings.certificate.explain')}</p>
         <form method="get" action="/me/meetings/certificate.pdf" class="form">
-          <div class="field">
-            <label for="f-from">
-              {t('pairs.meetings.certificate.from')}
-              <RequiredMark ctx={ctx} />
-            </label>
-            <input id="f-from" name="from" type="date" max={me.today} />
-          </div>
-          <div class="field">
-            <label for="f-to">
-              {t('pairs.meetings.certificate.to')}
-              <RequiredMark ctx={ctx} />
-            </label>
-            <input id="f-to" name="to" type="date" max={me.today} />
-          </div>
-          <div class="actions">
-            <button type="submit" class="button button-secondary">
-              {t('pairs.meetings.certificate.download')}
-            </button>
-          </div>
+          {(['from', 'to'] as const).map((name) => (
+            <div class="field">
+              <label for={`f-${name}`}>
+                {t(`pairs.meetings.certificate.${name}`)}
+                <RequiredMark ctx={ctx} />
+              </label>
+              <input id={`f-${name}`} name={name} type="date" max={me.today} />
+            </div>
+          ))}
+          <SubmitButton secondary>{t('pairs.meetings.certificate.download')}</SubmitButton>
         </form>
       </section>
     </>

@@ -1,9 +1,10 @@
 import type { FormState, PageContext } from '../../../../core/ui/index.js';
-import { Form } from '../../../../core/ui/index.js';
+import { DataTable, Form, SubmitButton } from '../../../../core/ui/index.js';
 import { formatHours } from '../format-hours.js';
 import { COMMENT_MAX } from '../meetings.schemas.js';
 import type { PairLog } from '../pairs.service.js';
 import { fullName, monthLabel } from './labels.js';
+import { FigureRow } from './figure-row.js';
 import { MeetingItem } from './meeting-item.js';
 import { PairActions } from '../../links.js';
 
@@ -29,11 +30,7 @@ function CommentForm({ ctx, matchId, meetingId, form }: { ctx: PageContext; matc
           {form ? String(form.values.body ?? '') : ''}
         </textarea>
       </div>
-      <div class="actions">
-        <button type="submit" class="button button-secondary">
-          {t('pairs.meetings.comment.submit')}
-        </button>
-      </div>
+      <SubmitButton secondary>{t('pairs.meetings.comment.submit')}</SubmitButton>
     </Form>
   );
 }
@@ -64,41 +61,17 @@ export function PairLogView({ ctx, log, comment, canCertificate }: { ctx: PageCo
       <p>{t(`pairs.meetings.status.${p.status}`)}</p>
       <PairActions ctx={ctx} matchId={p.id} open={p.status !== 'closed'} />
       <h2 id="months-title">{t('pairs.meetings.log.months')}</h2>
-      {log.months.length === 0 ? (
-        <p class="empty">{t('pairs.meetings.log.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="months-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('pairs.meetings.log.month')}</th>
-                <th scope="col" class="numeric">
-                  {t('pairs.meetings.log.meetings')}
-                </th>
-                <th scope="col" class="numeric">
-                  {t('pairs.meetings.log.hours')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.months.map((m) => (
-                <tr>
-                  <th scope="row">{monthLabel(m.month, locale)}</th>
-                  <td class="numeric">{m.meetings}</td>
-                  <td class="numeric">{formatHours(m.minutes, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('pairs.meetings.log.total')}</th>
-                <td class="numeric">{log.total.meetings}</td>
-                <td class="numeric">{formatHours(log.total.minutes, locale)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      )}
+      <DataTable
+        labelledBy="months-title"
+        rows={log.months}
+        empty={t('pairs.meetings.log.none')}
+        columns={[
+          { header: t('pairs.meetings.log.month'), rowHeader: true, cell: (m) => monthLabel(m.month, locale) },
+          { header: t('pairs.meetings.log.meetings'), headerClass: 'numeric', cellClass: 'numeric', cell: (m) => m.meetings },
+          { header: t('pairs.meetings.log.hours'), headerClass: 'numeric', cellClass: 'numeric', cell: (m) => formatHours(m.minutes, locale) },
+        ]}
+        foot={<FigureRow head={t('pairs.meetings.log.total')} figures={[log.total.meetings, formatHours(log.total.minutes, locale)]} />}
+      />
       {log.meetings.length > 0 && (
         <>
           <h2>{t('pairs.meetings.log.history')}</h2>
