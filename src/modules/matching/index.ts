@@ -25,6 +25,7 @@ export const matchingModule: ModuleDefinition = {
 // What other modules use: read functions, types, labels and views they show.
 export { cancelUpcomingIntroductions } from './introductions/introductions.service.js';
 export { matchingPolicy } from './matching.policy.js';
+export { joinPairPeople, menteePerson, volunteerPerson } from './pair-people.js';
 export { settingsPolicy } from './venues/settings.policy.js';
 
 // Tables other modules may read in joins; writes go through this module's services.
