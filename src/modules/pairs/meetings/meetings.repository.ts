@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
 import { joinPairPeople, matches, menteePerson, volunteerPerson } from '../../matching/index.js';
@@ -61,21 +61,7 @@ export async function pairsByIds(tx: Tx, organisationId: string, ids: readonly s
 
 export type MeetingRow = typeof meetings.$inferSelect & { menteeGivenName: string };
 
-const meetingColumns = {
-  id: meetings.id,
-  organisationId: meetings.organisationId,
-  matchId: meetings.matchId,
-  volunteerId: meetings.volunteerId,
-  loggedByUserId: meetings.loggedByUserId,
-  meetingDate: meetings.meetingDate,
-  minutes: meetings.minutes,
-  place: meetings.place,
-  activity: meetings.activity,
-  note: meetings.note,
-  worry: meetings.worry,
-  createdAt: meetings.createdAt,
-  menteeGivenName: menteePerson.givenName,
-};
+const meetingColumns = { ...getTableColumns(meetings), menteeGivenName: menteePerson.givenName };
 
 function meetingQuery(tx: Tx) {
   return tx
