@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
 import { mentees } from '../../mentees/index.js';
-import { volunteers } from '../../volunteers/index.js';
 import { matchProposals, matchRunUnmatched, matchRuns, type StoredComponent } from '../matching.table.js';
 import { joinPairPeople, menteePerson, volunteerPerson } from '../pair-people.js';
 
