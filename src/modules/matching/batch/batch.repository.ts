@@ -91,20 +91,11 @@ const runColumns = {
   milliseconds: matchRuns.milliseconds,
   proposed: sql<number>`(select count(*)::int from match_proposals mp where mp.run_id = ${matchRuns.id} and mp.status = 'proposed')`,
 };
-export interface RunRow {
+export interface RunRow extends Omit<RunFigures, 'status'> {
   id: string;
-  programmeId: string | null;
   programmeName: string | null;
   status: string;
-  createdAt: Date;
-  createdByUserId: string;
   createdBy: string | null;
-  mentees: number;
-  volunteers: number;
-  candidatePairs: number;
-  matched: number;
-  total: number;
-  milliseconds: number;
   /** Proposals still waiting for a decision. */
   proposed: number;
 }
