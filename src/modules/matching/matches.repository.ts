@@ -17,23 +17,21 @@ import type { MatchStatus } from './matches.schemas.js';
  * before any mentee), so two of them can wait for each other but never deadlock. Returns the ids found.
  */
 export async function lockPeopleOfMatches(tx: Tx, organisationId: string, volunteerIds: string[], menteeIds: string[]): Promise<{ volunteers: Set<string>; mentees: Set<string> }> {
-  const v = volunteerIds.length
-    ? await tx
-        .select({ id: volunteers.id })
-        .from(volunteers)
-        .where(and(eq(volunteers.organisationId, organisationId), inArray(volunteers.id, [...new Set(volunteerIds)])))
-        .orderBy(asc(volunteers.id))
-        .for('update')
-    : [];
-  const m = menteeIds.length
-    ? await tx
-        .select({ id: mentees.id })
-        .from(mentees)
-        .where(and(eq(mentees.organisationId, organisationId), inArray(mentees.id, [...new Set(menteeIds)])))
-        .orderBy(asc(mentees.id))
-        .for('update')
-    : [];
-  return { volunteers: new Set(v.map((r) => r.id)), mentees: new Set(m.map((r) => r.id)) };
+  const lockedVolunteers = await lockInIdOrder(tx, volunteers, organisationId, volunteerIds);
+  const lockedMentees = await lockInIdOrder(tx, mentees, organisationId, menteeIds);
+  return { volunteers: lockedVolunteers, mentees: lockedMentees };
+}
+
+/** Locks the organisation's rows of `table` with these ids (`FOR UPDATE`, in id order); returns the ids found. */
+async function lockInIdOrder(tx: Tx, table: typeof volunteers | typeof mentees, organisationId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.organisationId, organisationId), inArray(table.id, [...new Set(ids)])))
+    .orderBy(asc(table.id))
+    .for('update');
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Whether the pair has an active match already. */
