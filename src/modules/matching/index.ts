@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../../core/module.js';
+import { routes, type ModuleDefinition } from '../../core/module.js';
 import { batchRoutes } from './batch/index.js';
 import { introductionsRoutes } from './introductions/index.js';
 import { suggestionsRoutes } from './suggestions/index.js';
@@ -14,12 +14,7 @@ export { matchPageSections, type MatchPageSection } from './suggestions/match-se
  */
 export const matchingModule: ModuleDefinition = {
   name: 'matching',
-  register(ctx) {
-    suggestionsRoutes(ctx);
-    batchRoutes(ctx);
-    venuesRoutes(ctx);
-    introductionsRoutes(ctx);
-  },
+  register: routes(suggestionsRoutes, batchRoutes, venuesRoutes, introductionsRoutes),
 };
 
 // What other modules use: read functions, types, labels and views they show.
