@@ -35,6 +35,13 @@ export type ModuleContext = {
 /** Registers routes: a feature module's, or one of core's own pages (sign-in, account, API docs). */
 export type Module = (ctx: ModuleContext) => Promise<void> | void;
 
+/** Route sets registered one after another, in list order, as one: `register: routes(listPages, casePages)`. */
+export const routes =
+  (...sets: Module[]): Module =>
+  async (ctx) => {
+    for (const register of sets) await register(ctx);
+  };
+
 /**
  * What a feature module declares to the app. src/modules/index.ts lists them in the module order; src/app.ts
  * registers the routes, hands the job handlers to the worker and gives the hourly kinds to core/jobs/scheduled.ts.

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgPolicy, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { appRole } from '../db/rls.js';
+import { timestampNow } from '../db/columns.js';
 
 /**
  * Append-only audit log. The app role may insert rows for the current organisation and read them;
@@ -10,7 +11,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    at: timestampNow(),
     organisationId: uuid(),
     actorUserId: uuid(),
     action: text().notNull(),

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { appRole, tenantPolicy } from '../db/rls.js';
-import { organisations, people, tenantKey, type Role } from '../tenancy/tenancy.table.js';
+import { boolean, check, index, integer, pgPolicy, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { appRole } from '../db/rls.js';
+import { organisations, people, tenantTable, type Role } from '../tenancy/tenancy.table.js';
 import type { Locale } from '../i18n/locales.js';
+import { belongsTo, linkTo, timestampNow, timestamptz } from '../db/columns.js';
 
 /**
  * An account: one per e-mail address across all organisations. Readable by the app role
@@ -16,7 +17,7 @@ export const users = pgTable(
     displayName: text().notNull(),
     locale: text().$type<Locale>(),
     disabled: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow(),
   },
   (t) => [
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
@@ -49,18 +50,18 @@ export const credentials = pgTable('credentials', {
   secondFactorFailures: integer().notNull().default(0),
   /** How many times the second factor was locked in a row: each lock lasts twice as long as the one before. */
   secondFactorLocks: integer().notNull().default(0),
-  secondFactorLockedUntil: timestamp({ withTimezone: true }),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  secondFactorLockedUntil: timestamptz(),
+  updatedAt: timestampNow(),
 });
 
 /** One-time recovery codes for an account with TOTP (only their SHA-256 is kept). Never granted to the app role. */
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: belongsTo(() => users.id),
     codeHash: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestampNow(),
+    usedAt: timestamptz(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
@@ -73,8 +74,8 @@ export const recoveryCodes = pgTable(
 export const signInThrottle = pgTable('sign_in_throttle', {
   keyHash: text().primaryKey(),
   failures: integer().notNull().default(0),
-  blockedUntil: timestamp({ withTimezone: true }),
-  lastFailureAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamptz(),
+  lastFailureAt: timestampNow(),
 });
 
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
@@ -82,15 +83,15 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text().primaryKey(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    organisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
+    userId: belongsTo(() => users.id),
+    organisationId: linkTo(() => organisations.id),
     /** False until the second factor is given (for accounts with TOTP). */
     mfaPassed: boolean().notNull().default(false),
     /** "Remember me": the cookie outlives the browser and the session may last ABSOLUTE_REMEMBERED_MS. */
     remember: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestampNow(),
+    lastSeenAt: timestampNow(),
+    expiresAt: timestamptz().notNull(),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
@@ -101,11 +102,11 @@ export const emailTokens = pgTable(
   {
     tokenHash: text().primaryKey(),
     purpose: text().notNull(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: belongsTo(() => users.id),
     organisationId: uuid().references(() => organisations.id, { onDelete: 'cascade' }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestampNow(),
+    expiresAt: timestamptz().notNull(),
+    usedAt: timestamptz(),
   },
   (t) => [check('email_tokens_purpose', sql`${t.purpose} in ('password_reset')`), index('email_tokens_user').on(t.userId)],
 );
@@ -116,30 +117,28 @@ export const emailTokens = pgTable(
  * account with a password, or, for an existing account, asks its owner to sign in with their own password and second
  * factor and accept. Until then the person has no membership. Only the SHA-256 of the link's token is stored.
  */
-export const invitations = pgTable(
+export const invitations = tenantTable(
   'invitations',
   {
-    ...tenantKey(),
     /** The person record the account will be linked to (created by the invitation, or the volunteer's own). */
-    personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
+    personId: belongsTo(() => people.id),
     email: text().notNull(),
     roles: text().array().$type<Role[]>().notNull(),
     locale: text().$type<Locale>().notNull(),
     tokenHash: text().notNull().unique(),
-    invitedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    acceptedAt: timestamp({ withTimezone: true }),
-    acceptedByUserId: uuid().references(() => users.id, { onDelete: 'set null' }),
-    declinedAt: timestamp({ withTimezone: true }),
+    invitedByUserId: linkTo(() => users.id),
+    createdAt: timestampNow(),
+    expiresAt: timestamptz().notNull(),
+    acceptedAt: timestamptz(),
+    acceptedByUserId: linkTo(() => users.id),
+    declinedAt: timestamptz(),
   },
   (t) => [
     check('invitations_email_lower', sql`${t.email} = lower(${t.email})`),
     check('invitations_roles', sql`cardinality(${t.roles}) > 0`),
     index('invitations_org_person').on(t.organisationId, t.personId),
-    tenantPolicy('invitations'),
   ],
-).enableRLS();
+);
 
 /** Personal access tokens for the JSON API, each scoped to one organisation. */
 export const accessTokens = pgTable(
@@ -147,13 +146,13 @@ export const accessTokens = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     tokenHash: text().notNull().unique(),
-    userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    organisationId: uuid().notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: belongsTo(() => users.id),
+    organisationId: belongsTo(() => organisations.id),
     name: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }),
-    lastUsedAt: timestamp({ withTimezone: true }),
-    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: timestampNow(),
+    expiresAt: timestamptz(),
+    lastUsedAt: timestamptz(),
+    revokedAt: timestamptz(),
   },
   (t) => [index('access_tokens_user').on(t.userId)],
 );

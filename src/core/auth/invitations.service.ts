@@ -11,8 +11,8 @@ import { invitationMail } from './auth.mails.js';
 import { hashPassword } from './passwords.js';
 import { createSession } from './session.js';
 import { randomToken, tokenHash } from './tokens.js';
-import { personSearchText } from '../tenancy/people-search.js';
 import { isOneOf } from '../one-of.js';
+import { insertPersonRecord, personFields } from '../tenancy/person-record.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -166,19 +166,8 @@ async function findUnlinkedPerson(tx: Tx, organisationId: string, email: string)
   return row?.id ?? null;
 }
 
-async function insertPerson(tx: Tx, organisationId: string, input: InviteInput): Promise<string> {
-  const [row] = await tx
-    .insert(people)
-    .values({
-      organisationId,
-      givenName: input.givenName,
-      familyName: input.familyName,
-      email: input.email,
-      locale: input.locale,
-      searchText: personSearchText(input),
-    })
-    .returning({ id: people.id });
-  return row!.id;
+function insertPerson(tx: Tx, organisationId: string, input: InviteInput): Promise<string> {
+  return insertPersonRecord(tx, organisationId, personFields(input, input.locale));
 }
 
 // --- Opening and accepting the link (system transactions: the link decides the organisation) ---------------------

@@ -42,6 +42,12 @@ export class AppError extends Error {
 export const notFound = () => new AppError('NOT_FOUND');
 export const forbidden = () => new AppError('FORBIDDEN');
 
+/** What a read found, or NOT_FOUND when it found nothing (an unknown id, or another organisation's: RLS hides it). */
+export function found<T>(row: T | undefined): T {
+  if (row === undefined) throw notFound();
+  return row;
+}
+
 /**
  * What of an unexpected error may go into the log: its type, message, database error code and stack, without the
  * values that came with it. A failed query's message ends with its parameters (typed e-mail addresses, names…) and

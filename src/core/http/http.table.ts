@@ -1,10 +1,11 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestampNow, timestamptz } from '../db/columns.js';
 
 /** Rate-limit counters, in the database so that every app instance sees the same counts. */
 export const rateLimits = pgTable('rate_limits', {
   key: text().primaryKey(),
   count: integer().notNull(),
-  resetAt: timestamp({ withTimezone: true }).notNull(),
+  resetAt: timestamptz().notNull(),
 });
 
 /**
@@ -14,7 +15,7 @@ export const rateLimits = pgTable('rate_limits', {
 export const appSecrets = pgTable('app_secrets', {
   name: text().primaryKey(),
   value: text().notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestampNow(),
 });
 
 /**
@@ -23,5 +24,5 @@ export const appSecrets = pgTable('app_secrets', {
  */
 export const usedFormTokens = pgTable('used_form_tokens', {
   token: text().primaryKey(),
-  usedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  usedAt: timestampNow(),
 });

@@ -190,6 +190,9 @@ export const isoDate = () =>
 export const uuidParam = () => z.string().uuid();
 /** The route parameters of a resource addressed by its id (`/…/:id`): one definition for every module's routes and OpenAPI. */
 export const IdParams = z.object({ id: uuidParam() });
+
+/** One page of a list as the API answers it: the items, the total over all pages, the page number (from 1) and its size. */
+export const pageOf = <T extends ZodTypeAny>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 /** An organisation's short address name, as in /o/<slug>: anything else (a NUL byte, a slash…) is not one. */
 export const orgSlug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
 

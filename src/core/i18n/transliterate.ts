@@ -118,25 +118,13 @@ export function transliterate(text: string): string {
  * identity; duplicate detection therefore also asks for the same birth date or phone number.
  */
 export function nameSkeleton(word: string): string {
-  return transliterate(word)
-    .toLowerCase()
-    .replace(/[^a-z]/g, '')
-    .replace(/tsch/g, 'ch')
-    .replace(/sch/g, 'sh')
-    .replace(/sz/g, 'sh')
-    .replace(/cz/g, 'ch')
-    .replace(/rz/g, 'zh')
-    .replace(/ph/g, 'f')
-    .replace(/ck/g, 'k')
-    .replace(/kh/g, 'h')
-    .replace(/x/g, 'ks')
-    .replace(/q/g, 'k')
-    .replace(/w/g, 'v')
-    .replace(/j/g, 'y')
-    .replace(/h/g, 'g')
-    .replace(/[aeiouy]/g, '')
-    .replace(/(.)\1+/g, '$1');
+  let letters = transliterate(word).toLowerCase().replace(/[^a-z]/g, '');
+  for (const [spelling, sound] of SAME_SOUNDS) letters = letters.replaceAll(spelling, sound);
+  return letters.replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
 }
+
+/** The spellings nameSkeleton makes one, replaced in this order (tsch before sch, kh → h before h → g). */
+const SAME_SOUNDS = Object.entries({ tsch: 'ch', sch: 'sh', sz: 'sh', cz: 'ch', rz: 'zh', ph: 'f', ck: 'k', kh: 'h', x: 'ks', q: 'k', w: 'v', j: 'y', h: 'g' });
 
 /** The words of a name, split on spaces and hyphens ("Anna-Maria Nowak" → three words). */
 export function nameWords(text: string): string[] {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { timestampNow, timestamptz } from '../db/columns.js';
 
 /**
  * The job queue. Workers claim due jobs with `FOR UPDATE SKIP LOCKED`, so any number of app
@@ -14,15 +15,15 @@ export const jobs = pgTable(
     payload: jsonb().notNull().default({}),
     /** Same key, same job: a scheduled task enqueued twice runs once. */
     uniqueKey: text().unique(),
-    runAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    runAt: timestampNow(),
     attempts: integer().notNull().default(0),
     maxAttempts: integer().notNull().default(8),
     status: text().notNull().default('queued'),
     lockedBy: text(),
-    lockedUntil: timestamp({ withTimezone: true }),
+    lockedUntil: timestamptz(),
     lastError: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp({ withTimezone: true }),
+    createdAt: timestampNow(),
+    finishedAt: timestamptz(),
   },
   (t) => [
     check('jobs_status', sql`${t.status} in ('queued','running','done','failed')`),

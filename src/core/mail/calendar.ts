@@ -18,6 +18,31 @@ export interface CalendarInvitation {
   attendee: { name: string; email: string };
 }
 
+/** What a mail about a scheduled meeting knows of it: the change it announces, the stored UID and sequence, when, and who sends it. */
+export interface MeetingChange {
+  change: 'new' | 'updated' | 'cancelled';
+  uid: string;
+  sequence: number;
+  /** ISO instant. */
+  startsAt: string;
+  minutes: number;
+  organisation: string;
+  organizerEmail: string;
+}
+
+/** The calendar event of a meeting mail: new and updated meetings are a REQUEST (same UID, higher SEQUENCE), a cancelled one a CANCEL. */
+export function meetingInvitation(m: MeetingChange, e: Pick<CalendarInvitation, 'product' | 'summary' | 'description' | 'location' | 'attendee'>): string {
+  return calendarInvitation({
+    ...e,
+    uid: m.uid,
+    sequence: m.sequence,
+    method: m.change === 'cancelled' ? 'CANCEL' : 'REQUEST',
+    startsAt: new Date(m.startsAt),
+    minutes: m.minutes,
+    organizer: { name: m.organisation, email: m.organizerEmail },
+  });
+}
+
 /**
  * The iCalendar text (RFC 5546 iTIP) of an invitation, its update or its cancellation: DTSTART in UTC, DURATION,
  * the organisation as ORGANIZER and the recipient as ATTENDEE. Names, summary, location and description are

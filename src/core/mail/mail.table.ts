@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgPolicy, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { appRole } from '../db/rls.js';
+import { timestampNow, timestamptz } from '../db/columns.js';
 
 /**
  * The outbox: a mail is written in the same transaction as the change that causes it, and a job
@@ -24,8 +25,8 @@ export const outbox = pgTable(
     status: text().notNull().default('pending'),
     attempts: integer().notNull().default(0),
     lastError: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp({ withTimezone: true }),
+    createdAt: timestampNow(),
+    sentAt: timestamptz(),
   },
   (t) => [
     check('outbox_status', sql`${t.status} in ('pending','sent','failed','held')`),

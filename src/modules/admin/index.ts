@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../../core/module.js';
+import { routes, type ModuleDefinition } from '../../core/module.js';
 import { auditLogPages } from './audit-log/audit-log.pages.js';
 import { organisationPages } from './organisation/organisation.pages.js';
 import { outboxPages } from './outbox/outbox.pages.js';
@@ -12,12 +12,5 @@ export type { ProgrammeOutput } from './programmes/programmes.schemas.js';
 /** Administration of one organisation: team and invitations, programmes, settings, audit log, outgoing mail. */
 export const adminModule: ModuleDefinition = {
   name: 'admin',
-  register(ctx) {
-    teamPages(ctx);
-    programmesPages(ctx);
-    programmesApi(ctx);
-    organisationPages(ctx);
-    auditLogPages(ctx);
-    outboxPages(ctx);
-  },
+  register: routes(teamPages, programmesPages, programmesApi, organisationPages, auditLogPages, outboxPages),
 };

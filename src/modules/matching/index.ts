@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../../core/module.js';
+import { routes, type ModuleDefinition } from '../../core/module.js';
 import { batchRoutes } from './batch/index.js';
 import { introductionsRoutes } from './introductions/index.js';
 import { suggestionsRoutes } from './suggestions/index.js';
@@ -14,17 +14,13 @@ export { matchPageSections, type MatchPageSection } from './suggestions/match-se
  */
 export const matchingModule: ModuleDefinition = {
   name: 'matching',
-  register(ctx) {
-    suggestionsRoutes(ctx);
-    batchRoutes(ctx);
-    venuesRoutes(ctx);
-    introductionsRoutes(ctx);
-  },
+  register: routes(suggestionsRoutes, batchRoutes, venuesRoutes, introductionsRoutes),
 };
 
 // What other modules use: read functions, types, labels and views they show.
 export { cancelUpcomingIntroductions } from './introductions/introductions.service.js';
 export { matchingPolicy } from './matching.policy.js';
+export { joinPairPeople, menteePerson, volunteerPerson } from './pair-people.js';
 export { settingsPolicy } from './venues/settings.policy.js';
 
 // Tables other modules may read in joins; writes go through this module's services.

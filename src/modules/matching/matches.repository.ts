@@ -1,9 +1,10 @@
-import { aliasedTable, and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
-import { people, programmes } from '../../core/tenancy/tenancy.table.js';
+import { programmes } from '../../core/tenancy/tenancy.table.js';
 import { menteeEvents, mentees } from '../mentees/index.js';
 import { volunteers } from '../volunteers/index.js';
 import { matches, type StoredComponent } from './matching.table.js';
+import { joinPairPeople, menteePerson, volunteerPerson } from './pair-people.js';
 import { personSearchConditions } from '../../core/tenancy/people-search.js';
 import type { Status as MenteeStatus } from '../mentees/index.js';
 import type { MatchStatus } from './matches.schemas.js';
@@ -16,23 +17,21 @@ import type { MatchStatus } from './matches.schemas.js';
  * before any mentee), so two of them can wait for each other but never deadlock. Returns the ids found.
  */
 export async function lockPeopleOfMatches(tx: Tx, organisationId: string, volunteerIds: string[], menteeIds: string[]): Promise<{ volunteers: Set<string>; mentees: Set<string> }> {
-  const v = volunteerIds.length
-    ? await tx
-        .select({ id: volunteers.id })
-        .from(volunteers)
-        .where(and(eq(volunteers.organisationId, organisationId), inArray(volunteers.id, [...new Set(volunteerIds)])))
-        .orderBy(asc(volunteers.id))
-        .for('update')
-    : [];
-  const m = menteeIds.length
-    ? await tx
-        .select({ id: mentees.id })
-        .from(mentees)
-        .where(and(eq(mentees.organisationId, organisationId), inArray(mentees.id, [...new Set(menteeIds)])))
-        .orderBy(asc(mentees.id))
-        .for('update')
-    : [];
-  return { volunteers: new Set(v.map((r) => r.id)), mentees: new Set(m.map((r) => r.id)) };
+  const lockedVolunteers = await lockInIdOrder(tx, volunteers, organisationId, volunteerIds);
+  const lockedMentees = await lockInIdOrder(tx, mentees, organisationId, menteeIds);
+  return { volunteers: lockedVolunteers, mentees: lockedMentees };
+}
+
+/** Locks the organisation's rows of `table` with these ids (`FOR UPDATE`, in id order); returns the ids found. */
+async function lockInIdOrder(tx: Tx, table: typeof volunteers | typeof mentees, organisationId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.organisationId, organisationId), inArray(table.id, [...new Set(ids)])))
+    .orderBy(asc(table.id))
+    .for('update');
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Whether the pair has an active match already. */
@@ -88,9 +87,6 @@ export async function recordMenteeMatched(tx: Tx, organisationId: string, e: { m
   });
 }
 
-const menteePerson = aliasedTable(people, 'mentee_person');
-const volunteerPerson = aliasedTable(people, 'volunteer_person');
-
 const matchColumns = {
   id: matches.id,
   menteeId: matches.menteeId,
@@ -136,14 +132,7 @@ export type MatchRow = {
 };
 
 function matchQuery(tx: Tx) {
-  return tx
-    .select(matchColumns)
-    .from(matches)
-    .innerJoin(mentees, eq(mentees.id, matches.menteeId))
-    .innerJoin(menteePerson, eq(menteePerson.id, mentees.personId))
-    .innerJoin(volunteers, eq(volunteers.id, matches.volunteerId))
-    .innerJoin(volunteerPerson, eq(volunteerPerson.id, volunteers.personId))
-    .leftJoin(programmes, eq(programmes.id, matches.programmeId));
+  return joinPairPeople(tx.select(matchColumns).from(matches).$dynamic(), matches).leftJoin(programmes, eq(programmes.id, matches.programmeId));
 }
 
 export async function findMatchById(tx: Tx, organisationId: string, id: string): Promise<MatchRow | undefined> {
@@ -172,13 +161,6 @@ function filterOf(organisationId: string, f: MatchFilter): SQL | undefined {
 export async function findMatches(tx: Tx, organisationId: string, f: MatchFilter, page: { offset: number; limit: number }): Promise<{ rows: MatchRow[]; total: number }> {
   const where = filterOf(organisationId, f);
   const rows = await matchQuery(tx).where(where).orderBy(desc(matches.startedAt), desc(matches.id)).limit(page.limit).offset(page.offset);
-  const [count] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(matches)
-    .innerJoin(mentees, eq(mentees.id, matches.menteeId))
-    .innerJoin(menteePerson, eq(menteePerson.id, mentees.personId))
-    .innerJoin(volunteers, eq(volunteers.id, matches.volunteerId))
-    .innerJoin(volunteerPerson, eq(volunteerPerson.id, volunteers.personId))
-    .where(where);
+  const [count] = await joinPairPeople(tx.select({ n: sql<number>`count(*)::int` }).from(matches).$dynamic(), matches).where(where);
   return { rows, total: Number(count?.n ?? 0) };
 }

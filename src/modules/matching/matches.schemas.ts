@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../core/http/validation.js';
+import { optionalText, pageOf } from '../../core/http/validation.js';
 
 /** Zod schemas shared by the matching pages and the JSON API (validation, types, OpenAPI, form errors). */
 
@@ -55,10 +55,5 @@ export const MatchOutput = z.object({
 });
 export type MatchOutput = z.infer<typeof MatchOutput>;
 
-export const MatchPage = z.object({
-  items: z.array(MatchOutput),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const MatchPage = pageOf(MatchOutput);
 export type MatchPage = z.infer<typeof MatchPage>;

@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../../core/module.js';
+import { routes, type ModuleDefinition } from '../../core/module.js';
 import { menteesApi } from './api/mentees.api.js';
 import { casePages } from './cases/case.pages.js';
 import { intakePages } from './intake/intake.pages.js';
@@ -17,14 +17,8 @@ export { currentMatchesOfMentee, type CurrentMatch, type CurrentMatchesReader } 
  */
 export const menteesModule: ModuleDefinition = {
   name: 'mentees',
-  register(ctx) {
-    // /mentees/new before /mentees/:id reads better; the router prefers the static route either way.
-    intakePages(ctx);
-    listPages(ctx);
-    casePages(ctx);
-    requestPages(ctx);
-    menteesApi(ctx);
-  },
+  // /mentees/new before /mentees/:id reads better; the router prefers the static route either way.
+  register: routes(intakePages, listPages, casePages, requestPages, menteesApi),
 };
 
 // Tables other modules may read in joins; writes go through this module's services.

@@ -2,7 +2,8 @@ import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { memberships, people } from '../../core/tenancy/tenancy.table.js';
 import { menteeCaseStaff, menteeConsents, menteeEvents, mentees } from './mentees.table.js';
-import { personSearchConditions, personSearchText, possibleDuplicateOf } from '../../core/tenancy/people-search.js';
+import { personSearchConditions, possibleDuplicateOf } from '../../core/tenancy/people-search.js';
+import { insertPersonRecord, updatePersonRecord } from '../../core/tenancy/person-record.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { Purpose, Status, SupportBasis } from './mentees.schemas.js';
 
@@ -30,21 +31,18 @@ const withPerson = {
   socialWorkerName,
 };
 
+function menteeQuery(tx: Tx) {
+  return tx.select(withPerson).from(mentees).innerJoin(people, eq(people.id, mentees.personId));
+}
+
 export async function findMenteeById(tx: Tx, organisationId: string, id: string): Promise<MenteeRow | undefined> {
-  const [row] = await tx
-    .select(withPerson)
-    .from(mentees)
-    .innerJoin(people, eq(people.id, mentees.personId))
-    .where(and(eq(mentees.organisationId, organisationId), eq(mentees.id, id)));
+  const [row] = await menteeQuery(tx).where(and(eq(mentees.organisationId, organisationId), eq(mentees.id, id)));
   return row;
 }
 
 /** Reads a mentee and locks the row until the transaction ends, so a concurrent change waits and then sees the new version. */
 export async function lockMentee(tx: Tx, organisationId: string, id: string): Promise<MenteeRow | undefined> {
-  const [row] = await tx
-    .select(withPerson)
-    .from(mentees)
-    .innerJoin(people, eq(people.id, mentees.personId))
+  const [row] = await menteeQuery(tx)
     .where(and(eq(mentees.organisationId, organisationId), eq(mentees.id, id)))
     .for('update', { of: mentees });
   return row;
@@ -64,10 +62,7 @@ export async function findMentees(tx: Tx, organisationId: string, f: MenteeFilte
   conditions.push(...personSearchConditions([people.searchText], f.q));
   if (f.programmeId) conditions.push(eq(mentees.programmeId, f.programmeId));
   if (f.need) conditions.push(sql`${f.need} = any(${mentees.needs})`);
-  return tx
-    .select(withPerson)
-    .from(mentees)
-    .innerJoin(people, eq(people.id, mentees.personId))
+  return menteeQuery(tx)
     .where(and(...conditions))
     .limit(20_000);
 }
@@ -92,23 +87,15 @@ export interface PersonValues {
   locale: Locale;
 }
 
-const searchText = (p: Pick<PersonValues, 'givenName' | 'familyName' | 'email'>) => personSearchText(p);
-
 /** The person record and their `mentee` role in the organisation. */
 export async function insertPerson(tx: Tx, organisationId: string, p: PersonValues): Promise<string> {
-  const [row] = await tx
-    .insert(people)
-    .values({ organisationId, ...p, searchText: searchText(p) })
-    .returning({ id: people.id });
-  await tx.insert(memberships).values({ organisationId, personId: row!.id, role: 'mentee' }).onConflictDoNothing();
-  return row!.id;
+  const personId = await insertPersonRecord(tx, organisationId, p);
+  await tx.insert(memberships).values({ organisationId, personId, role: 'mentee' }).onConflictDoNothing();
+  return personId;
 }
 
 export async function updatePerson(tx: Tx, organisationId: string, personId: string, p: PersonValues, at: Date): Promise<void> {
-  await tx
-    .update(people)
-    .set({ ...p, searchText: searchText(p), updatedAt: at })
-    .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
+  await updatePersonRecord(tx, organisationId, personId, p, at);
 }
 
 /**
@@ -176,14 +163,6 @@ export async function addEvent(
   organisationId: string,
   e: { menteeId: string; actorUserId: string | null; kind: string; fromStatus?: Status | null; toStatus?: Status | null; detail?: Record<string, unknown>; at?: Date },
 ): Promise<void> {
-  await tx.insert(menteeEvents).values({
-    organisationId,
-    menteeId: e.menteeId,
-    actorUserId: e.actorUserId,
-    kind: e.kind,
-    fromStatus: e.fromStatus ?? null,
-    toStatus: e.toStatus ?? null,
-    detail: e.detail ?? {},
-    ...(e.at ? { at: e.at } : {}),
-  });
+  // A field left out takes the column's default (no status, an empty detail, now).
+  await tx.insert(menteeEvents).values({ organisationId, ...e });
 }

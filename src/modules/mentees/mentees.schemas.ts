@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalEmail, optionalInt, optionalMultilineText, optionalPhone, optionalText, personName, requiredMultilineText, requiredText } from '../../core/http/validation.js';
+import { isoDate, optionalEmail, optionalInt, optionalMultilineText, optionalPhone, optionalText, pageOf, personName, requiredMultilineText, requiredText } from '../../core/http/validation.js';
 import { LOCALES } from '../../core/i18n/index.js';
 import { AVAILABILITY, LanguageLevelInput, MAX_LANGUAGES } from '../volunteers/index.js';
 import { ORG_TIME_ZONE, todayIn } from '../../core/i18n/time-zone.js';
@@ -147,7 +147,7 @@ export const MenteeSummary = z.object({
 });
 export type MenteeSummary = z.infer<typeof MenteeSummary>;
 
-export const MenteePage = z.object({ items: z.array(MenteeSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const MenteePage = pageOf(MenteeSummary);
 export type MenteePage = z.infer<typeof MenteePage>;
 
 /** One person in full (API): the summary, contact details and the profile. Case notes are never part of it. */

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { restrictivePolicy, tenantPolicy } from '../../core/db/rls.js';
-import { people, programmes, tenantKey } from '../../core/tenancy/tenancy.table.js';
+import { boolean, check, index, integer, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { restrictivePolicy } from '../../core/db/rls.js';
+import { people, programmes, tenantTable } from '../../core/tenancy/tenancy.table.js';
 import type { LanguageLevel } from '../volunteers/volunteers.table.js';
 import type { Locale } from '../../core/i18n/locales.js';
 import type { Need, PreferredGender, Purpose, Status, SupportBasis } from './mentees.schemas.js';
+import { belongsTo, jsonList, jsonObject, linkTo, rowVersion, textList, timestampNow, timestamptz } from '../../core/db/columns.js';
 
 /**
  * A person who needs support (SPEC §3.2), as one organisation records them. Name, contact and birth date stay in
@@ -12,12 +13,11 @@ import type { Need, PreferredGender, Purpose, Status, SupportBasis } from './men
  * social worker reviews them; `waiting` rows are the waiting list, ordered by `waiting_since` (kept when a match ends
  * and the person returns, so nobody loses their place).
  */
-export const mentees = pgTable(
+export const mentees = tenantTable(
   'mentees',
   {
-    ...tenantKey(),
-    personId: uuid().notNull().references(() => people.id, { onDelete: 'cascade' }),
-    programmeId: uuid().references(() => programmes.id, { onDelete: 'set null' }),
+    personId: belongsTo(() => people.id),
+    programmeId: linkTo(() => programmes.id),
     /** requested, waiting, matched, on_hold, closed, declined. */
     status: text().$type<Status>().notNull().default('waiting'),
     statusReason: text(),
@@ -26,11 +26,11 @@ export const mentees = pgTable(
     locale: text().$type<Locale>().notNull().default('pl'),
     /** language_practice, school_help, everyday_matters, leisure, companionship, job_search, official_matters. */
     needs: text().array().$type<Need[]>().notNull().default(sql`'{}'::text[]`),
-    languages: jsonb().$type<LanguageLevel[]>().notNull().default([]),
+    languages: jsonList<LanguageLevel>(),
     /** Weekly grid as for volunteers: "mon-morning" … "sun-evening". */
-    availability: text().array().notNull().default(sql`'{}'::text[]`),
+    availability: textList(),
     district: text(),
-    interests: text().array().notNull().default(sql`'{}'::text[]`),
+    interests: textList(),
     /** Who the person would like as a volunteer: any, female, male — a hard constraint when stated. */
     preferredVolunteerGender: text().$type<PreferredGender>(),
     preferredVolunteerAgeMin: integer(),
@@ -42,8 +42,8 @@ export const mentees = pgTable(
     summary: text(),
     /** The social worker responsible for the case. */
     socialWorkerUserId: uuid(),
-    waitingSince: timestamp({ withTimezone: true }),
-    reviewedAt: timestamp({ withTimezone: true }),
+    waitingSince: timestamptz(),
+    reviewedAt: timestamptz(),
     reviewedByUserId: uuid(),
     /**
      * SHA-256 of the private link to the request's status page (`/o/:slug/request/status/:token`), mailed to the
@@ -56,9 +56,9 @@ export const mentees = pgTable(
      * marker, never merged automatically.
      */
     duplicateOf: uuid(),
-    version: integer().notNull().default(1),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: rowVersion(),
+    createdAt: timestampNow(),
+    updatedAt: timestampNow(),
   },
   (t) => [
     check('mentees_status', sql`${t.status} in ('requested','waiting','matched','on_hold','closed','declined')`),
@@ -70,74 +70,67 @@ export const mentees = pgTable(
     ),
     index('mentees_org_status').on(t.organisationId, t.status, t.waitingSince),
     index('mentees_person').on(t.personId),
-    tenantPolicy('mentees'),
   ],
-).enableRLS();
+);
 
 /** Consent per purpose with its lawful basis, as given on the request form or recorded by the social worker. */
-export const menteeConsents = pgTable(
+export const menteeConsents = tenantTable(
   'mentee_consents',
   {
-    ...tenantKey(),
-    menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
+    menteeId: belongsTo(() => mentees.id),
     purpose: text().$type<Purpose>().notNull(),
     lawfulBasis: text().$type<SupportBasis>().notNull(),
     /** The wording shown to the person, in their language (or the basis recorded by staff). */
     text: text().notNull(),
-    givenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    withdrawnAt: timestamp({ withTimezone: true }),
+    givenAt: timestampNow(),
+    withdrawnAt: timestamptz(),
   },
   (t) => [
     check('mentee_consents_basis', sql`${t.lawfulBasis} in ('consent','contract','legal_obligation','vital_interests','public_task','legitimate_interests')`),
-    tenantPolicy('mentee_consents'),
   ],
-).enableRLS();
+);
 
 /** The staff members working on a case. Only they may read its case notes (enforced by row-level security too). */
-export const menteeCaseStaff = pgTable(
+export const menteeCaseStaff = tenantTable(
   'mentee_case_staff',
   {
-    ...tenantKey(),
-    menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
+    menteeId: belongsTo(() => mentees.id),
     userId: uuid().notNull(),
-    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    addedAt: timestampNow(),
   },
-  (t) => [unique('mentee_case_staff_once').on(t.menteeId, t.userId), tenantPolicy('mentee_case_staff')],
-).enableRLS();
+  (t) => [unique('mentee_case_staff_once').on(t.menteeId, t.userId)],
+);
 
 /**
  * Free-text case notes. Besides the tenant policy, a restrictive policy lets the app role see a note only when the
  * current user is on the case's staff: a query that forgets the check still returns nothing.
  */
-export const menteeNotes = pgTable(
+export const menteeNotes = tenantTable(
   'mentee_notes',
   {
-    ...tenantKey(),
-    menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
+    menteeId: belongsTo(() => mentees.id),
     authorUserId: uuid().notNull(),
     body: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow(),
   },
   (t) => [
     index('mentee_notes_mentee').on(t.menteeId, t.createdAt),
-    tenantPolicy('mentee_notes'),
     restrictivePolicy('mentee_notes_case_staff', sql`exists (select 1 from mentee_case_staff s where s.mentee_id = ${t.menteeId} and s.user_id = app_current_user())`),
   ],
-).enableRLS();
+);
 
 /** The timeline of a case: review, status changes, matches made and ended. */
-export const menteeEvents = pgTable(
+export const menteeEvents = tenantTable(
   'mentee_events',
   {
-    ...tenantKey(),
-    menteeId: uuid().notNull().references(() => mentees.id, { onDelete: 'cascade' }),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    menteeId: belongsTo(() => mentees.id),
+    at: timestampNow(),
     actorUserId: uuid(),
     /** created, reviewed, status, match, profile. */
     kind: text().notNull(),
     fromStatus: text().$type<Status>(),
     toStatus: text().$type<Status>(),
-    detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    detail: jsonObject<Record<string, unknown>>(),
   },
-  (t) => [index('mentee_events_mentee').on(t.menteeId, t.at), tenantPolicy('mentee_events')],
-).enableRLS();
+  (t) => [index('mentee_events_mentee').on(t.menteeId, t.at)],
+);

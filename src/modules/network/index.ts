@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../../core/module.js';
+import { routes, type ModuleDefinition } from '../../core/module.js';
 import { networkApi } from './network.api.js';
 import { networkPages } from './network.pages.js';
 
@@ -7,8 +7,5 @@ export { suppressSmallCounts } from './suppression.js';
 /** Networks (a city and its centres, a regional partnership): aggregates of their organisations, never personal data. */
 export const networkModule: ModuleDefinition = {
   name: 'network',
-  register(ctx) {
-    networkPages(ctx);
-    networkApi(ctx);
-  },
+  register: routes(networkPages, networkApi),
 };

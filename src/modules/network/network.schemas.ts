@@ -2,27 +2,28 @@ import { z } from 'zod';
 import { FIRST_YEAR, LAST_YEAR, PERIOD_CHOICES } from './period.js';
 import { isOneOf } from '../../core/one-of.js';
 
+/** A published value that is shown, or null with the reason it is hidden (`hidden` describes the reasons). */
+const shownOrHidden = <V extends z.ZodNumber>(value: V, hidden: string, description: string) =>
+  z
+    .discriminatedUnion('suppression', [
+      z.object({ suppression: z.literal('none').describe('shown'), value }),
+      z.object({ suppression: z.enum(['small', 'secondary']).describe(hidden), value: z.null() }),
+    ])
+    .describe(description);
+
 /** A count as published: the number, or null with the reason it is hidden (see suppression.ts). */
-export const ShownCountSchema = z
-  .discriminatedUnion('suppression', [
-    z.object({ suppression: z.literal('none').describe('shown'), value: z.number().int().nonnegative() }),
-    z.object({
-      suppression: z.enum(['small', 'secondary']).describe('small: 1 to 4, read as "fewer than 5"; secondary: a total hidden because it would reveal a small count'),
-      value: z.null(),
-    }),
-  ])
-  .describe('A count with small-count suppression: the value, or null and the reason it is hidden');
+export const ShownCountSchema = shownOrHidden(
+  z.number().int().nonnegative(),
+  'small: 1 to 4, read as "fewer than 5"; secondary: a total hidden because it would reveal a small count',
+  'A count with small-count suppression: the value, or null and the reason it is hidden',
+);
 
 /** Hours (or another figure made by a group of people) as published: hidden when 1 to 4 people made it. */
-export const ShownFigureSchema = z
-  .discriminatedUnion('suppression', [
-    z.object({ suppression: z.literal('none').describe('shown'), value: z.number().nonnegative() }),
-    z.object({
-      suppression: z.enum(['small', 'secondary']).describe('small: made by 1 to 4 people; secondary: a total hidden because it would reveal a hidden cell'),
-      value: z.null(),
-    }),
-  ])
-  .describe('A figure made by a group of people, hidden when the group is small');
+export const ShownFigureSchema = shownOrHidden(
+  z.number().nonnegative(),
+  'small: made by 1 to 4 people; secondary: a total hidden because it would reveal a hidden cell',
+  'A figure made by a group of people, hidden when the group is small',
+);
 
 /** A median as published: null with "none" when nobody is in the group, hidden when 1 to 4 people are. */
 export const ShownMedianSchema = z

@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../../core/module.js';
+import { routes, type ModuleDefinition } from '../../core/module.js';
 import { checkInsJobs, checkInsRoutes, FOLLOW_UP_HOURLY_JOB } from './check-ins/index.js';
 import { closureRoutes } from './closure/index.js';
 import { concernsJobs, concernsRoutes, ESCALATE_JOB } from './concerns/index.js';
@@ -12,13 +12,7 @@ import { supervisionRoutes } from './supervision/index.js';
  */
 export const pairsModule: ModuleDefinition = {
   name: 'pairs',
-  register(ctx) {
-    meetingsRoutes(ctx);
-    checkInsRoutes(ctx);
-    concernsRoutes(ctx);
-    supervisionRoutes(ctx);
-    closureRoutes(ctx);
-  },
+  register: routes(meetingsRoutes, checkInsRoutes, concernsRoutes, supervisionRoutes, closureRoutes),
   /** The weekly digest to coordinators, the monthly reminder to volunteers, the notice of a new concern. */
   jobs: (db, config) => ({ ...checkInsJobs(db, config), ...concernsJobs(db, config) }),
   /** The follow-ups (digest, reminder) and the automatic escalation of unacknowledged concerns decide each hour what is due. */

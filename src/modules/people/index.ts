@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../../core/module.js';
+import { routes, type ModuleDefinition } from '../../core/module.js';
 import { peopleApi } from './people.api.js';
 import { peoplePages } from './people.pages.js';
 
@@ -8,10 +8,7 @@ export type { PersonOutput } from './people.schemas.js';
 /** People records of an organisation: the personal data every later module links to. */
 export const peopleModule: ModuleDefinition = {
   name: 'people',
-  register(ctx) {
-    peoplePages(ctx);
-    peopleApi(ctx);
-  },
+  register: routes(peoplePages, peopleApi),
 };
 
 // What other modules use: read functions, types, labels and views they show.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/index.js';
-import { isoDate, optionalEmail, optionalText, optionalPhone, personName } from '../../core/http/validation.js';
+import { isoDate, optionalEmail, optionalText, optionalPhone, pageOf, personName } from '../../core/http/validation.js';
 import { ROLES } from '../../core/tenancy/tenancy.table.js';
 import { ORG_TIME_ZONE, todayIn } from '../../core/i18n/time-zone.js';
 
@@ -54,10 +54,5 @@ export const PeopleQuery = z.object({
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
-export const PeoplePage = z.object({
-  items: z.array(PersonOutput),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const PeoplePage = pageOf(PersonOutput);
 

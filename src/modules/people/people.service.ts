@@ -1,7 +1,7 @@
 import type { Db } from '../../core/db/database.js';
 import { withTenant } from '../../core/db/tx.js';
 import { audit, changedFields, type Actor } from '../../core/audit/audit.js';
-import { AppError } from '../../core/http/errors.js';
+import { AppError, found } from '../../core/http/errors.js';
 import { compareNames, isLocale, type Locale } from '../../core/i18n/index.js';
 import { findPeople, findPersonById, insertPerson, updatePerson as updatePersonRow, type PersonRow } from './people.repository.js';
 import type { PeopleQuery, PersonInput, PersonOutput } from './people.schemas.js';
@@ -40,8 +40,7 @@ export async function listPeople(db: Db, actor: Actor, query: PeopleQuery, local
 /** One person of the actor's organisation, or NOT_FOUND (also for another organisation's id). The view is audited. */
 export async function viewPerson(db: Db, actor: Actor, id: string): Promise<PersonOutput> {
   return withTenant(db, actor, async (tx) => {
-    const row = await findPersonById(tx, actor.organisationId, id);
-    if (!row) throw new AppError('NOT_FOUND');
+    const row = found(await findPersonById(tx, actor.organisationId, id));
     await audit(tx, actor, { action: 'person.view', entity: 'person', entityId: id });
     return presentPerson(row);
   });

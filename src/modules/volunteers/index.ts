@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../../core/module.js';
+import { routes, type ModuleDefinition } from '../../core/module.js';
 import { applicationRoutes } from './application/index.js';
 import { documentsRoutes } from './documents/index.js';
 import { pipelineRoutes } from './pipeline/index.js';
@@ -14,13 +14,7 @@ export { missingSafeguarding, type SafeguardingRequirement } from './screening/r
  */
 export const volunteersModule: ModuleDefinition = {
   name: 'volunteers',
-  register(ctx) {
-    applicationRoutes(ctx);
-    pipelineRoutes(ctx);
-    screeningRoutes(ctx);
-    documentsRoutes(ctx);
-    selfServiceRoutes(ctx);
-  },
+  register: routes(applicationRoutes, pipelineRoutes, screeningRoutes, documentsRoutes, selfServiceRoutes),
   /** Safeguarding renewal reminders. */
   jobs: (db, config) => screeningJobs(db, { baseUrl: config.baseUrl }),
 };

@@ -26,28 +26,27 @@ export const volunteerPersonFields = {
   userId: people.userId,
 };
 
-export async function findVolunteerById(tx: Tx, organisationId: string, id: string): Promise<VolunteerRow | undefined> {
-  const [row] = await tx
-    .select({ ...volunteerColumns(), ...volunteerPersonFields })
+/** Volunteers with their person record, as VolunteerRow. */
+function volunteerQuery(tx: Tx) {
+  return tx
+    .select({ ...getTableColumns(volunteers), ...volunteerPersonFields })
     .from(volunteers)
-    .innerJoin(people, eq(people.id, volunteers.personId))
-    .where(and(eq(volunteers.organisationId, organisationId), eq(volunteers.id, id)));
+    .innerJoin(people, eq(people.id, volunteers.personId));
+}
+
+export async function findVolunteerById(tx: Tx, organisationId: string, id: string): Promise<VolunteerRow | undefined> {
+  const [row] = await volunteerQuery(tx).where(and(eq(volunteers.organisationId, organisationId), eq(volunteers.id, id)));
   return row;
 }
 
 /** The volunteer record of a signed-in person (self-service), if any. */
 export async function findVolunteerByUser(tx: Tx, organisationId: string, userId: string): Promise<VolunteerRow | undefined> {
-  const [row] = await tx
-    .select({ ...volunteerColumns(), ...volunteerPersonFields })
-    .from(volunteers)
-    .innerJoin(people, eq(people.id, volunteers.personId))
+  const [row] = await volunteerQuery(tx)
     .where(and(eq(volunteers.organisationId, organisationId), eq(people.userId, userId)))
     .orderBy(desc(volunteers.appliedAt))
     .limit(1);
   return row;
 }
-
-const volunteerColumns = () => getTableColumns(volunteers);
 
 /**
  * What the law still asks of each of these volunteers before work with minors (screening/requirements.ts), by
@@ -138,14 +137,6 @@ export async function addEvent(
   organisationId: string,
   e: { volunteerId: string; actorUserId: string | null; kind: string; fromStage?: Stage | null; toStage?: Stage | null; reason?: string | null; detail?: Record<string, unknown> },
 ): Promise<void> {
-  await tx.insert(volunteerEvents).values({
-    organisationId,
-    volunteerId: e.volunteerId,
-    actorUserId: e.actorUserId,
-    kind: e.kind,
-    fromStage: e.fromStage ?? null,
-    toStage: e.toStage ?? null,
-    reason: e.reason ?? null,
-    detail: e.detail ?? {},
-  });
+  // A field left out takes the column's default (no stage or reason, an empty detail).
+  await tx.insert(volunteerEvents).values({ organisationId, ...e });
 }

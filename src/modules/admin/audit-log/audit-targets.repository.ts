@@ -3,7 +3,7 @@ import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { AuditEntity } from '../../../core/audit/actions.js';
 import type { Tx } from '../../../core/db/tx.js';
 import * as core from '../../../core/db/schema.js';
-import { introductions, matches, matchExclusions, matchProposals, matchRuns, venues } from '../../matching/index.js';
+import { introductions, joinPairPeople, matches, matchExclusions, matchProposals, matchRuns, menteePerson, venues, volunteerPerson } from '../../matching/index.js';
 import { menteeConsents, menteeNotes, mentees } from '../../mentees/index.js';
 import { checkIns, concerns, meetings, supervisionSessions } from '../../pairs/index.js';
 import { insuranceRecords, interviews, safeguardingChecks, volunteerDocuments, volunteers } from '../../volunteers/index.js';
@@ -54,48 +54,39 @@ type Resolver = (tx: Tx, organisationId: string, ids: string[]) => Promise<Map<s
 const t = { ...core, introductions, matches, matchExclusions, matchProposals, matchRuns, venues, menteeConsents, menteeNotes, mentees, checkIns, concerns, meetings, supervisionSessions, insuranceRecords, interviews, safeguardingChecks, volunteerDocuments, volunteers };
 
 const fullName = (p: { givenName: PgColumn; familyName: PgColumn }) => sql<string>`${p.givenName} || ' ' || ${p.familyName}`;
-const vp = alias(t.people, 'audit_volunteer_person');
-const mp = alias(t.people, 'audit_mentee_person');
-const av = alias(t.volunteers, 'audit_volunteer');
-const am = alias(t.mentees, 'audit_mentee');
+// Aliased: a record may be a volunteer or mentee itself (or a match), joined again to reach the name.
+const volunteerSide = { kind: 'volunteer', row: alias(t.volunteers, 'audit_volunteer'), person: alias(t.people, 'audit_volunteer_person') } as const;
+const menteeSide = { kind: 'mentee', row: alias(t.mentees, 'audit_mentee'), person: alias(t.people, 'audit_mentee_person') } as const;
 const amatch = alias(t.matches, 'audit_match');
 
-/** Rows with an id and a volunteer's name, by any table pointing at volunteers. */
-async function volunteerNamed(tx: Tx, org: string, table: PgTable & { id: PgColumn; organisationId: PgColumn }, volunteerId: PgColumn, ids: string[], extra?: SQL<string>) {
+/** Rows with an id and the name of the volunteer or mentee (`side`) that the table's `ref` column points at. */
+async function personNamed(tx: Tx, org: string, table: PgTable & { id: PgColumn; organisationId: PgColumn }, side: typeof volunteerSide | typeof menteeSide, ref: PgColumn, ids: string[], extra?: SQL<string>) {
+  const { row, person } = side;
   return tx
-    .select({ id: sql<string>`${table.id}`, volunteerId: sql<string>`${av.id}`, name: fullName(vp), extra: extra ?? sql<string>`null` })
+    .select({ id: sql<string>`${table.id}`, personOf: sql<string>`${row.id}`, name: fullName(person), extra: extra ?? sql<string>`null` })
     .from(table)
-    .innerJoin(av, eq(av.id, volunteerId))
-    .innerJoin(vp, eq(vp.id, av.personId))
-    .where(and(eq(table.organisationId, org), inArray(table.id, ids)));
-}
-
-async function menteeNamed(tx: Tx, org: string, table: PgTable & { id: PgColumn; organisationId: PgColumn }, menteeId: PgColumn, ids: string[]) {
-  return tx
-    .select({ id: sql<string>`${table.id}`, menteeId: sql<string>`${am.id}`, name: fullName(mp) })
-    .from(table)
-    .innerJoin(am, eq(am.id, menteeId))
-    .innerJoin(mp, eq(mp.id, am.personId))
+    .innerJoin(row, eq(row.id, ref))
+    .innerJoin(person, eq(person.id, row.personId))
     .where(and(eq(table.organisationId, org), inArray(table.id, ids)));
 }
 
 /** The two names of a pair, for a table with a match id (or the matches table itself). */
 async function pairOf(tx: Tx, org: string, table: PgTable & { id: PgColumn; organisationId: PgColumn }, matchId: PgColumn, ids: string[]) {
-  return tx
-    .select({ id: sql<string>`${table.id}`, matchId: sql<string>`${amatch.id}`, volunteer: fullName(vp), mentee: fullName(mp) })
+  const query = tx
+    .select({ id: sql<string>`${table.id}`, matchId: sql<string>`${amatch.id}`, volunteer: fullName(volunteerPerson), mentee: fullName(menteePerson) })
     .from(table)
     .innerJoin(amatch, eq(amatch.id, matchId))
-    .innerJoin(av, eq(av.id, amatch.volunteerId))
-    .innerJoin(vp, eq(vp.id, av.personId))
-    .innerJoin(am, eq(am.id, amatch.menteeId))
-    .innerJoin(mp, eq(mp.id, am.personId))
-    .where(and(eq(table.organisationId, org), inArray(table.id, ids)));
+    .$dynamic();
+  return joinPairPeople(query, amatch).where(and(eq(table.organisationId, org), inArray(table.id, ids)));
 }
 
 const map = <R extends { id: string }>(rows: R[], f: (r: R) => FoundTarget) => new Map(rows.map((r) => [r.id, f(r)]));
 const pairRows = (rows: Awaited<ReturnType<typeof pairOf>>) => map(rows, (r) => ({ label: { pair: { volunteer: r.volunteer, mentee: r.mentee } }, open: { kind: 'pair', id: r.matchId } }));
-const ofVolunteer = (rows: Awaited<ReturnType<typeof volunteerNamed>>) => map(rows, (r) => ({ label: { name: r.name }, open: { kind: 'volunteer', id: r.volunteerId } }));
-const ofMentee = (rows: Awaited<ReturnType<typeof menteeNamed>>) => map(rows, (r) => ({ label: { name: r.name }, open: { kind: 'mentee', id: r.menteeId } }));
+/** The resolver of records named by their volunteer or mentee (the table's `ref` points at them), linking to that person's page. */
+const byPerson =
+  (side: typeof volunteerSide | typeof menteeSide, table: PgTable & { id: PgColumn; organisationId: PgColumn }, ref: PgColumn): Resolver =>
+  async (tx, org, ids) =>
+    map(await personNamed(tx, org, table, side, ref, ids), (r) => ({ label: { name: r.name }, open: { kind: side.kind, id: r.personOf } }));
 /** Records with no name of their own: a short reference, and a link when they still exist. */
 const existing = async (tx: Tx, org: string, table: PgTable & { id: PgColumn; organisationId: PgColumn }, ids: string[], kind: OpenKind | null) => {
   const rows = await tx.select({ id: sql<string>`${table.id}` }).from(table).where(and(eq(table.organisationId, org), inArray(table.id, ids)));
@@ -109,8 +100,8 @@ const named = async (tx: Tx, org: string, table: PgTable & { id: PgColumn; organ
 /** One resolver per kind of record; a kind without one is shown by a short reference. */
 const RESOLVERS: Partial<Record<AuditEntity, Resolver>> = {
   person: (tx, org, ids) => named(tx, org, t.people, fullName(t.people) as unknown as PgColumn, ids, 'person'),
-  volunteer: async (tx, org, ids) => ofVolunteer(await volunteerNamed(tx, org, t.volunteers, t.volunteers.id, ids)),
-  mentee: async (tx, org, ids) => ofMentee(await menteeNamed(tx, org, t.mentees, t.mentees.id, ids)),
+  volunteer: byPerson(volunteerSide, t.volunteers, t.volunteers.id),
+  mentee: byPerson(menteeSide, t.mentees, t.mentees.id),
   match: async (tx, org, ids) => pairRows(await pairOf(tx, org, t.matches, t.matches.id, ids)),
   introduction: async (tx, org, ids) => pairRows(await pairOf(tx, org, t.introductions, t.introductions.matchId, ids)),
   check_in: async (tx, org, ids) => pairRows(await pairOf(tx, org, t.checkIns, t.checkIns.matchId, ids)),
@@ -122,36 +113,24 @@ const RESOLVERS: Partial<Record<AuditEntity, Resolver>> = {
     return rows;
   },
   match_proposal: async (tx, org, ids) => {
-    const rows = await tx
-      .select({ id: sql<string>`${t.matchProposals.id}`, runId: t.matchProposals.runId, volunteer: fullName(vp), mentee: fullName(mp) })
-      .from(t.matchProposals)
-      .innerJoin(av, eq(av.id, t.matchProposals.volunteerId))
-      .innerJoin(vp, eq(vp.id, av.personId))
-      .innerJoin(am, eq(am.id, t.matchProposals.menteeId))
-      .innerJoin(mp, eq(mp.id, am.personId))
-      .where(and(eq(t.matchProposals.organisationId, org), inArray(t.matchProposals.id, ids)));
+    const query = tx.select({ id: sql<string>`${t.matchProposals.id}`, runId: t.matchProposals.runId, volunteer: fullName(volunteerPerson), mentee: fullName(menteePerson) }).from(t.matchProposals).$dynamic();
+    const rows = await joinPairPeople(query, t.matchProposals).where(and(eq(t.matchProposals.organisationId, org), inArray(t.matchProposals.id, ids)));
     return map(rows, (r) => ({ label: { pair: { volunteer: r.volunteer, mentee: r.mentee } }, open: { kind: 'batch', id: r.runId } }));
   },
   match_exclusion: async (tx, org, ids) => {
-    const rows = await tx
-      .select({ id: sql<string>`${t.matchExclusions.id}`, volunteer: fullName(vp), mentee: fullName(mp) })
-      .from(t.matchExclusions)
-      .innerJoin(av, eq(av.id, t.matchExclusions.volunteerId))
-      .innerJoin(vp, eq(vp.id, av.personId))
-      .innerJoin(am, eq(am.id, t.matchExclusions.menteeId))
-      .innerJoin(mp, eq(mp.id, am.personId))
-      .where(and(eq(t.matchExclusions.organisationId, org), inArray(t.matchExclusions.id, ids)));
+    const query = tx.select({ id: sql<string>`${t.matchExclusions.id}`, volunteer: fullName(volunteerPerson), mentee: fullName(menteePerson) }).from(t.matchExclusions).$dynamic();
+    const rows = await joinPairPeople(query, t.matchExclusions).where(and(eq(t.matchExclusions.organisationId, org), inArray(t.matchExclusions.id, ids)));
     return map(rows, (r) => ({ label: { pair: { volunteer: r.volunteer, mentee: r.mentee } }, open: null }));
   },
-  interview: async (tx, org, ids) => ofVolunteer(await volunteerNamed(tx, org, t.interviews, t.interviews.volunteerId, ids)),
-  safeguarding_check: async (tx, org, ids) => ofVolunteer(await volunteerNamed(tx, org, t.safeguardingChecks, t.safeguardingChecks.volunteerId, ids)),
-  insurance_record: async (tx, org, ids) => ofVolunteer(await volunteerNamed(tx, org, t.insuranceRecords, t.insuranceRecords.volunteerId, ids)),
+  interview: byPerson(volunteerSide, t.interviews, t.interviews.volunteerId),
+  safeguarding_check: byPerson(volunteerSide, t.safeguardingChecks, t.safeguardingChecks.volunteerId),
+  insurance_record: byPerson(volunteerSide, t.insuranceRecords, t.insuranceRecords.volunteerId),
   volunteer_document: async (tx, org, ids) => {
-    const rows = await volunteerNamed(tx, org, t.volunteerDocuments, t.volunteerDocuments.volunteerId, ids, sql<string>`${t.volunteerDocuments.title}`);
-    return map(rows, (r) => ({ label: { name: r.extra ? `${r.extra} — ${r.name}` : r.name }, open: { kind: 'volunteer', id: r.volunteerId } }));
+    const rows = await personNamed(tx, org, t.volunteerDocuments, volunteerSide, t.volunteerDocuments.volunteerId, ids, sql<string>`${t.volunteerDocuments.title}`);
+    return map(rows, (r) => ({ label: { name: r.extra ? `${r.extra} — ${r.name}` : r.name }, open: { kind: 'volunteer', id: r.personOf } }));
   },
-  mentee_consent: async (tx, org, ids) => ofMentee(await menteeNamed(tx, org, t.menteeConsents, t.menteeConsents.menteeId, ids)),
-  mentee_note: async (tx, org, ids) => ofMentee(await menteeNamed(tx, org, t.menteeNotes, t.menteeNotes.menteeId, ids)),
+  mentee_consent: byPerson(menteeSide, t.menteeConsents, t.menteeConsents.menteeId),
+  mentee_note: byPerson(menteeSide, t.menteeNotes, t.menteeNotes.menteeId),
   venue: (tx, org, ids) => named(tx, org, t.venues, t.venues.name, ids, 'venue'),
   district: (tx, org, ids) => named(tx, org, t.districts, t.districts.name, ids, null),
   programme: (tx, org, ids) => named(tx, org, t.programmes, t.programmes.name, ids, 'programme'),

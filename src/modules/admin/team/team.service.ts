@@ -2,7 +2,7 @@ import { audit } from '../../../core/audit/audit.js';
 import { inviteMember, resendInvitation, type InviteOutcome } from '../../../core/auth/invitations.service.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
-import { AppError } from '../../../core/http/errors.js';
+import { AppError, found } from '../../../core/http/errors.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { canInvite } from '../admin.policy.js';
@@ -45,8 +45,7 @@ export async function listMembers(db: Db, actor: RequestActor, locale: Locale): 
 /** One member of the actor's organisation, or NOT_FOUND (also for another organisation's person). Audited. */
 export async function viewMember(db: Db, actor: RequestActor, personId: string): Promise<MemberOutput> {
   return withTenant(db, actor, async (tx) => {
-    const row = await findMemberById(tx, actor.organisationId, personId);
-    if (!row) throw new AppError('NOT_FOUND');
+    const row = found(await findMemberById(tx, actor.organisationId, personId));
     await audit(tx, actor, { action: 'member.view', entity: 'person', entityId: personId });
     return presentMember(row);
   });

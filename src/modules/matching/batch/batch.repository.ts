@@ -1,9 +1,9 @@
-import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/tx.js';
 import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
 import { mentees } from '../../mentees/index.js';
-import { volunteers } from '../../volunteers/index.js';
 import { matchProposals, matchRunUnmatched, matchRuns, type StoredComponent } from '../matching.table.js';
+import { joinPairPeople, menteePerson, volunteerPerson } from '../pair-people.js';
 
 /** SQL of batch runs and their proposals. Every function takes the organisation id (RLS backs it up). */
 
@@ -91,20 +91,11 @@ const runColumns = {
   milliseconds: matchRuns.milliseconds,
   proposed: sql<number>`(select count(*)::int from match_proposals mp where mp.run_id = ${matchRuns.id} and mp.status = 'proposed')`,
 };
-export interface RunRow {
+export interface RunRow extends Omit<RunFigures, 'status'> {
   id: string;
-  programmeId: string | null;
   programmeName: string | null;
   status: string;
-  createdAt: Date;
-  createdByUserId: string;
   createdBy: string | null;
-  mentees: number;
-  volunteers: number;
-  candidatePairs: number;
-  matched: number;
-  total: number;
-  milliseconds: number;
   /** Proposals still waiting for a decision. */
   proposed: number;
 }
@@ -130,9 +121,6 @@ export async function findRuns(tx: Tx, organisationId: string, opts: { limit: nu
   return rows.map((r) => ({ ...r, proposed: Number(r.proposed) }));
 }
 
-const menteePerson = aliasedTable(people, 'mentee_person');
-const volunteerPerson = aliasedTable(people, 'volunteer_person');
-
 export interface ProposalRow {
   id: string;
   runId: string;
@@ -153,7 +141,7 @@ export interface ProposalRow {
 }
 
 function proposalQuery(tx: Tx) {
-  return tx
+  const query = tx
     .select({
       id: matchProposals.id,
       runId: matchProposals.runId,
@@ -173,10 +161,8 @@ function proposalQuery(tx: Tx) {
       volunteerFamilyName: volunteerPerson.familyName,
     })
     .from(matchProposals)
-    .innerJoin(mentees, eq(mentees.id, matchProposals.menteeId))
-    .innerJoin(menteePerson, eq(menteePerson.id, mentees.personId))
-    .innerJoin(volunteers, eq(volunteers.id, matchProposals.volunteerId))
-    .innerJoin(volunteerPerson, eq(volunteerPerson.id, volunteers.personId));
+    .$dynamic();
+  return joinPairPeople(query, matchProposals);
 }
 
 /** The proposals of a run, best score first (ties by id). */

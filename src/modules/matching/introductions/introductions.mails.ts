@@ -1,6 +1,6 @@
 import { formatDateTime, type Locale, type Translate } from '../../../core/i18n/index.js';
 import type { MailTemplate } from '../../../core/mail/outbox.js';
-import { calendarInvitation } from '../../../core/mail/calendar.js';
+import { meetingInvitation } from '../../../core/mail/calendar.js';
 
 export type Change = 'new' | 'updated' | 'cancelled';
 
@@ -54,17 +54,11 @@ export const introductionMail: MailTemplate<IntroductionMailParams> = (t, p) => 
   const role = staff ? 'staff' : 'person';
   const body = t(k(`${role}.${p.change}`), names);
   const lines = details(t, p);
-  const ics = calendarInvitation({
+  const ics = meetingInvitation(p, {
     product: 'tandem/introductions',
-    uid: p.uid,
-    sequence: p.sequence,
-    method: p.change === 'cancelled' ? 'CANCEL' : 'REQUEST',
-    startsAt: new Date(p.startsAt),
-    minutes: p.minutes,
     summary: staff ? t(k('summaryStaff'), names) : t(k('summary'), names),
     description: [body, ...lines].join('\n'),
     location: `${p.venue.name}, ${p.venue.address}`,
-    organizer: { name: p.organisation, email: p.organizerEmail },
     attendee: p.attendee,
   });
   const closing = staff

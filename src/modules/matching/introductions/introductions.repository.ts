@@ -1,11 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
-import { people } from '../../../core/tenancy/tenancy.table.js';
 import { mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { introductions, matches, venues } from '../matching.table.js';
+import { joinPairPeople, menteePerson, volunteerPerson } from '../pair-people.js';
 
 export type IntroductionRow = typeof introductions.$inferSelect;
 
@@ -25,33 +24,27 @@ export interface MatchParties {
   mentee: Party & { socialWorkerUserId: string | null };
 }
 
-const vp = alias(people, 'volunteer_person');
-const mp = alias(people, 'mentee_person');
-
 /** A match with both people (from their people rows); undefined for an unknown id or another organisation's. */
 export async function findMatchParties(tx: Tx, organisationId: string, matchId: string): Promise<MatchParties | undefined> {
-  const [row] = await tx
+  const query = tx
     .select({
       id: matches.id,
       status: matches.status,
       volunteerId: volunteers.id,
       volunteerLocale: volunteers.locale,
-      vGiven: vp.givenName,
-      vFamily: vp.familyName,
-      vEmail: vp.email,
+      vGiven: volunteerPerson.givenName,
+      vFamily: volunteerPerson.familyName,
+      vEmail: volunteerPerson.email,
       menteeId: mentees.id,
       menteeLocale: mentees.locale,
       socialWorkerUserId: mentees.socialWorkerUserId,
-      mGiven: mp.givenName,
-      mFamily: mp.familyName,
-      mEmail: mp.email,
+      mGiven: menteePerson.givenName,
+      mFamily: menteePerson.familyName,
+      mEmail: menteePerson.email,
     })
     .from(matches)
-    .innerJoin(volunteers, eq(volunteers.id, matches.volunteerId))
-    .innerJoin(vp, eq(vp.id, volunteers.personId))
-    .innerJoin(mentees, eq(mentees.id, matches.menteeId))
-    .innerJoin(mp, eq(mp.id, mentees.personId))
-    .where(and(eq(matches.organisationId, organisationId), eq(matches.id, matchId)));
+    .$dynamic();
+  const [row] = await joinPairPeople(query, matches).where(and(eq(matches.organisationId, organisationId), eq(matches.id, matchId)));
   if (!row) return undefined;
   return {
     id: row.id,

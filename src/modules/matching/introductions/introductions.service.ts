@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { audit, changedFields, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
-import { AppError } from '../../../core/http/errors.js';
+import { AppError, found } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { translator, weekdayName, type Locale } from '../../../core/i18n/index.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
@@ -31,17 +31,9 @@ export interface IntroductionDeps {
   mailFrom: string;
 }
 
-async function partiesOf(tx: Tx, organisationId: string, matchId: string): Promise<MatchParties> {
-  const parties = await findMatchParties(tx, organisationId, matchId);
-  if (!parties) throw new AppError('NOT_FOUND');
-  return parties;
-}
+const partiesOf = async (tx: Tx, organisationId: string, matchId: string): Promise<MatchParties> => found(await findMatchParties(tx, organisationId, matchId));
 
-async function lockedIntroduction(tx: Tx, organisationId: string, id: string): Promise<IntroductionRow> {
-  const row = await findIntroduction(tx, organisationId, id, true);
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
-}
+const lockedIntroduction = async (tx: Tx, organisationId: string, id: string): Promise<IntroductionRow> => found(await findIntroduction(tx, organisationId, id, true));
 
 /** The venue chosen on the form: one of the organisation's active venues (or the one the introduction already has). */
 async function chosenVenue(tx: Tx, organisationId: string, venueId: string, current?: string) {

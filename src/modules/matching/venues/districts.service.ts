@@ -1,7 +1,7 @@
 import { audit, changedFields, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
-import { AppError } from '../../../core/http/errors.js';
+import { found } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import {
@@ -14,7 +14,7 @@ import {
   findDistrictById,
   findDistricts,
   insertDistrict,
-  isUniqueViolation,
+  guardUnique,
   renameDistrictReferences,
   updateDistrict as updateDistrictRow,
   type DistrictRow,
@@ -29,20 +29,9 @@ const NO_USE: DistrictUsage = { volunteers: 0, mentees: 0, venues: 0 };
 const nameTaken = () => invalid('name', 'matching.settings.districts.nameTaken');
 
 /** A write that may hit the unique name constraint in a race the pre-check missed: the same field error. */
-async function guardName<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isUniqueViolation(err, 'districts_name_per_org')) throw nameTaken();
-    throw err;
-  }
-}
+const guardName = <T>(work: () => Promise<T>) => guardUnique('districts_name_per_org', nameTaken, work);
 
-async function districtOf(tx: Tx, organisationId: string, id: string): Promise<DistrictRow> {
-  const row = await findDistrictById(tx, organisationId, id);
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
-}
+const districtOf = async (tx: Tx, organisationId: string, id: string): Promise<DistrictRow> => found(await findDistrictById(tx, organisationId, id));
 
 /** The districts of the organisation in `tx`, by name in the viewer's language, with how many records name each. */
 export async function districtsWithUsage(tx: Tx, organisationId: string, locale: Locale): Promise<DistrictWithUsage[]> {

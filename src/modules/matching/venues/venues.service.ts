@@ -1,10 +1,10 @@
 import { audit, changedFields, type Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant, type Tx } from '../../../core/db/tx.js';
-import { AppError } from '../../../core/http/errors.js';
+import { AppError, found } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
-import { isUniqueViolation } from './districts.repository.js';
+import { guardUnique } from './districts.repository.js';
 import { sameWeeklyHours } from './opening-hours.js';
 import type { VenueInput, VenueOutput } from './settings.schemas.js';
 import { deleteVenue as deleteVenueRow, findVenueById, findVenues, insertVenue, updateVenue as updateVenueRow, venueIntroductionCount, venueNameTaken, type VenueRow } from './venues.repository.js';
@@ -23,20 +23,9 @@ export const presentVenue = (v: VenueRow): VenueOutput => ({
 
 const nameTaken = () => invalid('name', 'matching.settings.venues.nameTaken');
 
-async function guardName<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isUniqueViolation(err, 'venues_name_per_org')) throw nameTaken();
-    throw err;
-  }
-}
+const guardName = <T>(work: () => Promise<T>) => guardUnique('venues_name_per_org', nameTaken, work);
 
-async function venueOf(tx: Tx, organisationId: string, id: string): Promise<VenueRow> {
-  const row = await findVenueById(tx, organisationId, id);
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
-}
+const venueOf = async (tx: Tx, organisationId: string, id: string): Promise<VenueRow> => found(await findVenueById(tx, organisationId, id));
 
 /** The organisation's venues in `tx`: active first, then by name in the viewer's language. */
 export async function sortedVenues(tx: Tx, organisationId: string, locale: Locale, opts: { activeOnly?: boolean } = {}): Promise<VenueOutput[]> {

@@ -1,10 +1,14 @@
 import type { FieldErrors } from '../../../core/http/errors.js';
 import { fromForm } from '../../volunteers/index.js';
 
+/** The controls both forms post, read by `fromForm` (an empty e-mail, '' there, is no e-mail to MenteeInput either). */
+const SHARED_FIELDS = ['givenName', 'familyName', 'email', 'phone', 'birthDate', 'gender', 'languages', 'availability', 'district', 'districtOther', 'interests'] as const;
+
 /**
- * The posted intake form in the shape of MenteeInput / MenteeUpdate. The language rows, the week grid and the
- * comma-separated interests are read by the volunteer application's own `fromForm`, so both forms post the same
- * controls; `values` are what to show again (language rows renumbered without the empty ones).
+ * The posted intake form in the shape of MenteeInput / MenteeUpdate. The person's name and contact, the language
+ * rows, the week grid, the district and the comma-separated interests are read by the volunteer application's own
+ * `fromForm` (SHARED_FIELDS), so both forms post the same controls; `values` are what to show again (language rows
+ * renumbered without the empty ones).
  */
 export function menteeFromForm(body: Record<string, unknown>, part: 'create' | 'edit'): { input: Record<string, unknown>; values: Record<string, unknown> } {
   const { input: shared, values } = fromForm(body);
@@ -12,20 +16,10 @@ export function menteeFromForm(body: Record<string, unknown>, part: 'create' | '
   const list = (v: unknown): string[] => (v === undefined ? [] : [v].flat().map(String));
   const ticked = (name: string) => str(body[name]) === 'yes';
   const input: Record<string, unknown> = {
-    givenName: str(body.givenName) ?? '',
-    familyName: str(body.familyName) ?? '',
-    email: str(body.email),
-    phone: str(body.phone),
-    birthDate: str(body.birthDate),
-    gender: str(body.gender),
+    ...Object.fromEntries(SHARED_FIELDS.map((name) => [name, shared[name]])),
     locale: str(body.locale),
     programmeId: str(body.programmeId),
     needs: list(body.needs),
-    languages: shared.languages,
-    availability: shared.availability,
-    district: str(body.district),
-    districtOther: str(body.districtOther),
-    interests: shared.interests,
     preferredVolunteerGender: str(body.preferredVolunteerGender),
     preferredVolunteerAgeMin: str(body.preferredVolunteerAgeMin),
     preferredVolunteerAgeMax: str(body.preferredVolunteerAgeMax),

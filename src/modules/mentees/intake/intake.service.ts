@@ -3,7 +3,7 @@ import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
 import type { RequestActor } from '../../../core/tenancy/actor.js';
 import { clockOf } from '../../../core/tenancy/org-clock.js';
-import { AppError } from '../../../core/http/errors.js';
+import { AppError, found } from '../../../core/http/errors.js';
 import { translator } from '../../../core/i18n/index.js';
 import { addCaseStaff, addEvent, findFirstPossibleDuplicate, findMenteeById, insertConsents, insertMentee, insertPerson, lockMentee, updateMentee, updatePerson, type MenteeRow } from '../mentees.repository.js';
 import type { MenteeInput, MenteeUpdate, Purpose } from '../mentees.schemas.js';
@@ -60,8 +60,7 @@ export async function createMentee(db: Db, actor: RequestActor, input: MenteeInp
 /** The mentee to edit (audited `mentee.view`): NOT_FOUND for an unknown id or another organisation's. */
 export async function menteeForEdit(db: Db, actor: Actor, id: string): Promise<MenteeRow> {
   return withTenant(db, actor, async (tx) => {
-    const row = await findMenteeById(tx, actor.organisationId, id);
-    if (!row) throw new AppError('NOT_FOUND');
+    const row = found(await findMenteeById(tx, actor.organisationId, id));
     await audit(tx, actor, { action: 'mentee.view', entity: 'mentee', entityId: id });
     return row;
   });

@@ -1,17 +1,13 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../../core/auth/auth.table.js';
 import type { Tx } from '../../../core/db/tx.js';
-import { people, programmes } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/index.js';
+import { programmes } from '../../../core/tenancy/tenancy.table.js';
+import { joinPairPeople, matches, menteePerson, volunteerPerson } from '../../matching/index.js';
 import { mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { checkIns } from '../pairs.table.js';
 
 export type CheckInRow = typeof checkIns.$inferSelect;
-
-const vp = alias(people, 'volunteer_person');
-const mp = alias(people, 'mentee_person');
 
 /** A pair as the follow-up pages show it: both names, status, start and who follows it. */
 export interface PairRow {
@@ -31,11 +27,11 @@ const pairColumns = {
   coordinatorUserId: matches.coordinatorUserId,
   programmeId: matches.programmeId,
   volunteerId: volunteers.id,
-  vGiven: vp.givenName,
-  vFamily: vp.familyName,
+  vGiven: volunteerPerson.givenName,
+  vFamily: volunteerPerson.familyName,
   menteeId: mentees.id,
-  mGiven: mp.givenName,
-  mFamily: mp.familyName,
+  mGiven: menteePerson.givenName,
+  mFamily: menteePerson.familyName,
 };
 
 type PairSelect = { id: string; status: PairRow['status']; startedAt: Date; coordinatorUserId: string | null; programmeId: string | null; volunteerId: string; vGiven: string; vFamily: string; menteeId: string; mGiven: string; mFamily: string };
@@ -51,14 +47,7 @@ const toPair = (r: PairSelect): PairRow => ({
 });
 
 export async function findPair(tx: Tx, organisationId: string, matchId: string): Promise<PairRow | undefined> {
-  const [row] = await tx
-    .select(pairColumns)
-    .from(matches)
-    .innerJoin(volunteers, eq(volunteers.id, matches.volunteerId))
-    .innerJoin(vp, eq(vp.id, volunteers.personId))
-    .innerJoin(mentees, eq(mentees.id, matches.menteeId))
-    .innerJoin(mp, eq(mp.id, mentees.personId))
-    .where(and(eq(matches.organisationId, organisationId), eq(matches.id, matchId)));
+  const [row] = await joinPairPeople(tx.select(pairColumns).from(matches).$dynamic(), matches).where(and(eq(matches.organisationId, organisationId), eq(matches.id, matchId)));
   return row ? toPair(row) : undefined;
 }
 
@@ -93,7 +82,7 @@ export interface FollowUpFacts extends PairRow {
  */
 export async function findFollowUpFacts(tx: Tx, organisationId: string, matchIds: readonly string[] | null): Promise<FollowUpFacts[]> {
   if (matchIds !== null && matchIds.length === 0) return [];
-  const rows = await tx
+  const query = tx
     .select({
       ...pairColumns,
       followUp: programmes.followUp,
@@ -103,10 +92,8 @@ export async function findFollowUpFacts(tx: Tx, organisationId: string, matchIds
       lastMentee: sql<string | null>`(select max(c.held_on)::text from check_ins c where c.match_id = ${matches.id} and c.side = 'mentee')`,
     })
     .from(matches)
-    .innerJoin(volunteers, eq(volunteers.id, matches.volunteerId))
-    .innerJoin(vp, eq(vp.id, volunteers.personId))
-    .innerJoin(mentees, eq(mentees.id, matches.menteeId))
-    .innerJoin(mp, eq(mp.id, mentees.personId))
+    .$dynamic();
+  const rows = await joinPairPeople(query, matches)
     .leftJoin(programmes, eq(programmes.id, matches.programmeId))
     .where(and(eq(matches.organisationId, organisationId), eq(matches.status, 'active'), ...(matchIds ? [inArray(matches.id, [...matchIds])] : [])))
     .limit(20_000);

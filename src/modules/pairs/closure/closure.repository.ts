@@ -1,21 +1,16 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../core/db/tx.js';
-import { people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/index.js';
+import { joinPairPeople, matches, menteePerson, volunteerPerson } from '../../matching/index.js';
 import { menteeEvents, mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { checkIns } from '../pairs.table.js';
 
 /** The SQL of ending a pair; every function takes the organisation (row-level security backs it up). */
 
-const vp = alias(people, 'volunteer_person');
-const mp = alias(people, 'mentee_person');
-
 /** A match with what ending it needs: both people's names, the volunteer's address and language, the mentee's status. */
 export async function findMatchToClose(tx: Tx, organisationId: string, matchId: string, lock = false) {
   if (lock) await tx.select({ id: matches.id }).from(matches).where(and(eq(matches.organisationId, organisationId), eq(matches.id, matchId))).for('update');
-  const [row] = await tx
+  const query = tx
     .select({
       id: matches.id,
       status: matches.status,
@@ -23,15 +18,12 @@ export async function findMatchToClose(tx: Tx, organisationId: string, matchId: 
       startedAt: matches.startedAt,
       menteeId: matches.menteeId,
       volunteerId: matches.volunteerId,
-      volunteer: { givenName: vp.givenName, familyName: vp.familyName, email: vp.email, locale: volunteers.locale },
-      mentee: { givenName: mp.givenName, familyName: mp.familyName, status: mentees.status, waitingSince: mentees.waitingSince },
+      volunteer: { givenName: volunteerPerson.givenName, familyName: volunteerPerson.familyName, email: volunteerPerson.email, locale: volunteers.locale },
+      mentee: { givenName: menteePerson.givenName, familyName: menteePerson.familyName, status: mentees.status, waitingSince: mentees.waitingSince },
     })
     .from(matches)
-    .innerJoin(volunteers, eq(volunteers.id, matches.volunteerId))
-    .innerJoin(vp, eq(vp.id, volunteers.personId))
-    .innerJoin(mentees, eq(mentees.id, matches.menteeId))
-    .innerJoin(mp, eq(mp.id, mentees.personId))
-    .where(and(eq(matches.organisationId, organisationId), eq(matches.id, matchId)));
+    .$dynamic();
+  const [row] = await joinPairPeople(query, matches).where(and(eq(matches.organisationId, organisationId), eq(matches.id, matchId)));
   return row;
 }
 export type MatchToClose = NonNullable<Awaited<ReturnType<typeof findMatchToClose>>>;

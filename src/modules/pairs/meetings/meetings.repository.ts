@@ -1,15 +1,12 @@
-import { aliasedTable, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../../core/db/tx.js';
 import { people } from '../../../core/tenancy/tenancy.table.js';
-import { matches } from '../../matching/index.js';
+import { joinPairPeople, matches, menteePerson, volunteerPerson } from '../../matching/index.js';
 import { mentees } from '../../mentees/index.js';
 import { volunteers } from '../../volunteers/index.js';
 import { concernActions, concerns, meetingComments, meetings } from '../pairs.table.js';
 
 /** All SQL of the meeting log (the hour sums live in hours.ts); every function takes the organisation id. */
-
-const menteePerson = aliasedTable(people, 'mentee_person');
-const volunteerPerson = aliasedTable(people, 'volunteer_person');
 
 const pairColumns = {
   id: matches.id,
@@ -39,13 +36,7 @@ export type PairRow = {
 };
 
 function pairQuery(tx: Tx) {
-  return tx
-    .select(pairColumns)
-    .from(matches)
-    .innerJoin(mentees, eq(mentees.id, matches.menteeId))
-    .innerJoin(menteePerson, eq(menteePerson.id, mentees.personId))
-    .innerJoin(volunteers, eq(volunteers.id, matches.volunteerId))
-    .innerJoin(volunteerPerson, eq(volunteerPerson.id, volunteers.personId));
+  return joinPairPeople(tx.select(pairColumns).from(matches).$dynamic(), matches);
 }
 
 export async function findPair(tx: Tx, organisationId: string, matchId: string): Promise<PairRow | undefined> {
@@ -70,21 +61,7 @@ export async function pairsByIds(tx: Tx, organisationId: string, ids: readonly s
 
 export type MeetingRow = typeof meetings.$inferSelect & { menteeGivenName: string };
 
-const meetingColumns = {
-  id: meetings.id,
-  organisationId: meetings.organisationId,
-  matchId: meetings.matchId,
-  volunteerId: meetings.volunteerId,
-  loggedByUserId: meetings.loggedByUserId,
-  meetingDate: meetings.meetingDate,
-  minutes: meetings.minutes,
-  place: meetings.place,
-  activity: meetings.activity,
-  note: meetings.note,
-  worry: meetings.worry,
-  createdAt: meetings.createdAt,
-  menteeGivenName: menteePerson.givenName,
-};
+const meetingColumns = { ...getTableColumns(meetings), menteeGivenName: menteePerson.givenName };
 
 function meetingQuery(tx: Tx) {
   return tx

@@ -7,7 +7,8 @@ import { findOrgFactsBySlug, type OrgFacts } from '../../../core/tenancy/org-fac
 import { districts } from '../../../core/tenancy/districts.table.js';
 import { volunteerConsents, volunteers, volunteerSettings } from '../volunteers.table.js';
 import { PLANNED_LENGTHS, type ApplicationInput, type SettingsInput } from './application.schemas.js';
-import { personSearchText, possibleDuplicateOf } from '../../../core/tenancy/people-search.js';
+import { possibleDuplicateOf } from '../../../core/tenancy/people-search.js';
+import { insertPersonRecord, personFields } from '../../../core/tenancy/person-record.js';
 import type { Locale } from '../../../core/i18n/locales.js';
 
 /** All SQL of the application part. Tenant functions take the organisation id; the two system ones say so. */
@@ -66,21 +67,7 @@ export async function saveSettings(tx: Tx, organisationId: string, input: Settin
 
 /** The person record of an applicant, searchable without diacritics. */
 export async function insertApplicant(tx: Tx, organisationId: string, input: ApplicationInput, locale: Locale): Promise<string> {
-  const [row] = await tx
-    .insert(people)
-    .values({
-      organisationId,
-      givenName: input.givenName,
-      familyName: input.familyName,
-      email: input.email,
-      phone: input.phone ?? null,
-      birthDate: input.birthDate ?? null,
-      gender: input.gender ?? null,
-      locale,
-      searchText: personSearchText(input),
-    })
-    .returning({ id: people.id });
-  return row!.id;
+  return insertPersonRecord(tx, organisationId, { ...personFields(input, locale), gender: input.gender ?? null });
 }
 
 export async function insertVolunteer(

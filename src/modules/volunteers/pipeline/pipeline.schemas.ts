@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalInt, optionalMultilineText, optionalText } from '../../../core/http/validation.js';
+import { optionalInt, optionalMultilineText, optionalText, pageOf } from '../../../core/http/validation.js';
 import { STAGES } from './stages.js';
 
 /** The kinds of help a volunteer offers (the application form's `activities`). */
@@ -84,12 +84,7 @@ export const VolunteerSummary = z.object({
 });
 export type VolunteerSummary = z.infer<typeof VolunteerSummary>;
 
-export const VolunteerPage = z.object({
-  items: z.array(VolunteerSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const VolunteerPage = pageOf(VolunteerSummary);
 export type VolunteerPage = z.infer<typeof VolunteerPage>;
 
 /** The state after a move (API). */

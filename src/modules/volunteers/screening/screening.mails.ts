@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, type Locale, type Translate } from '../../../core/i18n/index.js';
 import type { MailTemplate } from '../../../core/mail/outbox.js';
-import { calendarInvitation } from '../../../core/mail/calendar.js';
+import { meetingInvitation } from '../../../core/mail/calendar.js';
 import type { Place } from './place.js';
 import type { SafeguardingKind } from './requirements.js';
 
@@ -39,17 +39,11 @@ export const interviewMail: MailTemplate<InvitationParams> = (t, p) => {
   const when = formatDateTime(new Date(p.startsAt), p.locale);
   const k = `volunteers.screening.mail.${p.change}` as const;
   const body = [t(`${k}.body`, { organisation: p.organisation, when, minutes: p.minutes }), ...(p.change === 'cancelled' ? [] : [placeLine(t, p.place)])];
-  const ics = calendarInvitation({
+  const ics = meetingInvitation(p, {
     product: 'tandem/interviews',
-    uid: p.uid,
-    sequence: p.sequence,
-    method: p.change === 'cancelled' ? 'CANCEL' : 'REQUEST',
-    startsAt: new Date(p.startsAt),
-    minutes: p.minutes,
     summary: t('volunteers.screening.ics.summary', { organisation: p.organisation }),
     description: body.join('\n'),
     location: location(t, p.place),
-    organizer: { name: p.organisation, email: p.organizerEmail },
     attendee: p.volunteer,
   });
   return {
