@@ -4,10 +4,14 @@
  * answer its documented success status with a body the documented response schema accepts. An operation of the
  * document without an entry here fails the test, and so does an entry the document does not list: a new route comes
  * with its call, and its example is known to work.
+ * Beside each call, the same body with a field the schema does not document must be refused 422 (mass assignment);
+ * after the walk, another organisation's staff and volunteer call every operation again with our ids: 404 or 403,
+ * none of our records in what they see, and not one row of ours changed.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { sql } from 'drizzle-orm';
 import formats from 'ajv-formats';
 import { apiCall } from './core/testing/api.js';
 import { apiUser, tokenFor, world, type World } from './core/testing/world.js';
@@ -16,6 +20,7 @@ import { networkManagers, networkOrganisations, networks, type Role } from './co
 import { addDays, todayIn } from './core/i18n/time-zone.js';
 import { createMentee, createProgramme, createVolunteer, matchedMentee } from './modules/matching/testing.js';
 import { createMatch, volunteerWithToken } from './modules/pairs/testing.js';
+import { query } from './core/testing/rows.js';
 
 type Method = 'GET' | 'POST' | 'PATCH';
 interface Operation {
@@ -181,6 +186,21 @@ before(async () => {
 });
 after(() => w.t.close());
 
+/**
+ * Mass assignment: the call's body with one field its schema does not document (the organisation, an author, a
+ * status, a version, an id) is refused 422 before anything is written. The real call comes next with the same
+ * version and state, so a write that slipped through would also make it fail.
+ */
+async function refusesUnknownFields(key: string, method: Method, url: string, token: string, op: Operation, body: object) {
+  const documented = Object.keys((op.requestBody?.content['application/json']?.schema as { properties?: object } | undefined)?.properties ?? {});
+  const extras: Record<string, unknown> = { organisationId: w.other.id, createdBy: walk.ids.pairVolunteerPerson, status: 'closed', version: 7, id: walk.ids.pair };
+  for (const [field, value] of Object.entries(extras)) {
+    if (documented.includes(field)) continue;
+    const res = await apiCall(w, method, url, token, { ...body, [field]: value });
+    assert.equal(res.statusCode, 422, `${key} with ${field}: ${res.body.slice(0, 300)}`);
+  }
+}
+
 /** A JSON Schema 2020-12 validator with the formats (uuid, email, date-time) the document uses. */
 function validator(): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -225,6 +245,7 @@ describe('the OpenAPI document, walked', () => {
       const example = op.requestBody?.content['application/json']?.example;
       const body = example === undefined && !call.body ? undefined : { ...(example as object), ...call.body?.(walk) };
       const token = call.as === 'network' ? tokens.get('network')! : call.as.includes('administrator') ? tokens.get('staff')! : tokens.get('volunteer')!;
+      if (body) await refusesUnknownFields(key, method, url, token, op, body);
       const res = await apiCall(w, method, url, token, body);
       const documented = Object.keys(op.responses).filter((s) => s.startsWith('2')).sort();
       const expected = call.status ?? Number(documented[0]);
@@ -236,5 +257,48 @@ describe('the OpenAPI document, walked', () => {
       assert.ok(validate(json), `${key}: the answer does not match the documented schema: ${ajv.errorsText(validate.errors)}`);
       walk.answers.set(key, json as never);
     }
+  });
+});
+
+/** Every table row of an organisation, one digest per table: what a refused request must leave as it was. */
+async function digestOf(organisationId: string): Promise<Record<string, string>> {
+  const tables = await query<{ table_name: string }>(w, sql`select table_name from information_schema.columns where table_schema = current_schema() and column_name = 'organisation_id' order by table_name`);
+  const out: Record<string, string> = {};
+  for (const { table_name } of tables) {
+    const [row] = await query<{ n: number; digest: string | null }>(w, sql`select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.identifier(table_name)} t where organisation_id = ${organisationId}`);
+    out[table_name] = `${row!.n} ${row!.digest}`;
+  }
+  return out;
+}
+
+describe('the OpenAPI document, walked again by another organisation with our ids', () => {
+  it('answers every operation aimed at our records 404 (or 403 for the role), shows none of them in lists, and writes nothing', async () => {
+    // Our records: the fixture's ids and every id an operation answered with during the walk.
+    const ours = new Set([...Object.values(walk.ids), ...[...walk.answers.values()].map((a) => a.id).filter((id): id is string => typeof id === 'string')]);
+    assert.ok(ours.size > 10, 'the walk ran first and made our records');
+    const callers = [
+      ['administrator, coordinator and social worker', await tokenFor(w, STAFF, w.other.id)],
+      ['volunteer', (await volunteerWithToken(w, { organisationId: w.other.id, givenName: 'Obca', familyName: 'Wolontariuszka' })).token],
+    ] as const;
+    const byKey = new Map(operationsOf(doc).map((o) => [o.key, o]));
+    const before = await digestOf(w.org.id);
+    for (const [key, call] of Object.entries(calls)) {
+      const { path, method, op } = byKey.get(key)!;
+      const params = call.params?.(walk) ?? {};
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]!));
+      const example = op.requestBody?.content['application/json']?.example;
+      const body = example === undefined && !call.body ? undefined : { ...(example as object), ...call.body?.(walk) };
+      const aimed = [...ours].some((id) => url.includes(id) || JSON.stringify(body ?? {}).includes(id));
+      // An operation that names none of our records (a list, a creation) acts in the caller's own organisation: lists are read.
+      if (!aimed && method !== 'GET') continue;
+      for (const [who, token] of callers) {
+        const res = await apiCall(w, method, url, token, body);
+        if (aimed) assert.ok([403, 404].includes(res.statusCode), `${key} as another organisation's ${who}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        const shown = [...ours].filter((id) => !url.includes(id) && res.body.includes(id));
+        assert.deepEqual(shown, [], `${key} as another organisation's ${who} shows our records`);
+        assert.doesNotMatch(res.body, /Walk/, `${key} as another organisation's ${who} shows our people's names`);
+      }
+    }
+    assert.deepEqual(await digestOf(w.org.id), before, 'nothing of our organisation changed');
   });
 });

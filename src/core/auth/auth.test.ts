@@ -16,6 +16,8 @@ const lastMailTo = async (to: string) => {
   const rows = await withSystem(w.db, (tx) => tx.select().from(outbox).where(eq(outbox.toAddress, to)));
   return rows.at(-1)!;
 };
+const sessionCount = async (userId: string) => (await withSystem(w.db, (tx) => tx.select().from(sessions).where(eq(sessions.userId, userId)))).length;
+const peopleCount = async () => rowsOf<{ n: number }>(await withSystem(w.db, (tx) => tx.execute(sql`select count(*)::int as n from people`)))[0]!.n;
 const linkIn = (text: string, path: string) => new RegExp(`http://tandem\\.test(${path}/[A-Za-z0-9_-]+)`).exec(text)![1]!;
 
 describe('sign-in and sign-out', () => {
@@ -169,6 +171,27 @@ describe('sessions', () => {
     await c.signIn(u.email);
     await withSystem(w.db, (tx) => tx.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, u.userId)));
     assert.equal((await c.get('/people')).status, 303);
+  });
+
+  it('a session cookie copied before sign-out is dead after it: no page, no form, no API', async () => {
+    const u = await createUser(w.db, { organisationId: w.org.id, roles: ['coordinator'] });
+    const c = new TestClient(w.t.app);
+    await c.signIn(u.email);
+    const stolen = new TestClient(w.t.app);
+    stolen.cookies = new Map(c.cookies);
+    assert.equal((await stolen.get('/people')).status, 200, 'the copy works while the session lives');
+    assert.equal((await stolen.get('/people/new')).status, 200);
+    assert.ok(stolen.csrf, 'the copy has read a form');
+    await c.post('/sign-out');
+    assert.equal(await sessionCount(u.userId), 0);
+    const page = await stolen.get('/people');
+    assert.deepEqual([page.status, page.location], [303, '/sign-in?next=%2Fpeople']);
+    // The copy still holds a CSRF token read while signed in: the form is refused all the same, and no person is added.
+    const before = await peopleCount();
+    assert.notEqual((await stolen.post('/people/new', { givenName: 'Ktoś', familyName: 'Obcy', locale: 'pl' })).status, 303);
+    assert.equal(await peopleCount(), before);
+    const api = await w.t.app.inject({ method: 'GET', url: '/api/v1/people', headers: { cookie: `tandem_session=${stolen.cookies.get('tandem_session') ?? ''}` } });
+    assert.equal(api.statusCode, 401);
   });
 });
 

@@ -24,8 +24,9 @@ export function registerRequestContext(app: FastifyInstance, db: Db, fallbackLoc
     req.t = translator(fallbackLocale);
     const isApi = isApiRequest(req);
     if (isApi) {
-      const header = req.headers.authorization;
-      if (header?.startsWith('Bearer ')) req.auth = await authFromAccessToken(db, header.slice(7).trim());
+      // The scheme is case-insensitive (RFC 9110 §11.1): `bearer tdm_…` from a client library is the same credential.
+      const bearer = /^bearer +(.+)$/i.exec(req.headers.authorization ?? '');
+      if (bearer) req.auth = await authFromAccessToken(db, bearer[1]!.trim());
     } else {
       const token = req.cookies[SESSION_COOKIE];
       if (token && token.length < 100) req.auth = await authFromSession(db, token);

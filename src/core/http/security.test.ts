@@ -83,6 +83,16 @@ describe('deny by default', () => {
     const revoked = await t.app.inject({ method: 'GET', url: '/api/v1/people', headers: { authorization: 'Bearer tdm_not-a-real-token' } });
     assert.equal(revoked.statusCode, 401);
   });
+
+  it('reads the bearer scheme in any case, as HTTP says; another scheme is no token', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/people', headers: { authorization: `${scheme} ${token}` } });
+      assert.equal(res.statusCode, 200, `${scheme}: ${res.body}`);
+    }
+    for (const header of [`Basic ${token}`, `Bearer${token}`, `Token ${token}`, token]) {
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/people', headers: { authorization: header } })).statusCode, 401, header.slice(0, 8));
+    }
+  });
 });
 
 describe('bad input on the API: a clear 4xx, nothing written, no stack trace', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPerson, createUser } from '../../../core/testing/fixtures.js';
 import { inviteMember } from '../../../core/auth/invitations.service.js';
+import { createAccessToken } from '../../../core/auth/access-tokens.js';
 import { adminWorld, useWorld, anonymous, freshOrganisation, auditEntries, flashOn, rolesOf, signedIn } from '../test-helpers.js';
 
 const w = useWorld(adminWorld);
@@ -65,6 +66,22 @@ describe('roles of a member POST /admin/users/:personId/roles', () => {
     assert.equal(adds.length, 1, 'adding a role held already is not audited as a change');
     assert.deepEqual(adds[0]!.fields, ['roles.migrant_assistant']);
     assert.deepEqual(removes[0]!.fields, ['roles.volunteer']);
+  });
+
+  it('a role removed is gone at once from the member’s open session and API token; with no role left, the token is dead', async () => {
+    const { client: admin } = await signedIn(w, ['administrator']);
+    const member = await signedIn(w, ['coordinator', 'volunteer']);
+    const token = (await createAccessToken(w.db, { userId: member.user.userId, organisationId: w.org.id, name: 'skrypt' })).token;
+    const pairs = () => w.t.app.inject({ method: 'GET', url: '/api/v1/pairs', headers: { authorization: `Bearer ${token}` } });
+    assert.equal((await pairs()).statusCode, 200);
+    assert.equal((await member.client.get('/people')).status, 200);
+    await admin.get(`/admin/users/${member.user.personId}`);
+    assert.equal((await admin.post(`/admin/users/${member.user.personId}/roles`, { role: 'coordinator', change: 'remove' })).status, 303);
+    assert.equal((await pairs()).statusCode, 403, 'the token carries no role of its own');
+    assert.equal((await member.client.get('/people')).status, 403, 'nor does the session');
+    await admin.get(`/admin/users/${member.user.personId}`);
+    assert.equal((await admin.post(`/admin/users/${member.user.personId}/roles`, { role: 'volunteer', change: 'remove' })).status, 303);
+    assert.equal((await w.t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 401, 'no longer a member: the token is refused');
   });
 
   it('refuses unknown roles and changes with a message next to the field, changing nothing', async () => {

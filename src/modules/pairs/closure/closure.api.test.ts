@@ -87,6 +87,16 @@ describe('POST /api/v1/pairs/:id/close', () => {
     assert.equal(await countRows(w, 'check_ins'), before);
   });
 
+  it('refuses fields it does not know (mass assignment) with 422, and the pair stays as it was', async () => {
+    const { token, pair } = await followed();
+    for (const extra of [{ organisationId: w.other.id }, { status: 'active' }, { endedAt: '2020-01-01T00:00:00Z' }, { closedByUserId: pair.volunteerId }]) {
+      const res = await apiCall(w, 'POST', url(pair.id), token, { version: 1, reason: 'moved_away', ...extra });
+      assert.equal(res.statusCode, 422, `${Object.keys(extra)[0]}: ${res.body}`);
+      assert.match(res.json<ErrorBody>().error.fields?._form ?? '', new RegExp(Object.keys(extra)[0]!));
+    }
+    assert.deepEqual([(await matchRow(pair.id)).status, (await matchRow(pair.id)).version], ['active', 1]);
+  });
+
   it('answers 409 for a stale version and for a pair already ended, writing nothing', async () => {
     const { token, pair } = await followed();
     const stale = await apiCall(w, 'POST', url(pair.id), token, { version: 2, reason: 'moved_away' });

@@ -34,6 +34,9 @@ export const CloseInput = z
     menteeRating: rating(),
     menteeNotes: optionalMultilineText(2000),
   })
+  // Unknown fields are refused (422), as in every other input: a client sending `status` or `organisationId` learns
+  // that they are not its to set instead of having them dropped in silence.
+  .strict()
   .superRefine((v, ctx) => {
     if (v.reason === 'other' && !v.reasonText) ctx.addIssue({ code: 'custom', path: ['reasonText'], params: { key: 'pairs.closure.validation.otherText' } });
     for (const p of ['volunteer', 'mentee'] as const) {
