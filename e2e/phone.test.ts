@@ -13,10 +13,10 @@ import { withSystem } from '../src/core/db/tx.js';
 import { programmes } from '../src/core/tenancy/tenancy.table.js';
 import { newContext, screenshot, withLang } from './support/browser.js';
 import { clickAndWait, signIn } from './support/flows.js';
-import { seedMatching } from './support/matching.js';
-import { seedPairs } from './support/pairs.js';
+import { seedMatching, type MatchingSeed } from './support/matching.js';
+import { seedPairs, type PairsSeed } from './support/pairs.js';
 import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
-import { seedVolunteers } from './support/volunteers.js';
+import { seedVolunteers, type VolunteerSeed } from './support/volunteers.js';
 
 const PHONE = { width: 360, height: 740 };
 const LANGS = ['pl', 'ar'] as const;
@@ -122,6 +122,7 @@ describe('on a phone (360 px)', () => {
   let formToken: string;
   /** A pair's check-ins (a page with a row of buttons). */
   let matchId: string;
+  let seeds: { vol: VolunteerSeed; m: MatchingSeed; p: PairsSeed };
   const contexts: BrowserContext[] = [];
 
   before(async () => {
@@ -141,9 +142,12 @@ describe('on a phone (360 px)', () => {
       ]),
     );
     volunteer = users.volunteer;
-    formToken = (await seedVolunteers(server, org, admin, users.volunteer)).formToken;
-    await seedMatching(server, org, admin, users.socialWorker);
-    ({ matchId } = await seedPairs(server, org, { admin, ...users }));
+    const vol = await seedVolunteers(server, org, admin, users.volunteer);
+    formToken = vol.formToken;
+    const m = await seedMatching(server, org, admin, users.socialWorker);
+    const p = await seedPairs(server, org, { admin, ...users });
+    matchId = p.matchId;
+    seeds = { vol, m, p };
   });
 
   after(async () => {
@@ -277,6 +281,31 @@ describe('on a phone (360 px)', () => {
           const labelled = cards.first().locator('td[data-label]');
           if (await labelled.count()) assert.ok((await labelled.first().evaluate((td) => getComputedStyle(td, '::before').content)).length > 2, 'each cell is shown under its column name');
         }
+      });
+    }
+  }
+
+  // The pages of following a pair, a record's page and the settings, refactored onto core/ui (FormPage, DataTable,
+  // RecordHead, settingsPage): the same checks as the lists above, forms with their closed choices measured too.
+  for (const lang of LANGS) {
+    for (const [name, path, choices] of [
+      ['pair', () => `/pairs/${matchId}`, false],
+      ['check-in-form', () => `/pairs/${matchId}/check-ins/new?side=volunteer`, true],
+      ['close-pair', () => `/pairs/${seeds.p.quietMatchId}/close`, true],
+      ['concerns', () => '/concerns', false],
+      ['concern', () => `/concerns/${seeds.p.concernId}`, true],
+      ['supervision', () => '/supervision', false],
+      ['supervision-session', () => `/supervision/${seeds.p.pastSessionId}`, false],
+      ['volunteer', () => `/volunteers/${seeds.vol.mainId}`, false],
+      ['mentee-case', () => `/mentees/${seeds.m.caseId}`, false],
+      ['organisation-settings', () => '/admin/organisation', true],
+      ['team', () => '/admin/users', false],
+    ] as const) {
+      test(`the staff page ${name} fits [${lang}]`, async () => {
+        const page = await phonePage(true);
+        const response = await page.goto(withLang(path(), lang));
+        assert.equal(response?.status(), 200);
+        await assertFits(page, `${name}-${lang}`, choices);
       });
     }
   }

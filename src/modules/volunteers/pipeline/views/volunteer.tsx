@@ -163,7 +163,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
       <AvailabilityTable ctx={ctx} chosen={v.availability} labelledBy="availability-heading" slotLabel={(s) => t(`volunteers.pipeline.slot.${s}`)} free={t('volunteers.pipeline.available')} notFree={t('volunteers.pipeline.notAvailable')} />
 
       <h2>{t('volunteers.pipeline.consents')}</h2>
-      <DataTable caption={t('volunteers.pipeline.consents')} rows={view.consents} empty={t('volunteers.pipeline.noConsents')} emptyClass="muted" columns={consentColumns} />
+      <DataTable cards caption={t('volunteers.pipeline.consents')} rows={view.consents} empty={t('volunteers.pipeline.noConsents')} emptyClass="muted" columns={consentColumns} />
 
       <ScreeningPanel ctx={ctx} volunteer={v} data={view.screening} />
       <DocumentsPanel ctx={ctx} volunteer={v} data={view.documents} />
