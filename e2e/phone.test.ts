@@ -300,6 +300,9 @@ describe('on a phone (360 px)', () => {
       ['mentee-case', () => `/mentees/${seeds.m.caseId}`, false],
       ['organisation-settings', () => '/admin/organisation', true],
       ['team', () => '/admin/users', false],
+      ['overdue', () => '/pairs/overdue', false],
+      ['covers', () => '/pairs/covers', false],
+      ['programmes', () => '/admin/programmes', false],
     ] as const) {
       test(`the staff page ${name} fits [${lang}]`, async () => {
         const page = await phonePage(true);
