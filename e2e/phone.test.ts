@@ -313,6 +313,25 @@ describe('on a phone (360 px)', () => {
     }
   }
 
+  test('interests typed in Polish read item by item from the right on an Arabic case page [ar]', async () => {
+    const page = await phonePage(true);
+    await page.goto(withLang(`/mentees/${seeds.m.caseId}`, 'ar'));
+    const x = await page.evaluate(() => {
+      const dd = Array.from(document.querySelectorAll('main dd')).find((d) => d.textContent!.includes('gotowanie'))!;
+      const at = (word: string) => {
+        const node = Array.from(dd.childNodes).find((n) => n.textContent!.includes(word))!;
+        const range = document.createRange();
+        range.setStart(node, node.textContent!.indexOf(word));
+        range.setEnd(node, node.textContent!.indexOf(word) + word.length);
+        return range.getBoundingClientRect().left;
+      };
+      return { dir: getComputedStyle(dd).direction, first: at('gotowanie'), second: at('szachy') };
+    });
+    await screenshot(page, 'phone-mentee-case-interests-ar');
+    assert.equal(x.dir, 'rtl', 'the list is in the page direction');
+    assert.ok(x.first > x.second, `the first interest is to the right of the second (${JSON.stringify(x)})`);
+  });
+
   describe('in a wide font (DejaVu Sans)', () => {
     const check = async (t: TestContext, page: Page, path: string, name: string, choices: boolean) => {
       const restore = await inWideFont(page);
