@@ -303,6 +303,8 @@ describe('on a phone (360 px)', () => {
       ['overdue', () => '/pairs/overdue', false],
       ['covers', () => '/pairs/covers', false],
       ['programmes', () => '/admin/programmes', false],
+      ['matching-settings', () => '/matching/settings', false],
+      ['follow-up-settings', () => '/pairs/settings', false],
     ] as const) {
       test(`the staff page ${name} fits [${lang}]`, async () => {
         const page = await phonePage(true);

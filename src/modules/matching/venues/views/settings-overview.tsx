@@ -32,6 +32,7 @@ function Districts({ ctx, districts, otherAllowed }: { ctx: PageContext; distric
         </button>
       </Form>
       <DataTable
+        cards
         caption={t('matching.settings.districts.title')}
         rows={districts}
         empty={t('matching.settings.districts.empty')}
@@ -71,6 +72,7 @@ function Venues({ ctx, venues }: { ctx: PageContext; venues: VenueOutput[] }) {
     >
       <p class="hint">{t('matching.settings.venues.intro')}</p>
       <DataTable
+        cards
         caption={t('matching.settings.venues.title')}
         rows={venues}
         empty={t('matching.settings.venues.empty')}
@@ -138,6 +140,7 @@ function Weights({ ctx, programmes }: { ctx: PageContext; programmes: (WeightsOu
     <Section id="weights-title" title={t('matching.settings.weights.title')}>
       <p class="hint">{t('matching.settings.weights.intro')}</p>
       <DataTable
+        cards
         caption={t('matching.settings.weights.title')}
         rows={programmes}
         empty={t('matching.settings.weights.noProgrammes')}
