@@ -13,10 +13,10 @@ import { withSystem } from '../src/core/db/tx.js';
 import { programmes } from '../src/core/tenancy/tenancy.table.js';
 import { newContext, screenshot, withLang } from './support/browser.js';
 import { clickAndWait, signIn } from './support/flows.js';
-import { seedMatching } from './support/matching.js';
-import { seedPairs } from './support/pairs.js';
+import { seedMatching, type MatchingSeed } from './support/matching.js';
+import { seedPairs, type PairsSeed } from './support/pairs.js';
 import { startE2E, type E2EServer, type Organisation, type SeededUser } from './support/server.js';
-import { seedVolunteers } from './support/volunteers.js';
+import { seedVolunteers, type VolunteerSeed } from './support/volunteers.js';
 
 const PHONE = { width: 360, height: 740 };
 const LANGS = ['pl', 'ar'] as const;
@@ -122,6 +122,7 @@ describe('on a phone (360 px)', () => {
   let formToken: string;
   /** A pair's check-ins (a page with a row of buttons). */
   let matchId: string;
+  let seeds: { vol: VolunteerSeed; m: MatchingSeed; p: PairsSeed };
   const contexts: BrowserContext[] = [];
 
   before(async () => {
@@ -141,9 +142,12 @@ describe('on a phone (360 px)', () => {
       ]),
     );
     volunteer = users.volunteer;
-    formToken = (await seedVolunteers(server, org, admin, users.volunteer)).formToken;
-    await seedMatching(server, org, admin, users.socialWorker);
-    ({ matchId } = await seedPairs(server, org, { admin, ...users }));
+    const vol = await seedVolunteers(server, org, admin, users.volunteer);
+    formToken = vol.formToken;
+    const m = await seedMatching(server, org, admin, users.socialWorker);
+    const p = await seedPairs(server, org, { admin, ...users });
+    matchId = p.matchId;
+    seeds = { vol, m, p };
   });
 
   after(async () => {
@@ -280,6 +284,55 @@ describe('on a phone (360 px)', () => {
       });
     }
   }
+
+  // The pages of following a pair, a record's page and the settings, refactored onto core/ui (FormPage, DataTable,
+  // RecordHead, settingsPage): the same checks as the lists above, forms with their closed choices measured too.
+  for (const lang of LANGS) {
+    for (const [name, path, choices] of [
+      ['pair', () => `/pairs/${matchId}`, false],
+      ['check-in-form', () => `/pairs/${matchId}/check-ins/new?side=volunteer`, true],
+      ['close-pair', () => `/pairs/${seeds.p.quietMatchId}/close`, true],
+      ['concerns', () => '/concerns', false],
+      ['concern', () => `/concerns/${seeds.p.concernId}`, true],
+      ['supervision', () => '/supervision', false],
+      ['supervision-session', () => `/supervision/${seeds.p.pastSessionId}`, false],
+      ['volunteer', () => `/volunteers/${seeds.vol.mainId}`, false],
+      ['mentee-case', () => `/mentees/${seeds.m.caseId}`, false],
+      ['organisation-settings', () => '/admin/organisation', true],
+      ['team', () => '/admin/users', false],
+      ['overdue', () => '/pairs/overdue', false],
+      ['covers', () => '/pairs/covers', false],
+      ['programmes', () => '/admin/programmes', false],
+      ['matching-settings', () => '/matching/settings', false],
+      ['follow-up-settings', () => '/pairs/settings', false],
+    ] as const) {
+      test(`the staff page ${name} fits [${lang}]`, async () => {
+        const page = await phonePage(true);
+        const response = await page.goto(withLang(path(), lang));
+        assert.equal(response?.status(), 200);
+        await assertFits(page, `${name}-${lang}`, choices);
+      });
+    }
+  }
+
+  test('interests typed in Polish read item by item from the right on an Arabic case page [ar]', async () => {
+    const page = await phonePage(true);
+    await page.goto(withLang(`/mentees/${seeds.m.caseId}`, 'ar'));
+    const x = await page.evaluate(() => {
+      const dd = Array.from(document.querySelectorAll('main dd')).find((d) => d.textContent!.includes('gotowanie'))!;
+      const at = (word: string) => {
+        const node = Array.from(dd.childNodes).find((n) => n.textContent!.includes(word))!;
+        const range = document.createRange();
+        range.setStart(node, node.textContent!.indexOf(word));
+        range.setEnd(node, node.textContent!.indexOf(word) + word.length);
+        return range.getBoundingClientRect().left;
+      };
+      return { dir: getComputedStyle(dd).direction, first: at('gotowanie'), second: at('szachy') };
+    });
+    await screenshot(page, 'phone-mentee-case-interests-ar');
+    assert.equal(x.dir, 'rtl', 'the list is in the page direction');
+    assert.ok(x.first > x.second, `the first interest is to the right of the second (${JSON.stringify(x)})`);
+  });
 
   describe('in a wide font (DejaVu Sans)', () => {
     const check = async (t: TestContext, page: Page, path: string, name: string, choices: boolean) => {

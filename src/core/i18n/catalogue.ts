@@ -83,7 +83,9 @@ const needsIsolation = (v: string) => LTR_LETTER.test(v) || (DIGIT_RUN.test(v) &
  */
 export function isolateLtr(params: Params): Params {
   const out: Params = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && needsIsolation(v) ? `\u2068${v}\u2069` : v;
+  // A value that is already isolated (a list from formatList, whose items it isolated) is not wrapped twice.
+  const isolated = (v: string) => v.startsWith('\u2068') && v.endsWith('\u2069');
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && needsIsolation(v) && !isolated(v) ? `\u2068${v}\u2069` : v;
   return out;
 }
 

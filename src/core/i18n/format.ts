@@ -1,4 +1,4 @@
-import { INTL_TAG, type Locale } from './locales.js';
+import { direction, INTL_TAG, type Locale } from './locales.js';
 
 /** Calendar date in the locale, in the organisation's time zone (Europe/Warsaw unless set). */
 export function formatDate(value: Date | string, locale: Locale, timeZone = 'Europe/Warsaw'): string {
@@ -26,9 +26,19 @@ export function compareNames(locale: Locale): (a: string, b: string) => number {
   return c.compare;
 }
 
-/** "a, b and c" in the locale (Arabic uses its own comma and "و"). */
+const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u052F]/;
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * "a, b and c" in the locale (Arabic uses its own comma and "و"). An item written wholly in the other direction (a
+ * Polish interest on an Arabic page, an Arabic one on a Polish page) is isolated (FSI…PDI, plain-text <bdi>): else
+ * the bidi algorithm joins neighbouring items across the separators into one run and shows them in reverse order.
+ * The list itself takes the page's direction: a `dir="auto"` around it would see the first item's direction instead.
+ */
 export function formatList(items: string[], locale: Locale, type: 'conjunction' | 'unit' = 'unit'): string {
-  return new Intl.ListFormat(INTL_TAG[locale], { type, style: 'short' }).format(items);
+  const [own, other] = direction(locale) === 'rtl' ? [RTL_LETTER, LTR_LETTER] : [LTR_LETTER, RTL_LETTER];
+  const isolated = items.map((item) => (other.test(item) && !own.test(item) ? `\u2068${item}\u2069` : item));
+  return new Intl.ListFormat(INTL_TAG[locale], { type, style: 'short' }).format(isolated);
 }
 
 const languageNames = new Map<Locale, Intl.DisplayNames>();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { compareNames, foldForSearch, formatDate, formatNumber, negotiateLocale, pickAcceptLanguage, translator } from './index.js';
+import { compareNames, foldForSearch, formatDate, formatList, formatNumber, negotiateLocale, pickAcceptLanguage, translator } from './index.js';
 
 describe('language negotiation', () => {
   it('takes ?lang= first, then the user setting, then the cookie, then Accept-Language, then the organisation', () => {
@@ -72,5 +72,15 @@ describe('right-to-left text with left-to-right names', () => {
     assert.equal(ar('matching.suggestions.menteeTitle', { name: 'Максим Бойко' }), 'متطوعون لـ\u2068Максим Бойко\u2069');
     assert.equal(ar('matching.suggestions.menteeTitle', { name: 'أحمد' }), 'متطوعون لـأحمد');
     assert.equal(translator('pl')('matching.suggestions.menteeTitle', { name: 'Максим Бойко' }).includes('\u2068'), false);
+  });
+
+  it('isolates the items of a list written in the other direction, so their order survives (interests typed in Polish, an Arabic page)', () => {
+    // Unisolated, "gotowanie، szachy" is one left-to-right run in a right-to-left line: the items show in reverse.
+    assert.equal(formatList(['gotowanie', 'szachy', 'spacery'], 'ar'), '\u2068gotowanie\u2069، و\u2068szachy\u2069، و\u2068spacery\u2069');
+    assert.equal(formatList(['كرة القدم', 'شطرنج'], 'pl'), '\u2068كرة القدم\u2069 i \u2068شطرنج\u2069');
+    // Items in the list's own direction, and mixed ones (a sentence with a name, already isolated), are left alone.
+    assert.equal(formatList(['كرة القدم', 'شطرنج'], 'ar'), 'كرة القدم وشطرنج');
+    assert.equal(formatList(['gotowanie', 'szachy'], 'pl'), 'gotowanie i szachy');
+    assert.equal(formatList(['يتحدثان \u2068Polski\u2069', 'Stare Miasto'], 'ar').startsWith('يتحدثان \u2068Polski\u2069'), true);
   });
 });

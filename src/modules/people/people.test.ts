@@ -37,6 +37,10 @@ describe('people pages', () => {
     const page = await c.get(created.location!);
     assert.match(page.body, /Андрій Шевчук/);
     assert.match(page.body, /andrij@example\.org/, 'e-mail stored in lower case');
+    // On an Arabic page a phone number and an e-mail address keep their left-to-right order ("4567 123 44 380+" otherwise).
+    const arabic = await c.get(`${created.location}?lang=ar`);
+    assert.match(arabic.body, /<dd><span dir="ltr">\+380 44 123 4567<\/span><\/dd>/);
+    assert.match(arabic.body, /<dd><span dir="ltr">andrij@example\.org<\/span><\/dd>/);
     await c.get(`${created.location}/edit`);
     const edited = await c.post(`${created.location}/edit`, { givenName: 'Андрій', familyName: 'Шевчук', email: '', locale: 'uk' });
     assert.equal(edited.status, 303);

@@ -38,7 +38,7 @@ describe('invitations /admin/users/invite', () => {
     assert.match((await invited.get('/')).body, /Олена Коваленко/);
     const after = await client.get('/admin/users');
     const row = /Коваленко Олена<\/a><\/td>.*?<\/tr>/.exec(after.body)![0];
-    assert.match(row, /<td>Active<\/td>/, 'the accepted invitation shows as an active account');
+    assert.match(row, /<td[^>]*>Active<\/td>/, 'the accepted invitation shows as an active account');
   });
 
   it('does not duplicate anyone when the same person is invited again, and says so', async () => {
@@ -59,7 +59,7 @@ describe('invitations /admin/users/invite', () => {
     assert.equal(await countRows(w, 'users'), users, 'no account before acceptance');
     const list = await client.get('/admin/users');
     assert.equal(list.body.match(/Nowak Marta/g)?.length, 1);
-    assert.match(list.body, /<td>Nowak Marta<\/td><td class="email-cell" dir="ltr">marta@example\.org<\/td><td>mentee, volunteer<\/td>/, 'one pending invitation offering both roles');
+    assert.match(list.body, /<td[^>]*>Nowak Marta<\/td><td class="email-cell" dir="ltr"[^>]*>marta@example\.org<\/td><td[^>]*>mentee, volunteer<\/td>/, 'one pending invitation offering both roles');
 
     const mails = await mailsTo(w, 'marta@example.org');
     assert.equal(mails.length, 3);

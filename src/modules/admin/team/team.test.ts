@@ -24,11 +24,11 @@ describe('team list /admin/users', () => {
     assert.match(page.body, /zofia@example\.org/);
     const english = await client.get('/admin/users?lang=en');
     assert.match(english.body, /volunteer coordinator, volunteer|volunteer, volunteer coordinator/);
-    assert.match(english.body, /<td>Active<\/td>/, 'accounts with a password are active');
-    assert.doesNotMatch(english.body, /<td>Invitation not accepted yet<\/td>/);
+    assert.match(english.body, /<td[^>]*>Active<\/td>/, 'accounts with a password are active');
+    assert.doesNotMatch(english.body, /<td[^>]*>Invitation not accepted yet<\/td>/);
     await inviteMember(w.db, { organisationId: w.org.id, userId: (await createUser(w.db, { organisationId: w.org.id, roles: ['administrator'] })).userId }, { email: 'new@example.org', givenName: 'Nowa', familyName: 'Osoba', role: 'volunteer', locale: 'pl' }, 'http://tandem.test');
     const afterInvite = await client.get('/admin/users?lang=en');
-    assert.match(afterInvite.body, /<td>Osoba Nowa<\/td><td class="email-cell" dir="ltr">new@example.org<\/td><td>volunteer<\/td><td>Invitation not accepted yet<form/, 'an invited person is pending (no member page until they accept), with a way to send the invitation again');
+    assert.match(afterInvite.body, /<td[^>]*>Osoba Nowa<\/td><td class="email-cell" dir="ltr"[^>]*>new@example.org<\/td><td[^>]*>volunteer<\/td><td[^>]*>Invitation not accepted yet<form/, 'an invited person is pending (no member page until they accept), with a way to send the invitation again');
     assert.ok((await auditEntries(w, w.org.id, 'member.list')).length >= 1, 'listing personal data is audited');
   });
 

@@ -96,7 +96,7 @@ describe('the case page', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const page = await client.get(`/mentees/${id}`);
     assert.match(page.body, /<a href="\/volunteers\/[0-9a-f-]+">Zofia Wiśniewska<\/a>/);
-    assert.match(page.body, /<td>Help with school and homework<\/td><td>3 February 2025<\/td>/);
+    assert.match(page.body, /<td data-label="Needs">Help with school and homework<\/td><td data-label="Since">3 February 2025<\/td>/);
     // A case with a running match cannot be closed.
     const closed = await client.post(`/mentees/${id}/status`, { action: 'close', reason: 'Przeprowadzka', version: '1' });
     assert.equal(closed.status, 422);

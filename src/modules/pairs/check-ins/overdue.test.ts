@@ -58,7 +58,7 @@ describe('overdue check-ins and quiet pairs', () => {
     assert.deepEqual(names(mine.body), ['Celina']);
     assert.match(mine.body, /26 days overdue/);
     assert.match(mine.body, /None logged since the start on/);
-    assert.match(mine.body, /<td>40 days<\/td>/);
+    assert.match(mine.body, /<td[^>]*>40 days<\/td>/);
     assert.match(mine.body, new RegExp(`href="/pairs/${pairs.silent!.id}/check-ins/new\\?side=mentee"`));
     const all = await client.get('/pairs/overdue?all=1');
     assert.deepEqual(names(all.body), ['Celina', 'Ewa']);
@@ -70,10 +70,10 @@ describe('overdue check-ins and quiet pairs', () => {
     const { client } = await signedIn(w, ['coordinator'], { user: b, locale: 'pl' });
     const pl = await client.get('/pairs/overdue');
     assert.match(pl.body, /11 dni po terminie/);
-    assert.match(pl.body, /<td>25 dni<\/td>/);
+    assert.match(pl.body, /<td[^>]*>25 dni<\/td>/);
     const uk = await client.get('/pairs/overdue?lang=uk');
     assert.match(uk.body, /прострочено на 11 днів/);
-    assert.match(uk.body, /<td>25 днів<\/td>/);
+    assert.match(uk.body, /<td[^>]*>25 днів<\/td>/);
 
     const social = await createAccount(w, ['social_worker']);
     const client2 = await createPair(w, { caseStaffUserId: social.userId, startedDaysAgo: 22, volunteer: { givenName: 'Halina' } });
@@ -106,7 +106,7 @@ describe('covers', () => {
     assert.equal(res.status, 303);
     assert.match(await flashOn(admin, '/pairs/covers'), /The cover was saved/);
     const list = await admin.get('/pairs/covers');
-    assert.match(list.body, /<th scope="row">Bogdan Zieliński<\/th>\s*<td>Anna Nowak<\/td>/);
+    assert.match(list.body, /<th scope="row">Bogdan Zieliński<\/th>\s*<td[^>]*>Anna Nowak<\/td>/);
     assert.match(list.body, /Running now/);
     assert.equal((await auditEntries(w, w.org.id, 'cover.create')).length, 1);
 

@@ -82,6 +82,10 @@ describe('staff views of the meeting logs', () => {
       assert.equal(res.status, 422);
       assert.match(res.body, new RegExp(`id="comment-${s.first.id}-error"`), 'the message is next to that meeting’s field');
       assert.match(res.body, /class="error-summary"/);
+      // Like every other form's summary: it names the field, and has focus also without JavaScript (autofocus).
+      const summary = /<div class="error-summary"[^>]*>[\s\S]*?<\/div>/.exec(res.body)?.[0] ?? '';
+      assert.match(summary, /autofocus/, 'the summary takes focus without JavaScript');
+      assert.match(summary, new RegExp(`<a href="#comment-${s.first.id}">(Komentarz dla wolontariusza|Comment to the volunteer): `), 'the summary names the field');
     }
     assert.equal(await countRows(w, 'meeting_comments'), before);
 

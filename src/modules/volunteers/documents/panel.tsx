@@ -20,6 +20,7 @@ export function DocumentsPanel({ ctx, volunteer, data }: { ctx: PageContext; vol
     <section id="documents" aria-labelledby="documents-title">
       <h2 id="documents-title">{t('volunteers.documents.panel.title')}</h2>
       <DataTable
+        cards
         labelledBy="documents-title"
         rows={documents}
         empty={t('volunteers.documents.panel.none')}

@@ -143,6 +143,7 @@ function Safeguarding({ ctx, data, volunteer, canManage }: { ctx: PageContext; d
         </p>
       )}
       <DataTable
+        cards
         caption={t('volunteers.screening.safeguarding')}
         rows={data.checks}
         columns={[
@@ -168,6 +169,7 @@ function Insurance({ ctx, data, volunteer, canManage }: { ctx: PageContext; data
     <>
       <h3>{t('volunteers.screening.insurance')}</h3>
       <DataTable
+        cards
         caption={t('volunteers.screening.insurance')}
         rows={data.insurance}
         empty={t('volunteers.screening.noInsurance')}

@@ -7,6 +7,7 @@ export function ProgrammeListView({ ctx, items }: { ctx: PageContext; items: Pro
     <>
       <PageHead title={t('admin.programmes.title')} action={{ href: '/admin/programmes/new', label: t('admin.programmes.new') }} />
       <DataTable
+        cards
         caption={t('admin.programmes.title')}
         rows={items}
         empty={t('admin.programmes.empty')}

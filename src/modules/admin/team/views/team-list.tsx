@@ -14,6 +14,7 @@ export function TeamListView({ ctx, members, canChangeRoles }: { ctx: PageContex
         {invited > 0 && ` ${t('admin.team.invitedCount', { count: invited, formatted: formatNumber(invited, ctx.locale) })}`}
       </p>
       <DataTable
+        cards
         caption={t('admin.team.title')}
         rows={members}
         columns={[

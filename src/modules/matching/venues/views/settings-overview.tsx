@@ -49,6 +49,7 @@ function Districts({ ctx, districts, otherAllowed }: { ctx: PageContext; distric
         </button>
       </Form>
       <DataTable
+        cards
         caption={t('matching.settings.districts.title')}
         rows={districts}
         empty={t('matching.settings.districts.empty')}
@@ -84,6 +85,7 @@ function Venues({ ctx, venues }: { ctx: PageContext; venues: VenueOutput[] }) {
       intro={t('matching.settings.venues.intro')}
     >
       <DataTable
+        cards
         caption={t('matching.settings.venues.title')}
         rows={venues}
         empty={t('matching.settings.venues.empty')}
@@ -141,6 +143,7 @@ function Weights({ ctx, programmes }: { ctx: PageContext; programmes: (WeightsOu
   return (
     <SettingsSection id="weights-title" title={t('matching.settings.weights.title')} intro={t('matching.settings.weights.intro')}>
       <DataTable
+        cards
         caption={t('matching.settings.weights.title')}
         rows={programmes}
         empty={t('matching.settings.weights.noProgrammes')}

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { dynamicKey, formatDate, formatDateTime, formatList, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
-import { DefinitionList, type PageContext } from '../../../../core/ui/index.js';
+import { direction, dynamicKey, formatDate, formatDateTime, formatList, isLocale, LANGUAGE_NAME } from '../../../../core/i18n/index.js';
+import { DefinitionList, type Definition, type PageContext } from '../../../../core/ui/index.js';
 import { AvailabilityTable } from '../../../volunteers/index.js';
 import { languageList, needList } from '../../views/labels.js';
 import type { CaseView } from '../case.service.js';
@@ -14,7 +14,7 @@ export function ageOn(birthDate: string, today: string): number {
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }
 
-export function Details({ rows }: { rows: [string, ComponentChildren][] }) {
+export function Details({ rows }: { rows: Definition[] }) {
   return (
     // Answers may be in the person's language and script: let the browser find their direction.
     <DefinitionList items={rows} dir="auto" />
@@ -40,7 +40,7 @@ export function ProfileSection({ ctx, view }: { ctx: PageContext; view: CaseView
     m.preferredVolunteerAgeMin !== null || m.preferredVolunteerAgeMax !== null
       ? t('mentees.case.ageRange', { min: m.preferredVolunteerAgeMin ?? 16, max: m.preferredVolunteerAgeMax ?? 120 })
       : '—';
-  const support: [string, ComponentChildren][] = [
+  const support: Definition[] = [
     [t('mentees.case.source'), t(dynamicKey(`mentees.source.${m.source}`))],
     [m.source === 'form' ? t('mentees.case.submitted') : t('mentees.case.recorded'), formatDateTime(m.createdAt, locale)],
     [t('mentees.field.programme'), dash(view.programme)],
@@ -48,7 +48,8 @@ export function ProfileSection({ ctx, view }: { ctx: PageContext; view: CaseView
     [t('mentees.field.summary'), dash(m.summary)],
     [t('mentees.field.languages'), dash(languageList(t, locale, m.languages))],
     [t('mentees.field.district'), dash(m.district)],
-    [t('mentees.field.interests'), dash(formatList(m.interests, locale))],
+    // A list in the page's language (its commas and "and"), each item isolated by formatList: the page's direction.
+    [t('mentees.field.interests'), dash(formatList(m.interests, locale)), { dir: direction(locale) }],
     [t('mentees.field.preferredVolunteerGender'), m.preferredVolunteerGender ? t(`mentees.preferredGender.${m.preferredVolunteerGender}`) : '—'],
     [t('mentees.case.preferredAge'), ageRange],
     [t('mentees.field.socialWorker'), dash(m.socialWorkerName)],

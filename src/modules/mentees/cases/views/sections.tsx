@@ -20,7 +20,7 @@ const empty: FormState = { values: {}, errors: {} };
 function TableSection<Row>(props: { id: string; title: string; rows: readonly Row[]; empty: string; columns: Column<Row>[]; children?: ComponentChildren }) {
   return (
     <Section id={props.id} title={props.title}>
-      <DataTable caption={props.title} rows={props.rows} empty={props.empty} emptyClass="muted" columns={props.columns} />
+      <DataTable cards caption={props.title} rows={props.rows} empty={props.empty} emptyClass="muted" columns={props.columns} />
       {props.children}
     </Section>
   );

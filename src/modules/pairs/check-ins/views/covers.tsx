@@ -15,6 +15,7 @@ function CoverTable({ ctx, rows, caption, today }: { ctx: PageContext; rows: Cov
   const { t, locale } = ctx;
   return (
     <DataTable
+      cards
       caption={caption}
       rows={rows}
       columns={[

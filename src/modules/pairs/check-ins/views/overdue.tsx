@@ -39,6 +39,7 @@ export function OverdueView({ ctx, overdue, quiet, all, canListAll }: Props) {
       )}
       <h2 id="overdue-title">{t('pairs.overdue.checkInsTitle', { count: overdue.length })}</h2>
       <DataTable
+        cards
         caption={t('pairs.overdue.checkInsCaption')}
         rows={overdue}
         empty={t('pairs.overdue.noneOverdue')}
@@ -68,6 +69,7 @@ export function OverdueView({ ctx, overdue, quiet, all, canListAll }: Props) {
       />
       <h2 id="quiet-title">{t('pairs.overdue.quietTitle', { count: quiet.length })}</h2>
       <DataTable
+        cards
         caption={t('pairs.overdue.quietCaption')}
         rows={quiet}
         empty={t('pairs.overdue.noneQuiet')}

@@ -10,6 +10,7 @@ export function SettingsListView({ ctx, programmes }: { ctx: PageContext; progra
       <h1>{t('pairs.followUp.title')}</h1>
       <p class="lead">{t('pairs.followUp.intro')}</p>
       <DataTable
+        cards
         caption={t('pairs.followUp.title')}
         rows={programmes}
         empty={t('pairs.followUp.noProgrammes')}

@@ -49,11 +49,14 @@ export function PairLogView({ ctx, log, comment, canCertificate }: { ctx: PageCo
       </p>
       <h1>{t('pairs.meetings.log.title', names)}</h1>
       {comment && (
-        <div class="error-summary" role="alert" tabIndex={-1}>
-          <h2>{t('form.errorSummary', { count: 1 })}</h2>
+        // As core/ui's ErrorSummary (whose links assume one form per page): focus without JavaScript, the field named.
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus>
+          <h2 id="error-summary-title">{t('form.errorSummary', { count: 1 })}</h2>
           <ul>
             <li>
-              <a href={`#comment-${comment.meetingId}`}>{t(comment.form.errors.body?.key ?? 'validation.invalid', comment.form.errors.body?.params)}</a>
+              <a href={`#comment-${comment.meetingId}`}>
+                {t('pairs.meetings.comment.label')}: {t(comment.form.errors.body?.key ?? 'validation.invalid', comment.form.errors.body?.params)}
+              </a>
             </li>
           </ul>
         </div>

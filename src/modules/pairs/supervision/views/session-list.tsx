@@ -6,6 +6,7 @@ function SessionTable({ ctx, rows, caption, empty, timeZone, past }: { ctx: Page
   const { t, locale } = ctx;
   return (
     <DataTable
+      cards
       caption={caption}
       rows={rows}
       empty={empty}

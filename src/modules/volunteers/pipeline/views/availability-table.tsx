@@ -9,7 +9,7 @@ export function AvailabilityTable({ ctx, chosen, labelledBy, slotLabel, free, no
   const slots = new Set(chosen);
   return (
     <div class="table-wrap">
-      <table aria-labelledby={labelledBy}>
+      <table class="availability-table" aria-labelledby={labelledBy}>
         <thead>
           <tr>
             <td></td>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale, type MessageKey } from '../../../../core/i18n/index.js';
-import { DataTable, DefinitionList, ErrorSummary, Form, MutedLine, RecordHead, SelectField, SubmitButton, TextArea, WarningNotice, type Column, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { direction, formatDate, formatDateTime, formatList, hasMessage, LANGUAGE_NAME, isLocale, type MessageKey } from '../../../../core/i18n/index.js';
+import { DataTable, DefinitionList, ErrorSummary, type Definition, Form, MutedLine, RecordHead, SelectField, SubmitButton, TextArea, WarningNotice, type Column, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DocumentsPanel } from '../../documents/panel.js';
 import { ScreeningPanel } from '../../screening/panel.js';
 import type { VolunteerView as View } from '../pipeline.service.js';
@@ -78,12 +78,13 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
     personal.push([t('volunteers.pipeline.guardian'), [v.guardianName, v.guardianEmail].filter(Boolean).join(', ')]);
     personal.push([t('volunteers.pipeline.guardianConfirmed'), v.guardianConfirmedAt ? formatDateTime(v.guardianConfirmedAt, locale) : t('volunteers.pipeline.notYet')]);
   }
-  const answers: [string, string][] = [
+  const answers: Definition[] = [
     [t('volunteers.pipeline.applied'), formatDate(v.appliedAt, locale)],
     [t('volunteers.pipeline.source'), codeLabel(t, 'source', v.source)],
     [t('volunteers.pipeline.profession'), dash(v.profession)],
     [t('volunteers.pipeline.education'), dash(v.education)],
-    [t('volunteers.pipeline.interests'), dash(formatList(v.interests, locale))],
+    // A list in the page's language (its commas and "and"), each item isolated by formatList: the page's direction.
+    [t('volunteers.pipeline.interests'), dash(formatList(v.interests, locale)), { dir: direction(locale) }],
     [t('volunteers.pipeline.languages'), dash(formatList(v.languages.map((l) => languageLabel(t, locale, l)), locale))],
     [t('volunteers.pipeline.hoursPerMonth'), dash(v.hoursPerMonth)],
     [t('volunteers.pipeline.district'), dash(v.district)],
@@ -163,7 +164,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
       <AvailabilityTable ctx={ctx} chosen={v.availability} labelledBy="availability-heading" slotLabel={(s) => t(`volunteers.pipeline.slot.${s}`)} free={t('volunteers.pipeline.available')} notFree={t('volunteers.pipeline.notAvailable')} />
 
       <h2>{t('volunteers.pipeline.consents')}</h2>
-      <DataTable caption={t('volunteers.pipeline.consents')} rows={view.consents} empty={t('volunteers.pipeline.noConsents')} emptyClass="muted" columns={consentColumns} />
+      <DataTable cards caption={t('volunteers.pipeline.consents')} rows={view.consents} empty={t('volunteers.pipeline.noConsents')} emptyClass="muted" columns={consentColumns} />
 
       <ScreeningPanel ctx={ctx} volunteer={v} data={view.screening} />
       <DocumentsPanel ctx={ctx} volunteer={v} data={view.documents} />
@@ -174,7 +175,7 @@ export function VolunteerPageView({ ctx, view, form, canManage, conflict, refusa
   );
 }
 
-function Details({ rows }: { rows: [string, ComponentChildren][] }) {
+function Details({ rows }: { rows: Definition[] }) {
   return (
     // Answers are in the applicant's language and script: let the browser find their direction.
     <DefinitionList items={rows} dir="auto" />
