@@ -14,7 +14,8 @@ import { auditEntries, countRows, createVolunteer, flashOn, mailsTo, screeningWo
 
 const w = useWorld(screeningWorld);
 
-const today = todayIn();
+/** Today in Warsaw when asked (not when the file loaded: a batch may load it minutes before midnight). */
+const today = () => todayIn();
 const checksOf = (volunteerId: string) => withSystem(w.db, (tx) => tx.select().from(safeguardingChecks).where(eq(safeguardingChecks.volunteerId, volunteerId)));
 const reminderJobs = (checkId: string) =>
   withSystem(w.db, async (tx) => rowsOf<{ run_at: Date; status: string }>(await tx.execute(sql`select run_at, status from jobs where kind = ${REMINDER_JOB} and unique_key = ${`safeguarding-reminder:${checkId}`}`)));
@@ -31,7 +32,7 @@ describe('safeguarding checks', () => {
     assert.doesNotMatch(form.body, /value="de_extended_certificate"/, 'a Polish organisation is offered the Polish checks');
     assert.doesNotMatch(form.body, /type="file"/, 'no upload');
 
-    const seenOn = addDays(today, -3);
+    const seenOn = addDays(today(), -3);
     const res = await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_sex_offenders_register', seenOn, renewBy: '' });
     assert.equal(res.status, 303);
     assert.match(await flashOn(client, `/volunteers/${v.id}/screening`), /safeguarding check is recorded/);
@@ -60,10 +61,10 @@ describe('safeguarding checks', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const v = await createVolunteer(w);
     await client.get(`/volunteers/${v.id}/safeguarding/new`);
-    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_criminal_record', seenOn: today });
-    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'foreign_statement', seenOn: today, renewBy: addDays(today, 200) });
+    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_criminal_record', seenOn: today() });
+    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'foreign_statement', seenOn: today(), renewBy: addDays(today(), 200) });
     const checks = await checksOf(v.id);
-    assert.deepEqual(checks.map((c) => c.renewBy).sort(), [addMonths(today, 24), addDays(today, 200)].sort());
+    assert.deepEqual(checks.map((c) => c.renewBy).sort(), [addMonths(today(), 24), addDays(today(), 200)].sort());
     await withSystem(w.db, (tx) => tx.delete(volunteerSettings).where(eq(volunteerSettings.organisationId, w.org.id)));
   });
 
@@ -73,13 +74,13 @@ describe('safeguarding checks', () => {
     await client.get(`/volunteers/${v.id}/safeguarding/new`);
     const before = [await countRows(w, 'safeguarding_checks'), await countRows(w, 'jobs'), await countRows(w, 'volunteer_events')];
     const cases: [Record<string, string>, RegExp][] = [
-      [{ kind: 'pl_criminal_record', seenOn: addDays(today, 1) }, /id="f-seenOn-error"[^]*cannot be in the future/],
-      [{ kind: 'pl_criminal_record', seenOn: today, renewBy: today }, /id="f-renewBy-error"[^]*must be after the date you saw/],
-      [{ kind: 'pl_criminal_record', seenOn: today, renewBy: addDays(today, -1) }, /id="f-renewBy-error"/],
-      [{ kind: 'passport_copy', seenOn: today }, /id="f-kind-error"/],
-      [{ kind: 'de_extended_certificate', seenOn: today }, /id="f-kind-error"[^]*not the one required in your organisation/],
+      [{ kind: 'pl_criminal_record', seenOn: addDays(today(), 1) }, /id="f-seenOn-error"[^]*cannot be in the future/],
+      [{ kind: 'pl_criminal_record', seenOn: today(), renewBy: today() }, /id="f-renewBy-error"[^]*must be after the date you saw/],
+      [{ kind: 'pl_criminal_record', seenOn: today(), renewBy: addDays(today(), -1) }, /id="f-renewBy-error"/],
+      [{ kind: 'passport_copy', seenOn: today() }, /id="f-kind-error"/],
+      [{ kind: 'de_extended_certificate', seenOn: today() }, /id="f-kind-error"[^]*not the one required in your organisation/],
       [{ kind: 'pl_criminal_record', seenOn: '2024-02-31' }, /id="f-seenOn-error"/],
-      [{ kind: 'pl_criminal_record', seenOn: today, document: 'base64…' }, /error-summary/],
+      [{ kind: 'pl_criminal_record', seenOn: today(), document: 'base64…' }, /error-summary/],
     ];
     for (const [form, expected] of cases) {
       const res = await client.post(`/volunteers/${v.id}/safeguarding`, form);
@@ -97,20 +98,20 @@ describe('safeguarding checks', () => {
     const form = await client.get(`/volunteers/${v.id}/safeguarding/new`);
     assert.match(form.body, /erweitertes Führungszeugnis, § 72a SGB VIII/);
     assert.doesNotMatch(form.body, /value="pl_sex_offenders_register"/);
-    assert.equal((await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_sex_offenders_register', seenOn: today })).status, 422);
-    assert.equal((await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'de_extended_certificate', seenOn: today })).status, 303);
+    assert.equal((await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_sex_offenders_register', seenOn: today() })).status, 422);
+    assert.equal((await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'de_extended_certificate', seenOn: today() })).status, 303);
   });
 
   it('shows an expired check as expired, and it no longer counts as valid', async () => {
     const { client, user } = await signedIn(w, ['coordinator']);
     const v = await createVolunteer(w, { worksWithMinors: true });
     await withTenant(w.db, { organisationId: w.org.id, userId: null }, (tx) =>
-      tx.insert(safeguardingChecks).values({ organisationId: w.org.id, volunteerId: v.id, kind: 'pl_sex_offenders_register', seenOn: '2019-01-10', renewBy: today, seenByUserId: user.userId }),
+      tx.insert(safeguardingChecks).values({ organisationId: w.org.id, volunteerId: v.id, kind: 'pl_sex_offenders_register', seenOn: '2019-01-10', renewBy: today(), seenByUserId: user.userId }),
     );
     const panel = await client.get(`/volunteers/${v.id}/screening`);
     assert.match(panel.body, /<strong>Expired<\/strong>/);
     assert.match(panel.body, /cannot be matched with minors until a valid check is recorded/);
-    const facts = await withTenant(w.db, { organisationId: w.org.id, userId: null }, async (tx) => volunteerFacts(tx, w.org.id, (await findVolunteerById(tx, w.org.id, v.id))!, today));
+    const facts = await withTenant(w.db, { organisationId: w.org.id, userId: null }, async (tx) => volunteerFacts(tx, w.org.id, (await findVolunteerById(tx, w.org.id, v.id))!, today()));
     assert.deepEqual(facts.safeguardingMissing, ['pl_sex_offenders_register', 'pl_criminal_record', 'lived_abroad_answer']);
   });
 });
@@ -123,7 +124,7 @@ describe('renewal reminders', () => {
     const v = await createVolunteer(w, { locale: 'uk', worksWithMinors: true });
     await client.get(`/volunteers/${v.id}/safeguarding/new`);
     // Seen almost five years ago: the reminder is due now.
-    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_criminal_record', seenOn: addDays(today, -30), renewBy: addDays(today, 10) });
+    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_criminal_record', seenOn: addDays(today(), -30), renewBy: addDays(today(), 10) });
     const [check] = await checksOf(v.id);
     await w.runJobs();
     const toVolunteer = await mailsTo(w, v.email!);
@@ -151,8 +152,8 @@ describe('renewal reminders', () => {
     const { client } = await signedIn(w, ['coordinator']);
     const v = await createVolunteer(w);
     await client.get(`/volunteers/${v.id}/safeguarding/new`);
-    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_sex_offenders_register', seenOn: addDays(today, -100), renewBy: addDays(today, 5) });
-    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_sex_offenders_register', seenOn: today });
+    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_sex_offenders_register', seenOn: addDays(today(), -100), renewBy: addDays(today(), 5) });
+    await client.post(`/volunteers/${v.id}/safeguarding`, { kind: 'pl_sex_offenders_register', seenOn: today() });
     await w.runJobs();
     assert.equal((await mailsTo(w, v.email!)).length, 0);
   });
@@ -176,7 +177,7 @@ describe('accident insurance', () => {
       assert.match(res.body, new RegExp(marker));
     }
     assert.equal(await countRows(w, 'insurance_records'), before);
-    const ok = await client.post(`/volunteers/${v.id}/insurance`, { insurer: '<img src=x onerror=alert(1)>Warta', policyNumber: 'NNW/2027/001', validFrom: today, validTo: today });
+    const ok = await client.post(`/volunteers/${v.id}/insurance`, { insurer: '<img src=x onerror=alert(1)>Warta', policyNumber: 'NNW/2027/001', validFrom: today(), validTo: today() });
     assert.equal(ok.status, 303);
     assert.equal(await countRows(w, 'insurance_records'), before + 1);
     const panel = await client.get(`/volunteers/${v.id}/screening`);

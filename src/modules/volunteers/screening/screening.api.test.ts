@@ -22,7 +22,8 @@ before(async () => {
 after(() => w.t.close());
 
 const year = new Date().getUTCFullYear() + 1;
-const today = todayIn();
+/** Today in Warsaw when asked (not when the file loaded: a batch may load it minutes before midnight). */
+const today = () => todayIn();
 const slot = (day: string, time = '10:00') => ({ date1: `${year}-${day}`, time1: time, minutes: 45, mode: 'phone' });
 const post = <T>(url: string, body?: unknown, token = coordinator) => apiCall(w, 'POST', url, token, body).then((r) => ({ status: r.statusCode, body: r.json<T & ErrorBody>() }));
 const get = <T>(url: string, token = coordinator) => apiCall(w, 'GET', url, token).then((r) => ({ status: r.statusCode, body: r.json<T & ErrorBody>() }));
@@ -124,24 +125,24 @@ describe('safeguarding checks, insurance and legal facts over the JSON API', () 
     assert.deepEqual({ ...check.body, id: 'x' }, { id: 'x', volunteerId: v.id, kind: 'pl_criminal_record', seenOn: '2026-11-20', renewBy: '2031-11-20' });
     assert.equal(await audited('safeguarding.create', check.body.id), 1);
 
-    const insurance = await post<InsuranceOutput>(`/api/v1/volunteers/${v.id}/insurance`, { insurer: 'PZU SA', policyNumber: 'NNW/1', validFrom: today, validTo: today });
+    const insurance = await post<InsuranceOutput>(`/api/v1/volunteers/${v.id}/insurance`, { insurer: 'PZU SA', policyNumber: 'NNW/1', validFrom: today(), validTo: today() });
     assert.equal(insurance.status, 201);
-    assert.deepEqual({ ...insurance.body, id: 'x' }, { id: 'x', volunteerId: v.id, insurer: 'PZU SA', policyNumber: 'NNW/1', validFrom: today, validTo: today });
+    assert.deepEqual({ ...insurance.body, id: 'x' }, { id: 'x', volunteerId: v.id, insurer: 'PZU SA', policyNumber: 'NNW/1', validFrom: today(), validTo: today() });
     assert.equal(await audited('insurance.create', insurance.body.id), 1);
 
     const abroad = await post<FactsOutput>(`/api/v1/volunteers/${v.id}/lived-abroad`, { livedAbroad: false });
     assert.equal(abroad.status, 200);
     assert.deepEqual(abroad.body, { volunteerId: v.id, livedAbroad: false, healthSafetyOn: null, travelCosts: null, travelCostsOn: null });
     assert.equal((await post<FactsOutput>(`/api/v1/volunteers/${v.id}/lived-abroad`, { livedAbroad: 'yes' })).body.livedAbroad, true, 'the form’s yes/no too');
-    const legal = await post<FactsOutput>(`/api/v1/volunteers/${v.id}/legal`, { healthSafetyOn: today, travelCosts: 'waived', travelCostsOn: today });
+    const legal = await post<FactsOutput>(`/api/v1/volunteers/${v.id}/legal`, { healthSafetyOn: today(), travelCosts: 'waived', travelCostsOn: today() });
     assert.equal(legal.status, 200);
-    assert.deepEqual(legal.body, { volunteerId: v.id, livedAbroad: true, healthSafetyOn: today, travelCosts: 'waived', travelCostsOn: today });
+    assert.deepEqual(legal.body, { volunteerId: v.id, livedAbroad: true, healthSafetyOn: today(), travelCosts: 'waived', travelCostsOn: today() });
     assert.deepEqual((await get<FactsOutput>(`/api/v1/volunteers/${v.id}/legal`)).body, legal.body);
     assert.equal(await audited('volunteer.update', v.id), 3);
 
     const record = await get<ScreeningOutput>(`/api/v1/volunteers/${v.id}/screening`);
     assert.equal(record.status, 200);
-    assert.deepEqual([record.body.country, record.body.livedAbroad, record.body.safeguarding, record.body.today], ['PL', true, 'missing', today]);
+    assert.deepEqual([record.body.country, record.body.livedAbroad, record.body.safeguarding, record.body.today], ['PL', true, 'missing', today()]);
     assert.deepEqual(record.body.missing, ['pl_sex_offenders_register', 'foreign_statement', 'foreign_criminal_record']);
     assert.deepEqual(record.body.checks.map((c) => [c.id, c.status]), [[check.body.id, 'valid']]);
     assert.deepEqual(record.body.insurance.map((r) => [r.id, r.current]), [[insurance.body.id, true]]);
@@ -152,11 +153,11 @@ describe('safeguarding checks, insurance and legal facts over the JSON API', () 
     const v = await createVolunteer(w, { stage: 'interviewed' });
     const before = await snapshot(v.id);
     const refused: [string, unknown, string][] = [
-      ['safeguarding-checks', { kind: 'de_extended_certificate', seenOn: today }, 'kind'],
+      ['safeguarding-checks', { kind: 'de_extended_certificate', seenOn: today() }, 'kind'],
       ['safeguarding-checks', { kind: 'pl_criminal_record', seenOn: `${year}-01-01` }, 'seenOn'],
-      ['safeguarding-checks', { kind: 'pl_criminal_record', seenOn: today, renewBy: '2000-01-01' }, 'renewBy'],
-      ['insurance', { insurer: 'PZU', policyNumber: '1', validFrom: today, validTo: '2001-01-01' }, 'validTo'],
-      ['insurance', { insurer: '', policyNumber: '1', validFrom: today, validTo: today }, 'insurer'],
+      ['safeguarding-checks', { kind: 'pl_criminal_record', seenOn: today(), renewBy: '2000-01-01' }, 'renewBy'],
+      ['insurance', { insurer: 'PZU', policyNumber: '1', validFrom: today(), validTo: '2001-01-01' }, 'validTo'],
+      ['insurance', { insurer: '', policyNumber: '1', validFrom: today(), validTo: today() }, 'insurer'],
       ['lived-abroad', { livedAbroad: 'maybe' }, 'livedAbroad'],
       ['lived-abroad', {}, 'livedAbroad'],
       ['legal', {}, 'healthSafetyOn'],
@@ -187,10 +188,10 @@ describe('security of the screening API', () => {
     [`/api/v1/volunteers/interviews/${scheduledId}/reschedule`, slot('06-02')],
     [`/api/v1/volunteers/interviews/${scheduledId}/record`, { outcome: 'no_show' }],
     [`/api/v1/volunteers/interviews/${scheduledId}/cancel`, undefined],
-    [`/api/v1/volunteers/${volunteerId}/safeguarding-checks`, { kind: 'pl_criminal_record', seenOn: today }],
-    [`/api/v1/volunteers/${volunteerId}/insurance`, { insurer: 'PZU', policyNumber: '1', validFrom: today, validTo: today }],
+    [`/api/v1/volunteers/${volunteerId}/safeguarding-checks`, { kind: 'pl_criminal_record', seenOn: today() }],
+    [`/api/v1/volunteers/${volunteerId}/insurance`, { insurer: 'PZU', policyNumber: '1', validFrom: today(), validTo: today() }],
     [`/api/v1/volunteers/${volunteerId}/lived-abroad`, { livedAbroad: true }],
-    [`/api/v1/volunteers/${volunteerId}/legal`, { healthSafetyOn: today }],
+    [`/api/v1/volunteers/${volunteerId}/legal`, { healthSafetyOn: today() }],
   ];
   /** Every operation answers `status` for this token, and nothing is written. */
   async function allAnswer(token: string | null, readStatus: number, writeStatus: number) {

@@ -23,7 +23,8 @@ before(async () => {
   offeredId = rows.find((r) => r.status === 'offered')!.id;
 });
 
-const today = todayIn();
+/** Today in Warsaw when asked (not when the file loaded: a batch may load it minutes before midnight). */
+const today = () => todayIn();
 const routes = () => ({
   reads: [`/volunteers/${volunteerId}/screening`],
   manageGets: [`/volunteers/${volunteerId}/interviews/new`, `/volunteers/interviews/${scheduledId}/reschedule`, `/volunteers/interviews/${scheduledId}/record`, `/volunteers/${volunteerId}/safeguarding/new`, `/volunteers/${volunteerId}/insurance/new`, `/volunteers/${volunteerId}/lived-abroad`, `/volunteers/${volunteerId}/legal`],
@@ -33,10 +34,10 @@ const routes = () => ({
     [`/volunteers/interviews/${scheduledId}/reschedule`, { date1: `${year}-02-21`, time1: '10:00', minutes: '45', mode: 'phone' }],
     [`/volunteers/interviews/${scheduledId}/record`, { outcome: 'no_show' }],
     [`/volunteers/interviews/${scheduledId}/cancel`, {}],
-    [`/volunteers/${volunteerId}/safeguarding`, { kind: 'pl_criminal_record', seenOn: today }],
-    [`/volunteers/${volunteerId}/insurance`, { insurer: 'PZU', policyNumber: '1', validFrom: today, validTo: today }],
+    [`/volunteers/${volunteerId}/safeguarding`, { kind: 'pl_criminal_record', seenOn: today() }],
+    [`/volunteers/${volunteerId}/insurance`, { insurer: 'PZU', policyNumber: '1', validFrom: today(), validTo: today() }],
     [`/volunteers/${volunteerId}/lived-abroad`, { livedAbroad: 'yes' }],
-    [`/volunteers/${volunteerId}/legal`, { healthSafetyOn: today, travelCosts: 'waived', travelCostsOn: today }],
+    [`/volunteers/${volunteerId}/legal`, { healthSafetyOn: today(), travelCosts: 'waived', travelCostsOn: today() }],
   ] as [string, Record<string, string>][],
 });
 
