@@ -37,11 +37,3 @@ export async function updateProgramme(tx: Tx, organisationId: string, id: string
     .set({ name: input.name, description: input.description, active: input.active })
     .where(and(eq(programmes.organisationId, organisationId), eq(programmes.id, id)));
 }
-
-/** True for the unique-name constraint failing (two people saving the same name at the same moment). */
-export function isNameConflict(err: unknown): boolean {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505' && (e.constraint === undefined || e.constraint === 'programmes_name_per_org')) return true;
-  }
-  return false;
-}

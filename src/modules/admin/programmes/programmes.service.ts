@@ -2,10 +2,11 @@ import { audit, changedFields } from '../../../core/audit/audit.js';
 import type { Actor } from '../../../core/audit/audit.js';
 import type { Db } from '../../../core/db/database.js';
 import { withTenant } from '../../../core/db/tx.js';
+import { guardUnique } from '../../../core/db/unique.js';
 import { AppError } from '../../../core/http/errors.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
 import { invalid } from '../../../core/http/route-helpers.js';
-import { findProgrammeById, findProgrammes, insertProgramme, isNameConflict, nameTaken, updateProgramme as updateProgrammeRow, type ProgrammeRow } from './programmes.repository.js';
+import { findProgrammeById, findProgrammes, insertProgramme, nameTaken, updateProgramme as updateProgrammeRow, type ProgrammeRow } from './programmes.repository.js';
 import type { ProgrammeInput, ProgrammeOutput } from './programmes.schemas.js';
 
 export function presentProgramme(p: ProgrammeRow): ProgrammeOutput {
@@ -15,14 +16,7 @@ export function presentProgramme(p: ProgrammeRow): ProgrammeOutput {
 const nameTakenError = () => invalid('name', 'admin.programmes.nameTaken');
 
 /** Runs a write; a unique-name violation (a race the pre-check missed) becomes the same field error. */
-async function guardName<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isNameConflict(err)) throw nameTakenError();
-    throw err;
-  }
-}
+const guardName = <T>(work: () => Promise<T>) => guardUnique('programmes_name_per_org', nameTakenError, work);
 
 /** The organisation's programmes, active first, then by name in the viewer's language. */
 export async function listProgrammes(db: Db, actor: Actor, locale: Locale): Promise<ProgrammeOutput[]> {

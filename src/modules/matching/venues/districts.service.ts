@@ -14,13 +14,13 @@ import {
   findDistrictById,
   findDistricts,
   insertDistrict,
-  guardUnique,
   renameDistrictReferences,
   updateDistrict as updateDistrictRow,
   type DistrictRow,
   type DistrictUsage,
 } from './districts.repository.js';
 import type { DistrictInput, DistrictOutput } from './settings.schemas.js';
+import { guardUnique } from '../../../core/db/unique.js';
 
 export type DistrictWithUsage = DistrictOutput & { usage: DistrictUsage };
 

@@ -4,7 +4,7 @@ import { withTenant, type Tx } from '../../../core/db/tx.js';
 import { AppError, found } from '../../../core/http/errors.js';
 import { invalid } from '../../../core/http/route-helpers.js';
 import { compareNames, type Locale } from '../../../core/i18n/index.js';
-import { guardUnique } from './districts.repository.js';
+import { guardUnique } from '../../../core/db/unique.js';
 import { sameWeeklyHours } from './opening-hours.js';
 import type { VenueInput, VenueOutput } from './settings.schemas.js';
 import { deleteVenue as deleteVenueRow, findVenueById, findVenues, insertVenue, updateVenue as updateVenueRow, venueIntroductionCount, venueNameTaken, type VenueRow } from './venues.repository.js';
