@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isOneOf } from '../../../core/one-of.js';
 import { isoDate, optionalInt, optionalMultilineText, requiredMultilineText, requiredText } from '../../../core/http/validation.js';
 
 /** The documents of SPEC §3.1 point 5: the agreement (art. 44), the certificate of service and the reference. */
 export const DOCUMENT_KINDS = ['agreement', 'certificate', 'reference'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** A kind named in a link or a form, checked without a cast. */
-export const isDocumentKind = (value: unknown): value is DocumentKind => (DOCUMENT_KINDS as readonly unknown[]).includes(value);
+export const isDocumentKind = (value: unknown): value is DocumentKind => typeof value === 'string' && isOneOf(DOCUMENT_KINDS, value);
 
 /** The languages documents are generated in: all five (Arabic through core/pdf's right-to-left writer). */
 export const DOCUMENT_LOCALES = ['pl', 'en', 'uk', 'de', 'ar'] as const;
