@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { SelectOptions } from './form.js';
 
 /**
  * The GET search form above a list (a GET form, so a filtered view can be bookmarked): the fields, then "apply" and,
@@ -35,11 +36,7 @@ export function FilterSelect({ name, label, any, options, selected }: { name: st
       <label for={name}>{label}</label>
       <select id={name} name={name}>
         {any !== undefined && <option value="">{any}</option>}
-        {options.map((o) => (
-          <option value={o.value} selected={selected === o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} selected={selected} />
       </select>
     </div>
   );

@@ -185,14 +185,6 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
 export function SelectField(props: FieldProps & { options: SelectOption[]; autocomplete?: string; emptyLabel?: string }) {
   const { form, name } = props;
   const error = form.errors[name];
-  const current = valueOf(form, name);
-  const option = (o: SelectOption) => (
-    <option value={o.value} selected={o.value === current}>
-      {o.label}
-    </option>
-  );
-  // Options with a `group` are shown under <optgroup>s, in the order their groups first appear.
-  const groups = [...new Set(props.options.map((o) => o.group).filter((g): g is string => g !== undefined))];
   return (
     <LabelledField {...props}>
       <select
@@ -204,12 +196,27 @@ export function SelectField(props: FieldProps & { options: SelectOption[]; autoc
         autocomplete={props.autocomplete}
       >
         {!props.required && <option value="">{props.emptyLabel ?? props.ctx.t('form.choose')}</option>}
-        {props.options.filter((o) => o.group === undefined).map(option)}
-        {groups.map((g) => (
-          <optgroup label={g}>{props.options.filter((o) => o.group === g).map(option)}</optgroup>
-        ))}
+        <SelectOptions options={props.options} selected={valueOf(form, name)} />
       </select>
     </LabelledField>
+  );
+}
+
+/** The options of a `<select>`, `selected` marked; options with a `group` under <optgroup>s, in the order their groups first appear. */
+export function SelectOptions({ options, selected }: { options: readonly { value: string; label: ComponentChildren; group?: string }[]; selected: string | undefined }) {
+  const option = (o: (typeof options)[number]) => (
+    <option value={o.value} selected={o.value === selected}>
+      {o.label}
+    </option>
+  );
+  const groups = [...new Set(options.map((o) => o.group).filter((g): g is string => g !== undefined))];
+  return (
+    <>
+      {options.filter((o) => o.group === undefined).map(option)}
+      {groups.map((g) => (
+        <optgroup label={g}>{options.filter((o) => o.group === g).map(option)}</optgroup>
+      ))}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { compareNames, languageName, weekdayName, type Locale, type Translate } from '../../../../core/i18n/index.js';
 import type { ComponentChildren } from 'preact';
-import { ControlFieldset, FieldError, fieldId, FilterSelect, RequiredMark, TableHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
+import { ControlFieldset, FieldError, fieldId, FilterSelect, RequiredMark, SelectOptions, TableHead, type FormState, type PageContext } from '../../../../core/ui/index.js';
 import { DAYS, LANGUAGE_CODES, languageField, LEVELS, MAX_LANGUAGES, SLOTS } from '../application.schemas.js';
 
 /** Controls of the application form that the core UI kit does not have: radios, a lone checkbox, the language rows, the week grid. */
@@ -95,11 +95,7 @@ function LanguageCell({ ctx, form, name, label, options, anchor }: { ctx: PageCo
       <FieldError ctx={ctx} form={form} name={name} />
       <select id={fieldId(name)} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
         <option value="">{ctx.t('form.choose')}</option>
-        {options.map((o) => (
-          <option value={o.value} selected={current === o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} selected={current} />
       </select>
     </td>
   );
