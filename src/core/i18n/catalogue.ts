@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { INTL_TAG, LOCALES, type Locale } from './locales.js';
+import { isIsolated, isolate, LTR_LETTER } from './bidi.js';
 import type { MessageKey } from './message-keys.js';
 
 export type Catalogue = Record<string, string>;
@@ -63,8 +64,6 @@ export function translator(locale: Locale): Translate {
   };
 }
 
-/** A letter of a left-to-right script (Latin, Cyrillic, Greek…), i.e. a name or word that is not Arabic. */
-const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u052F]/;
 /**
  * A run of digits with "+", spaces and punctuation: a phone number ("+48 600 100 200"), a code ("123-456"), a time
  * range ("08:00–20:00"). In Arabic text the bidi algorithm reorders its groups ("200 100 600 48+"), so it is isolated
@@ -84,8 +83,7 @@ const needsIsolation = (v: string) => LTR_LETTER.test(v) || (DIGIT_RUN.test(v) &
 export function isolateLtr(params: Params): Params {
   const out: Params = {};
   // A value that is already isolated (a list from formatList, whose items it isolated) is not wrapped twice.
-  const isolated = (v: string) => v.startsWith('\u2068') && v.endsWith('\u2069');
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && needsIsolation(v) && !isolated(v) ? `\u2068${v}\u2069` : v;
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' && needsIsolation(v) && !isIsolated(v) ? isolate(v) : v;
   return out;
 }
 

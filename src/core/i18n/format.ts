@@ -1,4 +1,5 @@
 import { direction, INTL_TAG, type Locale } from './locales.js';
+import { isolate, LTR_LETTER, RTL_LETTER } from './bidi.js';
 
 /** Calendar date in the locale, in the organisation's time zone (Europe/Warsaw unless set). */
 export function formatDate(value: Date | string, locale: Locale, timeZone = 'Europe/Warsaw'): string {
@@ -26,8 +27,6 @@ export function compareNames(locale: Locale): (a: string, b: string) => number {
   return c.compare;
 }
 
-const LTR_LETTER = /[A-Za-z\u00C0-\u024F\u0370-\u052F]/;
-const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
 /**
  * "a, b and c" in the locale (Arabic uses its own comma and "و"). An item written wholly in the other direction (a
@@ -37,7 +36,7 @@ const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
  */
 export function formatList(items: string[], locale: Locale, type: 'conjunction' | 'unit' = 'unit'): string {
   const [own, other] = direction(locale) === 'rtl' ? [RTL_LETTER, LTR_LETTER] : [LTR_LETTER, RTL_LETTER];
-  const isolated = items.map((item) => (other.test(item) && !own.test(item) ? `\u2068${item}\u2069` : item));
+  const isolated = items.map((item) => (other.test(item) && !own.test(item) ? isolate(item) : item));
   return new Intl.ListFormat(INTL_TAG[locale], { type, style: 'short' }).format(isolated);
 }
 

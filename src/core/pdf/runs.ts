@@ -1,5 +1,6 @@
 import bidiModule, { type EmbeddingLevels } from 'bidi-js';
 import type { Family } from './fonts.js';
+import { isolate } from '../i18n/bidi.js';
 
 // bidi-js is a UMD file whose module.exports is the factory; its types describe it as an ES default export.
 const bidi = (bidiModule as unknown as typeof bidiModule.default)();
@@ -116,7 +117,7 @@ function reverseString(s: string): string {
  * does not draw the two marks; HTML views honour them too. Other languages get the text as it is.
  */
 export function isolateIn(locale: string, text: string): string {
-  return locale === 'ar' && text !== '' ? `\u2068${text}\u2069` : text;
+  return locale === 'ar' && text !== '' ? isolate(text) : text;
 }
 
 /** Bidi marks and isolates: they steer the order of a line and are not drawn. */
